@@ -1,0 +1,34 @@
+package org.scorefield.core.denoise;
+
+import org.scorefield.core.schedule.Schedule;
+
+/** Counts the calls made to a denoiser: the number of function evaluations (NFE) of a run. */
+public final class CountingDenoiser implements Denoiser {
+
+    private final Denoiser inner;
+    private long calls;
+
+    public CountingDenoiser(Denoiser inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public Schedule schedule() {
+        return inner.schedule();
+    }
+
+    @Override
+    public double[] denoise(double[] xt, double t) {
+        calls++;
+        return inner.denoise(xt, t);
+    }
+
+    public long calls() {
+        return calls;
+    }
+
+    /** The wrapped denoiser, for evaluations that should not count. */
+    public Denoiser inner() {
+        return inner;
+    }
+}

@@ -1,0 +1,104 @@
+package org.scorefield.core.schedule;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.PointSet;
+
+/**
+ * Variance exploding with geometric noise levels (NCSN, Song & Ermon 2019/2020):
+ * <pre>
+ *   α = 1,   σ = σ_min (σ_max/σ_min)^t,   f = 0,   g² = 2σ² ln(σ_max/σ_min)
+ * </pre>
+ * (MATH.md §2, row 4.) σ(0) = σ_min > 0, so the whole of [0, 1] is usable. Song & Ermon's
+ * technique 1 sets σ_max to about the largest distance between two data points:
+ * {@link #forData}.
+ */
+public record VeGeometric(double sigmaMin, double sigmaMax) implements Schedule {
+
+    static final ParameterSpec SIGMA_MIN = new ParameterSpec("sigma_min", "σ_min", 0.01, 0.001, 0.5, true,
+            "Noise left at t = 0: the finest detail the process resolves.");
+    static final ParameterSpec SIGMA_MAX = new ParameterSpec("sigma_max", "σ_max", 5, 0.5, 50, true,
+            "Noise at t = 1: should be about the largest distance between two data points.");
+
+    public VeGeometric {
+        InvalidInputException.requireFinite(sigmaMin, "σ_min");
+        InvalidInputException.requireFinite(sigmaMax, "σ_max");
+        InvalidInputException.require(sigmaMin > 0, "σ_min must be positive, got " + sigmaMin + ".");
+        InvalidInputException.require(sigmaMin < sigmaMax,
+                "σ_min must be smaller than σ_max (σ_min = " + sigmaMin + ", σ_max = " + sigmaMax + ").");
+    }
+
+    /** Technique 1 of Song & Ermon (2020): σ_max = the largest pairwise distance in the data. */
+    public static VeGeometric forData(PointSet data, double sigmaMin) {
+        return new VeGeometric(sigmaMin, Math.max(data.diameter(), 2 * sigmaMin));
+    }
+
+    @Override
+    public ScheduleKind kind() {
+        return ScheduleKind.VE;
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("sigma_min", sigmaMin);
+        p.put("sigma_max", sigmaMax);
+        return p;
+    }
+
+    private double logRatio() {
+        return Math.log(sigmaMax / sigmaMin);
+    }
+
+    @Override
+    public double alpha(double t) {
+        return 1.0;
+    }
+
+    @Override
+    public double sigma(double t) {
+        return sigmaMin * Math.exp(t * logRatio());
+    }
+
+    @Override
+    public double dAlpha(double t) {
+        return 0.0;
+    }
+
+    @Override
+    public double dSigma(double t) {
+        return sigma(t) * logRatio();
+    }
+
+    @Override
+    public double f(double t) {
+        return 0.0;
+    }
+
+    @Override
+    public double g2(double t) {
+        double s = sigma(t);
+        return 2 * s * s * logRatio();
+    }
+
+    @Override
+    public double lambda(double t) {
+        return -Math.log(sigma(t));
+    }
+
+    @Override
+    public double tOfLambda(double lambda) {
+        return (-lambda - Math.log(sigmaMin)) / logRatio();
+    }
+
+    @Override
+    public double tMin() {
+        return 0.0;
+    }
+
+    @Override
+    public double tMax() {
+        return 1.0;
+    }
+}
