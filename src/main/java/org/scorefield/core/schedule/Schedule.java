@@ -25,6 +25,12 @@ public interface Schedule {
     /** The signal-to-noise ratio at which schedules with α(1) = 0 are capped (MATH.md §2, VP cosine). */
     double MIN_SNR = 1e-5;
 
+    /**
+     * Above this SNR at the start of sampling the prior visibly misses the data's trace: for unit-scale
+     * data the true p_t then has a variance more than 5% above the prior's.
+     */
+    double WARN_SNR = 0.05;
+
     ScheduleKind kind();
 
     /** The constants of this schedule, in the order of {@link ScheduleKind#parameters()}. */
@@ -87,7 +93,7 @@ public interface Schedule {
     default List<String> warnings() {
         List<String> out = new ArrayList<>();
         double snrEnd = snr(tMax());
-        if (snrEnd > 1e-2) {
+        if (snrEnd > WARN_SNR) {
             out.add(String.format(
                     "At t = %.3g the signal-to-noise ratio is still %.3g: the prior N(0, σ²I) ignores the data "
                             + "that remains there, so samples will be biased. Noise more by t = 1.",
