@@ -48,7 +48,8 @@ public record EdmStochasticSampler(double sChurn, double sTmin, double sTmax, do
             double tCur = grid.time(i);
             double sigmaCur = noiseLevel(schedule, tCur);
             double sigmaNext = noiseLevel(schedule, grid.time(i + 1));
-            observer.atGridTime(i, scaled(x, schedule.alpha(tCur)), null);
+            // The start is reported as given: x/α·α need not round-trip to the same bits.
+            observer.atGridTime(i, i == 0 ? xStart : scaled(x, schedule.alpha(tCur)), null);
 
             // Increase noise temporarily.
             double gamma = sigmaCur >= sTmin && sigmaCur <= sTmax ? Math.min(sChurn / steps, Math.sqrt(2) - 1) : 0;
