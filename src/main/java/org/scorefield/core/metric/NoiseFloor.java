@@ -1,0 +1,73 @@
+package org.scorefield.core.metric;
+
+import org.scorefield.core.random.SeededRandom;
+
+/**
+ * The noise floor of a metric (MATH.md §11): the same metric between two independent samples of
+ * the data, of the same size as the samples being judged.
+ *
+ * <p>Two finite samples of one distribution are never at distance 0, so a model's score means
+ * nothing on its own: SW2 between perfect samples and the data is about the floor, not 0. A model
+ * is only as good as its ratio to the floor ({@link MetricWithFloor#ratio()}); a ratio near 1 is
+ * as good as the sample size can tell.
+ *
+ * <p>The floor is a mean over {@code repeats} independent pairs, to steady it. Repeat r compares
+ * the samples drawn with seeds
+ *
+ * <pre>
+ *   SeededRandom.derive(seed, "floor-a-" + r)   and   SeededRandom.derive(seed, "floor-b-" + r)
+ * </pre>
+ *
+ * so the floor is reproducible from the one seed a user sees.
+ */
+public final class NoiseFloor {
+
+    /** Repeats used when none is given: the mean's standard error is one pair's over √5 ≈ 2.2. */
+    public static final int DEFAULT_REPEATS = 5;
+
+    private NoiseFloor() {
+    }
+
+    /** The floor with {@link #DEFAULT_REPEATS} repeats. */
+    public static double of(Metric metric, PointSampler data, int n, long seed) {
+        return of(metric, data, n, seed, DEFAULT_REPEATS);
+    }
+
+    /** The mean over {@code repeats} of the metric between two independent data samples of size n. */
+    public static double of(Metric metric, PointSampler data, int n, long seed, int repeats) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a noise floor needs samples of at least one point, got n = " + n);
+        }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("a noise floor needs at least one repeat, got " + repeats);
+        }
+        double total = 0;
+        for (int r = 0; r < repeats; r++) {
+            double[] a = draw(data, n, SeededRandom.derive(seed, "floor-a-" + r));
+            double[] b = draw(data, n, SeededRandom.derive(seed, "floor-b-" + r));
+            total += metric.distance(a, b);
+        }
+        return total / repeats;
+    }
+
+    /**
+     * A model's samples judged against the data, with the floor beside them. The value compares the
+     * samples with a fresh data sample of the same size, drawn with
+     * {@code SeededRandom.derive(seed, "reference")} (independent of the floor's samples); the floor
+     * is {@link #of(Metric, PointSampler, int, long)} at that size and seed.
+     */
+    public static MetricWithFloor measure(Metric metric, double[] samples, PointSampler data, long seed) {
+        int n = InterleavedPoints.count(samples, "noise floor", "model");
+        double[] reference = draw(data, n, SeededRandom.derive(seed, "reference"));
+        return new MetricWithFloor(metric.distance(samples, reference), of(metric, data, n, seed));
+    }
+
+    private static double[] draw(PointSampler data, int n, long seed) {
+        double[] xy = data.sample(n, seed);
+        if (xy == null || xy.length != 2 * n) {
+            throw new IllegalStateException("the data sampler was asked for " + n + " points and returned "
+                    + (xy == null ? "null" : xy.length + " numbers instead of " + 2 * n));
+        }
+        return xy;
+    }
+}
