@@ -50,7 +50,12 @@ public final class Sampling {
 
     /** n points of the prior {@code N(0, σ(t_0)² I)} from {@code derive(seed, "prior")}. */
     public static double[] prior(Schedule schedule, SamplerSettings settings, int n, long seed) {
-        double sigma = schedule.sigma(startTime(schedule, settings));
+        return prior(schedule, startTime(schedule, settings), n, seed);
+    }
+
+    /** n points of the prior {@code N(0, σ(tStart)² I)} from {@code derive(seed, "prior")}. */
+    public static double[] prior(Schedule schedule, double tStart, int n, long seed) {
+        double sigma = schedule.sigma(tStart);
         double[] x = new SeededRandom(SeededRandom.derive(seed, "prior")).gaussianPoints(n);
         for (int i = 0; i < x.length; i++) {
             x[i] *= sigma;
@@ -68,8 +73,15 @@ public final class Sampling {
     /** Runs the sampler from given start points (for example a point the user clicked). */
     public static SampleResult fromPoints(Denoiser denoiser, SamplerSettings settings, double[] xStart, long seed,
             Recording recording) {
-        Schedule schedule = denoiser.schedule();
-        TimeGrid grid = grid(schedule, settings);
+        return fromPoints(denoiser, settings, grid(denoiser.schedule(), settings), xStart, seed, recording);
+    }
+
+    /**
+     * Runs the sampler on a given grid, for comparisons in which several samplers must start at the
+     * same time; the settings' steps, grid kind and t_min are then not used.
+     */
+    public static SampleResult fromPoints(Denoiser denoiser, SamplerSettings settings, TimeGrid grid, double[] xStart,
+            long seed, Recording recording) {
         CountingDenoiser counted = new CountingDenoiser(denoiser);
         Recorder recorder = new Recorder(grid, recording, denoiser);
         SeededRandom noise = new SeededRandom(SeededRandom.derive(seed, "sde"));
