@@ -155,7 +155,10 @@ public final class ExplorerView extends BorderPane {
         timeLabel.getStyleClass().add("time-label");
         coefficientLabel.setId("coefficientLabel");
         coefficientLabel.getStyleClass().add("coefficient-label");
-        HBox timeRow = new HBox(timeLabel, timeSlider, coefficientLabel);
+        // t and its coefficients stacked, so the slider keeps most of the width on a small screen.
+        VBox readout = new VBox(timeLabel, coefficientLabel);
+        readout.getStyleClass().add("time-readout");
+        HBox timeRow = new HBox(readout, timeSlider);
         timeRow.getStyleClass().add("time-row");
         timeRow.setAlignment(Pos.CENTER_LEFT);
 
