@@ -1,0 +1,214 @@
+package org.scorefield.app;
+
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.schedule.ForwardNoising;
+import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.schedule.ScheduleKind;
+
+/**
+ * The explorer: a point cloud being forward-noised, {@code x_t = α(t)·x0 + σ(t)·ε}, under a chosen
+ * schedule, with a slider for t. Each point keeps one ε, so scrubbing t moves every particle along
+ * its own smooth path from its data point (t = 0) to its own noise sample (t = 1).
+ */
+public final class ExplorerView extends BorderPane {
+
+    /** The seed behind the data and the noise; shown on screen so a picture can be reproduced. */
+    static final long SEED = 7;
+    static final int POINTS_PER_MOON = 500;
+
+    private final ComboBox<ScheduleKind> scheduleBox = new ComboBox<>();
+    private final Slider timeSlider = new Slider(0, 1, 0);
+    private final Label timeLabel = new Label();
+    private final Label coefficientLabel = new Label();
+    private final Label scheduleReference = new Label();
+    private final FieldCanvas field = new FieldCanvas(WorldView.DEFAULT);
+
+    private final PointSet data = initialPoints();
+    private final ForwardNoising noising = new ForwardNoising(data, SeededRandom.derive(SEED, "forward-noise"));
+    private Schedule schedule = ScheduleKind.VP.createDefault();
+
+    public ExplorerView() {
+        createView();
+        initListeners();
+        update();
+    }
+
+    /** Puts the keyboard on the time slider, so the arrow keys move t straight away. */
+    public void focusTimeSlider() {
+        timeSlider.requestFocus();
+    }
+
+    /**
+     * The data x0: two interleaved half-moons, one label each, centred and about unit scale.
+     * The one place the points come from; a dataset preset will replace it.
+     */
+    static PointSet initialPoints() {
+        SeededRandom random = new SeededRandom(SeededRandom.derive(SEED, "data"));
+        int n = 2 * POINTS_PER_MOON;
+        double[] xy = new double[2 * n];
+        int[] labels = new int[n];
+        double[] jitter = new double[2];
+        for (int i = 0; i < n; i++) {
+            int moon = i % 2;
+            double angle = Math.PI * random.nextUniform();
+            double x = moon == 0 ? Math.cos(angle) : 1 - Math.cos(angle);
+            double y = moon == 0 ? Math.sin(angle) : 0.5 - Math.sin(angle);
+            random.nextGaussianPair(jitter, 0);
+            // Centre the pair of moons on the origin and widen it to about unit standard deviation.
+            xy[2 * i] = 1.4 * (x - 0.5 + 0.06 * jitter[0]);
+            xy[2 * i + 1] = 1.4 * (y - 0.25 + 0.06 * jitter[1]);
+            labels[i] = moon;
+        }
+        return PointSet.of(xy, labels);
+    }
+
+    private void createView() {
+        getStyleClass().add("explorer");
+
+        Label title = new Label("Scorefield");
+        title.getStyleClass().add("app-title");
+        Label lead = wrapped("A lab for training small 2D diffusion models and watching them work.", "lead");
+        Label heading = wrapped("Forward noising", "section-title");
+        Label body = wrapped("Each dot is a data point x\u2080 blended with its own fixed random noise \u03b5:\n"
+                + "x\u209c = \u03b1(t)\u00b7x\u2080 + \u03c3(t)\u00b7\u03b5.\n\n"
+                + "t = 0 is the data, t = 1 is pure noise. A diffusion model learns to run this "
+                + "backwards, from noise to data.", "body-text");
+        Label scheduleLabel = new Label("Noise schedule");
+        scheduleLabel.getStyleClass().add("section-title");
+        scheduleLabel.setLabelFor(scheduleBox);
+
+        scheduleBox.setId("scheduleBox");
+        scheduleBox.getItems().setAll(ScheduleKind.values());
+        scheduleBox.setValue(schedule.kind());
+        scheduleBox.setMaxWidth(Double.MAX_VALUE);
+        scheduleBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ScheduleKind kind) {
+                return kind == null ? "" : kind.displayName();
+            }
+
+            @Override
+            public ScheduleKind fromString(String text) {
+                throw new UnsupportedOperationException("the schedule box is not editable");
+            }
+        });
+        // The list shows full names; the closed box shows the short one (the longest full name
+        // does not fit the panel) and the reference goes underneath.
+        scheduleBox.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(ScheduleKind kind, boolean empty) {
+                super.updateItem(kind, empty);
+                setText(empty || kind == null ? "" : splitName(kind)[0]);
+            }
+        });
+        scheduleReference.getStyleClass().add("caption");
+        scheduleBox.setTooltip(tip("How fast the data is mixed with noise. Each schedule sets how much "
+                + "of the original point (\u03b1) and how much noise (\u03c3) there is at every time t."));
+
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Label legend = wrapped("Blue and orange: the two half-moons. A dot keeps its colour while it is "
+                + "noised.", "caption");
+        Label source = wrapped(String.format(Locale.ROOT, "%,d points \u00b7 two half-moons \u00b7 seed %d",
+                data.size(), SEED), "caption");
+        VBox side = new VBox(title, lead, heading, body, scheduleLabel, scheduleBox,
+                scheduleReference, spacer, legend, source);
+        side.getStyleClass().add("side-panel");
+        setLeft(side);
+
+        timeSlider.setId("timeSlider");
+        timeSlider.setMajorTickUnit(0.25);
+        timeSlider.setMinorTickCount(4);
+        timeSlider.setBlockIncrement(0.01);
+        timeSlider.setShowTickMarks(true);
+        timeSlider.setShowTickLabels(true);
+        timeSlider.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double t) {
+                return t <= 0 ? "0  data" : t >= 1 ? "1  noise" : String.format(Locale.ROOT, "%.2f", t);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                throw new UnsupportedOperationException("tick labels are only shown");
+            }
+        });
+        timeSlider.setTooltip(tip("Drag to move through time: t = 0 is the clean data, t = 1 is pure noise. "
+                + "Every dot keeps its own noise direction, so it moves smoothly."));
+        HBox.setHgrow(timeSlider, Priority.ALWAYS);
+        timeLabel.setId("timeLabel");
+        timeLabel.getStyleClass().add("time-label");
+        coefficientLabel.setId("coefficientLabel");
+        coefficientLabel.getStyleClass().add("coefficient-label");
+        // t and its coefficients stacked, so the slider keeps most of the width on a small screen.
+        VBox readout = new VBox(timeLabel, coefficientLabel);
+        readout.getStyleClass().add("time-readout");
+        HBox timeRow = new HBox(readout, timeSlider);
+        timeRow.getStyleClass().add("time-row");
+        timeRow.setAlignment(Pos.CENTER_LEFT);
+
+        VBox.setVgrow(field, Priority.ALWAYS);
+        VBox main = new VBox(field, timeRow);
+        main.getStyleClass().add("main-area");
+        setCenter(main);
+    }
+
+    private void initListeners() {
+        timeSlider.valueProperty().addListener((obs, old, t) -> update());
+        scheduleBox.valueProperty().addListener((obs, old, kind) -> {
+            schedule = kind.createDefault();
+            update();
+        });
+    }
+
+    /** Recomputes x_t for the current schedule and t and redraws. */
+    private void update() {
+        double t = timeSlider.getValue();
+        scheduleReference.setText(splitName(schedule.kind())[1]);
+        timeLabel.setText(String.format(Locale.ROOT, "t = %.2f", t));
+        coefficientLabel.setText(String.format(Locale.ROOT, "\u03b1 = %.2f   \u03c3 = %.2f",
+                schedule.alpha(t), schedule.sigma(t)));
+        field.setPoints(noising.at(schedule, t), data.labels());
+    }
+
+    /** "VP linear (Song et al. 2021)" → {"VP linear", "Song et al. 2021"}; no parentheses → {name, ""}. */
+    static String[] splitName(ScheduleKind kind) {
+        String name = kind.displayName();
+        int open = name.lastIndexOf(" (");
+        if (open < 0 || !name.endsWith(")")) {
+            return new String[] {name, ""};
+        }
+        return new String[] {name.substring(0, open), name.substring(open + 2, name.length() - 1)};
+    }
+
+    private static Label wrapped(String text, String styleClass) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.getStyleClass().add(styleClass);
+        return label;
+    }
+
+    private static Tooltip tip(String text) {
+        Tooltip tooltip = new Tooltip(text);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(360);
+        tooltip.setShowDelay(Duration.millis(400));
+        return tooltip;
+    }
+}
