@@ -44,6 +44,7 @@ public final class PointCsv {
     private static final Pattern NAN = Pattern.compile("[+-]?nan", Pattern.CASE_INSENSITIVE);
     private static final Pattern INFINITE = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final String NOT_UTF8 = "the file is not UTF-8 text; save it as UTF-8.";
     /** Longer fields are shortened in messages, which must stay one readable line. */
     private static final int MAX_QUOTED_CHARS = 40;
 
@@ -92,15 +93,15 @@ public final class PointCsv {
      * @throws InvalidInputException if the file cannot be written; a previous file is then kept
      */
     public static void write(PointSet points, Path file) {
-        boolean labelled = points.hasLabels();
         try {
-            AtomicFiles.write(file, out -> writeRows(points, labelled, out));
+            AtomicFiles.write(file, out -> writeRows(points, out));
         } catch (IOException e) {
             throw new InvalidInputException("Cannot write " + fileName(file) + ": " + IoReasons.describe(e) + ".", e);
         }
     }
 
-    private static void writeRows(PointSet points, boolean labelled, Writer out) throws IOException {
+    private static void writeRows(PointSet points, Writer out) throws IOException {
+        boolean labelled = points.hasLabels();
         out.write(labelled ? "x,y,label\n" : "x,y\n");
         for (int i = 0; i < points.size(); i++) {
             out.write(Double.toString(points.x(i)));
@@ -197,7 +198,7 @@ public final class PointCsv {
         }
         if (!DECIMAL.matcher(field).matches()) {
             throw new InvalidInputException(where + (misencoded(field)
-                    ? "the file is not UTF-8 text; save it as UTF-8."
+                    ? NOT_UTF8
                     : "expected a number in column " + column + ", found " + quote(field) + "."));
         }
         double value = Double.parseDouble(field);
@@ -212,7 +213,7 @@ public final class PointCsv {
         // "2.0" is a whole number too: NumPy writes labels stored as floats that way
         if (!(value >= 0 && value == Math.rint(value))) {
             throw new InvalidInputException(where + (misencoded(field)
-                    ? "the file is not UTF-8 text; save it as UTF-8."
+                    ? NOT_UTF8
                     : "a label must be a whole number ≥ 0, found " + quote(field) + "."));
         }
         if (value > MAX_LABEL) {
