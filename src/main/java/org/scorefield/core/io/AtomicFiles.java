@@ -1,0 +1,128 @@
+package org.scorefield.core.io;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes a file so that readers see either the old content or the complete new one, never a
+ * half-written file: the body writes a temporary file in the target's directory, which is
+ * flushed to the disk and then renamed over the target (rename is atomic within one file system,
+ * POSIX {@code rename(2)}). A crash or an exception midway leaves the previous file untouched and
+ * the temporary file deleted.
+ *
+ * <p>The temporary file is created with the default permissions (the process umask), not the
+ * owner-only ones of {@link Files#createTempFile}, because it becomes the saved file. A symbolic
+ * link at the target is replaced by a regular file, as by most editors' safe save.
+ */
+public final class AtomicFiles {
+
+    /** Distinguishes the temporary files of concurrent writes from one process. */
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    /** How many names to try when a leftover temporary file of a crashed run is in the way. */
+    private static final int NAME_ATTEMPTS = 100;
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Writes UTF-8 text. The body need not flush, and must not close, the writer.
+     *
+     * @throws IOException if the directory cannot be created, the body fails, or the rename fails;
+     *         the target is then as it was
+     */
+    public static void write(Path target, IoConsumer<Writer> body) throws IOException {
+        writeBytes(target, out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            body.accept(writer);
+            writer.flush();
+        });
+    }
+
+    /**
+     * Writes bytes. The body need not flush, and must not close, the stream.
+     *
+     * @throws IOException if the directory cannot be created, the body fails, or the rename fails;
+     *         the target is then as it was
+     */
+    public static void writeBytes(Path target, IoConsumer<OutputStream> body) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new FileSystemException(absolute.toString(), null, "Is a directory");
+        }
+        Path directory = absolute.getParent();
+        try {
+            Files.createDirectories(directory);
+        } catch (FileAlreadyExistsException e) {
+            // the parent exists as a file; the JDK's exception says only its path
+            throw new NotDirectoryException(e.getFile());
+        }
+        Path temp = createTemp(directory, absolute.getFileName().toString());
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
+                body.accept(out);
+                out.flush();
+                // Without this the rename can reach the disk before the data, and a power cut
+                // leaves an empty file where the old one was.
+                channel.force(true);
+            }
+            move(temp, absolute);
+            moved = true;
+        } finally {
+            if (!moved) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    private static Path createTemp(Path directory, String name) throws IOException {
+        long pid = ProcessHandle.current().pid();
+        for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
+            Path temp = directory.resolve("." + name + "." + pid + "-" + COUNTER.incrementAndGet() + ".tmp");
+            try {
+                Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                // a leftover of an earlier process with the same id: try the next name
+            }
+        }
+        throw new FileNotFoundException("no free temporary file name in " + directory);
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Some file systems (certain network and FUSE mounts) cannot rename atomically; a plain
+            // replace still never exposes a half-written file, only a brief moment without one.
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // The original failure is the one worth reporting; a stray hidden file is harmless.
+        }
+    }
+}
