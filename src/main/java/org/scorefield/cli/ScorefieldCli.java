@@ -1,13 +1,72 @@
 package org.scorefield.cli;
 
-/** The headless commands (placeholder). */
+import java.io.PrintWriter;
+import org.scorefield.core.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Runs one headless command and returns its exit code: 0 on success, 2 for input the user can fix
+ * (a bad option, an unreadable file, an impossible setting: one clear line on stderr), 1 for an
+ * internal failure. Commands print exactly one JSON object on stdout.
+ */
 public final class ScorefieldCli {
+
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for an internal failure. */
+    public static final int INTERNAL_ERROR = 1;
 
     private ScorefieldCli() {
     }
 
     public static int run(String[] args) {
-        System.err.println("scorefield: no commands yet");
-        return 2;
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** Runs with the given streams (tests capture them). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine(out, err);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new ScorefieldCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler(ScorefieldCli::badParameter);
+        cli.setExecutionExceptionHandler((e, command, parseResult) -> failure(e, command));
+        return cli;
+    }
+
+    private static int badParameter(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println(command.getCommandName().equals("scorefield")
+                ? "scorefield: " + oneLine(e.getMessage()) + " (see 'scorefield --help')"
+                : qualifiedName(command) + ": " + oneLine(e.getMessage()) + " (see '" + qualifiedName(command)
+                        + " --help')");
+        return BAD_INPUT;
+    }
+
+    private static int failure(Exception e, CommandLine command) {
+        String name = qualifiedName(command);
+        if (e instanceof InvalidInputException) {
+            command.getErr().println(name + ": " + oneLine(e.getMessage()));
+            return BAD_INPUT;
+        }
+        command.getErr().println(name + ": internal error: " + oneLine(String.valueOf(e))
+                + " (set SCOREFIELD_DEBUG=1 for details)");
+        if (System.getenv("SCOREFIELD_DEBUG") != null) {
+            e.printStackTrace(command.getErr());
+        }
+        return INTERNAL_ERROR;
+    }
+
+    private static String qualifiedName(CommandLine command) {
+        return command.getCommandSpec().qualifiedName();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 }

@@ -14,14 +14,14 @@ import java.util.Optional;
 public interface DataDistribution {
 
     /**
-     * A stable name for logs and files. For a {@link DatasetPreset} this is the enum constant's
-     * name ({@link Enum#name()} is final), so show {@link #displayName()} to people instead.
+     * A stable identifier for the command line, logs and files: a preset's id such as
+     * {@code moons}, or the name of the file the points came from.
      */
-    String name();
+    String id();
 
-    /** What a person reads in a title or a list; the {@link #name()} unless overridden. */
+    /** What a person reads in a title or a list; the {@link #id()} unless overridden. */
     default String displayName() {
-        return name();
+        return id();
     }
 
     /**

@@ -25,7 +25,7 @@ public final class EmpiricalDistribution implements DataDistribution {
     }
 
     @Override
-    public String name() {
+    public String id() {
         return name;
     }
 

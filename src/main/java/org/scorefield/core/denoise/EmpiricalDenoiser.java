@@ -6,6 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.tensor.Nd4jRuntime;
 
 /**
  * The ideal denoiser of an empirical distribution {@code {x⁽ⁱ⁾}}, i = 1..N: the model that has
@@ -42,6 +43,7 @@ public final class EmpiricalDenoiser implements Denoiser {
         if (data.size() == 0) {
             throw new IllegalArgumentException("the empirical oracle needs at least one data point");
         }
+        Nd4jRuntime.ensureConfigured();
         this.schedule = schedule;
         this.data = data;
         this.n = data.size();

@@ -199,9 +199,9 @@ class DatasetPresetTest {
     }
 
     @Test
-    void nameAndDisplayNameDiffer() {
-        assertEquals("EIGHT_GAUSSIANS", DatasetPreset.EIGHT_GAUSSIANS.name());
+    void idAndDisplayNameDiffer() {
         DataDistribution d = DatasetPreset.EIGHT_GAUSSIANS;
+        assertEquals("8gaussians", d.id());
         assertEquals("8 Gaussians", d.displayName());
     }
 

@@ -54,7 +54,7 @@ class EmpiricalDistributionTest {
         EmpiricalDistribution d = new EmpiricalDistribution("two", points);
         assertFalse(d.sample(10, 1).hasLabels());
         assertSame(points, d.points());
-        assertEquals("two", d.name());
+        assertEquals("two", d.id());
         assertEquals("two", d.displayName());
         assertTrue(d.mixture().isEmpty());
     }

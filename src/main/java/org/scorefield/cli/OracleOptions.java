@@ -1,0 +1,65 @@
+package org.scorefield.cli;
+
+import java.util.Optional;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.data.GaussianMixture;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.denoise.EmpiricalDenoiser;
+import org.scorefield.core.denoise.GaussianMixtureDenoiser;
+import org.scorefield.core.schedule.Schedule;
+import picocli.CommandLine.Option;
+
+/** {@code --oracle}: the exact denoiser a command samples with (MATH.md §4). */
+final class OracleOptions {
+
+    static final String EMPIRICAL_PREFIX = "empirical:";
+
+    @Option(names = "--oracle", required = true, paramLabel = "<preset|empirical:preset|file.csv>",
+            description = {"Exact denoiser to sample with. A mixture preset (8gaussians, gmm-labelled, gaussian) "
+                    + "uses its analytic mixture; any other preset, 'empirical:<preset>' or a CSV file uses the "
+                    + "ideal denoiser of a point set, which memorises it."})
+    String spec;
+
+    @Option(names = "--data-n", defaultValue = "1000", paramLabel = "N",
+            description = "Points the empirical oracle memorises when built from a preset (default ${DEFAULT-VALUE}).")
+    int dataN;
+
+    @Option(names = "--data-seed", defaultValue = "0", paramLabel = "S",
+            description = "Seed of those points (default ${DEFAULT-VALUE}).")
+    long dataSeed;
+
+    /**
+     * What an oracle argument resolved to.
+     *
+     * @param name      how the oracle is reported
+     * @param reference the data distribution samples are compared with
+     * @param points    the memorised points, or a sample of the mixture (for VE's σ_max)
+     * @param mixture   the analytic mixture when the oracle is the mixture oracle
+     */
+    record Oracle(String name, DataDistribution reference, PointSet points, Optional<GaussianMixture> mixture) {
+
+        Denoiser denoiser(Schedule schedule) {
+            return mixture.<Denoiser>map(m -> new GaussianMixtureDenoiser(m, schedule))
+                    .orElseGet(() -> new EmpiricalDenoiser(points, schedule));
+        }
+    }
+
+    Oracle resolve() {
+        InvalidInputException.require(dataN >= 1 && dataN <= 200_000,
+                "--data-n must lie between 1 and 200000, got " + dataN + ".");
+        boolean forceEmpirical = spec.startsWith(EMPIRICAL_PREFIX);
+        String dataName = forceEmpirical ? spec.substring(EMPIRICAL_PREFIX.length()) : spec;
+        DataDistribution data = DataSpec.parse(dataName);
+        if (data instanceof EmpiricalDistribution file) {
+            return new Oracle("empirical:" + file.id(), file, file.points(), Optional.empty());
+        }
+        PointSet points = data.sample(dataN, dataSeed);
+        if (!forceEmpirical && data.mixture().isPresent()) {
+            return new Oracle(data.id(), data, points, data.mixture());
+        }
+        return new Oracle("empirical:" + data.id(), data, points, Optional.empty());
+    }
+}
