@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.schedule.ForwardNoising;
@@ -29,20 +30,25 @@ public final class ExplorerView extends BorderPane {
 
     /** The seed behind the data and the noise; shown on screen so a picture can be reproduced. */
     static final long SEED = 7;
-    static final int POINTS_PER_MOON = 500;
+    /** Points drawn from the chosen preset. */
+    static final int POINTS = 1000;
 
+    private final ComboBox<DatasetPreset> dataBox = new ComboBox<>();
     private final ComboBox<ScheduleKind> scheduleBox = new ComboBox<>();
     private final Slider timeSlider = new Slider(0, 1, 0);
     private final Label timeLabel = new Label();
     private final Label coefficientLabel = new Label();
     private final Label scheduleReference = new Label();
+    private final Label dataDescription = new Label();
+    private final Label source = new Label();
     private final FieldCanvas field = new FieldCanvas(WorldView.DEFAULT);
 
-    private final PointSet data = initialPoints();
-    private final ForwardNoising noising = new ForwardNoising(data, SeededRandom.derive(SEED, "forward-noise"));
+    private PointSet data;
+    private ForwardNoising noising;
     private Schedule schedule = ScheduleKind.VP.createDefault();
 
     public ExplorerView() {
+        loadData(DatasetPreset.MOONS);
         createView();
         initListeners();
         update();
@@ -53,28 +59,10 @@ public final class ExplorerView extends BorderPane {
         timeSlider.requestFocus();
     }
 
-    /**
-     * The data x0: two interleaved half-moons, one label each, centred and about unit scale.
-     * The one place the points come from; a dataset preset will replace it.
-     */
-    static PointSet initialPoints() {
-        SeededRandom random = new SeededRandom(SeededRandom.derive(SEED, "data"));
-        int n = 2 * POINTS_PER_MOON;
-        double[] xy = new double[2 * n];
-        int[] labels = new int[n];
-        double[] jitter = new double[2];
-        for (int i = 0; i < n; i++) {
-            int moon = i % 2;
-            double angle = Math.PI * random.nextUniform();
-            double x = moon == 0 ? Math.cos(angle) : 1 - Math.cos(angle);
-            double y = moon == 0 ? Math.sin(angle) : 0.5 - Math.sin(angle);
-            random.nextGaussianPair(jitter, 0);
-            // Centre the pair of moons on the origin and widen it to about unit standard deviation.
-            xy[2 * i] = 1.4 * (x - 0.5 + 0.06 * jitter[0]);
-            xy[2 * i + 1] = 1.4 * (y - 0.25 + 0.06 * jitter[1]);
-            labels[i] = moon;
-        }
-        return PointSet.of(xy, labels);
+    /** The data x0 drawn from a preset, each point with its own fixed ε, both from the seed on screen. */
+    private void loadData(DatasetPreset preset) {
+        data = preset.sample(POINTS, SEED);
+        noising = new ForwardNoising(data, SeededRandom.derive(SEED, "forward-noise"));
     }
 
     private void createView() {
@@ -88,6 +76,30 @@ public final class ExplorerView extends BorderPane {
                 + "x\u209c = \u03b1(t)\u00b7x\u2080 + \u03c3(t)\u00b7\u03b5.\n\n"
                 + "t = 0 is the data, t = 1 is pure noise. A diffusion model learns to run this "
                 + "backwards, from noise to data.", "body-text");
+        Label dataLabel = new Label("Data");
+        dataLabel.getStyleClass().add("section-title");
+        dataLabel.setLabelFor(dataBox);
+        dataBox.setId("dataBox");
+        dataBox.getItems().setAll(DatasetPreset.values());
+        dataBox.setValue(DatasetPreset.MOONS);
+        dataBox.setMaxWidth(Double.MAX_VALUE);
+        dataBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DatasetPreset preset) {
+                return preset == null ? "" : preset.displayName();
+            }
+
+            @Override
+            public DatasetPreset fromString(String text) {
+                throw new UnsupportedOperationException("the data box is not editable");
+            }
+        });
+        dataBox.setTooltip(tip("The points the model should learn to make. Colours mark classes where the "
+                + "data has them (the two moons, the arms of the pinwheel, the rings)."));
+        dataDescription.setWrapText(true);
+        dataDescription.setMinHeight(Region.USE_PREF_SIZE);
+        dataDescription.getStyleClass().add("caption");
+
         Label scheduleLabel = new Label("Noise schedule");
         scheduleLabel.getStyleClass().add("section-title");
         scheduleLabel.setLabelFor(scheduleBox);
@@ -122,12 +134,11 @@ public final class ExplorerView extends BorderPane {
 
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        Label legend = wrapped("Blue and orange: the two half-moons. A dot keeps its colour while it is "
-                + "noised.", "caption");
-        Label source = wrapped(String.format(Locale.ROOT, "%,d points \u00b7 two half-moons \u00b7 seed %d",
-                data.size(), SEED), "caption");
-        VBox side = new VBox(title, lead, heading, body, scheduleLabel, scheduleBox,
-                scheduleReference, spacer, legend, source);
+        Label legend = wrapped("A dot keeps its colour while it is noised.", "caption");
+        source.setWrapText(true);
+        source.getStyleClass().add("caption");
+        VBox side = new VBox(title, lead, heading, body, dataLabel, dataBox, dataDescription, scheduleLabel,
+                scheduleBox, scheduleReference, spacer, legend, source);
         side.getStyleClass().add("side-panel");
         setLeft(side);
 
@@ -170,6 +181,10 @@ public final class ExplorerView extends BorderPane {
 
     private void initListeners() {
         timeSlider.valueProperty().addListener((obs, old, t) -> update());
+        dataBox.valueProperty().addListener((obs, old, preset) -> {
+            loadData(preset);
+            update();
+        });
         scheduleBox.valueProperty().addListener((obs, old, kind) -> {
             schedule = kind.createDefault();
             update();
@@ -180,6 +195,10 @@ public final class ExplorerView extends BorderPane {
     private void update() {
         double t = timeSlider.getValue();
         scheduleReference.setText(splitName(schedule.kind())[1]);
+        DatasetPreset preset = dataBox.getValue();
+        dataDescription.setText(preset.description());
+        source.setText(String.format(Locale.ROOT, "%,d points \u00b7 %s \u00b7 seed %d", data.size(),
+                preset.displayName(), SEED));
         timeLabel.setText(String.format(Locale.ROOT, "t = %.2f", t));
         coefficientLabel.setText(String.format(Locale.ROOT, "\u03b1 = %.2f   \u03c3 = %.2f",
                 schedule.alpha(t), schedule.sigma(t)));

@@ -20,6 +20,7 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.schedule.ScheduleKind;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -93,6 +94,24 @@ class ScorefieldAppTest {
     }
 
     @Test
+    void choosingAnotherPresetRedrawsTheData(FxRobot robot) {
+        ComboBox<?> box = robot.lookup("#dataBox").queryAs(ComboBox.class);
+        Canvas canvas = robot.lookup("#fieldCanvas").queryAs(Canvas.class);
+        assertEquals(DatasetPreset.MOONS, box.getValue());
+        int[] moons = pixels(canvas);
+
+        robot.clickOn("#dataBox");
+        robot.clickOn(robot.lookup(".list-cell")
+                .match(LabeledMatchers.hasText(DatasetPreset.EIGHT_GAUSSIANS.displayName())).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(DatasetPreset.EIGHT_GAUSSIANS, box.getValue());
+        assertClearlyDifferent(moons, pixels(canvas));
+        assertTrue(robot.lookup(DatasetPreset.EIGHT_GAUSSIANS.description()).tryQuery().isPresent(),
+                "the preset's description is shown");
+    }
+
+    @Test
     void everythingFitsAt1024By700(FxRobot robot) {
         robot.interact(() -> {
             stage.setWidth(1024);
@@ -106,7 +125,7 @@ class ScorefieldAppTest {
         assertTrue(scene.getRoot().minHeight(scene.getWidth()) <= scene.getHeight(),
                 "the layout needs more height than it has");
 
-        for (String id : new String[] {"#scheduleBox", "#timeSlider", "#fieldCanvas", "#timeLabel", "#coefficientLabel"}) {
+        for (String id : new String[] {"#dataBox", "#scheduleBox", "#timeSlider", "#fieldCanvas", "#timeLabel", "#coefficientLabel"}) {
             Node node = robot.lookup(id).query();
             Bounds b = node.localToScene(node.getLayoutBounds());
             assertTrue(b.getWidth() > 0 && b.getHeight() > 0, id + " has no size: " + b);
