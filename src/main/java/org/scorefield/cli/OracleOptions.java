@@ -20,7 +20,8 @@ final class OracleOptions {
     @Option(names = "--oracle", required = true, paramLabel = "<preset|empirical:preset|file.csv>",
             description = {"Exact denoiser to sample with. A mixture preset (8gaussians, gmm-labelled, gaussian) "
                     + "uses its analytic mixture; any other preset, 'empirical:<preset>' or a CSV file uses the "
-                    + "ideal denoiser of a point set, which memorises it."})
+                    + "ideal denoiser of a point set, which memorises it. Samples are compared with what the "
+                    + "oracle represents exactly: the mixture, or the memorised points."})
     String spec;
 
     @Option(names = "--data-n", defaultValue = "1000", paramLabel = "N",
@@ -35,7 +36,8 @@ final class OracleOptions {
      * What an oracle argument resolved to.
      *
      * @param name      how the oracle is reported
-     * @param reference the data distribution samples are compared with
+     * @param reference the distribution the oracle samples exactly, which samples are compared with:
+     *                  the mixture itself, or the memorised points (resampled with replacement)
      * @param points    the memorised points, or a sample of the mixture (for VE's σ_max)
      * @param mixture   the analytic mixture when the oracle is the mixture oracle
      */
@@ -60,6 +62,8 @@ final class OracleOptions {
         if (!forceEmpirical && data.mixture().isPresent()) {
             return new Oracle(data.id(), data, points, data.mixture());
         }
-        return new Oracle("empirical:" + data.id(), data, points, Optional.empty());
+        // The memorising oracle's exact target is its own point set, not the preset it came from.
+        String name = "empirical:" + data.id();
+        return new Oracle(name, new EmpiricalDistribution(name, points), points, Optional.empty());
     }
 }

@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code scorefield sample}: samples with an exact oracle and measures the result against the data. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sample N points with an exact oracle and a solver, and compare them with fresh data: "
-                + "sliced Wasserstein-2 and energy distance, each with its noise floor (the same metric between "
-                + "two independent data samples of the same size), and mode coverage for mixtures.",
+        description = {"Sample N points with an exact oracle and a solver, and compare them with a fresh sample of "
+                + "what the oracle represents (its mixture, or its memorised points): sliced Wasserstein-2 and "
+                + "energy distance, each with its noise floor (the same metric between two independent samples "
+                + "of the same size), and mode coverage for mixtures.",
             "Prints {\"nfe\",\"seconds\",\"sw2\",\"sw2_floor\",\"energy\",\"energy_floor\",…}."},
         footer = {"", "Examples:",
             "  scorefield sample --oracle 8gaussians --process vp --solver heun --steps 32 --n 2000 --seed 1",
@@ -55,7 +56,7 @@ final class SampleCommand implements Callable<Integer> {
     String solver;
 
     @Option(names = "--steps", paramLabel = "K",
-            description = "Grid steps (default 32; levels for langevin, default 20).")
+            description = "Grid steps (default 32; for langevin the levels, default 30).")
     Integer steps;
 
     @Mixin
@@ -102,6 +103,8 @@ final class SampleCommand implements Callable<Integer> {
 
         ObjectNode json = Json.object();
         json.put("oracle", oracle.name());
+        json.put("reference", oracle.reference().id() + (oracle.mixture().isPresent() ? "" : " ("
+                + oracle.points().size() + " memorised points, resampled)"));
         json.set("process", processJson(schedule));
         json.put("solver", settings.kind().id());
         json.put("grid", settings.grid().id());

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 final class TuningOptions {
 
     @Option(names = "--grid", paramLabel = "<uniform|logsnr|edm>",
-            description = "Step spacing: uniform in t, uniform in log-SNR, or EDM's rho = 7 (default uniform).")
+            description = "Step spacing: uniform in t, uniform in log-SNR, or EDM's rho = 7 (default: logsnr for dpm2m "
+                    + "and langevin, edm for edm-churn, uniform otherwise).")
     String grid;
 
     @Option(names = "--eta", paramLabel = "E",
@@ -21,11 +22,11 @@ final class TuningOptions {
     Double churn;
 
     @Option(names = "--langevin-steps", paramLabel = "M",
-            description = "Langevin steps per level (langevin, default 10) or per corrector (pc, default 1).")
+            description = "Langevin steps per level (langevin, default 20) or per corrector (pc, default 1).")
     Integer langevinSteps;
 
     @Option(names = "--langevin-step", paramLabel = "R",
-            description = "Langevin step as a fraction of sigma(t)^2 (langevin 0.1, pc 0.05).")
+            description = "Langevin step as a fraction of sigma(t)^2 (langevin 0.5, pc 0.05).")
     Double langevinStep;
 
     @Option(names = "--t-min", paramLabel = "T", description = "Last time of the grid (default: the schedule's).")

@@ -51,15 +51,20 @@ public final class NoiseFloor {
     }
 
     /**
-     * A model's samples judged against the data, with the floor beside them. The value compares the
-     * samples with a fresh data sample of the same size, drawn with
-     * {@code SeededRandom.derive(seed, "reference")} (independent of the floor's samples); the floor
-     * is {@link #of(Metric, PointSampler, int, long)} at that size and seed.
+     * A model's samples judged against the data, with the floor beside them. The value is the mean
+     * of the metric between the samples and {@link #DEFAULT_REPEATS} fresh data samples of the same
+     * size, drawn with {@code SeededRandom.derive(seed, "reference-" + r)} (independent of the
+     * floor's samples); the floor is {@link #of(Metric, PointSampler, int, long)} at that size and
+     * seed. Averaging both over the same number of draws keeps their ratio steady: one reference
+     * draw alone moved the ratio of exact samples between 0.5 and 1.9 from seed to seed.
      */
     public static MetricWithFloor measure(Metric metric, double[] samples, PointSampler data, long seed) {
         int n = InterleavedPoints.count(samples, "noise floor", "model");
-        double[] reference = draw(data, n, SeededRandom.derive(seed, "reference"));
-        return new MetricWithFloor(metric.distance(samples, reference), of(metric, data, n, seed));
+        double total = 0;
+        for (int r = 0; r < DEFAULT_REPEATS; r++) {
+            total += metric.distance(samples, draw(data, n, SeededRandom.derive(seed, "reference-" + r)));
+        }
+        return new MetricWithFloor(total / DEFAULT_REPEATS, of(metric, data, n, seed));
     }
 
     private static double[] draw(PointSampler data, int n, long seed) {
