@@ -1,5 +1,6 @@
 package org.scorefield.core.data;
 
+import org.scorefield.core.Identified;
 import java.util.Optional;
 
 /**
@@ -11,12 +12,13 @@ import java.util.Optional;
  * {@code SeededRandom.derive(seed, "data")}, so a data seed that happens to equal a sampler's seed
  * does not reuse the sampler's noise.
  */
-public interface DataDistribution {
+public interface DataDistribution extends Identified {
 
     /**
      * A stable identifier for the command line, logs and files: a preset's id such as
      * {@code moons}, or the name of the file the points came from.
      */
+    @Override
     String id();
 
     /** What a person reads in a title or a list; the {@link #id()} unless overridden. */

@@ -1,10 +1,9 @@
 package org.scorefield.core.data;
 
+import org.scorefield.core.Identified;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.GaussianMixture.Component;
 import org.scorefield.core.random.SeededRandom;
@@ -100,6 +99,7 @@ public enum DatasetPreset implements DataDistribution {
     }
 
     /** The name on the command line and in files, e.g. {@code 8gaussians}. */
+    @Override
     public String id() {
         return id;
     }
@@ -133,13 +133,7 @@ public enum DatasetPreset implements DataDistribution {
      * @throws InvalidInputException naming the known ids
      */
     public static DatasetPreset fromId(String id) {
-        for (DatasetPreset p : values()) {
-            if (p.id.equals(id)) {
-                return p;
-            }
-        }
-        throw new InvalidInputException("Unknown data set '" + id + "'; choose one of "
-                + Arrays.stream(values()).map(DatasetPreset::id).collect(Collectors.joining(", ")) + ".");
+        return Identified.byId(DatasetPreset.class, id, "data set");
     }
 
     /** 8 equal isotropic modes on a circle (FFJORD's 8gaussians, rescaled); mode k at angle 2πk/8. */

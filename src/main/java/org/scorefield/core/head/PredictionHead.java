@@ -1,7 +1,6 @@
 package org.scorefield.core.head;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import org.scorefield.core.Identified;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.schedule.Coefficients;
 
@@ -19,7 +18,7 @@ import org.scorefield.core.schedule.Coefficients;
  *
  * <p>All arrays are interleaved 2D points; the functions return new arrays.
  */
-public enum PredictionHead {
+public enum PredictionHead implements Identified {
     /** The noise ε̂. */
     EPSILON("eps", "noise ε"),
     /** The clean data x̂0, the denoiser D(x_t, t). */
@@ -37,6 +36,7 @@ public enum PredictionHead {
         this.displayName = displayName;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -134,12 +134,6 @@ public enum PredictionHead {
     }
 
     public static PredictionHead fromId(String id) {
-        for (PredictionHead h : values()) {
-            if (h.id.equals(id)) {
-                return h;
-            }
-        }
-        throw new InvalidInputException("Unknown head '" + id + "'; choose one of "
-                + Arrays.stream(values()).map(PredictionHead::id).collect(Collectors.joining(", ")) + ".");
+        return Identified.byId(PredictionHead.class, id, "head");
     }
 }

@@ -1,11 +1,10 @@
 package org.scorefield.core.sample;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import org.scorefield.core.Identified;
 import org.scorefield.core.InvalidInputException;
 
 /** The samplers of MATH.md §5, by the names the command line and the window use. */
-public enum SamplerKind {
+public enum SamplerKind implements Identified {
     EULER("euler", "Euler (PF-ODE)"),
     HEUN("heun", "Heun (PF-ODE, 2nd order)"),
     RK4("rk4", "Runge–Kutta 4 (PF-ODE)"),
@@ -25,6 +24,7 @@ public enum SamplerKind {
         this.displayName = displayName;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -73,12 +73,6 @@ public enum SamplerKind {
     }
 
     public static SamplerKind fromId(String id) {
-        for (SamplerKind k : values()) {
-            if (k.id.equals(id)) {
-                return k;
-            }
-        }
-        throw new InvalidInputException("Unknown solver '" + id + "'; choose one of "
-                + Arrays.stream(values()).map(SamplerKind::id).collect(Collectors.joining(", ")) + ".");
+        return Identified.byId(SamplerKind.class, id, "solver");
     }
 }

@@ -2,7 +2,6 @@ package org.scorefield.core.schedule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.scorefield.core.InvalidInputException;
 
 /**
  * EDM (Karras et al. 2022, "Elucidating the Design Space"): time is the noise level,
@@ -21,11 +20,7 @@ public record Edm(double sigmaMin, double sigmaMax) implements Schedule {
             "Noise level at t = 1: large enough to hide the data completely.");
 
     public Edm {
-        InvalidInputException.requireFinite(sigmaMin, "σ_min");
-        InvalidInputException.requireFinite(sigmaMax, "σ_max");
-        InvalidInputException.require(sigmaMin > 0, "σ_min must be positive, got " + sigmaMin + ".");
-        InvalidInputException.require(sigmaMin < sigmaMax,
-                "σ_min must be smaller than σ_max (σ_min = " + sigmaMin + ", σ_max = " + sigmaMax + ").");
+        Schedules.requireSigmaRange(sigmaMin, sigmaMax);
     }
 
     @Override

@@ -1,14 +1,13 @@
 package org.scorefield.core.schedule;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import org.scorefield.core.Identified;
 import org.scorefield.core.InvalidInputException;
 
 /**
  * How a sampler spaces its steps (MATH.md §5). Which wins depends on the schedule and the number
  * of steps, so the choice is the user's.
  */
-public enum GridKind {
+public enum GridKind implements Identified {
     /** Uniform in t. */
     UNIFORM("uniform", "uniform in t"),
     /** Uniform in λ = log(α/σ). */
@@ -24,6 +23,7 @@ public enum GridKind {
         this.displayName = displayName;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -46,12 +46,6 @@ public enum GridKind {
     }
 
     public static GridKind fromId(String id) {
-        for (GridKind g : values()) {
-            if (g.id.equals(id)) {
-                return g;
-            }
-        }
-        throw new InvalidInputException("Unknown grid '" + id + "'; choose one of "
-                + Arrays.stream(values()).map(GridKind::id).collect(Collectors.joining(", ")) + ".");
+        return Identified.byId(GridKind.class, id, "grid");
     }
 }

@@ -1,6 +1,6 @@
 package org.scorefield.core.schedule;
 
-import java.util.Arrays;
+import org.scorefield.core.Identified;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.scorefield.core.InvalidInputException;
  * builds one from named constants (missing ones take their defaults), which is what sliders,
  * the command line and session files use.
  */
-public enum ScheduleKind {
+public enum ScheduleKind implements Identified {
 
     VP("vp", "VP linear (Song et al. 2021)",
             List.of(VpLinear.BETA_MIN, VpLinear.BETA_MAX),
@@ -51,6 +51,7 @@ public enum ScheduleKind {
     }
 
     /** The name on the command line and in files, e.g. {@code vp-cosine}. */
+    @Override
     public String id() {
         return id;
     }
@@ -97,12 +98,6 @@ public enum ScheduleKind {
      * @throws InvalidInputException naming the known ids
      */
     public static ScheduleKind fromId(String id) {
-        for (ScheduleKind k : values()) {
-            if (k.id.equals(id)) {
-                return k;
-            }
-        }
-        throw new InvalidInputException("Unknown process '" + id + "'; choose one of "
-                + Arrays.stream(values()).map(ScheduleKind::id).collect(Collectors.joining(", ")) + ".");
+        return Identified.byId(ScheduleKind.class, id, "process");
     }
 }

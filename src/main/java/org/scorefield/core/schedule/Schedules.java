@@ -1,5 +1,7 @@
 package org.scorefield.core.schedule;
 
+import org.scorefield.core.InvalidInputException;
+
 /** Numerical helpers shared by the schedule formulas. */
 final class Schedules {
 
@@ -23,6 +25,15 @@ final class Schedules {
     /** asinh(z) for z ≥ 0, accurate for small z. */
     static double asinh(double z) {
         return Math.log1p(z + z * z / (1.0 + Math.sqrt(1.0 + z * z)));
+    }
+
+    /** Validates the noise range of VE and EDM: 0 < σ_min < σ_max, both finite. */
+    static void requireSigmaRange(double sigmaMin, double sigmaMax) {
+        InvalidInputException.requireFinite(sigmaMin, "σ_min");
+        InvalidInputException.requireFinite(sigmaMax, "σ_max");
+        InvalidInputException.require(sigmaMin > 0, "σ_min must be positive, got " + sigmaMin + ".");
+        InvalidInputException.require(sigmaMin < sigmaMax,
+                "σ_min must be smaller than σ_max (σ_min = " + sigmaMin + ", σ_max = " + sigmaMax + ").");
     }
 
     /** λ at which SNR = {@link Schedule#MIN_SNR}. */

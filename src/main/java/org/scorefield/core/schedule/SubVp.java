@@ -16,10 +16,6 @@ public record SubVp(double betaMin, double betaMax) implements Schedule {
         VpLinear.validateBetas(betaMin, betaMax);
     }
 
-    private VpLinear vp() {
-        return new VpLinear(betaMin, betaMax);
-    }
-
     @Override
     public ScheduleKind kind() {
         return ScheduleKind.SUB_VP;
@@ -34,11 +30,11 @@ public record SubVp(double betaMin, double betaMax) implements Schedule {
     }
 
     private double integratedBeta(double t) {
-        return betaMin * t + 0.5 * t * t * (betaMax - betaMin);
+        return VpLinear.integratedBeta(betaMin, betaMax, t);
     }
 
     private double beta(double t) {
-        return betaMin + t * (betaMax - betaMin);
+        return VpLinear.beta(betaMin, betaMax, t);
     }
 
     @Override
@@ -80,7 +76,7 @@ public record SubVp(double betaMin, double betaMax) implements Schedule {
     @Override
     public double tOfLambda(double lambda) {
         // u = e^{−B/2} solves u/(1 − u²) = e^λ, so B = −2 log u = 2 asinh(e^{−λ}/2).
-        return vp().tOfIntegratedBeta(2 * Schedules.asinh(0.5 * Math.exp(-lambda)));
+        return VpLinear.tOfIntegratedBeta(betaMin, betaMax, 2 * Schedules.asinh(0.5 * Math.exp(-lambda)));
     }
 
     @Override

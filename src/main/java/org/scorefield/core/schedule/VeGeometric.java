@@ -2,7 +2,6 @@ package org.scorefield.core.schedule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.PointSet;
 
 /**
@@ -22,11 +21,7 @@ public record VeGeometric(double sigmaMin, double sigmaMax) implements Schedule 
             "Noise at t = 1: should be about the largest distance between two data points.");
 
     public VeGeometric {
-        InvalidInputException.requireFinite(sigmaMin, "σ_min");
-        InvalidInputException.requireFinite(sigmaMax, "σ_max");
-        InvalidInputException.require(sigmaMin > 0, "σ_min must be positive, got " + sigmaMin + ".");
-        InvalidInputException.require(sigmaMin < sigmaMax,
-                "σ_min must be smaller than σ_max (σ_min = " + sigmaMin + ", σ_max = " + sigmaMax + ").");
+        Schedules.requireSigmaRange(sigmaMin, sigmaMax);
     }
 
     /** Technique 1 of Song & Ermon (2020): σ_max = the largest pairwise distance in the data. */

@@ -47,16 +47,26 @@ public record VpLinear(double betaMin, double betaMax) implements Schedule {
 
     /** β(t). */
     public double beta(double t) {
-        return betaMin + t * (betaMax - betaMin);
+        return beta(betaMin, betaMax, t);
     }
 
     /** B(t) = ∫₀ᵗ β. */
     public double integratedBeta(double t) {
+        return integratedBeta(betaMin, betaMax, t);
+    }
+
+    /** β(t) = β_min + t(β_max − β_min), shared with {@link SubVp}. */
+    static double beta(double betaMin, double betaMax, double t) {
+        return betaMin + t * (betaMax - betaMin);
+    }
+
+    /** B(t) = β_min t + ½t²(β_max − β_min), shared with {@link SubVp}. */
+    static double integratedBeta(double betaMin, double betaMax, double t) {
         return betaMin * t + 0.5 * t * t * (betaMax - betaMin);
     }
 
     /** The t at which B(t) = b: the positive root of ½Δβ t² + β_min t − b = 0, in a stable form. */
-    double tOfIntegratedBeta(double b) {
+    static double tOfIntegratedBeta(double betaMin, double betaMax, double b) {
         return 2 * b / (betaMin + Math.sqrt(betaMin * betaMin + 2 * (betaMax - betaMin) * b));
     }
 
@@ -100,7 +110,7 @@ public record VpLinear(double betaMin, double betaMax) implements Schedule {
     @Override
     public double tOfLambda(double lambda) {
         // α²/σ² = e^{2λ} ⇔ e^{−B} = sigmoid(2λ) ⇔ B = log(1 + e^{−2λ})
-        return tOfIntegratedBeta(Schedules.softplus(-2 * lambda));
+        return tOfIntegratedBeta(betaMin, betaMax, Schedules.softplus(-2 * lambda));
     }
 
     @Override
