@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 final class TuningOptions {
 
     @Option(names = "--grid", paramLabel = "<uniform|logsnr|edm>",
-            description = "Step spacing: uniform in t, uniform in log-SNR, or EDM's rho = 7 (default: logsnr for dpm2m "
-                    + "and langevin, edm for edm-churn, uniform otherwise).")
+            description = "Step spacing: uniform in t, uniform in log-SNR, or EDM's rho = 7 (default logsnr; edm for "
+                    + "edm-churn).")
     String grid;
 
     @Option(names = "--eta", paramLabel = "E",

@@ -38,8 +38,9 @@ public record DdimSampler(double eta) implements Sampler {
             observer.atGridTime(i, x, x0);
             double c = 0;
             if (eta > 0) {
-                double ratio = (s.alpha() * t.sigma()) / (t.alpha() * s.sigma());
-                c = eta * t.sigma() * Math.sqrt(Math.max(0, 1 - ratio * ratio)); // Posterior noise level.
+                // (α_s σ_t)²/(α_t σ_s)² = SNR_s/SNR_t = e^{2(λ_s − λ_t)}: 1 minus it without cancellation.
+                double oneMinusRatio2 = -Math.expm1(2 * (s.lambda() - t.lambda()));
+                c = eta * t.sigma() * Math.sqrt(Math.max(0, oneMinusRatio2)); // Posterior noise level.
             }
             double epsScale = Math.sqrt(Math.max(0, t.sigma() * t.sigma() - c * c));
             for (int k = 0; k < x.length; k++) {

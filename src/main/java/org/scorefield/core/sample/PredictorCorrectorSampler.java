@@ -2,6 +2,7 @@ package org.scorefield.core.sample;
 
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.TimeGrid;
 
 /**
@@ -13,6 +14,11 @@ import org.scorefield.core.schedule.TimeGrid;
  * @param corrector the Langevin steps after each predictor step
  */
 public record PredictorCorrectorSampler(LangevinCorrector corrector) implements Sampler {
+
+    @Override
+    public void checkStable(Schedule schedule, TimeGrid grid) {
+        EulerMaruyamaSampler.requireStable(schedule, grid, 1.0, "pc");
+    }
 
     @Override
     public double[] run(Denoiser denoiser, double[] xStart, TimeGrid grid, SeededRandom noise,

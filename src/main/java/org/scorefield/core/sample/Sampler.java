@@ -2,6 +2,7 @@ package org.scorefield.core.sample;
 
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.TimeGrid;
 
 /**
@@ -22,4 +23,13 @@ public interface Sampler {
      * @return the points at {@code grid.end()}
      */
     double[] run(Denoiser denoiser, double[] xStart, TimeGrid grid, SeededRandom noise, StepObserver observer);
+
+    /**
+     * Refuses, before any work, a grid on which this method would blow up rather than return
+     * samples; explicit methods override it. Nothing to check by default.
+     *
+     * @throws org.scorefield.core.InvalidInputException saying what to change
+     */
+    default void checkStable(Schedule schedule, TimeGrid grid) {
+    }
 }

@@ -82,10 +82,12 @@ public final class Sampling {
      */
     public static SampleResult fromPoints(Denoiser denoiser, SamplerSettings settings, TimeGrid grid, double[] xStart,
             long seed, Recording recording) {
+        Sampler sampler = settings.kind().create(settings);
+        sampler.checkStable(denoiser.schedule(), grid);
         CountingDenoiser counted = new CountingDenoiser(denoiser);
         Recorder recorder = new Recorder(grid, recording, denoiser);
         SeededRandom noise = new SeededRandom(SeededRandom.derive(seed, "sde"));
-        double[] x = settings.kind().create(settings).run(counted, xStart, grid, noise, recorder);
+        double[] x = sampler.run(counted, xStart, grid, noise, recorder);
         if (settings.finalDenoise()) {
             x = counted.denoise(x, grid.end()); // Final denoising step to t = 0.
             recorder.finalPoint(x);

@@ -75,8 +75,12 @@ public record VpCosine(double s) implements Schedule {
 
     @Override
     public double tOfLambda(double lambda) {
-        double alphaBar = Schedules.sigmoid(2 * lambda);
-        double th = Math.acos(Math.sqrt(alphaBar) * Math.cos(theta(0)));
+        // cos θ = sqrt(ᾱ)·cos θ0 with ᾱ = sigmoid(2λ); through atan2, with 1 − ᾱ = sigmoid(−2λ), so that
+        // θ stays accurate near θ0 (t → 0), where acos would lose most digits.
+        double c0 = Math.cos(theta(0));
+        double s0 = Math.sin(theta(0));
+        double sinTheta = Math.sqrt(s0 * s0 + Schedules.sigmoid(-2 * lambda) * c0 * c0);
+        double th = Math.atan2(sinTheta, Math.sqrt(Schedules.sigmoid(2 * lambda)) * c0);
         return th * 2 * (1 + s) / Math.PI - s;
     }
 

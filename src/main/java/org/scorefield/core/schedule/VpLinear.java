@@ -67,6 +67,9 @@ public record VpLinear(double betaMin, double betaMax) implements Schedule {
 
     /** The t at which B(t) = b: the positive root of ½Δβ t² + β_min t − b = 0, in a stable form. */
     static double tOfIntegratedBeta(double betaMin, double betaMax, double b) {
+        if (b == 0) {
+            return 0; // also when β_min = 0, where the formula below would be 0/0
+        }
         return 2 * b / (betaMin + Math.sqrt(betaMin * betaMin + 2 * (betaMax - betaMin) * b));
     }
 

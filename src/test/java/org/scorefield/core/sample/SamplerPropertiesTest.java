@@ -106,14 +106,6 @@ class SamplerPropertiesTest {
         assertTrue(ClosedForm.meanDistance(out, ClosedForm.flow(vp, x, 1.0, 1e-3)) < 1e-3);
     }
 
-    @Test
-    void ddimEtaZeroIsDdim() {
-        Schedule vp = ScheduleKind.VP.createDefault();
-        TimeGrid grid = GridKind.UNIFORM.build(vp, 1.0, 1e-3, 10);
-        assertArrayEquals(new DdimSampler(0).run(oracle(vp), start(10), grid, null, StepObserver.NONE),
-                new DdimSampler(0).run(oracle(vp), start(10), grid, new SeededRandom(3), StepObserver.NONE), 0.0);
-    }
-
     @ParameterizedTest
     @EnumSource(SamplerKind.class)
     void nfeIsCountedAsTheMethodPrescribes(SamplerKind kind) {
@@ -189,12 +181,15 @@ class SamplerPropertiesTest {
     @Test
     void startAndEndTimesFollowTheSchedule() {
         Schedule lin = ScheduleKind.LINEAR.createDefault();
-        assertEquals(1.0, Sampling.startTime(lin, SamplerSettings.defaults(SamplerKind.HEUN)), 0);
-        assertEquals(lin.tMax(), Sampling.startTime(lin, SamplerSettings.defaults(SamplerKind.SDE)), 0);
-        assertEquals(lin.tMax(), Sampling.startTime(lin, SamplerSettings.defaults(SamplerKind.DPM2M)), 0);
-        assertEquals(lin.tMax(),
-                Sampling.startTime(lin, SamplerSettings.defaults(SamplerKind.HEUN).withGrid(GridKind.LOG_SNR)), 0);
-        assertEquals(1.0, Sampling.startTime(lin, SamplerSettings.defaults(SamplerKind.SDE).withEta(0)), 0);
+        SamplerSettings heunUniform = SamplerSettings.defaults(SamplerKind.HEUN).withGrid(GridKind.UNIFORM);
+        SamplerSettings sdeUniform = SamplerSettings.defaults(SamplerKind.SDE).withGrid(GridKind.UNIFORM);
+        assertEquals(1.0, Sampling.startTime(lin, heunUniform), 0, "an ODE sampler may start at t = 1");
+        assertEquals(lin.tMax(), Sampling.startTime(lin, sdeUniform), 0, "the SDE needs a finite g");
+        assertEquals(lin.tMax(), Sampling.startTime(lin, SamplerSettings.defaults(SamplerKind.DPM2M)
+                .withGrid(GridKind.UNIFORM)), 0, "DPM-Solver needs a finite λ");
+        assertEquals(lin.tMax(), Sampling.startTime(lin, SamplerSettings.defaults(SamplerKind.HEUN)), 0,
+                "the log-SNR grid needs a finite λ");
+        assertEquals(1.0, Sampling.startTime(lin, sdeUniform.withEta(0)), 0);
         Schedule edm = ScheduleKind.EDM.createDefault();
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> Sampling.grid(edm, SamplerSettings.defaults(SamplerKind.HEUN).withTMin(0)));

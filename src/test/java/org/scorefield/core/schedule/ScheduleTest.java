@@ -135,6 +135,18 @@ class ScheduleTest {
         }
     }
 
+    /** The inverses stay accurate where σ → 0, also at the edges of the allowed constants. */
+    @Test
+    void inverseLogSnrIsAccurateNearTheData() {
+        for (Schedule s : List.of(new VpCosine(0), new VpCosine(0.008), new VpLinear(0, 20), new VpLinear(0.1, 20),
+                new SubVp(0.1, 20), new LinearFlow(), new Trigonometric())) {
+            for (double t : new double[] {1e-7, 1e-5, 1e-3}) {
+                assertEquals(t, s.tOfLambda(s.lambda(t)), 1e-6 * t, s.describe() + " at t=" + t);
+            }
+        }
+        assertEquals(0, new VpLinear(0, 20).tOfLambda(1000), 0, "no 0/0 when β_min = 0");
+    }
+
     @Test
     void tableValuesAtKnownTimes() {
         VpLinear vp = new VpLinear(0.1, 20);
