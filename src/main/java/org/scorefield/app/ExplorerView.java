@@ -1,6 +1,7 @@
 package org.scorefield.app;
 
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -83,17 +84,7 @@ public final class ExplorerView extends BorderPane {
         dataBox.getItems().setAll(DatasetPreset.values());
         dataBox.setValue(DatasetPreset.MOONS);
         dataBox.setMaxWidth(Double.MAX_VALUE);
-        dataBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(DatasetPreset preset) {
-                return preset == null ? "" : preset.displayName();
-            }
-
-            @Override
-            public DatasetPreset fromString(String text) {
-                throw new UnsupportedOperationException("the data box is not editable");
-            }
-        });
+        dataBox.setConverter(displayOnly(DatasetPreset::displayName));
         dataBox.setTooltip(tip("The points the model should learn to make. Colours mark classes where the "
                 + "data has them (the two moons, the arms of the pinwheel, the rings)."));
         dataDescription.setWrapText(true);
@@ -108,17 +99,7 @@ public final class ExplorerView extends BorderPane {
         scheduleBox.getItems().setAll(ScheduleKind.values());
         scheduleBox.setValue(schedule.kind());
         scheduleBox.setMaxWidth(Double.MAX_VALUE);
-        scheduleBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ScheduleKind kind) {
-                return kind == null ? "" : kind.displayName();
-            }
-
-            @Override
-            public ScheduleKind fromString(String text) {
-                throw new UnsupportedOperationException("the schedule box is not editable");
-            }
-        });
+        scheduleBox.setConverter(displayOnly(ScheduleKind::displayName));
         // The list shows full names; the closed box shows the short one (the longest full name
         // does not fit the panel) and the reference goes underneath.
         scheduleBox.setButtonCell(new ListCell<>() {
@@ -213,6 +194,21 @@ public final class ExplorerView extends BorderPane {
             return new String[] {name, ""};
         }
         return new String[] {name.substring(0, open), name.substring(open + 2, name.length() - 1)};
+    }
+
+    /** Shows each choice of a non-editable box by its display name. */
+    private static <T> StringConverter<T> displayOnly(Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("the box is not editable");
+            }
+        };
     }
 
     private static Label wrapped(String text, String styleClass) {
