@@ -26,9 +26,4 @@ public final class CountingDenoiser implements Denoiser {
     public long calls() {
         return calls;
     }
-
-    /** The wrapped denoiser, for evaluations that should not count. */
-    public Denoiser inner() {
-        return inner;
-    }
 }

@@ -82,13 +82,6 @@ public final class SeededRandom {
         return out;
     }
 
-    /** One standard normal. Uses a whole pair; prefer {@link #nextGaussianPair} in 2D. */
-    public double nextGaussian() {
-        double[] pair = new double[2];
-        nextGaussianPair(pair, 0);
-        return pair[0];
-    }
-
     /** The SplitMix64 finaliser (Steele, Lea and Flood 2014). */
     private static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

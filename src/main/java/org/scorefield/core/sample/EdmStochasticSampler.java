@@ -42,12 +42,12 @@ public record EdmStochasticSampler(double sChurn, double sTmin, double sTmax, do
             StepObserver observer) {
         Schedule schedule = denoiser.schedule();
         int steps = grid.steps();
-        double sigmaTop = noiseLevel(schedule, grid.time(0));
+        double sigmaTop = schedule.at(grid.time(0)).noiseToSignal();
         double[] x = scaled(xStart, 1 / schedule.alpha(grid.time(0))); // x̃ = x/α
         for (int i = 0; i < steps; i++) {
             double tCur = grid.time(i);
-            double sigmaCur = noiseLevel(schedule, tCur);
-            double sigmaNext = noiseLevel(schedule, grid.time(i + 1));
+            double sigmaCur = schedule.at(tCur).noiseToSignal();
+            double sigmaNext = schedule.at(grid.time(i + 1)).noiseToSignal();
             // The start is reported as given: x/α·α need not round-trip to the same bits.
             observer.atGridTime(i, i == 0 ? xStart : scaled(x, schedule.alpha(tCur)), null);
 
@@ -76,11 +76,6 @@ public record EdmStochasticSampler(double sChurn, double sTmin, double sTmax, do
         double[] out = scaled(x, schedule.alpha(grid.end()));
         observer.atGridTime(steps, out, null);
         return out;
-    }
-
-    /** σ̃ = σ/α at time t. */
-    private static double noiseLevel(Schedule schedule, double t) {
-        return schedule.sigma(t) / schedule.alpha(t);
     }
 
     /** dx̃/dσ̃ = (x̃ − D(x̃; σ̃))/σ̃, with D read from the denoiser at t, the time of level σ̃. */

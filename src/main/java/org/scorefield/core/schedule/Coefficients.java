@@ -17,11 +17,6 @@ public record Coefficients(double t, double alpha, double sigma, double dAlpha, 
         return Math.log(alpha) - Math.log(sigma);
     }
 
-    /** SNR = α²/σ². */
-    public double snr() {
-        return (alpha * alpha) / (sigma * sigma);
-    }
-
     /** The noise-to-signal ratio σ/α: the noise level of the equivalent VE process (EDM's σ). */
     public double noiseToSignal() {
         return sigma / alpha;
