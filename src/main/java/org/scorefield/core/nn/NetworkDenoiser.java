@@ -1,0 +1,43 @@
+package org.scorefield.core.nn;
+
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.schedule.Coefficients;
+import org.scorefield.core.schedule.Schedule;
+
+/**
+ * A trained network as a {@link Denoiser}: one batched forward pass per call, whatever the number
+ * of points, its raw output turned into x̂0 by the {@link Parameterization}. Every sampler, field
+ * and metric works on it exactly as on the oracle.
+ */
+public final class NetworkDenoiser implements Denoiser {
+
+    private final Mlp network;
+    private final Parameterization parameterization;
+    private final int label;
+
+    NetworkDenoiser(Mlp network, Parameterization parameterization, int label) {
+        this.network = network;
+        this.parameterization = parameterization;
+        this.label = label;
+    }
+
+    @Override
+    public Schedule schedule() {
+        return parameterization.schedule();
+    }
+
+    @Override
+    public synchronized double[] denoise(double[] xt, double t) {
+        if (xt.length == 0) {
+            return new double[0];
+        }
+        Coefficients c = schedule().at(t);
+        double scale = parameterization.inputScale(c);
+        double[] in = new double[xt.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = scale * xt[i];
+        }
+        double[] f = network.forwardAtTime(in, parameterization.timeInput(c), label);
+        return parameterization.toData(c, xt, f);
+    }
+}

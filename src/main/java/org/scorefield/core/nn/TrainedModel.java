@@ -1,0 +1,41 @@
+package org.scorefield.core.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.scorefield.core.denoise.Denoiser;
+
+/**
+ * An immutable trained network: its shape, how its output relates to the process, its weights,
+ * and how it was trained. Handed from the training thread to views and samplers; {@link #denoiser()}
+ * gives each user its own evaluator.
+ *
+ * @param architecture   the network's shape
+ * @param parameterization objective, process and preconditioning
+ * @param weights        the weights used for sampling (the EMA when enabled), never modified
+ * @param settings       the training settings
+ * @param data           the training data's id
+ * @param steps          optimiser steps taken
+ * @param loss           the smoothed training loss at the last step
+ */
+public record TrainedModel(Architecture architecture, Parameterization parameterization, float[] weights,
+                           TrainingSettings settings, String data, long steps, double loss) {
+
+    public TrainedModel {
+        if (weights.length != architecture.parameterCount()) {
+            throw new IllegalArgumentException("expected " + architecture.parameterCount() + " weights, got "
+                    + weights.length);
+        }
+        weights = weights.clone();
+    }
+
+    /** A copy of the weights. */
+    @Override
+    public float[] weights() {
+        return weights.clone();
+    }
+
+    /** A new evaluator of this model with its own buffers (unconditional, or the "none" label). */
+    public Denoiser denoiser() {
+        return new NetworkDenoiser(new Mlp(architecture, DataType.FLOAT, weights), parameterization,
+                architecture.classes() > 0 ? architecture.noneLabel() : 0);
+    }
+}

@@ -1,0 +1,119 @@
+package org.scorefield.core.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.scorefield.core.random.SeededRandom;
+import java.util.stream.Stream;
+
+class MlpTest {
+
+    static Stream<Arguments> architectures() {
+        Architecture base = new Architecture(5, 3, Activation.SILU, false, TimeEmbedding.SINUSOIDAL, 3, 0, 0);
+        return Stream.of(
+                Arguments.of(base),
+                Arguments.of(base.withActivation(Activation.GELU)),
+                Arguments.of(base.withActivation(Activation.RELU)),
+                Arguments.of(base.withResidual(true)),
+                Arguments.of(base.withEmbedding(TimeEmbedding.FOURIER, 9).withClasses(3)),
+                Arguments.of(base.withSize(4, 1)));
+    }
+
+    /** L = Σ c·out with fixed random c, so ∂L/∂out = c. */
+    private static double loss(Mlp net, double[] c) {
+        double[] out = net.forward();
+        double l = 0;
+        for (int i = 0; i < out.length; i++) {
+            l += c[i] * out[i];
+        }
+        return l;
+    }
+
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void gradientsMatchCentralDifferencesInDoublePrecision(Architecture arch) {
+        int n = 7;
+        Mlp net = new Mlp(arch, DataType.DOUBLE, 42);
+        SeededRandom r = new SeededRandom(3);
+        double[] xy = r.gaussianPoints(n);
+        double[] tau = new double[n];
+        int[] labels = arch.classes() > 0 ? new int[n] : null;
+        for (int i = 0; i < n; i++) {
+            tau[i] = r.nextUniform();
+            if (labels != null) {
+                labels[i] = r.nextInt(arch.classes() + 1);
+            }
+        }
+        double[] c = r.gaussianPoints(n);
+        net.setInput(xy, tau, labels);
+        loss(net, c);
+        net.backward(c);
+        double[] analytic = net.gradients().toDoubleVector();
+        double[] p = net.parameters().toDoubleVector();
+        double h = 1e-6;
+        double worst = 0;
+        for (int k = 0; k < p.length; k++) {
+            double keep = p[k];
+            net.parameters().putScalar(k, keep + h);
+            double up = loss(net, c);
+            net.parameters().putScalar(k, keep - h);
+            double down = loss(net, c);
+            net.parameters().putScalar(k, keep);
+            double numeric = (up - down) / (2 * h);
+            double err = Math.abs(numeric - analytic[k]) / Math.max(1e-3, Math.abs(numeric) + Math.abs(analytic[k]));
+            worst = Math.max(worst, err);
+        }
+        assertTrue(worst < 1e-6, "worst relative gradient error " + worst + " for " + arch);
+        // ReLU's kinks aside, a gradient that is all zero would pass trivially: make sure it is not
+        assertTrue(java.util.Arrays.stream(analytic).map(Math::abs).max().orElse(0) > 1e-3);
+    }
+
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void evaluationAtOneTimeEqualsTheFullForwardPass(Architecture arch) {
+        int n = 11;
+        Mlp net = new Mlp(arch, DataType.DOUBLE, 5);
+        Mlp twin = new Mlp(arch, DataType.DOUBLE, net.weights());
+        double[] xy = new SeededRandom(1).gaussianPoints(n);
+        double[] tau = new double[n];
+        java.util.Arrays.fill(tau, 0.37);
+        int label = arch.classes() > 0 ? 1 : 0;
+        int[] labels = arch.classes() > 0 ? new int[n] : null;
+        if (labels != null) {
+            java.util.Arrays.fill(labels, label);
+        }
+        net.setInput(xy, tau, labels);
+        double[] full = net.forward();
+        double[] folded = twin.forwardAtTime(xy, 0.37, label);
+        // the twin started from float weights: compare it with itself in double
+        twin.setInput(xy, tau, labels);
+        assertArrayEquals(twin.forward(), folded, 1e-12);
+        assertArrayEquals(full, folded, 1e-5);
+    }
+
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void floatAndDoubleAgree(Architecture arch) {
+        Mlp f = new Mlp(arch, DataType.FLOAT, 8);
+        Mlp d = new Mlp(arch, DataType.DOUBLE, f.weights());
+        double[] xy = new SeededRandom(2).gaussianPoints(64);
+        double[] fo = f.forwardAtTime(xy, 0.5, 0);
+        double[] dOut = d.forwardAtTime(xy, 0.5, 0);
+        assertArrayEquals(dOut, fo, 1e-5);
+    }
+
+    @org.junit.jupiter.api.Test
+    void sameSeedSameWeightsOtherSeedOtherWeights() {
+        Architecture a = Architecture.defaults();
+        assertArrayEquals(new Mlp(a, DataType.FLOAT, 1).weights(), new Mlp(a, DataType.FLOAT, 1).weights());
+        assertTrue(new Mlp(a, DataType.FLOAT, 1).weights()[0] != new Mlp(a, DataType.FLOAT, 2).weights()[0]);
+        assertEquals(a.parameterCount(), new Mlp(a, DataType.FLOAT, 1).weights().length);
+        // 18→128, 128→128 ×2, 128→2
+        assertEquals(19 * 128 + 2 * 129 * 128 + 129 * 2, a.parameterCount());
+    }
+}
