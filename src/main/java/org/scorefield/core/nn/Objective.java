@@ -23,6 +23,9 @@ public enum Objective implements Identified {
     EDM("edm", "EDM preconditioned denoiser"),
     FLOW_MATCHING("fm", "flow matching (x₁ − x₀)");
 
+    /** The objective of the default model (chosen with the quality benchmark). */
+    public static final Objective DEFAULT = EDM;
+
     private final String id;
     private final String displayName;
 

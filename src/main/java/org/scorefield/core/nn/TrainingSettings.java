@@ -19,7 +19,7 @@ public record TrainingSettings(int batch, double learningRate, int warmupSteps, 
                                double emaDecay, double tMin, long seed) {
 
     public static final int DEFAULT_BATCH = 512;
-    public static final double DEFAULT_LEARNING_RATE = 3e-3;
+    public static final double DEFAULT_LEARNING_RATE = 1e-2;
     public static final int DEFAULT_WARMUP = 100;
     public static final double DEFAULT_CLIP = 1.0;
     public static final double DEFAULT_EMA_DECAY = 0.999;

@@ -1,0 +1,247 @@
+package org.scorefield.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.nn.Architecture;
+import org.scorefield.core.nn.GemmCeiling;
+import org.scorefield.core.nn.GemmShape;
+import org.scorefield.core.nn.Objective;
+import org.scorefield.core.nn.Parameterization;
+import org.scorefield.core.nn.TrainToQuality;
+import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.nn.Trainer;
+import org.scorefield.core.nn.TrainingSettings;
+import org.scorefield.core.sample.Recording;
+import org.scorefield.core.sample.SamplerKind;
+import org.scorefield.core.sample.SamplerSettings;
+import org.scorefield.core.sample.Sampling;
+import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.schedule.ScheduleKind;
+import org.scorefield.core.tensor.Nd4jRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code scorefield bench}: the speed and quality targets of the default model, every figure
+ * measured in the same run. Training speed and the matrix-product ceiling are timed in alternating
+ * blocks and reported as medians, so that a noisy shared machine moves both alike.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure the default model on this machine: training speed and its share of the "
+                + "matrix-product ceiling, time to quality on moons, sampling and field-evaluation times.",
+            "Prints {\"train_ms_per_step\",\"model_gflops\",\"gemm_gflops\",\"efficiency\",\"time_to_quality_s\","
+                    + "\"sample_ms\",\"grid_eval_ms\",…}; with --table also the quality of every preset × objective."},
+        footer = {"", "Examples:", "  scorefield bench --quick", "  scorefield bench --table --heads eps,edm"})
+final class BenchCommand implements Callable<Integer> {
+
+    /** The quality target: SW2 within this factor of the noise floor (and every mode hit). */
+    static final double QUALITY_FACTOR = 1.5;
+    static final int GRID = 64;
+    /** Training steps between two quality checks. */
+    static final int CHECK_EVERY = 250;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "Fewer repetitions: finishes in under a minute.")
+    boolean quick;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Training seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-seconds", defaultValue = "30", paramLabel = "S",
+            description = "Training-time budget to reach quality (default ${DEFAULT-VALUE}).")
+    double maxSeconds;
+
+    @Option(names = "--table", description = "Also train every preset with every objective (up to --max-seconds "
+            + "each) and report SW2/floor and seconds.")
+    boolean table;
+
+    @Option(names = "--presets", split = ",", paramLabel = "LIST", description = "Presets of the table (default: all).")
+    List<String> presets;
+
+    @Option(names = "--heads", split = ",", paramLabel = "LIST", description = "Objectives of the table (default: all).")
+    List<String> heads;
+
+    @Option(names = "--skip-speed", description = "Only the table.")
+    boolean skipSpeed;
+
+    @Override
+    public Integer call() {
+        InvalidInputException.require(maxSeconds > 0 && maxSeconds <= 3600,
+                "--max-seconds must lie in (0, 3600], got " + maxSeconds + ".");
+        Nd4jRuntime.ensureConfigured();
+        ObjectNode json = Json.object();
+        json.put("quick", quick);
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        Architecture arch = Architecture.defaults();
+        TrainingSettings settings = TrainingSettings.defaults(seed);
+        ObjectNode model = json.putObject("default_model");
+        model.put("objective", Objective.DEFAULT.id());
+        model.put("process", ScheduleKind.VP.id());
+        model.put("width", arch.width());
+        model.put("depth", arch.depth());
+        model.put("activation", arch.activation().id());
+        model.put("parameters", arch.parameterCount());
+        model.put("batch", settings.batch());
+        model.put("learning_rate", settings.learningRate());
+        if (!skipSpeed) {
+            speed(json, arch, settings);
+        }
+        if (table) {
+            json.set("quality_table", qualityTable(arch, settings));
+        }
+        Json.print(spec.commandLine().getOut(), json);
+        return 0;
+    }
+
+    private void speed(ObjectNode json, Architecture arch, TrainingSettings settings) {
+        DataDistribution moons = DatasetPreset.MOONS;
+        Schedule vp = ScheduleKind.VP.createDefault();
+        // Training speed against the matrix-product ceiling, in alternating blocks.
+        Trainer trainer = new Trainer(moons, Parameterization.of(Objective.DEFAULT, vp), arch, settings);
+        List<GemmShape> shapes = GemmShape.trainingStep(arch, settings.batch());
+        GemmCeiling ceiling = new GemmCeiling(shapes);
+        int blocks = quick ? 7 : 21;
+        int perBlock = 25;
+        for (int k = 0; k < 50; k++) {
+            trainer.step();
+        }
+        ceiling.run(50);
+        double[] stepSeconds = new double[blocks];
+        double[] gemmSeconds = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            long start = System.nanoTime();
+            for (int k = 0; k < perBlock; k++) {
+                trainer.step();
+            }
+            stepSeconds[b] = (System.nanoTime() - start) / 1e9 / perBlock;
+            gemmSeconds[b] = ceiling.run(perBlock) / perBlock;
+        }
+        double step = median(stepSeconds);
+        double gemm = median(gemmSeconds);
+        double flops = ceiling.flops();
+        Json.put(json, "train_ms_per_step", step * 1e3);
+        Json.put(json, "model_gflops", flops / step / 1e9);
+        Json.put(json, "gemm_gflops", flops / gemm / 1e9);
+        Json.put(json, "efficiency", gemm / step);
+        Json.put(json, "gemm_ms_per_step", gemm * 1e3);
+        Json.put(json, "steps_per_s", 1 / step);
+
+        // Time to quality once the JIT has compiled the training step (as in a running explorer),
+        // from several training seeds: one run's figure depends on its seed by a factor of 2–4.
+        int runs = quick ? 3 : 5;
+        double[] seconds = new double[runs];
+        ArrayNode perSeed = json.putArray("time_to_quality_runs");
+        TrainToQuality.Result ttq = null;
+        for (int r = 0; r < runs; r++) {
+            TrainingSettings runSettings = settings.withSeed(seed + r);
+            ttq = TrainToQuality.run(
+                    () -> new Trainer(moons, Parameterization.of(Objective.DEFAULT, vp), arch, runSettings),
+                    moons, QUALITY_FACTOR, CHECK_EVERY, maxSeconds, seed + r + 1);
+            seconds[r] = ttq.reached() ? ttq.trainSeconds() : Double.POSITIVE_INFINITY;
+            ObjectNode run = perSeed.addObject();
+            run.put("seed", seed + r);
+            run.put("reached", ttq.reached());
+            run.put("steps", ttq.steps());
+            Json.put(run, "train_s", ttq.trainSeconds());
+            Json.put(run, "wall_s", ttq.wallSeconds());
+            Json.put(run, "sw2_ratio", ttq.ratio());
+        }
+        Json.put(json, "time_to_quality_s", median(seconds));
+        TrainedModel trained = ttq.model() != null ? ttq.model() : trainer.snapshot();
+        Denoiser denoiser = trained.denoiser();
+        SamplerSettings heun = SamplerSettings.defaults(SamplerKind.HEUN);
+        int sampleRuns = quick ? 3 : 7;
+        double[] sampleMs = new double[sampleRuns];
+        for (int r = -1; r < sampleRuns; r++) {
+            long start = System.nanoTime();
+            Sampling.fromPrior(denoiser, heun, 1000, seed + r, Recording.NONE);
+            if (r >= 0) {
+                sampleMs[r] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Json.put(json, "sample_ms", median(sampleMs));
+        json.put("sample_points", 1000);
+        json.put("sample_steps", heun.steps());
+
+        double[] grid = grid(GRID, 3.0);
+        int gridRuns = quick ? 11 : 31;
+        double[] gridMs = new double[gridRuns];
+        for (int r = -3; r < gridRuns; r++) {
+            long start = System.nanoTime();
+            denoiser.velocity(grid, 0.5);
+            if (r >= 0) {
+                gridMs[r] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Json.put(json, "grid_eval_ms", median(gridMs));
+        json.put("grid", GRID + "x" + GRID);
+    }
+
+    private ArrayNode qualityTable(Architecture arch, TrainingSettings settings) {
+        List<DatasetPreset> presetList = new ArrayList<>();
+        if (presets == null) {
+            presetList.addAll(Arrays.asList(DatasetPreset.values()));
+        } else {
+            presets.forEach(p -> presetList.add(DatasetPreset.fromId(p.trim())));
+        }
+        List<Objective> objectives = new ArrayList<>();
+        if (heads == null) {
+            objectives.addAll(Arrays.asList(Objective.values()));
+        } else {
+            heads.forEach(h -> objectives.add(Objective.fromId(h.trim())));
+        }
+        ArrayNode rows = Json.MAPPER.createArrayNode();
+        for (DatasetPreset preset : presetList) {
+            for (Objective objective : objectives) {
+                Schedule schedule = objective == Objective.FLOW_MATCHING
+                        ? ScheduleKind.LINEAR.createDefault() : ScheduleKind.VP.createDefault();
+                TrainToQuality.Result r = TrainToQuality.run(
+                        () -> new Trainer(preset, Parameterization.of(objective, schedule), arch, settings),
+                        preset, QUALITY_FACTOR, CHECK_EVERY, maxSeconds, seed + 1);
+                ObjectNode row = rows.addObject();
+                row.put("preset", preset.id());
+                row.put("objective", objective.id());
+                row.put("process", schedule.kind().id());
+                row.put("reached", r.reached());
+                Json.put(row, "sw2_ratio", r.ratio());
+                r.modes().ifPresent(m -> row.put("modes", m.modesHit() + "/" + m.modes()));
+                row.put("steps", r.steps());
+                Json.put(row, "train_s", r.trainSeconds());
+                r.failure().ifPresent(f -> row.put("failure", f));
+                System.err.println(row);
+            }
+        }
+        return rows;
+    }
+
+    /** An n×n grid of points over [−half, half]², interleaved. */
+    static double[] grid(int n, double half) {
+        double[] xy = new double[2 * n * n];
+        for (int i = 0, k = 0; i < n; i++) {
+            for (int j = 0; j < n; j++, k += 2) {
+                xy[k] = -half + 2 * half * j / (n - 1);
+                xy[k + 1] = -half + 2 * half * i / (n - 1);
+            }
+        }
+        return xy;
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    }
+}
