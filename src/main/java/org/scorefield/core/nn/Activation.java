@@ -54,20 +54,16 @@ public enum Activation implements Identified {
      * SiLU and GELU run through {@link FloatKernels} on the host copy {@code scratch} (three
      * arrays of z's length); in DOUBLE, through ND4J's exact ops.
      */
-    void forward(INDArray z, INDArray aux, INDArray a, float[][] scratch) {
-        if (this != RELU && z.dataType() == DataType.FLOAT) {
+    void forward(INDArray z, INDArray aux, INDArray a, float[][] host) {
+        if (onHost(z)) {
             int n = (int) z.length();
-            float[] zh = scratch[0];
-            float[] auxh = scratch[1];
-            float[] ah = scratch[2];
-            HostCopy.readFloats(z, zh);
+            HostCopy.readFloats(z, host[0]);
             if (this == SILU) {
-                FloatKernels.silu(zh, auxh, ah, n);
+                FloatKernels.silu(host[0], host[1], host[2], n);
             } else {
-                FloatKernels.gelu(zh, auxh, ah, n);
+                FloatKernels.gelu(host[0], host[1], host[2], n);
             }
-            HostCopy.write(aux, auxh, n);
-            HostCopy.write(a, ah, n);
+            HostCopy.write(a, host[2], n);
             return;
         }
         switch (this) {
@@ -88,8 +84,28 @@ public enum Activation implements Identified {
         }
     }
 
-    /** dz = dh ⊙ φ'(z), from the forward pass's z, aux and a; {@code tmp} is scratch. */
-    void backward(INDArray z, INDArray aux, INDArray a, INDArray dh, INDArray tmp, INDArray dz) {
+    /** Whether this activation runs on host copies (FLOAT SiLU and GELU); then aux stays unused. */
+    boolean onHost(INDArray z) {
+        return this != RELU && z.dataType() == DataType.FLOAT;
+    }
+
+    /**
+     * dz = dh ⊙ φ'(z), from the forward pass's z, aux and a ({@code host} for FLOAT SiLU and
+     * GELU, with {@code hostGrad} as scratch); {@code tmp} is scratch.
+     */
+    void backward(INDArray z, INDArray aux, INDArray a, INDArray dh, INDArray tmp, INDArray dz,
+                  float[][] host, float[] hostGrad) {
+        if (onHost(z)) {
+            int n = (int) z.length();
+            HostCopy.readFloats(dh, hostGrad);
+            if (this == SILU) {
+                FloatKernels.siluBackward(hostGrad, host[1], host[2], n);
+            } else {
+                FloatKernels.geluBackward(hostGrad, host[0], host[1], n);
+            }
+            HostCopy.write(dz, hostGrad, n);
+            return;
+        }
         switch (this) {
             case SILU -> {
                 // s + a(1 − s)

@@ -51,4 +51,21 @@ final class FloatKernels {
             a[k] = 0.5f * v * (1 + th);
         }
     }
+
+    /** g ← g·(s + a(1 − s)), SiLU's derivative from its sigmoid s and output a. */
+    static void siluBackward(float[] g, float[] s, float[] a, int n) {
+        for (int k = 0; k < n; k++) {
+            float sig = s[k];
+            g[k] *= sig + a[k] * (1 - sig);
+        }
+    }
+
+    /** g ← g·(½(1 + h) + ½z(1 − h²)·√(2/π)(1 + 3·0.044715 z²)), from z and h = tanh(u). */
+    static void geluBackward(float[] g, float[] z, float[] h, int n) {
+        for (int k = 0; k < n; k++) {
+            float v = z[k];
+            float th = h[k];
+            g[k] *= 0.5f * (1 + th) + 0.5f * v * (1 - th * th) * GELU_C * (1 + 3 * GELU_K * v * v);
+        }
+    }
 }

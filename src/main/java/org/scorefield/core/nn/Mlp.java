@@ -49,7 +49,8 @@ public final class Mlp {
     private INDArray dz;
     private INDArray tmp;
     private INDArray ones;
-    private float[][] scratch;
+    private float[][][] host; // per hidden layer: z, aux, a on the Java heap (FLOAT SiLU/GELU)
+    private float[] hostGrad;
 
     /** A network with seeded initial weights (PyTorch's default: U(±1/√fan_in) for W and b). */
     public Mlp(Architecture arch, DataType type, long initSeed) {
@@ -160,7 +161,9 @@ public final class Mlp {
         dz = Nd4j.create(type, n, width);
         tmp = Nd4j.create(type, n, width);
         ones = Nd4j.ones(type, 1, n);
-        scratch = new float[3][type == DataType.FLOAT ? n * width : 0];
+        int hostSize = arch.activation().onHost(z[0]) ? n * width : 0;
+        host = new float[hiddenLayers][3][hostSize];
+        hostGrad = new float[hostSize];
         batch = n;
     }
 
@@ -193,7 +196,7 @@ public final class Mlp {
             INDArray prev = l == 0 ? input : hidden[l - 1];
             Nd4j.gemm(prev, w[l], z[l], false, false, 1.0, 0.0);
             z[l].addiRowVector(b[l]);
-            arch.activation().forward(z[l], aux[l], act[l], scratch);
+            arch.activation().forward(z[l], aux[l], act[l], host[l]);
             if (hidden[l] != act[l]) {
                 act[l].add(hidden[l - 1], hidden[l]);
             }
@@ -214,7 +217,7 @@ public final class Mlp {
         Nd4j.gemm(ones, dOut, gb[depth], false, false, 1.0, 0.0);
         Nd4j.gemm(dOut, w[depth], dh, false, true, 1.0, 0.0);
         for (int l = depth - 1; l >= 0; l--) {
-            arch.activation().backward(z[l], aux[l], act[l], dh, tmp, dz);
+            arch.activation().backward(z[l], aux[l], act[l], dh, tmp, dz, host[l], hostGrad);
             INDArray prev = l == 0 ? input : hidden[l - 1];
             Nd4j.gemm(prev, dz, gw[l], true, false, 1.0, 0.0);
             Nd4j.gemm(ones, dz, gb[l], false, false, 1.0, 0.0);
@@ -251,7 +254,7 @@ public final class Mlp {
                 Nd4j.gemm(hidden[l - 1], w[l], z[l], false, false, 1.0, 0.0);
                 z[l].addiRowVector(b[l]);
             }
-            arch.activation().forward(z[l], aux[l], act[l], scratch);
+            arch.activation().forward(z[l], aux[l], act[l], host[l]);
             if (hidden[l] != act[l]) {
                 act[l].add(hidden[l - 1], hidden[l]);
             }

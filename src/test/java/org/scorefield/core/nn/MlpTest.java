@@ -107,6 +107,34 @@ class MlpTest {
         assertArrayEquals(dOut, fo, 1e-5);
     }
 
+    /** The float path (host kernels for SiLU and GELU) against the double path checked above. */
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void floatGradientsMatchTheCheckedDoubleGradients(Architecture arch) {
+        int n = 33;
+        Mlp f = new Mlp(arch, DataType.FLOAT, 12);
+        Mlp d = new Mlp(arch, DataType.DOUBLE, f.weights());
+        SeededRandom r = new SeededRandom(4);
+        double[] xy = r.gaussianPoints(n);
+        double[] tau = new double[n];
+        for (int i = 0; i < n; i++) {
+            tau[i] = r.nextUniform();
+        }
+        int[] labels = arch.classes() > 0 ? new int[n] : null;
+        double[] c = r.gaussianPoints(n);
+        for (Mlp net : new Mlp[] {f, d}) {
+            net.setInput(xy, tau, labels);
+            net.forward();
+            net.backward(c);
+        }
+        double[] gf = f.gradients().toDoubleVector();
+        double[] gd = d.gradients().toDoubleVector();
+        double scale = java.util.Arrays.stream(gd).map(Math::abs).max().orElse(1);
+        for (int k = 0; k < gd.length; k++) {
+            assertEquals(gd[k], gf[k], 1e-4 * scale, "weight " + k + " of " + arch);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void sameSeedSameWeightsOtherSeedOtherWeights() {
         Architecture a = Architecture.defaults();
