@@ -1,0 +1,398 @@
+package org.scorefield.core.nn;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.scorefield.core.Identified;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.head.EdmPreconditioning;
+import org.scorefield.core.io.AtomicFiles;
+import org.scorefield.core.io.IoReasons;
+import org.scorefield.core.schedule.ParameterSpec;
+import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.schedule.ScheduleKind;
+
+/**
+ * A {@link TrainedModel} as one self-describing, versioned JSON file: everything needed to rebuild
+ * its denoiser (shape, objective, process, weights) and to say how it was made (training settings,
+ * data, steps, loss).
+ * <pre>
+ * {"format": "scorefield-model", "version": 1,
+ *  "architecture": {"width", "depth", "activation", "residual", "embedding", "frequencies", "classes",
+ *                   "embedding_seed"},
+ *  "objective": "eps", "weighting": "uniform", "sigma_data": 0.5,
+ *  "process": {"kind": "vp", "parameters": {"beta_min": 0.1, "beta_max": 20.0}},
+ *  "training": {"batch", "learning_rate", "warmup_steps", "clip_norm" (null = ∞), "ema", "ema_decay",
+ *               "t_min", "seed"},
+ *  "data": "moons", "steps": 2000, "loss": 0.41 (null before the first step),
+ *  "weights": {"dtype": "float32", "count": N, "crc32": C, "base64": "…"}}
+ * </pre>
+ * The weights are the N float32 values of {@link Mlp#weights()} (W_0, b_0, W_1, …, row-major),
+ * little-endian, base64-encoded (RFC 4648); {@code crc32} is the CRC-32 ({@link CRC32}) of those
+ * 4N bytes. Numbers are written as Java prints a double, which reads back to the same bits.
+ *
+ * <p>{@link #save} replaces the file atomically ({@link AtomicFiles}). {@link #load} checks
+ * everything before building anything (the format name, the version, every field and id, the
+ * weight count against the architecture, the checksum, finiteness) and refuses a bad file with one
+ * sentence naming it. A newer format version is refused rather than half read.
+ */
+public final class ModelFile {
+
+    /** The value of {@code "format"}. */
+    public static final String FORMAT = "scorefield-model";
+    /** The format version this build writes, and the newest it reads. */
+    public static final int VERSION = 1;
+    /** Larger files are refused unread; the largest architecture needs about 90 MB. */
+    public static final long MAX_BYTES = 256L * 1024 * 1024;
+
+    private static final String DTYPE = "float32";
+    /** Longer values are shortened in messages, which must stay one readable line. */
+    private static final int MAX_QUOTED_CHARS = 40;
+    // Jackson caps strings at 20 M characters by default; the weights of a large network are longer.
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength((int) MAX_BYTES).build())
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ModelFile() {
+    }
+
+    /**
+     * Writes the model, replacing the file atomically and creating missing folders.
+     *
+     * @throws InvalidInputException if the model has a non-finite weight or the file cannot be
+     *         written; a previous file is then kept as it was
+     */
+    public static void save(TrainedModel model, Path file) {
+        String text;
+        try {
+            text = toJson(model);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("Cannot write " + fileName(file) + ": " + phrase(e.getMessage()) + ".", e);
+        }
+        try {
+            AtomicFiles.write(file, out -> out.write(text));
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot write " + fileName(file) + ": " + IoReasons.describe(e) + ".", e);
+        }
+    }
+
+    /**
+     * Reads a model written by {@link #save}.
+     *
+     * @throws InvalidInputException naming the file and what is wrong with it
+     */
+    public static TrainedModel load(Path file) {
+        String name = fileName(file);
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InvalidInputException("Cannot read " + name + ": it is a folder.");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InvalidInputException("Cannot load " + name + ": at " + (size >> 20)
+                        + " MB it is larger than any model file (" + (MAX_BYTES >> 20) + " MB).");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot read " + name + ": " + IoReasons.describe(e) + ".", e);
+        }
+        try {
+            return fromJson(bytes);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("Cannot load " + name + ": " + phrase(e.getMessage()) + ".", e);
+        }
+    }
+
+    /** The file's text. */
+    static String toJson(TrainedModel model) {
+        float[] weights = model.weights();
+        for (int i = 0; i < weights.length; i++) {
+            if (!Float.isFinite(weights[i])) {
+                throw new InvalidInputException("weight " + i + " is " + weights[i]
+                        + "; a model with non-finite weights cannot be saved");
+            }
+        }
+        Architecture a = model.architecture();
+        Parameterization p = model.parameterization();
+        TrainingSettings s = model.settings();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        ObjectNode arch = root.putObject("architecture");
+        arch.put("width", a.width());
+        arch.put("depth", a.depth());
+        arch.put("activation", a.activation().id());
+        arch.put("residual", a.residual());
+        arch.put("embedding", a.embedding().id());
+        arch.put("frequencies", a.frequencies());
+        arch.put("classes", a.classes());
+        arch.put("embedding_seed", a.embeddingSeed());
+        root.put("objective", p.objective().id());
+        root.put("weighting", p.weighting().id());
+        root.put("sigma_data", p.edm().sigmaData());
+        ObjectNode process = root.putObject("process");
+        process.put("kind", p.schedule().kind().id());
+        ObjectNode constants = process.putObject("parameters");
+        p.schedule().parameters().forEach(constants::put);
+        ObjectNode training = root.putObject("training");
+        training.put("batch", s.batch());
+        training.put("learning_rate", s.learningRate());
+        training.put("warmup_steps", s.warmupSteps());
+        if (Double.isInfinite(s.clipNorm())) {
+            training.putNull("clip_norm");
+        } else {
+            training.put("clip_norm", s.clipNorm());
+        }
+        training.put("ema", s.ema());
+        training.put("ema_decay", s.emaDecay());
+        training.put("t_min", s.tMin());
+        training.put("seed", s.seed());
+        root.put("data", model.data());
+        root.put("steps", model.steps());
+        if (Double.isFinite(model.loss())) {
+            root.put("loss", model.loss());
+        } else {
+            root.putNull("loss");
+        }
+        byte[] raw = toBytes(weights);
+        ObjectNode w = root.putObject("weights");
+        w.put("dtype", DTYPE);
+        w.put("count", weights.length);
+        w.put("crc32", crc32(raw));
+        w.put("base64", Base64.getEncoder().encodeToString(raw));
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    /** The model in a file's bytes; reasons are thrown as lower-case phrases without the file's name. */
+    static TrainedModel fromJson(byte[] bytes) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (JsonEOFException e) {
+            throw new InvalidInputException("the JSON ends early" + where(e.getLocation())
+                    + ", so the file is truncated");
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("it is not valid JSON" + where(e.getLocation()) + " ("
+                    + quote(e.getOriginalMessage().lines().findFirst().orElse("")) + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException("reading from memory cannot fail", e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidInputException("the file is empty");
+        }
+        JsonNode format = root.get("format");
+        if (!root.isObject() || format == null) {
+            throw new InvalidInputException("it is not a Scorefield model (it has no \"format\": \"" + FORMAT + "\")");
+        }
+        if (!FORMAT.equals(format.textValue())) {
+            throw new InvalidInputException("it is not a Scorefield model (its \"format\" is " + quote(format.toString())
+                    + ", not \"" + FORMAT + "\")");
+        }
+        Fields f = new Fields(root, "");
+        JsonNode version = f.node("version");
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
+            throw new InvalidInputException("\"version\" must be a whole number from 1, found " + quote(version.toString()));
+        }
+        if (version.intValue() > VERSION) {
+            throw new InvalidInputException("it was made by a newer Scorefield (format version " + version.intValue()
+                    + "); this one reads version " + VERSION);
+        }
+
+        Fields arch = f.object("architecture");
+        Architecture architecture = new Architecture(arch.integer("width"), arch.integer("depth"),
+                Identified.byId(Activation.class, arch.text("activation"), "activation"), arch.bool("residual"),
+                Identified.byId(TimeEmbedding.class, arch.text("embedding"), "time embedding"),
+                arch.integer("frequencies"), arch.integer("classes"), arch.whole("embedding_seed"));
+
+        Objective objective = Identified.byId(Objective.class, f.text("objective"), "objective");
+        LossWeighting weighting = Identified.byId(LossWeighting.class, f.text("weighting"), "loss weighting");
+        EdmPreconditioning edm = new EdmPreconditioning(f.number("sigma_data"));
+        Parameterization parameterization = new Parameterization(objective, schedule(f.object("process")),
+                weighting, edm);
+
+        Fields t = f.object("training");
+        JsonNode clip = t.node("clip_norm");
+        TrainingSettings settings = new TrainingSettings(t.integer("batch"), t.number("learning_rate"),
+                t.integer("warmup_steps"), clip.isNull() ? Double.POSITIVE_INFINITY : t.number("clip_norm"),
+                t.bool("ema"), t.number("ema_decay"), t.number("t_min"), t.whole("seed"));
+
+        String data = f.text("data");
+        InvalidInputException.require(!data.isBlank(), "\"data\" is empty");
+        long steps = f.whole("steps");
+        InvalidInputException.require(steps >= 0, "\"steps\" cannot be negative, found " + steps);
+        double loss = f.node("loss").isNull() ? Double.NaN : f.number("loss");
+
+        float[] weights = weights(f.object("weights"), architecture);
+        return new TrainedModel(architecture, parameterization, weights, settings, data, steps, loss);
+    }
+
+    /** The schedule from its kind and every one of its constants (a missing one is not defaulted). */
+    private static Schedule schedule(Fields process) {
+        ScheduleKind kind = ScheduleKind.fromId(process.text("kind"));
+        Fields constants = process.object("parameters");
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (ParameterSpec spec : kind.parameters()) {
+            values.put(spec.name(), constants.number(spec.name()));
+        }
+        constants.node.fieldNames().forEachRemaining(name -> values.putIfAbsent(name, constants.number(name)));
+        return kind.create(values);
+    }
+
+    private static float[] weights(Fields w, Architecture architecture) {
+        String dtype = w.text("dtype");
+        InvalidInputException.require(DTYPE.equals(dtype),
+                "the weights are stored as '" + dtype + "'; this version reads " + DTYPE);
+        long count = w.whole("count");
+        int expected = architecture.parameterCount();
+        InvalidInputException.require(count == expected, String.format(Locale.ROOT,
+                "it holds %d weights, but its architecture (width %d, depth %d, %d inputs) has %d",
+                count, architecture.width(), architecture.depth(), architecture.inputSize(), expected));
+        String base64 = w.text("base64");
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("the weights are not valid base64, so the file is corrupt");
+        }
+        InvalidInputException.require(raw.length == 4L * expected, String.format(Locale.ROOT,
+                "the weights hold %d bytes instead of 4 × %d, so the file is truncated or corrupt", raw.length,
+                expected));
+        long stored = w.whole("crc32");
+        long actual = crc32(raw);
+        InvalidInputException.require(stored == actual, String.format(Locale.ROOT,
+                "the weights are corrupt (their CRC-32 is %d, the file says %d)", actual, stored));
+        float[] weights = new float[expected];
+        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(weights);
+        for (int i = 0; i < weights.length; i++) {
+            InvalidInputException.require(Float.isFinite(weights[i]),
+                    "weight " + i + " is " + weights[i] + "; a model with non-finite weights cannot be used");
+        }
+        return weights;
+    }
+
+    private static byte[] toBytes(float[] weights) {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * weights.length).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(weights);
+        return buffer.array();
+    }
+
+    private static long crc32(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** "The width must …." → "the width must …", to follow "Cannot load x: ". */
+    private static String phrase(String message) {
+        String m = message == null ? "" : message.strip();
+        if (m.endsWith(".")) {
+            m = m.substring(0, m.length() - 1);
+        }
+        return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+
+    private static String quote(String text) {
+        return text.length() <= MAX_QUOTED_CHARS ? text : text.substring(0, MAX_QUOTED_CHARS) + "…";
+    }
+
+    private static String fileName(Path file) {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+
+    /** Typed, required fields of one JSON object, named by their dotted path in messages. */
+    private record Fields(JsonNode node, String path) {
+
+        JsonNode node(String key) {
+            JsonNode value = node.get(key);
+            if (value == null) {
+                throw new InvalidInputException("\"" + path + key + "\" is missing");
+            }
+            return value;
+        }
+
+        private InvalidInputException wrongType(String key, String expected, JsonNode found) {
+            return new InvalidInputException("\"" + path + key + "\" must be " + expected + ", found "
+                    + quote(found.toString()));
+        }
+
+        Fields object(String key) {
+            JsonNode value = node(key);
+            if (!value.isObject()) {
+                throw wrongType(key, "an object", value);
+            }
+            return new Fields(value, path + key + ".");
+        }
+
+        String text(String key) {
+            JsonNode value = node(key);
+            if (!value.isTextual()) {
+                throw wrongType(key, "a string", value);
+            }
+            return value.textValue();
+        }
+
+        double number(String key) {
+            JsonNode value = node(key);
+            if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+                throw wrongType(key, "a number", value);
+            }
+            return value.doubleValue();
+        }
+
+        long whole(String key) {
+            JsonNode value = node(key);
+            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                throw wrongType(key, "a whole number", value);
+            }
+            return value.longValue();
+        }
+
+        int integer(String key) {
+            JsonNode value = node(key);
+            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                throw wrongType(key, "a whole number", value);
+            }
+            return value.intValue();
+        }
+
+        boolean bool(String key) {
+            JsonNode value = node(key);
+            if (!value.isBoolean()) {
+                throw wrongType(key, "true or false", value);
+            }
+            return value.booleanValue();
+        }
+    }
+}

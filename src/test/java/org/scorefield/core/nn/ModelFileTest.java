@@ -1,0 +1,387 @@
+package org.scorefield.core.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.head.EdmPreconditioning;
+import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.schedule.ScheduleKind;
+
+class ModelFileTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A small VP ε-model, trained for a few steps so that its weights are no longer the initial ones. */
+    private static TrainedModel vpModel;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void train() {
+        vpModel = train(DatasetPreset.MOONS, new Parameterization(Objective.EPSILON,
+                        ScheduleKind.VP.create(Map.of("beta_max", 12.5)), LossWeighting.UNIFORM,
+                        EdmPreconditioning.standard()),
+                new Architecture(12, 2, Activation.SILU, false, TimeEmbedding.SINUSOIDAL, 4, 0, 0),
+                TrainingSettings.defaults(7).withBatch(64));
+    }
+
+    private static TrainedModel train(DatasetPreset data, Parameterization p, Architecture a, TrainingSettings s) {
+        Trainer trainer = new Trainer(data, p, a, s);
+        for (int k = 0; k < 20; k++) {
+            trainer.step();
+        }
+        assertTrue(trainer.failure().isEmpty(), trainer.failure().toString());
+        return trainer.snapshot();
+    }
+
+    static Stream<Arguments> models() {
+        return Stream.of(
+                Arguments.of("vp eps", (Supplier<TrainedModel>) () -> vpModel),
+                Arguments.of("edm, Fourier, residual, labelled, no clipping, no EMA",
+                        (Supplier<TrainedModel>) () -> train(DatasetPreset.GMM_LABELLED,
+                                new Parameterization(Objective.EDM, ScheduleKind.EDM.createDefault(),
+                                        LossWeighting.UNIFORM, new EdmPreconditioning(0.7)),
+                                new Architecture(10, 3, Activation.GELU, true, TimeEmbedding.FOURIER, 5, 3, -42),
+                                new TrainingSettings(32, 1e-3, 0, Double.POSITIVE_INFINITY, false, 0.99, 0.01, -3))),
+                Arguments.of("ve score, likelihood weighting, relu",
+                        (Supplier<TrainedModel>) () -> train(DatasetPreset.RINGS,
+                                new Parameterization(Objective.SCORE, ScheduleKind.VE.create(Map.of("sigma_max", 3.3)),
+                                        LossWeighting.LIKELIHOOD, EdmPreconditioning.standard()),
+                                new Architecture(8, 1, Activation.RELU, false, TimeEmbedding.SINUSOIDAL, 2, 0, 0),
+                                TrainingSettings.defaults(1).withBatch(16))),
+                Arguments.of("flow matching, untrained (no loss yet)",
+                        (Supplier<TrainedModel>) () -> new Trainer(DatasetPreset.CHECKERBOARD,
+                                Parameterization.of(Objective.FLOW_MATCHING, ScheduleKind.LINEAR.createDefault()),
+                                new Architecture(6, 2, Activation.SILU, false, TimeEmbedding.SINUSOIDAL, 3, 0, 0),
+                                TrainingSettings.defaults(5)).snapshot()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void roundTripKeepsEveryFieldAndTheWeightsBitForBit(String name, Supplier<TrainedModel> make)
+            throws IOException {
+        TrainedModel model = make.get();
+        Path file = dir.resolve("model.json");
+        ModelFile.save(model, file);
+        TrainedModel loaded = ModelFile.load(file);
+
+        assertEquals(model.architecture(), loaded.architecture());
+        assertEquals(model.parameterization(), loaded.parameterization());
+        assertEquals(model.settings(), loaded.settings());
+        assertEquals(model.data(), loaded.data());
+        assertEquals(model.steps(), loaded.steps());
+        assertEquals(Double.valueOf(model.loss()), Double.valueOf(loaded.loss()), "the same bits, or both NaN");
+        assertArrayEquals(bits(model.weights()), bits(loaded.weights()));
+        // saving what was loaded gives the same file
+        Path again = dir.resolve("again.json");
+        ModelFile.save(loaded, again);
+        assertEquals(Files.readString(file), Files.readString(again));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void theLoadedModelDenoisesExactlyLikeTheOriginal(String name, Supplier<TrainedModel> make) {
+        TrainedModel model = make.get();
+        Path file = dir.resolve("model.json");
+        ModelFile.save(model, file);
+        Denoiser original = model.denoiser();
+        Denoiser loaded = ModelFile.load(file).denoiser();
+        double[] xt = new SeededRandom(11).gaussianPoints(50);
+        double lo = original.schedule().tMin();
+        double hi = original.schedule().tMax();
+        for (double u : new double[] {0, 0.3, 0.7, 1}) {
+            double t = lo + u * (hi - lo);
+            double[] expected = original.denoise(xt, t);
+            assertArrayEquals(expected, loaded.denoise(xt, t), 0.0, "t = " + t);
+            assertTrue(Double.isFinite(expected[0]));
+        }
+    }
+
+    @Test
+    void theFileIsTheDocumentedJson() throws IOException {
+        Path file = dir.resolve("model.json");
+        ModelFile.save(vpModel, file);
+        JsonNode json = JSON.readTree(file.toFile());
+        assertEquals("scorefield-model", json.get("format").asText());
+        assertEquals(1, json.get("version").asInt());
+        assertEquals("silu", json.get("architecture").get("activation").asText());
+        assertEquals("eps", json.get("objective").asText());
+        assertEquals("vp", json.get("process").get("kind").asText());
+        assertEquals(12.5, json.get("process").get("parameters").get("beta_max").asDouble());
+        assertEquals(TrainingSettings.DEFAULT_CLIP, json.get("training").get("clip_norm").asDouble());
+        assertEquals("moons", json.get("data").asText());
+        assertEquals(20, json.get("steps").asLong());
+        JsonNode w = json.get("weights");
+        assertEquals("float32", w.get("dtype").asText());
+        assertEquals(vpModel.architecture().parameterCount(), w.get("count").asInt());
+        byte[] raw = Base64.getDecoder().decode(w.get("base64").asText());
+        CRC32 crc = new CRC32();
+        crc.update(raw);
+        assertEquals(crc.getValue(), w.get("crc32").asLong());
+        float first = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).getFloat(0);
+        assertEquals(vpModel.weights()[0], first, 0f);
+    }
+
+    // --- files that must be refused -------------------------------------------------------------
+
+    private Path saved() {
+        Path file = dir.resolve("model.json");
+        ModelFile.save(vpModel, file);
+        return file;
+    }
+
+    /** Loads the file, expecting a refusal that names it and leaves it as it was; returns the message. */
+    private String refusal(Path file) throws IOException {
+        byte[] before = Files.readAllBytes(file);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().startsWith("Cannot load " + file.getFileName() + ": ")
+                || e.getMessage().startsWith("Cannot read " + file.getFileName() + ": "), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file), "loading changed the file");
+        return e.getMessage();
+    }
+
+    private Path edited(Consumer<ObjectNode> edit) throws IOException {
+        Path file = saved();
+        ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
+        edit.accept(json);
+        Files.writeString(file, JSON.writeValueAsString(json));
+        return file;
+    }
+
+    private static ObjectNode at(ObjectNode root, String dotted) {
+        ObjectNode node = root;
+        String[] parts = dotted.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = (ObjectNode) node.get(parts[i]);
+        }
+        return node;
+    }
+
+    private static String last(String dotted) {
+        return dotted.substring(dotted.lastIndexOf('.') + 1);
+    }
+
+    @Test
+    void aTruncatedFileIsRefused() throws IOException {
+        Path file = saved();
+        String text = Files.readString(file);
+        Files.writeString(file, text.substring(0, text.length() / 2));
+        assertTrue(refusal(file).contains("the JSON ends early at line"), refusal(file));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not json", "{\"format\": \"scorefield-model\",}", "{} {}", ""})
+    void malformedJsonIsRefused(String text) throws IOException {
+        Path file = Files.writeString(dir.resolve("broken.json"), text);
+        String message = refusal(file);
+        assertTrue(message.contains("not valid JSON") || message.contains("the file is empty"), message);
+    }
+
+    @Test
+    void aDuplicatedFieldIsRefused() throws IOException {
+        Path file = saved();
+        Files.writeString(file, Files.readString(file).replaceFirst("\"width\" : 12,", "\"width\" : 12, \"width\" : 13,"));
+        assertTrue(refusal(file).contains("Duplicate field 'width'"), refusal(file));
+    }
+
+    @Test
+    void anotherFormatIsRefused() throws IOException {
+        assertTrue(refusal(edited(j -> j.put("format", "scorefield-session"))).contains(
+                "it is not a Scorefield model (its \"format\" is \"scorefield-session\", not \"scorefield-model\")"));
+        assertTrue(refusal(edited(j -> j.remove("format"))).contains("it is not a Scorefield model"));
+        Path array = Files.writeString(dir.resolve("array.json"), "[1, 2]");
+        assertTrue(refusal(array).contains("it is not a Scorefield model"));
+    }
+
+    @Test
+    void aNewerVersionIsRefusedWithoutReadingFurther() throws IOException {
+        Path file = edited(j -> {
+            j.put("version", 2);
+            j.remove("architecture"); // a newer format may look different: the version is checked first
+        });
+        assertEquals("Cannot load model.json: it was made by a newer Scorefield (format version 2); "
+                + "this one reads version 1.", refusal(file));
+        assertTrue(refusal(edited(j -> j.put("version", "1"))).contains("\"version\" must be a whole number"));
+        assertTrue(refusal(edited(j -> j.put("version", 0))).contains("\"version\" must be a whole number"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"version", "architecture", "architecture.width", "architecture.embedding_seed",
+        "objective", "weighting", "sigma_data", "process", "process.kind", "process.parameters",
+        "process.parameters.beta_max", "training.batch", "training.clip_norm", "training.seed", "data", "steps",
+        "loss", "weights", "weights.dtype", "weights.count", "weights.crc32", "weights.base64"})
+    void aMissingFieldIsRefusedByName(String field) throws IOException {
+        String message = refusal(edited(j -> at(j, field).remove(last(field))));
+        assertTrue(message.endsWith("\"" + field + "\" is missing."), message);
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsRefusedByName() throws IOException {
+        assertTrue(refusal(edited(j -> at(j, "architecture.width").put("width", "12")))
+                .endsWith("\"architecture.width\" must be a whole number, found \"12\"."));
+        assertTrue(refusal(edited(j -> at(j, "training.ema").put("ema", 1)))
+                .endsWith("\"training.ema\" must be true or false, found 1."));
+        assertTrue(refusal(edited(j -> j.put("sigma_data", "0.5"))).contains("\"sigma_data\" must be a number"));
+    }
+
+    static Stream<Arguments> unknownIds() {
+        return Stream.of(
+                Arguments.of("architecture.activation", "unknown activation 'tanh'"),
+                Arguments.of("architecture.embedding", "unknown time embedding 'tanh'"),
+                Arguments.of("objective", "unknown objective 'tanh'"),
+                Arguments.of("weighting", "unknown loss weighting 'tanh'"),
+                Arguments.of("process.kind", "unknown process 'tanh'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unknownIds")
+    void anUnknownIdIsRefusedWithTheKnownOnes(String field, String expected) throws IOException {
+        String message = refusal(edited(j -> at(j, field).put(last(field), "tanh")));
+        assertTrue(message.contains(expected) && message.contains("choose one of"), message);
+    }
+
+    @Test
+    void invalidValuesAreRefusedWithTheCoreMessage() throws IOException {
+        assertTrue(refusal(edited(j -> at(j, "architecture.depth").put("depth", 0)))
+                .contains("the depth must lie between 1 and"));
+        assertTrue(refusal(edited(j -> at(j, "process.parameters.x").put("gamma", 2.0)))
+                .contains("the vp schedule has no constant 'gamma'"));
+        assertTrue(refusal(edited(j -> j.put("steps", -1))).contains("\"steps\" cannot be negative"));
+    }
+
+    @Test
+    void aWeightCountThatDoesNotFitTheArchitectureIsRefused() throws IOException {
+        int n = vpModel.architecture().parameterCount();
+        assertTrue(refusal(edited(j -> at(j, "weights.count").put("count", n + 1)))
+                .contains("it holds " + (n + 1) + " weights, but its architecture (width 12, depth 2, 10 inputs) has "
+                        + n));
+        // the weights themselves are intact, the architecture is not the one they belong to
+        String message = refusal(edited(j -> at(j, "architecture.width").put("width", 13)));
+        assertTrue(message.contains("it holds " + n + " weights, but its architecture (width 13"), message);
+    }
+
+    @Test
+    void corruptWeightsAreCaughtByTheChecksum() throws IOException {
+        String message = refusal(edited(j -> {
+            ObjectNode w = (ObjectNode) j.get("weights");
+            char[] b64 = w.get("base64").asText().toCharArray();
+            int i = b64.length / 2;
+            b64[i] = b64[i] == 'A' ? 'B' : 'A';
+            w.put("base64", new String(b64));
+        }));
+        assertTrue(message.contains("the weights are corrupt (their CRC-32 is"), message);
+    }
+
+    @Test
+    void truncatedOrNonBase64WeightsAreRefused() throws IOException {
+        assertTrue(refusal(edited(j -> {
+            ObjectNode w = (ObjectNode) j.get("weights");
+            String b64 = w.get("base64").asText();
+            w.put("base64", b64.substring(0, b64.length() - 8));
+        })).contains("so the file is truncated or corrupt"));
+        assertTrue(refusal(edited(j -> ((ObjectNode) j.get("weights")).put("base64", "@@@@")))
+                .contains("not valid base64"));
+        assertTrue(refusal(edited(j -> ((ObjectNode) j.get("weights")).put("dtype", "float16")))
+                .contains("stored as 'float16'; this version reads float32"));
+    }
+
+    @Test
+    void nonFiniteWeightsAreRefusedEvenWithAMatchingChecksum() throws IOException {
+        String message = refusal(edited(j -> {
+            ObjectNode w = (ObjectNode) j.get("weights");
+            float[] weights = vpModel.weights();
+            weights[5] = Float.NaN;
+            ByteBuffer buffer = ByteBuffer.allocate(4 * weights.length).order(ByteOrder.LITTLE_ENDIAN);
+            buffer.asFloatBuffer().put(weights);
+            CRC32 crc = new CRC32();
+            crc.update(buffer.array());
+            w.put("base64", Base64.getEncoder().encodeToString(buffer.array()));
+            w.put("crc32", crc.getValue());
+        }));
+        assertTrue(message.endsWith("weight 5 is NaN; a model with non-finite weights cannot be used."), message);
+    }
+
+    @Test
+    void aMissingFileOrAFolderIsRefused() throws IOException {
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> ModelFile.load(dir.resolve("nope.json")));
+        assertEquals("Cannot read nope.json: no such file.", missing.getMessage());
+        Path folder = Files.createDirectory(dir.resolve("folder.json"));
+        assertEquals("Cannot read folder.json: it is a folder.",
+                assertThrows(InvalidInputException.class, () -> ModelFile.load(folder)).getMessage());
+    }
+
+    // --- saving -----------------------------------------------------------------------------------
+
+    @Test
+    void aFailedSaveLeavesTheExistingFileIntact() throws IOException {
+        Path file = saved();
+        byte[] before = Files.readAllBytes(file);
+        float[] weights = vpModel.weights();
+        weights[3] = Float.POSITIVE_INFINITY;
+        TrainedModel broken = new TrainedModel(vpModel.architecture(), vpModel.parameterization(), weights,
+                vpModel.settings(), vpModel.data(), vpModel.steps(), vpModel.loss());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelFile.save(broken, file));
+        assertEquals("Cannot write model.json: weight 3 is Infinity; a model with non-finite weights cannot be saved.",
+                e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(List.of(file), list(dir), "no temporary file is left behind");
+    }
+
+    @Test
+    void aSaveThatCannotWriteSaysWhyAndKeepsWhatWasThere() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("model.json"));
+        Files.writeString(folder.resolve("inside.txt"), "kept");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelFile.save(vpModel, folder));
+        assertEquals("Cannot write model.json: it is a folder.", e.getMessage());
+        assertEquals("kept", Files.readString(folder.resolve("inside.txt")));
+
+        Path blocker = Files.writeString(dir.resolve("plain"), "x");
+        e = assertThrows(InvalidInputException.class, () -> ModelFile.save(vpModel, blocker.resolve("m.json")));
+        assertEquals("Cannot write m.json: a part of the path is not a folder.", e.getMessage());
+        assertEquals("x", Files.readString(blocker));
+    }
+
+    private static int[] bits(float[] w) {
+        int[] b = new int[w.length];
+        for (int i = 0; i < w.length; i++) {
+            b[i] = Float.floatToRawIntBits(w[i]);
+        }
+        return b;
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+}
