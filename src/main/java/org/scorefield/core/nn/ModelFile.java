@@ -198,8 +198,7 @@ public final class ModelFile {
             throw new InvalidInputException("the JSON ends early" + where(e.getLocation())
                     + ", so the file is truncated");
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("it is not valid JSON" + where(e.getLocation()) + " ("
-                    + quote(e.getOriginalMessage().lines().findFirst().orElse("")) + ")");
+            throw new InvalidInputException("it is not valid JSON" + where(e.getLocation()) + " (" + jsonProblem(e) + ")");
         } catch (IOException e) {
             throw new IllegalStateException("reading from memory cannot fail", e);
         }
@@ -306,6 +305,17 @@ public final class ModelFile {
         CRC32 crc = new CRC32();
         crc.update(bytes);
         return crc.getValue();
+    }
+
+    /** Jackson's reason, without its explanations: "Unrecognized token 'x'", "Duplicate field 'width'". */
+    private static String jsonProblem(JsonProcessingException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip();
+        if (m.startsWith("Trailing token")) {
+            return "more follows the end of the object";
+        }
+        int colon = m.indexOf(": ");
+        m = colon > 0 ? m.substring(0, colon) : m.lines().findFirst().orElse("");
+        return m.length() <= 2 * MAX_QUOTED_CHARS ? m : m.substring(0, 2 * MAX_QUOTED_CHARS) + "…";
     }
 
     private static String where(JsonLocation location) {
