@@ -6,10 +6,15 @@ import org.scorefield.core.data.PointSet;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
 import org.scorefield.core.schedule.VeGeometric;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code --process} and its constants. */
 final class ProcessOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--process", defaultValue = "vp", paramLabel = "<vp|subvp|vp-cosine|ve|edm|linear|trig>",
             description = "Noising schedule, t = 0 data, t = 1 noise (default ${DEFAULT-VALUE}).")
@@ -20,9 +25,23 @@ final class ProcessOptions {
                     + "the papers'; for ve, sigma_max defaults to the data's diameter (Song & Ermon 2020)."})
     Map<String, Double> params = new LinkedHashMap<>();
 
+    /** Whether the user gave {@code --process} or any {@code --param}, rather than relying on the defaults. */
+    boolean given() {
+        return processGiven() || command.commandLine().getParseResult().hasMatchedOption("--param");
+    }
+
+    private boolean processGiven() {
+        return command.commandLine().getParseResult().hasMatchedOption("--process");
+    }
+
     /** The schedule, with VE's σ_max from the data's diameter unless given. */
     Schedule resolve(PointSet data) {
-        ScheduleKind kind = ScheduleKind.fromId(process);
+        return resolve(data, ScheduleKind.fromId(process));
+    }
+
+    /** {@link #resolve(PointSet)}, with another kind than {@code --process}'s default when it is not given. */
+    Schedule resolve(PointSet data, ScheduleKind kindIfNotGiven) {
+        ScheduleKind kind = processGiven() ? ScheduleKind.fromId(process) : kindIfNotGiven;
         Map<String, Double> p = new LinkedHashMap<>(params);
         if (kind == ScheduleKind.VE && !p.containsKey("sigma_max")) {
             double sigmaMin = p.getOrDefault("sigma_min", ScheduleKind.VE.createDefault().parameters().get("sigma_min"));

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         description = {"Train and watch small 2D diffusion and flow-matching models.",
             "Without a command, scorefield.jar opens the explorer window; each command below prints one JSON "
                     + "object on stdout."},
-        subcommands = {DataCommand.class, SampleCommand.class, SolversCommand.class, BenchCommand.class},
+        subcommands = {DataCommand.class, TrainCommand.class, SampleCommand.class, SolversCommand.class,
+            BenchCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error."})
 final class ScorefieldCommand implements Runnable {
 
@@ -19,6 +20,6 @@ final class ScorefieldCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: data, sample, solvers or bench");
+        throw new ParameterException(spec.commandLine(), "name a command: data, train, sample, solvers or bench");
     }
 }

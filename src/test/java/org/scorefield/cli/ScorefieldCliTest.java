@@ -28,7 +28,7 @@ class ScorefieldCliTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "data", "sample", "solvers"})
+    @ValueSource(strings = {"", "data", "train", "sample", "solvers"})
     void everyCommandHasHelp(String command) {
         CliRun r = command.isEmpty() ? CliRun.of("--help") : CliRun.of(command, "--help");
         assertEquals(0, r.exitCode());

@@ -1,0 +1,201 @@
+package org.scorefield.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.head.EdmPreconditioning;
+import org.scorefield.core.nn.Activation;
+import org.scorefield.core.nn.Architecture;
+import org.scorefield.core.nn.LossWeighting;
+import org.scorefield.core.nn.ModelFile;
+import org.scorefield.core.nn.Objective;
+import org.scorefield.core.nn.Parameterization;
+import org.scorefield.core.nn.TimeEmbedding;
+import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.nn.Trainer;
+import org.scorefield.core.nn.TrainingSettings;
+import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.schedule.ScheduleKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code scorefield train}: trains a network on one objective and writes it as a model file. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train an MLP denoiser on a data set with one objective (prediction head) and write it as a "
+                + "model file, which 'sample --model' and 'solvers --model' then use like an oracle.",
+            "Prints {\"steps\",\"seconds\",\"steps_per_s\",\"final_loss\",\"out\",\"head\",\"process\",\"parameters\",…}."},
+        footer = {"", "Examples:",
+            "  scorefield train --data moons --head eps --steps 2000 --seed 1 --out moons-eps.json",
+            "  scorefield train --data 8gaussians --head fm --width 64 --depth 3 --seed 2 --out 8g-fm.json",
+            "  scorefield train --data points.csv --head edm --process edm --ema off --seed 3 --out points-edm.json"})
+final class TrainCommand implements Callable<Integer> {
+
+    /** Steps allowed in one run. */
+    static final int MAX_STEPS = 10_000_000;
+    /** Points drawn from a preset to set VE's σ_max from the data's diameter. */
+    private static final int DIAMETER_POINTS = 4096;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "<preset|file.csv>",
+            description = "moons, 8gaussians, checkerboard, swissroll, rings, spirals, pinwheel, gmm-labelled, "
+                    + "gaussian, or a CSV file of x,y[,label] rows (resampled with replacement).")
+    String data;
+
+    @Option(names = "--head", required = true, paramLabel = "<eps|x0|score|velocity|edm|fm>",
+            description = {"What the network predicts: noise, clean data, score, velocity, EDM's preconditioned "
+                    + "denoiser, or flow matching's x1 - x0. fm trains on the linear path, which is then its default "
+                    + "process."})
+    String head;
+
+    @Mixin
+    ProcessOptions processOptions;
+
+    @Option(names = "--weighting", defaultValue = "uniform", paramLabel = "<uniform|likelihood>",
+            description = "Loss weight of the score head: 1, or g(t)^2 (likelihood weighting; default ${DEFAULT-VALUE}).")
+    String weighting;
+
+    @Option(names = "--steps", defaultValue = "2000", paramLabel = "K",
+            description = "Optimiser steps (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--batch", defaultValue = "" + TrainingSettings.DEFAULT_BATCH, paramLabel = "B",
+            description = "Points per step (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--width", defaultValue = "" + Architecture.DEFAULT_WIDTH, paramLabel = "W",
+            description = "Neurons per hidden layer (default ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--depth", defaultValue = "" + Architecture.DEFAULT_DEPTH, paramLabel = "D",
+            description = "Hidden layers (default ${DEFAULT-VALUE}).")
+    int depth;
+
+    @Option(names = "--activation", defaultValue = "silu", paramLabel = "<silu|gelu|relu>",
+            description = "Nonlinearity (default ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--residual", description = "Hidden layers after the first add their input (ResNet blocks).")
+    boolean residual;
+
+    @Option(names = "--embedding", defaultValue = "sinusoidal", paramLabel = "<sinusoidal|fourier>",
+            description = "Time embedding: geometric frequencies, or random Fourier features drawn from --seed "
+                    + "(default ${DEFAULT-VALUE}).")
+    String embedding;
+
+    @Option(names = "--lr", defaultValue = "" + TrainingSettings.DEFAULT_LEARNING_RATE, paramLabel = "LR",
+            description = "Adam's learning rate after warm-up (default ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--ema", defaultValue = "on", paramLabel = "<on|off>",
+            description = "Save the exponential moving average of the weights (decay "
+                    + TrainingSettings.DEFAULT_EMA_DECAY + ") rather than the last weights (default ${DEFAULT-VALUE}).")
+    String ema;
+
+    @Option(names = "--warmup", defaultValue = "" + TrainingSettings.DEFAULT_WARMUP, paramLabel = "N",
+            description = "Steps over which the learning rate rises from 0 (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--clip", defaultValue = "" + TrainingSettings.DEFAULT_CLIP, paramLabel = "C",
+            converter = ClipConverter.class,
+            description = "Largest gradient norm; 'off' turns clipping off (default ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(names = "--t-min", defaultValue = "" + TrainingSettings.DEFAULT_T_MIN, paramLabel = "T",
+            description = "Smallest training time; edm and fm ignore it (default ${DEFAULT-VALUE}).")
+    double tMin;
+
+    @Option(names = "--seed", required = true, paramLabel = "S",
+            description = "Seed of the initial weights, the data draws and the noise.")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write (atomically).")
+    Path out;
+
+    /** {@code --clip off} (or {@code inf}) for no clipping; otherwise a number. */
+    static final class ClipConverter implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            if (v.equals("off") || v.equals("inf") || v.equals("infinity")) {
+                return Double.POSITIVE_INFINITY;
+            }
+            try {
+                return Double.valueOf(v);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is neither a number nor 'off'");
+            }
+        }
+    }
+
+    @Override
+    public Integer call() {
+        InvalidInputException.require(steps >= 1 && steps <= MAX_STEPS,
+                "--steps must lie between 1 and " + MAX_STEPS + ", got " + steps + ".");
+        InvalidInputException.require(!Files.isDirectory(out), "Cannot write " + out + ": it is a folder.");
+        InvalidInputException.require(ema.equals("on") || ema.equals("off"), "--ema takes on or off, not '" + ema + "'.");
+        Objective objective = Objective.fromId(head);
+        DataDistribution distribution = DataSpec.parse(data);
+        if (distribution instanceof EmpiricalDistribution file) {
+            // The model file names its data by full path, so that 'sample --model' can compare with it.
+            distribution = new EmpiricalDistribution(Path.of(data).toAbsolutePath().normalize().toString(),
+                    file.points());
+        }
+        Architecture architecture = Architecture.defaults().withSize(width, depth)
+                .withActivation(Activation.fromId(activation)).withResidual(residual)
+                .withEmbedding(TimeEmbedding.fromId(embedding), seed);
+        TrainingSettings settings = new TrainingSettings(batch, learningRate, warmup, clip, ema.equals("on"),
+                TrainingSettings.DEFAULT_EMA_DECAY, tMin, seed);
+        Schedule schedule = processOptions.resolve(diameterSample(distribution),
+                objective == Objective.FLOW_MATCHING ? ScheduleKind.LINEAR : ScheduleKind.fromId(processOptions.process));
+        Parameterization parameterization = new Parameterization(objective, schedule,
+                LossWeighting.fromId(weighting), EdmPreconditioning.standard());
+
+        Trainer trainer = new Trainer(distribution, parameterization, architecture, settings);
+        long started = System.nanoTime();
+        for (int k = 0; k < steps && trainer.failure().isEmpty(); k++) {
+            trainer.step();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        trainer.failure().ifPresent(why -> {
+            throw new InvalidInputException(why);
+        });
+        TrainedModel model = trainer.snapshot();
+        ModelFile.save(model, out);
+
+        ObjectNode json = Json.object();
+        json.put("data", model.data());
+        json.put("head", objective.id());
+        json.set("process", SampleCommand.processJson(schedule));
+        json.put("parameters", architecture.parameterCount());
+        json.put("seed", seed);
+        json.put("steps", trainer.steps());
+        Json.put(json, "seconds", seconds);
+        Json.put(json, "steps_per_s", trainer.steps() / seconds);
+        Json.put(json, "final_loss", model.loss());
+        if (!schedule.warnings().isEmpty()) {
+            json.set("warnings", Json.MAPPER.valueToTree(schedule.warnings()));
+        }
+        json.put("out", out.toString());
+        Json.print(spec.commandLine().getOut(), json);
+        return 0;
+    }
+
+    /** Points whose diameter sets VE's σ_max: the whole file, or a large draw from a preset. */
+    private PointSet diameterSample(DataDistribution distribution) {
+        return distribution instanceof EmpiricalDistribution file ? file.points()
+                : distribution.sample(DIAMETER_POINTS, seed);
+    }
+}
