@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.Denoiser;
@@ -26,19 +27,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code scorefield sample}: samples with an exact oracle and measures the result against the data. */
+/**
+ * {@code scorefield sample}: samples with an exact oracle or a trained model and measures the result
+ * against the data.
+ */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sample N points with an exact oracle and a solver, and compare them with a fresh sample of "
-                + "what the oracle represents (its mixture, or its memorised points): sliced Wasserstein-2 and "
-                + "energy distance, each with its noise floor (the same metric between two independent samples "
-                + "of the same size), and mode coverage for mixtures.",
+        description = {"Sample N points with an exact oracle (or a trained model) and a solver, and compare them with "
+                + "a fresh sample of what the oracle represents (its mixture, or its memorised points) or of the "
+                + "model's training data: sliced Wasserstein-2 and energy distance, each with its noise floor (the "
+                + "same metric between two independent samples of the same size), and mode coverage for mixtures.",
             "Prints {\"nfe\",\"seconds\",\"sw2\",\"sw2_floor\",\"energy\",\"energy_floor\",…}."},
         footer = {"", "Examples:",
             "  scorefield sample --oracle 8gaussians --process vp --solver heun --steps 32 --n 2000 --seed 1",
             "  scorefield sample --oracle moons --process edm --solver edm-churn --grid edm --steps 40 --n 1000 "
                     + "--seed 2 --out samples.csv --trajectories paths.csv",
             "  scorefield sample --oracle empirical:gaussian --process linear --solver sde --eta 1 --steps 200 "
-                    + "--n 500 --seed 3"})
+                    + "--n 500 --seed 3",
+            "  scorefield sample --model moons-eps.json --solver dpm2m --steps 16 --n 2000 --seed 1"})
 final class SampleCommand implements Callable<Integer> {
 
     @Spec
@@ -79,9 +84,9 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InvalidInputException.require(n >= 2 && n <= 100_000, "--n must lie between 2 and 100000, got " + n + ".");
-        OracleOptions.Oracle oracle = oracleOptions.resolve();
-        Schedule schedule = processOptions.resolve(oracle.points());
-        Denoiser denoiser = oracle.denoiser(schedule);
+        DenoiserSource source = oracleOptions.resolve(processOptions);
+        Denoiser denoiser = source.denoiser();
+        Schedule schedule = denoiser.schedule();
         SamplerSettings settings = tuning.settings(SamplerKind.fromId(solver), steps);
 
         long started = System.nanoTime();
@@ -90,9 +95,14 @@ final class SampleCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
 
         double[] samples = result.samples();
-        PointSampler data = (count, s) -> oracle.reference().sample(count, s).xy();
-        MetricWithFloor sw2 = NoiseFloor.measure(SlicedWasserstein::distance, samples, data, seed);
-        MetricWithFloor energy = NoiseFloor.measure(EnergyDistance::distance, samples, data, seed);
+        MetricWithFloor sw2 = null;
+        MetricWithFloor energy = null;
+        if (source.reference().isPresent()) {
+            DataDistribution reference = source.reference().get();
+            PointSampler data = (count, s) -> reference.sample(count, s).xy();
+            sw2 = NoiseFloor.measure(SlicedWasserstein::distance, samples, data, seed);
+            energy = NoiseFloor.measure(EnergyDistance::distance, samples, data, seed);
+        }
 
         if (out != null) {
             PointCsv.write(PointSet.of(samples), out);
@@ -102,9 +112,8 @@ final class SampleCommand implements Callable<Integer> {
         }
 
         ObjectNode json = Json.object();
-        json.put("oracle", oracle.name());
-        json.put("reference", oracle.reference().id() + (oracle.mixture().isPresent() ? "" : " ("
-                + oracle.points().size() + " memorised points, resampled)"));
+        source.putName(json);
+        json.put("reference", source.description());
         json.set("process", processJson(schedule));
         json.put("solver", settings.kind().id());
         json.put("grid", settings.grid().id());
@@ -118,13 +127,9 @@ final class SampleCommand implements Callable<Integer> {
         json.put("final_denoise", settings.finalDenoise());
         json.put("nfe", result.nfe());
         Json.put(json, "seconds", seconds);
-        Json.put(json, "sw2", sw2.value());
-        Json.put(json, "sw2_floor", sw2.floor());
-        Json.put(json, "sw2_ratio", sw2.ratio());
-        Json.put(json, "energy", energy.value());
-        Json.put(json, "energy_floor", energy.floor());
-        Json.put(json, "energy_ratio", energy.ratio());
-        oracle.mixture().ifPresent(m -> {
+        putMetric(json, "sw2", sw2);
+        putMetric(json, "energy", energy);
+        source.mixture().ifPresent(m -> {
             ModeCoverage.Result c = ModeCoverage.of(samples, m);
             json.put("modes", c.modes());
             json.put("modes_hit", c.modesHit());
@@ -141,6 +146,13 @@ final class SampleCommand implements Callable<Integer> {
         }
         Json.print(spec.commandLine().getOut(), json);
         return 0;
+    }
+
+    /** {@code name}, {@code name_floor} and {@code name_ratio}; null without a reference to measure against. */
+    private static void putMetric(ObjectNode json, String name, MetricWithFloor metric) {
+        Json.put(json, name, metric == null ? Double.NaN : metric.value());
+        Json.put(json, name + "_floor", metric == null ? Double.NaN : metric.floor());
+        Json.put(json, name + "_ratio", metric == null ? Double.NaN : metric.ratio());
     }
 
     static ObjectNode processJson(Schedule schedule) {

@@ -67,6 +67,7 @@ public final class ScorefieldCli {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+        // picocli starts its argument-group messages with "Error: ", which the command name replaces
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim().replaceFirst("^Error: ", "");
     }
 }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "  scorefield solvers --oracle 8gaussians --process vp --solvers euler,heun,dpm2m,rk4 "
                     + "--steps 4,8,16,32,64 --n 500 --seed 1",
             "  scorefield solvers --oracle moons --process edm --grid edm --solvers heun,dpm2m --steps 8,16,32 "
-                    + "--n 200 --seed 2"})
+                    + "--n 200 --seed 2",
+            "  scorefield solvers --model moons-eps.json --solvers euler,heun,dpm2m --steps 8,16,32 --n 500 --seed 1"})
 final class SolversCommand implements Callable<Integer> {
 
     @Spec
@@ -66,9 +67,9 @@ final class SolversCommand implements Callable<Integer> {
         InvalidInputException.require(n >= 1 && n <= 100_000, "--n must lie between 1 and 100000, got " + n + ".");
         InvalidInputException.require(referenceSteps >= 2 && referenceSteps <= 100_000,
                 "--ref-steps must lie between 2 and 100000, got " + referenceSteps + ".");
-        OracleOptions.Oracle oracle = oracleOptions.resolve();
-        Schedule schedule = processOptions.resolve(oracle.points());
-        Denoiser denoiser = oracle.denoiser(schedule);
+        DenoiserSource source = oracleOptions.resolve(processOptions);
+        Denoiser denoiser = source.denoiser();
+        Schedule schedule = denoiser.schedule();
         List<SamplerSettings> settings = new ArrayList<>();
         for (String id : new LinkedHashSet<>(solvers)) {
             settings.add(tuning.settings(SamplerKind.fromId(id.trim()), null));
@@ -83,7 +84,7 @@ final class SolversCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
 
         ObjectNode json = Json.object();
-        json.put("oracle", oracle.name());
+        source.putName(json);
         json.set("process", SampleCommand.processJson(schedule));
         json.put("grid", settings.get(0).grid().id());
         json.put("n", n);
