@@ -47,6 +47,16 @@ class TrainCommandTest {
     }
 
     @Test
+    void withoutAHeadTrainsTheDefaultObjective() {
+        CliRun r = CliRun.of("train", "--data", "8gaussians", "--steps", "5", "--width", "8", "--depth", "1",
+                "--batch", "16", "--seed", "2", "--out", dir.resolve("default.json").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(org.scorefield.core.nn.Objective.DEFAULT.id(), r.json().get("head").asText());
+        assertEquals(org.scorefield.core.nn.Objective.DEFAULT,
+                ModelFile.load(dir.resolve("default.json")).parameterization().objective());
+    }
+
+    @Test
     void trainWritesTheModelAndReportsTheRun() {
         assertEquals(50, trained.get("steps").asLong());
         assertTrue(trained.get("seconds").asDouble() > 0);

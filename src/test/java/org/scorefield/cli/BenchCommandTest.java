@@ -1,0 +1,51 @@
+package org.scorefield.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+class BenchCommandTest {
+
+    @Test
+    void theQualityTableTrainsUntilTheFloorIsReached() {
+        CliRun r = CliRun.of("bench", "--skip-speed", "--table", "--presets", "gaussian", "--heads", "edm",
+                "--max-seconds", "20");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode rows = r.json().get("quality_table");
+        assertEquals(1, rows.size());
+        JsonNode row = rows.get(0);
+        assertEquals("gaussian", row.get("preset").asText());
+        assertEquals("edm", row.get("objective").asText());
+        assertTrue(row.get("reached").asBoolean(), row.toString());
+        assertTrue(row.get("sw2_ratio").asDouble() <= BenchCommand.QUALITY_FACTOR, row.toString());
+        assertEquals(0, row.get("steps").asLong() % BenchCommand.CHECK_EVERY);
+        assertEquals("1/1", row.get("modes").asText());
+        assertEquals("edm", r.json().get("default_model").get("objective").asText());
+    }
+
+    @Test
+    void badBudgetsAndNamesAreRefused() {
+        for (String[] args : new String[][] {
+            {"bench", "--max-seconds", "0"},
+            {"bench", "--skip-speed", "--table", "--presets", "moonz"},
+            {"bench", "--skip-speed", "--table", "--heads", "noise"}}) {
+            CliRun r = CliRun.of(args);
+            assertEquals(2, r.exitCode(), String.join(" ", args));
+            assertTrue(r.out().isEmpty());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
+
+    @Test
+    void medianAndGrid() {
+        assertEquals(2.0, BenchCommand.median(new double[] {3, 1, 2}), 0);
+        assertEquals(2.5, BenchCommand.median(new double[] {4, 1, 2, 3}), 0);
+        double[] g = BenchCommand.grid(3, 1.0);
+        assertEquals(18, g.length);
+        assertEquals(-1.0, g[0], 0);
+        assertEquals(1.0, g[16], 0);
+        assertEquals(1.0, g[17], 0);
+    }
+}
