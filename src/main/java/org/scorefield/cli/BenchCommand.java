@@ -47,6 +47,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The quality target: SW2 within this factor of the noise floor (and every mode hit). */
     static final double QUALITY_FACTOR = 1.5;
     static final int GRID = 64;
+    static final int WARMUP_STEPS = 500;
     /** Training steps between two quality checks. */
     static final int CHECK_EVERY = 250;
 
@@ -114,10 +115,11 @@ final class BenchCommand implements Callable<Integer> {
         GemmCeiling ceiling = new GemmCeiling(shapes);
         int blocks = quick ? 7 : 21;
         int perBlock = 25;
-        for (int k = 0; k < 50; k++) {
+        // Warm-up: the JIT compiles the step's Java loops within a few hundred steps.
+        for (int k = 0; k < WARMUP_STEPS; k++) {
             trainer.step();
         }
-        ceiling.run(50);
+        ceiling.run(WARMUP_STEPS);
         double[] stepSeconds = new double[blocks];
         double[] gemmSeconds = new double[blocks];
         for (int b = 0; b < blocks; b++) {
