@@ -55,7 +55,7 @@ public enum Activation implements Identified {
      * arrays of z's length); in DOUBLE, through ND4J's exact ops.
      */
     void forward(INDArray z, INDArray aux, INDArray a, float[][] host) {
-        if (onHost(z)) {
+        if (onHost(z.dataType())) {
             int n = (int) z.length();
             HostCopy.readFloats(z, host[0]);
             if (this == SILU) {
@@ -63,7 +63,7 @@ public enum Activation implements Identified {
             } else {
                 FloatKernels.gelu(host[0], host[1], host[2], n);
             }
-            HostCopy.write(a, host[2], n);
+            HostCopy.write(a, host[2]);
             return;
         }
         switch (this) {
@@ -84,9 +84,12 @@ public enum Activation implements Identified {
         }
     }
 
-    /** Whether this activation runs on host copies (FLOAT SiLU and GELU); then aux stays unused. */
-    boolean onHost(INDArray z) {
-        return this != RELU && z.dataType() == DataType.FLOAT;
+    /**
+     * Whether this activation runs on host copies (FLOAT SiLU and GELU); then it needs no ND4J
+     * aux or tmp buffer.
+     */
+    boolean onHost(DataType type) {
+        return this != RELU && type == DataType.FLOAT;
     }
 
     /**
@@ -95,7 +98,7 @@ public enum Activation implements Identified {
      */
     void backward(INDArray z, INDArray aux, INDArray a, INDArray dh, INDArray tmp, INDArray dz,
                   float[][] host, float[] hostGrad) {
-        if (onHost(z)) {
+        if (onHost(z.dataType())) {
             int n = (int) z.length();
             HostCopy.readFloats(dh, hostGrad);
             if (this == SILU) {
@@ -103,7 +106,7 @@ public enum Activation implements Identified {
             } else {
                 FloatKernels.geluBackward(hostGrad, host[0], host[1], n);
             }
-            HostCopy.write(dz, hostGrad, n);
+            HostCopy.write(dz, hostGrad);
             return;
         }
         switch (this) {

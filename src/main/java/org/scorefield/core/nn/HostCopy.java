@@ -49,12 +49,6 @@ final class HostCopy {
         source.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().get(out, 0, n);
     }
 
-    /** Writes the first n values of a float array into a FLOAT array of n elements. */
-    static void write(INDArray target, float[] values, int n) {
-        check(target, n);
-        target.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().put(values, 0, n);
-    }
-
     static double[] readDoubles(INDArray source) {
         int n = (int) source.length();
         check(source, n);

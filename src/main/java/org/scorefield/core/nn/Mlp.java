@@ -143,6 +143,7 @@ public final class Mlp {
         }
         int width = arch.width();
         int hiddenLayers = arch.depth();
+        boolean onHost = arch.activation().onHost(type);
         input = Nd4j.create(type, n, arch.inputSize());
         position = Nd4j.create(type, n, 2);
         z = new INDArray[hiddenLayers];
@@ -151,7 +152,7 @@ public final class Mlp {
         hidden = new INDArray[hiddenLayers];
         for (int l = 0; l < hiddenLayers; l++) {
             z[l] = Nd4j.create(type, n, width);
-            aux[l] = Nd4j.create(type, n, width);
+            aux[l] = onHost ? null : Nd4j.create(type, n, width);
             act[l] = Nd4j.create(type, n, width);
             hidden[l] = arch.residual() && l > 0 ? Nd4j.create(type, n, width) : act[l];
         }
@@ -159,9 +160,9 @@ public final class Mlp {
         dOut = Nd4j.create(type, n, 2);
         dh = Nd4j.create(type, n, width);
         dz = Nd4j.create(type, n, width);
-        tmp = Nd4j.create(type, n, width);
+        tmp = onHost ? null : Nd4j.create(type, n, width);
         ones = Nd4j.ones(type, 1, n);
-        int hostSize = arch.activation().onHost(z[0]) ? n * width : 0;
+        int hostSize = onHost ? n * width : 0;
         host = new float[hiddenLayers][3][hostSize];
         hostGrad = new float[hostSize];
         batch = n;
@@ -175,27 +176,38 @@ public final class Mlp {
         int n = tau.length;
         ensureBatch(n);
         int d = arch.inputSize();
-        int f = frequencies.length;
         double[] rows = new double[n * d];
         for (int r = 0; r < n; r++) {
             int o = r * d;
             rows[o] = xy[2 * r];
             rows[o + 1] = xy[2 * r + 1];
-            TimeEmbedding.embed(frequencies, tau[r], rows, o + 2);
-            if (arch.classes() > 0) {
-                rows[o + 2 + 2 * f + (labels == null ? arch.noneLabel() : labels[r])] = 1;
-            }
+            writeContext(tau[r], labels == null ? arch.noneLabel() : labels[r], rows, o + 2);
         }
         HostCopy.write(input, rows);
     }
 
+    /** The inputs after x: the time embedding, then the one-hot label of a conditional network. */
+    private void writeContext(double tau, int label, double[] out, int offset) {
+        TimeEmbedding.embed(frequencies, tau, out, offset);
+        if (arch.classes() > 0) {
+            out[offset + 2 * frequencies.length + label] = 1;
+        }
+    }
+
     /** The forward pass on the input set by {@link #setInput}; returns the outputs, interleaved. */
     public double[] forward() {
+        return propagate(input, w[0], b[0]);
+    }
+
+    /**
+     * The layers from the first one's product {@code z_0 = first·firstWeights + bias0} to the
+     * output, interleaved.
+     */
+    private double[] propagate(INDArray first, INDArray firstWeights, INDArray bias0) {
         int depth = arch.depth();
         for (int l = 0; l < depth; l++) {
-            INDArray prev = l == 0 ? input : hidden[l - 1];
-            Nd4j.gemm(prev, w[l], z[l], false, false, 1.0, 0.0);
-            z[l].addiRowVector(b[l]);
+            Nd4j.gemm(l == 0 ? first : hidden[l - 1], l == 0 ? firstWeights : w[l], z[l], false, false, 1.0, 0.0);
+            z[l].addiRowVector(l == 0 ? bias0 : b[l]);
             arch.activation().forward(z[l], aux[l], act[l], host[l]);
             if (hidden[l] != act[l]) {
                 act[l].add(hidden[l - 1], hidden[l]);
@@ -233,34 +245,13 @@ public final class Mlp {
      * time embedding enters once, through the first layer's bias.
      */
     public double[] forwardAtTime(double[] xy, double tau, int label) {
-        int n = xy.length / 2;
-        ensureBatch(n);
-        int f = frequencies.length;
+        ensureBatch(xy.length / 2);
         double[] context = new double[arch.inputSize() - 2];
-        TimeEmbedding.embed(frequencies, tau, context, 0);
-        if (arch.classes() > 0) {
-            context[2 * f + label] = 1;
-        }
+        writeContext(tau, label, context, 0);
         HostCopy.write(contextRow, context);
         Nd4j.gemm(contextRow, w0Rest, firstBias, false, false, 1.0, 0.0);
         firstBias.addi(b[0]);
         HostCopy.write(position, xy);
-        int depth = arch.depth();
-        for (int l = 0; l < depth; l++) {
-            if (l == 0) {
-                Nd4j.gemm(position, w0Position, z[0], false, false, 1.0, 0.0);
-                z[0].addiRowVector(firstBias);
-            } else {
-                Nd4j.gemm(hidden[l - 1], w[l], z[l], false, false, 1.0, 0.0);
-                z[l].addiRowVector(b[l]);
-            }
-            arch.activation().forward(z[l], aux[l], act[l], host[l]);
-            if (hidden[l] != act[l]) {
-                act[l].add(hidden[l - 1], hidden[l]);
-            }
-        }
-        Nd4j.gemm(hidden[depth - 1], w[depth], out, false, false, 1.0, 0.0);
-        out.addiRowVector(b[depth]);
-        return HostCopy.readDoubles(out);
+        return propagate(position, w0Position, firstBias);
     }
 }

@@ -134,7 +134,6 @@ public final class Trainer {
             return Double.NaN;
         }
         int b = settings.batch();
-        double[] x0 = pool.xy();
         int[] labels = architecture.classes() > 0 ? new int[b] : null;
         double[] input = new double[2 * b];
         double[] tau = new double[b];
@@ -150,8 +149,8 @@ public final class Trainer {
             double t = drawTime(pair);
             random.nextGaussianPair(eps, 0);
             Coefficients c = schedule.at(t);
-            double px = x0[2 * k];
-            double py = x0[2 * k + 1];
+            double px = pool.x(k);
+            double py = pool.y(k);
             double scale = parameterization.inputScale(c);
             input[2 * i] = scale * (c.alpha() * px + c.sigma() * eps[0]);
             input[2 * i + 1] = scale * (c.alpha() * py + c.sigma() * eps[1]);
