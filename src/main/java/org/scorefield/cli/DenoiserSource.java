@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
-import org.scorefield.core.data.GaussianMixture;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.schedule.Schedule;
@@ -44,11 +43,6 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
         String description = data instanceof EmpiricalDistribution points
                 ? model.data() + " (" + points.points().size() + " points, resampled)" : data.id();
         return new DenoiserSource("model", file.toString(), model.denoiser(), Optional.of(data), description);
-    }
-
-    /** The analytic mixture of the reference, for mode coverage. */
-    Optional<GaussianMixture> mixture() {
-        return reference.flatMap(DataDistribution::mixture);
     }
 
     /** Puts {@code "oracle": name} or {@code "model": file}. */

@@ -2,19 +2,17 @@ package org.scorefield.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scorefield.core.InvalidInputException;
-import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.io.TrajectoryCsv;
 import org.scorefield.core.metric.EnergyDistance;
 import org.scorefield.core.metric.MetricWithFloor;
-import org.scorefield.core.metric.ModeCoverage;
 import org.scorefield.core.metric.NoiseFloor;
-import org.scorefield.core.metric.PointSampler;
-import org.scorefield.core.metric.SlicedWasserstein;
+import org.scorefield.core.metric.SampleQuality;
 import org.scorefield.core.sample.Recording;
 import org.scorefield.core.sample.SampleResult;
 import org.scorefield.core.sample.SamplerKind;
@@ -95,14 +93,9 @@ final class SampleCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
 
         double[] samples = result.samples();
-        MetricWithFloor sw2 = null;
-        MetricWithFloor energy = null;
-        if (source.reference().isPresent()) {
-            DataDistribution reference = source.reference().get();
-            PointSampler data = (count, s) -> reference.sample(count, s).xy();
-            sw2 = NoiseFloor.measure(SlicedWasserstein::distance, samples, data, seed);
-            energy = NoiseFloor.measure(EnergyDistance::distance, samples, data, seed);
-        }
+        Optional<SampleQuality> quality = source.reference().map(r -> SampleQuality.of(samples, r, seed));
+        MetricWithFloor energy = source.reference().map(r -> NoiseFloor.measure(EnergyDistance::distance, samples,
+                (count, s) -> r.sample(count, s).xy(), seed)).orElse(null);
 
         if (out != null) {
             PointCsv.write(PointSet.of(samples), out);
@@ -127,10 +120,9 @@ final class SampleCommand implements Callable<Integer> {
         json.put("final_denoise", settings.finalDenoise());
         json.put("nfe", result.nfe());
         Json.put(json, "seconds", seconds);
-        putMetric(json, "sw2", sw2);
+        putMetric(json, "sw2", quality.map(SampleQuality::sw2).orElse(null));
         putMetric(json, "energy", energy);
-        source.mixture().ifPresent(m -> {
-            ModeCoverage.Result c = ModeCoverage.of(samples, m);
+        quality.flatMap(SampleQuality::modes).ifPresent(c -> {
             json.put("modes", c.modes());
             json.put("modes_hit", c.modesHit());
             Json.put(json, "in_mode_fraction", c.inModeFraction());
