@@ -62,7 +62,7 @@ public final class PointCsv {
 
     /** {@link #read(Path)} with another size limit, so that tests need no 64 MB file. */
     static PointSet read(Path file, long maxBytes) {
-        String name = fileName(file);
+        String name = IoReasons.fileName(file);
         long size;
         try {
             if (Files.isDirectory(file)) {
@@ -70,7 +70,7 @@ public final class PointCsv {
             }
             size = Files.size(file);
         } catch (IOException e) {
-            throw cannotRead(name, e);
+            throw IoReasons.cannotRead(file, e);
         }
         if (size > maxBytes) {
             throw new InvalidInputException(name + " is " + sizeText(size) + ", more than the limit of "
@@ -82,7 +82,7 @@ public final class PointCsv {
                 new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
             return parse(reader, name);
         } catch (IOException e) {
-            throw cannotRead(name, e);
+            throw IoReasons.cannotRead(file, e);
         }
     }
 
@@ -96,7 +96,7 @@ public final class PointCsv {
         try {
             AtomicFiles.write(file, out -> writeRows(points, out));
         } catch (IOException e) {
-            throw new InvalidInputException("Cannot write " + fileName(file) + ": " + IoReasons.describe(e) + ".", e);
+            throw IoReasons.cannotWrite(file, e);
         }
     }
 
@@ -230,15 +230,6 @@ public final class PointCsv {
 
     private static String quote(String field) {
         return "'" + (field.length() <= MAX_QUOTED_CHARS ? field : field.substring(0, MAX_QUOTED_CHARS) + "…") + "'";
-    }
-
-    private static InvalidInputException cannotRead(String name, IOException e) {
-        return new InvalidInputException("Cannot read " + name + ": " + IoReasons.describe(e) + ".", e);
-    }
-
-    private static String fileName(Path file) {
-        Path name = file.getFileName();
-        return name == null ? file.toString() : name.toString();
     }
 
     private static String sizeText(long bytes) {

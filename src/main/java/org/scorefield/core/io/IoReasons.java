@@ -6,6 +6,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import org.scorefield.core.InvalidInputException;
 
 /**
  * Why a file operation failed, as a short phrase for a user-facing sentence such as
@@ -17,6 +19,22 @@ public final class IoReasons {
     private static final String NOT_A_FOLDER = "a part of the path is not a folder";
 
     private IoReasons() {
+    }
+
+    /** The name a message gives a file: its last path element, or the path when it has none. */
+    public static String fileName(Path file) {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+
+    /** "Cannot read <file>: <reason>.", for a user. */
+    public static InvalidInputException cannotRead(Path file, IOException e) {
+        return new InvalidInputException("Cannot read " + fileName(file) + ": " + describe(e) + ".", e);
+    }
+
+    /** "Cannot write <file>: <reason>.", for a user. */
+    public static InvalidInputException cannotWrite(Path file, IOException e) {
+        return new InvalidInputException("Cannot write " + fileName(file) + ": " + describe(e) + ".", e);
     }
 
     /** A lower-case phrase without a final full stop, e.g. {@code "permission denied"}. */

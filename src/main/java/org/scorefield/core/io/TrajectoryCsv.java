@@ -2,7 +2,6 @@ package org.scorefield.core.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.sample.Trajectories;
 
 /**
@@ -38,7 +37,7 @@ public final class TrajectoryCsv {
                 }
             });
         } catch (IOException e) {
-            throw new InvalidInputException("Cannot write " + file.getFileName() + ": " + IoReasons.describe(e) + ".", e);
+            throw IoReasons.cannotWrite(file, e);
         }
     }
 }

@@ -88,12 +88,12 @@ public final class ModelFile {
         try {
             text = toJson(model);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("Cannot write " + fileName(file) + ": " + phrase(e.getMessage()) + ".", e);
+            throw new InvalidInputException("Cannot write " + IoReasons.fileName(file) + ": " + phrase(e.getMessage()) + ".", e);
         }
         try {
             AtomicFiles.write(file, out -> out.write(text));
         } catch (IOException e) {
-            throw new InvalidInputException("Cannot write " + fileName(file) + ": " + IoReasons.describe(e) + ".", e);
+            throw IoReasons.cannotWrite(file, e);
         }
     }
 
@@ -103,7 +103,7 @@ public final class ModelFile {
      * @throws InvalidInputException naming the file and what is wrong with it
      */
     public static TrainedModel load(Path file) {
-        String name = fileName(file);
+        String name = IoReasons.fileName(file);
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
@@ -116,7 +116,7 @@ public final class ModelFile {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InvalidInputException("Cannot read " + name + ": " + IoReasons.describe(e) + ".", e);
+            throw IoReasons.cannotRead(file, e);
         }
         try {
             return fromJson(bytes);
@@ -334,11 +334,6 @@ public final class ModelFile {
 
     private static String quote(String text) {
         return text.length() <= MAX_QUOTED_CHARS ? text : text.substring(0, MAX_QUOTED_CHARS) + "…";
-    }
-
-    private static String fileName(Path file) {
-        Path name = file.getFileName();
-        return name == null ? file.toString() : name.toString();
     }
 
     /** Typed, required fields of one JSON object, named by their dotted path in messages. */
