@@ -187,10 +187,12 @@ final class ChartLook {
         }
     }
 
-    /** A marker's label in muted text, small, on the background. */
+    /** A marker's label in text colour, small, on a patch of background so that curves do not cross it. */
     void styleMarkerLabel(Marker marker) {
         marker.setLabelFont(font(BASE_FONT_SIZE - 1));
         marker.setLabelPaint(text());
-        marker.setLabelBackgroundColor(new java.awt.Color(0, 0, 0, 0));
+        marker.setLabelBackgroundColor(awt(palette.background(), 0.85));
+        double gap = 2 * scale;
+        marker.setLabelOffset(new RectangleInsets(gap, 2 * gap, gap, 2 * gap));
     }
 }

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.LegendItemSource;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -78,6 +78,7 @@ public final class ErrorNfeChart extends LectureChart {
         nfeAxis.setUpperMargin(0.04);
         errorAxis.setLowerMargin(0.06);
         errorAxis.setUpperMargin(0.06);
+        showTicks(false);
         referenceMarker.setLabel("RK4 reference accuracy");
         referenceMarker.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
         referenceMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
@@ -133,6 +134,7 @@ public final class ErrorNfeChart extends LectureChart {
             }
             plot.setNoDataMessage("No finite errors to plot");
             showStatus("");
+            showTicks(true);
             restyleSeries(chartLook());
         });
     }
@@ -163,6 +165,7 @@ public final class ErrorNfeChart extends LectureChart {
             plot.clearRangeMarkers();
             plot.setNoDataMessage(EMPTY_MESSAGE);
             showStatus("");
+            showTicks(false);
         });
     }
 
@@ -201,6 +204,16 @@ public final class ErrorNfeChart extends LectureChart {
         renderer.setUseFillPaint(false);
         renderer.setDefaultShapesFilled(true);
         restyleSeries(chartLook);
+    }
+
+    /** Ticks and grid only with data: an empty chart's default range would suggest numbers never measured. */
+    private void showTicks(boolean on) {
+        for (LogAxis axis : new LogAxis[] {nfeAxis, errorAxis}) {
+            axis.setTickLabelsVisible(on);
+            axis.setTickMarksVisible(on);
+        }
+        plot.setDomainGridlinesVisible(on);
+        plot.setRangeGridlinesVisible(on);
     }
 
     private void showStatus(String text) {

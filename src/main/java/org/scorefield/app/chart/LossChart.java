@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockContainer;
 import org.jfree.chart.block.BorderArrangement;
 import org.jfree.chart.plot.XYPlot;
@@ -57,6 +58,8 @@ public final class LossChart extends LectureChart {
         plot.setRenderer(renderer);
         plot.setNoDataMessage("No training yet");
         stepAxis.setAutoRangeIncludesZero(false);
+        lossAxis.setUpperMargin(0.06);
+        lossAxis.setLowerMargin(0.04);
         stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
 
         // One row above the plot: the legend on the left, the caption on the right.
@@ -71,6 +74,7 @@ public final class LossChart extends LectureChart {
         top.setHorizontalAlignment(HorizontalAlignment.LEFT);
         getChart().addSubtitle(top);
         setLook(Look.DEFAULT);
+        refresh();
     }
 
     /**
@@ -118,7 +122,6 @@ public final class LossChart extends LectureChart {
         renderer.setSeriesStroke(0, chartLook.line(1));
         renderer.setSeriesPaint(1, hue);
         renderer.setSeriesStroke(1, chartLook.line(2.6));
-        refresh();
     }
 
     LossHistory history() {
@@ -138,7 +141,15 @@ public final class LossChart extends LectureChart {
             while (dataset.getSeriesCount() > 0) {
                 dataset.removeSeries(dataset.getSeriesKey(0));
             }
-            if (history.total() == 0) {
+            boolean empty = history.total() == 0;
+            // Ticks and grid only with data: an empty chart's default range would suggest numbers never seen.
+            for (ValueAxis axis : new ValueAxis[] {stepAxis, lossAxis}) {
+                axis.setTickLabelsVisible(!empty);
+                axis.setTickMarksVisible(!empty);
+            }
+            plot.setDomainGridlinesVisible(!empty);
+            plot.setRangeGridlinesVisible(!empty);
+            if (empty) {
                 return;
             }
             long width = history.bucketWidth();

@@ -8,6 +8,7 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -83,6 +84,11 @@ public final class ScheduleChart extends LectureChart {
         timeAxis.setAutoRange(false);
         linearScaleAxis.setAutoRangeIncludesZero(true);
         lambdaAxis.setAutoRangeIncludesZero(false);
+        // Room above and below the curves, so that the end tick labels of the two panels do not meet.
+        for (ValueAxis axis : new ValueAxis[] {linearScaleAxis, logScaleAxis, lambdaAxis, g2Axis}) {
+            axis.setLowerMargin(0.07);
+            axis.setUpperMargin(0.07);
+        }
 
         scalePlot = new XYPlot(scaleData, null, linearScaleAxis, scaleRenderer);
         snrPlot = new XYPlot(lambdaData, null, lambdaAxis, lambdaRenderer);
@@ -101,7 +107,7 @@ public final class ScheduleChart extends LectureChart {
         plot.setDomainAxis(timeAxis);
         plot.add(scalePlot, 1);
         plot.add(snrPlot, 1);
-        plot.setOrientation(org.jfree.chart.plot.PlotOrientation.VERTICAL);
+        plot.setOrientation(PlotOrientation.VERTICAL);
 
         LegendTitle legend = getChart().getLegend();
         legend.setPosition(RectangleEdge.TOP);
@@ -186,7 +192,7 @@ public final class ScheduleChart extends LectureChart {
         CombinedDomainXYPlot plot = combinedPlot();
         plot.setBackgroundPaint(chartLook.background());
         plot.setOutlineVisible(false);
-        plot.setGap(8 * chartLook.scale());
+        plot.setGap(12 * chartLook.scale());
         chartLook.styleAxis(timeAxis);
         chartLook.stylePlot(scalePlot);
         chartLook.stylePlot(snrPlot);
