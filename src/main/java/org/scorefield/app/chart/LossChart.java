@@ -1,0 +1,161 @@
+package org.scorefield.app.chart;
+
+import java.util.Objects;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockContainer;
+import org.jfree.chart.block.BorderArrangement;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.CompositeTitle;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.DefaultXYDataset;
+import org.scorefield.app.Look;
+
+/**
+ * Training loss against step on a log axis, as a run streams its per-step losses in. The raw
+ * losses are drawn faint, as bucket means (see {@link LossHistory}: at most
+ * {@value LossHistory#DEFAULT_CAPACITY} points however long the run), with a stronger smoothed
+ * line over them: an exponential moving average whose window is {@value #SMOOTHING_FRACTION} of
+ * the steps so far (at least {@value #SMOOTHING_MIN_STEPS} steps). Losses that are not finite or
+ * not positive are left out. A caption on the right carries live facts such as "812 steps/s".
+ *
+ * <p>{@link #append} costs O(new losses + buckets); calling it ten times a second over 100 000
+ * steps stays cheap. Use on the FX application thread only.
+ */
+public final class LossChart extends LectureChart {
+
+    /** The smoothing window as a fraction of the steps so far. */
+    public static final double SMOOTHING_FRACTION = 0.02;
+
+    /** The smallest smoothing window, in steps. */
+    public static final double SMOOTHING_MIN_STEPS = 25;
+
+    static final String RAW = "loss";
+    static final String SMOOTHED = "smoothed";
+
+    private final LossHistory history = new LossHistory(LossHistory.DEFAULT_CAPACITY);
+    private final DefaultXYDataset dataset = new DefaultXYDataset();
+    private final NumberAxis stepAxis = new NumberAxis("step");
+    private final LogAxis lossAxis = new DecadeLogAxis("loss (log scale)");
+    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final XYPlot plot;
+    private final LegendTitle legend;
+    private final TextTitle caption = new TextTitle("");
+
+    /** An empty chart. */
+    public LossChart() {
+        super(new JFreeChart(null, null, new XYPlot(), false));
+        plot = (XYPlot) getChart().getPlot();
+        plot.setDataset(dataset);
+        plot.setDomainAxis(stepAxis);
+        plot.setRangeAxis(lossAxis);
+        plot.setRenderer(renderer);
+        plot.setNoDataMessage("No training yet");
+        stepAxis.setAutoRangeIncludesZero(false);
+        lossAxis.setUpperMargin(0.06);
+        lossAxis.setLowerMargin(0.04);
+        stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+
+        // One row above the plot: the legend on the left, the caption on the right.
+        legend = new LegendTitle(plot);
+        BlockContainer row = new BlockContainer(new BorderArrangement());
+        // The caption is placed first and keeps its width; the legend wraps in what is left.
+        row.add(caption, RectangleEdge.RIGHT);
+        row.add(legend);
+        legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        CompositeTitle top = new CompositeTitle(row);
+        top.setPosition(RectangleEdge.TOP);
+        top.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        getChart().addSubtitle(top);
+        setLook(Look.DEFAULT);
+        refresh();
+    }
+
+    /**
+     * Adds {@code losses[i]} as the loss of step {@code firstStep + i} and redraws once.
+     * Non-finite and non-positive losses are skipped.
+     */
+    public void append(long firstStep, double[] losses) {
+        Objects.requireNonNull(losses, "losses");
+        if (losses.length == 0) {
+            return;
+        }
+        history.append(firstStep, losses);
+        refresh();
+    }
+
+    /** Forgets every loss (a new run). */
+    public void clear() {
+        history.clear();
+        refresh();
+    }
+
+    /** The caption at the top right, for example "812 steps/s"; null or blank hides it. */
+    public void setSubtitle(String text) {
+        caption.setText(text == null ? "" : text);
+    }
+
+    /** The caption at the top right ("" when hidden). */
+    public String subtitle() {
+        return caption.getText();
+    }
+
+    @Override
+    void restyle(ChartLook chartLook) {
+        Look.Palette p = chartLook.palette();
+        chartLook.styleChart(getChart());
+        chartLook.stylePlot(plot);
+        chartLook.styleLegend(legend);
+        chartLook.styleTitle(caption, false);
+        java.awt.Color hue = ChartLook.awt(p.ode());
+        renderer.setAutoPopulateSeriesStroke(false);
+        renderer.setAutoPopulateSeriesPaint(false);
+        renderer.setDrawSeriesLineAsPath(true);
+        renderer.setDefaultPaint(hue);
+        renderer.setSeriesPaint(0, ChartLook.awt(p.ode(), chartLook.look().dark() ? 0.45 : 0.35));
+        renderer.setSeriesStroke(0, chartLook.line(1));
+        renderer.setSeriesPaint(1, hue);
+        renderer.setSeriesStroke(1, chartLook.line(2.6));
+    }
+
+    LossHistory history() {
+        return history;
+    }
+
+    DefaultXYDataset dataset() {
+        return dataset;
+    }
+
+    XYPlot plot() {
+        return plot;
+    }
+
+    private void refresh() {
+        changeQuietly(() -> {
+            while (dataset.getSeriesCount() > 0) {
+                dataset.removeSeries(dataset.getSeriesKey(0));
+            }
+            boolean empty = history.total() == 0;
+            // Ticks and grid only with data: an empty chart's default range would suggest numbers never seen.
+            for (ValueAxis axis : new ValueAxis[] {stepAxis, lossAxis}) {
+                axis.setTickLabelsVisible(!empty);
+                axis.setTickMarksVisible(!empty);
+            }
+            plot.setDomainGridlinesVisible(!empty);
+            plot.setRangeGridlinesVisible(!empty);
+            if (empty) {
+                return;
+            }
+            long width = history.bucketWidth();
+            String rawKey = width == 1 ? RAW : RAW + ", mean of each " + width + " steps";
+            dataset.addSeries(rawKey, history.means());
+            dataset.addSeries(SMOOTHED, history.smoothed(SMOOTHING_MIN_STEPS, SMOOTHING_FRACTION));
+        });
+    }
+}

@@ -1,0 +1,125 @@
+package org.scorefield.app.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scorefield.app.chart.ChartSnapshot.onFx;
+
+import javafx.stage.Stage;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.data.xy.DefaultXYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.scorefield.app.Look;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The loss chart plots bucket means on a log axis, stays small over long runs, and skips what a log axis cannot show. */
+@ExtendWith(ApplicationExtension.class)
+class LossChartTest {
+
+    @Start
+    void start(Stage stage) {
+        // The toolkit only.
+    }
+
+    @Test
+    void twoHundredThousandStepsKeepAtMostTheBucketCapAndExactMeans() {
+        LossChart chart = onFx(LossChart::new);
+        onFx(() -> {
+            for (long first = 0; first < 200_000; first += 200) {
+                double[] chunk = new double[200];
+                for (int i = 0; i < chunk.length; i++) {
+                    chunk[i] = loss(first + i);
+                }
+                chart.append(first, chunk);
+            }
+        });
+        DefaultXYDataset data = chart.dataset();
+        assertEquals(2, data.getSeriesCount(), "raw bucket means and the smoothed line");
+        int points = data.getItemCount(0);
+        assertTrue(points <= LossHistory.DEFAULT_CAPACITY && points > 100, "points: " + points);
+        assertEquals(points, data.getItemCount(1));
+        long width = chart.history().bucketWidth();
+        assertEquals(LossChart.RAW + ", mean of each " + width + " steps", data.getSeriesKey(0));
+        for (int i = 0; i < points - 1; i += 97) {
+            long lo = (long) Math.floor(data.getXValue(0, i) / width) * width;
+            double trueMean = 0;
+            for (long s = lo; s < lo + width; s++) {
+                trueMean += loss(s);
+            }
+            trueMean /= width;
+            assertEquals(lo + (width - 1) / 2.0, data.getXValue(0, i), 1e-9);
+            assertEquals(trueMean, data.getYValue(0, i), 1e-9 * trueMean);
+        }
+        assertInstanceOf(LogAxis.class, chart.plot().getRangeAxis());
+        assertEquals("loss (log scale)", chart.plot().getRangeAxis().getLabel());
+        assertEquals("step", chart.plot().getDomainAxis().getLabel());
+    }
+
+    @Test
+    void nonPositiveLossesAreSkippedAndClearEmpties() {
+        LossChart chart = onFx(LossChart::new);
+        onFx(() -> chart.append(10, new double[] {0.5, 0, -1, Double.NaN, 0.25}));
+        DefaultXYDataset data = chart.dataset();
+        assertEquals(2, data.getItemCount(0));
+        assertEquals(10, data.getXValue(0, 0));
+        assertEquals(0.5, data.getYValue(0, 0));
+        assertEquals(14, data.getXValue(0, 1));
+        assertEquals(0.25, data.getYValue(0, 1));
+        assertEquals(3, chart.history().skipped());
+        onFx(chart::clear);
+        assertEquals(0, data.getSeriesCount());
+    }
+
+    @Test
+    void smoothedLineIsSmootherThanTheRawOne() {
+        LossChart chart = onFx(LossChart::new);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double[] losses = new double[1500];
+        for (int i = 0; i < losses.length; i++) {
+            losses[i] = 0.3 * Math.exp(0.4 * random.nextGaussian());
+        }
+        onFx(() -> chart.append(0, losses));
+        DefaultXYDataset data = chart.dataset();
+        assertTrue(roughness(data, 1) < 0.2 * roughness(data, 0));
+    }
+
+    @Test
+    void subtitleAndDarkLook() {
+        LossChart chart = onFx(LossChart::new);
+        onFx(() -> {
+            chart.setSubtitle("812 steps/s");
+            chart.setLook(new Look(true, true));
+        });
+        assertEquals("812 steps/s", chart.subtitle());
+        assertEquals(ChartLook.awt(Look.Palette.DARK.background()), chart.plot().getBackgroundPaint());
+        assertEquals(Math.round(ChartLook.BASE_FONT_SIZE * 1.5),
+                chart.plot().getDomainAxis().getLabelFont().getSize());
+    }
+
+    @Test
+    void presenterModeScalesUpOnlyAsFarAsTheChartHasRoom() {
+        LossChart chart = onFx(LossChart::new);
+        onFx(() -> chart.setLook(new Look(false, true)));
+        assertEquals(1.5, chart.fittedScale(600, 300));
+        assertEquals(1.5, chart.fittedScale(1200, 500));
+        assertEquals(1.25, chart.fittedScale(500, 260));
+        assertEquals(1.0, chart.fittedScale(420, 220));
+        onFx(() -> chart.setLook(Look.DEFAULT));
+        assertEquals(1.0, chart.fittedScale(1200, 500));
+        assertEquals(1.0, chart.fittedScale(300, 150));
+    }
+
+    private static double loss(long step) {
+        return 2.0 / (1 + step / 1000.0) + 0.1 * (1 + step % 10);
+    }
+
+    private static double roughness(DefaultXYDataset data, int series) {
+        double sum = 0;
+        for (int i = 1; i < data.getItemCount(series); i++) {
+            sum += Math.abs(Math.log(data.getYValue(series, i) / data.getYValue(series, i - 1)));
+        }
+        return sum;
+    }
+}
