@@ -1,69 +1,73 @@
 package org.scorefield.app;
 
-import java.util.Locale;
-import java.util.function.Function;
 import javafx.geometry.Pos;
-import javafx.scene.control.ComboBox;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
-import javafx.util.StringConverter;
-import org.scorefield.core.data.DatasetPreset;
-import org.scorefield.core.data.PointSet;
-import org.scorefield.core.random.SeededRandom;
-import org.scorefield.core.schedule.ForwardNoising;
-import org.scorefield.core.schedule.Schedule;
-import org.scorefield.core.schedule.ScheduleKind;
+import org.controlsfx.control.SegmentedButton;
 
 /**
- * The explorer: a point cloud being forward-noised, {@code x_t = α(t)·x0 + σ(t)·ε}, under a chosen
- * schedule, with a slider for t. Each point keeps one ε, so scrubbing t moves every particle along
- * its own smooth path from its data point (t = 0) to its own noise sample (t = 1).
+ * The explorer window's content: the side panel (Data · Process · Model &amp; training · Sampling ·
+ * Fields) on the left, the canvas with its layer switches and the time scrubber in the middle, the
+ * charts on the right and the status bar at the bottom. Keyboard: Space plays, ←/→ step t, R
+ * resamples, T trains or pauses, S steps the optimiser, V switches single/split view, F the field,
+ * D the density, B/E/L the brush, eraser and look tools, Ctrl+D dark, Ctrl+P presenter mode.
  */
 public final class ExplorerView extends BorderPane {
 
-    /** The seed behind the data and the noise; shown on screen so a picture can be reproduced. */
-    static final long SEED = 7;
-    /** Points drawn from the chosen preset. */
-    static final int POINTS = 1000;
+    /** Window widths below this use the compact layout. */
+    static final double COMPACT_BELOW = 1280;
 
-    private final ComboBox<DatasetPreset> dataBox = new ComboBox<>();
-    private final ComboBox<ScheduleKind> scheduleBox = new ComboBox<>();
-    private final Slider timeSlider = new Slider(0, 1, 0);
-    private final Label timeLabel = new Label();
-    private final Label coefficientLabel = new Label();
-    private final Label scheduleReference = new Label();
-    private final Label dataDescription = new Label();
-    private final Label source = new Label();
-    private final FieldCanvas field = new FieldCanvas(WorldView.DEFAULT);
+    private final ExplorerModel model;
+    private final FieldLayers layers;
+    private final TimeScrubber scrubber;
+    private final CanvasArea canvasArea;
+    private final ChartsPane charts;
+    private final ScrollPane sideScroll = new ScrollPane();
+    private final SplitPane mainSplit = new SplitPane();
+    private ToggleButton panelToggle;
+    private ToggleButton chartsToggle;
 
-    private PointSet data;
-    private ForwardNoising noising;
-    private Schedule schedule = ScheduleKind.VP.createDefault();
-
-    public ExplorerView() {
-        loadData(DatasetPreset.MOONS);
+    public ExplorerView(ExplorerModel model) {
+        this.model = model;
+        this.layers = new FieldLayers(model);
+        this.scrubber = new TimeScrubber(model.timeProperty());
+        this.canvasArea = new CanvasArea(model, layers, scrubber::playFromNoise);
+        this.charts = new ChartsPane(model);
         createView();
         initListeners();
-        update();
+        model.sampling().resample();
+    }
+
+    public ExplorerModel model() {
+        return model;
+    }
+
+    TimeScrubber scrubber() {
+        return scrubber;
+    }
+
+    CanvasArea canvasArea() {
+        return canvasArea;
+    }
+
+    ChartsPane charts() {
+        return charts;
     }
 
     /** Puts the keyboard on the time slider, so the arrow keys move t straight away. */
     public void focusTimeSlider() {
-        timeSlider.requestFocus();
-    }
-
-    /** The data x0 drawn from a preset, each point with its own fixed ε, both from the seed on screen. */
-    private void loadData(DatasetPreset preset) {
-        data = preset.sample(POINTS, SEED);
-        noising = new ForwardNoising(data, SeededRandom.derive(SEED, "forward-noise"));
+        lookup("#timeSlider").requestFocus();
     }
 
     private void createView() {
@@ -71,159 +75,211 @@ public final class ExplorerView extends BorderPane {
 
         Label title = new Label("Scorefield");
         title.getStyleClass().add("app-title");
-        Label lead = wrapped("A lab for training small 2D diffusion models and watching them work.", "lead");
-        Label heading = wrapped("Forward noising", "section-title");
-        Label body = wrapped("Each dot is a data point x\u2080 blended with its own fixed random noise \u03b5:\n"
-                + "x\u209c = \u03b1(t)\u00b7x\u2080 + \u03c3(t)\u00b7\u03b5.\n\n"
-                + "t = 0 is the data, t = 1 is pure noise. A diffusion model learns to run this "
-                + "backwards, from noise to data.", "body-text");
-        Label dataLabel = new Label("Data");
-        dataLabel.getStyleClass().add("section-title");
-        dataLabel.setLabelFor(dataBox);
-        dataBox.setId("dataBox");
-        dataBox.getItems().setAll(DatasetPreset.values());
-        dataBox.setValue(DatasetPreset.MOONS);
-        dataBox.setMaxWidth(Double.MAX_VALUE);
-        dataBox.setConverter(displayOnly(DatasetPreset::displayName));
-        dataBox.setTooltip(tip("The points the model should learn to make. Colours mark classes where the "
-                + "data has them (the two moons, the arms of the pinwheel, the rings)."));
-        dataDescription.setWrapText(true);
-        dataDescription.setMinHeight(Region.USE_PREF_SIZE);
-        dataDescription.getStyleClass().add("caption");
-
-        Label scheduleLabel = new Label("Noise schedule");
-        scheduleLabel.getStyleClass().add("section-title");
-        scheduleLabel.setLabelFor(scheduleBox);
-
-        scheduleBox.setId("scheduleBox");
-        scheduleBox.getItems().setAll(ScheduleKind.values());
-        scheduleBox.setValue(schedule.kind());
-        scheduleBox.setMaxWidth(Double.MAX_VALUE);
-        scheduleBox.setConverter(displayOnly(ScheduleKind::displayName));
-        // The list shows full names; the closed box shows the short one (the longest full name
-        // does not fit the panel) and the reference goes underneath.
-        scheduleBox.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(ScheduleKind kind, boolean empty) {
-                super.updateItem(kind, empty);
-                setText(empty || kind == null ? "" : splitName(kind)[0]);
-            }
-        });
-        scheduleReference.getStyleClass().add("caption");
-        scheduleBox.setTooltip(tip("How fast the data is mixed with noise. Each schedule sets how much "
-                + "of the original point (\u03b1) and how much noise (\u03c3) there is at every time t."));
-
-        Region spacer = new Region();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
-        Label legend = wrapped("A dot keeps its colour while it is noised.", "caption");
-        source.setWrapText(true);
-        source.getStyleClass().add("caption");
-        VBox side = new VBox(title, lead, heading, body, dataLabel, dataBox, dataDescription, scheduleLabel,
-                scheduleBox, scheduleReference, spacer, legend, source);
+        Label lead = Widgets.caption("Train small 2D diffusion models and watch them work. "
+                + "t = 0 is the data, t = 1 is pure noise: x\u209c = \u03b1(t)\u00b7x\u2080 + \u03c3(t)\u00b7\u03b5.");
+        lead.getStyleClass().add("lead");
+        VBox side = new VBox(title, lead,
+                new DataSection(model).build(),
+                new ProcessSection(model.process()).build(),
+                new TrainingSection(model.training()).build(),
+                new SamplingSection(model).build(),
+                new FieldSection(model).build());
         side.getStyleClass().add("side-panel");
-        setLeft(side);
+        sideScroll.setContent(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.getStyleClass().add("side-scroll");
+        sideScroll.setId("sidePanel");
+        setLeft(sideScroll);
 
-        timeSlider.setId("timeSlider");
-        timeSlider.setMajorTickUnit(0.25);
-        timeSlider.setMinorTickCount(4);
-        timeSlider.setBlockIncrement(0.01);
-        timeSlider.setShowTickMarks(true);
-        timeSlider.setShowTickLabels(true);
-        timeSlider.setLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Double t) {
-                return t <= 0 ? "0  data" : t >= 1 ? "1  noise" : String.format(Locale.ROOT, "%.2f", t);
-            }
+        VBox.setVgrow(canvasArea, Priority.ALWAYS);
+        VBox centre = new VBox(toolbar(), canvasArea, scrubber);
+        centre.getStyleClass().add("main-area");
+        centre.setMinWidth(360);
 
-            @Override
-            public Double fromString(String text) {
-                throw new UnsupportedOperationException("tick labels are only shown");
+        mainSplit.getItems().setAll(centre, charts);
+        mainSplit.setDividerPositions(0.7);
+        SplitPane.setResizableWithParent(charts, false);
+        mainSplit.getStyleClass().add("main-split");
+        setCenter(mainSplit);
+        setBottom(new ExplorerStatusBar(model));
+    }
+
+    private javafx.scene.layout.FlowPane toolbar() {
+        ToggleButton single = new ToggleButton("Single");
+        single.setId("singleView");
+        single.setTooltip(Widgets.tip("One canvas, sampled with the solver chosen on the left (V switches)."));
+        ToggleButton both = new ToggleButton("ODE vs SDE");
+        both.setId("splitView");
+        both.setTooltip(Widgets.tip("Two canvases side by side: the probability-flow ODE and the reverse SDE "
+                + "from the same starting noise, driven by one scrubber (V switches)."));
+        SegmentedButton view = new SegmentedButton(single, both);
+        single.setSelected(!model.splitProperty().get());
+        both.setSelected(model.splitProperty().get());
+        view.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t == null) {
+                (model.splitProperty().get() ? both : single).setSelected(true);
+            } else {
+                model.splitProperty().set(t == both);
             }
         });
-        timeSlider.setTooltip(tip("Drag to move through time: t = 0 is the clean data, t = 1 is pure noise. "
-                + "Every dot keeps its own noise direction, so it moves smoothly."));
-        HBox.setHgrow(timeSlider, Priority.ALWAYS);
-        timeLabel.setId("timeLabel");
-        timeLabel.getStyleClass().add("time-label");
-        coefficientLabel.setId("coefficientLabel");
-        coefficientLabel.getStyleClass().add("coefficient-label");
-        // t and its coefficients stacked, so the slider keeps most of the width on a small screen.
-        VBox readout = new VBox(timeLabel, coefficientLabel);
-        readout.getStyleClass().add("time-readout");
-        HBox timeRow = new HBox(readout, timeSlider);
-        timeRow.getStyleClass().add("time-row");
-        timeRow.setAlignment(Pos.CENTER_LEFT);
+        model.splitProperty().addListener((obs, old, on) -> (on ? both : single).setSelected(true));
 
-        VBox.setVgrow(field, Priority.ALWAYS);
-        VBox main = new VBox(field, timeRow);
-        main.getStyleClass().add("main-area");
-        setCenter(main);
+        ToggleButton data = layerToggle("Data", "showData", model.showDataProperty(),
+                "The data x\u2080 noised to the current t: every dot keeps its own noise \u03b5.");
+        ToggleButton density = layerToggle("Density", "showDensity", model.showDensityProperty(),
+                "The exact density p\u209c of the noisy data as a heatmap (in the split view: the density of "
+                        + "each run's end points). Key D.");
+        ToggleButton field = layerToggle("Field", "showField", model.showFieldProperty(),
+                "The score or velocity field (settings in Fields on the left). Key F.");
+        ToggleButton samples = layerToggle("Samples", "showSamples", model.showSamplesProperty(),
+                "Sampled trajectories, drawn up to the current t.");
+        HBox layerButtons = new HBox(4, data, density, field, samples);
+        layerButtons.getStyleClass().add("layer-buttons");
+
+        ToggleButton dark = new ToggleButton("Dark");
+        dark.setId("darkToggle");
+        dark.setTooltip(Widgets.tip("Dark theme (Ctrl+D)."));
+        dark.setSelected(model.lookProperty().get().dark());
+        dark.selectedProperty().addListener((obs, old, on) -> model.lookProperty().set(model.lookProperty().get().withDark(on)));
+        ToggleButton presenter = new ToggleButton("Presenter");
+        presenter.setId("presenterToggle");
+        presenter.setTooltip(Widgets.tip("Bigger text, lines and points for a projector (Ctrl+P)."));
+        presenter.setSelected(model.lookProperty().get().presenter());
+        presenter.selectedProperty().addListener((obs, old, on) ->
+                model.lookProperty().set(model.lookProperty().get().withPresenter(on)));
+        model.lookProperty().addListener((obs, old, look) -> {
+            dark.setSelected(look.dark());
+            presenter.setSelected(look.presenter());
+        });
+
+        ToggleButton panel = new ToggleButton("Controls");
+        panel.setId("controlsToggle");
+        panel.setSelected(true);
+        panel.setTooltip(Widgets.tip("Show or hide the controls on the left, to give the canvas the room on a "
+                + "projector ([ key)."));
+        panel.selectedProperty().addListener((obs, old, on) -> setLeft(on ? sideScroll : null));
+        ToggleButton chartsToggle = new ToggleButton("Charts");
+        chartsToggle.setId("chartsToggle");
+        chartsToggle.setSelected(true);
+        chartsToggle.setTooltip(Widgets.tip("Show or hide the charts on the right (] key)."));
+        chartsToggle.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                mainSplit.getItems().add(charts);
+                mainSplit.setDividerPositions(0.7);
+            } else {
+                mainSplit.getItems().remove(charts);
+            }
+        });
+        this.panelToggle = panel;
+        this.chartsToggle = chartsToggle;
+        HBox looks = new HBox(4, panel, chartsToggle, dark, presenter);
+        // Wraps onto a second line in a narrow window rather than squeezing the buttons.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, view, layerButtons, looks);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("canvas-toolbar");
+        return bar;
+    }
+
+    private static ToggleButton layerToggle(String text, String id, javafx.beans.property.BooleanProperty property,
+            String tooltip) {
+        ToggleButton button = new ToggleButton(text);
+        button.setId(id);
+        button.setTooltip(Widgets.tip(tooltip));
+        button.selectedProperty().bindBidirectional(property);
+        button.getStyleClass().add("layer-toggle");
+        return button;
     }
 
     private void initListeners() {
-        timeSlider.valueProperty().addListener((obs, old, t) -> update());
-        dataBox.valueProperty().addListener((obs, old, preset) -> {
-            loadData(preset);
-            update();
-        });
-        scheduleBox.valueProperty().addListener((obs, old, kind) -> {
-            schedule = kind.createDefault();
-            update();
-        });
-    }
+        model.process().scheduleProperty().addListener((obs, old, s) -> scrubber.setSchedule(s));
+        scrubber.setSchedule(model.process().schedule());
 
-    /** Recomputes x_t for the current schedule and t and redraws. */
-    private void update() {
-        double t = timeSlider.getValue();
-        scheduleReference.setText(splitName(schedule.kind())[1]);
-        DatasetPreset preset = dataBox.getValue();
-        dataDescription.setText(preset.description());
-        source.setText(String.format(Locale.ROOT, "%,d points \u00b7 %s \u00b7 seed %d", data.size(),
-                preset.displayName(), SEED));
-        timeLabel.setText(String.format(Locale.ROOT, "t = %.2f", t));
-        coefficientLabel.setText(String.format(Locale.ROOT, "\u03b1 = %.2f   \u03c3 = %.2f",
-                schedule.alpha(t), schedule.sigma(t)));
-        field.setPoints(noising.at(schedule, t), data.labels());
-    }
-
-    /** "VP linear (Song et al. 2021)" → {"VP linear", "Song et al. 2021"}; no parentheses → {name, ""}. */
-    static String[] splitName(ScheduleKind kind) {
-        String name = kind.displayName();
-        int open = name.lastIndexOf(" (");
-        if (open < 0 || !name.endsWith(")")) {
-            return new String[] {name, ""};
+        SamplingState sampling = model.sampling();
+        // Any change to what the samples depend on samples again (the newest request wins).
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.solverProperty(),
+                sampling.stepsProperty(), sampling.gridProperty(), sampling.etaProperty(), sampling.seedProperty(),
+                sampling.driverProperty(), sampling.countProperty(), model.splitProperty(),
+                model.process().scheduleProperty(), model.data().dataProperty()}) {
+            o.addListener(obs -> resampleIfShown());
         }
-        return new String[] {name.substring(0, open), name.substring(open + 2, name.length() - 1)};
-    }
-
-    /** Shows each choice of a non-editable box by its display name. */
-    private static <T> StringConverter<T> displayOnly(Function<T, String> name) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : name.apply(value);
+        // While training: the first model, then every N steps.
+        model.training().stepsProperty().addListener((obs, old, steps) -> {
+            TrainingState training = model.training();
+            long every = training.refreshEveryProperty().get();
+            boolean crossed = old.longValue() / every != steps.longValue() / every || old.longValue() == 0;
+            if (training.refreshSamplesProperty().get() && crossed && steps.longValue() > 0
+                    && sampling.driverProperty().get() == SamplingState.Driver.MODEL) {
+                sampling.resample();
             }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("the box is not editable");
+        });
+        model.training().modelProperty().addListener((obs, old, m) -> {
+            if (m == null && sampling.driverProperty().get() == SamplingState.Driver.MODEL) {
+                sampling.resample(); // back to the oracle after Reset
             }
-        };
+        });
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
+        // Below 1280 px the panels narrow (style class "compact") so that the canvas keeps its room.
+        widthProperty().addListener((obs, old, w) -> {
+            boolean compact = w.doubleValue() < COMPACT_BELOW;
+            if (compact != getStyleClass().contains("compact")) {
+                if (compact) {
+                    getStyleClass().add("compact");
+                } else {
+                    getStyleClass().remove("compact");
+                }
+            }
+        });
     }
 
-    private static Label wrapped(String text, String styleClass) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        label.getStyleClass().add(styleClass);
-        return label;
+    private void resampleIfShown() {
+        if (model.data().data().points().size() > 0) {
+            model.sampling().resample();
+        } else {
+            model.sampling().clearRuns();
+        }
     }
 
-    private static Tooltip tip(String text) {
-        Tooltip tooltip = new Tooltip(text);
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(360);
-        tooltip.setShowDelay(Duration.millis(400));
-        return tooltip;
+    private void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof TextInputControl) {
+                return; // typing a seed
+            }
+            boolean shortcut = e.isShortcutDown();
+            KeyCode code = e.getCode();
+            boolean handled = true;
+            if (shortcut && code == KeyCode.D) {
+                model.lookProperty().set(model.lookProperty().get().withDark(!model.lookProperty().get().dark()));
+            } else if (shortcut && code == KeyCode.P) {
+                model.lookProperty().set(model.lookProperty().get().withPresenter(!model.lookProperty().get().presenter()));
+            } else if (shortcut) {
+                handled = false;
+            } else {
+                switch (code) {
+                    case SPACE -> scrubber.togglePlay();
+                    case RIGHT -> scrubber.step(0.01);
+                    case LEFT -> scrubber.step(-0.01);
+                    case R -> model.sampling().newSeed();
+                    case T -> model.training().toggle();
+                    case S -> model.training().step();
+                    case V -> model.splitProperty().set(!model.splitProperty().get());
+                    case F -> model.showFieldProperty().set(!model.showFieldProperty().get());
+                    case D -> model.showDensityProperty().set(!model.showDensityProperty().get());
+                    case B -> model.toolProperty().set(CanvasTool.BRUSH);
+                    case E -> model.toolProperty().set(CanvasTool.ERASE);
+                    case L -> model.toolProperty().set(CanvasTool.LOOK);
+                    case OPEN_BRACKET -> panelToggle.setSelected(!panelToggle.isSelected());
+                    case CLOSE_BRACKET -> chartsToggle.setSelected(!chartsToggle.isSelected());
+                    default -> handled = false;
+                }
+            }
+            if (handled) {
+                e.consume();
+            }
+        });
     }
 }

@@ -29,6 +29,8 @@ public final class HeadlessFx {
         }
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
+        // Monocle's headless screen is 1280×800 by default; larger windows overflow its framebuffer.
+        System.setProperty("headless.geometry", "4096x4096-32");
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");

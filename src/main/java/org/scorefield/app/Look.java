@@ -55,7 +55,7 @@ public record Look(boolean dark, boolean presenter) {
                 Color.WHITE, Color.web("#eceef1"), Color.web("#c4c9d0"), Color.web("#1b2230"), Color.web("#6f7786"),
                 new Color[] {Color.web("#0072b2"), Color.web("#e69f00"), Color.web("#009e73"),
                         Color.web("#cc79a7"), Color.web("#56b4e9"), Color.web("#d55e00")},
-                Color.web("#3c4654"), Color.web("#0072b2"), Color.web("#d55e00"), Color.web("#7a3fa0"),
+                Color.web("#3c4654"), Color.web("#1d2a3d"), Color.web("#cc3311"), Color.web("#7a3fa0"),
                 Color.web("#c0392b"));
 
         public static final Palette DARK = new Palette(
@@ -63,7 +63,7 @@ public record Look(boolean dark, boolean presenter) {
                 Color.web("#9aa3b2"),
                 new Color[] {Color.web("#56b4e9"), Color.web("#f0c05a"), Color.web("#3cc99a"),
                         Color.web("#e79ac4"), Color.web("#9ad2f2"), Color.web("#ff7f3f")},
-                Color.web("#c9d1dc"), Color.web("#56b4e9"), Color.web("#ff8c4a"), Color.web("#c59bea"),
+                Color.web("#c9d1dc"), Color.web("#f2f4f8"), Color.web("#ff6b4a"), Color.web("#c59bea"),
                 Color.web("#ff6b5e"));
 
         /** The colour of class {@code label} (labels past the palette wrap round). */

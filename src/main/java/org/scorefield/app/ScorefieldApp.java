@@ -22,15 +22,40 @@ public final class ScorefieldApp extends Application {
     @Override
     public void start(Stage stage) {
         Dimension2D size = initialSize(Screen.getPrimary().getVisualBounds());
-        ExplorerView explorer = new ExplorerView();
-        Scene scene = new Scene(explorer, size.getWidth(), size.getHeight());
+        show(stage, size.getWidth(), size.getHeight());
+    }
+
+    /**
+     * Builds the explorer into the stage at the given size and shows it; closing the stage stops
+     * training and the background work.
+     */
+    public static ExplorerView show(Stage stage, double width, double height) {
+        ExplorerModel model = new ExplorerModel();
+        ExplorerView explorer = new ExplorerView(model);
+        Scene scene = new Scene(explorer, width, height);
         scene.getStylesheets().add(ScorefieldApp.class.getResource("scorefield.css").toExternalForm());
+        applyLook(scene, model.lookProperty().get());
+        model.lookProperty().addListener((obs, old, look) -> applyLook(scene, look));
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(560);
+        stage.setOnHidden(e -> model.close());
         stage.show();
         explorer.focusTimeSlider();
+        return explorer;
+    }
+
+    /** The theme and presenter mode as style classes on the root: the stylesheet does the rest. */
+    static void applyLook(Scene scene, Look look) {
+        var classes = scene.getRoot().getStyleClass();
+        classes.removeAll("dark", "presenter");
+        if (look.dark()) {
+            classes.add("dark");
+        }
+        if (look.presenter()) {
+            classes.add("presenter");
+        }
     }
 
     /** The default size, shrunk to fit a smaller screen (a 1366×768 laptop, say). */

@@ -101,6 +101,11 @@ public final class LossChart extends LectureChart {
         caption.setText(text == null ? "" : text);
     }
 
+    /** How many losses the chart holds (skipped ones not counted). */
+    public long lossCount() {
+        return history.total();
+    }
+
     /** The caption at the top right ("" when hidden). */
     public String subtitle() {
         return caption.getText();

@@ -1,0 +1,239 @@
+package org.scorefield.app;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import org.scorefield.app.canvas.CanvasFrame;
+import org.scorefield.app.canvas.HeatmapStyle;
+import org.scorefield.app.canvas.TrajectoryRole;
+import org.scorefield.app.canvas.WorldCanvas;
+import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.sample.Trajectories;
+
+/**
+ * The canvases: one in the single view, two side by side (PF-ODE and reverse SDE, one scrubber) in
+ * the split view. Composes each frame on the FX thread from what is already computed (the particles
+ * at t, the layers of {@link FieldLayers}, the sampling runs) and handles the mouse: a click starts
+ * trajectories, a drag paints or erases points; a CSV file dropped here is imported.
+ */
+final class CanvasArea extends StackPane {
+
+    static final double BRUSH_RADIUS = 0.18;
+    static final int BRUSH_POINTS = 3;
+    static final double ERASER_RADIUS = 0.3;
+
+    private final ExplorerModel model;
+    private final FieldLayers layers;
+    private final Runnable onClickStarted;
+    private final WorldCanvas single = new WorldCanvas(WorldView.DEFAULT, "fieldCanvas");
+    private final WorldCanvas ode = new WorldCanvas(WorldView.DEFAULT, "odeCanvas");
+    private final WorldCanvas sde = new WorldCanvas(WorldView.DEFAULT, "sdeCanvas");
+    private final HBox splitBox = new HBox(ode, sde);
+    private boolean redrawPending;
+
+    CanvasArea(ExplorerModel model, FieldLayers layers, Runnable onClickStarted) {
+        this.model = model;
+        this.layers = layers;
+        this.onClickStarted = onClickStarted;
+        getStyleClass().add("canvas-area");
+        splitBox.getStyleClass().add("split-box");
+        HBox.setHgrow(ode, Priority.ALWAYS);
+        HBox.setHgrow(sde, Priority.ALWAYS);
+        for (WorldCanvas c : List.of(single, ode, sde)) {
+            c.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse(c, e, true));
+            c.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouse(c, e, false));
+            c.widthProperty().addListener(obs -> visibleAreaChanged());
+            c.heightProperty().addListener(obs -> visibleAreaChanged());
+        }
+        showView();
+        model.splitProperty().addListener(obs -> showView());
+        acceptDroppedFiles();
+
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.timeProperty(),
+                model.process().scheduleProperty(), model.data().dataProperty(), model.showDataProperty(),
+                model.showSamplesProperty(), model.showDensityProperty(), model.arrowScaleProperty(),
+                model.sampling().runsProperty(), model.sampling().clicksProperty(),
+                model.sampling().showDenoisedProperty(), model.sampling().pathsProperty(),
+                layers.layersProperty(), layers.endpointDensitiesProperty(), model.lookProperty()}) {
+            o.addListener(obs -> requestRedraw());
+        }
+        requestRedraw();
+    }
+
+    /** The canvas of the single view (also the left pane's size in the split view). */
+    WorldCanvas singleCanvas() {
+        return single;
+    }
+
+    private void showView() {
+        getChildren().setAll(model.splitProperty().get() ? splitBox : single);
+        requestRedraw();
+    }
+
+    private void visibleAreaChanged() {
+        WorldCanvas c = model.splitProperty().get() ? ode : single;
+        double w = c.getWidth();
+        double h = c.getHeight();
+        if (w > 1 && h > 1) {
+            double half = c.view().halfSize();
+            layers.setVisibleHalfSize(half * w / Math.min(w, h), half * h / Math.min(w, h));
+        }
+    }
+
+    /** Redraws once at the next pulse, however many inputs changed meanwhile. */
+    void requestRedraw() {
+        if (redrawPending) {
+            return;
+        }
+        redrawPending = true;
+        Platform.runLater(() -> {
+            redrawPending = false;
+            redraw();
+        });
+    }
+
+    /** Draws the current frame(s) now. */
+    void redraw() {
+        Look look = model.lookProperty().get();
+        SamplingState.Runs runs = model.sampling().runsProperty().get();
+        List<SamplingState.Click> clicks = model.sampling().clicksProperty().get();
+        ScalarGrid[] endpoints = layers.endpointDensitiesProperty().get();
+        if (model.splitProperty().get()) {
+            ode.setLook(look);
+            sde.setLook(look);
+            ode.setFrame(frame(runs.ode(), join(clicks, SamplingState.Click::ode), TrajectoryRole.ODE, endpoints[0],
+                    "PF-ODE  (η = 0)"));
+            sde.setFrame(frame(runs.sde(), join(clicks, SamplingState.Click::sde), TrajectoryRole.SDE, endpoints[1],
+                    String.format(Locale.ROOT, "reverse SDE  (η = %.2g)", model.sampling().splitSettings()[1].eta())));
+        } else {
+            single.setLook(look);
+            SamplingState.Run run = runs.single();
+            boolean stochastic = run != null && run.settings().kind().isStochastic(run.settings());
+            single.setFrame(frame(run, join(clicks, SamplingState.Click::single),
+                    stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE, null, run == null ? null : run.title()));
+        }
+    }
+
+    private CanvasFrame frame(SamplingState.Run run, Trajectories clicked, TrajectoryRole role,
+            ScalarGrid endpointDensity, String runTitle) {
+        double t = model.timeProperty().get();
+        FieldLayers.Layers l = layers.layersProperty().get();
+        CanvasFrame frame = CanvasFrame.EMPTY;
+        if (l.difference() != null) {
+            frame = frame.withHeatmap(l.difference(), HeatmapStyle.DIFFERENCE);
+        } else if (model.showDensityProperty().get()) {
+            ScalarGrid density = model.splitProperty().get() ? endpointDensity : l.density();
+            if (density != null) {
+                frame = frame.withHeatmap(density, HeatmapStyle.DENSITY);
+            }
+        }
+        if (l.field() != null) {
+            frame = l.lines() != null ? frame.withStreamlines(l.field(), l.lines())
+                    : frame.withArrows(l.field(), model.arrowScaleProperty().get());
+        }
+        DataState.Data data = model.data().data();
+        if (model.showDataProperty().get()) {
+            frame = frame.withParticles(data.noising().at(model.process().schedule(), t), data.points().labels());
+        }
+        boolean samples = model.showSamplesProperty().get();
+        if (samples && run != null) {
+            frame = frame.withTrajectories(run.trajectories(), t, model.sampling().pathsProperty().get(), role);
+        } else {
+            frame = frame.withTrajectories(null, t, 0, role);
+        }
+        if (clicked != null) {
+            frame = frame.withClicked(clicked);
+        }
+        frame = frame.withShowDenoised(model.sampling().showDenoisedProperty().get());
+        List<String> title = new ArrayList<>();
+        if (samples && runTitle != null) {
+            title.add(runTitle);
+        }
+        if (l.caption() != null) {
+            title.add(l.caption());
+        }
+        if (model.splitProperty().get() && model.showDensityProperty().get() && endpointDensity != null) {
+            title.add("heatmap: density of the end points");
+        }
+        return frame.withTitle(title.isEmpty() ? null : String.join("\n", title));
+    }
+
+    /** Every click's trajectories of one kind as one set of paths (they share their time grid). */
+    static Trajectories join(List<SamplingState.Click> clicks, java.util.function.Function<SamplingState.Click,
+            Trajectories> which) {
+        List<Trajectories> parts = clicks.stream().map(which).filter(java.util.Objects::nonNull).toList();
+        if (parts.isEmpty()) {
+            return null;
+        }
+        Trajectories first = parts.get(0);
+        int rows = first.length();
+        double[][] positions = new double[rows][];
+        double[][] denoised = first.hasDenoised() ? new double[rows][] : null;
+        for (int r = 0; r < rows; r++) {
+            int size = 0;
+            for (Trajectories p : parts) {
+                size += p.positions()[r].length;
+            }
+            positions[r] = new double[size];
+            if (denoised != null) {
+                denoised[r] = new double[size];
+            }
+            int at = 0;
+            for (Trajectories p : parts) {
+                double[] row = p.positions()[r];
+                System.arraycopy(row, 0, positions[r], at, row.length);
+                if (denoised != null && p.hasDenoised()) {
+                    System.arraycopy(p.denoised()[r], 0, denoised[r], at, row.length);
+                }
+                at += row.length;
+            }
+        }
+        return new Trajectories(first.times(), positions, denoised);
+    }
+
+    private void mouse(WorldCanvas canvas, MouseEvent e, boolean pressed) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        double[] world = canvas.toWorld(e.getX(), e.getY());
+        switch (model.toolProperty().get()) {
+            case LOOK -> {
+                if (pressed) {
+                    model.sampling().startAt(world[0], world[1]);
+                    model.messageProperty().set(String.format(Locale.ROOT,
+                            "Trajectories start at (%.2f, %.2f) at t = 1, seed %d.", world[0], world[1],
+                            model.sampling().seedProperty().get()));
+                    onClickStarted.run();
+                }
+            }
+            case BRUSH -> model.data().brush(world[0], world[1], BRUSH_RADIUS, BRUSH_POINTS, 0);
+            case ERASE -> model.data().erase(world[0], world[1], ERASER_RADIUS);
+        }
+        e.consume();
+    }
+
+    private void acceptDroppedFiles() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            if (!files.isEmpty()) {
+                DataSection.importFile(model, files.get(0).toPath());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+    }
+}

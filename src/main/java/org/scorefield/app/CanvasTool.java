@@ -1,0 +1,11 @@
+package org.scorefield.app;
+
+/** What a click or drag on the canvas does. */
+public enum CanvasTool {
+    /** Clicks start sampling trajectories at t = 1. */
+    LOOK,
+    /** Drags spray data points. */
+    BRUSH,
+    /** Drags remove data points. */
+    ERASE
+}

@@ -1,0 +1,120 @@
+package org.scorefield.app;
+
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.scorefield.app.chart.ErrorNfeChart;
+import org.scorefield.app.chart.LossChart;
+import org.scorefield.app.chart.ScheduleChart;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.metric.ErrorVersusNfe;
+import org.scorefield.core.sample.SamplerKind;
+import org.scorefield.core.sample.SamplerSettings;
+
+/**
+ * The charts beside the canvas: the schedule (α, σ, log SNR, g² with a marker at t) on top; below,
+ * the training loss and the error-versus-NFE comparison of solvers (computed on demand, from the
+ * same computation as the {@code solvers} command).
+ */
+final class ChartsPane extends VBox {
+
+    /** Solvers compared in the error-versus-NFE chart. */
+    static final List<SamplerKind> SOLVERS = List.of(SamplerKind.EULER, SamplerKind.HEUN, SamplerKind.DPM2M,
+            SamplerKind.DDIM, SamplerKind.RK4);
+    static final int[] STEPS = {4, 8, 16, 32, 64};
+    /** Start points of the comparison. */
+    static final int POINTS = 256;
+
+    private final ExplorerModel model;
+    private final ScheduleChart schedule = new ScheduleChart();
+    private final LossChart loss = new LossChart();
+    private final ErrorNfeChart errors = new ErrorNfeChart();
+    private final TabPane tabs = new TabPane();
+
+    ChartsPane(ExplorerModel model) {
+        this.model = model;
+        getStyleClass().add("charts-pane");
+        setMinWidth(240);
+        setPrefWidth(420);
+        schedule.setId("scheduleChart");
+        loss.setId("lossChart");
+        errors.setId("errorChart");
+
+        Button compute = new Button("Compute");
+        compute.setId("computeErrors");
+        compute.setTooltip(Widgets.tip("Run every solver at 4 to 64 steps from the same 256 start points and "
+                + "measure how far each lands from a very accurate reference solution (takes a few seconds)."));
+        compute.setOnAction(e -> computeErrors());
+        HBox errorBar = new HBox(compute, Widgets.caption("Lower and further left is better: less error for "
+                + "fewer network evaluations."));
+        errorBar.getStyleClass().add("chart-bar");
+        HBox.setHgrow(errorBar.getChildren().get(1), Priority.ALWAYS);
+        VBox errorBox = new VBox(errors, errorBar);
+        VBox.setVgrow(errors, Priority.ALWAYS);
+
+        Tab lossTab = new Tab("Training loss", loss);
+        lossTab.setId("lossTab");
+        Tab errorTab = new Tab("Error vs NFE", errorBox);
+        errorTab.setId("errorTab");
+        tabs.getTabs().setAll(lossTab, errorTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(schedule, Priority.ALWAYS);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        schedule.setPrefHeight(300);
+        tabs.setPrefHeight(340);
+        getChildren().setAll(schedule, tabs);
+
+        schedule.setSchedule(model.process().schedule());
+        model.process().scheduleProperty().addListener((obs, old, s) -> schedule.setSchedule(s));
+        schedule.setTime(model.timeProperty().get());
+        model.timeProperty().addListener((obs, old, t) -> schedule.setTime(t.doubleValue()));
+        model.training().onLosses(loss::append);
+        model.training().onReset(loss::clear);
+        model.lookProperty().addListener((obs, old, look) -> setLook(look));
+        setLook(model.lookProperty().get());
+        // A new model, process or data makes an old comparison stale.
+        model.training().modelProperty().addListener((obs, old, m) -> {
+            if (m == null) {
+                errors.clear();
+            }
+        });
+        model.process().scheduleProperty().addListener(obs -> errors.clear());
+    }
+
+    private void setLook(Look look) {
+        schedule.setLook(look);
+        loss.setLook(look);
+        errors.setLook(look);
+    }
+
+    LossChart lossChart() {
+        return loss;
+    }
+
+    ErrorNfeChart errorChart() {
+        return errors;
+    }
+
+    ScheduleChart scheduleChart() {
+        return schedule;
+    }
+
+    /** Runs the solver comparison for whatever drives sampling now. */
+    void computeErrors() {
+        DenoiserChoice choice = model.samplingChoice();
+        long seed = model.sampling().seedProperty().get();
+        List<SamplerSettings> settings = SOLVERS.stream()
+                .map(k -> SamplerSettings.defaults(k).withGrid(model.sampling().gridProperty().get())).toList();
+        errors.setBusy("Computing error against NFE for the " + choice.label() + "…");
+        tabs.getSelectionModel().select(1);
+        model.work().submit("errors", BackgroundWork.Lane.LONG, () -> {
+            Denoiser denoiser = choice.create();
+            return ErrorVersusNfe.compute(denoiser, settings, STEPS, POINTS, seed,
+                    ErrorVersusNfe.DEFAULT_REFERENCE_STEPS);
+        }, errors::setResult);
+    }
+}

@@ -1,0 +1,147 @@
+package org.scorefield.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.SegmentedButton;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DatasetPreset;
+
+/**
+ * The Data section: a preset with its number of points and seed; a brush and an eraser to draw
+ * points on the canvas; Clear; Import CSV (also by dropping a file on the window).
+ */
+final class DataSection {
+
+    private final ExplorerModel model;
+    private final ObjectProperty<CanvasTool> tool;
+    private final Label description = Widgets.caption("");
+    private final Label summary = Widgets.caption("");
+
+    DataSection(ExplorerModel model) {
+        this.model = model;
+        this.tool = model.toolProperty();
+    }
+
+    TitledPane build() {
+        DataState data = model.data();
+        ComboBox<DatasetPreset> presets = Widgets.choices(DatasetPreset.values(), data.presetProperty().get(),
+                DatasetPreset::displayName);
+        presets.setId("dataBox");
+        presets.valueProperty().bindBidirectional(data.presetProperty());
+
+        Spinner<Integer> points = new Spinner<>(DataState.MIN_POINTS, DataState.MAX_POINTS,
+                data.pointCountProperty().get(), 250);
+        points.setId("pointsSpinner");
+        points.setEditable(true);
+        points.valueProperty().addListener((obs, old, n) -> data.pointCountProperty().set(n));
+
+        SeedField seed = new SeedField(data.seedProperty(), "dataSeed", "the data and of each point's noise ε");
+
+        ToggleButton look = new ToggleButton("Start paths");
+        ToggleButton brush = new ToggleButton("Draw");
+        ToggleButton erase = new ToggleButton("Erase");
+        look.setId("toolLook");
+        brush.setId("toolBrush");
+        erase.setId("toolErase");
+        look.setTooltip(Widgets.tip("Clicking on the canvas starts sampling trajectories from that point at t = 1."));
+        brush.setTooltip(Widgets.tip("Paint your own data on the canvas: drag to spray points (key B)."));
+        erase.setTooltip(Widgets.tip("Drag over points on the canvas to remove them (key E)."));
+        SegmentedButton tools = new SegmentedButton(look, brush, erase);
+        tools.getStyleClass().add("tools");
+        tools.setMaxWidth(Double.MAX_VALUE);
+        for (ToggleButton b : new ToggleButton[] {look, brush, erase}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setPrefWidth(110);
+        }
+        look.setUserData(CanvasTool.LOOK);
+        brush.setUserData(CanvasTool.BRUSH);
+        erase.setUserData(CanvasTool.ERASE);
+        syncTools(tools);
+        tool.addListener((obs, old, t) -> syncTools(tools));
+        tools.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t == null) {
+                syncTools(tools); // one tool is always on
+            } else {
+                tool.set((CanvasTool) t.getUserData());
+            }
+        });
+
+        Button clear = new Button("Clear");
+        clear.setId("clearData");
+        clear.setTooltip(Widgets.tip("Remove every point, to draw your own data from scratch."));
+        clear.setOnAction(e -> {
+            data.clear();
+            tool.set(CanvasTool.BRUSH);
+        });
+        Button importCsv = new Button("Import CSV…");
+        importCsv.setId("importCsv");
+        importCsv.setTooltip(Widgets.tip("Load points from a CSV file with columns x, y and an optional class "
+                + "label. You can also drop the file on the window."));
+        importCsv.setOnAction(e -> chooseCsv(importCsv));
+        Button redraw = new Button("Preset");
+        redraw.setTooltip(Widgets.tip("Draw the chosen preset again, replacing drawn or imported points."));
+        redraw.setOnAction(e -> data.reloadPreset());
+        HBox fileRow = new HBox(6, importCsv, clear, redraw);
+        fileRow.getStyleClass().add("button-row");
+        HBox.setHgrow(importCsv, Priority.ALWAYS);
+        importCsv.setMaxWidth(Double.MAX_VALUE);
+
+        data.dataProperty().addListener((obs, old, d) -> update());
+        update();
+        return Widgets.section("Data", "dataSection",
+                Widgets.row("Preset", presets, "The points the model should learn to make. Colours mark classes "
+                        + "where the data has them."),
+                description,
+                Widgets.row("Points", points, "How many points are drawn from the preset (50 to 5,000)."),
+                Widgets.row("Seed", seed, "The seed of the data."),
+                Widgets.caption("A click or drag on the canvas:"), tools,
+                fileRow, summary);
+    }
+
+    private void syncTools(SegmentedButton tools) {
+        for (var t : tools.getButtons()) {
+            t.setSelected(t.getUserData() == tool.get());
+        }
+    }
+
+    private void update() {
+        DataState.Data d = model.data().data();
+        description.setText(d.preset().map(DatasetPreset::description)
+                .orElse("Your own points. Their exact oracle memorises them (MATH.md §4)."));
+        summary.setText(String.format(Locale.ROOT, "%,d points · %s · seed %d", d.points().size(), d.name(),
+                model.data().seedProperty().get()));
+    }
+
+    private void chooseCsv(Button owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import points");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(owner.getScene().getWindow());
+        if (file != null) {
+            importFile(model, file.toPath());
+        }
+    }
+
+    /** Imports a file and says what happened; a bad file leaves the data as it was. */
+    static void importFile(ExplorerModel model, Path file) {
+        try {
+            model.data().importCsv(file);
+            model.messageProperty().set(String.format(Locale.ROOT, "Imported %,d points from %s.",
+                    model.data().data().points().size(), file.getFileName()));
+        } catch (InvalidInputException e) {
+            model.messageProperty().set(e.getMessage() + " The data is unchanged.");
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.scorefield.app;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.data.GaussianMixture;
+import org.scorefield.core.data.PointCsv;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.schedule.ForwardNoising;
+
+/**
+ * The data the lab works on: drawn from a preset with a point count and a seed, drawn by hand with
+ * a brush, or imported from a CSV file. Each point carries its own fixed noise ε (from the same
+ * seed), so that the forward process moves every particle along one smooth path.
+ *
+ * <p>A preset stays a preset (with its exact mixture, where it has one) until the user edits its
+ * points; from then on the data is the edited point set, whose exact oracle memorises the points.
+ * Lives on the FX thread.
+ */
+public final class DataState {
+
+    /** Points drawn from a preset by default. */
+    static final int DEFAULT_POINTS = 1000;
+    static final int MIN_POINTS = 50;
+    static final int MAX_POINTS = 5000;
+    static final long DEFAULT_SEED = 7;
+
+    /**
+     * The data as it stands: the points, where they came from, and their fixed noise.
+     *
+     * @param points  the data x0
+     * @param preset  the preset they were drawn from, while unedited
+     * @param name    how the data is named on screen and in model files
+     * @param noising the forward process with one fixed ε per point
+     */
+    public record Data(PointSet points, Optional<DatasetPreset> preset, String name, ForwardNoising noising) {
+
+        /** What the trainer draws from: the preset itself, or the points. */
+        public DataDistribution distribution() {
+            return preset.<DataDistribution>map(p -> p)
+                    .orElseGet(() -> new EmpiricalDistribution(name, points));
+        }
+
+        /** The exact Gaussian mixture, for an unedited mixture preset. */
+        public Optional<GaussianMixture> mixture() {
+            return preset.flatMap(DatasetPreset::mixture);
+        }
+    }
+
+    private final ObjectProperty<DatasetPreset> preset = new SimpleObjectProperty<>(DatasetPreset.MOONS);
+    private final IntegerProperty pointCount = new SimpleIntegerProperty(DEFAULT_POINTS);
+    private final LongProperty seed = new SimpleLongProperty(DEFAULT_SEED);
+    private final ReadOnlyObjectWrapper<Data> data = new ReadOnlyObjectWrapper<>();
+    private long brushStrokes;
+
+    public DataState() {
+        reloadPreset();
+        preset.addListener((obs, old, p) -> {
+            if (p != null) {
+                reloadPreset();
+            }
+        });
+        pointCount.addListener((obs, old, n) -> reloadIfPreset());
+        seed.addListener((obs, old, s) -> {
+            if (data.get().preset().isPresent()) {
+                reloadPreset();
+            } else {
+                set(data.get().points(), Optional.empty(), data.get().name());
+            }
+        });
+    }
+
+    /** The preset chosen in the data box (kept when the points are edited, to show where they came from). */
+    public ObjectProperty<DatasetPreset> presetProperty() {
+        return preset;
+    }
+
+    public IntegerProperty pointCountProperty() {
+        return pointCount;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public ReadOnlyObjectProperty<Data> dataProperty() {
+        return data.getReadOnlyProperty();
+    }
+
+    public Data data() {
+        return data.get();
+    }
+
+    /** Draws the chosen preset again (also after editing). */
+    public void reloadPreset() {
+        DatasetPreset p = preset.get();
+        set(p.sample(Math.max(MIN_POINTS, Math.min(MAX_POINTS, pointCount.get())), seed.get()), Optional.of(p),
+                p.displayName());
+    }
+
+    private void reloadIfPreset() {
+        if (data.get().preset().isPresent()) {
+            reloadPreset();
+        }
+    }
+
+    /**
+     * Adds {@code count} points scattered (Gaussian, spread {@code radius}) around a brush position,
+     * with the given class label where the data has labels.
+     */
+    public void brush(double x, double y, double radius, int count, int label) {
+        PointSet old = data.get().points();
+        if (old.size() + count > MAX_POINTS) {
+            count = MAX_POINTS - old.size();
+            if (count <= 0) {
+                return;
+            }
+        }
+        SeededRandom random = new SeededRandom(SeededRandom.derive(seed.get(), "brush-" + brushStrokes++));
+        double[] xy = Arrays.copyOf(old.xy(), 2 * (old.size() + count));
+        double[] pair = new double[2];
+        for (int i = old.size(); i < old.size() + count; i++) {
+            random.nextGaussianPair(pair, 0);
+            xy[2 * i] = x + radius * 0.5 * pair[0];
+            xy[2 * i + 1] = y + radius * 0.5 * pair[1];
+        }
+        int[] labels = null;
+        if (old.hasLabels()) {
+            labels = Arrays.copyOf(old.labels(), old.size() + count);
+            Arrays.fill(labels, old.size(), labels.length, Math.max(0, label));
+        }
+        set(PointSet.of(xy, labels), Optional.empty(), editedName());
+    }
+
+    /** Removes every point within {@code radius} of (x, y); returns how many went. */
+    public int erase(double x, double y, double radius) {
+        PointSet old = data.get().points();
+        double r2 = radius * radius;
+        double[] xy = new double[old.size() * 2];
+        int[] labels = old.hasLabels() ? new int[old.size()] : null;
+        int kept = 0;
+        for (int i = 0; i < old.size(); i++) {
+            double dx = old.x(i) - x;
+            double dy = old.y(i) - y;
+            if (dx * dx + dy * dy > r2) {
+                xy[2 * kept] = old.x(i);
+                xy[2 * kept + 1] = old.y(i);
+                if (labels != null) {
+                    labels[kept] = old.label(i);
+                }
+                kept++;
+            }
+        }
+        int removed = old.size() - kept;
+        if (removed > 0) {
+            set(PointSet.of(Arrays.copyOf(xy, 2 * kept), labels == null ? null : Arrays.copyOf(labels, kept)),
+                    Optional.empty(), editedName());
+        }
+        return removed;
+    }
+
+    /** Removes every point, to draw from scratch. */
+    public void clear() {
+        set(PointSet.of(new double[0]), Optional.empty(), "drawn points");
+    }
+
+    /**
+     * Reads points from a CSV file (x,y[,label]) and makes them the data.
+     *
+     * @throws org.scorefield.core.InvalidInputException with one sentence for the user; the data is then unchanged
+     */
+    public void importCsv(Path file) {
+        PointSet points = PointCsv.read(file);
+        if (points.size() > MAX_POINTS) {
+            points = firstPoints(points, MAX_POINTS);
+        }
+        set(points, Optional.empty(), file.getFileName().toString());
+    }
+
+    private static PointSet firstPoints(PointSet points, int n) {
+        return PointSet.of(Arrays.copyOf(points.xy(), 2 * n),
+                points.hasLabels() ? Arrays.copyOf(points.labels(), n) : null);
+    }
+
+    private String editedName() {
+        Data d = data.get();
+        if (d.points().size() == 0 || d.name().equals("drawn points")) {
+            return "drawn points";
+        }
+        return d.name().endsWith(", edited") ? d.name() : d.name() + ", edited";
+    }
+
+    private void set(PointSet points, Optional<DatasetPreset> from, String name) {
+        data.set(new Data(points, from, name,
+                new ForwardNoising(points, SeededRandom.derive(seed.get(), "forward-noise"))));
+    }
+}

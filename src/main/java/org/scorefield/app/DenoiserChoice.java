@@ -1,0 +1,60 @@
+package org.scorefield.app;
+
+import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.denoise.EmpiricalDenoiser;
+import org.scorefield.core.denoise.GaussianMixtureDenoiser;
+import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.schedule.Schedule;
+
+/**
+ * Which denoiser drives a computation, captured on the FX thread as immutable inputs and built on
+ * the worker that runs it (denoisers are not shared between threads): a trained model, or the exact
+ * oracle of the data under a schedule (MATH.md §4: the Gaussian mixture's closed form for an
+ * unedited mixture preset, otherwise the memorising oracle of the points).
+ *
+ * @param model    the trained model, or null for the exact oracle
+ * @param data     the data, for the oracle and as the reference of sample quality
+ * @param schedule the oracle's schedule (a model keeps its own)
+ */
+record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule schedule) {
+
+    static DenoiserChoice exact(DataState.Data data, Schedule schedule) {
+        return new DenoiserChoice(null, data, schedule);
+    }
+
+    static DenoiserChoice learned(TrainedModel model, DataState.Data data) {
+        return new DenoiserChoice(model, data, model.parameterization().schedule());
+    }
+
+    boolean isModel() {
+        return model != null;
+    }
+
+    /** The same data under the model's schedule, for comparing the learned field with the exact one. */
+    DenoiserChoice exactTwin() {
+        return exact(data, schedule);
+    }
+
+    /** Builds the denoiser; call on the thread that will use it. */
+    Denoiser create() {
+        if (model != null) {
+            return model.denoiser();
+        }
+        return data.mixture().<Denoiser>map(m -> new GaussianMixtureDenoiser(m, schedule))
+                .orElseGet(() -> new EmpiricalDenoiser(data.points(), schedule));
+    }
+
+    /** What samples are compared with: the preset, or the points themselves (resampled). */
+    DataDistribution reference() {
+        return data.mixture().isPresent() || model != null ? data.distribution()
+                : new EmpiricalDistribution(data.name(), data.points());
+    }
+
+    /** "trained model (2,000 steps)" or "exact oracle". */
+    String label() {
+        return model == null ? (data.mixture().isPresent() ? "exact oracle (mixture)" : "exact oracle (memorised points)")
+                : String.format(java.util.Locale.ROOT, "trained model (%,d steps)", model.steps());
+    }
+}

@@ -1,0 +1,212 @@
+package org.scorefield.app;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.field.ExactDensity;
+import org.scorefield.core.field.FieldDifference;
+import org.scorefield.core.field.FieldKind;
+import org.scorefield.core.field.GridSpec;
+import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.field.Streamlines;
+import org.scorefield.core.field.VectorGrid;
+import org.scorefield.core.schedule.Schedule;
+
+/**
+ * The computed layers under the particles: the exact density p_t, the score or velocity field
+ * (learned, exact, or the size of their difference), streamlines, and the density of the end points
+ * of each sampling run. Each is recomputed on the quick lane of {@link BackgroundWork} when what it
+ * depends on changes (t, the process, the model, the field settings) and handed back as an immutable
+ * {@link Layers} value; the canvas only draws it. Lives on the FX thread.
+ */
+final class FieldLayers {
+
+    /** Heatmap cells along the shorter side of the canvas. */
+    static final int HEATMAP_CELLS = 128;
+    /** Bandwidth of the end-point density estimate (world units). */
+    static final double ENDPOINT_BANDWIDTH = 0.08;
+
+    /**
+     * What the canvas draws under the particles.
+     *
+     * @param density    log p_t, or null
+     * @param field      the field drawn as arrows or streamlines, or null
+     * @param difference |learned − exact| as a heatmap, or null
+     * @param lines      streamlines of the field, or null
+     * @param caption    what the field layer shows, for the canvas title
+     */
+    record Layers(ScalarGrid density, VectorGrid field, ScalarGrid difference, List<double[]> lines, String caption) {
+        static final Layers NONE = new Layers(null, null, null, null, null);
+    }
+
+    private final ExplorerModel model;
+    private final ReadOnlyObjectWrapper<Layers> layers = new ReadOnlyObjectWrapper<>(Layers.NONE);
+    private final ReadOnlyObjectWrapper<ScalarGrid[]> endpointDensities =
+            new ReadOnlyObjectWrapper<>(new ScalarGrid[2]);
+    private ScalarGrid density;
+    private FieldResult field = new FieldResult(null, null, null, null);
+    private double halfWidth = 4;
+    private double halfHeight = 4;
+
+    private record FieldResult(VectorGrid field, ScalarGrid difference, List<double[]> lines, String caption) {
+    }
+
+    FieldLayers(ExplorerModel model) {
+        this.model = model;
+        javafx.beans.Observable[] fieldInputs = {model.timeProperty(), model.process().scheduleProperty(),
+                model.training().modelProperty(), model.showFieldProperty(), model.fieldKindProperty(),
+                model.fieldSourceProperty(), model.streamlinesProperty(), model.fieldResolutionProperty(),
+                model.data().dataProperty()};
+        for (javafx.beans.Observable o : fieldInputs) {
+            o.addListener(obs -> refreshField());
+        }
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.timeProperty(),
+                model.process().scheduleProperty(), model.showDensityProperty(), model.data().dataProperty()}) {
+            o.addListener(obs -> refreshDensity());
+        }
+        model.sampling().runsProperty().addListener((obs, old, runs) -> refreshEndpoints(runs));
+    }
+
+    ReadOnlyObjectProperty<Layers> layersProperty() {
+        return layers.getReadOnlyProperty();
+    }
+
+    /** The end-point densities of the split view's ODE and SDE runs (entries may be null). */
+    ReadOnlyObjectProperty<ScalarGrid[]> endpointDensitiesProperty() {
+        return endpointDensities.getReadOnlyProperty();
+    }
+
+    /** The world rectangle the canvas shows, half width and half height around the origin. */
+    void setVisibleHalfSize(double halfW, double halfH) {
+        if (Math.abs(halfW - halfWidth) > 1e-9 || Math.abs(halfH - halfHeight) > 1e-9) {
+            halfWidth = halfW;
+            halfHeight = halfH;
+            refreshField();
+            refreshDensity();
+        }
+    }
+
+    /** Recomputes every layer now. */
+    void refreshAll() {
+        refreshField();
+        refreshDensity();
+        refreshEndpoints(model.sampling().runsProperty().get());
+    }
+
+    private GridSpec grid(int cellsOnShortSide) {
+        double cell = 2 * Math.min(halfWidth, halfHeight) / cellsOnShortSide;
+        int nx = Math.max(2, (int) Math.round(2 * halfWidth / cell));
+        int ny = Math.max(2, (int) Math.round(2 * halfHeight / cell));
+        return new GridSpec(-halfWidth, halfWidth, -halfHeight, halfHeight, nx, ny);
+    }
+
+    private void refreshDensity() {
+        if (!model.showDensityProperty().get() || model.data().data().points().size() == 0) {
+            model.work().cancel("density");
+            density = null;
+            publish();
+            return;
+        }
+        DenoiserChoice exact = DenoiserChoice.exact(model.data().data(), model.process().schedule());
+        double t = model.timeProperty().get();
+        GridSpec spec = grid(HEATMAP_CELLS);
+        model.work().submit("density", BackgroundWork.Lane.QUICK,
+                () -> ExactDensity.logDensityGrid(exact.create(), spec, clampTime(exact.schedule(), t)),
+                grid -> {
+                    density = grid;
+                    publish();
+                });
+    }
+
+    private void refreshField() {
+        if (!model.showFieldProperty().get()) {
+            model.work().cancel("field");
+            field = new FieldResult(null, null, null, null);
+            publish();
+            return;
+        }
+        ExplorerModel.FieldSource source = model.fieldSourceProperty().get();
+        FieldKind kind = model.fieldKindProperty().get();
+        var trained = model.training().model();
+        if (source != ExplorerModel.FieldSource.EXACT && trained.isEmpty()) {
+            field = new FieldResult(null, null, null, "Train a model to see its learned field.");
+            publish();
+            return;
+        }
+        if (model.data().data().points().size() == 0) {
+            field = new FieldResult(null, null, null, null);
+            publish();
+            return;
+        }
+        DataState.Data data = model.data().data();
+        DenoiserChoice exact = source == ExplorerModel.FieldSource.EXACT
+                ? DenoiserChoice.exact(data, model.process().schedule())
+                : DenoiserChoice.learned(trained.get(), data).exactTwin();
+        DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(m, data)).orElse(null);
+        double t = model.timeProperty().get();
+        boolean lines = model.streamlinesProperty().get();
+        int resolution = model.fieldResolutionProperty().get();
+        GridSpec spec = grid(resolution);
+        double halfShort = Math.min(halfWidth, halfHeight);
+        GridSpec fine = grid(HEATMAP_CELLS / 2);
+        model.work().submit("field", BackgroundWork.Lane.QUICK, () -> {
+            double tau = clampTime(exact.schedule(), t);
+            String caption = String.format(Locale.ROOT, "%s %s at t = %.2f", source == ExplorerModel.FieldSource.EXACT
+                    ? "exact" : "learned", kind.displayName(), tau);
+            if (source == ExplorerModel.FieldSource.DIFFERENCE) {
+                Denoiser l = learned.create();
+                Denoiser e = exact.create();
+                ScalarGrid difference = FieldDifference.magnitude(kind.evaluate(l, fine, tau), kind.evaluate(e, fine, tau));
+                return new FieldResult(null, difference, null, String.format(Locale.ROOT,
+                        "|learned − exact| %s at t = %.2f (max %.3g)", kind.displayName(), tau, difference.max()));
+            }
+            Denoiser d = source == ExplorerModel.FieldSource.LEARNED ? learned.create() : exact.create();
+            VectorGrid grid = kind.evaluate(d, lines ? fine : spec, tau);
+            List<double[]> traced = lines ? Streamlines.trace(grid, resolution, 2 * halfShort / 200, 400) : null;
+            return new FieldResult(grid, null, traced, caption);
+        }, result -> {
+            field = result;
+            publish();
+        });
+    }
+
+    private void refreshEndpoints(SamplingState.Runs runs) {
+        SamplingState.Run ode = runs.ode();
+        SamplingState.Run sde = runs.sde();
+        if (ode == null && sde == null) {
+            endpointDensities.set(new ScalarGrid[2]);
+            return;
+        }
+        GridSpec spec = grid(HEATMAP_CELLS);
+        model.work().submit("endpoints", BackgroundWork.Lane.QUICK, () -> new ScalarGrid[] {
+            endpointDensity(ode, spec), endpointDensity(sde, spec)}, endpointDensities::set);
+    }
+
+    /** A Gaussian kernel density estimate of a run's end points (the exact density of their empirical measure, blurred). */
+    private static ScalarGrid endpointDensity(SamplingState.Run run, GridSpec spec) {
+        if (run == null) {
+            return null;
+        }
+        var paths = run.trajectories();
+        double[] end = paths.positions()[paths.length() - 1];
+        return ExactDensity.logDensityGrid(PointSet.of(end), 1, ENDPOINT_BANDWIDTH, spec);
+    }
+
+    /** t moved inside the range where the fields are defined (σ &gt; 0 and finite coefficients). */
+    static double clampTime(Schedule schedule, double t) {
+        return Math.max(schedule.tMin(), Math.min(schedule.tMax(), t));
+    }
+
+    /** Hands the layers to the canvas, unless nothing changed (a redraw is not free). */
+    private void publish() {
+        Layers now = layers.get();
+        if (now.density() == density && now.field() == field.field() && now.difference() == field.difference()
+                && now.lines() == field.lines() && java.util.Objects.equals(now.caption(), field.caption())) {
+            return;
+        }
+        layers.set(new Layers(density, field.field(), field.difference(), field.lines(), field.caption()));
+    }
+}

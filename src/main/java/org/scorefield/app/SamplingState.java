@@ -1,0 +1,320 @@
+package org.scorefield.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.metric.SampleQuality;
+import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.sample.Recording;
+import org.scorefield.core.sample.SampleResult;
+import org.scorefield.core.sample.SamplerKind;
+import org.scorefield.core.sample.SamplerSettings;
+import org.scorefield.core.sample.Sampling;
+import org.scorefield.core.sample.Trajectories;
+import org.scorefield.core.schedule.GridKind;
+
+/**
+ * Sampling as the window sees it: the solver and its settings, the seed, and the runs they produced.
+ * In the single view one run uses the chosen solver; the split view runs Euler–Maruyama twice on one
+ * grid from the same prior points, once with η = 0 (the probability-flow ODE) and once with the
+ * chosen η (1 when it is 0: the reverse SDE), so the two differ only in the noise (MATH.md §5–6).
+ * Clicks on the canvas add trajectories that start at the clicked point at t = 1: one for a
+ * deterministic sampler, {@link #CLICK_PATHS} for a stochastic one. Lives on the FX thread; runs
+ * happen on the long lane of {@link BackgroundWork}.
+ */
+public final class SamplingState {
+
+    /** Samples per run by default. */
+    static final int DEFAULT_COUNT = 1000;
+    /** Trajectories drawn of a run (heads are drawn for every sample). */
+    static final int DEFAULT_PATHS = 40;
+    /** Stochastic trajectories started by one click. */
+    static final int CLICK_PATHS = 8;
+    static final int MAX_CLICKS = 12;
+
+    /** Who drives sampling. */
+    public enum Driver {
+        MODEL("Trained model"), EXACT("Exact oracle");
+
+        private final String label;
+
+        Driver(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /**
+     * One sampling run and what it is.
+     *
+     * @param trajectories every particle's path (with x̂0 along it)
+     * @param settings     the sampler's settings
+     * @param seed         the seed of the prior and of the SDE noise
+     * @param nfe          denoiser calls of the run
+     * @param source       who drove it ("exact oracle", "trained model (…)")
+     * @param quality      SW2 against the reference, with its noise floor
+     */
+    public record Run(Trajectories trajectories, SamplerSettings settings, long seed, long nfe, String source,
+                      Optional<SampleQuality> quality) {
+
+        /** The sampler with its η, for a title: "PF-ODE (η = 0)", "Heun (PF-ODE, 2nd order)". */
+        public String title() {
+            if (settings.kind() == SamplerKind.SDE) {
+                return settings.eta() == 0 ? "PF-ODE  (η = 0)"
+                        : String.format(java.util.Locale.ROOT, "reverse SDE  (η = %.2g)", settings.eta());
+            }
+            return settings.kind().displayName();
+        }
+    }
+
+    /** The runs on screen: one for the single view, two for the split view. */
+    public record Runs(Run single, Run ode, Run sde) {
+        static final Runs NONE = new Runs(null, null, null);
+    }
+
+    /** Trajectories started where the user clicked. */
+    public record Click(double x, double y, Trajectories single, Trajectories ode, Trajectories sde) {
+    }
+
+    private final ObjectProperty<Driver> driver = new SimpleObjectProperty<>(Driver.MODEL);
+    private final ObjectProperty<SamplerKind> solver = new SimpleObjectProperty<>(SamplerKind.SDE);
+    private final IntegerProperty steps = new SimpleIntegerProperty(64);
+    private final ObjectProperty<GridKind> grid = new SimpleObjectProperty<>(GridKind.LOG_SNR);
+    private final DoubleProperty eta = new SimpleDoubleProperty(0);
+    private final LongProperty seed = new SimpleLongProperty(1);
+    private final IntegerProperty count = new SimpleIntegerProperty(DEFAULT_COUNT);
+    private final IntegerProperty paths = new SimpleIntegerProperty(DEFAULT_PATHS);
+    private final BooleanProperty showDenoised = new SimpleBooleanProperty(false);
+
+    private final ReadOnlyObjectWrapper<Runs> runs = new ReadOnlyObjectWrapper<>(Runs.NONE);
+    private final ReadOnlyObjectWrapper<List<Click>> clicks = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    private final BackgroundWork work;
+    private final Supplier<DenoiserChoice> choice;
+    private final Supplier<Boolean> split;
+    private Consumer<Runs> afterRun = r -> { };
+
+    /**
+     * @param choice which denoiser the driver setting means now (the model falls back to the oracle
+     *               while there is none)
+     * @param split  whether the split view is on
+     */
+    SamplingState(BackgroundWork work, Supplier<DenoiserChoice> choice, Supplier<Boolean> split) {
+        this.work = work;
+        this.choice = choice;
+        this.split = split;
+    }
+
+    void onRun(Consumer<Runs> listener) {
+        afterRun = listener;
+    }
+
+    public ObjectProperty<Driver> driverProperty() {
+        return driver;
+    }
+
+    public ObjectProperty<SamplerKind> solverProperty() {
+        return solver;
+    }
+
+    public IntegerProperty stepsProperty() {
+        return steps;
+    }
+
+    public ObjectProperty<GridKind> gridProperty() {
+        return grid;
+    }
+
+    public DoubleProperty etaProperty() {
+        return eta;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public IntegerProperty countProperty() {
+        return count;
+    }
+
+    public IntegerProperty pathsProperty() {
+        return paths;
+    }
+
+    public BooleanProperty showDenoisedProperty() {
+        return showDenoised;
+    }
+
+    public ReadOnlyObjectProperty<Runs> runsProperty() {
+        return runs.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Click>> clicksProperty() {
+        return clicks.getReadOnlyProperty();
+    }
+
+    /** Whether a run is being computed. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The settings of the single view's run. */
+    public SamplerSettings settings() {
+        return SamplerSettings.defaults(solver.get()).withSteps(steps.get()).withGrid(grid.get())
+                .withEta(takesEta(solver.get()) ? eta.get() : SamplerSettings.defaults(solver.get()).eta());
+    }
+
+    /** The split view's PF-ODE and reverse-SDE settings: Euler–Maruyama on the same grid, η = 0 and η ≥ 0. */
+    public SamplerSettings[] splitSettings() {
+        SamplerSettings base = SamplerSettings.defaults(SamplerKind.SDE).withSteps(steps.get()).withGrid(grid.get());
+        return new SamplerSettings[] {base.withEta(0), base.withEta(eta.get() > 0 ? eta.get() : 1.0)};
+    }
+
+    /** Whether the η slider means something for this solver. */
+    public static boolean takesEta(SamplerKind kind) {
+        return kind == SamplerKind.SDE || kind == SamplerKind.DDIM_ETA;
+    }
+
+    /**
+     * The NFE a run with the current settings costs, counted by running the sampler on one point with
+     * a denoiser that does no work (so the figure is the sampler's own count, not a formula beside
+     * it); -1 when these settings cannot run on the process.
+     */
+    public long nfe() {
+        org.scorefield.core.schedule.Schedule schedule = choice.get().schedule();
+        Denoiser idle = new Denoiser() {
+            @Override
+            public org.scorefield.core.schedule.Schedule schedule() {
+                return schedule;
+            }
+
+            @Override
+            public double[] denoise(double[] xt, double t) {
+                return new double[xt.length];
+            }
+        };
+        try {
+            return Sampling.fromPoints(idle, settings(), new double[2], 0, Recording.NONE).nfe();
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    /** Draws a new seed and samples again. */
+    public void newSeed() {
+        seed.set(Math.floorMod(SeededRandom.derive(seed.get(), "next-seed"), 1_000_000L));
+    }
+
+    /** Samples again with the current settings, seed and driver (the same seed gives the same runs). */
+    public void resample() {
+        DenoiserChoice source = choice.get();
+        boolean both = split.get();
+        SamplerSettings single = settings();
+        SamplerSettings[] pair = splitSettings();
+        int n = count.get();
+        long s = seed.get();
+        busy.set(true);
+        work.submit("sample", BackgroundWork.Lane.LONG, () -> {
+            Denoiser denoiser = source.create();
+            if (both) {
+                return new Runs(null, run(denoiser, source, pair[0], n, s), run(denoiser, source, pair[1], n, s));
+            }
+            return new Runs(run(denoiser, source, single, n, s), null, null);
+        }, result -> {
+            busy.set(false);
+            runs.set(result);
+            afterRun.accept(result);
+        });
+        redoClicks(source);
+    }
+
+    /** Forgets every run (when the data, process or model they came from are gone). */
+    public void clearRuns() {
+        work.cancel("sample");
+        busy.set(false);
+        runs.set(Runs.NONE);
+        clicks.set(List.of());
+    }
+
+    /** Starts trajectories at (x, y) at t = 1 with the current settings (in both panes of the split view). */
+    public void startAt(double x, double y) {
+        List<double[]> points = new ArrayList<>();
+        for (Click c : clicks.get()) {
+            points.add(new double[] {c.x(), c.y()});
+        }
+        points.add(new double[] {x, y});
+        if (points.size() > MAX_CLICKS) {
+            points.remove(0);
+        }
+        computeClicks(choice.get(), points);
+    }
+
+    /** Removes the clicked trajectories. */
+    public void clearClicks() {
+        work.cancel("clicks");
+        clicks.set(List.of());
+    }
+
+    private void redoClicks(DenoiserChoice source) {
+        if (clicks.get().isEmpty()) {
+            return;
+        }
+        List<double[]> points = clicks.get().stream().map(c -> new double[] {c.x(), c.y()}).toList();
+        computeClicks(source, points);
+    }
+
+    private void computeClicks(DenoiserChoice source, List<double[]> points) {
+        SamplerSettings single = settings();
+        SamplerSettings[] pair = splitSettings();
+        long s = seed.get();
+        work.submit("clicks", BackgroundWork.Lane.LONG, () -> {
+            Denoiser denoiser = source.create();
+            List<Click> done = new ArrayList<>();
+            for (int k = 0; k < points.size(); k++) {
+                double[] p = points.get(k);
+                long clickSeed = SeededRandom.derive(s, "click-" + k);
+                done.add(new Click(p[0], p[1], fromPoint(denoiser, single, p, clickSeed),
+                        fromPoint(denoiser, pair[0], p, clickSeed), fromPoint(denoiser, pair[1], p, clickSeed)));
+            }
+            return List.copyOf(done);
+        }, clicks::set);
+    }
+
+    private static Trajectories fromPoint(Denoiser denoiser, SamplerSettings settings, double[] p, long seed) {
+        int n = settings.kind().isStochastic(settings) ? CLICK_PATHS : 1;
+        double[] start = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            start[2 * i] = p[0];
+            start[2 * i + 1] = p[1];
+        }
+        return Sampling.fromPoints(denoiser, settings, start, seed, Recording.POSITIONS_AND_DENOISED).trajectories();
+    }
+
+    private static Run run(Denoiser denoiser, DenoiserChoice source, SamplerSettings settings, int n, long seed) {
+        SampleResult result = Sampling.fromPrior(denoiser, settings, n, seed, Recording.POSITIONS_AND_DENOISED);
+        Optional<SampleQuality> quality = Optional.of(SampleQuality.of(result.samples(), source.reference(), seed));
+        return new Run(result.trajectories(), settings, seed, result.nfe(), source.label(), quality);
+    }
+}

@@ -1,0 +1,157 @@
+package org.scorefield.app;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.io.AtomicFiles;
+import org.scorefield.core.nn.TrainingSession;
+
+/**
+ * Builds the real explorer window without a display (Monocle), runs a short scripted session — load
+ * a preset, train a few hundred steps, sample — puts it in one of three views and writes the window
+ * to a PNG. What the {@code screenshot} command and the README's pictures use.
+ */
+public final class Screenshot {
+
+    /** The views a screenshot can show. */
+    public enum View {
+        /** The single canvas: the data noised to t, the samples' trajectories, the density. */
+        MAIN,
+        /** PF-ODE and reverse SDE side by side. */
+        SPLIT,
+        /** The learned score field over the exact density. */
+        FIELDS
+    }
+
+    /**
+     * What to show.
+     *
+     * @param view   which view
+     * @param width  window width in pixels
+     * @param height window height in pixels
+     * @param look   theme and presenter mode
+     * @param preset the data
+     * @param steps  training steps before sampling
+     */
+    public record Script(View view, int width, int height, Look look, DatasetPreset preset, int steps) {
+    }
+
+    /** What the script did. */
+    public record Result(long steps, double seconds) {
+    }
+
+    private Screenshot() {
+    }
+
+    /** Runs the script and writes the PNG atomically. */
+    public static Result write(Script script, Path out) throws IOException {
+        long started = System.nanoTime();
+        HeadlessFx.start();
+        Stage[] stage = new Stage[1];
+        ExplorerView view = HeadlessFx.call(() -> {
+            stage[0] = new Stage();
+            return ScorefieldApp.show(stage[0], script.width(), script.height());
+        });
+        ExplorerModel model = view.model();
+        try {
+            HeadlessFx.run(() -> {
+                model.lookProperty().set(script.look());
+                model.data().presetProperty().set(script.preset());
+            });
+            if (script.steps() > 0) {
+                HeadlessFx.run(() -> model.training().train());
+                waitFor(() -> HeadlessFx.call(() -> model.training().stepsProperty().get() >= script.steps()
+                        || model.training().stateProperty().get() == TrainingSession.State.FAILED), 300);
+                HeadlessFx.run(() -> model.training().pause());
+                waitFor(() -> HeadlessFx.call(() -> model.training().stateProperty().get()
+                        != TrainingSession.State.RUNNING), 30);
+            }
+            HeadlessFx.run(() -> arrange(view, script.view()));
+            waitFor(() -> HeadlessFx.call(() -> model.work().idle()), 120);
+            settle();
+            WritableImage image = HeadlessFx.call(() -> {
+                view.canvasArea().redraw();
+                return stage[0].getScene().snapshot(null);
+            });
+            BufferedImage png = SwingFXUtils.fromFXImage(image, null);
+            AtomicFiles.writeBytes(out, stream -> {
+                if (!ImageIO.write(png, "png", stream)) {
+                    throw new IOException("no PNG writer");
+                }
+            });
+            return new Result(HeadlessFx.call(() -> model.training().stepsProperty().get()),
+                    (System.nanoTime() - started) / 1e9);
+        } finally {
+            HeadlessFx.run(() -> stage[0].close());
+        }
+    }
+
+    /** Puts the window in the view: which layers, which t. */
+    static void arrange(ExplorerView view, View which) {
+        ExplorerModel model = view.model();
+        switch (which) {
+            case MAIN -> {
+                model.splitProperty().set(false);
+                model.showDataProperty().set(false);
+                model.showDensityProperty().set(true);
+                model.showSamplesProperty().set(true);
+                model.showFieldProperty().set(false);
+                model.timeProperty().set(0.08);
+            }
+            case SPLIT -> {
+                model.splitProperty().set(true);
+                model.showDataProperty().set(false);
+                model.showDensityProperty().set(false);
+                model.showSamplesProperty().set(true);
+                model.timeProperty().set(0.0);
+            }
+            case FIELDS -> {
+                model.splitProperty().set(false);
+                model.showSamplesProperty().set(false);
+                model.showDataProperty().set(true);
+                model.showDensityProperty().set(true);
+                model.showFieldProperty().set(true);
+                model.fieldSourceProperty().set(model.training().model().isPresent()
+                        ? ExplorerModel.FieldSource.LEARNED : ExplorerModel.FieldSource.EXACT);
+                model.timeProperty().set(0.3);
+            }
+        }
+        model.sampling().resample();
+    }
+
+    /** A few pulses, so that layout and CSS are done. */
+    private static void settle() {
+        for (int i = 0; i < 5; i++) {
+            HeadlessFx.run(() -> { });
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "the scripted session did not finish within %d s", seconds));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+}

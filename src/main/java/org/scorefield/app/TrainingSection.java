@@ -1,0 +1,155 @@
+package org.scorefield.app;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.controlsfx.control.ToggleSwitch;
+import org.scorefield.core.nn.Architecture;
+import org.scorefield.core.nn.Objective;
+import org.scorefield.core.nn.TrainingSession;
+
+/**
+ * The Model &amp; training section: objective, network size, learning rate, batch and EMA; Train,
+ * Pause, Step and Reset; the live figures (steps, loss, steps per second); and whether samples
+ * refresh while the model trains.
+ */
+final class TrainingSection {
+
+    static final Integer[] WIDTHS = {32, 64, 128, 256};
+    static final Integer[] BATCHES = {128, 256, 512, 1024, 2048};
+    static final Double[] LEARNING_RATES = {1e-3, 3e-3, 1e-2, 3e-2};
+
+    private final TrainingState training;
+    private final Label figures = new Label();
+    private final Label notice = Widgets.caption("");
+
+    TrainingSection(TrainingState training) {
+        this.training = training;
+    }
+
+    TitledPane build() {
+        ComboBox<Objective> objective = Widgets.choices(Objective.values(), training.objectiveProperty().get(),
+                Objective::displayName);
+        objective.setId("objectiveBox");
+        objective.valueProperty().bindBidirectional(training.objectiveProperty());
+
+        ComboBox<Integer> width = Widgets.choices(WIDTHS, training.widthProperty().get(), w -> w + " units");
+        width.setId("widthBox");
+        width.valueProperty().addListener((obs, old, w) -> training.widthProperty().set(w));
+        Spinner<Integer> depth = new Spinner<>(1, 6, training.depthProperty().get());
+        depth.setId("depthSpinner");
+        depth.valueProperty().addListener((obs, old, d) -> training.depthProperty().set(d));
+        ComboBox<Double> rate = Widgets.choices(LEARNING_RATES, training.learningRateProperty().get(),
+                lr -> String.format(Locale.ROOT, "%.0e", lr).replace("e-0", "e-"));
+        rate.setId("learningRateBox");
+        rate.valueProperty().addListener((obs, old, lr) -> training.learningRateProperty().set(lr));
+        ComboBox<Integer> batch = Widgets.choices(BATCHES, training.batchProperty().get(), b -> b + " points");
+        batch.setId("batchBox");
+        batch.valueProperty().addListener((obs, old, b) -> training.batchProperty().set(b));
+        ToggleSwitch ema = new ToggleSwitch();
+        ema.setId("emaSwitch");
+        ema.selectedProperty().bindBidirectional(training.emaProperty());
+        SeedField seed = new SeedField(training.seedProperty(), "trainSeed", "the initial weights and the training noise");
+
+        Button train = new Button("Train");
+        train.setId("trainButton");
+        train.setDefaultButton(false);
+        train.textProperty().bind(Bindings.createStringBinding(() -> running() ? "Pause" : "Train",
+                training.stateProperty(), training.startingProperty()));
+        train.setTooltip(Widgets.tip("Start or pause training (key T). Training runs in the background: "
+                + "keep scrubbing, sampling and looking while the model learns."));
+        train.setOnAction(e -> training.toggle());
+        train.getStyleClass().add("primary");
+        Button step = new Button("Step");
+        step.setId("stepButton");
+        step.setTooltip(Widgets.tip("One optimiser step on one batch (key S)."));
+        step.setOnAction(e -> training.step());
+        step.disableProperty().bind(Bindings.createBooleanBinding(this::running, training.stateProperty(),
+                training.startingProperty()));
+        Button reset = new Button("Reset");
+        reset.setId("resetButton");
+        reset.setTooltip(Widgets.tip("Throw the model away and start again from its seeded initial weights, "
+                + "with the settings, data and process shown now."));
+        reset.setOnAction(e -> training.reset());
+        HBox buttons = new HBox(6, train, step, reset);
+        buttons.getStyleClass().add("button-row");
+        for (Button b : new Button[] {train, step, reset}) {
+            HBox.setHgrow(b, Priority.ALWAYS);
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
+
+        figures.setId("trainingFigures");
+        figures.getStyleClass().add("figures");
+        notice.setId("trainingNotice");
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {training.stepsProperty(),
+                training.lossProperty(), training.stepsPerSecondProperty(), training.stateProperty(),
+                training.failureProperty(), training.outOfDateProperty(), training.startingProperty(),
+                training.objectiveProperty()}) {
+            o.addListener(obs -> update());
+        }
+        update();
+
+        ToggleSwitch refresh = new ToggleSwitch();
+        refresh.setId("refreshSwitch");
+        refresh.selectedProperty().bindBidirectional(training.refreshSamplesProperty());
+        Spinner<Integer> every = new Spinner<>(100, 10_000, training.refreshEveryProperty().get(), 100);
+        every.setId("refreshEvery");
+        every.setEditable(true);
+        every.setPrefWidth(100);
+        every.valueProperty().addListener((obs, old, n) -> training.refreshEveryProperty().set(n));
+        every.disableProperty().bind(refresh.selectedProperty().not());
+
+        return Widgets.section("Model & training", "trainingSection",
+                Widgets.row("Objective", objective, "What the network learns to predict. The default, EDM's "
+                        + "preconditioned denoiser, trains fastest here; flow matching uses the straight "
+                        + "(linear) path between data and noise."),
+                Widgets.row("Width", width, "Units per hidden layer: more can fit finer shapes, but train slower."),
+                Widgets.row("Depth", depth, "Number of hidden layers."),
+                Widgets.row("Learning rate", rate, "How big each optimiser (Adam) step is. Too large and the "
+                        + "loss jumps about or training fails; too small and it crawls."),
+                Widgets.row("Batch", batch, "Data points per training step."),
+                Widgets.row("EMA", ema, "Sample with an exponential moving average of the weights: smoother "
+                        + "results than the latest weights."),
+                Widgets.row("Seed", seed, "The seed of the training run."),
+                buttons, figures, notice,
+                Widgets.row("Refresh samples", refresh, "Resample while training, so you can watch the samples "
+                        + "improve."),
+                Widgets.row("every (steps)", every, "How many training steps between two refreshes of the samples."));
+    }
+
+    private boolean running() {
+        return training.startingProperty().get() || training.stateProperty().get() == TrainingSession.State.RUNNING;
+    }
+
+    private void update() {
+        long steps = training.stepsProperty().get();
+        double loss = training.lossProperty().get();
+        double speed = training.stepsPerSecondProperty().get();
+        figures.setText(training.startingProperty().get() ? "Starting…" : String.format(Locale.ROOT,
+                "%,d steps   loss %s   %s", steps, Double.isFinite(loss) ? String.format(Locale.ROOT, "%.4f", loss) : "–",
+                Double.isFinite(speed) ? String.format(Locale.ROOT, "%,.0f steps/s", speed) : ""));
+        String text;
+        if (!training.failureProperty().get().isEmpty()) {
+            text = training.failureProperty().get();
+        } else if (training.outOfDateProperty().get()) {
+            text = "The settings, data or process changed since this model started. It keeps training as it "
+                    + "was; press Reset to train a new one with the new settings.";
+        } else if (training.objectiveProperty().get() == Objective.FLOW_MATCHING) {
+            text = "Flow matching trains on the linear path x_t = (1 − t)·x₀ + t·ε, whatever the process above.";
+        } else {
+            text = String.format(Locale.ROOT, "%,d weights.", Architecture.defaults()
+                    .withSize(training.widthProperty().get(), training.depthProperty().get()).parameterCount());
+        }
+        notice.setText(text);
+        notice.getStyleClass().removeAll("warning");
+        if (!training.failureProperty().get().isEmpty() || training.outOfDateProperty().get()) {
+            notice.getStyleClass().add("warning");
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package org.scorefield.app;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.scorefield.core.head.EdmPreconditioning;
+import org.scorefield.core.nn.Architecture;
+import org.scorefield.core.nn.LossWeighting;
+import org.scorefield.core.nn.Objective;
+import org.scorefield.core.nn.Parameterization;
+import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.nn.Trainer;
+import org.scorefield.core.nn.TrainingSession;
+import org.scorefield.core.nn.TrainingSettings;
+import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.schedule.ScheduleKind;
+
+/**
+ * The model and its training, as the window sees it: the settings a student edits, and a
+ * {@link TrainingSession} that trains on its own worker thread and hands immutable updates to the
+ * FX thread (coalesced: at most one hand-over waits at a time, carrying every loss since the last).
+ *
+ * <p>The session is built from the settings, data and process of the moment the user first presses
+ * Train (or Step) after a reset; later edits take effect at the next Reset, and
+ * {@link #outOfDateProperty()} says so. A model is therefore never thrown away behind the user's
+ * back, and it keeps the process it was trained on. Lives on the FX thread.
+ */
+public final class TrainingState implements AutoCloseable {
+
+    /** Training steps between two hand-overs to the window while training runs. */
+    static final int PUBLISH_EVERY = 25;
+
+    /** What a session is built from, captured when it is built. */
+    record Inputs(DataState.Data data, Schedule schedule, Objective objective, Architecture architecture,
+                  TrainingSettings settings) {
+
+        Parameterization parameterization() {
+            Schedule s = objective == Objective.FLOW_MATCHING ? ScheduleKind.LINEAR.createDefault() : schedule;
+            return new Parameterization(objective, s, LossWeighting.UNIFORM, EdmPreconditioning.standard());
+        }
+    }
+
+    private final ObjectProperty<Objective> objective = new SimpleObjectProperty<>(Objective.DEFAULT);
+    private final IntegerProperty width = new SimpleIntegerProperty(Architecture.DEFAULT_WIDTH);
+    private final IntegerProperty depth = new SimpleIntegerProperty(Architecture.DEFAULT_DEPTH);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(TrainingSettings.DEFAULT_LEARNING_RATE);
+    private final IntegerProperty batch = new SimpleIntegerProperty(TrainingSettings.DEFAULT_BATCH);
+    private final BooleanProperty ema = new SimpleBooleanProperty(true);
+    private final LongProperty seed = new SimpleLongProperty(1);
+    private final BooleanProperty refreshSamples = new SimpleBooleanProperty(true);
+    private final IntegerProperty refreshEvery = new SimpleIntegerProperty(500);
+
+    private final ReadOnlyObjectWrapper<TrainedModel> model = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper steps = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper loss = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyObjectWrapper<TrainingSession.State> state =
+            new ReadOnlyObjectWrapper<>(TrainingSession.State.PAUSED);
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper outOfDate = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
+
+    private final Supplier<Inputs> currentInputs;
+    private final BackgroundWork work;
+    private LossListener lossListener = (first, losses) -> { };
+    private Runnable resetListener = () -> { };
+
+    private TrainingSession session;
+    private Inputs sessionInputs;
+    private boolean resumeWhenBuilt;
+    private int stepsWhenBuilt;
+
+    private final Object handOverLock = new Object();
+    private TrainingSession.Update pendingUpdate;
+    private double[] pendingLosses = new double[0];
+    private boolean handOverScheduled;
+
+    /**
+     * @param currentInputs what a new session would be built from now (data and process come from the window)
+     * @param work          where a session is built (building one loads ND4J and draws the data pool)
+     */
+    TrainingState(Supplier<Inputs> currentInputs, BackgroundWork work) {
+        this.currentInputs = currentInputs;
+        this.work = work;
+        for (javafx.beans.Observable setting : new javafx.beans.Observable[] {objective, width, depth, learningRate,
+                batch, ema, seed}) {
+            setting.addListener(obs -> checkOutOfDate());
+        }
+    }
+
+    /** Builds a settings capture from the model section's values. */
+    Inputs inputs(DataState.Data data, Schedule schedule) {
+        Architecture architecture = Architecture.defaults().withSize(width.get(), depth.get());
+        TrainingSettings settings = TrainingSettings.defaults(seed.get()).withBatch(batch.get())
+                .withLearningRate(learningRate.get()).withEma(ema.get());
+        return new Inputs(data, schedule, objective.get(), architecture, settings);
+    }
+
+    /** Receives the loss of every step, in order. */
+    interface LossListener {
+        /** {@code losses[i]} is the loss of step {@code firstStep + i}; called on the FX thread. */
+        void losses(long firstStep, double[] losses);
+    }
+
+    /** Receives, on the FX thread, the loss of every step in order (for the loss chart). */
+    void onLosses(LossListener listener) {
+        this.lossListener = listener;
+    }
+
+    /** Called on the FX thread when the model is reset to its initial weights. */
+    void onReset(Runnable listener) {
+        this.resetListener = listener;
+    }
+
+    // ---- settings -------------------------------------------------------------------------------
+
+    public ObjectProperty<Objective> objectiveProperty() {
+        return objective;
+    }
+
+    public IntegerProperty widthProperty() {
+        return width;
+    }
+
+    public IntegerProperty depthProperty() {
+        return depth;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public IntegerProperty batchProperty() {
+        return batch;
+    }
+
+    public BooleanProperty emaProperty() {
+        return ema;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public BooleanProperty refreshSamplesProperty() {
+        return refreshSamples;
+    }
+
+    public IntegerProperty refreshEveryProperty() {
+        return refreshEvery;
+    }
+
+    // ---- what training has produced -------------------------------------------------------------
+
+    /** The latest model (EMA weights when enabled); null before the first step. */
+    public ReadOnlyObjectProperty<TrainedModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public Optional<TrainedModel> model() {
+        return Optional.ofNullable(model.get());
+    }
+
+    public ReadOnlyLongProperty stepsProperty() {
+        return steps.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty lossProperty() {
+        return loss.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty stepsPerSecondProperty() {
+        return stepsPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainingSession.State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Why training stopped, or empty. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** Whether the settings, data or process differ from those the current model trains on. */
+    public ReadOnlyBooleanProperty outOfDateProperty() {
+        return outOfDate.getReadOnlyProperty();
+    }
+
+    /** Whether a session is being built (the first Train press loads ND4J: up to seconds). */
+    public ReadOnlyBooleanProperty startingProperty() {
+        return starting.getReadOnlyProperty();
+    }
+
+    /** The inputs the current model was built from, if there is one. */
+    Optional<Inputs> sessionInputs() {
+        return Optional.ofNullable(sessionInputs);
+    }
+
+    // ---- commands -------------------------------------------------------------------------------
+
+    /** Trains continuously (building the session first if there is none). */
+    public void train() {
+        withSession(true, () -> session.resume());
+    }
+
+    public void pause() {
+        resumeWhenBuilt = false;
+        if (session != null) {
+            session.pause();
+        }
+    }
+
+    /** Train when paused, pause when training. */
+    public void toggle() {
+        if (state.get() == TrainingSession.State.RUNNING || resumeWhenBuilt) {
+            pause();
+        } else {
+            train();
+        }
+    }
+
+    /** One optimiser step. */
+    public void step() {
+        withSession(false, () -> session.stepOnce());
+    }
+
+    /** Throws the model away: the next Train starts from the seeded initial weights with the current settings. */
+    public void reset() {
+        resumeWhenBuilt = false;
+        closeSession();
+        work.cancel("session");
+        starting.set(false);
+        model.set(null);
+        steps.set(0);
+        loss.set(Double.NaN);
+        stepsPerSecond.set(Double.NaN);
+        state.set(TrainingSession.State.PAUSED);
+        failure.set("");
+        outOfDate.set(false);
+        resetListener.run();
+    }
+
+    /** Re-evaluates whether the model is out of date (the window calls it when data or process change). */
+    void checkOutOfDate() {
+        if (sessionInputs == null) {
+            outOfDate.set(false);
+            return;
+        }
+        Inputs now = currentInputs.get();
+        boolean processMatters = sessionInputs.objective() != Objective.FLOW_MATCHING
+                || now.objective() != Objective.FLOW_MATCHING;
+        outOfDate.set(now.data() != sessionInputs.data()
+                || (processMatters && !now.schedule().equals(sessionInputs.schedule()))
+                || now.objective() != sessionInputs.objective()
+                || !now.architecture().equals(sessionInputs.architecture())
+                || !now.settings().equals(sessionInputs.settings()));
+    }
+
+    private void withSession(boolean resume, Runnable command) {
+        if (session != null) {
+            command.run();
+            return;
+        }
+        resumeWhenBuilt |= resume;
+        if (!resume) {
+            stepsWhenBuilt++;
+        }
+        if (starting.get()) {
+            return;
+        }
+        Inputs inputs = currentInputs.get();
+        if (inputs.data().points().size() == 0) {
+            failure.set("There are no data points: choose a preset, or draw some points first.");
+            resumeWhenBuilt = false;
+            stepsWhenBuilt = 0;
+            return;
+        }
+        starting.set(true);
+        failure.set("");
+        work.submit("session", BackgroundWork.Lane.LONG,
+                () -> new Trainer(inputs.data().distribution(), inputs.parameterization(), inputs.architecture(),
+                        inputs.settings()),
+                trainer -> {
+                    starting.set(false);
+                    session = new TrainingSession(trainer, PUBLISH_EVERY, this::handOver);
+                    sessionInputs = inputs;
+                    checkOutOfDate();
+                    for (; stepsWhenBuilt > 0; stepsWhenBuilt--) {
+                        session.stepOnce();
+                    }
+                    if (resumeWhenBuilt) {
+                        resumeWhenBuilt = false;
+                        session.resume();
+                        state.set(TrainingSession.State.RUNNING);
+                    }
+                });
+    }
+
+    /** On the worker thread: keep the update, schedule one hand-over if none is waiting. */
+    private void handOver(TrainingSession.Update update) {
+        synchronized (handOverLock) {
+            pendingUpdate = update;
+            double[] more = update.recentLosses();
+            if (update.steps() == 0) {
+                pendingLosses = new double[0];
+            } else if (more.length > 0) {
+                double[] joined = Arrays.copyOf(pendingLosses, pendingLosses.length + more.length);
+                System.arraycopy(more, 0, joined, pendingLosses.length, more.length);
+                pendingLosses = joined;
+            }
+            if (handOverScheduled) {
+                return;
+            }
+            handOverScheduled = true;
+        }
+        Platform.runLater(this::receive);
+    }
+
+    private void receive() {
+        TrainingSession.Update update;
+        double[] losses;
+        synchronized (handOverLock) {
+            update = pendingUpdate;
+            losses = pendingLosses;
+            pendingLosses = new double[0];
+            handOverScheduled = false;
+        }
+        if (session == null || update == null) {
+            return; // reset meanwhile
+        }
+        if (losses.length > 0) {
+            lossListener.losses(update.steps() - losses.length + 1, losses);
+        }
+        steps.set(update.steps());
+        loss.set(update.smoothedLoss());
+        if (Double.isFinite(update.stepsPerSecond())) {
+            stepsPerSecond.set(update.stepsPerSecond());
+        }
+        state.set(update.state());
+        failure.set(update.failure().map(why -> "Training stopped: " + why
+                + " The last good weights are kept; lower the learning rate or press Reset.").orElse(""));
+        if (update.steps() > 0) {
+            model.set(update.model());
+        }
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        sessionInputs = null;
+        stepsWhenBuilt = 0;
+        synchronized (handOverLock) {
+            pendingUpdate = null;
+            pendingLosses = new double[0];
+        }
+    }
+
+    @Override
+    public void close() {
+        closeSession();
+    }
+}

@@ -1,0 +1,97 @@
+package org.scorefield.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.scorefield.app.Look;
+import org.scorefield.app.Screenshot;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.io.IoReasons;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code scorefield screenshot}: builds the real explorer window headless (Monocle), runs a short
+ * scripted session (load a preset, train a few hundred steps, sample) and writes the window to a PNG.
+ */
+@Command(name = "screenshot", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Render the explorer window without a display after a short scripted session "
+                + "(load a preset, train, sample) and write it to a PNG.",
+            "Prints {\"out\",\"view\",\"width\",\"height\",\"steps\",\"seconds\"}."},
+        footer = {"", "Examples:", "  scorefield screenshot --out window.png",
+            "  scorefield screenshot --view split --width 1024 --height 700 --theme dark --out split.png"})
+final class ScreenshotCommand implements Callable<Integer> {
+
+    static final int MIN_SIZE = 640;
+    static final int MAX_SIZE = 4096;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--view", defaultValue = "main", paramLabel = "main|split|fields",
+            description = "Which view: main (noising, density, samples), split (PF-ODE vs reverse SDE) or fields "
+                    + "(the learned score over the exact density). Default ${DEFAULT-VALUE}.")
+    String view;
+
+    @Option(names = "--width", defaultValue = "1440", paramLabel = "W", description = "Window width (default ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", defaultValue = "900", paramLabel = "H", description = "Window height (default ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--theme", defaultValue = "light", paramLabel = "light|dark", description = "Theme (default ${DEFAULT-VALUE}).")
+    String theme;
+
+    @Option(names = "--presenter", description = "Presenter mode: bigger text, lines and points.")
+    boolean presenter;
+
+    @Option(names = "--data", defaultValue = "moons", paramLabel = "PRESET", description = "The preset (default ${DEFAULT-VALUE}).")
+    String data;
+
+    @Option(names = "--steps", defaultValue = "400", paramLabel = "K",
+            description = "Training steps before sampling; 0 samples with the exact oracle (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write (atomically).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        Screenshot.View which = switch (view.toLowerCase(Locale.ROOT)) {
+            case "main" -> Screenshot.View.MAIN;
+            case "split" -> Screenshot.View.SPLIT;
+            case "fields" -> Screenshot.View.FIELDS;
+            default -> throw new InvalidInputException("--view takes main, split or fields, not '" + view + "'.");
+        };
+        InvalidInputException.require(theme.equals("light") || theme.equals("dark"),
+                "--theme takes light or dark, not '" + theme + "'.");
+        InvalidInputException.require(width >= MIN_SIZE && width <= MAX_SIZE && height >= MIN_SIZE / 2
+                && height <= MAX_SIZE, "--width and --height must lie between " + MIN_SIZE + "×" + MIN_SIZE / 2
+                + " and " + MAX_SIZE + "×" + MAX_SIZE + ", got " + width + "×" + height + ".");
+        InvalidInputException.require(steps >= 0 && steps <= 100_000, "--steps must lie between 0 and 100000.");
+        InvalidInputException.require(!Files.isDirectory(out), "Cannot write " + IoReasons.fileName(out) + ": it is a folder.");
+        DatasetPreset preset = DatasetPreset.fromId(data);
+        Screenshot.Result result;
+        try {
+            result = Screenshot.write(new Screenshot.Script(which, width, height,
+                new Look(theme.equals("dark"), presenter), preset, steps), out);
+        } catch (IOException e) {
+            throw IoReasons.cannotWrite(out, e);
+        }
+        ObjectNode json = Json.object();
+        json.put("out", out.toString());
+        json.put("view", which.name().toLowerCase(Locale.ROOT));
+        json.put("width", width);
+        json.put("height", height);
+        json.put("steps", result.steps());
+        Json.put(json, "seconds", result.seconds());
+        Json.print(spec.commandLine().getOut(), json);
+        return 0;
+    }
+}

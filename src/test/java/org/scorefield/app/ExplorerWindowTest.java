@@ -1,0 +1,341 @@
+package org.scorefield.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.sample.Trajectories;
+import org.scorefield.core.schedule.ScheduleKind;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real explorer window, driven headless through TestFX on Monocle (see the surefire argLine). */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+
+    private Stage stage;
+    private ExplorerView view;
+    private ExplorerModel model;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        this.view = ScorefieldApp.show(stage, 1440, 900);
+        this.model = view.model();
+    }
+
+    @AfterEach
+    void closeWindow() {
+        fx(() -> {
+            stage.close();
+            return null;
+        });
+    }
+
+    @Test
+    void windowOpensWithTitleSectionsAndCharts(FxRobot robot) {
+        assertTrue(stage.isShowing());
+        assertEquals("Scorefield", stage.getTitle());
+        for (String id : List.of("#dataSection", "#processSection", "#trainingSection", "#samplingSection",
+                "#fieldSection", "#timeSlider", "#fieldCanvas", "#scheduleChart", "#lossChart", "#statusBar",
+                "#playButton", "#resampleButton", "#trainButton")) {
+            assertTrue(robot.lookup(id).tryQuery().isPresent(), id + " is missing");
+        }
+        assertEquals("t = 0.00", robot.lookup("#timeLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void everyControlOfTheSidePanelHasATooltip(FxRobot robot) {
+        List<String> missing = new ArrayList<>();
+        for (Node node : robot.lookup("#sidePanel .combo-box, #sidePanel .button, #sidePanel .slider, "
+                + "#sidePanel .spinner, #sidePanel .toggle-switch, #sidePanel .text-field").queryAll()) {
+            if (node instanceof javafx.scene.control.Control c && c.getTooltip() == null
+                    && !(node.getParent() instanceof javafx.scene.control.Spinner)
+                    && !(node.getParent() instanceof ComboBox)) {
+                missing.add(node.getId() + " " + node.getClass().getSimpleName());
+            }
+        }
+        assertTrue(missing.isEmpty(), "controls without a tooltip: " + missing);
+    }
+
+    @Test
+    void choosingAPresetChangesTheData(FxRobot robot) {
+        Canvas canvas = robot.lookup("#fieldCanvas").queryAs(Canvas.class);
+        double[] before = fx(() -> model.data().data().points().xy());
+        int[] pixelsBefore = pixels(canvas);
+
+        robot.clickOn("#dataBox");
+        robot.clickOn(DatasetPreset.EIGHT_GAUSSIANS.displayName());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(DatasetPreset.EIGHT_GAUSSIANS, fx(() -> model.data().data().preset().orElseThrow()));
+        assertFalse(java.util.Arrays.equals(before, fx(() -> model.data().data().points().xy())));
+        assertClearlyDifferent(pixelsBefore, pixels(canvas));
+    }
+
+    @Test
+    void movingAScheduleSliderMovesTheParticles(FxRobot robot) {
+        fx(() -> {
+            model.timeProperty().set(0.3);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Canvas canvas = robot.lookup("#fieldCanvas").queryAs(Canvas.class);
+        double[] before = particles();
+        int[] pixelsBefore = pixels(canvas);
+
+        Slider betaMax = robot.lookup("#param-beta_max").queryAs(Slider.class);
+        robot.drag("#param-beta_max .thumb").moveBy(-betaMax.getWidth() / 2, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double value = fx(() -> model.process().value("beta_max"));
+        assertTrue(value < 10, "dragging left should lower β_max from 20, got " + value);
+        assertEquals(ScheduleKind.VP, fx(() -> model.process().schedule().kind()));
+        double[] after = particles();
+        double moved = 0;
+        for (int i = 0; i < before.length; i++) {
+            moved = Math.max(moved, Math.abs(after[i] - before[i]));
+        }
+        assertTrue(moved > 0.05, "less noise at t = 0.3 should move the particles, moved " + moved);
+        assertClearlyDifferent(pixelsBefore, pixels(canvas));
+        assertEquals(ProcessSection.format(value), robot.lookup("#value-beta_max").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void trainingGrowsTheLossChartAndKeepsTheWindowResponsive(FxRobot robot) {
+        PulseGaps gaps = fx(PulseGaps::new);
+        reveal(robot, "#trainButton");
+        robot.clickOn("#trainButton");
+        waitUntil(60, () -> model.training().stepsProperty().get() >= 300);
+        long plotted = fx(() -> view.charts().lossChart().lossCount());
+        robot.clickOn("#trainButton"); // pause
+        waitUntil(10, () -> model.training().stateProperty().get() != org.scorefield.core.nn.TrainingSession.State.RUNNING);
+        double worst = fx(gaps::stopAndReport);
+
+        assertTrue(plotted >= 250, "the loss chart should hold the losses of the steps taken, has " + plotted);
+        assertTrue(fx(() -> model.training().model().isPresent()));
+        assertEquals("Train", robot.lookup("#trainButton").queryAs(Button.class).getText());
+        assertTrue(gaps.pulses > 20, "pulses should keep coming while training, saw " + gaps.pulses);
+        assertTrue(worst < 100, "longest gap between two FX pulses while training: " + worst + " ms");
+    }
+
+    @Test
+    void clickingTheCanvasStartsATrajectory(FxRobot robot) {
+        Canvas canvas = robot.lookup("#fieldCanvas").queryAs(Canvas.class);
+        fx(() -> {
+            model.showDataProperty().set(false);
+            model.showSamplesProperty().set(false);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] before = pixels(canvas);
+        Bounds b = canvas.localToScreen(canvas.getBoundsInLocal());
+        robot.clickOn(b.getMinX() + b.getWidth() * 0.7, b.getMinY() + b.getHeight() * 0.3);
+        waitUntil(30, () -> !model.sampling().clicksProperty().get().isEmpty());
+        fx(() -> {
+            view.scrubber().stop();
+            model.timeProperty().set(0);
+            view.canvasArea().redraw();
+            return null;
+        });
+        SamplingState.Click click = fx(() -> model.sampling().clicksProperty().get().get(0));
+        assertTrue(click.x() > 0 && click.y() > 0, "the click was right of and above the centre");
+        Trajectories path = click.single();
+        assertEquals(click.x(), path.positions()[0][0], 1e-12, "the path starts where the user clicked");
+        assertEquals(click.y(), path.positions()[0][1], 1e-12);
+        assertClearlyDifferent(before, pixels(canvas));
+    }
+
+    @Test
+    void resamplingWithTheSameSeedGivesIdenticalTrajectories(FxRobot robot) {
+        waitUntil(30, () -> model.sampling().runsProperty().get().single() != null && model.work().idle());
+        Trajectories first = fx(() -> model.sampling().runsProperty().get().single().trajectories());
+        reveal(robot, "#resampleButton");
+        robot.clickOn("#resampleButton");
+        waitUntil(30, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null
+                && model.sampling().runsProperty().get().single().trajectories() != first);
+        long newSeed = fx(() -> model.sampling().seedProperty().get());
+        Trajectories other = fx(() -> model.sampling().runsProperty().get().single().trajectories());
+        assertFalse(java.util.Arrays.equals(first.positions()[0], other.positions()[0]), "a new seed, new noise");
+
+        // Type the first seed back: the very same trajectories come back, twice.
+        for (int k = 0; k < 2; k++) {
+            robot.doubleClickOn("#sampleSeed").eraseText(12).write("1").type(javafx.scene.input.KeyCode.ENTER);
+            waitUntil(30, () -> model.work().idle() && model.sampling().seedProperty().get() == 1
+                    && model.sampling().runsProperty().get().single() != null
+                    && model.sampling().runsProperty().get().single().seed() == 1);
+            Trajectories again = fx(() -> model.sampling().runsProperty().get().single().trajectories());
+            for (int r = 0; r < first.length(); r++) {
+                assertArrayEquals(first.positions()[r], again.positions()[r], "row " + r);
+            }
+            fx(() -> {
+                model.sampling().seedProperty().set(newSeed);
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void splitViewShowsOdeAndSdeFromTheSameStart(FxRobot robot) {
+        robot.clickOn("#splitView");
+        waitUntil(30, () -> model.work().idle() && model.sampling().runsProperty().get().sde() != null);
+        assertTrue(robot.lookup("#odeCanvas").query().isVisible());
+        assertTrue(robot.lookup("#sdeCanvas").query().isVisible());
+        assertFalse(robot.lookup("#fieldCanvas").tryQuery().map(Node::isVisible).orElse(false)
+                && robot.lookup("#fieldCanvas").query().getScene() != null);
+        SamplingState.Runs runs = fx(() -> model.sampling().runsProperty().get());
+        assertNotNull(runs.ode());
+        assertEquals(0, runs.ode().settings().eta());
+        assertTrue(runs.sde().settings().eta() > 0);
+        assertArrayEquals(runs.ode().trajectories().positions()[0], runs.sde().trajectories().positions()[0],
+                "both start from the same prior noise");
+        int last = runs.ode().trajectories().length() - 1;
+        assertFalse(java.util.Arrays.equals(runs.ode().trajectories().positions()[last],
+                runs.sde().trajectories().positions()[last]), "and end in different places");
+        assertTrue(pixelsDiffer(robot.lookup("#odeCanvas").queryAs(Canvas.class),
+                robot.lookup("#sdeCanvas").queryAs(Canvas.class)));
+    }
+
+    @Test
+    void aBadCsvFileIsReportedAndTheDataKept(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "x,y\n1,2\nnot,a number\n");
+        double[] before = fx(() -> model.data().data().points().xy());
+        fx(() -> {
+            DataSection.importFile(model, bad);
+            return null;
+        });
+        assertArrayEquals(before, fx(() -> model.data().data().points().xy()));
+        String message = fx(() -> model.messageProperty().get());
+        assertTrue(message.contains("bad.csv") && message.endsWith("The data is unchanged."), message);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    /** The longest time between two FX pulses from its creation until {@link #stop()}. */
+    private static final class PulseGaps extends AnimationTimer {
+        long last;
+        long worst;
+        int pulses;
+
+        PulseGaps() {
+            start();
+        }
+
+        @Override
+        public void handle(long now) {
+            if (last != 0) {
+                worst = Math.max(worst, now - last);
+                if (now - last > 40_000_000L && System.getProperty("scorefield.pulseLog") != null) {
+                    System.err.printf("PULSE gap %.1f ms at pulse %d%n", (now - last) / 1e6, pulses);
+                }
+            }
+            last = now;
+            pulses++;
+        }
+
+        double stopAndReport() {
+            super.stop();
+            return worst / 1e6;
+        }
+    }
+
+    /** Scrolls the side panel so that the node is in view, as a person would. */
+    private static void reveal(FxRobot robot, String query) {
+        javafx.scene.control.ScrollPane panel = robot.lookup("#sidePanel").queryAs(javafx.scene.control.ScrollPane.class);
+        Node node = robot.lookup(query).query();
+        fx(() -> {
+            Node content = panel.getContent();
+            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+            double free = content.getBoundsInLocal().getHeight() - panel.getViewportBounds().getHeight();
+            panel.setVvalue(free <= 0 ? 0 : Math.min(1, Math.max(0, (y - 40) / free)));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private double[] particles() {
+        return fx(() -> model.data().data().noising().at(model.process().schedule(), model.timeProperty().get()));
+    }
+
+    private static void waitUntil(int seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not reached within " + seconds + " s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T fx(Callable<T> work) {
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int[] pixels(Canvas canvas) {
+        return fx(() -> {
+            WritableImage image = canvas.snapshot(null, null);
+            PixelReader reader = image.getPixelReader();
+            int w = (int) image.getWidth();
+            int h = (int) image.getHeight();
+            int[] argb = new int[w * h];
+            reader.getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+            return argb;
+        });
+    }
+
+    private static boolean pixelsDiffer(Canvas a, Canvas b) {
+        int[] pa = pixels(a);
+        int[] pb = pixels(b);
+        if (pa.length != pb.length) {
+            return true;
+        }
+        int differing = 0;
+        for (int i = 0; i < pa.length; i++) {
+            if (pa[i] != pb[i]) {
+                differing++;
+            }
+        }
+        return differing > 500;
+    }
+
+    private static void assertClearlyDifferent(int[] before, int[] after) {
+        assertEquals(before.length, after.length, "the canvas kept its size");
+        int differing = 0;
+        for (int i = 0; i < before.length; i++) {
+            if (before[i] != after[i]) {
+                differing++;
+            }
+        }
+        assertTrue(differing > 500, "the canvas should change visibly, " + differing + " pixels differ");
+    }
+}
