@@ -33,6 +33,7 @@ final class BackgroundWork implements AutoCloseable {
     private final Map<String, Boolean> running = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger unfinished = new java.util.concurrent.atomic.AtomicInteger();
     private final Consumer<String> onError;
+    private volatile boolean closed;
 
     /** @param onError receives, on the FX thread, one sentence for the user when a job fails */
     BackgroundWork(Consumer<String> onError) {
@@ -44,6 +45,9 @@ final class BackgroundWork implements AutoCloseable {
      * thread, unless a newer job with the same key was submitted meanwhile.
      */
     <T> void submit(String key, Lane lane, Callable<T> work, Consumer<T> onResult) {
+        if (closed) {
+            return; // the window has closed: nothing is waiting for the result
+        }
         long generation = generations.merge(key, 1L, Long::sum);
         unfinished.incrementAndGet();
         (lane == Lane.QUICK ? quick : slow).execute(() -> {
@@ -99,6 +103,7 @@ final class BackgroundWork implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         quick.shutdownNow();
         slow.shutdownNow();
         try {

@@ -72,8 +72,13 @@ final class ChartsPane extends VBox {
         model.process().scheduleProperty().addListener((obs, old, s) -> schedule.setSchedule(s));
         schedule.setTime(model.timeProperty().get());
         model.timeProperty().addListener((obs, old, t) -> schedule.setTime(t.doubleValue()));
-        model.training().onLosses(loss::append);
-        model.training().onReset(loss::clear);
+        model.training().onLosses(this::queueLosses);
+        model.training().onReset(() -> {
+            pendingFirst = -1;
+            pendingLosses = new double[0];
+            loss.clear();
+        });
+        lossFlush.start();
         model.lookProperty().addListener((obs, old, look) -> setLook(look));
         setLook(model.lookProperty().get());
         // A new model, process or data makes an old comparison stale.
@@ -83,6 +88,33 @@ final class ChartsPane extends VBox {
             }
         });
         model.process().scheduleProperty().addListener(obs -> errors.clear());
+    }
+
+    /** The loss chart redraws at most this often while training (a redraw costs milliseconds of FX time). */
+    static final long LOSS_REDRAW_NANOS = 250_000_000L;
+
+    private long pendingFirst = -1;
+    private double[] pendingLosses = new double[0];
+    private long lastLossRedraw;
+    private final javafx.animation.AnimationTimer lossFlush = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (pendingLosses.length > 0 && now - lastLossRedraw >= LOSS_REDRAW_NANOS) {
+                lastLossRedraw = now;
+                loss.append(pendingFirst, pendingLosses);
+                pendingFirst = -1;
+                pendingLosses = new double[0];
+            }
+        }
+    };
+
+    private void queueLosses(long firstStep, double[] losses) {
+        if (pendingFirst < 0) {
+            pendingFirst = firstStep;
+        }
+        double[] joined = java.util.Arrays.copyOf(pendingLosses, pendingLosses.length + losses.length);
+        System.arraycopy(losses, 0, joined, pendingLosses.length, losses.length);
+        pendingLosses = joined;
     }
 
     private void setLook(Look look) {
