@@ -15,6 +15,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.scorefield.app.canvas.CanvasFrame;
+import org.scorefield.app.canvas.WorldCanvas;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.random.SeededRandom;
@@ -42,7 +44,7 @@ public final class ExplorerView extends BorderPane {
     private final Label scheduleReference = new Label();
     private final Label dataDescription = new Label();
     private final Label source = new Label();
-    private final FieldCanvas field = new FieldCanvas(WorldView.DEFAULT);
+    private final WorldCanvas field = new WorldCanvas(WorldView.DEFAULT);
 
     private PointSet data;
     private ForwardNoising noising;
@@ -183,7 +185,7 @@ public final class ExplorerView extends BorderPane {
         timeLabel.setText(String.format(Locale.ROOT, "t = %.2f", t));
         coefficientLabel.setText(String.format(Locale.ROOT, "\u03b1 = %.2f   \u03c3 = %.2f",
                 schedule.alpha(t), schedule.sigma(t)));
-        field.setPoints(noising.at(schedule, t), data.labels());
+        field.setFrame(CanvasFrame.points(noising.at(schedule, t), data.labels()));
     }
 
     /** "VP linear (Song et al. 2021)" → {"VP linear", "Song et al. 2021"}; no parentheses → {name, ""}. */

@@ -1,0 +1,9 @@
+package org.scorefield.app.canvas;
+
+/** How a {@link CanvasFrame}'s vector field is drawn. */
+public enum FieldStyle {
+    /** One arrow per grid cell, lengths normalised to the 95th-percentile magnitude. */
+    ARROWS,
+    /** Evenly spaced streamlines (precomputed by {@code org.scorefield.core.field.Streamlines}). */
+    STREAMLINES
+}

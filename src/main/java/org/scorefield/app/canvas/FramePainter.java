@@ -1,0 +1,500 @@
+package org.scorefield.app.canvas;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.scorefield.app.Look;
+import org.scorefield.app.WorldView;
+import org.scorefield.core.field.GridSpec;
+import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.field.VectorGrid;
+import org.scorefield.core.sample.Trajectories;
+
+/**
+ * Paints one {@link CanvasFrame}: background, heatmap, grid and axes, field, trajectories,
+ * particles and title, in the colours and at the scale of a {@link Look}. A plain function of its
+ * inputs apart from one cache: the heatmap's image, rebuilt only when a different
+ * {@link ScalarGrid} instance (or style or theme) arrives.
+ *
+ * <p>Built for a frame every scrub or training update: no allocation per point, one path per layer
+ * (one stroke for all arrows, one fill for all heads), the fill colour set once per class.
+ * Trajectory heads follow the scrubber time t: between two recorded times {@code times[r] ≥ t ≥
+ * times[r+1]} the position is {@code (1−w)·x[r] + w·x[r+1]} with {@code w = (times[r] − t)/(times[r]
+ * − times[r+1])}.
+ */
+public final class FramePainter {
+
+    /** Fraction of a cell the 95th-percentile arrow fills at arrowScale 1. */
+    static final double ARROW_FILL = 0.9;
+    /** Arrows are clipped to this fraction of a cell, so neighbours never overlap. */
+    static final double ARROW_CLIP = 0.95;
+
+    private ScalarGrid cachedGrid;
+    private HeatmapStyle cachedStyle;
+    private boolean cachedDark;
+    private WritableImage image;
+    private int[] pixels;
+    private final double[] head = new double[2];
+
+    /** Paints the frame over the whole {@code width × height} area. */
+    public void paint(GraphicsContext g, CanvasFrame frame, WorldView view, Look look, double width, double height) {
+        Look.Palette p = look.palette();
+        g.setGlobalAlpha(1);
+        g.setLineDashes((double[]) null);
+        g.setFill(p.background());
+        g.fillRect(0, 0, width, height);
+        if (width < 1 || height < 1) {
+            return;
+        }
+        Mapping m = new Mapping(view, width, height);
+        if (frame.heatmap() != null) {
+            paintHeatmap(g, frame.heatmap(), frame.heatmapStyle(), look, m);
+        }
+        AxesPainter.paint(g, view, look, width, height);
+        if (frame.field() != null) {
+            if (frame.fieldStyle() == FieldStyle.ARROWS) {
+                paintArrows(g, frame.field(), frame.arrowScale(), look, m);
+            } else if (frame.streamlines() != null) {
+                paintStreamlines(g, frame.streamlines(), look, m);
+            }
+        }
+        double r = dotRadius(width, height) * look.scale();
+        if (frame.trajectories() != null) {
+            paintTrajectories(g, frame.trajectories(), frame.t(), frame.pathsDrawn(), frame.role().color(p),
+                    false, frame.showDenoised(), look, m, r);
+        }
+        if (frame.particles() != null) {
+            paintParticles(g, frame.particles(), frame.labels(), p, m, r);
+        }
+        if (frame.clicked() != null) {
+            paintTrajectories(g, frame.clicked(), frame.t(), frame.clicked().particles(), p.accent(), true,
+                    frame.showDenoised(), look, m, r);
+        }
+        if (frame.heatmap() != null) {
+            paintLegend(g, frame.heatmap(), frame.heatmapStyle(), look, width, height);
+        }
+        if (frame.title() != null && !frame.title().isEmpty()) {
+            paintTitle(g, frame.title(), look);
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    /** Dots grow a little with the canvas so they stay visible from the back of a room. */
+    static double dotRadius(double width, double height) {
+        return Math.max(2.5, Math.min(4.5, Math.min(width, height) / 200));
+    }
+
+    /** World → screen, with the view's scale computed once per frame. */
+    static final class Mapping {
+        final double k;
+        final double ox;
+        final double oy;
+
+        Mapping(WorldView view, double width, double height) {
+            k = view.scale(width, height);
+            ox = width / 2 - view.centerX() * k;
+            oy = height / 2 + view.centerY() * k;
+        }
+
+        double sx(double x) {
+            return ox + x * k;
+        }
+
+        double sy(double y) {
+            return oy - y * k;
+        }
+    }
+
+    private void paintHeatmap(GraphicsContext g, ScalarGrid grid, HeatmapStyle style, Look look, Mapping m) {
+        GridSpec spec = grid.spec();
+        if (grid != cachedGrid || style != cachedStyle || look.dark() != cachedDark) {
+            rasterise(grid, style, look);
+        }
+        g.setImageSmoothing(true);
+        g.drawImage(image, m.sx(spec.xMin()), m.sy(spec.yMax()), (spec.xMax() - spec.xMin()) * m.k,
+                (spec.yMax() - spec.yMin()) * m.k);
+    }
+
+    /** Writes the grid into the cached image through a colour table (image row 0 is the grid's top row). */
+    private void rasterise(ScalarGrid grid, HeatmapStyle style, Look look) {
+        GridSpec spec = grid.spec();
+        int nx = spec.nx();
+        int ny = spec.ny();
+        if (image == null || (int) image.getWidth() != nx || (int) image.getHeight() != ny) {
+            image = new WritableImage(nx, ny);
+            pixels = new int[nx * ny];
+        }
+        int[] lut = HeatmapColors.table(style, look);
+        double[] range = range(grid, style);
+        double lo = range[0];
+        double span = range[1] - range[0];
+        double toIndex = span > 0 ? (HeatmapColors.SIZE - 1) / span : 0;
+        double[] v = grid.values();
+        for (int j = 0; j < ny; j++) {
+            int row = (ny - 1 - j) * nx;
+            int src = j * nx;
+            for (int i = 0; i < nx; i++) {
+                double x = v[src + i];
+                int idx = Double.isFinite(x) ? (int) ((x - lo) * toIndex) : (x > 0 ? HeatmapColors.SIZE - 1 : 0);
+                pixels[row + i] = lut[Math.max(0, Math.min(HeatmapColors.SIZE - 1, idx))];
+            }
+        }
+        image.getPixelWriter().setPixels(0, 0, nx, ny, PixelFormat.getIntArgbInstance(), pixels, 0, nx);
+        cachedGrid = grid;
+        cachedStyle = style;
+        cachedDark = look.dark();
+    }
+
+    /** The values mapped to the two ends of the colour table: {@code [max − 8, max]} or {@code [0, max]}. */
+    static double[] range(ScalarGrid grid, HeatmapStyle style) {
+        double max = grid.max();
+        if (Double.isNaN(max)) {
+            return new double[] {0, 0};
+        }
+        return style == HeatmapStyle.DENSITY
+                ? new double[] {max - HeatmapStyle.DENSITY_RANGE, max}
+                : new double[] {0, Math.max(0, max)};
+    }
+
+    private static void paintArrows(GraphicsContext g, VectorGrid field, double arrowScale, Look look, Mapping m) {
+        GridSpec spec = field.spec();
+        double cell = Math.min(spec.dx(), spec.dy()) * m.k;
+        double p95 = field.magnitudePercentile(95);
+        if (!(p95 > 0)) {
+            return;
+        }
+        double perUnit = ARROW_FILL * cell / p95 * arrowScale;
+        double clip = ARROW_CLIP * cell;
+        double s = look.scale();
+        double headMax = Math.max(4, 0.28 * cell) * Math.min(s, 1.25);
+        double[] v = field.values();
+        g.setStroke(look.palette().field());
+        g.setFill(look.palette().field());
+        g.setLineWidth(Math.min(1.2 * s, Math.max(0.8, cell / 14)));
+        g.setGlobalAlpha(0.7);
+        // Shafts in one path, heads in another: two draw calls for the whole field.
+        g.beginPath();
+        for (int j = 0, k = 0; j < spec.ny(); j++) {
+            double cy = m.sy(spec.y(j));
+            for (int i = 0; i < spec.nx(); i++, k += 2) {
+                double len = Math.hypot(v[k], v[k + 1]);
+                if (!Double.isFinite(len) || len == 0) {
+                    continue;
+                }
+                double l = Math.min(clip, len * perUnit);
+                if (l < 1.5) {
+                    continue;
+                }
+                double ux = v[k] / len;
+                double uy = -v[k + 1] / len; // screen y points down
+                double cx = m.sx(spec.x(i));
+                double h = Math.min(headMax, 0.4 * l);
+                g.moveTo(cx - 0.5 * l * ux, cy - 0.5 * l * uy);
+                g.lineTo(cx + (0.5 * l - 0.6 * h) * ux, cy + (0.5 * l - 0.6 * h) * uy);
+            }
+        }
+        g.stroke();
+        g.beginPath();
+        for (int j = 0, k = 0; j < spec.ny(); j++) {
+            double cy = m.sy(spec.y(j));
+            for (int i = 0; i < spec.nx(); i++, k += 2) {
+                double len = Math.hypot(v[k], v[k + 1]);
+                if (!Double.isFinite(len) || len == 0) {
+                    continue;
+                }
+                double l = Math.min(clip, len * perUnit);
+                if (l < 1.5) {
+                    continue;
+                }
+                double ux = v[k] / len;
+                double uy = -v[k + 1] / len;
+                double cx = m.sx(spec.x(i));
+                double h = Math.min(headMax, 0.4 * l);
+                double tx = cx + 0.5 * l * ux;
+                double ty = cy + 0.5 * l * uy;
+                double bx = tx - h * ux;
+                double by = ty - h * uy;
+                double w = 0.5 * h;
+                g.moveTo(tx, ty);
+                g.lineTo(bx - w * uy, by + w * ux);
+                g.lineTo(bx + w * uy, by - w * ux);
+                g.closePath();
+            }
+        }
+        g.fill();
+        g.setGlobalAlpha(1);
+    }
+
+    private static void paintStreamlines(GraphicsContext g, List<double[]> lines, Look look, Mapping m) {
+        double s = look.scale();
+        g.setStroke(look.palette().field());
+        g.setFill(look.palette().field());
+        g.setLineWidth(1.2 * s);
+        g.setGlobalAlpha(0.7);
+        g.beginPath();
+        for (double[] line : lines) {
+            g.moveTo(m.sx(line[0]), m.sy(line[1]));
+            for (int k = 2; k < line.length; k += 2) {
+                g.lineTo(m.sx(line[k]), m.sy(line[k + 1]));
+            }
+        }
+        g.stroke();
+        // A small head halfway along each line shows the direction of flow.
+        double h = 6 * s;
+        g.beginPath();
+        for (double[] line : lines) {
+            int n = line.length / 2;
+            if (n < 4) {
+                continue;
+            }
+            int a = n / 2 - 1;
+            double x0 = m.sx(line[2 * a]);
+            double y0 = m.sy(line[2 * a + 1]);
+            double x1 = m.sx(line[2 * a + 2]);
+            double y1 = m.sy(line[2 * a + 3]);
+            double d = Math.hypot(x1 - x0, y1 - y0);
+            if (d == 0) {
+                continue;
+            }
+            double ux = (x1 - x0) / d;
+            double uy = (y1 - y0) / d;
+            double bx = x1 - h * ux;
+            double by = y1 - h * uy;
+            g.moveTo(x1, y1);
+            g.lineTo(bx - 0.5 * h * uy, by + 0.5 * h * ux);
+            g.lineTo(bx + 0.5 * h * uy, by - 0.5 * h * ux);
+            g.closePath();
+        }
+        g.fill();
+        g.setGlobalAlpha(1);
+    }
+
+    private static void paintParticles(GraphicsContext g, double[] xy, int[] labels, Look.Palette p, Mapping m,
+            double r) {
+        int n = xy.length / 2;
+        int classes = 1;
+        if (labels != null) {
+            for (int label : labels) {
+                classes = Math.max(classes, label + 1);
+            }
+        }
+        double d = 2 * r;
+        g.setGlobalAlpha(0.8);
+        for (int c = 0; c < classes; c++) {
+            g.setFill(p.classColor(c));
+            for (int i = 0; i < n; i++) {
+                if (labels != null && labels[i] != c) {
+                    continue;
+                }
+                g.fillOval(m.sx(xy[2 * i]) - r, m.sy(xy[2 * i + 1]) - r, d, d);
+            }
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    /**
+     * Paths of the first {@code drawn} particles from their start to their position at t, then a
+     * head dot for every particle; with {@code denoised} also x̂0 at t and the denoising path so far.
+     */
+    private void paintTrajectories(GraphicsContext g, Trajectories tr, double t, int drawn, Color color,
+            boolean bold, boolean denoised, Look look, Mapping m, double r) {
+        double s = look.scale();
+        double[] times = tr.times();
+        double[][] pos = tr.positions();
+        int n = tr.particles();
+        int paths = Math.min(drawn, n);
+        // The segment [times[seg], times[seg+1]] holding t and the weight of its far end.
+        int seg = segment(times, t);
+        double w = weight(times, seg, t);
+
+        g.setStroke(color);
+        g.setLineWidth((bold ? 2.4 : 1.5) * s);
+        g.setGlobalAlpha(bold ? 0.95 : 0.7);
+        strokePaths(g, pos, paths, seg, w, m);
+
+        boolean withDenoised = denoised && tr.hasDenoised();
+        if (withDenoised) {
+            double[][] den = tr.denoised();
+            Color dc = look.palette().denoised();
+            g.setStroke(dc);
+            g.setLineWidth((bold ? 1.6 : 1.0) * s);
+            g.setGlobalAlpha(0.6);
+            strokePaths(g, den, paths, seg, w, m);
+            // A thin line from x_t to x̂0, then the hollow marker at x̂0.
+            g.setLineWidth(0.9 * s);
+            g.setLineDashes(3 * s, 3 * s);
+            g.beginPath();
+            for (int i = 0; i < paths; i++) {
+                at(pos, i, seg, w, head);
+                g.moveTo(m.sx(head[0]), m.sy(head[1]));
+                at(den, i, seg, w, head);
+                g.lineTo(m.sx(head[0]), m.sy(head[1]));
+            }
+            g.stroke();
+            g.setLineDashes((double[]) null);
+            g.setGlobalAlpha(1);
+            g.setLineWidth(1.5 * s);
+            double rr = r * 1.5;
+            for (int i = 0; i < paths; i++) {
+                at(den, i, seg, w, head);
+                g.strokeOval(m.sx(head[0]) - rr, m.sy(head[1]) - rr, 2 * rr, 2 * rr);
+            }
+        }
+
+        if (bold) {
+            g.setStroke(color);
+            g.setLineWidth(1.8 * s);
+            g.setGlobalAlpha(1);
+            double ring = r * 2.2;
+            for (int i = 0; i < n; i++) {
+                g.strokeOval(m.sx(pos[0][2 * i]) - ring, m.sy(pos[0][2 * i + 1]) - ring, 2 * ring, 2 * ring);
+            }
+        }
+        g.setFill(color);
+        g.setGlobalAlpha(bold ? 1 : 0.85);
+        double hr = bold ? r * 1.4 : r;
+        for (int i = 0; i < n; i++) {
+            at(pos, i, seg, w, head);
+            g.fillOval(m.sx(head[0]) - hr, m.sy(head[1]) - hr, 2 * hr, 2 * hr);
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    /** One path with a subpath per particle: recorded points up to seg, then the point at t. */
+    private void strokePaths(GraphicsContext g, double[][] rows, int paths, int seg, double w, Mapping m) {
+        if (paths == 0) {
+            return;
+        }
+        g.beginPath();
+        for (int i = 0; i < paths; i++) {
+            g.moveTo(m.sx(rows[0][2 * i]), m.sy(rows[0][2 * i + 1]));
+            for (int r = 1; r <= seg; r++) {
+                g.lineTo(m.sx(rows[r][2 * i]), m.sy(rows[r][2 * i + 1]));
+            }
+            at(rows, i, seg, w, head);
+            g.lineTo(m.sx(head[0]), m.sy(head[1]));
+        }
+        g.stroke();
+    }
+
+    /**
+     * The index r of the recorded segment {@code times[r] ≥ t ≥ times[r+1]} (times decrease); 0 with
+     * weight 0 before the first time, the last segment with weight 1 after the last.
+     */
+    static int segment(double[] times, double t) {
+        int last = times.length - 1;
+        if (last == 0 || t >= times[0]) {
+            return 0;
+        }
+        if (t <= times[last]) {
+            return last - 1;
+        }
+        int lo = 0;
+        int hi = last; // times[lo] > t > times[hi]
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] >= t) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The weight of {@code times[seg+1]} in the interpolation at t, clamped to [0, 1]. */
+    static double weight(double[] times, int seg, double t) {
+        if (times.length < 2) {
+            return 0;
+        }
+        double span = times[seg] - times[seg + 1];
+        if (!(span > 0)) {
+            return t <= times[seg + 1] ? 1 : 0;
+        }
+        return Math.max(0, Math.min(1, (times[seg] - t) / span));
+    }
+
+    /** Particle i's position at the interpolation point into out. */
+    private static void at(double[][] rows, int i, int seg, double w, double[] out) {
+        double[] a = rows[seg];
+        double[] b = rows.length > 1 ? rows[seg + 1] : a;
+        out[0] = (1 - w) * a[2 * i] + w * b[2 * i];
+        out[1] = (1 - w) * a[2 * i + 1] + w * b[2 * i + 1];
+    }
+
+    /** A colour bar in the bottom-right corner with the values at its two ends. */
+    private void paintLegend(GraphicsContext g, ScalarGrid grid, HeatmapStyle style, Look look, double width,
+            double height) {
+        double[] range = range(grid, style);
+        if (!(range[1] > range[0])) {
+            return;
+        }
+        double s = look.scale();
+        Look.Palette p = look.palette();
+        int[] lut = HeatmapColors.table(style, look);
+        double barW = 120 * s;
+        double barH = 9 * s;
+        double x0 = width - barW - 14 * s;
+        double y0 = height - 52 * s; // above the row of x tick labels
+        double pad = 6 * s;
+        g.setGlobalAlpha(0.85);
+        g.setFill(p.background());
+        g.fillRect(x0 - pad, y0 - 20 * s, barW + 2 * pad, barH + 24 * s + pad);
+        g.setGlobalAlpha(1);
+        int steps = 48;
+        for (int k = 0; k < steps; k++) {
+            int c = lut[(int) Math.round(k * (HeatmapColors.SIZE - 1) / (steps - 1.0))];
+            g.setFill(Color.rgb(c >> 16 & 0xff, c >> 8 & 0xff, c & 0xff));
+            g.fillRect(x0 + k * barW / steps, y0, barW / steps + 0.5, barH);
+        }
+        g.setStroke(p.axis());
+        g.setLineWidth(1);
+        g.strokeRect(x0, y0, barW, barH);
+        g.setFill(p.mutedText());
+        g.setFont(Font.font(11 * s));
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setTextAlign(TextAlignment.LEFT);
+        // Plain letters: a subscript t is missing from some fonts a projector laptop may fall back to.
+        String caption = style == HeatmapStyle.DENSITY ? "log p(x, t)" : "|learned \u2212 exact|";
+        g.fillText(caption, x0, y0 - 3 * s);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(number(range[0]), x0, y0 + barH + 2 * s);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(number(range[1]), x0 + barW, y0 + barH + 2 * s);
+    }
+
+    private static String number(double v) {
+        double a = Math.abs(v);
+        String s = a != 0 && (a < 0.01 || a >= 1e4) ? String.format(Locale.ROOT, "%.2g", v)
+                : String.format(Locale.ROOT, a < 10 ? "%.2f" : "%.1f", v);
+        return s.replace('-', '\u2212');
+    }
+
+    private static void paintTitle(GraphicsContext g, String title, Look look) {
+        double s = look.scale();
+        Look.Palette p = look.palette();
+        Font font = Font.font(null, FontWeight.BOLD, 15 * s);
+        g.setFont(font);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
+        probe.setFont(font);
+        double w = probe.getLayoutBounds().getWidth();
+        double h = probe.getLayoutBounds().getHeight();
+        double x = 12 * s;
+        double y = 10 * s;
+        g.setGlobalAlpha(0.8);
+        g.setFill(p.background());
+        g.fillRect(x - 6 * s, y - 4 * s, w + 12 * s, h + 8 * s);
+        g.setGlobalAlpha(1);
+        g.setFill(p.text());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title, x, y);
+    }
+}
