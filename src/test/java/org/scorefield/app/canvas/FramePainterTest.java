@@ -1,0 +1,164 @@
+package org.scorefield.app.canvas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.scorefield.app.Look;
+import org.scorefield.app.WorldView;
+import org.scorefield.core.data.GaussianMixture;
+import org.scorefield.core.data.GaussianMixture.Component;
+import org.scorefield.core.denoise.GaussianMixtureDenoiser;
+import org.scorefield.core.field.ExactDensity;
+import org.scorefield.core.field.GridSpec;
+import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.field.VectorGrid;
+import org.scorefield.core.sample.Trajectories;
+import org.scorefield.core.schedule.ScheduleKind;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Pixels of painted frames, headless on Monocle. The canvas is 400 × 400 over the default view
+ * [−4, 4]², so world (x, y) lands on screen (200 + 50x, 200 − 50y).
+ */
+@ExtendWith(ApplicationExtension.class)
+class FramePainterTest {
+
+    static final int SIZE = 400;
+
+    @Start
+    void start(Stage stage) {
+        // Only the toolkit is needed; frames are painted on detached canvases.
+    }
+
+    static PixelReader render(CanvasFrame frame, Look look) {
+        try {
+            WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+                Canvas canvas = new Canvas(SIZE, SIZE);
+                new Scene(new Group(canvas));
+                new FramePainter().paint(canvas.getGraphicsContext2D(), frame, WorldView.DEFAULT, look, SIZE, SIZE);
+                return canvas.snapshot(null, null);
+            }).get();
+            return image.getPixelReader();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int sx(double x) {
+        return (int) Math.floor(200 + 50 * x);
+    }
+
+    static int sy(double y) {
+        return (int) Math.floor(200 - 50 * y);
+    }
+
+    /** c painted at opacity a over the background. */
+    static Color over(Color c, double a, Color background) {
+        return background.interpolate(c, a);
+    }
+
+    static void assertColor(Color expected, Color actual, String what) {
+        double tol = 4 / 255.0;
+        assertTrue(Math.abs(expected.getRed() - actual.getRed()) <= tol
+                && Math.abs(expected.getGreen() - actual.getGreen()) <= tol
+                && Math.abs(expected.getBlue() - actual.getBlue()) <= tol,
+                what + ": expected " + expected + ", got " + actual);
+    }
+
+    static double luminance(Color c) {
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+    }
+
+    @Test
+    void aDensityHeatmapIsDarkerWhereTheDensityIsHigher() {
+        GaussianMixtureDenoiser oracle = new GaussianMixtureDenoiser(
+                new GaussianMixture(List.of(Component.isotropic(1, 1.3, 0.7, 0.5, 0))), ScheduleKind.VP.createDefault());
+        ScalarGrid log = ExactDensity.logDensityGrid(oracle, GridSpec.square(4, 64), 0.05);
+        PixelReader px = render(CanvasFrame.EMPTY.withHeatmap(log, HeatmapStyle.DENSITY), Look.DEFAULT);
+        double a = ScheduleKind.VP.createDefault().alpha(0.05);
+        // At the mode, 0.5 nats down, and 6 nats down (2√3 standard deviations away along y; the
+        // point avoids the unit grid lines).
+        double std = Math.sqrt(a * a * 0.25 + Math.pow(ScheduleKind.VP.createDefault().sigma(0.05), 2));
+        Color peak = px.getColor(sx(1.3 * a) + 3, sy(0.7 * a) + 3);
+        Color far = px.getColor(sx(1.3 * a) + 3, sy(0.7 * a - Math.sqrt(12) * std));
+        Color outside = px.getColor(sx(-3.5), sy(-2.5));
+        assertTrue(luminance(peak) < luminance(far) - 0.1, peak + " vs " + far);
+        assertTrue(luminance(far) < luminance(outside), far + " vs " + outside);
+        assertColor(Color.WHITE, outside, "below max − 8 the heatmap is the background");
+    }
+
+    @Test
+    void aParticleAtOneOnePaintsItsClassColourThere() {
+        PixelReader px = render(CanvasFrame.points(new double[] {1, 1}, new int[] {2}), Look.DEFAULT);
+        Color expected = over(Look.Palette.LIGHT.classColor(2), 0.8, Color.WHITE);
+        assertColor(expected, px.getColor(250, 150), "the dot's centre");
+        assertColor(Color.WHITE, px.getColor(240, 140), "beside the dot");
+    }
+
+    @Test
+    void trajectoryHeadsSitAtTheInterpolatedPosition() {
+        // One particle recorded at t = 1, 0.5, 0; at t = 0.25 it is halfway between the last two records.
+        Trajectories tr = new Trajectories(new double[] {1, 0.5, 0},
+                new double[][] {{-2.3, -2.3}, {2.3, -0.3}, {2.3, 2.3}}, null);
+        PixelReader px = render(CanvasFrame.EMPTY.withTrajectories(tr, 0.25, 0, TrajectoryRole.SDE), Look.DEFAULT);
+        Color head = over(Look.Palette.LIGHT.sde(), 0.85, Color.WHITE);
+        assertColor(head, px.getColor(sx(2.3), sy(1.0)), "the head at (2.3, 1.0)");
+        assertColor(Color.WHITE, px.getColor(sx(2.3), sy(-0.3)), "no head at the earlier record");
+        assertColor(Color.WHITE, px.getColor(sx(2.3), sy(2.3)), "no head at the later record");
+    }
+
+    @Test
+    void theDarkLookPaintsTheDarkBackground() {
+        PixelReader px = render(CanvasFrame.EMPTY, new Look(true, false));
+        assertColor(Look.Palette.DARK.background(), px.getColor(sx(2.5), sy(2.5)), "an empty spot");
+    }
+
+    @Test
+    void arrowsOfAUniformFieldAreHorizontal() {
+        GridSpec spec = new GridSpec(-3.5, 4.5, -3.5, 4.5, 4, 4); // centres at −2.5, −0.5, 1.5, 3.5
+        double[] v = new double[32];
+        for (int k = 0; k < 32; k += 2) {
+            v[k] = 1;
+        }
+        PixelReader px = render(CanvasFrame.EMPTY.withArrows(new VectorGrid(spec, v), 1), Look.DEFAULT);
+        // 100-pixel cells; every arrow is 90 px long, centred on its cell.
+        for (double cx : new double[] {-2.5, -0.5, 1.5}) {
+            for (double cy : new double[] {-2.5, -0.5, 1.5}) {
+                int x = sx(cx);
+                int y = sy(cy);
+                // The shaft is centred on the pixel edge y, so it shades the two rows either side of it.
+                for (int dx : new int[] {-40, -20, 0, 15}) {
+                    double darkest = Math.min(luminance(px.getColor(x + dx, y - 1)), luminance(px.getColor(x + dx, y)));
+                    assertTrue(darkest < 0.75, "the shaft at " + (x + dx) + ", " + y + ": " + darkest);
+                }
+                for (int dy : new int[] {-8, 8}) {
+                    assertTrue(luminance(px.getColor(x, y + dy)) > 0.9, "above or below the shaft at " + x + ", " + (y + dy));
+                }
+                assertTrue(luminance(px.getColor(x - 49, y)) > 0.9, "beyond the tail");
+            }
+        }
+    }
+
+    @Test
+    void interpolationSegmentsFollowDecreasingTimes() {
+        double[] times = {1, 0.5, 0.2, 0};
+        assertEquals(0, FramePainter.segment(times, 1.5));
+        assertEquals(0, FramePainter.weight(times, 0, 1.5), 0);
+        assertEquals(1, FramePainter.segment(times, 0.3));
+        assertEquals(2.0 / 3, FramePainter.weight(times, 1, 0.3), 1e-12);
+        assertEquals(2, FramePainter.segment(times, -1));
+        assertEquals(1, FramePainter.weight(times, 2, -1), 0);
+    }
+}
