@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.scorefield.app.canvas.FrameBench;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.DatasetPreset;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Measure the default model on this machine: training speed and its share of the "
                 + "matrix-product ceiling, time to quality on moons, sampling and field-evaluation times.",
             "Prints {\"train_ms_per_step\",\"model_gflops\",\"gemm_gflops\",\"efficiency\",\"time_to_quality_s\","
-                    + "\"sample_ms\",\"grid_eval_ms\",…}; with --table also the quality of every preset × objective."},
+                    + "\"sample_ms\",\"grid_eval_ms\",\"frame_ms\",…}; with --table also the quality of every preset × objective."},
         footer = {"", "Examples:", "  scorefield bench --quick", "  scorefield bench --table --heads eps,edm"})
 final class BenchCommand implements Callable<Integer> {
 
@@ -74,8 +75,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--heads", split = ",", paramLabel = "LIST", description = "Objectives of the table (default: all).")
     List<String> heads;
 
-    @Option(names = "--skip-speed", description = "Only the table.")
+    @Option(names = "--skip-speed", description = "Only the table (and the frame time).")
     boolean skipSpeed;
+
+    @Option(names = "--skip-frame", description = "Leave out the canvas frame-time measurement.")
+    boolean skipFrame;
+
+    /** Untimed frames before the frame-time measurement. */
+    static final int FRAME_WARMUP = 30;
 
     @Override
     public Integer call() {
@@ -101,6 +108,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (table) {
             json.set("quality_table", qualityTable(arch, settings));
+        }
+        if (!skipFrame) {
+            frame(json, arch, settings);
         }
         Json.print(spec.commandLine().getOut(), json);
         return 0;
@@ -189,6 +199,24 @@ final class BenchCommand implements Callable<Integer> {
         }
         Json.put(json, "grid_eval_ms", median(gridMs));
         json.put("grid", GRID + "x" + GRID);
+    }
+
+    /**
+     * The FX-thread time of one explorer frame (5,000 particles, 32 × 32 arrows, a 128 × 128 density
+     * heatmap on a 1200 × 800 canvas) while the default model trains: see {@link FrameBench}.
+     */
+    private void frame(ObjectNode json, Architecture arch, TrainingSettings settings) {
+        Trainer trainer = new Trainer(DatasetPreset.MOONS,
+                Parameterization.of(Objective.DEFAULT, ScheduleKind.VP.createDefault()), arch, settings);
+        FrameBench.Result r = FrameBench.run(trainer, FRAME_WARMUP, quick ? 60 : 200);
+        Json.put(json, "frame_ms", r.frameMs());
+        Json.put(json, "frame_paint_ms", r.paintMs());
+        Json.put(json, "frame_p95_ms", r.frameP95Ms());
+        json.put("frame_frames", r.frames());
+        json.put("frame_scene", FrameBench.WIDTH + "x" + FrameBench.HEIGHT + ", " + FrameBench.PARTICLES
+                + " particles, " + FrameBench.ARROWS + "x" + FrameBench.ARROWS + " arrows, " + FrameBench.HEATMAP + "x"
+                + FrameBench.HEATMAP + " heatmap");
+        json.put("frame_train_steps", r.trainedSteps());
     }
 
     private ArrayNode qualityTable(Architecture arch, TrainingSettings settings) {

@@ -10,8 +10,8 @@ class BenchCommandTest {
 
     @Test
     void theQualityTableTrainsUntilTheFloorIsReached() {
-        CliRun r = CliRun.of("bench", "--skip-speed", "--table", "--presets", "gaussian", "--heads", "edm",
-                "--max-seconds", "20");
+        CliRun r = CliRun.of("bench", "--skip-speed", "--skip-frame", "--table", "--presets", "gaussian",
+                "--heads", "edm", "--max-seconds", "20");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode rows = r.json().get("quality_table");
         assertEquals(1, rows.size());
@@ -23,6 +23,22 @@ class BenchCommandTest {
         assertEquals(0, row.get("steps").asLong() % BenchCommand.CHECK_EVERY);
         assertEquals("1/1", row.get("modes").asText());
         assertEquals("edm", r.json().get("default_model").get("objective").asText());
+    }
+
+    @Test
+    void theFrameTimeIsMeasuredWhileAModelTrains() {
+        CliRun r = CliRun.of("bench", "--skip-speed", "--quick");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = r.json();
+        double paint = json.get("frame_paint_ms").asDouble();
+        double frame = json.get("frame_ms").asDouble();
+        double p95 = json.get("frame_p95_ms").asDouble();
+        assertTrue(paint > 0 && Double.isFinite(frame), json.toString());
+        // Each frame's paint+rasterise time contains its paint time, so the medians are ordered too.
+        assertTrue(paint <= frame && frame <= p95, json.toString());
+        assertEquals(60, json.get("frame_frames").asInt());
+        assertTrue(json.get("frame_train_steps").asLong() > 0, "the model trained meanwhile");
+        assertTrue(CliRun.of("bench", "--skip-speed", "--skip-frame").json().get("frame_ms") == null);
     }
 
     @Test
