@@ -30,7 +30,6 @@ final class BackgroundWork implements AutoCloseable {
     private final ExecutorService quick = Executors.newSingleThreadExecutor(daemon("scorefield-quick"));
     private final ExecutorService slow = Executors.newSingleThreadExecutor(daemon("scorefield-long"));
     private final Map<String, Long> generations = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger unfinished = new java.util.concurrent.atomic.AtomicInteger();
     private final Consumer<String> onError;
     private volatile boolean closed;
@@ -55,7 +54,6 @@ final class BackgroundWork implements AutoCloseable {
                 unfinished.decrementAndGet();
                 return;
             }
-            running.put(key, true);
             Runnable delivery;
             try {
                 T result = work.call();
@@ -68,8 +66,6 @@ final class BackgroundWork implements AutoCloseable {
                 delivery = () -> onError.accept(e.getMessage());
             } catch (Exception | OutOfMemoryError e) {
                 delivery = () -> onError.accept("Something went wrong (" + e + "). Your work is unchanged.");
-            } finally {
-                running.remove(key);
             }
             Runnable deliver = delivery;
             Platform.runLater(() -> {
@@ -90,11 +86,6 @@ final class BackgroundWork implements AutoCloseable {
     /** Whether every submitted job has run and delivered (for scripted screenshots and tests). */
     boolean idle() {
         return unfinished.get() == 0;
-    }
-
-    /** Whether a job under this key is running now. */
-    boolean isRunning(String key) {
-        return running.containsKey(key);
     }
 
     private boolean current(String key, long generation) {
