@@ -224,7 +224,7 @@ public final class SamplingState {
 
     /** Draws a new seed and samples again. */
     public void newSeed() {
-        seed.set(Math.floorMod(SeededRandom.derive(seed.get(), "next-seed"), 1_000_000L));
+        seed.set(SeedField.next(seed.get()));
     }
 
     /** Samples again with the current settings, seed and driver (the same seed gives the same runs). */

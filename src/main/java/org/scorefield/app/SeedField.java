@@ -16,7 +16,10 @@ import org.scorefield.core.random.SeededRandom;
  */
 final class SeedField extends HBox {
 
+    /** The largest seed the field accepts (nine digits). */
     static final long MAX_SEED = 999_999_999L;
+    /** Drawn seeds stay below this: six digits are easy to read out and type back. */
+    static final long DRAWN_SEEDS = 1_000_000L;
 
     private final TextField field = new TextField();
     private final Button reroll = new Button("\u27f3");
@@ -39,13 +42,18 @@ final class SeedField extends HBox {
         reroll.setId(id + "New");
         reroll.setTooltip(Widgets.tip("Draw a new seed for " + what + "."));
         reroll.setMinWidth(USE_PREF_SIZE);
-        reroll.setOnAction(e -> seed.set(Math.floorMod(SeededRandom.derive(seed.get(), "reroll"), MAX_SEED)));
+        reroll.setOnAction(e -> seed.set(next(seed.get())));
         HBox.setHgrow(field, Priority.ALWAYS);
         field.setMaxWidth(Double.MAX_VALUE);
         getChildren().setAll(field, reroll);
         setSpacing(6);
         setAlignment(Pos.CENTER_LEFT);
         setMaxWidth(Double.MAX_VALUE);
+    }
+
+    /** The seed drawn after this one (a pure function of it, so a sequence of draws can be retraced). */
+    static long next(long seed) {
+        return Math.floorMod(SeededRandom.derive(seed, "next-seed"), DRAWN_SEEDS);
     }
 
     private void commit(LongProperty seed) {
