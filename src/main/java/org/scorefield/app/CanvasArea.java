@@ -109,21 +109,20 @@ final class CanvasArea extends StackPane {
         if (model.splitProperty().get()) {
             ode.setLook(look);
             sde.setLook(look);
-            ode.setFrame(frame(runs.ode(), join(clicks, SamplingState.Click::ode), TrajectoryRole.ODE, endpoints[0],
-                    "PF-ODE  (η = 0)"));
-            sde.setFrame(frame(runs.sde(), join(clicks, SamplingState.Click::sde), TrajectoryRole.SDE, endpoints[1],
-                    String.format(Locale.ROOT, "reverse SDE  (η = %.2g)", model.sampling().splitSettings()[1].eta())));
+            ode.setFrame(frame(runs.ode(), join(clicks, SamplingState.Click::ode), TrajectoryRole.ODE, endpoints[0]));
+            sde.setFrame(frame(runs.sde(), join(clicks, SamplingState.Click::sde), TrajectoryRole.SDE, endpoints[1]));
         } else {
             single.setLook(look);
             SamplingState.Run run = runs.single();
             boolean stochastic = run != null && run.settings().kind().isStochastic(run.settings());
             single.setFrame(frame(run, join(clicks, SamplingState.Click::single),
-                    stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE, null, run == null ? null : run.title()));
+                    stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE, null));
         }
     }
 
     private CanvasFrame frame(SamplingState.Run run, Trajectories clicked, TrajectoryRole role,
-            ScalarGrid endpointDensity, String runTitle) {
+            ScalarGrid endpointDensity) {
+        String runTitle = run == null ? null : run.title();
         double t = model.timeProperty().get();
         FieldLayers.Layers l = layers.layersProperty().get();
         CanvasFrame frame = CanvasFrame.EMPTY;

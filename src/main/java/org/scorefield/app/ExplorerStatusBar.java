@@ -43,8 +43,7 @@ final class ExplorerStatusBar extends StatusBar {
             s.append("  ·  sampling…");
         } else if (main != null) {
             s.append(String.format(Locale.ROOT, "  ·  NFE %d", main.nfe()));
-            appendQuality(s, runs.single() != null ? "SW2/floor" : "ODE SW2/floor", runs.single() != null
-                    ? runs.single() : runs.ode());
+            appendQuality(s, runs.single() != null ? "SW2/floor" : "ODE SW2/floor", main);
             if (runs.sde() != null) {
                 appendQuality(s, "SDE", runs.sde());
             }
