@@ -174,13 +174,29 @@ public final class FramePainter {
         double clip = ARROW_CLIP * cell;
         double s = look.scale();
         double headMax = Math.max(4, 0.28 * cell) * Math.min(s, 1.25);
-        double[] v = field.values();
         g.setStroke(look.palette().field());
         g.setFill(look.palette().field());
         g.setLineWidth(Math.min(1.2 * s, Math.max(0.8, cell / 14)));
         g.setGlobalAlpha(0.7);
         // Shafts in one path, heads in another: two draw calls for the whole field.
         g.beginPath();
+        arrowPath(g, field, perUnit, clip, headMax, m, false);
+        g.stroke();
+        g.beginPath();
+        arrowPath(g, field, perUnit, clip, headMax, m, true);
+        g.fill();
+        g.setGlobalAlpha(1);
+    }
+
+    /**
+     * Adds every arrow's shaft (a line from the tail to the base of the head) or every arrow's head
+     * (a closed triangle) to the current path. An arrow is centred on its cell, its length
+     * proportional to the magnitude up to {@code clip}; arrows shorter than 1.5 px are left out.
+     */
+    private static void arrowPath(GraphicsContext g, VectorGrid field, double perUnit, double clip, double headMax,
+            Mapping m, boolean heads) {
+        GridSpec spec = field.spec();
+        double[] v = field.values();
         for (int j = 0, k = 0; j < spec.ny(); j++) {
             double cy = m.sy(spec.y(j));
             for (int i = 0; i < spec.nx(); i++, k += 2) {
@@ -196,27 +212,11 @@ public final class FramePainter {
                 double uy = -v[k + 1] / len; // screen y points down
                 double cx = m.sx(spec.x(i));
                 double h = Math.min(headMax, 0.4 * l);
-                g.moveTo(cx - 0.5 * l * ux, cy - 0.5 * l * uy);
-                g.lineTo(cx + (0.5 * l - 0.6 * h) * ux, cy + (0.5 * l - 0.6 * h) * uy);
-            }
-        }
-        g.stroke();
-        g.beginPath();
-        for (int j = 0, k = 0; j < spec.ny(); j++) {
-            double cy = m.sy(spec.y(j));
-            for (int i = 0; i < spec.nx(); i++, k += 2) {
-                double len = Math.hypot(v[k], v[k + 1]);
-                if (!Double.isFinite(len) || len == 0) {
+                if (!heads) {
+                    g.moveTo(cx - 0.5 * l * ux, cy - 0.5 * l * uy);
+                    g.lineTo(cx + (0.5 * l - 0.6 * h) * ux, cy + (0.5 * l - 0.6 * h) * uy);
                     continue;
                 }
-                double l = Math.min(clip, len * perUnit);
-                if (l < 1.5) {
-                    continue;
-                }
-                double ux = v[k] / len;
-                double uy = -v[k + 1] / len;
-                double cx = m.sx(spec.x(i));
-                double h = Math.min(headMax, 0.4 * l);
                 double tx = cx + 0.5 * l * ux;
                 double ty = cy + 0.5 * l * uy;
                 double bx = tx - h * ux;
@@ -228,8 +228,6 @@ public final class FramePainter {
                 g.closePath();
             }
         }
-        g.fill();
-        g.setGlobalAlpha(1);
     }
 
     private static void paintStreamlines(GraphicsContext g, List<double[]> lines, Look look, Mapping m) {
