@@ -72,10 +72,9 @@ final class ChartsPane extends VBox {
         model.process().scheduleProperty().addListener((obs, old, s) -> schedule.setSchedule(s));
         schedule.setTime(model.timeProperty().get());
         model.timeProperty().addListener((obs, old, t) -> schedule.setTime(t.doubleValue()));
-        model.training().onLosses(this::queueLosses);
+        model.training().onLosses(pendingLosses::append);
         model.training().onReset(() -> {
-            pendingFirst = -1;
-            pendingLosses = new double[0];
+            pendingLosses.clear();
             loss.clear();
         });
         lossFlush.start();
@@ -93,29 +92,17 @@ final class ChartsPane extends VBox {
     /** The loss chart redraws at most this often while training (a redraw costs milliseconds of FX time). */
     static final long LOSS_REDRAW_NANOS = 250_000_000L;
 
-    private long pendingFirst = -1;
-    private double[] pendingLosses = new double[0];
+    private final LossBuffer pendingLosses = new LossBuffer();
     private long lastLossRedraw;
     private final javafx.animation.AnimationTimer lossFlush = new javafx.animation.AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (pendingLosses.length > 0 && now - lastLossRedraw >= LOSS_REDRAW_NANOS) {
+            if (!pendingLosses.isEmpty() && now - lastLossRedraw >= LOSS_REDRAW_NANOS) {
                 lastLossRedraw = now;
-                loss.append(pendingFirst, pendingLosses);
-                pendingFirst = -1;
-                pendingLosses = new double[0];
+                pendingLosses.drain(loss::append);
             }
         }
     };
-
-    private void queueLosses(long firstStep, double[] losses) {
-        if (pendingFirst < 0) {
-            pendingFirst = firstStep;
-        }
-        double[] joined = java.util.Arrays.copyOf(pendingLosses, pendingLosses.length + losses.length);
-        System.arraycopy(losses, 0, joined, pendingLosses.length, losses.length);
-        pendingLosses = joined;
-    }
 
     private void setLook(Look look) {
         schedule.setLook(look);

@@ -1,6 +1,5 @@
 package org.scorefield.app;
 
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -93,7 +92,7 @@ public final class TrainingState implements AutoCloseable {
 
     private final Object handOverLock = new Object();
     private TrainingSession.Update pendingUpdate;
-    private double[] pendingLosses = new double[0];
+    private LossBuffer pendingLosses = new LossBuffer();
     private boolean handOverScheduled;
 
     /**
@@ -324,11 +323,9 @@ public final class TrainingState implements AutoCloseable {
             pendingUpdate = update;
             double[] more = update.recentLosses();
             if (update.steps() == 0) {
-                pendingLosses = new double[0];
-            } else if (more.length > 0) {
-                double[] joined = Arrays.copyOf(pendingLosses, pendingLosses.length + more.length);
-                System.arraycopy(more, 0, joined, pendingLosses.length, more.length);
-                pendingLosses = joined;
+                pendingLosses.clear();
+            } else {
+                pendingLosses.append(update.steps() - more.length + 1, more);
             }
             if (handOverScheduled) {
                 return;
@@ -340,19 +337,17 @@ public final class TrainingState implements AutoCloseable {
 
     private void receive() {
         TrainingSession.Update update;
-        double[] losses;
+        LossBuffer losses;
         synchronized (handOverLock) {
             update = pendingUpdate;
             losses = pendingLosses;
-            pendingLosses = new double[0];
+            pendingLosses = new LossBuffer();
             handOverScheduled = false;
         }
         if (session == null || update == null) {
             return; // reset meanwhile
         }
-        if (losses.length > 0) {
-            lossListener.losses(update.steps() - losses.length + 1, losses);
-        }
+        losses.drain(lossListener);
         steps.set(update.steps());
         loss.set(update.smoothedLoss());
         if (Double.isFinite(update.stepsPerSecond())) {
@@ -375,7 +370,7 @@ public final class TrainingState implements AutoCloseable {
         stepsWhenBuilt = 0;
         synchronized (handOverLock) {
             pendingUpdate = null;
-            pendingLosses = new double[0];
+            pendingLosses.clear();
         }
     }
 
