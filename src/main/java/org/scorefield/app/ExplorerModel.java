@@ -68,8 +68,8 @@ public final class ExplorerModel implements AutoCloseable {
         });
         process.scheduleProperty().addListener((obs, old, s) -> {
             training.checkOutOfDate();
-            if (sampling.driverProperty().get() == SamplingState.Driver.EXACT || training.model().isEmpty()) {
-                sampling.clearRuns();
+            if (!samplingChoice().isModel()) {
+                sampling.clearRuns(); // the oracle's samples were of the old process; a model keeps its own
             }
         });
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.

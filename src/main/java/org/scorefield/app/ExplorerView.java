@@ -200,9 +200,15 @@ public final class ExplorerView extends BorderPane {
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.solverProperty(),
                 sampling.stepsProperty(), sampling.gridProperty(), sampling.etaProperty(), sampling.seedProperty(),
                 sampling.driverProperty(), sampling.countProperty(), model.splitProperty(),
-                model.process().scheduleProperty(), model.data().dataProperty()}) {
+                model.data().dataProperty()}) {
             o.addListener(obs -> resampleIfShown());
         }
+        // A model samples under the process it was trained on: a new process changes only the oracle's samples.
+        model.process().scheduleProperty().addListener(obs -> {
+            if (!model.samplingChoice().isModel()) {
+                resampleIfShown();
+            }
+        });
         // While training: the first model, then every N steps.
         model.training().stepsProperty().addListener((obs, old, steps) -> {
             TrainingState training = model.training();
