@@ -90,7 +90,7 @@ final class SamplingSection {
 
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.solverProperty(),
                 sampling.stepsProperty(), sampling.gridProperty(), sampling.etaProperty(), sampling.driverProperty(),
-                model.training().modelProperty(), model.process().scheduleProperty()}) {
+                model.training().modelProperty(), model.process().scheduleProperty(), model.splitProperty()}) {
             o.addListener(obs -> update(eta));
         }
         update(eta);
