@@ -68,11 +68,6 @@ final class CanvasArea extends StackPane {
         requestRedraw();
     }
 
-    /** The canvas of the single view (also the left pane's size in the split view). */
-    WorldCanvas singleCanvas() {
-        return single;
-    }
-
     private void showView() {
         getChildren().setAll(model.splitProperty().get() ? splitBox : single);
         requestRedraw();

@@ -114,13 +114,6 @@ final class ChartsPane extends VBox {
         return loss;
     }
 
-    ErrorNfeChart errorChart() {
-        return errors;
-    }
-
-    ScheduleChart scheduleChart() {
-        return schedule;
-    }
 
     /** Runs the solver comparison for whatever drives sampling now. */
     void computeErrors() {

@@ -14,7 +14,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.scorefield.core.schedule.ParameterSpec;
-import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
 
 /**
@@ -154,9 +153,5 @@ final class ProcessSection {
             case LINEAR -> "α = 1 − t,  σ = t: straight paths from data to noise";
             case TRIG -> "α = cos(πt/2),  σ = sin(πt/2)";
         };
-    }
-
-    Schedule schedule() {
-        return process.schedule();
     }
 }

@@ -79,7 +79,7 @@ final class TimeScrubber extends VBox {
         play.setOnAction(e -> togglePlay());
         loop.setId("loopToggle");
         loop.setSelected(true);
-        loop.setTooltip(Widgets.tip("When on, playing turns round at each end and goes on (L)."));
+        loop.setTooltip(Widgets.tip("When on, playing turns round at each end and goes on."));
         towardsData.setId("directionToggle");
         towardsData.setSelected(true);
         towardsData.setTooltip(Widgets.tip("Which way playing moves t: towards the data (t → 0, as a sampler "
@@ -126,10 +126,6 @@ final class TimeScrubber extends VBox {
         } else {
             start();
         }
-    }
-
-    void toggleLoop() {
-        loop.setSelected(!loop.isSelected());
     }
 
     /** Plays from t = 1 towards the data (after a click starts new trajectories). */

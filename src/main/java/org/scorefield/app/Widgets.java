@@ -34,12 +34,6 @@ final class Widgets {
         return tooltip;
     }
 
-    /** Puts the same tooltip on the control and its label. */
-    static <C extends Control> C tipped(C control, String text) {
-        control.setTooltip(tip(text));
-        return control;
-    }
-
     /** "Label ........ control", the label on the left, the control filling the rest. */
     static HBox row(String label, Node control, String tooltip) {
         Label name = new Label(label);
