@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -20,8 +19,9 @@ import org.scorefield.core.sample.Trajectories;
 /**
  * Paints one {@link CanvasFrame}: background, heatmap, grid and axes, field, trajectories,
  * particles and title, in the colours and at the scale of a {@link Look}. A plain function of its
- * inputs apart from one cache: the heatmap's image, rebuilt only when a different
- * {@link ScalarGrid} instance (or style or theme) arrives.
+ * inputs apart from caches: the heatmap's screen-resolution image ({@link HeatmapRaster}), rebuilt only
+ * when a different {@link ScalarGrid} instance (or style, theme or placement) arrives, and the
+ * particle sprites.
  *
  * <p>Built for a frame every scrub or training update: no allocation per point, one path per layer
  * (one stroke for all arrows, one fill for all heads), the fill colour set once per class.
@@ -36,11 +36,7 @@ public final class FramePainter {
     /** Arrows are clipped to this fraction of a cell, so neighbours never overlap. */
     static final double ARROW_CLIP = 0.95;
 
-    private ScalarGrid cachedGrid;
-    private HeatmapStyle cachedStyle;
-    private boolean cachedDark;
-    private WritableImage image;
-    private int[] pixels;
+    private final HeatmapRaster heatmap = new HeatmapRaster();
     private final double[] head = new double[2];
 
     /** Paints the frame over the whole {@code width × height} area. */
@@ -55,7 +51,7 @@ public final class FramePainter {
         }
         Mapping m = new Mapping(view, width, height);
         if (frame.heatmap() != null) {
-            paintHeatmap(g, frame.heatmap(), frame.heatmapStyle(), look, m);
+            heatmap.draw(g, frame.heatmap(), frame.heatmapStyle(), look, m, width, height);
         }
         AxesPainter.paint(g, view, look, width, height);
         if (frame.field() != null) {
@@ -112,46 +108,6 @@ public final class FramePainter {
         }
     }
 
-    private void paintHeatmap(GraphicsContext g, ScalarGrid grid, HeatmapStyle style, Look look, Mapping m) {
-        GridSpec spec = grid.spec();
-        if (grid != cachedGrid || style != cachedStyle || look.dark() != cachedDark) {
-            rasterise(grid, style, look);
-        }
-        g.setImageSmoothing(true);
-        g.drawImage(image, m.sx(spec.xMin()), m.sy(spec.yMax()), (spec.xMax() - spec.xMin()) * m.k,
-                (spec.yMax() - spec.yMin()) * m.k);
-    }
-
-    /** Writes the grid into the cached image through a colour table (image row 0 is the grid's top row). */
-    private void rasterise(ScalarGrid grid, HeatmapStyle style, Look look) {
-        GridSpec spec = grid.spec();
-        int nx = spec.nx();
-        int ny = spec.ny();
-        if (image == null || (int) image.getWidth() != nx || (int) image.getHeight() != ny) {
-            image = new WritableImage(nx, ny);
-            pixels = new int[nx * ny];
-        }
-        int[] lut = HeatmapColors.table(style, look);
-        double[] range = range(grid, style);
-        double lo = range[0];
-        double span = range[1] - range[0];
-        double toIndex = span > 0 ? (HeatmapColors.SIZE - 1) / span : 0;
-        double[] v = grid.values();
-        for (int j = 0; j < ny; j++) {
-            int row = (ny - 1 - j) * nx;
-            int src = j * nx;
-            for (int i = 0; i < nx; i++) {
-                double x = v[src + i];
-                int idx = Double.isFinite(x) ? (int) ((x - lo) * toIndex) : (x > 0 ? HeatmapColors.SIZE - 1 : 0);
-                pixels[row + i] = lut[Math.max(0, Math.min(HeatmapColors.SIZE - 1, idx))];
-            }
-        }
-        image.getPixelWriter().setPixels(0, 0, nx, ny, PixelFormat.getIntArgbInstance(), pixels, 0, nx);
-        cachedGrid = grid;
-        cachedStyle = style;
-        cachedDark = look.dark();
-    }
-
     /** The values mapped to the two ends of the colour table: {@code [max − 8, max]} or {@code [0, max]}. */
     static double[] range(ScalarGrid grid, HeatmapStyle style) {
         double max = grid.max();
@@ -163,6 +119,12 @@ public final class FramePainter {
                 : new double[] {0, Math.max(0, max)};
     }
 
+    /**
+     * Every arrow centred on its cell, its length proportional to the magnitude (the 95th percentile
+     * fills {@link #ARROW_FILL} of a cell) up to {@link #ARROW_CLIP}; arrows shorter than 1.5 px are
+     * left out. Each arrow is one outline, shaft and head together, all in one path: one fill for the
+     * whole field, which the software renderer draws faster than stroked shafts plus filled heads.
+     */
     private static void paintArrows(GraphicsContext g, VectorGrid field, double arrowScale, Look look, Mapping m) {
         GridSpec spec = field.spec();
         double cell = Math.min(spec.dx(), spec.dy()) * m.k;
@@ -174,29 +136,11 @@ public final class FramePainter {
         double clip = ARROW_CLIP * cell;
         double s = look.scale();
         double headMax = Math.max(4, 0.28 * cell) * Math.min(s, 1.25);
-        g.setStroke(look.palette().field());
         g.setFill(look.palette().field());
-        g.setLineWidth(Math.min(1.2 * s, Math.max(0.8, cell / 14)));
         g.setGlobalAlpha(0.7);
-        // Shafts in one path, heads in another: two draw calls for the whole field.
-        g.beginPath();
-        arrowPath(g, field, perUnit, clip, headMax, m, false);
-        g.stroke();
-        g.beginPath();
-        arrowPath(g, field, perUnit, clip, headMax, m, true);
-        g.fill();
-        g.setGlobalAlpha(1);
-    }
-
-    /**
-     * Adds every arrow's shaft (a line from the tail to the base of the head) or every arrow's head
-     * (a closed triangle) to the current path. An arrow is centred on its cell, its length
-     * proportional to the magnitude up to {@code clip}; arrows shorter than 1.5 px are left out.
-     */
-    private static void arrowPath(GraphicsContext g, VectorGrid field, double perUnit, double clip, double headMax,
-            Mapping m, boolean heads) {
-        GridSpec spec = field.spec();
+        double halfWidth = 0.5 * Math.min(1.2 * s, Math.max(0.8, cell / 14));
         double[] v = field.values();
+        g.beginPath();
         for (int j = 0, k = 0; j < spec.ny(); j++) {
             double cy = m.sy(spec.y(j));
             for (int i = 0; i < spec.nx(); i++, k += 2) {
@@ -212,22 +156,26 @@ public final class FramePainter {
                 double uy = -v[k + 1] / len; // screen y points down
                 double cx = m.sx(spec.x(i));
                 double h = Math.min(headMax, 0.4 * l);
-                if (!heads) {
-                    g.moveTo(cx - 0.5 * l * ux, cy - 0.5 * l * uy);
-                    g.lineTo(cx + (0.5 * l - 0.6 * h) * ux, cy + (0.5 * l - 0.6 * h) * uy);
-                    continue;
-                }
                 double tx = cx + 0.5 * l * ux;
                 double ty = cy + 0.5 * l * uy;
+                double ax = cx - 0.5 * l * ux;
+                double ay = cy - 0.5 * l * uy;
                 double bx = tx - h * ux;
                 double by = ty - h * uy;
                 double w = 0.5 * h;
-                g.moveTo(tx, ty);
+                // Normal (−uy, ux): the left side of the arrow, then the tip, then the right side.
+                g.moveTo(ax - halfWidth * uy, ay + halfWidth * ux);
+                g.lineTo(bx - halfWidth * uy, by + halfWidth * ux);
                 g.lineTo(bx - w * uy, by + w * ux);
+                g.lineTo(tx, ty);
                 g.lineTo(bx + w * uy, by - w * ux);
+                g.lineTo(bx + halfWidth * uy, by - halfWidth * ux);
+                g.lineTo(ax + halfWidth * uy, ay - halfWidth * ux);
                 g.closePath();
             }
         }
+        g.fill();
+        g.setGlobalAlpha(1);
     }
 
     private static void paintStreamlines(GraphicsContext g, List<double[]> lines, Look look, Mapping m) {
