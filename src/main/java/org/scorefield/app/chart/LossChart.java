@@ -20,13 +20,17 @@ import org.scorefield.app.Look;
 /**
  * Training loss against step on a log axis, as a run streams its per-step losses in. The raw
  * losses are drawn faint, as bucket means (see {@link LossHistory}: at most
- * {@value LossHistory#DEFAULT_CAPACITY} points however long the run), with a stronger smoothed
+ * {@value LossHistory#DEFAULT_CAPACITY} buckets however long the run, merged further to at most
+ * one point per pixel column of the chart), with a stronger smoothed
  * line over them: an exponential moving average whose window is {@value #SMOOTHING_FRACTION} of
  * the steps so far (at least {@value #SMOOTHING_MIN_STEPS} steps). Losses that are not finite or
  * not positive are left out. A caption on the right carries live facts such as "812 steps/s".
  *
  * <p>{@link #append} costs O(new losses + buckets); calling it ten times a second over 100 000
- * steps stays cheap. Use on the FX application thread only.
+ * steps stays cheap. One point per pixel column matters for the frame rate: a noisy line of
+ * thousands of points in a few hundred pixels crosses each scanline hundreds of times, and the
+ * software renderer spent about 12 ms rasterising such a 300 × 420 chart against 3 ms for the
+ * merged one. Use on the FX application thread only.
  */
 public final class LossChart extends LectureChart {
 
@@ -47,6 +51,10 @@ public final class LossChart extends LectureChart {
     private final XYPlot plot;
     private final LegendTitle legend;
     private final TextTitle caption = new TextTitle("");
+    /** The most points a line of the chart has at its current width, as last drawn. */
+    private int maxPoints;
+    /** The bucket width of the drawn lines. */
+    private long shownWidth = 1;
 
     /** An empty chart. */
     public LossChart() {
@@ -133,6 +141,24 @@ public final class LossChart extends LectureChart {
         return history;
     }
 
+    /** Steps per drawn point of the lines (a multiple of the history's bucket width). */
+    long shownWidth() {
+        return shownWidth;
+    }
+
+    /** At most one point per pixel column; before the first layout, as for a 600-pixel chart. */
+    static int maxPoints(double width) {
+        return Math.max(64, (int) (width > 0 ? width : 600));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (maxPoints(getWidth()) != maxPoints) {
+            refresh();
+        }
+        super.layoutChildren();
+    }
+
     DefaultXYDataset dataset() {
         return dataset;
     }
@@ -142,6 +168,7 @@ public final class LossChart extends LectureChart {
     }
 
     private void refresh() {
+        maxPoints = maxPoints(getWidth());
         changeQuietly(() -> {
             while (dataset.getSeriesCount() > 0) {
                 dataset.removeSeries(dataset.getSeriesKey(0));
@@ -157,10 +184,11 @@ public final class LossChart extends LectureChart {
             if (empty) {
                 return;
             }
-            long width = history.bucketWidth();
-            String rawKey = width == 1 ? RAW : RAW + ", mean of each " + width + " steps";
-            dataset.addSeries(rawKey, history.means());
-            dataset.addSeries(SMOOTHED, history.smoothed(SMOOTHING_MIN_STEPS, SMOOTHING_FRACTION));
+            LossHistory shown = history.coarsened(maxPoints);
+            shownWidth = shown.bucketWidth();
+            String rawKey = shownWidth == 1 ? RAW : RAW + ", mean of each " + shownWidth + " steps";
+            dataset.addSeries(rawKey, shown.means());
+            dataset.addSeries(SMOOTHED, shown.smoothed(SMOOTHING_MIN_STEPS, SMOOTHING_FRACTION));
         });
     }
 }

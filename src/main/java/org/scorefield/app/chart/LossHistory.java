@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 final class LossHistory {
 
-    /** The default number of buckets: about one per pixel column of a wide chart. */
+    /** The default number of buckets: about one per pixel column of a wide chart (a chart draws {@link #coarsened} ones). */
     static final int DEFAULT_CAPACITY = 2000;
 
     private final int capacity;
@@ -37,6 +37,30 @@ final class LossHistory {
 
     int capacity() {
         return capacity;
+    }
+
+    /**
+     * A copy with neighbouring buckets merged pairwise (the width doubling each time) until at most
+     * {@code maxBuckets} remain: what a chart draws when it has fewer pixel columns than buckets.
+     * Sums stay exact, so each bucket's means are those of the steps it now holds.
+     */
+    LossHistory coarsened(int maxBuckets) {
+        if (maxBuckets < 1) {
+            throw new IllegalArgumentException("maxBuckets must be at least 1, got " + maxBuckets);
+        }
+        LossHistory copy = new LossHistory(capacity);
+        System.arraycopy(lossSum, 0, copy.lossSum, 0, capacity);
+        System.arraycopy(stepSum, 0, copy.stepSum, 0, capacity);
+        System.arraycopy(count, 0, copy.count, 0, capacity);
+        copy.width = width;
+        copy.firstIndex = firstIndex;
+        copy.span = span;
+        copy.total = total;
+        copy.skipped = skipped;
+        while (copy.span > maxBuckets) {
+            copy.mergePairs();
+        }
+        return copy;
     }
 
     /** Steps per bucket: 1, 2, 4, … */

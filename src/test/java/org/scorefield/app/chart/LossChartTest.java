@@ -38,9 +38,11 @@ class LossChartTest {
         DefaultXYDataset data = chart.dataset();
         assertEquals(2, data.getSeriesCount(), "raw bucket means and the smoothed line");
         int points = data.getItemCount(0);
-        assertTrue(points <= LossHistory.DEFAULT_CAPACITY && points > 100, "points: " + points);
+        // Not laid out yet: drawn as for a 600-pixel chart, at most a point per pixel column.
+        assertTrue(points <= LossChart.maxPoints(0) && points > LossChart.maxPoints(0) / 2, "points: " + points);
         assertEquals(points, data.getItemCount(1));
-        long width = chart.history().bucketWidth();
+        long width = chart.shownWidth();
+        assertEquals(0, width % chart.history().bucketWidth());
         assertEquals(LossChart.RAW + ", mean of each " + width + " steps", data.getSeriesKey(0));
         for (int i = 0; i < points - 1; i += 97) {
             long lo = (long) Math.floor(data.getXValue(0, i) / width) * width;
@@ -55,6 +57,32 @@ class LossChartTest {
         assertInstanceOf(LogAxis.class, chart.plot().getRangeAxis());
         assertEquals("loss (log scale)", chart.plot().getRangeAxis().getLabel());
         assertEquals("step", chart.plot().getDomainAxis().getLabel());
+    }
+
+    @Test
+    void aChartDrawsAtMostOnePointPerPixelColumnAndMoreWhenWider() {
+        LossChart chart = onFx(LossChart::new);
+        onFx(() -> {
+            new javafx.scene.Scene(new javafx.scene.Group(chart));
+            chart.resize(300, 400);
+            chart.layout();
+            double[] losses = new double[5000];
+            for (int i = 0; i < losses.length; i++) {
+                losses[i] = loss(i);
+            }
+            chart.append(0, losses);
+        });
+        DefaultXYDataset data = chart.dataset();
+        int narrow = data.getItemCount(0);
+        assertTrue(narrow <= 300 && narrow > 150, "points at 300 px: " + narrow);
+        assertEquals(5000, chart.lossCount(), "every loss is kept for a wider chart");
+        onFx(() -> {
+            chart.resize(1000, 400);
+            chart.layout();
+        });
+        int wide = data.getItemCount(0);
+        assertTrue(wide <= 1000 && wide > 2 * narrow, "points at 1000 px: " + wide);
+        assertEquals(LossChart.RAW + ", mean of each " + chart.shownWidth() + " steps", data.getSeriesKey(0));
     }
 
     @Test

@@ -33,6 +33,32 @@ class LossHistoryTest {
     }
 
     @Test
+    void aCoarsenedCopyMergesToTheTrueMeansAndLeavesTheOriginal() {
+        LossHistory history = new LossHistory(64);
+        for (int step = 0; step < 50; step++) {
+            history.add(step, step + 1);
+        }
+        assertEquals(1, history.bucketWidth());
+        LossHistory coarse = history.coarsened(7); // 50 → 25 → 13 → 7 buckets
+        assertEquals(8, coarse.bucketWidth());
+        assertEquals(7, coarse.span());
+        assertEquals(50, coarse.total());
+        for (int k = 0; k < coarse.span(); k++) {
+            long lo = 8L * k;
+            long hi = Math.min(8L * (k + 1), 50);
+            assertEquals(hi - lo, coarse.count(k));
+            assertEquals((lo + hi - 1) / 2.0, coarse.meanStep(k), 1e-12);
+            assertEquals((lo + hi - 1) / 2.0 + 1, coarse.meanLoss(k), 1e-12);
+        }
+        assertEquals(1, history.bucketWidth(), "the original keeps its buckets");
+        assertEquals(50, history.span());
+        assertEquals(history.span(), history.coarsened(50).span(), "nothing to merge");
+        // Adding to the copy does not touch the original.
+        coarse.add(60, 1);
+        assertEquals(50, history.total());
+    }
+
+    @Test
     void twoHundredThousandStepsStayWithinTheCapacity() {
         LossHistory history = new LossHistory(LossHistory.DEFAULT_CAPACITY);
         double[] chunk = new double[250];
