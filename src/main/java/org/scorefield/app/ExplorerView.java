@@ -57,6 +57,10 @@ public final class ExplorerView extends BorderPane {
         return scrubber;
     }
 
+    FieldLayers layers() {
+        return layers;
+    }
+
     CanvasArea canvasArea() {
         return canvasArea;
     }

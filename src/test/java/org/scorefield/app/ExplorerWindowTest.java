@@ -144,10 +144,52 @@ class ExplorerWindowTest {
         assertTrue(fx(() -> model.training().model().isPresent()));
         assertEquals("Train", robot.lookup("#trainButton").queryAs(Button.class).getText());
         assertTrue(gaps.pulses > 20, "pulses should keep coming while training, saw " + gaps.pulses);
-        // The target is 100 ms; on a shared CI machine one slow pulse can pass it, so the test guards
-        // against a frozen window (work on the FX thread would take seconds) and prints the figure.
+        // The target: no gap over 100 ms. Measured 34–48 ms alone and 43–65 ms with a second process
+        // keeping one of the two cores busy (the loss chart's redraw is the largest recurring frame).
         System.out.printf("longest FX pulse gap while training: %.1f ms over %d pulses%n", worst, gaps.pulses);
-        assertTrue(worst < 250, "longest gap between two FX pulses while training: " + worst + " ms");
+        assertTrue(worst < 100, "longest gap between two FX pulses while training: " + worst + " ms");
+    }
+
+    @Test
+    void trainingSamplingClicksAndFieldsChangeNothingOffTheFxThread(FxRobot robot) {
+        FxThreadWatch watch = fx(() -> new FxThreadWatch().state(model).state(model.data()).state(model.process())
+                .state(model.training()).state(model.sampling()).state(view.layers())
+                .scene(stage.getScene().getRoot()));
+        assertTrue(watch.watched() > 200, "watched " + watch.watched());
+        fx(() -> {
+            model.showFieldProperty().set(true);
+            model.fieldSourceProperty().set(ExplorerModel.FieldSource.LEARNED);
+            model.timeProperty().set(0.4);
+            model.training().train();
+            return null;
+        });
+        waitUntil(60, () -> model.training().stepsProperty().get() >= 150);
+        // Learned field, streamlines, the difference heatmap, a click, a resample and the split view, all while training.
+        fx(() -> {
+            model.streamlinesProperty().set(true);
+            return null;
+        });
+        waitUntil(30, () -> model.work().idle() && view.layers().layersProperty().get().lines() != null);
+        fx(() -> {
+            model.fieldSourceProperty().set(ExplorerModel.FieldSource.DIFFERENCE);
+            model.sampling().startAt(1, 1);
+            model.sampling().resample();
+            model.splitProperty().set(true);
+            return null;
+        });
+        waitUntil(30, () -> model.work().idle() && view.layers().layersProperty().get().difference() != null
+                && !model.sampling().clicksProperty().get().isEmpty()
+                && model.sampling().runsProperty().get().sde() != null);
+        fx(() -> {
+            model.training().pause();
+            return null;
+        });
+        waitUntil(10, () -> model.training().stateProperty().get() != org.scorefield.core.nn.TrainingSession.State.RUNNING);
+        fx(() -> {
+            watch.stop();
+            return null;
+        });
+        assertTrue(watch.violations().isEmpty(), "changed off the FX thread: " + watch.violations());
     }
 
     @Test
