@@ -49,14 +49,16 @@ final class ChartsPane extends VBox {
         compute.setTooltip(Widgets.tip("Run every solver at 4 to 64 steps from the same 256 start points and "
                 + "measure how far each lands from a very accurate reference solution (takes a few seconds)."));
         compute.setOnAction(e -> computeErrors());
+        compute.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox errorBar = new HBox(compute, Widgets.caption("Lower and further left is better: less error for "
                 + "fewer network evaluations."));
-        errorBar.getStyleClass().add("chart-bar");
+        // Not "chart-bar": modena paints that class as a bar of a bar chart (an orange gradient).
+        errorBar.getStyleClass().add("chart-actions");
         HBox.setHgrow(errorBar.getChildren().get(1), Priority.ALWAYS);
         VBox errorBox = new VBox(errors, errorBar);
         VBox.setVgrow(errors, Priority.ALWAYS);
 
-        Tab lossTab = new Tab("Training loss", loss);
+        Tab lossTab = new Tab("Loss", loss);
         lossTab.setId("lossTab");
         Tab errorTab = new Tab("Error vs NFE", errorBox);
         errorTab.setId("errorTab");
@@ -112,6 +114,10 @@ final class ChartsPane extends VBox {
 
     LossChart lossChart() {
         return loss;
+    }
+
+    ErrorNfeChart errorChart() {
+        return errors;
     }
 
 

@@ -62,7 +62,8 @@ final class DataSection {
         tools.setMaxWidth(Double.MAX_VALUE);
         for (ToggleButton b : new ToggleButton[] {look, brush, erase}) {
             b.setMaxWidth(Double.MAX_VALUE);
-            b.setPrefWidth(110);
+            // Never "Start p…": a tool whose name is cut off is a tool nobody finds.
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         look.setUserData(CanvasTool.LOOK);
         brush.setUserData(CanvasTool.BRUSH);
@@ -96,6 +97,9 @@ final class DataSection {
         fileRow.getStyleClass().add("button-row");
         HBox.setHgrow(importCsv, Priority.ALWAYS);
         importCsv.setMaxWidth(Double.MAX_VALUE);
+        for (Button b : new Button[] {importCsv, clear, redraw}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
 
         data.dataProperty().addListener((obs, old, d) -> update());
         update();

@@ -15,8 +15,8 @@ import org.scorefield.core.nn.TrainingSession;
 
 /**
  * Builds the real explorer window without a display (Monocle), runs a short scripted session — load
- * a preset, train a few hundred steps, sample — puts it in one of three views and writes the window
- * to a PNG. What the {@code screenshot} command and the README's pictures use.
+ * a preset, train a few hundred steps, sample — puts it in one of its {@link View}s and writes the
+ * window to a PNG. What the {@code screenshot} command and the README's pictures use.
  */
 public final class Screenshot {
 
@@ -27,7 +27,20 @@ public final class Screenshot {
         /** PF-ODE and reverse SDE side by side. */
         SPLIT,
         /** The learned score field over the exact density. */
-        FIELDS
+        FIELDS,
+        /** Streamlines of the learned PF-ODE velocity over the data. */
+        STREAMLINES,
+        /** The size of the learned score's error, |learned − exact|, as a heatmap. */
+        DIFFERENCE,
+        /** Trajectories at t = 0.35 with the denoiser's x̂0 beside each, and paths from a click. */
+        DENOISED,
+        /** The solvers' error against NFE, computed. */
+        ERRORS;
+
+        /** The lower-case name the command line uses. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**
@@ -112,15 +125,36 @@ public final class Screenshot {
                 model.showSamplesProperty().set(true);
                 model.timeProperty().set(0.0);
             }
-            case FIELDS -> {
+            case FIELDS, STREAMLINES, DIFFERENCE -> {
+                boolean learned = model.training().model().isPresent();
                 model.splitProperty().set(false);
                 model.showSamplesProperty().set(false);
-                model.showDataProperty().set(true);
-                model.showDensityProperty().set(true);
+                model.showDataProperty().set(which != View.DIFFERENCE);
+                model.showDensityProperty().set(which == View.FIELDS);
                 model.showFieldProperty().set(true);
-                model.fieldSourceProperty().set(model.training().model().isPresent()
-                        ? ExplorerModel.FieldSource.LEARNED : ExplorerModel.FieldSource.EXACT);
+                model.streamlinesProperty().set(which == View.STREAMLINES);
+                model.fieldKindProperty().set(which == View.STREAMLINES
+                        ? org.scorefield.core.field.FieldKind.VELOCITY : org.scorefield.core.field.FieldKind.SCORE);
+                model.fieldSourceProperty().set(!learned ? ExplorerModel.FieldSource.EXACT
+                        : which == View.DIFFERENCE ? ExplorerModel.FieldSource.DIFFERENCE
+                        : ExplorerModel.FieldSource.LEARNED);
                 model.timeProperty().set(0.3);
+            }
+            case DENOISED -> {
+                model.splitProperty().set(false);
+                model.showDataProperty().set(false);
+                model.showDensityProperty().set(true);
+                model.showSamplesProperty().set(true);
+                model.showFieldProperty().set(false);
+                model.sampling().showDenoisedProperty().set(true);
+                model.sampling().startAt(2.2, 2.0);
+                view.scrubber().stop();
+                model.timeProperty().set(0.35);
+            }
+            case ERRORS -> {
+                arrange(view, View.MAIN);
+                view.charts().computeErrors();
+                return;
             }
         }
         model.sampling().resample();

@@ -82,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean skipFrame;
 
     /** Untimed frames before the frame-time measurement. */
-    static final int FRAME_WARMUP = 30;
+    static final int FRAME_WARMUP = 60;
 
     @Override
     public Integer call() {
@@ -212,6 +212,7 @@ final class BenchCommand implements Callable<Integer> {
         Json.put(json, "frame_ms", r.frameMs());
         Json.put(json, "frame_paint_ms", r.paintMs());
         Json.put(json, "frame_p95_ms", r.frameP95Ms());
+        Json.put(json, "frame_baseline_ms", r.baselineMs());
         json.put("frame_frames", r.frames());
         json.put("frame_scene", FrameBench.WIDTH + "x" + FrameBench.HEIGHT + ", " + FrameBench.PARTICLES
                 + " particles, " + FrameBench.ARROWS + "x" + FrameBench.ARROWS + " arrows, " + FrameBench.HEATMAP + "x"

@@ -34,9 +34,11 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--view", defaultValue = "main", paramLabel = "main|split|fields",
-            description = "Which view: main (noising, density, samples), split (PF-ODE vs reverse SDE) or fields "
-                    + "(the learned score over the exact density). Default ${DEFAULT-VALUE}.")
+    @Option(names = "--view", defaultValue = "main", paramLabel = "VIEW",
+            description = "Which view: main (noising, density, samples), split (PF-ODE vs reverse SDE), fields "
+                    + "(the learned score over the exact density), streamlines (of the learned PF-ODE velocity), "
+                    + "difference (|learned − exact| score), denoised (x̂₀ beside each trajectory at t = 0.35, and "
+                    + "paths from a click) or errors (error against NFE of the solvers). Default ${DEFAULT-VALUE}.")
     String view;
 
     @Option(names = "--width", defaultValue = "1440", paramLabel = "W", description = "Window width (default ${DEFAULT-VALUE}).")
@@ -63,12 +65,11 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Screenshot.View which = switch (view.toLowerCase(Locale.ROOT)) {
-            case "main" -> Screenshot.View.MAIN;
-            case "split" -> Screenshot.View.SPLIT;
-            case "fields" -> Screenshot.View.FIELDS;
-            default -> throw new InvalidInputException("--view takes main, split or fields, not '" + view + "'.");
-        };
+        Screenshot.View which = java.util.Arrays.stream(Screenshot.View.values())
+                .filter(v -> v.id().equals(view.toLowerCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> new InvalidInputException("--view takes " + String.join(", ",
+                        java.util.Arrays.stream(Screenshot.View.values()).map(Screenshot.View::id).toList())
+                        + ", not '" + view + "'."));
         InvalidInputException.require(theme.equals("light") || theme.equals("dark"),
                 "--theme takes light or dark, not '" + theme + "'.");
         InvalidInputException.require(width >= MIN_SIZE && width <= MAX_SIZE && height >= MIN_SIZE / 2
@@ -86,7 +87,7 @@ final class ScreenshotCommand implements Callable<Integer> {
         }
         ObjectNode json = Json.object();
         json.put("out", out.toString());
-        json.put("view", which.name().toLowerCase(Locale.ROOT));
+        json.put("view", which.id());
         json.put("width", width);
         json.put("height", height);
         json.put("steps", result.steps());

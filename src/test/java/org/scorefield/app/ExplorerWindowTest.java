@@ -283,6 +283,84 @@ class ExplorerWindowTest {
         assertTrue(message.contains("bad.csv") && message.endsWith("The data is unchanged."), message);
     }
 
+    @Test
+    void computeDrawsErrorAgainstNfeForEverySolver(FxRobot robot) {
+        robot.clickOn("#errorTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        Canvas chart = fx(() -> view.charts().errorChart().getCanvas());
+        int[] empty = pixels(chart);
+        robot.clickOn("#computeErrors");
+        waitUntil(120, () -> view.charts().errorChart().result() != null);
+        var result = fx(() -> view.charts().errorChart().result());
+        assertEquals(ChartsPane.SOLVERS.size() * ChartsPane.STEPS.length, result.rows().size());
+        for (org.scorefield.core.sample.SamplerKind solver : ChartsPane.SOLVERS) {
+            double[] errors = result.rows().stream().filter(r -> r.solver() == solver)
+                    .mapToDouble(org.scorefield.core.metric.ErrorVersusNfe.Row::error).toArray();
+            assertEquals(ChartsPane.STEPS.length, errors.length);
+            assertTrue(errors[errors.length - 1] < errors[0] / 4, solver + ": 64 steps against 4: "
+                    + java.util.Arrays.toString(errors));
+            for (double e : errors) {
+                assertTrue(result.referenceError() < e, solver + " error " + e + " below the reference's own "
+                        + result.referenceError());
+            }
+        }
+        assertEquals("", fx(() -> view.charts().errorChart().status()), "no busy caption once done");
+        assertClearlyDifferent(empty, pixels(chart));
+    }
+
+    @Test
+    void aCsvFileDroppedOnTheCanvasIsImported(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("triangle.csv");
+        Files.writeString(good, "x,y\n0,0\n1,0\n0,1\n");
+        drop(good);
+        assertEquals(3, fx(() -> model.data().data().points().size()));
+        assertArrayEquals(new double[] {0, 0, 1, 0, 0, 1}, fx(() -> model.data().data().points().xy()));
+
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "x,y\n1,2\noops\n");
+        drop(bad);
+        assertEquals(3, fx(() -> model.data().data().points().size()), "a bad file changes nothing");
+        String message = fx(() -> model.messageProperty().get());
+        assertTrue(message.contains("bad.csv") && message.endsWith("The data is unchanged."), message);
+    }
+
+    /**
+     * Drops a file on the canvas area as a desktop would: DRAG_OVER (which must accept a copy), then
+     * DRAG_DROPPED, with a dragboard holding the file. Monocle has no native drag source, so the
+     * dragboard stands on a minimal peer (a file list offered for copying), made through JavaFX's
+     * package-private factory.
+     */
+    private void drop(Path file) throws Exception {
+        java.lang.reflect.Method create = javafx.scene.input.Dragboard.class.getDeclaredMethod("createDragboard",
+                com.sun.javafx.tk.TKClipboard.class);
+        create.setAccessible(true);
+        Object peer = java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {com.sun.javafx.tk.TKClipboard.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getContentTypes" -> java.util.Set.of(javafx.scene.input.DataFormat.FILES);
+                    case "hasContent" -> javafx.scene.input.DataFormat.FILES.equals(args[0]);
+                    case "getContent" -> javafx.scene.input.DataFormat.FILES.equals(args[0]) ? List.of(file.toFile()) : null;
+                    case "getTransferModes" -> java.util.Set.of(javafx.scene.input.TransferMode.COPY);
+                    case "getDragViewOffsetX", "getDragViewOffsetY" -> 0.0;
+                    case "putContent" -> false;
+                    default -> null;
+                });
+        fx(() -> {
+            javafx.scene.input.Dragboard board = (javafx.scene.input.Dragboard) create.invoke(null, peer);
+            Node target = view.canvasArea();
+            javafx.scene.input.DragEvent over = new javafx.scene.input.DragEvent(javafx.scene.input.DragEvent.DRAG_OVER,
+                    board, 100, 100, 100, 100, javafx.scene.input.TransferMode.COPY, null, target, null);
+            javafx.event.Event.fireEvent(target, over);
+            assertTrue(over.isAccepted(), "the canvas area accepts a drag of files");
+            javafx.scene.input.DragEvent dropped = new javafx.scene.input.DragEvent(
+                    javafx.scene.input.DragEvent.DRAG_DROPPED, board, 100, 100, 100, 100,
+                    javafx.scene.input.TransferMode.COPY, null, target, null);
+            javafx.event.Event.fireEvent(target, dropped);
+            assertTrue(dropped.isDropCompleted(), "and says the drop is done");
+            return null;
+        });
+        waitUntil(30, () -> model.work().idle());
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     /** The longest time between two FX pulses from its creation until {@link #stop()}. */

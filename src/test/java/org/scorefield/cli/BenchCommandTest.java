@@ -36,6 +36,8 @@ class BenchCommandTest {
         assertTrue(paint > 0 && Double.isFinite(frame), json.toString());
         // Each frame's paint+rasterise time contains its paint time, so the medians are ordered too.
         assertTrue(paint <= frame && frame <= p95, json.toString());
+        double baseline = json.get("frame_baseline_ms").asDouble();
+        assertTrue(baseline > 0 && baseline < frame, "an empty canvas is cheaper than the full frame: " + json);
         assertEquals(60, json.get("frame_frames").asInt());
         assertTrue(json.get("frame_train_steps").asLong() > 0, "the model trained meanwhile");
         assertTrue(CliRun.of("bench", "--skip-speed", "--skip-frame").json().get("frame_ms") == null);

@@ -10,7 +10,8 @@ import org.scorefield.app.WorldView;
 
 /**
  * The unit grid of the plane: grid lines at every integer, the two axes slightly stronger, and
- * integer tick labels along the bottom and left edges, in the theme's colours and at its scale.
+ * integer tick labels along the bottom and left edges (every integer, or every 2nd or 5th where
+ * the canvas is small), in the theme's colours and at its scale.
  */
 public final class AxesPainter {
 
@@ -57,6 +58,7 @@ public final class AxesPainter {
         g.stroke();
 
         double clearance = TICK_CLEARANCE * s;
+        int every = labelStep(view.scale(width, height), s);
         g.setFont(Font.font(12 * s));
         g.setFill(p.mutedText());
         g.setTextAlign(TextAlignment.CENTER);
@@ -64,7 +66,7 @@ public final class AxesPainter {
         // Labels that would crowd the bottom-left corner or be cut by an edge are left out.
         for (int x = xFrom; x <= xTo; x++) {
             double sx = view.toScreenX(x, width, height);
-            if (x != 0 && sx > clearance && sx < width - clearance / 2) {
+            if (x != 0 && x % every == 0 && sx > clearance && sx < width - clearance / 2) {
                 g.fillText(tick(x), sx, height - 4 * s);
             }
         }
@@ -72,11 +74,28 @@ public final class AxesPainter {
         g.setTextBaseline(VPos.CENTER);
         for (int y = yFrom; y <= yTo; y++) {
             double sy = view.toScreenY(y, width, height);
-            if (y != 0 && sy > clearance / 2 && sy < height - clearance) {
+            if (y != 0 && y % every == 0 && sy > clearance / 2 && sy < height - clearance) {
                 g.fillText(tick(y), 6 * s, sy);
             }
         }
     }
+
+    /**
+     * Label every integer, every 2nd or every 5th: the smallest step whose labels stand at least
+     * {@value #LABEL_SPACING} px (times the look's scale) apart, so that "−2" and "−1" never touch
+     * on a narrow canvas.
+     */
+    static int labelStep(double pixelsPerUnit, double scale) {
+        for (int step : new int[] {1, 2, 5, 10}) {
+            if (step * pixelsPerUnit >= LABEL_SPACING * scale) {
+                return step;
+            }
+        }
+        return 20;
+    }
+
+    /** The least distance between two tick labels' centres, in pixels at scale 1. */
+    static final double LABEL_SPACING = 30;
 
     /** A one-pixel line drawn on a half-pixel lands on one row of pixels instead of two grey ones. */
     static double crisp(double v) {

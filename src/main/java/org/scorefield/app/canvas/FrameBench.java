@@ -33,6 +33,10 @@ import org.scorefield.core.schedule.ScheduleKind;
  * frame, as when t moves). Timed on the FX thread: {@link FramePainter#paint} alone, and paint
  * followed by {@code canvas.snapshot}, which makes the software renderer rasterise the frame.
  * Meanwhile a {@link TrainingSession} trains on its worker thread, as in the app.
+ *
+ * <p>The snapshot also copies the rasterised frame back into an image, which a window on screen
+ * does not do; the baseline, the same canvas with only its background and unit grid, read back
+ * the same way, says how much of the frame time is that measurement's own cost.
  */
 public final class FrameBench {
 
@@ -51,10 +55,15 @@ public final class FrameBench {
      * @param paintMs      median of {@code FramePainter.paint} alone
      * @param frameMs      median of paint + rasterisation
      * @param frameP95Ms   95th percentile of paint + rasterisation
+     * @param baselineMs   median of the background and grid alone, painted and read back
      * @param trainedSteps training steps the session took meanwhile (shows it really ran)
      */
-    public record Result(int frames, double paintMs, double frameMs, double frameP95Ms, long trainedSteps) {
+    public record Result(int frames, double paintMs, double frameMs, double frameP95Ms, double baselineMs,
+            long trainedSteps) {
     }
+
+    /** Frames of the empty baseline. */
+    private static final int BASELINE_FRAMES = 20;
 
     private FrameBench() {
     }
@@ -93,6 +102,7 @@ public final class FrameBench {
         FramePainter painter = new FramePainter();
         double[] paintMs = new double[frames];
         double[] frameMs = new double[frames];
+        double[] baselineMs = new double[BASELINE_FRAMES];
         long stepsBefore = trainer.steps();
         try (TrainingSession session = new TrainingSession(trainer, 100, update -> { })) {
             session.resume();
@@ -117,10 +127,20 @@ public final class FrameBench {
                     frameMs[f] = ms[1];
                 }
             }
+            for (int f = 0; f < BASELINE_FRAMES; f++) {
+                baselineMs[f] = HeadlessFx.call(() -> {
+                    long start = System.nanoTime();
+                    painter.paint(canvas.getGraphicsContext2D(), CanvasFrame.EMPTY, WorldView.DEFAULT, Look.DEFAULT,
+                            WIDTH, HEIGHT);
+                    canvas.snapshot(null, target);
+                    return (System.nanoTime() - start) / 1e6;
+                });
+            }
         }
         // Read after close(), which joins the worker: its steps are visible here.
         long trained = trainer.steps() - stepsBefore;
-        return new Result(frames, median(paintMs), median(frameMs), percentile(frameMs, 95), trained);
+        return new Result(frames, median(paintMs), median(frameMs), percentile(frameMs, 95), median(baselineMs),
+                trained);
     }
 
     static double median(double[] v) {

@@ -77,7 +77,7 @@ public final class FramePainter {
             paintLegend(g, frame.heatmap(), frame.heatmapStyle(), look, width, height);
         }
         if (frame.title() != null && !frame.title().isEmpty()) {
-            paintTitle(g, frame.title(), look);
+            paintTitle(g, frame.title(), look, width);
         }
         g.setGlobalAlpha(1);
     }
@@ -286,7 +286,8 @@ public final class FramePainter {
 
     /**
      * Paths of the first {@code drawn} particles from their start to their position at t, then a
-     * head dot for every particle; with {@code denoised} also x̂0 at t and the denoising path so far.
+     * head dot for every particle; with {@code denoised}, over them, x̂0 at t and the denoising path
+     * so far of the drawn paths.
      */
     private void paintTrajectories(GraphicsContext g, Trajectories tr, double t, int drawn, Color color,
             boolean bold, boolean denoised, Look look, Mapping m, double r) {
@@ -304,6 +305,23 @@ public final class FramePainter {
         g.setGlobalAlpha(bold ? 0.95 : 0.7);
         strokePaths(g, pos, paths, seg, w, m);
 
+        if (bold) {
+            g.setStroke(color);
+            g.setLineWidth(1.8 * s);
+            g.setGlobalAlpha(1);
+            double ring = r * 2.2;
+            for (int i = 0; i < n; i++) {
+                g.strokeOval(m.sx(pos[0][2 * i]) - ring, m.sy(pos[0][2 * i + 1]) - ring, 2 * ring, 2 * ring);
+            }
+        }
+        g.setFill(color);
+        g.setGlobalAlpha(bold ? 1 : 0.85);
+        double hr = bold ? r * 1.4 : r;
+        for (int i = 0; i < n; i++) {
+            at(pos, i, seg, w, head);
+            g.fillOval(m.sx(head[0]) - hr, m.sy(head[1]) - hr, 2 * hr, 2 * hr);
+        }
+        // The denoising overlay goes over the heads: it is what the user asked to see.
         boolean withDenoised = denoised && tr.hasDenoised();
         if (withDenoised) {
             double[][] den = tr.denoised();
@@ -325,31 +343,29 @@ public final class FramePainter {
             g.stroke();
             g.setLineDashes((double[]) null);
             g.setGlobalAlpha(1);
-            g.setLineWidth(1.5 * s);
+            // Each marker on a halo of the background, so it reads over a crowd of heads.
             double rr = r * 1.5;
+            g.setStroke(look.palette().background());
+            g.setLineWidth(3.6 * s);
+            g.beginPath();
             for (int i = 0; i < paths; i++) {
                 at(den, i, seg, w, head);
-                g.strokeOval(m.sx(head[0]) - rr, m.sy(head[1]) - rr, 2 * rr, 2 * rr);
+                circle(g, m.sx(head[0]), m.sy(head[1]), rr);
             }
+            g.stroke();
+            g.setStroke(dc);
+            g.setLineWidth(1.8 * s);
+            g.stroke();
         }
 
-        if (bold) {
-            g.setStroke(color);
-            g.setLineWidth(1.8 * s);
-            g.setGlobalAlpha(1);
-            double ring = r * 2.2;
-            for (int i = 0; i < n; i++) {
-                g.strokeOval(m.sx(pos[0][2 * i]) - ring, m.sy(pos[0][2 * i + 1]) - ring, 2 * ring, 2 * ring);
-            }
-        }
-        g.setFill(color);
-        g.setGlobalAlpha(bold ? 1 : 0.85);
-        double hr = bold ? r * 1.4 : r;
-        for (int i = 0; i < n; i++) {
-            at(pos, i, seg, w, head);
-            g.fillOval(m.sx(head[0]) - hr, m.sy(head[1]) - hr, 2 * hr, 2 * hr);
-        }
         g.setGlobalAlpha(1);
+    }
+
+    /** Adds a circle of radius r around (cx, cy) to the current path, as its own subpath. */
+    private static void circle(GraphicsContext g, double cx, double cy, double r) {
+        g.moveTo(cx + r, cy);
+        g.arc(cx, cy, r, r, 0, 360);
+        g.closePath();
     }
 
     /** One path with a subpath per particle: recorded points up to seg, then the point at t. */
@@ -462,17 +478,24 @@ public final class FramePainter {
         return s.replace('-', '\u2212');
     }
 
-    private static void paintTitle(GraphicsContext g, String title, Look look) {
+    private static void paintTitle(GraphicsContext g, String title, Look look, double width) {
         double s = look.scale();
         Look.Palette p = look.palette();
-        Font font = Font.font(null, FontWeight.BOLD, 15 * s);
-        g.setFont(font);
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
-        probe.setFont(font);
-        double w = probe.getLayoutBounds().getWidth();
-        double h = probe.getLayoutBounds().getHeight();
         double x = 12 * s;
         double y = 10 * s;
+        Font font = Font.font(null, FontWeight.BOLD, 15 * s);
+        String text = wrapTitle(title, font, width - 2 * x);
+        double room = width - 2 * x;
+        double w = textWidth(text, font);
+        if (w > room && room > 0) {
+            // A single phrase wider than the canvas: a smaller font, down to 9 px.
+            font = Font.font(null, FontWeight.BOLD, Math.max(9, Math.floor(15 * s * room / w)));
+            w = textWidth(text, font);
+        }
+        g.setFont(font);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(font);
+        double h = probe.getLayoutBounds().getHeight();
         g.setGlobalAlpha(0.8);
         g.setFill(p.background());
         g.fillRect(x - 6 * s, y - 4 * s, w + 12 * s, h + 8 * s);
@@ -480,6 +503,40 @@ public final class FramePainter {
         g.setFill(p.text());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(title, x, y);
+        g.fillText(text, x, y);
+    }
+
+    /**
+     * The title with each line that is wider than {@code room} broken before a phrase, so that a narrow
+     * split-view canvas shows "reverse SDE" over "(η = 1.0)" at the same size as its neighbour's title
+     * instead of cutting it off. Phrases are separated by two spaces, as the titles write them;
+     * a line without any is left whole.
+     */
+    static String wrapTitle(String title, Font font, double room) {
+        StringBuilder out = new StringBuilder();
+        for (String line : title.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            String[] phrases = line.split("  ");
+            StringBuilder current = new StringBuilder(phrases[0]);
+            for (int i = 1; i < phrases.length; i++) {
+                String longer = current + "  " + phrases[i];
+                if (textWidth(longer, font) <= room) {
+                    current = new StringBuilder(longer);
+                } else {
+                    out.append(current).append('\n');
+                    current = new StringBuilder(phrases[i]);
+                }
+            }
+            out.append(current);
+        }
+        return out.toString();
+    }
+
+    private static double textWidth(String text, Font font) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth();
     }
 }

@@ -152,6 +152,30 @@ class FramePainterTest {
     }
 
     @Test
+    void aTitleTooWideForItsCanvasBreaksBetweenPhrases() throws Exception {
+        String[] wrapped = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.text.Font font = javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 15);
+            return new String[] {
+                FramePainter.wrapTitle("reverse SDE  (η = 1.0)", font, 1000),
+                FramePainter.wrapTitle("reverse SDE  (η = 1.0)", font, 100),
+                FramePainter.wrapTitle("PF-ODE  (η = 0)\nexact score at t = 0.30", font, 100),
+                FramePainter.wrapTitle("one long phrase without breaks", font, 20)};
+        }).get();
+        assertEquals("reverse SDE  (η = 1.0)", wrapped[0], "room enough: unchanged");
+        assertEquals("reverse SDE\n(η = 1.0)", wrapped[1]);
+        assertEquals("PF-ODE\n(η = 0)\nexact score at t = 0.30", wrapped[2], "each line on its own");
+        assertEquals("one long phrase without breaks", wrapped[3], "no phrase to break at");
+    }
+
+    @Test
+    void tickLabelsThinOutOnASmallCanvas() {
+        assertEquals(1, AxesPainter.labelStep(50, 1));
+        assertEquals(2, AxesPainter.labelStep(24, 1.5), "presenter text on a narrow split canvas");
+        assertEquals(5, AxesPainter.labelStep(8, 1));
+        assertEquals(20, AxesPainter.labelStep(1, 1));
+    }
+
+    @Test
     void interpolationSegmentsFollowDecreasingTimes() {
         double[] times = {1, 0.5, 0.2, 0};
         assertEquals(0, FramePainter.segment(times, 1.5));
