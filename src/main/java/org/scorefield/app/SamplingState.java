@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.metric.SampleQuality;
 import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.sample.Recording;
@@ -312,9 +313,34 @@ public final class SamplingState {
         return Sampling.fromPoints(denoiser, settings, start, seed, Recording.POSITIONS_AND_DENOISED).trajectories();
     }
 
-    private static Run run(Denoiser denoiser, DenoiserChoice source, SamplerSettings settings, int n, long seed) {
+    private Run run(Denoiser denoiser, DenoiserChoice source, SamplerSettings settings, int n, long seed) {
         SampleResult result = Sampling.fromPrior(denoiser, settings, n, seed, Recording.POSITIONS_AND_DENOISED);
-        Optional<SampleQuality> quality = Optional.of(SampleQuality.of(result.samples(), source.reference(), seed));
+        DataDistribution reference = source.reference();
+        Optional<SampleQuality> quality = Optional.of(SampleQuality.of(result.samples(), reference, seed,
+                floor(source, reference, n, seed)));
         return new Run(result.trajectories(), settings, seed, result.nfe(), source.label(), quality);
     }
+
+    /**
+     * The SW2 floor a run is judged against, computed once per data, reference, size and seed: the
+     * split view's two runs share it, and so do the refreshes while a model trains (half the cost of
+     * measuring a run). Called on the sampling thread.
+     */
+    private double floor(DenoiserChoice source, DataDistribution reference, int n, long seed) {
+        FloorMemo memo = lastFloor.get();
+        boolean model = source.model() != null;
+        if (memo == null || memo.data() != source.data() || memo.model() != model || memo.n() != n
+                || memo.seed() != seed) {
+            memo = new FloorMemo(source.data(), model, n, seed, SampleQuality.floor(reference, n, seed));
+            lastFloor.set(memo);
+        }
+        return memo.value();
+    }
+
+    /** The last floor: of this data (compared with as a model's data or as the oracle's own points), size and seed. */
+    private record FloorMemo(DataState.Data data, boolean model, int n, long seed, double value) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<FloorMemo> lastFloor =
+            new java.util.concurrent.atomic.AtomicReference<>();
 }

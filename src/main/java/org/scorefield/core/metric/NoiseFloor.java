@@ -60,11 +60,22 @@ public final class NoiseFloor {
      */
     public static MetricWithFloor measure(Metric metric, double[] samples, PointSampler data, long seed) {
         int n = InterleavedPoints.count(samples, "noise floor", "model");
+        return new MetricWithFloor(value(metric, samples, data, seed), of(metric, data, n, seed));
+    }
+
+    /**
+     * The value half of {@link #measure}: the mean of the metric between the samples and
+     * {@link #DEFAULT_REPEATS} fresh data samples of their size. The floor depends only on the data,
+     * the size and the seed, so a caller judging several sample sets of one size and seed (the two
+     * runs of a side-by-side view) can compute it once and pair it with each value.
+     */
+    public static double value(Metric metric, double[] samples, PointSampler data, long seed) {
+        int n = InterleavedPoints.count(samples, "noise floor", "model");
         double total = 0;
         for (int r = 0; r < DEFAULT_REPEATS; r++) {
             total += metric.distance(samples, draw(data, n, SeededRandom.derive(seed, "reference-" + r)));
         }
-        return new MetricWithFloor(total / DEFAULT_REPEATS, of(metric, data, n, seed));
+        return total / DEFAULT_REPEATS;
     }
 
     private static double[] draw(PointSampler data, int n, long seed) {

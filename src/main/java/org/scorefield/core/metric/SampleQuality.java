@@ -28,9 +28,26 @@ public record SampleQuality(MetricWithFloor sw2, Optional<ModeCoverage.Result> m
 
     /** Measures given samples against the reference. */
     public static SampleQuality of(double[] samples, DataDistribution reference, long seed) {
-        PointSampler data = (count, s) -> reference.sample(count, s).xy();
-        MetricWithFloor sw2 = NoiseFloor.measure(SlicedWasserstein::distance, samples, data, seed);
-        return new SampleQuality(sw2, reference.mixture().map(m -> ModeCoverage.of(samples, m)));
+        return of(samples, reference, seed, floor(reference, samples.length / 2, seed));
+    }
+
+    /**
+     * Measures given samples against the reference, with the SW2 floor already known: the value of
+     * {@link #floor} for this reference, the samples' size and this seed.
+     */
+    public static SampleQuality of(double[] samples, DataDistribution reference, long seed, double sw2Floor) {
+        double sw2 = NoiseFloor.value(SlicedWasserstein::distance, samples, sampler(reference), seed);
+        return new SampleQuality(new MetricWithFloor(sw2, sw2Floor),
+                reference.mixture().map(m -> ModeCoverage.of(samples, m)));
+    }
+
+    /** The SW2 noise floor of n points of the reference at this seed (what {@link #of} compares with). */
+    public static double floor(DataDistribution reference, int n, long seed) {
+        return NoiseFloor.of(SlicedWasserstein::distance, sampler(reference), n, seed);
+    }
+
+    private static PointSampler sampler(DataDistribution reference) {
+        return (count, s) -> reference.sample(count, s).xy();
     }
 
     /** Whether SW2 is within {@code factor} × its floor and every mode is hit. */
