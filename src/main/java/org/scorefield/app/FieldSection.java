@@ -66,7 +66,8 @@ final class FieldSection {
         TitledPane pane = Widgets.section("Fields", "fieldSection",
                 Widgets.row("Show field", show, "Draw a vector field over the canvas at the current t (key F)."),
                 Widgets.row("Field", kind, "The score ∇log p_t points towards where the noisy data is denser; the "
-                        + "PF-ODE velocity is the direction a particle moves in as t grows (MATH.md §6)."),
+                        + "PF-ODE velocity dx/dt is the direction a particle moves in as t grows, towards noise. "
+                        + "Sampling runs against it, from t = 1 back to t = 0."),
                 Widgets.row("From", source, "Learned: what the network says. Exact: the closed-form truth of this "
                         + "data. |Learned − exact|: where the network is wrong, as a heatmap."),
                 Widgets.row("Streamlines", lines, "Draw curves that follow the field instead of arrows."),

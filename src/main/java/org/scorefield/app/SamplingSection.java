@@ -64,7 +64,8 @@ final class SamplingSection {
         HBox.setHgrow(eta, Priority.ALWAYS);
         eta.setTooltip(Widgets.tip("Stochasticity η. 0 follows the probability-flow ODE (deterministic: the "
                 + "same start always ends at the same point); 1 is the reverse SDE (fresh noise at every step); "
-                + "above 1 adds even more noise and corrects harder. Used by Euler–Maruyama and DDIM-η; the "
+                + "above 1 adds even more noise and corrects harder. Used by Euler–Maruyama (its noise is "
+                + "γ = η·g) and DDIM-η; the "
                 + "split view always shows η = 0 against this η."));
 
         SeedField seed = new SeedField(sampling.seedProperty(), "sampleSeed",
@@ -110,7 +111,7 @@ final class SamplingSection {
                 buttons,
                 Widgets.row("Show x̂₀", denoised, "Overlay the denoising trajectory: at every t, the model's guess "
                         + "of the clean point x̂₀ that the particle is heading for (MATH.md §6)."),
-                Widgets.caption("Click on the canvas (tool: Look) to start trajectories from that point at t = 1."));
+                Widgets.caption("With the Start paths tool, a click on the canvas starts trajectories from that point at t = 1."));
     }
 
     private void update(Slider eta) {

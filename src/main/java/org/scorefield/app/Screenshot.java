@@ -139,6 +139,10 @@ public final class Screenshot {
                         : which == View.DIFFERENCE ? ExplorerModel.FieldSource.DIFFERENCE
                         : ExplorerModel.FieldSource.LEARNED);
                 model.timeProperty().set(0.3);
+                // The settings of what is shown, open in the side panel.
+                if (view.lookup("#fieldSection") instanceof javafx.scene.control.TitledPane fields) {
+                    fields.setExpanded(true);
+                }
             }
             case DENOISED -> {
                 model.splitProperty().set(false);

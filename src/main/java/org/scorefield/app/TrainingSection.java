@@ -86,6 +86,7 @@ final class TrainingSection {
 
         figures.setId("trainingFigures");
         figures.getStyleClass().add("figures");
+        figures.setWrapText(true);
         notice.setId("trainingNotice");
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {training.stepsProperty(),
                 training.lossProperty(), training.stepsPerSecondProperty(), training.stateProperty(),
@@ -118,7 +119,7 @@ final class TrainingSection {
                         + "results than the latest weights."),
                 Widgets.row("Seed", seed, "The seed of the training run."),
                 buttons, figures, notice,
-                Widgets.row("Refresh samples", refresh, "Resample while training, so you can watch the samples "
+                Widgets.row("Resample", refresh, "Sample again while training, so you can watch the samples "
                         + "improve."),
                 Widgets.row("every (steps)", every, "How many training steps between two refreshes of the samples."));
     }

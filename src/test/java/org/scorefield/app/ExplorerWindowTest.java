@@ -169,7 +169,8 @@ class ExplorerWindowTest {
             model.streamlinesProperty().set(true);
             return null;
         });
-        waitUntil(30, () -> model.work().idle() && view.layers().layersProperty().get().lines() != null);
+        // Not "until idle": every model update while training asks for the field again.
+        waitUntil(30, () -> view.layers().layersProperty().get().lines() != null);
         fx(() -> {
             model.fieldSourceProperty().set(ExplorerModel.FieldSource.DIFFERENCE);
             model.sampling().startAt(1, 1);
@@ -177,7 +178,7 @@ class ExplorerWindowTest {
             model.splitProperty().set(true);
             return null;
         });
-        waitUntil(30, () -> model.work().idle() && view.layers().layersProperty().get().difference() != null
+        waitUntil(30, () -> view.layers().layersProperty().get().difference() != null
                 && !model.sampling().clicksProperty().get().isEmpty()
                 && model.sampling().runsProperty().get().sde() != null);
         fx(() -> {

@@ -20,7 +20,7 @@ public enum Objective implements Identified {
     DATA("x0", "clean data x₀"),
     SCORE("score", "score ∇log p (DSM)"),
     VELOCITY("velocity", "velocity dx/dt"),
-    EDM("edm", "EDM preconditioned denoiser"),
+    EDM("edm", "EDM denoiser"),
     FLOW_MATCHING("fm", "flow matching (x₁ − x₀)");
 
     /** The objective of the default model (chosen with the quality benchmark). */

@@ -11,7 +11,7 @@ public enum SamplerKind implements Identified {
     DDIM("ddim", "DDIM"),
     DDIM_ETA("ddim-eta", "DDIM-η"),
     DPM2M("dpm2m", "DPM-Solver++(2M)"),
-    SDE("sde", "Euler–Maruyama, γ = η·g"),
+    SDE("sde", "Euler–Maruyama"),
     EDM_CHURN("edm-churn", "EDM stochastic (churn)"),
     LANGEVIN("langevin", "annealed Langevin"),
     PC("pc", "predictor–corrector");
