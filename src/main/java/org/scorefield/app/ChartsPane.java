@@ -6,6 +6,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.scorefield.app.chart.ErrorNfeChart;
 import org.scorefield.app.chart.LossChart;
@@ -49,7 +50,7 @@ final class ChartsPane extends VBox {
         compute.setTooltip(Widgets.tip("Run every solver at 4 to 64 steps from the same 256 start points and "
                 + "measure how far each lands from a very accurate reference solution (takes a few seconds)."));
         compute.setOnAction(e -> computeErrors());
-        compute.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        compute.setMinWidth(Region.USE_PREF_SIZE);
         HBox errorBar = new HBox(compute, Widgets.caption("Lower and further left is better: less error for "
                 + "fewer network evaluations."));
         // Not "chart-bar": modena paints that class as a bar of a bar chart (an orange gradient).

@@ -12,6 +12,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.SegmentedButton;
 import org.scorefield.core.InvalidInputException;
@@ -63,7 +64,7 @@ final class DataSection {
         for (ToggleButton b : new ToggleButton[] {look, brush, erase}) {
             b.setMaxWidth(Double.MAX_VALUE);
             // Never "Start p…": a tool whose name is cut off is a tool nobody finds.
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         look.setUserData(CanvasTool.LOOK);
         brush.setUserData(CanvasTool.BRUSH);
@@ -98,7 +99,7 @@ final class DataSection {
         HBox.setHgrow(importCsv, Priority.ALWAYS);
         importCsv.setMaxWidth(Double.MAX_VALUE);
         for (Button b : new Button[] {importCsv, clear, redraw}) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
 
         data.dataProperty().addListener((obs, old, d) -> update());

@@ -3,6 +3,7 @@ package org.scorefield.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -341,6 +342,6 @@ public final class SamplingState {
     private record FloorMemo(DataState.Data data, boolean model, int n, long seed, double value) {
     }
 
-    private final java.util.concurrent.atomic.AtomicReference<FloorMemo> lastFloor =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<FloorMemo> lastFloor =
+            new AtomicReference<>();
 }

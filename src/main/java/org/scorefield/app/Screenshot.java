@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.TitledPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.scorefield.core.Identified;
 import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.field.FieldKind;
 import org.scorefield.core.io.AtomicFiles;
 import org.scorefield.core.nn.TrainingSession;
 
@@ -21,7 +24,7 @@ import org.scorefield.core.nn.TrainingSession;
 public final class Screenshot {
 
     /** The views a screenshot can show. */
-    public enum View {
+    public enum View implements Identified {
         /** The single canvas: the data noised to t, the samples' trajectories, the density. */
         MAIN,
         /** PF-ODE and reverse SDE side by side. */
@@ -38,6 +41,7 @@ public final class Screenshot {
         ERRORS;
 
         /** The lower-case name the command line uses. */
+        @Override
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -134,13 +138,13 @@ public final class Screenshot {
                 model.showFieldProperty().set(true);
                 model.streamlinesProperty().set(which == View.STREAMLINES);
                 model.fieldKindProperty().set(which == View.STREAMLINES
-                        ? org.scorefield.core.field.FieldKind.VELOCITY : org.scorefield.core.field.FieldKind.SCORE);
+                        ? FieldKind.VELOCITY : FieldKind.SCORE);
                 model.fieldSourceProperty().set(!learned ? ExplorerModel.FieldSource.EXACT
                         : which == View.DIFFERENCE ? ExplorerModel.FieldSource.DIFFERENCE
                         : ExplorerModel.FieldSource.LEARNED);
                 model.timeProperty().set(0.3);
                 // The settings of what is shown, open in the side panel.
-                if (view.lookup("#fieldSection") instanceof javafx.scene.control.TitledPane fields) {
+                if (view.lookup("#fieldSection") instanceof TitledPane fields) {
                     fields.setExpanded(true);
                 }
             }

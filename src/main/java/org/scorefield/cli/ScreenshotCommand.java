@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scorefield.app.Look;
 import org.scorefield.app.Screenshot;
+import org.scorefield.core.Identified;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.io.IoReasons;
@@ -65,11 +66,7 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Screenshot.View which = java.util.Arrays.stream(Screenshot.View.values())
-                .filter(v -> v.id().equals(view.toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> new InvalidInputException("--view takes " + String.join(", ",
-                        java.util.Arrays.stream(Screenshot.View.values()).map(Screenshot.View::id).toList())
-                        + ", not '" + view + "'."));
+        Screenshot.View which = Identified.byId(Screenshot.View.class, view.toLowerCase(Locale.ROOT), "view");
         InvalidInputException.require(theme.equals("light") || theme.equals("dark"),
                 "--theme takes light or dark, not '" + theme + "'.");
         InvalidInputException.require(width >= MIN_SIZE && width <= MAX_SIZE && height >= MIN_SIZE / 2

@@ -181,6 +181,15 @@ class ExplorerWindowTest {
         waitUntil(30, () -> view.layers().layersProperty().get().difference() != null
                 && !model.sampling().clicksProperty().get().isEmpty()
                 && model.sampling().runsProperty().get().sde() != null);
+        // The split view's canvases joined the scene: watch them too, and resample once more.
+        fx(() -> {
+            watch.scene(stage.getScene().getRoot());
+            model.sampling().newSeed();
+            return null;
+        });
+        long reseeded = fx(() -> model.sampling().seedProperty().get());
+        waitUntil(30, () -> model.sampling().runsProperty().get().sde() != null
+                && model.sampling().runsProperty().get().sde().seed() == reseeded);
         fx(() -> {
             model.training().pause();
             return null;
@@ -268,6 +277,36 @@ class ExplorerWindowTest {
                 runs.sde().trajectories().positions()[last]), "and end in different places");
         assertTrue(pixelsDiffer(robot.lookup("#odeCanvas").queryAs(Canvas.class),
                 robot.lookup("#sdeCanvas").queryAs(Canvas.class)));
+    }
+
+    @Test
+    void eachRunIsJudgedAgainstTheFloorOfItsOwnDataAndSeed() {
+        waitUntil(30, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
+        assertFloorIsItsOwn(model.sampling().runsProperty().get().single());
+        // A new seed, then new data: the floor shared by earlier runs must not follow them.
+        fx(() -> {
+            model.sampling().seedProperty().set(424_242);
+            return null;
+        });
+        waitUntil(30, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null
+                && model.sampling().runsProperty().get().single().seed() == 424_242);
+        assertFloorIsItsOwn(model.sampling().runsProperty().get().single());
+        fx(() -> {
+            model.data().presetProperty().set(DatasetPreset.EIGHT_GAUSSIANS);
+            model.splitProperty().set(true);
+            return null;
+        });
+        waitUntil(30, () -> model.work().idle() && model.sampling().runsProperty().get().sde() != null);
+        SamplingState.Runs runs = fx(() -> model.sampling().runsProperty().get());
+        assertFloorIsItsOwn(runs.ode());
+        assertFloorIsItsOwn(runs.sde());
+    }
+
+    /** The run's SW2 floor is the floor of the reference that drives sampling now, at the run's size and seed. */
+    private void assertFloorIsItsOwn(SamplingState.Run run) {
+        double expected = fx(() -> org.scorefield.core.metric.SampleQuality.floor(model.samplingChoice().reference(),
+                run.trajectories().particles(), run.seed()));
+        assertEquals(expected, run.quality().orElseThrow().sw2().floor(), 0, run.title() + " seed " + run.seed());
     }
 
     @Test

@@ -26,6 +26,7 @@ final class FxThreadWatch {
 
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private final List<Runnable> removals = new ArrayList<>();
+    private final java.util.Set<Node> nodes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private int watched;
 
     /** Watches every observable {@code state} exposes. Call on the FX thread. */
@@ -48,11 +49,17 @@ final class FxThreadWatch {
         return this;
     }
 
-    /** Watches text, visibility and disabled state of every node under root. Call on the FX thread. */
+    /**
+     * Watches text, visibility and disabled state of every node under root not watched yet. Nodes
+     * added later (a view switched on) are not seen until this is called again. Call on the FX thread.
+     */
     FxThreadWatch scene(Parent root) {
-        List<Node> nodes = new ArrayList<>();
-        collect(root, nodes);
-        for (Node n : nodes) {
+        List<Node> found = new ArrayList<>();
+        collect(root, found);
+        for (Node n : found) {
+            if (!nodes.add(n)) {
+                continue;
+            }
             String name = n.getClass().getSimpleName() + (n.getId() == null ? "" : "#" + n.getId());
             watch(n.visibleProperty(), name + ".visible");
             watch(n.disableProperty(), name + ".disable");

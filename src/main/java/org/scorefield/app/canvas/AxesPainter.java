@@ -10,8 +10,8 @@ import org.scorefield.app.WorldView;
 
 /**
  * The unit grid of the plane: grid lines at every integer, the two axes slightly stronger, and
- * integer tick labels along the bottom and left edges (every integer, or every 2nd or 5th where
- * the canvas is small), in the theme's colours and at its scale.
+ * integer tick labels along the bottom and left edges (every integer, or every 2nd, 5th, 10th or
+ * 20th where the canvas is small), in the theme's colours and at its scale.
  */
 public final class AxesPainter {
 
@@ -81,7 +81,7 @@ public final class AxesPainter {
     }
 
     /**
-     * Label every integer, every 2nd or every 5th: the smallest step whose labels stand at least
+     * Label every integer, every 2nd, 5th, 10th or 20th: the smallest step whose labels stand at least
      * {@value #LABEL_SPACING} px (times the look's scale) apart, so that "−2" and "−1" never touch
      * on a narrow canvas.
      */

@@ -2,6 +2,7 @@ package org.scorefield.app.canvas;
 
 import java.util.List;
 import java.util.Locale;
+import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
@@ -24,7 +25,7 @@ import org.scorefield.core.sample.Trajectories;
  * particle sprites.
  *
  * <p>Built for a frame every scrub or training update: no allocation per point, one path per layer
- * (one stroke for all arrows, one fill for all heads), the fill colour set once per class.
+ * (one fill for all arrows), the fill colour set once per class.
  * Trajectory heads follow the scrubber time t: between two recorded times {@code times[r] ≥ t ≥
  * times[r+1]} the position is {@code (1−w)·x[r] + w·x[r+1]} with {@code w = (times[r] − t)/(times[r]
  * − times[r+1])}.
@@ -493,9 +494,7 @@ public final class FramePainter {
             w = textWidth(text, font);
         }
         g.setFont(font);
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
-        probe.setFont(font);
-        double h = probe.getLayoutBounds().getHeight();
+        double h = textBounds(text, font).getHeight();
         g.setGlobalAlpha(0.8);
         g.setFill(p.background());
         g.fillRect(x - 6 * s, y - 4 * s, w + 12 * s, h + 8 * s);
@@ -535,8 +534,12 @@ public final class FramePainter {
     }
 
     private static double textWidth(String text, Font font) {
+        return textBounds(text, font).getWidth();
+    }
+
+    private static Bounds textBounds(String text, Font font) {
         javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
         probe.setFont(font);
-        return probe.getLayoutBounds().getWidth();
+        return probe.getLayoutBounds();
     }
 }

@@ -58,7 +58,7 @@ final class HeatmapRaster {
         }
         boolean moved = left != x0 || top != y0 || right - left != w || bottom - top != h
                 || m.k != k || m.ox != ox || m.oy != oy;
-        if (newLevels || moved || image == null) {
+        if (newLevels || moved) {
             x0 = left;
             y0 = top;
             w = right - left;

@@ -182,6 +182,7 @@ public final class LossChart extends LectureChart {
             plot.setDomainGridlinesVisible(!empty);
             plot.setRangeGridlinesVisible(!empty);
             if (empty) {
+                shownWidth = 1;
                 return;
             }
             LossHistory shown = history.coarsened(maxPoints);

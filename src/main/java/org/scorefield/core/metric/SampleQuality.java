@@ -28,7 +28,8 @@ public record SampleQuality(MetricWithFloor sw2, Optional<ModeCoverage.Result> m
 
     /** Measures given samples against the reference. */
     public static SampleQuality of(double[] samples, DataDistribution reference, long seed) {
-        return of(samples, reference, seed, floor(reference, samples.length / 2, seed));
+        return of(samples, reference, seed, floor(reference, InterleavedPoints.count(samples, "noise floor", "model"),
+                seed));
     }
 
     /**

@@ -100,6 +100,49 @@ class FramePainterTest {
     }
 
     @Test
+    void theHeatmapImageFollowsANewGridThemeAndCanvasSize() throws Exception {
+        // One painter, as a canvas keeps it: its cached image must never outlive what it shows.
+        FramePainter painter = new FramePainter();
+        GridSpec spec = GridSpec.square(4, 64);
+        ScalarGrid atA = peak(spec, 1, 1);
+        ScalarGrid atB = peak(spec, -1, -1);
+        PixelReader a = render(painter, CanvasFrame.EMPTY.withHeatmap(atA, HeatmapStyle.DENSITY), Look.DEFAULT, SIZE);
+        PixelReader b = render(painter, CanvasFrame.EMPTY.withHeatmap(atB, HeatmapStyle.DENSITY), Look.DEFAULT, SIZE);
+        assertTrue(luminance(a.getColor(sx(1) + 3, sy(1) + 3)) < 0.8, "the first peak");
+        assertColor(Color.WHITE, b.getColor(sx(1) + 3, sy(1) + 3), "a new grid: the first peak is gone");
+        assertTrue(luminance(b.getColor(sx(-1) + 3, sy(-1) + 3)) < 0.8, "the second peak");
+        PixelReader dark = render(painter, CanvasFrame.EMPTY.withHeatmap(atB, HeatmapStyle.DENSITY),
+                new Look(true, false), SIZE);
+        assertColor(Look.Palette.DARK.background(), dark.getColor(sx(1) + 3, sy(1) + 3), "the same grid, dark");
+        // A smaller canvas: 37.5 px per unit around (150, 150), so the peak at (−1, −1) lands at (112, 187).
+        PixelReader small = render(painter, CanvasFrame.EMPTY.withHeatmap(atB, HeatmapStyle.DENSITY), Look.DEFAULT, 300);
+        assertTrue(luminance(small.getColor(113, 188)) < 0.8, "the peak where the smaller canvas puts it");
+        assertColor(Color.WHITE, small.getColor(sx(-1) + 3, sy(-1) + 3), "not where the larger one had it");
+    }
+
+    /** log of an isotropic bump of width 0.3 at (cx, cy). */
+    private static ScalarGrid peak(GridSpec spec, double cx, double cy) {
+        double[] v = new double[spec.size()];
+        for (int j = 0; j < spec.ny(); j++) {
+            for (int i = 0; i < spec.nx(); i++) {
+                double dx = spec.x(i) - cx;
+                double dy = spec.y(j) - cy;
+                v[spec.index(i, j)] = -(dx * dx + dy * dy) / (2 * 0.09);
+            }
+        }
+        return new ScalarGrid(spec, v);
+    }
+
+    private static PixelReader render(FramePainter painter, CanvasFrame frame, Look look, int size) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Canvas canvas = new Canvas(size, size);
+            new Scene(new Group(canvas));
+            painter.paint(canvas.getGraphicsContext2D(), frame, WorldView.DEFAULT, look, size, size);
+            return canvas.snapshot(null, null);
+        }).get().getPixelReader();
+    }
+
+    @Test
     void aParticleAtOneOnePaintsItsClassColourThere() {
         PixelReader px = render(CanvasFrame.points(new double[] {1, 1}, new int[] {2}), Look.DEFAULT);
         Color expected = over(Look.Palette.LIGHT.classColor(2), 0.8, Color.WHITE);

@@ -15,13 +15,14 @@ class SampleQualityTest {
         double[] others = DatasetPreset.EIGHT_GAUSSIANS.sample(400, 6).xy();
         double floor = SampleQuality.floor(DatasetPreset.MOONS, 400, 3);
         for (double[] s : new double[][] {samples, others}) {
-            SampleQuality whole = SampleQuality.of(s, DatasetPreset.MOONS, 3);
+            // The measurement in one piece, as NoiseFloor defines it.
+            MetricWithFloor whole = NoiseFloor.measure(SlicedWasserstein::distance, s,
+                    (n, seed) -> DatasetPreset.MOONS.sample(n, seed).xy(), 3);
             SampleQuality reused = SampleQuality.of(s, DatasetPreset.MOONS, 3, floor);
-            assertEquals(whole.sw2().floor(), floor, 0);
-            assertEquals(whole.sw2().value(), reused.sw2().value(), 0);
-            assertEquals(whole.sw2().floor(), reused.sw2().floor(), 0);
-            assertEquals(whole.sw2().value(), NoiseFloor.value(SlicedWasserstein::distance, s,
-                    (n, seed) -> DatasetPreset.MOONS.sample(n, seed).xy(), 3), 0);
+            assertEquals(whole.floor(), floor, 0);
+            assertEquals(whole.value(), reused.sw2().value(), 0);
+            assertEquals(whole.floor(), reused.sw2().floor(), 0);
+            assertEquals(whole, SampleQuality.of(s, DatasetPreset.MOONS, 3).sw2());
         }
         assertNotEquals(floor, SampleQuality.floor(DatasetPreset.MOONS, 400, 4), "another seed, another floor");
     }
