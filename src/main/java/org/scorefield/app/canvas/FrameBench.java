@@ -114,33 +114,32 @@ public final class FrameBench {
                         .withHeatmap(new ScalarGrid(heatGrid, densities[k].clone()), HeatmapStyle.DENSITY)
                         .withArrows(new VectorGrid(arrowGrid, scores[k].clone()), 1)
                         .withTitle(String.format(Locale.ROOT, "forward noising  t = %.2f", t));
-                double[] ms = HeadlessFx.call(() -> {
-                    long start = System.nanoTime();
-                    painter.paint(canvas.getGraphicsContext2D(), frame, WorldView.DEFAULT, Look.DEFAULT, WIDTH, HEIGHT);
-                    long painted = System.nanoTime();
-                    canvas.snapshot(null, target);
-                    long rasterised = System.nanoTime();
-                    return new double[] {(painted - start) / 1e6, (rasterised - start) / 1e6};
-                });
+                double[] ms = time(painter, canvas, target, frame);
                 if (f >= 0) {
                     paintMs[f] = ms[0];
                     frameMs[f] = ms[1];
                 }
             }
             for (int f = 0; f < BASELINE_FRAMES; f++) {
-                baselineMs[f] = HeadlessFx.call(() -> {
-                    long start = System.nanoTime();
-                    painter.paint(canvas.getGraphicsContext2D(), CanvasFrame.EMPTY, WorldView.DEFAULT, Look.DEFAULT,
-                            WIDTH, HEIGHT);
-                    canvas.snapshot(null, target);
-                    return (System.nanoTime() - start) / 1e6;
-                });
+                baselineMs[f] = time(painter, canvas, target, CanvasFrame.EMPTY)[1];
             }
         }
         // Read after close(), which joins the worker: its steps are visible here.
         long trained = trainer.steps() - stepsBefore;
         return new Result(frames, median(paintMs), median(frameMs), percentile(frameMs, 95), median(baselineMs),
                 trained);
+    }
+
+    /** On the FX thread: {paint, paint + rasterisation} of one frame, in milliseconds. */
+    private static double[] time(FramePainter painter, Canvas canvas, WritableImage target, CanvasFrame frame) {
+        return HeadlessFx.call(() -> {
+            long start = System.nanoTime();
+            painter.paint(canvas.getGraphicsContext2D(), frame, WorldView.DEFAULT, Look.DEFAULT, WIDTH, HEIGHT);
+            long painted = System.nanoTime();
+            canvas.snapshot(null, target);
+            long rasterised = System.nanoTime();
+            return new double[] {(painted - start) / 1e6, (rasterised - start) / 1e6};
+        });
     }
 
     static double median(double[] v) {

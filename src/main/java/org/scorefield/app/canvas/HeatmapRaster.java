@@ -109,7 +109,8 @@ final class HeatmapRaster {
     /**
      * Colours the {@code w × h} screen pixels from {@code (x0, y0)} into {@code out} (row-major,
      * screen row 0 at the top): the level at each pixel centre, bilinear between the four nearest
-     * cell centres (clamped at the grid's border; a grid has at least 2 × 2 cells), looked up in {@code lut} (truncated to an entry).
+     * cell centres (clamped at the grid's border; a grid has at least 2 × 2 cells), looked up in
+     * {@code lut} (truncated to an entry).
      */
     static void fill(float[] levels, GridSpec spec, int[] lut, FramePainter.Mapping m, int x0, int y0, int w, int h,
             int[] out) {
