@@ -57,6 +57,17 @@ public final class EmpiricalDistribution implements DataDistribution {
         return Optional.empty();
     }
 
+    /** Equal when the name and every point (and label) are. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EmpiricalDistribution e && e.name.equals(name) && e.points.equals(points);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + points.hashCode();
+    }
+
     @Override
     public String toString() {
         return "EmpiricalDistribution[" + name + ", " + points + "]";

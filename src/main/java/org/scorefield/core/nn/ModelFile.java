@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,6 +24,14 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import org.scorefield.core.Identified;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.flow.Coupling;
+import org.scorefield.core.flow.CouplingKind;
+import org.scorefield.core.flow.FlowSetup;
+import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.io.AtomicFiles;
 import org.scorefield.core.io.IoReasons;
@@ -43,8 +52,16 @@ import org.scorefield.core.schedule.ScheduleKind;
  *  "training": {"batch", "learning_rate", "warmup_steps", "clip_norm" (null = ∞), "ema", "ema_decay",
  *               "t_min", "seed"},
  *  "data": "moons", "steps": 2000, "loss": 0.41 (null before the first step),
- *  "weights": {"dtype": "float32", "count": N, "crc32": C, "base64": "…"}}
+ *  "weights": {"dtype": "float32", "count": N, "crc32": C, "base64": "…"},
+ *  "flow": {"source": {"kind": "gaussian"} | {"kind": "preset", "id": "8gaussians"}
+ *                     | {"kind": "points", "name": "pts.csv", "points": [x, y, x, y, …]},
+ *           "coupling": "ot", "sinkhorn_epsilon": 0.1, "round": 2}}
  * </pre>
+ * {@code "flow"} (version 2) is written for a flow-matching model whose source, coupling or Reflow
+ * round is not the standard one (N(0, I), independent, 0); such a file has version 2, every other
+ * file version 1, so that an older build reads what it can sample correctly and refuses the rest.
+ * A source that is not a preset is stored with its points (not their labels: a source has no
+ * classes), so the file stands alone.
  * The weights are the N float32 values of {@link Mlp#weights()} (W_0, b_0, W_1, …, row-major),
  * little-endian, base64-encoded (RFC 4648); {@code crc32} is the CRC-32 ({@link CRC32}) of those
  * 4N bytes. Numbers are written as Java prints a double, which reads back to the same bits.
@@ -59,7 +76,9 @@ public final class ModelFile {
     /** The value of {@code "format"}. */
     public static final String FORMAT = "scorefield-model";
     /** The format version this build writes, and the newest it reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The version of a file without a {@code "flow"} block. */
+    static final int VERSION_WITHOUT_FLOW = 1;
     /** Larger files are refused unread; the largest architecture needs about 90 MB. */
     public static final long MAX_BYTES = 256L * 1024 * 1024;
 
@@ -139,7 +158,7 @@ public final class ModelFile {
         TrainingSettings s = model.settings();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("version", VERSION);
+        root.put("version", model.flow().isStandard() ? VERSION_WITHOUT_FLOW : VERSION);
         ObjectNode arch = root.putObject("architecture");
         arch.put("width", a.width());
         arch.put("depth", a.depth());
@@ -182,6 +201,9 @@ public final class ModelFile {
         w.put("count", weights.length);
         w.put("crc32", crc32(raw));
         w.put("base64", Base64.getEncoder().encodeToString(raw));
+        if (!model.flow().isStandard()) {
+            writeFlow(root.putObject("flow"), model.flow());
+        }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -248,7 +270,63 @@ public final class ModelFile {
         double loss = f.node("loss").isNull() ? Double.NaN : f.number("loss");
 
         float[] weights = weights(f.object("weights"), architecture);
-        return new TrainedModel(architecture, parameterization, weights, settings, data, steps, loss);
+        FlowSetup flow = root.has("flow") ? readFlow(f.object("flow")) : FlowSetup.standard();
+        InvalidInputException.require(flow.isStandard() || objective == Objective.FLOW_MATCHING,
+                "it has a \"flow\" block, but its objective is " + objective.id() + ", not fm");
+        return new TrainedModel(architecture, parameterization, weights, settings, data, steps, loss, flow);
+    }
+
+    private static void writeFlow(ObjectNode node, FlowSetup flow) {
+        FlowSource source = flow.source();
+        ObjectNode out = node.putObject("source");
+        if (source.isGaussian()) {
+            out.put("kind", FlowSource.GAUSSIAN_ID);
+        } else if (source.distribution().get() instanceof DatasetPreset preset) {
+            out.put("kind", "preset");
+            out.put("id", preset.id());
+        } else {
+            DataDistribution d = source.distribution().get();
+            out.put("kind", "points");
+            out.put("name", d.id());
+            PointSet set = d instanceof EmpiricalDistribution e ? e.points() : d.sample(Trainer.POOL, 0);
+            ArrayNode xy = out.putArray("points");
+            for (double v : set.xy()) {
+                xy.add(v);
+            }
+        }
+        node.put("coupling", flow.coupling().kind().id());
+        node.put("sinkhorn_epsilon", flow.coupling().epsilon());
+        node.put("round", flow.round());
+    }
+
+    private static FlowSetup readFlow(Fields flow) {
+        Fields sourceFields = flow.object("source");
+        String sourceKind = sourceFields.text("kind");
+        FlowSource source;
+        switch (sourceKind) {
+            case FlowSource.GAUSSIAN_ID -> source = FlowSource.gaussian();
+            case "preset" -> source = FlowSource.of(DatasetPreset.fromId(sourceFields.text("id")));
+            case "points" -> {
+                String name = sourceFields.text("name");
+                JsonNode xy = sourceFields.node("points");
+                InvalidInputException.require(xy.isArray() && xy.size() >= 2 && xy.size() % 2 == 0,
+                        "\"flow.source.points\" must be a list of x, y coordinates");
+                double[] values = new double[xy.size()];
+                for (int i = 0; i < values.length; i++) {
+                    JsonNode v = xy.get(i);
+                    InvalidInputException.require(v.isNumber() && Double.isFinite(v.doubleValue()),
+                            "\"flow.source.points\" holds " + quote(v.toString()) + ", not a number");
+                    values[i] = v.doubleValue();
+                }
+                source = FlowSource.of(new EmpiricalDistribution(name, PointSet.of(values)));
+            }
+            default -> throw new InvalidInputException("\"flow.source.kind\" must be gaussian, preset or points, found "
+                    + quote(sourceKind));
+        }
+        CouplingKind kind = Identified.byId(CouplingKind.class, flow.text("coupling"), "coupling");
+        int round = flow.integer("round");
+        InvalidInputException.require(round >= 0, "\"flow.round\" cannot be negative, found " + round);
+        return new FlowSetup(source, new Coupling(kind, flow.number("sinkhorn_epsilon")), round);
     }
 
     /** The schedule from its kind and every one of its constants (a missing one is not defaulted). */

@@ -2,6 +2,7 @@ package org.scorefield.core.nn;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.flow.FlowSetup;
 
 /**
  * An immutable trained network: its shape, how its output relates to the process, its weights,
@@ -15,11 +16,21 @@ import org.scorefield.core.denoise.Denoiser;
  * @param data           the training data's id
  * @param steps          optimiser steps taken
  * @param loss           the smoothed training loss at the last step
+ * @param flow           flow matching's source, coupling and Reflow round (the standard setup otherwise)
  */
 public record TrainedModel(Architecture architecture, Parameterization parameterization, float[] weights,
-                           TrainingSettings settings, String data, long steps, double loss) {
+                           TrainingSettings settings, String data, long steps, double loss, FlowSetup flow) {
+
+    /** A model of the standard setup: N(0, I) at t = 1, independent pairs. */
+    public TrainedModel(Architecture architecture, Parameterization parameterization, float[] weights,
+                        TrainingSettings settings, String data, long steps, double loss) {
+        this(architecture, parameterization, weights, settings, data, steps, loss, FlowSetup.standard());
+    }
 
     public TrainedModel {
+        if (flow == null) {
+            throw new IllegalArgumentException("a model needs its flow setup (FlowSetup.standard() for diffusion)");
+        }
         if (weights.length != architecture.parameterCount()) {
             throw new IllegalArgumentException("expected " + architecture.parameterCount() + " weights, got "
                     + weights.length);

@@ -4,6 +4,8 @@ import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.PointSet;
+import org.scorefield.core.flow.FlowSetup;
+import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.schedule.Coefficients;
@@ -21,6 +23,11 @@ import org.scorefield.core.schedule.Schedule;
  *
  * <p>Data come from a pool of {@value #POOL} points drawn once (a drawn or loaded point set is its
  * own pool); every draw derives from the settings' seed, so a run is reproducible step by step.
+ *
+ * <p>Flow matching may pair its batches otherwise (a {@link FlowSetup}, MATH.md §8): x1 drawn from
+ * another source than N(0, I), and the batch's pairs chosen by a coupling (minibatch OT, Sinkhorn);
+ * or, for a Reflow round, the pairs are fixed in advance ({@link #onPairs}) and the network may start
+ * from the previous round's weights. Then {@code x_t = (1−t)x0 + t x1} with target {@code x1 − x0}.
  * A loss or gradient that is not finite stops training before the update: the weights stay those
  * of the last good step, and {@link #failure()} says why. Not thread-safe; see {@link TrainingSession}.
  */
@@ -37,6 +44,14 @@ public final class Trainer {
     private final Architecture architecture;
     private final TrainingSettings settings;
     private final PointSet pool;
+    private final FlowSetup flow;
+    /** Source points to draw x1 from, when the source is not N(0, I). */
+    private final PointSet sourcePool;
+    /** Reflow's fixed pairs (x̂0, z), interleaved, or null. */
+    private final double[] pairData;
+    private final double[] pairSource;
+    /** Weights to start from (fine-tuning), or null for the seeded initialisation. */
+    private final float[] initialWeights;
     private final double tLow;
     private final double tHigh;
 
@@ -52,11 +67,58 @@ public final class Trainer {
 
     public Trainer(DataDistribution data, Parameterization parameterization, Architecture architecture,
                    TrainingSettings settings) {
+        this(data, parameterization, architecture, settings, FlowSetup.standard());
+    }
+
+    /**
+     * Flow matching with a source and a coupling (any setup for flow matching; the standard one for
+     * every other objective).
+     */
+    public Trainer(DataDistribution data, Parameterization parameterization, Architecture architecture,
+                   TrainingSettings settings, FlowSetup flow) {
+        this(data, parameterization, architecture, settings, flow, null, null, null);
+    }
+
+    /**
+     * A Reflow round: flow matching on fixed pairs {@code (x0_k, x1_k)} (the previous model's
+     * endpoints and the sources they came from), from the given weights or, when null, from the
+     * seeded initialisation.
+     *
+     * @param data    the distribution the pairs' x0 approximate (named in the model, used to measure it)
+     * @param x0      the pairs' data ends, interleaved
+     * @param x1      the pairs' source ends, interleaved, as many
+     * @param weights the weights to fine-tune, or null to train afresh
+     */
+    public static Trainer onPairs(DataDistribution data, Parameterization parameterization, Architecture architecture,
+                                  TrainingSettings settings, FlowSetup flow, double[] x0, double[] x1,
+                                  float[] weights) {
+        InvalidInputException.require(x0.length == x1.length && x0.length >= 2 && x0.length % 2 == 0,
+                "Reflow needs as many sources as endpoints, got " + x0.length / 2 + " and " + x1.length / 2 + ".");
+        InvalidInputException.require(weights == null || weights.length == architecture.parameterCount(),
+                "The weights to fine-tune do not fit this architecture.");
+        return new Trainer(data, parameterization, architecture, settings, flow, x0.clone(), x1.clone(),
+                weights == null ? null : weights.clone());
+    }
+
+    private Trainer(DataDistribution data, Parameterization parameterization, Architecture architecture,
+                    TrainingSettings settings, FlowSetup flow, double[] pairData, double[] pairSource,
+                    float[] initialWeights) {
+        InvalidInputException.require(flow.isStandard() && pairData == null
+                        || parameterization.objective() == Objective.FLOW_MATCHING,
+                "A source other than N(0, I), a coupling and Reflow pairs apply to flow matching (--head fm) only.");
         this.data = data;
         this.parameterization = parameterization;
         this.architecture = architecture;
         this.settings = settings;
-        this.pool = data.sample(POOL, SeededRandom.derive(settings.seed(), "train-data"));
+        this.flow = flow;
+        this.pairData = pairData;
+        this.pairSource = pairSource;
+        this.initialWeights = initialWeights;
+        this.pool = pairData != null ? PointSet.of(pairData)
+                : data.sample(POOL, SeededRandom.derive(settings.seed(), "train-data"));
+        this.sourcePool = flow.source().distribution()
+                .map(d -> d.sample(POOL, SeededRandom.derive(settings.seed(), "train-source")))
+                .orElse(null);
         Schedule s = parameterization.schedule();
         if (parameterization.objective() == Objective.FLOW_MATCHING) {
             tLow = 0;
@@ -71,9 +133,10 @@ public final class Trainer {
         reset();
     }
 
-    /** Back to the seeded initial weights, step 0. */
+    /** Back to the initial weights (seeded, or those being fine-tuned), step 0. */
     public void reset() {
-        network = new Mlp(architecture, DataType.FLOAT, settings.seed());
+        network = initialWeights != null ? new Mlp(architecture, DataType.FLOAT, initialWeights)
+                : new Mlp(architecture, DataType.FLOAT, settings.seed());
         adam = new Adam(network.parameters());
         random = new SeededRandom(SeededRandom.derive(settings.seed(), "train-batches"));
         profile = new LossProfile();
@@ -98,6 +161,11 @@ public final class Trainer {
 
     public DataDistribution data() {
         return data;
+    }
+
+    /** The source, coupling and Reflow round. */
+    public FlowSetup flow() {
+        return flow;
     }
 
     /** Optimiser steps taken. */
@@ -140,29 +208,10 @@ public final class Trainer {
         double[] target = new double[2 * b];
         double[] weight = new double[b];
         double[] times = new double[b];
-        double[] eps = new double[2];
-        double[] pair = new double[2];
-        double[] y = new double[2];
-        Schedule schedule = parameterization.schedule();
-        for (int i = 0; i < b; i++) {
-            int k = random.nextInt(pool.size());
-            double t = drawTime(pair);
-            random.nextGaussianPair(eps, 0);
-            Coefficients c = schedule.at(t);
-            double px = pool.x(k);
-            double py = pool.y(k);
-            double scale = parameterization.inputScale(c);
-            input[2 * i] = scale * (c.alpha() * px + c.sigma() * eps[0]);
-            input[2 * i + 1] = scale * (c.alpha() * py + c.sigma() * eps[1]);
-            tau[i] = parameterization.timeInput(c);
-            weight[i] = parameterization.target(c, px, py, eps[0], eps[1], y);
-            target[2 * i] = y[0];
-            target[2 * i + 1] = y[1];
-            times[i] = t;
-            if (labels != null) {
-                labels[i] = random.nextUniform() < P_UNCOND || !pool.hasLabels()
-                        ? architecture.noneLabel() : Math.min(pool.label(k), architecture.noneLabel() - 1);
-            }
+        if (flow.isStandard() && pairData == null) {
+            drawIndependent(input, tau, target, weight, times, labels);
+        } else {
+            drawPairs(input, tau, target, weight, times, labels);
         }
         network.setInput(input, tau, labels);
         double[] out = network.forward();
@@ -195,6 +244,88 @@ public final class Trainer {
         return loss;
     }
 
+    /** x0 from the pool, ε ~ N(0, I), t from the objective's distribution: one draw after another per point. */
+    private void drawIndependent(double[] input, double[] tau, double[] target, double[] weight, double[] times,
+                                 int[] labels) {
+        double[] eps = new double[2];
+        double[] pair = new double[2];
+        double[] y = new double[2];
+        Schedule schedule = parameterization.schedule();
+        for (int i = 0; i < weight.length; i++) {
+            int k = random.nextInt(pool.size());
+            double t = drawTime(pair);
+            random.nextGaussianPair(eps, 0);
+            Coefficients c = schedule.at(t);
+            double px = pool.x(k);
+            double py = pool.y(k);
+            double scale = parameterization.inputScale(c);
+            input[2 * i] = scale * (c.alpha() * px + c.sigma() * eps[0]);
+            input[2 * i + 1] = scale * (c.alpha() * py + c.sigma() * eps[1]);
+            tau[i] = parameterization.timeInput(c);
+            weight[i] = parameterization.target(c, px, py, eps[0], eps[1], y);
+            target[2 * i] = y[0];
+            target[2 * i + 1] = y[1];
+            times[i] = t;
+            if (labels != null) {
+                labels[i] = label(k);
+            }
+        }
+    }
+
+    /**
+     * Flow matching's pairs: Reflow's fixed pairs, or a batch of x0 and a batch of x1 paired by the
+     * coupling; then t ~ U[0, 1] per pair.
+     */
+    private void drawPairs(double[] input, double[] tau, double[] target, double[] weight, double[] times,
+                           int[] labels) {
+        int b = weight.length;
+        double[] x0 = new double[2 * b];
+        double[] x1 = new double[2 * b];
+        int[] index = new int[b];
+        for (int i = 0; i < b; i++) {
+            int k = random.nextInt(pool.size());
+            index[i] = k;
+            x0[2 * i] = pool.x(k);
+            x0[2 * i + 1] = pool.y(k);
+            if (pairData != null) {
+                x1[2 * i] = pairSource[2 * k];
+                x1[2 * i + 1] = pairSource[2 * k + 1];
+            } else if (sourcePool != null) {
+                int j = random.nextInt(sourcePool.size());
+                x1[2 * i] = sourcePool.x(j);
+                x1[2 * i + 1] = sourcePool.y(j);
+            } else {
+                random.nextGaussianPair(x1, 2 * i);
+            }
+        }
+        if (pairData == null) {
+            x1 = flow.coupling().partners(x0, x1, random);
+        }
+        double[] y = new double[2];
+        Schedule schedule = parameterization.schedule();
+        for (int i = 0; i < b; i++) {
+            double t = random.nextUniform(tLow, tHigh);
+            Coefficients c = schedule.at(t);
+            double scale = parameterization.inputScale(c);
+            input[2 * i] = scale * (c.alpha() * x0[2 * i] + c.sigma() * x1[2 * i]);
+            input[2 * i + 1] = scale * (c.alpha() * x0[2 * i + 1] + c.sigma() * x1[2 * i + 1]);
+            tau[i] = parameterization.timeInput(c);
+            weight[i] = parameterization.target(c, x0[2 * i], x0[2 * i + 1], x1[2 * i], x1[2 * i + 1], y);
+            target[2 * i] = y[0];
+            target[2 * i + 1] = y[1];
+            times[i] = t;
+            if (labels != null) {
+                labels[i] = label(index[i]);
+            }
+        }
+    }
+
+    /** The label a point trains with: "none" with probability P_UNCOND or for unlabelled data. */
+    private int label(int k) {
+        return random.nextUniform() < P_UNCOND || !pool.hasLabels()
+                ? architecture.noneLabel() : Math.min(pool.label(k), architecture.noneLabel() - 1);
+    }
+
     private double drawTime(double[] pair) {
         if (parameterization.objective() == Objective.EDM) {
             random.nextGaussianPair(pair, 0);
@@ -222,7 +353,7 @@ public final class Trainer {
     /** The current model: EMA weights when enabled, else the raw weights. */
     public TrainedModel snapshot() {
         float[] w = settings.ema() ? HostCopy.readFloats(adam.ema()) : network.weights();
-        return new TrainedModel(architecture, parameterization, w, settings, data.id(), steps, smoothedLoss());
+        return new TrainedModel(architecture, parameterization, w, settings, data.id(), steps, smoothedLoss(), flow);
     }
 
     /** The raw (non-averaged) weights. */

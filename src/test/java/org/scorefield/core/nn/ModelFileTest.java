@@ -29,6 +29,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.flow.Coupling;
+import org.scorefield.core.flow.CouplingKind;
+import org.scorefield.core.flow.FlowSetup;
+import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.random.SeededRandom;
@@ -81,7 +87,66 @@ class ModelFileTest {
                         (Supplier<TrainedModel>) () -> new Trainer(DatasetPreset.CHECKERBOARD,
                                 Parameterization.of(Objective.FLOW_MATCHING, ScheduleKind.LINEAR.createDefault()),
                                 new Architecture(6, 2, Activation.SILU, false, TimeEmbedding.SINUSOIDAL, 3, 0, 0),
-                                TrainingSettings.defaults(5)).snapshot()));
+                                TrainingSettings.defaults(5)).snapshot()),
+                Arguments.of("flow matching from 8gaussians, minibatch OT, Reflow round 2",
+                        (Supplier<TrainedModel>) () -> train(DatasetPreset.MOONS, FM, TINY,
+                                TrainingSettings.defaults(6).withBatch(32), new FlowSetup(
+                                        FlowSource.of(DatasetPreset.EIGHT_GAUSSIANS), Coupling.of(CouplingKind.OT), 2))),
+                Arguments.of("flow matching from drawn points, Sinkhorn ε = 0.3",
+                        (Supplier<TrainedModel>) () -> train(DatasetPreset.RINGS, FM, TINY,
+                                TrainingSettings.defaults(8).withBatch(16), FlowSetup.of(
+                                        FlowSource.of(new EmpiricalDistribution("drawn", PointSet.of(
+                                                new double[] {0.25, -1, 1.5, 2, -0.125, 3.75}))),
+                                        new Coupling(CouplingKind.SINKHORN, 0.3)))));
+    }
+
+    private static final Parameterization FM = Parameterization.of(Objective.FLOW_MATCHING,
+            ScheduleKind.LINEAR.createDefault());
+    private static final Architecture TINY = new Architecture(6, 2, Activation.SILU, false, TimeEmbedding.SINUSOIDAL,
+            3, 0, 0);
+
+    private static TrainedModel train(DatasetPreset data, Parameterization p, Architecture a, TrainingSettings s,
+                                      FlowSetup flow) {
+        Trainer trainer = new Trainer(data, p, a, s, flow);
+        for (int k = 0; k < 5; k++) {
+            trainer.step();
+        }
+        assertTrue(trainer.failure().isEmpty(), trainer.failure().toString());
+        return trainer.snapshot();
+    }
+
+    @Test
+    void aModelOfTheStandardSetupIsVersionOneAndAnotherVersionTwo() throws IOException {
+        Path standard = dir.resolve("standard.json");
+        ModelFile.save(vpModel, standard);
+        assertTrue(Files.readString(standard).contains("\"version\" : 1"));
+        assertTrue(!Files.readString(standard).contains("\"flow\""));
+        TrainedModel ot = train(DatasetPreset.MOONS, FM, TINY, TrainingSettings.defaults(6).withBatch(32),
+                FlowSetup.of(FlowSource.gaussian(), Coupling.of(CouplingKind.OT)));
+        Path file = dir.resolve("ot.json");
+        ModelFile.save(ot, file);
+        String text = Files.readString(file);
+        assertTrue(text.contains("\"version\" : 2"), text.substring(0, 80));
+        assertTrue(text.contains("\"coupling\" : \"ot\""));
+        assertEquals(ot.flow(), ModelFile.load(file).flow());
+    }
+
+    @Test
+    void aFlowBlockOnADiffusionModelOrABadSourceIsRefused() throws IOException {
+        TrainedModel ot = train(DatasetPreset.MOONS, FM, TINY, TrainingSettings.defaults(6).withBatch(32),
+                FlowSetup.of(FlowSource.of(DatasetPreset.MOONS), Coupling.of(CouplingKind.OT)));
+        Path file = dir.resolve("model.json");
+        ModelFile.save(ot, file);
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        root.put("objective", "eps");
+        root.set("process", new ObjectMapper().readTree("{\"kind\":\"linear\",\"parameters\":{}}"));
+        Files.writeString(file, root.toString());
+        assertTrue(refusal(file).contains("it has a \"flow\" block, but its objective is eps"), refusal(file));
+        ModelFile.save(ot, file);
+        root = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        ((ObjectNode) root.get("flow").get("source")).put("kind", "uniform");
+        Files.writeString(file, root.toString());
+        assertTrue(refusal(file).contains("\"flow.source.kind\" must be gaussian, preset or points"), refusal(file));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,6 +163,7 @@ class ModelFileTest {
         assertEquals(model.settings(), loaded.settings());
         assertEquals(model.data(), loaded.data());
         assertEquals(model.steps(), loaded.steps());
+        assertEquals(model.flow(), loaded.flow());
         assertEquals(Double.valueOf(model.loss()), Double.valueOf(loaded.loss()), "the same bits, or both NaN");
         assertArrayEquals(bits(model.weights()), bits(loaded.weights()));
         // saving what was loaded gives the same file
@@ -225,11 +291,11 @@ class ModelFileTest {
     @Test
     void aNewerVersionIsRefusedWithoutReadingFurther() throws IOException {
         Path file = edited(j -> {
-            j.put("version", 2);
+            j.put("version", ModelFile.VERSION + 1);
             j.remove("architecture"); // a newer format may look different: the version is checked first
         });
-        assertEquals("Cannot load model.json: it was made by a newer Scorefield (format version 2); "
-                + "this one reads version 1.", refusal(file));
+        assertEquals("Cannot load model.json: it was made by a newer Scorefield (format version "
+                + (ModelFile.VERSION + 1) + "); this one reads version " + ModelFile.VERSION + ".", refusal(file));
         assertTrue(refusal(edited(j -> j.put("version", "1"))).contains("\"version\" must be a whole number"));
         assertTrue(refusal(edited(j -> j.put("version", 0))).contains("\"version\" must be a whole number"));
     }

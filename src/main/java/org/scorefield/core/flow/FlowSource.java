@@ -1,0 +1,60 @@
+package org.scorefield.core.flow;
+
+import java.util.Optional;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.random.SeededRandom;
+
+/**
+ * Where a flow starts: the distribution at t = 1 that flow matching transports to the data at
+ * t = 0 (MATH.md §8). Either the standard normal N(0, I), the prior of every diffusion process
+ * here, or any point distribution (a preset, a file, drawn points), so that one distribution can
+ * be carried to another, {@code 8gaussians → moons} for example.
+ *
+ * @param distribution the source's points; empty for N(0, I)
+ */
+public record FlowSource(Optional<DataDistribution> distribution) {
+
+    /** The id of N(0, I) on the command line and in files. */
+    public static final String GAUSSIAN_ID = "gaussian";
+
+    private static final FlowSource GAUSSIAN = new FlowSource(Optional.empty());
+
+    public FlowSource {
+        InvalidInputException.require(distribution != null, "A flow source needs a distribution or none (N(0, I)).");
+    }
+
+    /** N(0, I). */
+    public static FlowSource gaussian() {
+        return GAUSSIAN;
+    }
+
+    public static FlowSource of(DataDistribution d) {
+        return new FlowSource(Optional.of(d));
+    }
+
+    public boolean isGaussian() {
+        return distribution.isEmpty();
+    }
+
+    /** {@code gaussian}, or the distribution's id. */
+    public String id() {
+        return distribution.map(DataDistribution::id).orElse(GAUSSIAN_ID);
+    }
+
+    /** What a title shows: "N(0, I)" or the distribution's name. */
+    public String displayName() {
+        return distribution.map(DataDistribution::displayName).orElse("N(0, I)");
+    }
+
+    /**
+     * n source points from the seed. N(0, I) draws from {@code derive(seed, "prior")}, the stream of
+     * {@link org.scorefield.core.sample.Sampling#prior}, so with one seed a flow from N(0, I) and a
+     * diffusion sampler start from the same points; another distribution draws from its own stream.
+     */
+    public double[] sample(int n, long seed) {
+        InvalidInputException.require(n >= 1, "The number of source points must be at least 1, got " + n + ".");
+        return distribution.map(d -> d.sample(n, SeededRandom.derive(seed, "source")).xy())
+                .orElseGet(() -> new SeededRandom(SeededRandom.derive(seed, "prior")).gaussianPoints(n));
+    }
+}
