@@ -7,7 +7,12 @@ import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.sample.Recording;
+import org.scorefield.core.sample.SampleResult;
+import org.scorefield.core.sample.SamplerSettings;
+import org.scorefield.core.sample.Sampling;
 import org.scorefield.core.schedule.Schedule;
 
 /**
@@ -22,7 +27,21 @@ import org.scorefield.core.schedule.Schedule;
  * @param description how the reference is reported, or why there is none
  */
 record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataDistribution> reference,
-                      String description) {
+                      String description, FlowSource start) {
+
+    DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataDistribution> reference,
+                   String description) {
+        this(key, name, denoiser, reference, description, FlowSource.gaussian());
+    }
+
+    /**
+     * Samples n points: from the prior, or, for a flow from another source than N(0, I), from that
+     * source (drawn from the seed).
+     */
+    SampleResult sample(SamplerSettings settings, int n, long seed, Recording recording) {
+        return start.isGaussian() ? Sampling.fromPrior(denoiser, settings, n, seed, recording)
+                : Sampling.fromPoints(denoiser, settings, start.sample(n, seed), seed, recording);
+    }
 
     static DenoiserSource of(OracleOptions.Oracle oracle, Schedule schedule) {
         String description = oracle.reference().id() + (oracle.mixture().isPresent() ? ""
@@ -38,11 +57,13 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
             data = DataSpec.parse(model.data());
         } catch (InvalidInputException e) {
             return new DenoiserSource("model", file.toString(), model.denoiser(), Optional.empty(),
-                    "none: the training data '" + model.data() + "' cannot be used (" + e.getMessage() + ")");
+                    "none: the training data '" + model.data() + "' cannot be used (" + e.getMessage() + ")",
+                    model.flow().source());
         }
         String description = data instanceof EmpiricalDistribution points
                 ? model.data() + " (" + points.points().size() + " points, resampled)" : data.id();
-        return new DenoiserSource("model", file.toString(), model.denoiser(), Optional.of(data), description);
+        return new DenoiserSource("model", file.toString(), model.denoiser(), Optional.of(data), description,
+                model.flow().source());
     }
 
     /** Puts {@code "oracle": name} or {@code "model": file}. */

@@ -88,7 +88,7 @@ final class SampleCommand implements Callable<Integer> {
         SamplerSettings settings = tuning.settings(SamplerKind.fromId(solver), steps);
 
         long started = System.nanoTime();
-        SampleResult result = Sampling.fromPrior(denoiser, settings, n, seed,
+        SampleResult result = source.sample(settings, n, seed,
                 trajectories != null ? Recording.POSITIONS_AND_DENOISED : Recording.NONE);
         double seconds = (System.nanoTime() - started) / 1e9;
 

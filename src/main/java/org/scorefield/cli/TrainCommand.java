@@ -9,6 +9,10 @@ import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.PointSet;
+import org.scorefield.core.flow.Coupling;
+import org.scorefield.core.flow.CouplingKind;
+import org.scorefield.core.flow.FlowSetup;
+import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.nn.Activation;
 import org.scorefield.core.nn.Architecture;
@@ -38,7 +42,10 @@ import picocli.CommandLine.TypeConversionException;
         footer = {"", "Examples:",
             "  scorefield train --data moons --head eps --steps 2000 --seed 1 --out moons-eps.json",
             "  scorefield train --data 8gaussians --head fm --width 64 --depth 3 --seed 2 --out 8g-fm.json",
-            "  scorefield train --data points.csv --head edm --process edm --ema off --seed 3 --out points-edm.json"})
+            "  scorefield train --data points.csv --head edm --process edm --ema off --seed 3 --out points-edm.json",
+            "  scorefield train --data moons --head fm --coupling ot --seed 4 --out moons-ot.json",
+            "  scorefield train --data moons --head fm --source 8gaussians --coupling sinkhorn --sinkhorn-eps 0.05 "
+                    + "--seed 5 --out 8g-to-moons.json"})
 final class TrainCommand implements Callable<Integer> {
 
     /** Steps allowed in one run. */
@@ -66,6 +73,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weighting", defaultValue = "uniform", paramLabel = "<uniform|likelihood>",
             description = "Loss weight of the score head: 1, or g(t)^2 (likelihood weighting; default ${DEFAULT-VALUE}).")
     String weighting;
+
+    @Option(names = "--coupling", defaultValue = "independent", paramLabel = "<independent|ot|sinkhorn>",
+            description = "How flow matching (--head fm) pairs each batch of data with source points: at random, by "
+                    + "the exact minibatch assignment minimising the squared distances, or by the entropic (Sinkhorn) "
+                    + "plan (default ${DEFAULT-VALUE}).")
+    String coupling;
+
+    @Option(names = "--sinkhorn-eps", defaultValue = "" + Coupling.DEFAULT_EPSILON, paramLabel = "E",
+            description = "Sinkhorn's entropic regularisation, in squared-distance units: small is close to OT, "
+                    + "large close to independent (default ${DEFAULT-VALUE}).")
+    double sinkhornEpsilon;
+
+    @Option(names = "--source", defaultValue = FlowSource.GAUSSIAN_ID, paramLabel = "<gaussian|preset|file.csv>",
+            description = "Where flow matching's paths start at t = 1: gaussian is N(0, I) (not the off-centre "
+                    + "preset of that name); or a preset or CSV file, to transport one distribution to another "
+                    + "(default ${DEFAULT-VALUE}).")
+    String source;
 
     @Option(names = "--steps", defaultValue = "2000", paramLabel = "K",
             description = "Optimiser steps (default ${DEFAULT-VALUE}).")
@@ -163,7 +187,8 @@ final class TrainCommand implements Callable<Integer> {
         Parameterization parameterization = new Parameterization(objective, schedule,
                 LossWeighting.fromId(weighting), EdmPreconditioning.standard());
 
-        Trainer trainer = new Trainer(distribution, parameterization, architecture, settings);
+        FlowSetup flow = flowSetup(objective);
+        Trainer trainer = new Trainer(distribution, parameterization, architecture, settings, flow);
         long started = System.nanoTime();
         for (int k = 0; k < steps && trainer.failure().isEmpty(); k++) {
             trainer.step();
@@ -178,6 +203,13 @@ final class TrainCommand implements Callable<Integer> {
         ObjectNode json = Json.object();
         json.put("data", model.data());
         json.put("head", objective.id());
+        if (objective == Objective.FLOW_MATCHING) {
+            json.put("source", flow.source().id());
+            json.put("coupling", flow.coupling().kind().id());
+            if (flow.coupling().kind() == CouplingKind.SINKHORN) {
+                Json.put(json, "sinkhorn_eps", flow.coupling().epsilon());
+            }
+        }
         json.set("process", SampleCommand.processJson(schedule));
         json.put("parameters", architecture.parameterCount());
         json.put("seed", seed);
@@ -191,6 +223,19 @@ final class TrainCommand implements Callable<Integer> {
         json.put("out", out.toString());
         Json.print(spec.commandLine().getOut(), json);
         return 0;
+    }
+
+    /** The source and coupling of flow matching; refused for another head unless left at their defaults. */
+    private FlowSetup flowSetup(Objective objective) {
+        boolean set = !source.equals(FlowSource.GAUSSIAN_ID) || !coupling.equals("independent")
+                || sinkhornEpsilon != Coupling.DEFAULT_EPSILON;
+        InvalidInputException.require(objective == Objective.FLOW_MATCHING || !set,
+                "--source, --coupling and --sinkhorn-eps apply to flow matching (--head fm), not to " + objective.id()
+                        + ".");
+        CouplingKind kind = CouplingKind.fromId(coupling);
+        FlowSource from = source.equals(FlowSource.GAUSSIAN_ID) ? FlowSource.gaussian()
+                : FlowSource.of(DataSpec.parse(source));
+        return FlowSetup.of(from, new Coupling(kind, sinkhornEpsilon));
     }
 
     /** Points whose diameter sets VE's σ_max: the whole file, or a large draw from a preset. */
