@@ -29,6 +29,8 @@ final class CanvasArea extends StackPane {
     static final double BRUSH_RADIUS = 0.18;
     static final int BRUSH_POINTS = 3;
     static final double ERASER_RADIUS = 0.3;
+    /** Pairs drawn by the Show pairs switch: one coupling chunk. */
+    static final int PAIR_BATCH = org.scorefield.core.flow.Coupling.CHUNK;
 
     private final ExplorerModel model;
     private final FieldLayers layers;
@@ -37,6 +39,8 @@ final class CanvasArea extends StackPane {
     private final WorldCanvas ode = new WorldCanvas(WorldView.DEFAULT, "odeCanvas");
     private final WorldCanvas sde = new WorldCanvas(WorldView.DEFAULT, "sdeCanvas");
     private final HBox splitBox = new HBox(ode, sde);
+    private final List<WorldCanvas> roundCanvases = new ArrayList<>();
+    private final javafx.scene.layout.GridPane roundsBox = new javafx.scene.layout.GridPane();
     private boolean redrawPending;
 
     CanvasArea(ExplorerModel model, FieldLayers layers, Runnable onClickStarted) {
@@ -47,14 +51,30 @@ final class CanvasArea extends StackPane {
         splitBox.getStyleClass().add("split-box");
         HBox.setHgrow(ode, Priority.ALWAYS);
         HBox.setHgrow(sde, Priority.ALWAYS);
-        for (WorldCanvas c : List.of(single, ode, sde)) {
+        roundsBox.getStyleClass().addAll("split-box", "rounds-grid");
+        for (int k = 0; k < ReflowState.SIDE_BY_SIDE; k++) {
+            WorldCanvas c = new WorldCanvas(WorldView.DEFAULT, "roundCanvas" + k);
+            javafx.scene.layout.GridPane.setHgrow(c, Priority.ALWAYS);
+            javafx.scene.layout.GridPane.setVgrow(c, Priority.ALWAYS);
+            roundCanvases.add(c);
+        }
+        widthProperty().addListener(obs -> arrangeRounds());
+        heightProperty().addListener(obs -> arrangeRounds());
+        List<WorldCanvas> all = new ArrayList<>(List.of(single, ode, sde));
+        all.addAll(roundCanvases);
+        for (WorldCanvas c : all) {
             c.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse(c, e, true));
             c.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouse(c, e, false));
             c.widthProperty().addListener(obs -> visibleAreaChanged());
             c.heightProperty().addListener(obs -> visibleAreaChanged());
         }
         showView();
-        model.splitProperty().addListener(obs -> showView());
+        ReflowState reflow = model.reflow();
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.splitProperty(),
+                model.roundsViewProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
+                reflow.shownRoundProperty()}) {
+            o.addListener(obs -> showView());
+        }
         acceptDroppedFiles();
 
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.timeProperty(),
@@ -62,19 +82,81 @@ final class CanvasArea extends StackPane {
                 model.showSamplesProperty(), model.showDensityProperty(), model.arrowScaleProperty(),
                 model.sampling().runsProperty(), model.sampling().clicksProperty(),
                 model.sampling().showDenoisedProperty(), model.sampling().pathsProperty(),
-                layers.layersProperty(), layers.endpointDensitiesProperty(), model.lookProperty()}) {
+                layers.layersProperty(), layers.endpointDensitiesProperty(), model.lookProperty(),
+                model.pairsProperty(), model.showPairsProperty(), model.probeProperty(), model.toolProperty()}) {
             o.addListener(obs -> requestRedraw());
         }
         requestRedraw();
     }
 
+    /** Whether the canvas shows the Reflow rounds (chosen, and there are some). */
+    boolean showsRounds() {
+        return model.roundsViewProperty().get() && !model.reflow().rounds().isEmpty();
+    }
+
     private void showView() {
-        getChildren().setAll(model.splitProperty().get() ? splitBox : single);
+        if (showsRounds()) {
+            arrangeRounds();
+            getChildren().setAll(roundsBox);
+        } else {
+            getChildren().setAll(model.splitProperty().get() ? splitBox : single);
+        }
         requestRedraw();
     }
 
+    /**
+     * Lays the shown rounds out in the grid whose cells are the largest squares: side by side in a
+     * wide area, 2 × 2 for four rounds in a square one.
+     */
+    private void arrangeRounds() {
+        if (!showsRounds()) {
+            return;
+        }
+        int n = model.reflow().shown().size();
+        int columns = columnsFor(n, Math.max(1, getWidth()), Math.max(1, getHeight()));
+        int rows = (n + columns - 1) / columns;
+        if (roundsBox.getChildren().size() == n && roundsBox.getColumnCount() == columns) {
+            return;
+        }
+        roundsBox.getChildren().clear();
+        roundsBox.getColumnConstraints().clear();
+        roundsBox.getRowConstraints().clear();
+        for (int c = 0; c < columns; c++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            roundsBox.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < rows; r++) {
+            javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+            rc.setPercentHeight(100.0 / rows);
+            roundsBox.getRowConstraints().add(rc);
+        }
+        for (int k = 0; k < n; k++) {
+            roundsBox.add(roundCanvases.get(k), k % columns, k / columns);
+        }
+    }
+
+    /** The number of columns for n cells in a w × h area that makes each cell's smaller side largest. */
+    static int columnsFor(int n, double w, double h) {
+        int best = 1;
+        double bestSide = 0;
+        for (int columns = 1; columns <= n; columns++) {
+            int rows = (n + columns - 1) / columns;
+            double side = Math.min(w / columns, h / rows);
+            if (side > bestSide + 1e-9) {
+                best = columns;
+                bestSide = side;
+            }
+        }
+        return best;
+    }
+
+    List<WorldCanvas> roundCanvases() {
+        return roundCanvases;
+    }
+
     private void visibleAreaChanged() {
-        WorldCanvas c = model.splitProperty().get() ? ode : single;
+        WorldCanvas c = showsRounds() ? roundCanvases.get(0) : model.splitProperty().get() ? ode : single;
         double w = c.getWidth();
         double h = c.getHeight();
         if (w > 1 && h > 1) {
@@ -101,7 +183,14 @@ final class CanvasArea extends StackPane {
         SamplingState.Runs runs = model.sampling().runsProperty().get();
         List<SamplingState.Click> clicks = model.sampling().clicksProperty().get();
         ScalarGrid[] endpoints = layers.endpointDensitiesProperty().get();
-        if (model.splitProperty().get()) {
+        if (showsRounds()) {
+            List<org.scorefield.core.flow.Reflow.Round> shown = model.reflow().shown();
+            for (int k = 0; k < shown.size(); k++) {
+                WorldCanvas c = roundCanvases.get(k);
+                c.setLook(look);
+                c.setFrame(roundFrame(shown.get(k)));
+            }
+        } else if (model.splitProperty().get()) {
             ode.setLook(look);
             sde.setLook(look);
             ode.setFrame(frame(runs.ode(), join(clicks, SamplingState.Click::ode), TrajectoryRole.ODE, endpoints[0]));
@@ -113,6 +202,23 @@ final class CanvasArea extends StackPane {
             single.setFrame(frame(run, join(clicks, SamplingState.Click::single),
                     stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE, null));
         }
+    }
+
+    /**
+     * One Reflow round: its Euler paths from the evaluation sources (the same for every round) up to
+     * t, over the noised data, titled with the round's figures.
+     */
+    private CanvasFrame roundFrame(org.scorefield.core.flow.Reflow.Round round) {
+        double t = model.timeProperty().get();
+        CanvasFrame frame = CanvasFrame.EMPTY;
+        DataState.Data data = model.data().data();
+        if (model.showDataProperty().get()) {
+            frame = frame.withParticles(data.points().xy(), data.points().labels());
+        }
+        frame = frame.withTrajectories(round.paths(), t, model.sampling().pathsProperty().get(), TrajectoryRole.ODE);
+        var m = round.metrics();
+        return frame.withTitle(String.format(Locale.ROOT, "Round %d  ·  straightness %.2g  ·  1-step SW2 %.1f× floor",
+                m.round(), m.normalizedStraightness(), m.sw2OneStep() / m.sw2Floor()));
     }
 
     private CanvasFrame frame(SamplingState.Run run, Trajectories clicked, TrajectoryRole role,
@@ -138,7 +244,14 @@ final class CanvasArea extends StackPane {
             frame = frame.withParticles(data.noising().at(model.process().schedule(), t), data.points().labels());
         }
         boolean samples = model.showSamplesProperty().get();
-        if (samples && run != null) {
+        Trajectories pairs = model.showPairsProperty().get() ? model.pairsProperty().get() : null;
+        if (pairs != null) {
+            // the pairs replace the samples: both are paths from t = 1 to the data
+            frame = frame.withTrajectories(pairs, t, pairs.particles(), TrajectoryRole.ODE);
+            samples = false;
+            runTitle = String.format(Locale.ROOT, "%d training pairs  ·  %s coupling", pairs.particles(),
+                    model.training().couplingProperty().get().displayName());
+        } else if (samples && run != null) {
             frame = frame.withTrajectories(run.trajectories(), t, model.sampling().pathsProperty().get(), role);
         } else {
             frame = frame.withTrajectories(null, t, 0, role);
@@ -147,8 +260,12 @@ final class CanvasArea extends StackPane {
             frame = frame.withClicked(clicked);
         }
         frame = frame.withShowDenoised(model.sampling().showDenoisedProperty().get());
+        org.scorefield.app.canvas.VelocityProbe probe = model.probeProperty().get();
+        if (probe != null && model.toolProperty().get() == CanvasTool.PROBE) {
+            frame = frame.withProbe(probe);
+        }
         List<String> title = new ArrayList<>();
-        if (samples && runTitle != null) {
+        if ((samples || pairs != null) && runTitle != null) {
             title.add(runTitle);
         }
         if (l.caption() != null) {
@@ -156,6 +273,11 @@ final class CanvasArea extends StackPane {
         }
         if (model.splitProperty().get() && model.showDensityProperty().get() && endpointDensity != null) {
             title.add("heatmap: density of the end points");
+        }
+        if (frame.probe() != null) {
+            title.add(probe.learned() != null ? "red: exact marginal velocity  ·  green: learned  ·  grey: x₁ − x₀ of "
+                    + "the pairs through the point" : "red: exact marginal velocity  ·  grey: x₁ − x₀ of the pairs "
+                    + "through the point (train flow matching to add the learned one)");
         }
         return frame.withTitle(title.isEmpty() ? null : String.join("\n", title));
     }
@@ -210,6 +332,14 @@ final class CanvasArea extends StackPane {
             }
             case BRUSH -> model.data().brush(world[0], world[1], BRUSH_RADIUS, BRUSH_POINTS, 0);
             case ERASE -> model.data().erase(world[0], world[1], ERASER_RADIUS);
+            case PROBE -> {
+                if (pressed) {
+                    model.probePointProperty().set(new double[] {world[0], world[1]});
+                    model.messageProperty().set(String.format(Locale.ROOT,
+                            "Velocity at (%.2f, %.2f): scrub t to see the conditional targets and their mean change.",
+                            world[0], world[1]));
+                }
+            }
         }
         e.consume();
     }

@@ -7,5 +7,7 @@ public enum CanvasTool {
     /** Drags spray data points. */
     BRUSH,
     /** Drags remove data points. */
-    ERASE
+    ERASE,
+    /** A click shows the conditional and marginal velocity of flow matching at that point and the current t. */
+    PROBE
 }

@@ -9,6 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.scorefield.app.chart.ErrorNfeChart;
+import org.scorefield.app.chart.ReflowChart;
 import org.scorefield.app.chart.LossChart;
 import org.scorefield.app.chart.ScheduleChart;
 import org.scorefield.core.denoise.Denoiser;
@@ -34,6 +35,8 @@ final class ChartsPane extends VBox {
     private final ScheduleChart schedule = new ScheduleChart();
     private final LossChart loss = new LossChart();
     private final ErrorNfeChart errors = new ErrorNfeChart();
+    private final ReflowChart reflowRounds = new ReflowChart(ReflowChart.View.ROUNDS);
+    private final ReflowChart reflowNfe = new ReflowChart(ReflowChart.View.NFE);
     private final TabPane tabs = new TabPane();
 
     ChartsPane(ExplorerModel model) {
@@ -64,7 +67,23 @@ final class ChartsPane extends VBox {
         lossTab.setId("lossTab");
         Tab errorTab = new Tab("Error vs NFE", errorBox);
         errorTab.setId("errorTab");
-        tabs.getTabs().setAll(lossTab, errorTab);
+        reflowRounds.setId("reflowChart");
+        reflowNfe.setId("reflowNfeChart");
+        VBox reflowBox = new VBox(reflowRounds, reflowNfe);
+        VBox.setVgrow(reflowRounds, Priority.ALWAYS);
+        VBox.setVgrow(reflowNfe, Priority.ALWAYS);
+        Tab reflowTab = new Tab("Reflow", reflowBox);
+        reflowTab.setId("reflowTab");
+        tabs.getTabs().setAll(lossTab, errorTab, reflowTab);
+        model.reflow().roundsProperty().addListener((obs, old, rounds) -> {
+            List<org.scorefield.core.flow.Reflow.Metrics> metrics = rounds.stream()
+                    .map(org.scorefield.core.flow.Reflow.Round::metrics).toList();
+            reflowRounds.setRounds(metrics);
+            reflowNfe.setRounds(metrics);
+            if (rounds.size() > 1) {
+                tabs.getSelectionModel().select(reflowTab);
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(schedule, Priority.ALWAYS);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -112,6 +131,16 @@ final class ChartsPane extends VBox {
         schedule.setLook(look);
         loss.setLook(look);
         errors.setLook(look);
+        reflowRounds.setLook(look);
+        reflowNfe.setLook(look);
+    }
+
+    ReflowChart reflowChart() {
+        return reflowRounds;
+    }
+
+    ReflowChart reflowNfeChart() {
+        return reflowNfe;
     }
 
     LossChart lossChart() {

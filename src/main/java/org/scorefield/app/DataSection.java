@@ -52,16 +52,23 @@ final class DataSection {
         ToggleButton look = new ToggleButton("Start paths");
         ToggleButton brush = new ToggleButton("Draw");
         ToggleButton erase = new ToggleButton("Erase");
+        ToggleButton probe = new ToggleButton("Velocity");
+        probe.setId("toolProbe");
+        probe.setTooltip(Widgets.tip("Click a point x_t to see flow matching there at the current t: the "
+                + "conditional targets x₁ − x₀ of every pair through it (grey, darker for likelier pairs), their "
+                + "posterior-weighted mean, the exact marginal velocity (red), and the learned velocity (green). "
+                + "Key P."));
+        probe.setUserData(CanvasTool.PROBE);
         look.setId("toolLook");
         brush.setId("toolBrush");
         erase.setId("toolErase");
         look.setTooltip(Widgets.tip("Clicking on the canvas starts sampling trajectories from that point at t = 1."));
         brush.setTooltip(Widgets.tip("Paint your own data on the canvas: drag to spray points (key B)."));
         erase.setTooltip(Widgets.tip("Drag over points on the canvas to remove them (key E)."));
-        SegmentedButton tools = new SegmentedButton(look, brush, erase);
+        SegmentedButton tools = new SegmentedButton(look, brush, erase, probe);
         tools.getStyleClass().add("tools");
         tools.setMaxWidth(Double.MAX_VALUE);
-        for (ToggleButton b : new ToggleButton[] {look, brush, erase}) {
+        for (ToggleButton b : new ToggleButton[] {look, brush, erase, probe}) {
             b.setMaxWidth(Double.MAX_VALUE);
             // Never "Start p…": a tool whose name is cut off is a tool nobody finds.
             b.setMinWidth(Region.USE_PREF_SIZE);

@@ -3,6 +3,7 @@ package org.scorefield.app;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.denoise.EmpiricalDenoiser;
 import org.scorefield.core.denoise.GaussianMixtureDenoiser;
 import org.scorefield.core.nn.TrainedModel;
@@ -44,6 +45,11 @@ record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule schedule
         }
         return data.mixture().<Denoiser>map(m -> new GaussianMixtureDenoiser(m, schedule))
                 .orElseGet(() -> new EmpiricalDenoiser(data.points(), schedule));
+    }
+
+    /** Where sampling starts: a flow model's own source, otherwise the prior (N(0, I) for a flow). */
+    FlowSource start() {
+        return model != null ? model.flow().source() : FlowSource.gaussian();
     }
 
     /** What samples are compared with: the preset, or the points themselves (resampled). */

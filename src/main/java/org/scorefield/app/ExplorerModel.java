@@ -58,6 +58,14 @@ public final class ExplorerModel implements AutoCloseable {
 
     private final TrainingState training;
     private final SamplingState sampling;
+    private final ReflowState reflow = new ReflowState();
+    private final BooleanProperty roundsView = new SimpleBooleanProperty(false);
+    private final BooleanProperty showPairs = new SimpleBooleanProperty(false);
+    private final ObjectProperty<double[]> probePoint = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<org.scorefield.app.canvas.VelocityProbe> probe =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<org.scorefield.core.sample.Trajectories> pairs =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     public ExplorerModel() {
         training = new TrainingState(() -> trainingInputs(), work);
@@ -65,6 +73,32 @@ public final class ExplorerModel implements AutoCloseable {
         data.dataProperty().addListener((obs, old, d) -> {
             training.checkOutOfDate();
             sampling.clearRuns();
+        });
+        // Rounds belong to the model they started from: a reset throws them away with it.
+        training.modelProperty().addListener((obs, old, m) -> {
+            if (m == null) {
+                reflow.clear();
+            }
+        });
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {showPairs, data.dataProperty(),
+                training.sourceProperty(), training.couplingProperty(), training.sinkhornEpsilonProperty(),
+                sampling.seedProperty()}) {
+            o.addListener(obs -> refreshPairs());
+        }
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {probePoint, time, data.dataProperty(),
+                training.modelProperty()}) {
+            o.addListener(obs -> refreshProbe());
+        }
+        // The rounds view and the split view exclude each other.
+        split.addListener((obs, old, on) -> {
+            if (on) {
+                roundsView.set(false);
+            }
+        });
+        roundsView.addListener((obs, old, on) -> {
+            if (on) {
+                split.set(false);
+            }
         });
         process.scheduleProperty().addListener((obs, old, s) -> {
             training.checkOutOfDate();
@@ -95,6 +129,105 @@ public final class ExplorerModel implements AutoCloseable {
     /** Whether sampling falls back to the oracle because no model has been trained yet. */
     public boolean samplingFallsBack() {
         return sampling.driverProperty().get() == SamplingState.Driver.MODEL && training.model().isEmpty();
+    }
+
+    /** Reflow's rounds and settings. */
+    public ReflowState reflow() {
+        return reflow;
+    }
+
+    /** The Reflow rounds on the canvas instead of the sampling runs. */
+    public BooleanProperty roundsViewProperty() {
+        return roundsView;
+    }
+
+    /** One batch's pairs under the chosen coupling, as the straight paths x_t = (1 − t)x₀ + t·x₁. */
+    public BooleanProperty showPairsProperty() {
+        return showPairs;
+    }
+
+    /** Where the velocity probe is (null: none). */
+    public ObjectProperty<double[]> probePointProperty() {
+        return probePoint;
+    }
+
+    /** What the velocity probe shows at its point and the current t, or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<org.scorefield.app.canvas.VelocityProbe> probeProperty() {
+        return probe.getReadOnlyProperty();
+    }
+
+    /** Conditional targets drawn by the probe: the likeliest pairs. */
+    static final int PROBE_TARGETS = 150;
+
+    /**
+     * The probe at the current t: conditional targets and marginal velocity of the data with the
+     * source N(0, I) (exact), and a flow-matching model's velocity there (the newest Reflow round's
+     * when rounds are shown).
+     */
+    private void refreshProbe() {
+        double[] at = probePoint.get();
+        if (at == null || data.data().points().size() == 0) {
+            work.cancel("probe");
+            probe.set(null);
+            return;
+        }
+        org.scorefield.core.data.PointSet points = data.data().points();
+        double t = time.get();
+        org.scorefield.core.nn.TrainedModel learned = training.model()
+                .filter(m -> m.parameterization().objective() == org.scorefield.core.nn.Objective.FLOW_MATCHING)
+                .orElse(null);
+        work.submit("probe", BackgroundWork.Lane.QUICK, () -> {
+            var v = org.scorefield.core.flow.ConditionalVelocity.at(points, at[0], at[1], t);
+            int[] top = v.strongest(PROBE_TARGETS);
+            double[] targets = new double[2 * top.length];
+            double[] weights = new double[top.length];
+            double strongest = v.weights()[top[0]];
+            for (int k = 0; k < top.length; k++) {
+                targets[2 * k] = v.targets()[2 * top[k]];
+                targets[2 * k + 1] = v.targets()[2 * top[k] + 1];
+                weights[k] = v.weights()[top[k]] / strongest;
+            }
+            double[] u = learned == null ? null : learned.denoiser().velocity(new double[] {at[0], at[1]}, v.t());
+            return new org.scorefield.app.canvas.VelocityProbe(at[0], at[1], targets, weights, v.marginal(), u);
+        }, probe::set);
+    }
+
+    /** The batch of pairs drawn while {@link #showPairsProperty()} is on, or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<org.scorefield.core.sample.Trajectories> pairsProperty() {
+        return pairs.getReadOnlyProperty();
+    }
+
+    /** Pairs one batch of the data with the training source under the chosen coupling (seeded by the sampling seed). */
+    private void refreshPairs() {
+        if (!showPairs.get() || data.data().points().size() == 0) {
+            work.cancel("pairs");
+            pairs.set(null);
+            return;
+        }
+        org.scorefield.core.flow.Coupling coupling = new org.scorefield.core.flow.Coupling(
+                training.couplingProperty().get(), training.sinkhornEpsilonProperty().get());
+        org.scorefield.core.flow.FlowSource source = training.sourceProperty().get().source();
+        org.scorefield.core.data.DataDistribution distribution = data.data().distribution();
+        long seed = sampling.seedProperty().get();
+        work.submit("pairs", BackgroundWork.Lane.QUICK,
+                () -> coupling.batch(distribution, source, CanvasArea.PAIR_BATCH, seed), pairs::set);
+    }
+
+    /**
+     * Makes the next Reflow round from the trained model (pausing its training, whose CPU the round
+     * needs) and shows the rounds.
+     */
+    public void reflowNextRound() {
+        training.pause();
+        TrainingState.Inputs inputs = training.sessionInputs().orElse(null);
+        reflow.nextRound(training.model().orElse(null),
+                inputs == null ? data.data().distribution() : inputs.data().distribution(),
+                inputs == null ? training.seedProperty().get() : inputs.settings().seed());
+        if (!reflow.failureProperty().get().isEmpty()) {
+            message.set(reflow.failureProperty().get());
+        } else {
+            roundsView.set(true);
+        }
     }
 
     public BackgroundWork work() {
@@ -184,6 +317,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     @Override
     public void close() {
+        reflow.close();
         training.close();
         work.close();
     }

@@ -21,7 +21,7 @@ import org.controlsfx.control.SegmentedButton;
  * Fields) on the left, the canvas with its layer switches and the time scrubber in the middle, the
  * charts on the right and the status bar at the bottom. Keyboard: Space plays, ←/→ step t, R
  * resamples, T trains or pauses, S steps the optimiser, V switches single/split view, F the field,
- * D the density, B/E/L the brush, eraser and look tools, Ctrl+D dark, Ctrl+P presenter mode.
+ * D the density, B/E/L/P the brush, eraser, look and velocity-probe tools, Ctrl+D dark, Ctrl+P presenter mode.
  */
 public final class ExplorerView extends BorderPane {
 
@@ -86,6 +86,7 @@ public final class ExplorerView extends BorderPane {
                 new DataSection(model).build(),
                 new ProcessSection(model.process()).build(),
                 new TrainingSection(model.training()).build(),
+                new ReflowSection(model).build(),
                 new SamplingSection(model).build(),
                 new FieldSection(model).build());
         side.getStyleClass().add("side-panel");
@@ -117,17 +118,24 @@ public final class ExplorerView extends BorderPane {
         both.setId("splitView");
         both.setTooltip(Widgets.tip("Two canvases side by side: the probability-flow ODE and the reverse SDE "
                 + "from the same starting noise, driven by one scrubber (V switches)."));
-        SegmentedButton view = new SegmentedButton(single, both);
-        single.setSelected(!model.splitProperty().get());
-        both.setSelected(model.splitProperty().get());
+        ToggleButton rounds = new ToggleButton("Reflow rounds");
+        rounds.setId("roundsView");
+        rounds.setTooltip(Widgets.tip("The Reflow rounds side by side (or the chosen one), each flow's paths from "
+                + "the same source points, driven by one scrubber. Make rounds in the Reflow section."));
+        SegmentedButton view = new SegmentedButton(single, both, rounds);
+        Runnable showMode = () -> (model.roundsViewProperty().get() ? rounds
+                : model.splitProperty().get() ? both : single).setSelected(true);
+        showMode.run();
         view.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
-                (model.splitProperty().get() ? both : single).setSelected(true);
+                showMode.run();
             } else {
                 model.splitProperty().set(t == both);
+                model.roundsViewProperty().set(t == rounds);
             }
         });
-        model.splitProperty().addListener((obs, old, on) -> (on ? both : single).setSelected(true));
+        model.splitProperty().addListener((obs, old, on) -> showMode.run());
+        model.roundsViewProperty().addListener((obs, old, on) -> showMode.run());
 
         ToggleButton data = layerToggle("Data", "showData", model.showDataProperty(),
                 "The data x\u2080 noised to the current t: every dot keeps its own noise \u03b5.");
@@ -282,6 +290,7 @@ public final class ExplorerView extends BorderPane {
                     case B -> model.toolProperty().set(CanvasTool.BRUSH);
                     case E -> model.toolProperty().set(CanvasTool.ERASE);
                     case L -> model.toolProperty().set(CanvasTool.LOOK);
+                    case P -> model.toolProperty().set(CanvasTool.PROBE);
                     case OPEN_BRACKET -> panelToggle.setSelected(!panelToggle.isSelected());
                     case CLOSE_BRACKET -> chartsToggle.setSelected(!chartsToggle.isSelected());
                     default -> handled = false;

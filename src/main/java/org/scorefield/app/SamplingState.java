@@ -315,7 +315,8 @@ public final class SamplingState {
     }
 
     private Run run(Denoiser denoiser, DenoiserChoice source, SamplerSettings settings, int n, long seed) {
-        SampleResult result = Sampling.fromPrior(denoiser, settings, n, seed, Recording.POSITIONS_AND_DENOISED);
+        SampleResult result = Sampling.fromSource(denoiser, settings, source.start(), n, seed,
+                Recording.POSITIONS_AND_DENOISED);
         DataDistribution reference = source.reference();
         Optional<SampleQuality> quality = Optional.of(SampleQuality.of(result.samples(), reference, seed,
                 floor(source, reference, n, seed)));

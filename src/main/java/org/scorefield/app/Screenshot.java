@@ -11,6 +11,8 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.scorefield.core.Identified;
+import org.scorefield.core.flow.CouplingKind;
+import org.scorefield.core.nn.Objective;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.field.FieldKind;
 import org.scorefield.core.io.AtomicFiles;
@@ -38,7 +40,13 @@ public final class Screenshot {
         /** Trajectories at t = 0.35 with the denoiser's x̂0 beside each, and paths from a click. */
         DENOISED,
         /** The solvers' error against NFE, computed. */
-        ERRORS;
+        ERRORS,
+        /** A flow-matching model and two Reflow rounds side by side, with the Reflow charts. */
+        REFLOW,
+        /** One batch's training pairs under minibatch OT, drawn as straight lines. */
+        PAIRS,
+        /** The velocity probe of a flow-matching model: conditional targets, marginal and learned velocity. */
+        PROBE;
 
         /** The lower-case name the command line uses. */
         @Override
@@ -81,6 +89,12 @@ public final class Screenshot {
             HeadlessFx.run(() -> {
                 model.lookProperty().set(script.look());
                 model.data().presetProperty().set(script.preset());
+                if (script.view() == View.REFLOW || script.view() == View.PAIRS || script.view() == View.PROBE) {
+                    model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
+                }
+                if (script.view() == View.PAIRS) {
+                    model.training().couplingProperty().set(CouplingKind.OT);
+                }
             });
             if (script.steps() > 0) {
                 HeadlessFx.run(() -> model.training().train());
@@ -89,6 +103,12 @@ public final class Screenshot {
                 HeadlessFx.run(() -> model.training().pause());
                 waitFor(() -> HeadlessFx.call(() -> model.training().stateProperty().get()
                         != TrainingSession.State.RUNNING), 30);
+            }
+            if (script.view() == View.REFLOW) {
+                for (int round = 1; round <= 2; round++) {
+                    HeadlessFx.run(model::reflowNextRound);
+                    waitFor(() -> HeadlessFx.call(() -> !model.reflow().runningProperty().get()), 600);
+                }
             }
             HeadlessFx.run(() -> arrange(view, script.view()));
             waitFor(() -> HeadlessFx.call(() -> model.work().idle()), 120);
@@ -163,6 +183,37 @@ public final class Screenshot {
                 arrange(view, View.MAIN);
                 view.charts().computeErrors();
                 return;
+            }
+            case REFLOW -> {
+                model.roundsViewProperty().set(true);
+                model.showDataProperty().set(false);
+                view.scrubber().stop();
+                model.timeProperty().set(0.0);
+                if (view.lookup("#reflowSection") instanceof TitledPane section) {
+                    section.setExpanded(true);
+                }
+                return;
+            }
+            case PROBE -> {
+                model.splitProperty().set(false);
+                model.showDataProperty().set(true);
+                model.showDensityProperty().set(false);
+                model.showFieldProperty().set(false);
+                model.showSamplesProperty().set(false);
+                model.toolProperty().set(CanvasTool.PROBE);
+                view.scrubber().stop();
+                model.timeProperty().set(0.5);
+                model.probePointProperty().set(new double[] {0.4, 0.9});
+                return;
+            }
+            case PAIRS -> {
+                model.splitProperty().set(false);
+                model.showDataProperty().set(false);
+                model.showDensityProperty().set(false);
+                model.showFieldProperty().set(false);
+                model.showPairsProperty().set(true);
+                view.scrubber().stop();
+                model.timeProperty().set(0.0);
             }
         }
         model.sampling().resample();

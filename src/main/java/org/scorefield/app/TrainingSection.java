@@ -5,11 +5,15 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
+import org.scorefield.core.flow.Coupling;
+import org.scorefield.core.flow.CouplingKind;
 import org.scorefield.core.nn.Architecture;
 import org.scorefield.core.nn.Objective;
 import org.scorefield.core.nn.TrainingSession;
@@ -38,6 +42,42 @@ final class TrainingSection {
                 Objective::displayName);
         objective.setId("objectiveBox");
         objective.valueProperty().bindBidirectional(training.objectiveProperty());
+
+        ComboBox<TrainingState.SourceOption> source = Widgets.choices(
+                TrainingState.SourceOption.all().toArray(TrainingState.SourceOption[]::new),
+                training.sourceProperty().get(), TrainingState.SourceOption::label);
+        source.setId("sourceBox");
+        source.valueProperty().bindBidirectional(training.sourceProperty());
+        ComboBox<CouplingKind> coupling = Widgets.choices(CouplingKind.values(), training.couplingProperty().get(),
+                CouplingKind::displayName);
+        coupling.setId("couplingBox");
+        coupling.valueProperty().bindBidirectional(training.couplingProperty());
+        Slider epsilon = new Slider(-2, 1, Math.log10(training.sinkhornEpsilonProperty().get())); // log10 ε
+        epsilon.setId("sinkhornEpsilonSlider");
+        epsilon.valueProperty().addListener((obs, old, v) -> training.sinkhornEpsilonProperty().set(
+                Double.parseDouble(String.format(Locale.ROOT, "%.2g", Math.pow(10, v.doubleValue())))));
+        Label epsilonValue = new Label();
+        epsilonValue.getStyleClass().add("slider-value");
+        epsilonValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.2g",
+                training.sinkhornEpsilonProperty().get()), training.sinkhornEpsilonProperty()));
+        HBox epsilonBox = new HBox(epsilon, epsilonValue);
+        epsilonBox.getStyleClass().add("slider-row");
+        HBox.setHgrow(epsilon, Priority.ALWAYS);
+        HBox epsilonRow = Widgets.row("Sinkhorn ε", epsilonBox, "Entropic regularisation of the Sinkhorn coupling, "
+                + "in units of squared distance: small ε pairs almost as exact OT does, large ε almost at random.");
+        epsilonRow.disableProperty().bind(training.couplingProperty().isNotEqualTo(CouplingKind.SINKHORN));
+        VBox flowRows = new VBox(
+                Widgets.row("Source", source, "Where the flow starts at t = 1: the standard normal N(0, I), or another "
+                        + "distribution, so that the model carries one distribution to another."),
+                Widgets.row("Coupling", coupling, "How each training batch pairs data points x₀ with source points x₁: "
+                        + "at random (independent), by the exact assignment that minimises Σ‖x₀ − x₁‖² within the "
+                        + "batch (minibatch OT, in chunks of " + Coupling.CHUNK + "), or by the entropic Sinkhorn plan. "
+                        + "Paired batches cross less, so the learned paths are straighter."),
+                epsilonRow);
+        flowRows.setId("flowRows");
+        flowRows.getStyleClass().add("flow-rows");
+        flowRows.visibleProperty().bind(training.objectiveProperty().isEqualTo(Objective.FLOW_MATCHING));
+        flowRows.managedProperty().bind(flowRows.visibleProperty());
 
         ComboBox<Integer> width = Widgets.choices(WIDTHS, training.widthProperty().get(), w -> w + " units");
         width.setId("widthBox");
@@ -110,6 +150,7 @@ final class TrainingSection {
                 Widgets.row("Objective", objective, "What the network learns to predict. The default, EDM's "
                         + "preconditioned denoiser, trains fastest here; flow matching uses the straight "
                         + "(linear) path between data and noise."),
+                flowRows,
                 Widgets.row("Width", width, "Units per hidden layer: more can fit finer shapes, but train slower."),
                 Widgets.row("Depth", depth, "Number of hidden layers."),
                 Widgets.row("Learning rate", rate, "How big each optimiser (Adam) step is. Too large and the "
@@ -142,7 +183,8 @@ final class TrainingSection {
             text = "The settings, data or process changed since this model started. It keeps training as it "
                     + "was; press Reset to train a new one with the new settings.";
         } else if (training.objectiveProperty().get() == Objective.FLOW_MATCHING) {
-            text = "Flow matching trains on the linear path x_t = (1 − t)·x₀ + t·ε, whatever the process above.";
+            text = "Flow matching trains on the linear path x_t = (1 − t)·x₀ + t·x₁ with x₁ from the source, "
+                    + "target x₁ − x₀, whatever the process above.";
         } else {
             text = String.format(Locale.ROOT, "%,d weights.", Architecture.defaults()
                     .withSize(training.widthProperty().get(), training.depthProperty().get()).parameterCount());

@@ -23,6 +23,11 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.flow.Coupling;
+import org.scorefield.core.flow.CouplingKind;
+import org.scorefield.core.flow.FlowSetup;
+import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.nn.Architecture;
 import org.scorefield.core.nn.LossWeighting;
@@ -52,7 +57,7 @@ public final class TrainingState implements AutoCloseable {
 
     /** What a session is built from, captured when it is built. */
     record Inputs(DataState.Data data, Schedule schedule, Objective objective, Architecture architecture,
-                  TrainingSettings settings) {
+                  TrainingSettings settings, FlowSetup flow) {
 
         Parameterization parameterization() {
             Schedule s = objective == Objective.FLOW_MATCHING ? ScheduleKind.LINEAR.createDefault() : schedule;
@@ -61,6 +66,9 @@ public final class TrainingState implements AutoCloseable {
     }
 
     private final ObjectProperty<Objective> objective = new SimpleObjectProperty<>(Objective.DEFAULT);
+    private final ObjectProperty<SourceOption> source = new SimpleObjectProperty<>(SourceOption.GAUSSIAN);
+    private final ObjectProperty<CouplingKind> coupling = new SimpleObjectProperty<>(CouplingKind.INDEPENDENT);
+    private final DoubleProperty sinkhornEpsilon = new SimpleDoubleProperty(Coupling.DEFAULT_EPSILON);
     private final IntegerProperty width = new SimpleIntegerProperty(Architecture.DEFAULT_WIDTH);
     private final IntegerProperty depth = new SimpleIntegerProperty(Architecture.DEFAULT_DEPTH);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(TrainingSettings.DEFAULT_LEARNING_RATE);
@@ -103,7 +111,7 @@ public final class TrainingState implements AutoCloseable {
         this.currentInputs = currentInputs;
         this.work = work;
         for (javafx.beans.Observable setting : new javafx.beans.Observable[] {objective, width, depth, learningRate,
-                batch, ema, seed}) {
+                batch, ema, seed, source, coupling, sinkhornEpsilon}) {
             setting.addListener(obs -> checkOutOfDate());
         }
     }
@@ -113,7 +121,30 @@ public final class TrainingState implements AutoCloseable {
         Architecture architecture = Architecture.defaults().withSize(width.get(), depth.get());
         TrainingSettings settings = TrainingSettings.defaults(seed.get()).withBatch(batch.get())
                 .withLearningRate(learningRate.get()).withEma(ema.get());
-        return new Inputs(data, schedule, objective.get(), architecture, settings);
+        FlowSetup flow = objective.get() == Objective.FLOW_MATCHING
+                ? FlowSetup.of(source.get().source(), new Coupling(coupling.get(), sinkhornEpsilon.get()))
+                : FlowSetup.standard();
+        return new Inputs(data, schedule, objective.get(), architecture, settings, flow);
+    }
+
+    /** A source flow matching can start from: N(0, I) or a preset. */
+    record SourceOption(String label, FlowSource source) {
+        static final SourceOption GAUSSIAN = new SourceOption("N(0, I)", FlowSource.gaussian());
+
+        /** N(0, I), then every preset. */
+        static java.util.List<SourceOption> all() {
+            java.util.List<SourceOption> options = new java.util.ArrayList<>();
+            options.add(GAUSSIAN);
+            for (DatasetPreset p : DatasetPreset.values()) {
+                options.add(new SourceOption(p.displayName(), FlowSource.of(p)));
+            }
+            return options;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     /** Receives the loss of every step, in order. */
@@ -136,6 +167,21 @@ public final class TrainingState implements AutoCloseable {
 
     public ObjectProperty<Objective> objectiveProperty() {
         return objective;
+    }
+
+    /** Where flow matching starts (t = 1). */
+    public ObjectProperty<SourceOption> sourceProperty() {
+        return source;
+    }
+
+    /** How flow matching pairs its batches. */
+    public ObjectProperty<CouplingKind> couplingProperty() {
+        return coupling;
+    }
+
+    /** Sinkhorn's ε, in squared-distance units. */
+    public DoubleProperty sinkhornEpsilonProperty() {
+        return sinkhornEpsilon;
     }
 
     public IntegerProperty widthProperty() {
@@ -274,7 +320,8 @@ public final class TrainingState implements AutoCloseable {
                 || (processMatters && !now.schedule().equals(sessionInputs.schedule()))
                 || now.objective() != sessionInputs.objective()
                 || !now.architecture().equals(sessionInputs.architecture())
-                || !now.settings().equals(sessionInputs.settings()));
+                || !now.settings().equals(sessionInputs.settings())
+                || !now.flow().equals(sessionInputs.flow()));
     }
 
     private void withSession(boolean resume, Runnable command) {
@@ -300,7 +347,7 @@ public final class TrainingState implements AutoCloseable {
         failure.set("");
         work.submit("session", BackgroundWork.Lane.LONG,
                 () -> new Trainer(inputs.data().distribution(), inputs.parameterization(), inputs.architecture(),
-                        inputs.settings()),
+                        inputs.settings(), inputs.flow()),
                 trainer -> {
                     starting.set(false);
                     session = new TrainingSession(trainer, PUBLISH_EVERY, this::handOver);

@@ -39,8 +39,7 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
      * source (drawn from the seed).
      */
     SampleResult sample(SamplerSettings settings, int n, long seed, Recording recording) {
-        return start.isGaussian() ? Sampling.fromPrior(denoiser, settings, n, seed, recording)
-                : Sampling.fromPoints(denoiser, settings, start.sample(n, seed), seed, recording);
+        return Sampling.fromSource(denoiser, settings, start, n, seed, recording);
     }
 
     static DenoiserSource of(OracleOptions.Oracle oracle, Schedule schedule) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
             "Prints {\"rounds\":[{\"round\",\"straightness\",\"straightness_raw\",\"transport_cost\",\"sw2_1step\","
                     + "\"sw2_1step_floor\",\"sw2_2step\",\"seconds\"}, …]}; round 0 is the input model. "
                     + "straightness is S / E‖x1 − x0‖² along the model's own 100-step Euler paths (0 for straight "
-                    + "paths), straightness_raw is S."},
+                    + "paths), straightness_raw is S; sw2_euler gives SW2 at 1, 2, 4, 8 and 16 Euler steps."},
         footer = {"", "Examples:",
             "  scorefield train --data moons --head fm --steps 3000 --seed 1 --out moons-fm.json",
             "  scorefield reflow --model moons-fm.json --rounds 2 --pairs 10000 --seed 1 --out moons-reflow"})
@@ -120,6 +120,12 @@ final class ReflowCommand implements Callable<Integer> {
         Json.put(node, "sw2_1step", m.sw2OneStep());
         Json.put(node, "sw2_1step_floor", m.sw2Floor());
         Json.put(node, "sw2_2step", m.sw2TwoStep());
+        ObjectNode byNfe = node.putObject("sw2_euler");
+        int[] nfe = Reflow.nfe();
+        double[] sw2 = m.sw2ByNfe();
+        for (int k = 0; k < nfe.length; k++) {
+            Json.put(byNfe, Integer.toString(nfe[k]), sw2[k]);
+        }
         Json.put(node, "seconds", m.seconds());
         if (file != null) {
             node.put("out", file.toString());

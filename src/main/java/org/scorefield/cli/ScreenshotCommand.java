@@ -39,7 +39,9 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "Which view: main (noising, density, samples), split (PF-ODE vs reverse SDE), fields "
                     + "(the learned score over the exact density), streamlines (of the learned PF-ODE velocity), "
                     + "difference (|learned − exact| score), denoised (x̂₀ beside each trajectory at t = 0.35, and "
-                    + "paths from a click) or errors (error against NFE of the solvers). Default ${DEFAULT-VALUE}.")
+                    + "paths from a click), errors (error against NFE of the solvers), reflow (a flow-matching model "
+                    + "and two Reflow rounds side by side, about a minute) or pairs (one batch of training pairs under "
+                    + "minibatch OT). Default ${DEFAULT-VALUE}.")
     String view;
 
     @Option(names = "--width", defaultValue = "1440", paramLabel = "W", description = "Window width (default ${DEFAULT-VALUE}).")

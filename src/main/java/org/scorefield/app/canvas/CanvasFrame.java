@@ -30,15 +30,16 @@ import org.scorefield.core.sample.Trajectories;
  * @param showDenoised for drawn paths with a recorded denoising trajectory, show x̂0 at t (MATH.md §6)
  *                     as a hollow marker joined to x_t, and the denoised path so far
  * @param title        a caption drawn top-left, or null
+ * @param probe        conditional targets, marginal and learned velocity at one point, or null
  */
 public record CanvasFrame(ScalarGrid heatmap, HeatmapStyle heatmapStyle, VectorGrid field, FieldStyle fieldStyle,
                           double arrowScale, List<double[]> streamlines, double[] particles, int[] labels,
                           Trajectories trajectories, double t, int pathsDrawn, TrajectoryRole role,
-                          Trajectories clicked, boolean showDenoised, String title) {
+                          Trajectories clicked, boolean showDenoised, String title, VelocityProbe probe) {
 
     /** Nothing but the background, grid and axes. */
     public static final CanvasFrame EMPTY = new CanvasFrame(null, HeatmapStyle.DENSITY, null, FieldStyle.ARROWS, 1,
-            null, null, null, null, 0, 0, TrajectoryRole.ODE, null, false, null);
+            null, null, null, null, 0, 0, TrajectoryRole.ODE, null, false, null, null);
 
     public CanvasFrame {
         if (heatmapStyle == null || fieldStyle == null || role == null) {
@@ -66,43 +67,48 @@ public record CanvasFrame(ScalarGrid heatmap, HeatmapStyle heatmapStyle, VectorG
 
     public CanvasFrame withHeatmap(ScalarGrid grid, HeatmapStyle style) {
         return new CanvasFrame(grid, style, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe);
     }
 
     /** A field as arrows, scaled by {@code scale}. */
     public CanvasFrame withArrows(VectorGrid grid, double scale) {
         return new CanvasFrame(heatmap, heatmapStyle, grid, FieldStyle.ARROWS, scale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe);
     }
 
     /** A field as streamlines traced from it. */
     public CanvasFrame withStreamlines(VectorGrid grid, List<double[]> lines) {
         return new CanvasFrame(heatmap, heatmapStyle, grid, FieldStyle.STREAMLINES, arrowScale, lines, particles,
-                labels, trajectories, t, pathsDrawn, role, clicked, showDenoised, title);
+                labels, trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe);
     }
 
     public CanvasFrame withParticles(double[] xy, int[] classes) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, xy, classes,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe);
     }
 
     public CanvasFrame withTrajectories(Trajectories paths, double time, int drawn, TrajectoryRole pathRole) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                paths, time, drawn, pathRole, clicked, showDenoised, title);
+                paths, time, drawn, pathRole, clicked, showDenoised, title, probe);
     }
 
     public CanvasFrame withClicked(Trajectories paths) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, paths, showDenoised, title);
+                trajectories, t, pathsDrawn, role, paths, showDenoised, title, probe);
     }
 
     public CanvasFrame withShowDenoised(boolean show) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, show, title);
+                trajectories, t, pathsDrawn, role, clicked, show, title, probe);
     }
 
     public CanvasFrame withTitle(String caption) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, caption);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, caption, probe);
+    }
+
+    public CanvasFrame withProbe(VelocityProbe p) {
+        return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, p);
     }
 }

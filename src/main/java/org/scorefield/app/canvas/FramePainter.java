@@ -74,6 +74,9 @@ public final class FramePainter {
             paintTrajectories(g, frame.clicked(), frame.t(), frame.clicked().particles(), p.accent(), true,
                     frame.showDenoised(), look, m, r);
         }
+        if (frame.probe() != null) {
+            paintProbe(g, frame.probe(), look, m);
+        }
         if (frame.heatmap() != null) {
             paintLegend(g, frame.heatmap(), frame.heatmapStyle(), look, width, height);
         }
@@ -81,6 +84,73 @@ public final class FramePainter {
             paintTitle(g, frame.title(), look, width);
         }
         g.setGlobalAlpha(1);
+    }
+
+    /** The world length of the longest of the probe's marginal and learned arrows. */
+    static final double PROBE_LENGTH = 1.2;
+
+    /**
+     * The velocity probe: every conditional target x1 − x0 as a thin line from the point, as opaque
+     * as its posterior weight is large; their mean, the exact marginal velocity, as a bold arrow in
+     * the accent colour; the learned velocity as a bold arrow in the third class colour (green). All share one scale,
+     * the one that gives the longer bold arrow {@value #PROBE_LENGTH} world units.
+     */
+    private void paintProbe(GraphicsContext g, VelocityProbe probe, Look look, Mapping m) {
+        Look.Palette p = look.palette();
+        double longest = Math.hypot(probe.marginal()[0], probe.marginal()[1]);
+        if (probe.learned() != null) {
+            longest = Math.max(longest, Math.hypot(probe.learned()[0], probe.learned()[1]));
+        }
+        double s = longest > 0 ? PROBE_LENGTH / longest : 1;
+        double x = m.sx(probe.x());
+        double y = m.sy(probe.y());
+        g.setLineWidth(1.2 * look.scale());
+        g.setStroke(p.mutedText());
+        double[] u = probe.targets();
+        for (int i = 0; i < probe.weights().length; i++) {
+            g.setGlobalAlpha(0.06 + 0.6 * probe.weights()[i]);
+            g.strokeLine(x, y, m.sx(probe.x() + s * u[2 * i]), m.sy(probe.y() + s * u[2 * i + 1]));
+        }
+        g.setGlobalAlpha(1);
+        // the marginal underneath and wider, so that a learned arrow on top of it leaves it visible
+        arrow(g, x, y, m.sx(probe.x() + s * probe.marginal()[0]), m.sy(probe.y() + s * probe.marginal()[1]),
+                p.accent(), 4.6, look);
+        if (probe.learned() != null) {
+            arrow(g, x, y, m.sx(probe.x() + s * probe.learned()[0]), m.sy(probe.y() + s * probe.learned()[1]),
+                    p.classColor(2), 2.2, look);
+        }
+        double ring = 6 * look.scale();
+        g.setLineWidth(2 * look.scale());
+        g.setStroke(p.text());
+        g.strokeOval(x - ring, y - ring, 2 * ring, 2 * ring);
+    }
+
+    /** A bold arrow from (x0, y0) to (x1, y1) in screen pixels, with a halo of the background. */
+    private static void arrow(GraphicsContext g, double x0, double y0, double x1, double y1, Color color,
+                              double width, Look look) {
+        double w = width * look.scale();
+        double len = Math.hypot(x1 - x0, y1 - y0);
+        if (len < 1) {
+            return;
+        }
+        double ux = (x1 - x0) / len;
+        double uy = (y1 - y0) / len;
+        double head = Math.min(len, 16 * look.scale());
+        double bx = x1 - ux * head;
+        double by = y1 - uy * head;
+        double[] hx = {x1, bx - uy * head * 0.5, bx + uy * head * 0.5};
+        double[] hy = {y1, by + ux * head * 0.5, by - ux * head * 0.5};
+        for (int pass = 0; pass < 2; pass++) {
+            Color c = pass == 0 ? look.palette().background() : color;
+            g.setStroke(c);
+            g.setFill(c);
+            g.setLineWidth(pass == 0 ? w + 3 * look.scale() : w);
+            g.strokeLine(x0, y0, bx, by);
+            g.fillPolygon(hx, hy, 3);
+            if (pass == 0) {
+                g.strokePolygon(hx, hy, 3);
+            }
+        }
     }
 
     /** Dots grow a little with the canvas so they stay visible from the back of a room. */

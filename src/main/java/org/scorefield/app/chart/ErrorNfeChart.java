@@ -248,7 +248,7 @@ public final class ErrorNfeChart extends LectureChart {
     }
 
     /** Circle, square, triangle, diamond, down-triangle, then round again: told apart without colour. */
-    private static Shape shape(int series, double r) {
+    static Shape shape(int series, double r) {
         return switch (series % 5) {
             case 0 -> new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
             case 1 -> new Rectangle2D.Double(-0.9 * r, -0.9 * r, 1.8 * r, 1.8 * r);

@@ -1,7 +1,9 @@
 package org.scorefield.core.flow;
 
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.sample.Trajectories;
 
 /**
  * A coupling of a batch of data points x0 with a batch of source points x1 of the same size
@@ -97,6 +99,18 @@ public record Coupling(CouplingKind kind, double epsilon) {
             out[2 * i + 1] = x1[2 * pi[i] + 1];
         }
         return out;
+    }
+
+    /**
+     * One batch of n pairs drawn from the seed and paired by this coupling, as the straight paths
+     * flow matching trains on: row 0 holds the source points x1 at t = 1, row 1 their partners x0 at
+     * t = 0, so {@code x_t = (1 − t)x0 + t x1} is read off by interpolation.
+     */
+    public Trajectories batch(DataDistribution data, FlowSource source, int n, long seed) {
+        double[] x0 = data.sample(n, SeededRandom.derive(seed, "pairs-data")).xy();
+        double[] x1 = source.sample(n, SeededRandom.derive(seed, "pairs-source"));
+        double[] partners = partners(x0, x1, new SeededRandom(SeededRandom.derive(seed, "pairs-coupling")));
+        return new Trajectories(new double[] {1, 0}, new double[][] {partners, x0}, null);
     }
 
     private static int[] identity(int n) {

@@ -40,6 +40,13 @@ public final class Reflow {
 
     /** Euler steps of the paths whose straightness is measured. */
     public static final int PATH_STEPS = 100;
+    /** The Euler step counts (NFE) at which every round's samples are measured. */
+    private static final int[] NFE = {1, 2, 4, 8, 16};
+
+    /** The Euler step counts (NFE) of {@link Metrics#sw2ByNfe()}: 1, 2, 4, 8, 16. */
+    public static int[] nfe() {
+        return NFE.clone();
+    }
 
     /**
      * How rounds are made and measured.
@@ -106,11 +113,21 @@ public final class Reflow {
      * @param sw2OneStep             SW2 of 1-step Euler samples to the data
      * @param sw2TwoStep             the same with 2 steps
      * @param sw2Floor               SW2 between two draws of the data of that size
-     * @param seconds                the round's wall time (pairs, training, measuring; 0 for round 0's
-     *                               measurement alone is not counted)
+     * @param sw2ByNfe               SW2 of Euler samples with each of {@link #nfe()} steps
+     * @param seconds                the round's wall time: making the pairs, training and measuring
+     *                               (for an input model, what the caller says, 0 on the command line)
      */
     public record Metrics(int round, double straightness, double normalizedStraightness, double transportCost,
-                          double sw2OneStep, double sw2TwoStep, double sw2Floor, double seconds) {
+                          double sw2OneStep, double sw2TwoStep, double sw2Floor, double[] sw2ByNfe, double seconds) {
+
+        public Metrics {
+            sw2ByNfe = sw2ByNfe.clone();
+        }
+
+        @Override
+        public double[] sw2ByNfe() {
+            return sw2ByNfe.clone();
+        }
     }
 
     /**
@@ -176,10 +193,12 @@ public final class Reflow {
         double s = PathStraightness.straightness(paths);
         double c = PathStraightness.transportCost(paths);
         long sw2Seed = SeededRandom.derive(settings.seed(), "reflow-sw2");
-        double one = SampleQuality.of(FlowEuler.sample(flow, evalSources, 1), data, sw2Seed, floor).sw2().value();
-        double two = SampleQuality.of(FlowEuler.sample(flow, evalSources, 2), data, sw2Seed, floor).sw2().value();
-        return new Round(model, new Metrics(round, s, PathStraightness.normalizedStraightness(paths), c, one, two,
-                floor, seconds), paths);
+        double[] sw2 = new double[NFE.length];
+        for (int k = 0; k < NFE.length; k++) {
+            sw2[k] = SampleQuality.of(FlowEuler.sample(flow, evalSources, NFE[k]), data, sw2Seed, floor).sw2().value();
+        }
+        return new Round(model, new Metrics(round, s, PathStraightness.normalizedStraightness(paths), c, sw2[0], sw2[1],
+                floor, sw2, seconds), paths);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.denoise.CountingDenoiser;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.TimeGrid;
@@ -68,6 +69,17 @@ public final class Sampling {
             Recording recording) {
         InvalidInputException.require(n >= 1, "The number of samples must be at least 1, got " + n + ".");
         return fromPoints(denoiser, settings, prior(denoiser.schedule(), settings, n, seed), seed, recording);
+    }
+
+    /**
+     * Samples n points of a flow from its source: from the prior as {@link #fromPrior} does for
+     * N(0, I), otherwise from n points of the source drawn from the seed (a flow carrying one
+     * distribution to another starts from the other, MATH.md §8).
+     */
+    public static SampleResult fromSource(Denoiser denoiser, SamplerSettings settings, FlowSource source, int n,
+            long seed, Recording recording) {
+        return source.isGaussian() ? fromPrior(denoiser, settings, n, seed, recording)
+                : fromPoints(denoiser, settings, source.sample(n, seed), seed, recording);
     }
 
     /** Runs the sampler from given start points (for example a point the user clicked). */
