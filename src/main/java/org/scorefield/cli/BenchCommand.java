@@ -11,6 +11,8 @@ import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.nn.Architecture;
 import org.scorefield.core.nn.GemmCeiling;
 import org.scorefield.core.nn.GemmShape;
@@ -81,6 +83,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-frame", description = "Leave out the canvas frame-time measurement.")
     boolean skipFrame;
 
+    @Option(names = "--reflow", negatable = true, description = "Time one Reflow round of 10,000 pairs on moons "
+            + "(about a minute with its input model; on by default, off with --quick).")
+    Boolean reflow;
+
     /** Untimed frames before the frame-time measurement. */
     static final int FRAME_WARMUP = 60;
 
@@ -111,6 +117,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!skipFrame) {
             frame(json, arch, settings);
+        }
+        if (reflow == null ? !quick : reflow) {
+            reflow(json, arch);
         }
         Json.print(spec.commandLine().getOut(), json);
         return 0;
@@ -218,6 +227,34 @@ final class BenchCommand implements Callable<Integer> {
                 + " particles, " + FrameBench.ARROWS + "x" + FrameBench.ARROWS + " arrows, " + FrameBench.HEATMAP + "x"
                 + FrameBench.HEATMAP + " heatmap");
         json.put("frame_train_steps", r.trainedSteps());
+    }
+
+    /** Flow-matching steps of the Reflow benchmark's input model (moons from N(0, I), independent pairs). */
+    static final int REFLOW_INPUT_STEPS = 3000;
+
+    /**
+     * One Reflow round with the window's defaults (10,000 pairs, RK4 with 32 steps, 3,000 fine-tuning
+     * steps) from a flow-matching model of moons: the round's wall time, and its straightness and
+     * 1-step SW2 against the input's.
+     */
+    private void reflow(ObjectNode json, Architecture arch) {
+        TrainingSettings fm = TrainingSettings.defaults(seed);
+        Trainer trainer = new Trainer(DatasetPreset.MOONS, Parameterization.of(Objective.FLOW_MATCHING,
+                ScheduleKind.LINEAR.createDefault()), arch, fm);
+        for (int k = 0; k < REFLOW_INPUT_STEPS; k++) {
+            trainer.step();
+        }
+        Reflow.Settings rs = Reflow.Settings.defaults(seed);
+        Reflow reflow = new Reflow(DatasetPreset.MOONS, FlowSource.gaussian(), rs);
+        Reflow.Round zero = reflow.measure(trainer.snapshot(), 0, 0);
+        Reflow.Round one = reflow.next(zero, Reflow.Progress.NONE);
+        Json.put(json, "reflow_round_s", one.metrics().seconds());
+        json.put("reflow_pairs", rs.pairs());
+        json.put("reflow_train_steps", rs.trainSteps());
+        Json.put(json, "reflow_straightness_0", zero.metrics().normalizedStraightness());
+        Json.put(json, "reflow_straightness_1", one.metrics().normalizedStraightness());
+        Json.put(json, "reflow_sw2_1step_ratio_0", zero.metrics().sw2OneStep() / zero.metrics().sw2Floor());
+        Json.put(json, "reflow_sw2_1step_ratio_1", one.metrics().sw2OneStep() / one.metrics().sw2Floor());
     }
 
     private ArrayNode qualityTable(Architecture arch, TrainingSettings settings) {

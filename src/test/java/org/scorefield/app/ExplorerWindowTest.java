@@ -401,6 +401,222 @@ class ExplorerWindowTest {
         waitUntil(30, () -> model.work().idle());
     }
 
+    // ---- flow matching, couplings, Reflow ------------------------------------------------------
+
+    /** Flow matching chosen, with small Reflow rounds so that a test makes one in seconds. */
+    private void flowMatching(org.scorefield.core.flow.CouplingKind coupling) {
+        fx(() -> {
+            model.training().objectiveProperty().set(org.scorefield.core.nn.Objective.FLOW_MATCHING);
+            model.training().couplingProperty().set(coupling);
+            model.reflow().pairsProperty().set(2000);
+            model.reflow().trainStepsProperty().set(300);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void trainSteps(long steps) {
+        fx(() -> {
+            model.training().train();
+            return null;
+        });
+        waitUntil(90, () -> model.training().stepsProperty().get() >= steps);
+        fx(() -> {
+            model.training().pause();
+            return null;
+        });
+        waitUntil(10, () -> model.training().stateProperty().get() != org.scorefield.core.nn.TrainingSession.State.RUNNING);
+    }
+
+    @Test
+    void flowMatchingShowsItsSourceAndCouplingAndTrainsWithThem(FxRobot robot) {
+        Node rows = robot.lookup("#flowRows").query();
+        assertFalse(fx(rows::isVisible), "no coupling for a diffusion objective");
+        flowMatching(org.scorefield.core.flow.CouplingKind.INDEPENDENT);
+        assertTrue(fx(rows::isVisible));
+        Slider epsilon = robot.lookup("#sinkhornEpsilonSlider").queryAs(Slider.class);
+        assertTrue(fx(() -> epsilon.getParent().getParent().isDisabled()), "ε only means something for Sinkhorn");
+        reveal(robot, "#couplingBox");
+        robot.clickOn("#couplingBox");
+        robot.clickOn(org.scorefield.core.flow.CouplingKind.SINKHORN.displayName());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> epsilon.getParent().getParent().isDisabled()));
+        fx(() -> {
+            epsilon.setValue(-1.5); // log10 ε
+            return null;
+        });
+        assertEquals(0.032, fx(() -> model.training().sinkhornEpsilonProperty().get()), 1e-12);
+        fx(() -> {
+            model.training().sourceProperty().set(TrainingState.SourceOption.all().stream()
+                    .filter(o -> o.label().equals(DatasetPreset.EIGHT_GAUSSIANS.displayName())).findFirst().orElseThrow());
+            return null;
+        });
+        trainSteps(20);
+        var flow = fx(() -> model.training().model().orElseThrow().flow());
+        assertEquals(org.scorefield.core.flow.CouplingKind.SINKHORN, flow.coupling().kind());
+        assertEquals(0.032, flow.coupling().epsilon(), 1e-12);
+        assertEquals(DatasetPreset.EIGHT_GAUSSIANS, flow.source().distribution().orElseThrow());
+        // the model's samples start from the 8 Gaussians (radius 1.35), not from N(0, I) (mean radius 1.25)
+        fx(() -> {
+            model.sampling().resample();
+            return null;
+        });
+        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
+        assertTrue(fx(() -> model.sampling().runsProperty().get().single().source()).startsWith("trained model"));
+        double[] starts = fx(() -> model.sampling().runsProperty().get().single().trajectories().positions()[0]);
+        double mean = 0;
+        for (int i = 0; i < starts.length; i += 2) {
+            mean += Math.hypot(starts[i], starts[i + 1]) / (starts.length / 2);
+        }
+        assertEquals(DatasetPreset.EIGHT_GAUSSIANS_RADIUS, mean, 0.1);
+    }
+
+    @Test
+    void reflowMakesARoundShowsTheRoundsSideBySideAndChartsThem(FxRobot robot) {
+        flowMatching(org.scorefield.core.flow.CouplingKind.INDEPENDENT);
+        trainSteps(300);
+        reveal(robot, "#reflowButton");
+        assertEquals("Make round 1", robot.lookup("#reflowButton").queryAs(Button.class).getText());
+        PulseGaps gaps = fx(PulseGaps::new);
+        robot.clickOn("#reflowButton");
+        waitUntil(5, () -> model.reflow().runningProperty().get());
+        waitUntil(180, () -> !model.reflow().runningProperty().get());
+        double worst = fx(gaps::stopAndReport);
+        assertEquals("", fx(() -> model.reflow().failureProperty().get()));
+        List<org.scorefield.core.flow.Reflow.Round> rounds = fx(() -> model.reflow().rounds());
+        assertEquals(2, rounds.size());
+        var zero = rounds.get(0).metrics();
+        var one = rounds.get(1).metrics();
+        assertEquals(1, rounds.get(1).model().flow().round());
+        assertTrue(one.normalizedStraightness() < zero.normalizedStraightness() / 2,
+                "round 1 is straighter: " + zero.normalizedStraightness() + " → " + one.normalizedStraightness());
+        assertTrue(fx(() -> model.roundsViewProperty().get()), "the rounds are shown");
+        assertFalse(fx(() -> model.splitProperty().get()));
+        Canvas first = robot.lookup("#roundCanvas0").queryAs(Canvas.class);
+        Canvas second = robot.lookup("#roundCanvas1").queryAs(Canvas.class);
+        assertTrue(fx(() -> first.getScene() != null && second.getScene() != null), "two canvases side by side");
+        fx(() -> {
+            view.scrubber().stop();
+            model.timeProperty().set(0);
+            view.canvasArea().redraw();
+            return null;
+        });
+        assertTrue(pixelsDiffer(first, second), "the two rounds' paths differ");
+        assertEquals("Make round 2", robot.lookup("#reflowButton").queryAs(Button.class).getText());
+        assertEquals(2, fx(() -> view.charts().reflowChart().dataset().getSeries(0).getItemCount()));
+        assertEquals(2, fx(() -> view.charts().reflowNfeChart().dataset().getSeriesCount()));
+        // one round at a time
+        fx(() -> {
+            model.reflow().sideBySideProperty().set(false);
+            model.reflow().shownRoundProperty().set(0);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> first.getScene() != null && second.getScene() == null));
+        // Reset throws the rounds away with the model
+        fx(() -> {
+            model.training().reset();
+            return null;
+        });
+        assertTrue(fx(() -> model.reflow().rounds().isEmpty()));
+        System.out.printf("longest FX pulse gap while making a Reflow round: %.1f ms over %d pulses%n", worst,
+                gaps.pulses);
+        assertTrue(worst < 100, "longest gap between two FX pulses during Reflow: " + worst + " ms");
+    }
+
+    @Test
+    void cancellingAReflowRoundKeepsTheRoundsBeforeIt(FxRobot robot) {
+        flowMatching(org.scorefield.core.flow.CouplingKind.INDEPENDENT);
+        fx(() -> {
+            model.reflow().trainStepsProperty().set(1_000_000);
+            return null;
+        });
+        trainSteps(50);
+        reveal(robot, "#reflowButton");
+        robot.clickOn("#reflowButton");
+        waitUntil(60, () -> model.reflow().phaseProperty().get().startsWith("Training round 1"));
+        robot.clickOn("#reflowCancel");
+        waitUntil(30, () -> !model.reflow().runningProperty().get());
+        assertEquals(1, fx(() -> model.reflow().rounds().size()), "round 0 is kept");
+        assertTrue(fx(() -> model.reflow().phaseProperty().get()).startsWith("Cancelled"));
+        assertEquals("Make round 1", robot.lookup("#reflowButton").queryAs(Button.class).getText());
+        assertFalse(robot.lookup("#reflowButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void reflowOfADiffusionModelSaysWhatToDo(FxRobot robot) {
+        trainSteps(5);
+        reveal(robot, "#reflowButton");
+        robot.clickOn("#reflowButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> model.reflow().runningProperty().get()));
+        assertTrue(fx(() -> model.reflow().failureProperty().get()).contains("flow-matching model"));
+        assertTrue(fx(() -> model.messageProperty().get()).contains("flow-matching model"));
+    }
+
+    @Test
+    void showPairsDrawsOneBatchAndOtPairsItWithShorterLines(FxRobot robot) {
+        Canvas canvas = robot.lookup("#fieldCanvas").queryAs(Canvas.class);
+        fx(() -> {
+            model.showSamplesProperty().set(false);
+            view.scrubber().stop();
+            model.timeProperty().set(0);
+            return null;
+        });
+        waitUntil(30, () -> model.work().idle());
+        int[] before = pixels(canvas);
+        reveal(robot, "#showPairs");
+        robot.clickOn("#showPairs .thumb-area");
+        waitUntil(30, () -> model.pairsProperty().get() != null);
+        Trajectories independent = fx(() -> model.pairsProperty().get());
+        assertEquals(CanvasArea.PAIR_BATCH, independent.particles());
+        fx(() -> {
+            view.canvasArea().redraw();
+            return null;
+        });
+        assertClearlyDifferent(before, pixels(canvas));
+        fx(() -> {
+            model.training().couplingProperty().set(org.scorefield.core.flow.CouplingKind.OT);
+            return null;
+        });
+        waitUntil(30, () -> model.pairsProperty().get() != independent && model.pairsProperty().get() != null);
+        Trajectories ot = fx(() -> model.pairsProperty().get());
+        assertArrayEquals(independent.positions()[1], ot.positions()[1], "the same data batch");
+        assertTrue(org.scorefield.core.metric.PathStraightness.transportCost(ot)
+                < 0.7 * org.scorefield.core.metric.PathStraightness.transportCost(independent));
+    }
+
+    @Test
+    void theVelocityProbeShowsTheExactMarginalAtTheClickedPoint(FxRobot robot) {
+        Canvas canvas = robot.lookup("#fieldCanvas").queryAs(Canvas.class);
+        fx(() -> {
+            model.showSamplesProperty().set(false);
+            view.scrubber().stop();
+            model.timeProperty().set(0.5);
+            return null;
+        });
+        waitUntil(30, () -> model.work().idle());
+        int[] before = pixels(canvas);
+        reveal(robot, "#toolProbe");
+        robot.clickOn("#toolProbe");
+        assertEquals(CanvasTool.PROBE, fx(() -> model.toolProperty().get()));
+        Bounds b = canvas.localToScreen(canvas.getBoundsInLocal());
+        robot.clickOn(b.getMinX() + b.getWidth() * 0.6, b.getMinY() + b.getHeight() * 0.4);
+        waitUntil(30, () -> model.probeProperty().get() != null);
+        var probe = fx(() -> model.probeProperty().get());
+        var exact = org.scorefield.core.flow.ConditionalVelocity.at(fx(() -> model.data().data().points()),
+                probe.x(), probe.y(), 0.5);
+        assertArrayEquals(exact.marginal(), probe.marginal(), 1e-12);
+        assertTrue(probe.x() > 0 && probe.y() > 0, "right of and above the centre");
+        assertEquals(ExplorerModel.PROBE_TARGETS, probe.weights().length);
+        assertEquals(1, probe.weights()[0], 1e-12, "the strongest pair first");
+        fx(() -> {
+            view.canvasArea().redraw();
+            return null;
+        });
+        assertClearlyDifferent(before, pixels(canvas));
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     /** The longest time between two FX pulses from its creation until {@link #stop()}. */

@@ -126,7 +126,7 @@ public final class ReflowChart extends LectureChart {
     }
 
     /** Series of the chart, for tests: name → number of points. */
-    XYSeriesCollection dataset() {
+    public XYSeriesCollection dataset() {
         return dataset;
     }
 
