@@ -85,7 +85,7 @@ public final class ExplorerView extends BorderPane {
         VBox side = new VBox(title, lead,
                 new DataSection(model).build(),
                 new ProcessSection(model.process()).build(),
-                new TrainingSection(model.training()).build(),
+                new TrainingSection(model.training(), () -> model.data().data().points()).build(),
                 new ReflowSection(model).build(),
                 new SamplingSection(model).build(),
                 new FieldSection(model).build());

@@ -33,8 +33,12 @@ final class TrainingSection {
     private final Label figures = new Label();
     private final Label notice = Widgets.caption("");
 
-    TrainingSection(TrainingState training) {
+    private final java.util.function.Supplier<org.scorefield.core.data.PointSet> canvasPoints;
+
+    /** @param canvasPoints the data points on the canvas now, which can become the flow's source */
+    TrainingSection(TrainingState training, java.util.function.Supplier<org.scorefield.core.data.PointSet> canvasPoints) {
         this.training = training;
+        this.canvasPoints = canvasPoints;
     }
 
     TitledPane build() {
@@ -47,7 +51,23 @@ final class TrainingSection {
                 TrainingState.SourceOption.all().toArray(TrainingState.SourceOption[]::new),
                 training.sourceProperty().get(), TrainingState.SourceOption::label);
         source.setId("sourceBox");
+        source.getItems().add(TrainingState.SourceOption.FROM_CANVAS);
         source.valueProperty().bindBidirectional(training.sourceProperty());
+        // "The points on the canvas now" becomes a snapshot of them: draw a shape, pick this, then change the data.
+        source.valueProperty().addListener((obs, old, chosen) -> {
+            if (chosen == TrainingState.SourceOption.FROM_CANVAS) {
+                org.scorefield.core.data.PointSet points = canvasPoints.get();
+                if (points.size() == 0) {
+                    javafx.application.Platform.runLater(() -> source.setValue(old));
+                    return;
+                }
+                TrainingState.SourceOption snapshot = TrainingState.SourceOption.snapshot(points);
+                javafx.application.Platform.runLater(() -> {
+                    source.getItems().add(source.getItems().size() - 1, snapshot);
+                    source.setValue(snapshot);
+                });
+            }
+        });
         ComboBox<CouplingKind> coupling = Widgets.choices(CouplingKind.values(), training.couplingProperty().get(),
                 CouplingKind::displayName);
         coupling.setId("couplingBox");
@@ -68,7 +88,9 @@ final class TrainingSection {
         epsilonRow.disableProperty().bind(training.couplingProperty().isNotEqualTo(CouplingKind.SINKHORN));
         VBox flowRows = new VBox(
                 Widgets.row("Source", source, "Where the flow starts at t = 1: the standard normal N(0, I), or another "
-                        + "distribution, so that the model carries one distribution to another."),
+                        + "distribution, so that the model carries one distribution to another. \"The points on the "
+                        + "canvas now\" keeps a copy of the current data as the source: draw a shape, pick it, then "
+                        + "choose or draw the data it should flow to."),
                 Widgets.row("Coupling", coupling, "How each training batch pairs data points x₀ with source points x₁: "
                         + "at random (independent), by the exact assignment that minimises Σ‖x₀ − x₁‖² within the "
                         + "batch (minibatch OT, in chunks of " + Coupling.CHUNK + "), or by the entropic Sinkhorn plan. "

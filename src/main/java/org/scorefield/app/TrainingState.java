@@ -130,6 +130,15 @@ public final class TrainingState implements AutoCloseable {
     /** A source flow matching can start from: N(0, I) or a preset. */
     record SourceOption(String label, FlowSource source) {
         static final SourceOption GAUSSIAN = new SourceOption("N(0, I)", FlowSource.gaussian());
+        /** The choice that copies the canvas's points (never a source itself). */
+        static final SourceOption FROM_CANVAS = new SourceOption("The points on the canvas now…", FlowSource.gaussian());
+
+        /** A copy of these points (without their labels) as the source. */
+        static SourceOption snapshot(org.scorefield.core.data.PointSet points) {
+            String name = String.format(java.util.Locale.ROOT, "drawn (%,d points)", points.size());
+            return new SourceOption(name, FlowSource.of(new org.scorefield.core.data.EmpiricalDistribution(name,
+                    org.scorefield.core.data.PointSet.of(points.xy()))));
+        }
 
         /** N(0, I), then every preset. */
         static java.util.List<SourceOption> all() {

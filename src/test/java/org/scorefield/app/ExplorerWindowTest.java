@@ -472,12 +472,39 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void theCanvasPointsCanBecomeTheSourceAndStayWhenTheDataChanges(FxRobot robot) {
+        flowMatching(org.scorefield.core.flow.CouplingKind.INDEPENDENT);
+        @SuppressWarnings("unchecked")
+        ComboBox<TrainingState.SourceOption> box = robot.lookup("#sourceBox").queryAs(ComboBox.class);
+        double[] drawn = fx(() -> model.data().data().points().xy());
+        fx(() -> {
+            box.setValue(TrainingState.SourceOption.FROM_CANVAS);
+            return null;
+        });
+        waitUntil(5, () -> model.training().sourceProperty().get() != TrainingState.SourceOption.FROM_CANVAS);
+        TrainingState.SourceOption chosen = fx(() -> model.training().sourceProperty().get());
+        assertEquals("drawn (1,000 points)", chosen.label());
+        assertEquals(chosen, fx(box::getValue));
+        fx(() -> {
+            model.data().presetProperty().set(DatasetPreset.EIGHT_GAUSSIANS);
+            return null;
+        });
+        var source = (org.scorefield.core.data.EmpiricalDistribution) chosen.source().distribution().orElseThrow();
+        assertArrayEquals(drawn, source.points().xy(), "a copy of the points as they were");
+        assertEquals(chosen, fx(() -> model.training().sourceProperty().get()));
+    }
+
+    @Test
     void reflowMakesARoundShowsTheRoundsSideBySideAndChartsThem(FxRobot robot) {
         flowMatching(org.scorefield.core.flow.CouplingKind.INDEPENDENT);
         trainSteps(300);
         reveal(robot, "#reflowButton");
         assertEquals("Make round 1", robot.lookup("#reflowButton").queryAs(Button.class).getText());
         PulseGaps gaps = fx(PulseGaps::new);
+        fx(() -> {
+            model.reflow().phaseProperty().addListener((obs, old, p) -> PHASE.set(p));
+            return null;
+        });
         robot.clickOn("#reflowButton");
         waitUntil(5, () -> model.reflow().runningProperty().get());
         waitUntil(180, () -> !model.reflow().runningProperty().get());
@@ -536,7 +563,7 @@ class ExplorerWindowTest {
         robot.clickOn("#reflowButton");
         waitUntil(60, () -> model.reflow().phaseProperty().get().startsWith("Training round 1"));
         robot.clickOn("#reflowCancel");
-        waitUntil(30, () -> !model.reflow().runningProperty().get());
+        waitUntil(5, () -> !model.reflow().runningProperty().get()); // between two training steps
         assertEquals(1, fx(() -> model.reflow().rounds().size()), "round 0 is kept");
         assertTrue(fx(() -> model.reflow().phaseProperty().get()).startsWith("Cancelled"));
         assertEquals("Make round 1", robot.lookup("#reflowButton").queryAs(Button.class).getText());
@@ -620,6 +647,9 @@ class ExplorerWindowTest {
     // ---- helpers -------------------------------------------------------------------------------
 
     /** The longest time between two FX pulses from its creation until {@link #stop()}. */
+    /** What the window was doing, for the pulse log (SF_PULSE_LOG set). */
+    static final java.util.concurrent.atomic.AtomicReference<String> PHASE = new java.util.concurrent.atomic.AtomicReference<>("");
+
     private static final class PulseGaps extends AnimationTimer {
         long last;
         long worst;
@@ -633,8 +663,8 @@ class ExplorerWindowTest {
         public void handle(long now) {
             if (last != 0) {
                 worst = Math.max(worst, now - last);
-                if (now - last > 40_000_000L && System.getProperty("scorefield.pulseLog") != null) {
-                    System.err.printf("PULSE gap %.1f ms at pulse %d%n", (now - last) / 1e6, pulses);
+                if (now - last > 40_000_000L && System.getenv("SF_PULSE_LOG") != null) {
+                    System.err.printf("PULSE gap %.1f ms at pulse %d (%s)%n", (now - last) / 1e6, pulses, PHASE.get());
                 }
             }
             last = now;

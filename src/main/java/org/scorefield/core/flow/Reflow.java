@@ -224,8 +224,8 @@ public final class Reflow {
             if (trainer.failure().isPresent()) {
                 throw new InvalidInputException("Reflow round " + round + ": " + trainer.failure().get());
             }
+            check(progress);
             if (k % every == 0) {
-                check(progress);
                 progress.update(String.format(java.util.Locale.ROOT, "Training round %d: step %d of %d (loss %.4f)",
                         round, k + 1, settings.trainSteps(), trainer.smoothedLoss()),
                         0.1 + 0.85 * (k + 1) / settings.trainSteps());
