@@ -275,9 +275,9 @@ final class CanvasArea extends StackPane {
             title.add("heatmap: density of the end points");
         }
         if (frame.probe() != null) {
-            title.add(probe.learned() != null ? "red: exact marginal velocity  ·  green: learned  ·  grey: x₁ − x₀ of "
-                    + "the pairs through the point" : "red: exact marginal velocity  ·  grey: x₁ − x₀ of the pairs "
-                    + "through the point (train flow matching to add the learned one)");
+            title.add("red: exact marginal velocity of independent pairs from N(0, I)  ·  "
+                    + (probe.learned() != null ? "green: learned  ·  " : "")
+                    + "grey: x₁ − x₀ of the pairs through the point");
         }
         return frame.withTitle(title.isEmpty() ? null : String.join("\n", title));
     }

@@ -69,9 +69,29 @@ final class ChartsPane extends VBox {
         errorTab.setId("errorTab");
         reflowRounds.setId("reflowChart");
         reflowNfe.setId("reflowNfeChart");
-        VBox reflowBox = new VBox(reflowRounds, reflowNfe);
-        VBox.setVgrow(reflowRounds, Priority.ALWAYS);
-        VBox.setVgrow(reflowNfe, Priority.ALWAYS);
+        // One chart at a time, with the whole height: two stacked leave a small pane no room for a plot.
+        javafx.scene.control.ToggleButton perRound = new javafx.scene.control.ToggleButton("Per round");
+        perRound.setId("reflowPerRound");
+        perRound.setTooltip(Widgets.tip("Straightness, 1- and 2-step SW2 over the floor, and transport cost, "
+                + "against the round."));
+        javafx.scene.control.ToggleButton byNfe = new javafx.scene.control.ToggleButton("Against NFE");
+        byNfe.setId("reflowByNfe");
+        byNfe.setTooltip(Widgets.tip("SW2 over the floor against the number of Euler steps, one line per round: "
+                + "a straight flow samples as well in 1 step as in 16."));
+        org.controlsfx.control.SegmentedButton which = new org.controlsfx.control.SegmentedButton(perRound, byNfe);
+        perRound.setSelected(true);
+        javafx.scene.layout.StackPane reflowCharts = new javafx.scene.layout.StackPane(reflowRounds);
+        which.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t == null) {
+                old.setSelected(true);
+            } else {
+                reflowCharts.getChildren().setAll(t == perRound ? reflowRounds : reflowNfe);
+            }
+        });
+        HBox reflowBar = new HBox(which);
+        reflowBar.getStyleClass().add("chart-actions");
+        VBox reflowBox = new VBox(reflowCharts, reflowBar);
+        VBox.setVgrow(reflowCharts, Priority.ALWAYS);
         Tab reflowTab = new Tab("Reflow", reflowBox);
         reflowTab.setId("reflowTab");
         tabs.getTabs().setAll(lossTab, errorTab, reflowTab);

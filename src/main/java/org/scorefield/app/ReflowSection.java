@@ -86,6 +86,8 @@ final class ReflowSection {
         Label phase = Widgets.caption("");
         phase.setId("reflowPhase");
         phase.textProperty().bind(reflow.phaseProperty());
+        phase.visibleProperty().bind(reflow.phaseProperty().isNotEmpty());
+        phase.managedProperty().bind(phase.visibleProperty());
 
         ToggleSwitch sideBySide = new ToggleSwitch();
         sideBySide.setId("reflowSideBySide");
@@ -115,7 +117,7 @@ final class ReflowSection {
 
         return Widgets.section("Reflow", "reflowSection", intro,
                 Widgets.row("Pairs", pairs, "Source points integrated per round to make the training pairs."),
-                Widgets.row("Steps", steps, "Optimiser steps per round."),
+                Widgets.row("Train steps", steps, "Optimiser steps per round."),
                 Widgets.row("Fine-tune", fineTune, "Start each round from the previous round's weights (faster); "
                         + "off trains each round from a fresh initialisation."),
                 buttons, progress, phase, notice,

@@ -590,12 +590,16 @@ public final class FramePainter {
             String[] phrases = line.split("  ");
             StringBuilder current = new StringBuilder(phrases[0]);
             for (int i = 1; i < phrases.length; i++) {
-                String longer = current + "  " + phrases[i];
+                // "a  ·  b": the dot joins b to a, and is dropped where the line breaks before b
+                boolean dotted = phrases[i].equals("·") && i + 1 < phrases.length;
+                String joint = dotted ? "  ·  " : "  ";
+                String next = dotted ? phrases[++i] : phrases[i];
+                String longer = current + joint + next;
                 if (textWidth(longer, font) <= room) {
                     current = new StringBuilder(longer);
                 } else {
                     out.append(current).append('\n');
-                    current = new StringBuilder(phrases[i]);
+                    current = new StringBuilder(next);
                 }
             }
             out.append(current);

@@ -21,7 +21,7 @@ public enum Objective implements Identified {
     SCORE("score", "score ∇log p (DSM)"),
     VELOCITY("velocity", "velocity dx/dt"),
     EDM("edm", "EDM denoiser"),
-    FLOW_MATCHING("fm", "flow matching (x₁ − x₀)");
+    FLOW_MATCHING("fm", "flow matching");
 
     /** The objective of the default model (chosen with the quality benchmark). */
     public static final Objective DEFAULT = EDM;

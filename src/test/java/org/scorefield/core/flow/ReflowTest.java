@@ -72,6 +72,24 @@ class ReflowTest {
     }
 
     @Test
+    void minibatchOtTrainsAStraighterFlowThanIndependentPairs() {
+        Reflow reflow = new Reflow(DatasetPreset.MOONS, FlowSource.gaussian(), SETTINGS);
+        double[] straightness = new double[2];
+        CouplingKind[] kinds = {CouplingKind.INDEPENDENT, CouplingKind.OT};
+        for (int k = 0; k < 2; k++) {
+            Trainer trainer = new Trainer(DatasetPreset.MOONS, FM, SMALL, TrainingSettings.defaults(2).withBatch(256),
+                    FlowSetup.of(FlowSource.gaussian(), Coupling.of(kinds[k])));
+            for (int step = 0; step < 600; step++) {
+                trainer.step();
+            }
+            straightness[k] = reflow.measure(trainer.snapshot(), 0, 0).metrics().normalizedStraightness();
+        }
+        // measured 1.96 against 0.013 with the default network after 3,000 steps (README)
+        assertTrue(straightness[1] < straightness[0] / 5, "OT " + straightness[1] + " vs independent "
+                + straightness[0]);
+    }
+
+    @Test
     void theSameSeedGivesTheSamePairsAndAnotherRoundOthers() {
         Reflow reflow = new Reflow(DatasetPreset.GAUSSIAN, FlowSource.gaussian(), SETTINGS.withPairs(64));
         double[][] a = reflow.pairs(independent, 1);
