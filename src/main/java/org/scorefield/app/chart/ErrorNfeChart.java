@@ -206,14 +206,8 @@ public final class ErrorNfeChart extends LectureChart {
         restyleSeries(chartLook);
     }
 
-    /** Ticks and grid only with data: an empty chart's default range would suggest numbers never measured. */
     private void showTicks(boolean on) {
-        for (LogAxis axis : new LogAxis[] {nfeAxis, errorAxis}) {
-            axis.setTickLabelsVisible(on);
-            axis.setTickMarksVisible(on);
-        }
-        plot.setDomainGridlinesVisible(on);
-        plot.setRangeGridlinesVisible(on);
+        showTicks(plot, on);
     }
 
     private void showStatus(String text) {

@@ -46,6 +46,20 @@ public abstract class LectureChart extends ChartViewer {
         setPrefSize(600, 300);
     }
 
+    /**
+     * Ticks and grid of both axes only with data: an empty chart's default range would suggest
+     * numbers never measured.
+     */
+    static void showTicks(org.jfree.chart.plot.XYPlot plot, boolean on) {
+        for (org.jfree.chart.axis.ValueAxis axis : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(),
+            plot.getRangeAxis()}) {
+            axis.setTickLabelsVisible(on);
+            axis.setTickMarksVisible(on);
+        }
+        plot.setDomainGridlinesVisible(on);
+        plot.setRangeGridlinesVisible(on);
+    }
+
     /** The look the chart is drawn with ({@link Look#DEFAULT} until set). */
     public Look look() {
         return look;

@@ -164,12 +164,7 @@ public final class ReflowChart extends LectureChart {
     }
 
     private void showTicks(boolean on) {
-        for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), valueAxis}) {
-            axis.setTickLabelsVisible(on);
-            axis.setTickMarksVisible(on);
-        }
-        plot.setDomainGridlinesVisible(on);
-        plot.setRangeGridlinesVisible(on);
+        showTicks(plot, on);
     }
 
     /** Okabe–Ito colours and distinct markers; the transport cost dashed (it is not a ratio to the floor). */

@@ -194,6 +194,12 @@ class FramePainterTest {
         }
     }
 
+    private static double widthOf(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
     @Test
     void aTitleTooWideForItsCanvasBreaksBetweenPhrases() throws Exception {
         String[] wrapped = WaitForAsyncUtils.asyncFx(() -> {
@@ -203,7 +209,8 @@ class FramePainterTest {
                 FramePainter.wrapTitle("reverse SDE  (η = 1.0)", font, 100),
                 FramePainter.wrapTitle("PF-ODE  (η = 0)\nexact score at t = 0.30", font, 100),
                 FramePainter.wrapTitle("one long phrase without breaks", font, 20),
-                FramePainter.wrapTitle("Round 1  ·  straightness 0.0004  ·  1-step SW2 1.1× floor", font, 240),
+                FramePainter.wrapTitle("Round 1  ·  straightness 0.0004  ·  1-step SW2 1.1× floor", font,
+                        widthOf("Round 1  ·  straightness 0.0004", font) + 4),
                 FramePainter.wrapTitle("Round 1  ·  straightness 0.0004", font, 1000)};
         }).get();
         assertEquals("reverse SDE  (η = 1.0)", wrapped[0], "room enough: unchanged");
