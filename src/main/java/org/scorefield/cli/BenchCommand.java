@@ -2,15 +2,25 @@ package org.scorefield.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.scorefield.app.HeadlessFx;
+import org.scorefield.app.Look;
 import org.scorefield.app.canvas.FrameBench;
+import org.scorefield.app.canvas.TrajectoryRole;
+import org.scorefield.app.export.Animation;
+import org.scorefield.app.export.AnimationFormat;
+import org.scorefield.app.export.AnimationWriter;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.denoise.GaussianMixtureDenoiser;
 import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.nn.Architecture;
@@ -87,6 +97,10 @@ final class BenchCommand implements Callable<Integer> {
             + "(about a minute with its input model; on by default, off with --quick).")
     Boolean reflow;
 
+    @Option(names = "--export", negatable = true, description = "Time a 10 s, 30 fps, 1280×720 sampling animation "
+            + "as MP4 and as GIF (about 30 s; on by default, off with --quick).")
+    Boolean export;
+
     /** Untimed frames before the frame-time measurement. */
     static final int FRAME_WARMUP = 60;
 
@@ -120,6 +134,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (reflow == null ? !quick : reflow) {
             reflow(json, arch);
+        }
+        if (export == null ? !quick : export) {
+            export(json);
         }
         Json.print(spec.commandLine().getOut(), json);
         return 0;
@@ -255,6 +272,42 @@ final class BenchCommand implements Callable<Integer> {
         Json.put(json, "reflow_straightness_1", one.metrics().normalizedStraightness());
         Json.put(json, "reflow_sw2_1step_ratio_0", zero.metrics().sw2OneStep() / zero.metrics().sw2Floor());
         Json.put(json, "reflow_sw2_1step_ratio_1", one.metrics().sw2OneStep() / one.metrics().sw2Floor());
+    }
+
+    /**
+     * The export target: 10 s at 30 fps and 1280×720 of Heun's trajectories (1,000 samples, 40 paths)
+     * on the 8gaussians oracle, written as MP4 and as GIF; wall time of each, rendering included.
+     */
+    private void export(ObjectNode json) {
+        HeadlessFx.start();
+        var denoiser = new GaussianMixtureDenoiser(
+                DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow(), ScheduleKind.VP.createDefault());
+        SamplerSettings heun = SamplerSettings.defaults(SamplerKind.HEUN);
+        var run = Sampling.fromPrior(denoiser, heun, 1000, seed, Recording.POSITIONS);
+        var animation = new Animation(Animation.What.SAMPLING,
+                Animation.sampling(run.trajectories(), 40,
+                        TrajectoryRole.ODE, heun.kind().displayName(), run.nfe(), null),
+                1280, 720, 30, 10, 0.5, true, Look.DEFAULT);
+        for (var format : new AnimationFormat[] {
+            AnimationFormat.MP4, AnimationFormat.GIF}) {
+            Path out = null;
+            try {
+                out = Files.createTempFile("scorefield-bench-", format.extension());
+                var painter = new Animation.Painter(animation);
+                long started = System.nanoTime();
+                long bytes = AnimationWriter.write(format, out, 1280, 720, 30,
+                        animation.frameCount(), painter::frame, AnimationWriter.Progress.NONE);
+                Json.put(json, "export_" + format.id() + "_s", (System.nanoTime() - started) / 1e9);
+                json.put("export_" + format.id() + "_bytes", bytes);
+            } catch (IOException e) {
+                throw new InvalidInputException("The export benchmark cannot write a temporary file: " + e.getMessage());
+            } finally {
+                if (out != null) {
+                    out.toFile().delete();
+                }
+            }
+        }
+        json.put("export_frames", animation.frameCount());
     }
 
     private ArrayNode qualityTable(Architecture arch, TrainingSettings settings) {

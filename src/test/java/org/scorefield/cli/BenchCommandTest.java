@@ -10,7 +10,7 @@ class BenchCommandTest {
 
     @Test
     void theQualityTableTrainsUntilTheFloorIsReached() {
-        CliRun r = CliRun.of("bench", "--skip-speed", "--skip-frame", "--no-reflow", "--table", "--presets", "gaussian",
+        CliRun r = CliRun.of("bench", "--skip-speed", "--skip-frame", "--no-reflow", "--no-export", "--table", "--presets", "gaussian",
                 "--heads", "edm", "--max-seconds", "20");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode rows = r.json().get("quality_table");
@@ -40,9 +40,10 @@ class BenchCommandTest {
         assertTrue(baseline > 0 && baseline < frame, "an empty canvas is cheaper than the full frame: " + json);
         assertEquals(60, json.get("frame_frames").asInt());
         assertTrue(json.get("frame_train_steps").asLong() > 0, "the model trained meanwhile");
-        JsonNode bare = CliRun.of("bench", "--skip-speed", "--skip-frame", "--no-reflow").json();
+        JsonNode bare = CliRun.of("bench", "--skip-speed", "--skip-frame", "--no-reflow", "--no-export").json();
         assertTrue(bare.get("frame_ms") == null && bare.get("reflow_round_s") == null, bare.toString());
-        assertTrue(json.get("reflow_round_s") == null, "--quick leaves Reflow out");
+        assertTrue(json.get("reflow_round_s") == null && json.get("export_mp4_s") == null,
+                "--quick leaves Reflow and the export out");
     }
 
     @Test

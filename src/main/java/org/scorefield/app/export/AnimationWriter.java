@@ -1,0 +1,220 @@
+package org.scorefield.app.export;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import org.scorefield.core.InvalidInputException;
+
+/**
+ * Writes an animation frame by frame so that the target is either the previous file or the complete
+ * new one: frames go to a temporary file (or folder) beside the target, renamed over it at the end;
+ * a failure or a cancel deletes the temporary output and leaves the target as it was.
+ *
+ * <p>Frames are produced on the calling thread and encoded on a second thread (a queue of a few
+ * frames between them), so on two cores rendering and encoding overlap.
+ */
+public final class AnimationWriter {
+
+    /** Frames waiting for the encoder at most. */
+    private static final int QUEUE = 4;
+    private static final BufferedImage END = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+
+    /** Told after each encoded frame; asked whether to stop. */
+    public interface Progress {
+        void frames(int done, int total);
+
+        default boolean cancelled() {
+            return false;
+        }
+
+        Progress NONE = (done, total) -> { };
+    }
+
+    private AnimationWriter() {
+    }
+
+    /**
+     * Writes {@code count} frames of {@code width × height}, frame i from {@code frames.apply(i)}.
+     *
+     * @return the bytes written (all files of a PNG sequence)
+     * @throws InvalidInputException for an impossible size or target, or a write that failed (the
+     *         target is then as it was)
+     * @throws CancellationException if the progress asked to stop (the target is as it was)
+     */
+    public static long write(AnimationFormat format, Path target, int width, int height, double fps, int count,
+                             IntFunction<BufferedImage> frames, Progress progress) {
+        check(format, target, width, height, fps, count);
+        Path parent = target.toAbsolutePath().getParent();
+        Path temp;
+        try {
+            Files.createDirectories(parent);
+            temp = format == AnimationFormat.PNG ? Files.createTempDirectory(parent, ".scorefield-")
+                    : Files.createTempFile(parent, ".scorefield-", ".part");
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot write " + target + ": " + reason(e) + ".", e);
+        }
+        try {
+            encode(format, temp, width, height, fps, count, frames, progress);
+            long bytes = size(temp);
+            moveIntoPlace(format, temp, target);
+            return bytes;
+        } catch (IOException | UncheckedIOException e) {
+            deleteQuietly(temp);
+            throw new InvalidInputException("Cannot write " + target + ": " + reason(e) + ". Nothing was changed.", e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    private static void encode(AnimationFormat format, Path temp, int width, int height, double fps, int count,
+                               IntFunction<BufferedImage> frames, Progress progress) throws IOException {
+        BlockingQueue<BufferedImage> queue = new ArrayBlockingQueue<>(QUEUE);
+        Throwable[] failure = new Throwable[1];
+        try (FrameEncoder encoder = FrameEncoder.open(format, temp, width, height, fps, count)) {
+            Thread worker = new Thread(() -> {
+                try {
+                    for (int done = 0; ; ) {
+                        BufferedImage frame = queue.take();
+                        if (frame == END) {
+                            return;
+                        }
+                        encoder.frame(frame);
+                        progress.frames(++done, count);
+                    }
+                } catch (Throwable t) {
+                    failure[0] = t;
+                    queue.clear();
+                }
+            }, "scorefield-encoder");
+            worker.setDaemon(true);
+            worker.start();
+            boolean produced = false;
+            try {
+                for (int i = 0; i < count && failure[0] == null; i++) {
+                    if (progress.cancelled()) {
+                        throw new CancellationException("export cancelled");
+                    }
+                    BufferedImage frame = frames.apply(i);
+                    if (frame.getWidth() != width || frame.getHeight() != height) {
+                        throw new IllegalStateException("frame " + i + " is " + frame.getWidth() + "×"
+                                + frame.getHeight() + ", not " + width + "×" + height);
+                    }
+                    offer(queue, frame, failure);
+                }
+                produced = true;
+                offer(queue, END, failure);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("export interrupted");
+            } finally {
+                if (!produced) {
+                    // stop the encoder: what it has not taken is dropped
+                    queue.clear();
+                    queue.offer(END);
+                }
+                try {
+                    worker.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (failure[0] instanceof IOException io) {
+                throw io;
+            } else if (failure[0] instanceof RuntimeException r) {
+                throw r;
+            } else if (failure[0] != null) {
+                throw new IOException(failure[0].toString(), failure[0]);
+            }
+            encoder.finish();
+        }
+    }
+
+    /** Hands a frame to the encoder, waiting while it is behind, unless it failed. */
+    private static void offer(BlockingQueue<BufferedImage> queue, BufferedImage frame, Throwable[] failure)
+            throws InterruptedException {
+        while (failure[0] == null && !queue.offer(frame, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            // the encoder is behind
+        }
+    }
+
+    private static void check(AnimationFormat format, Path target, int width, int height, double fps, int count) {
+        InvalidInputException.require(width >= 16 && height >= 16 && width <= 7680 && height <= 4320,
+                "The size must lie between 16×16 and 7680×4320, got " + width + "×" + height + ".");
+        InvalidInputException.require(format != AnimationFormat.MP4 || (width % 2 == 0 && height % 2 == 0),
+                "MP4 (H.264) needs an even width and height, got " + width + "×" + height + ".");
+        InvalidInputException.require(fps >= 1 && fps <= 120, "The frame rate must lie between 1 and 120, got "
+                + fps + ".");
+        InvalidInputException.require(count >= 1 && count <= 100_000, "An animation has 1 to 100000 frames, got "
+                + count + ".");
+        if (format == AnimationFormat.PNG) {
+            InvalidInputException.require(!Files.isRegularFile(target), "Cannot write a PNG sequence to " + target
+                    + ": it is a file; name a folder.");
+            InvalidInputException.require(!Files.isDirectory(target) || isEmpty(target), "Cannot write a PNG "
+                    + "sequence to " + target + ": the folder is not empty; name a new or empty folder.");
+        } else {
+            InvalidInputException.require(!Files.isDirectory(target), "Cannot write " + target + ": it is a folder.");
+        }
+    }
+
+    private static boolean isEmpty(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void moveIntoPlace(AnimationFormat format, Path temp, Path target) throws IOException {
+        if (format == AnimationFormat.PNG && Files.isDirectory(target)) {
+            Files.delete(target); // empty, checked before
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static long size(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return Files.size(path);
+        }
+        try (Stream<Path> files = Files.list(path)) {
+            long total = 0;
+            for (Path f : (Iterable<Path>) files::iterator) {
+                total += Files.size(f);
+            }
+            return total;
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try (Stream<Path> all = Files.walk(path)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a leftover temporary file is hidden and harmless
+                }
+            });
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    private static String reason(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

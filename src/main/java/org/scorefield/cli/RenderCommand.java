@@ -1,0 +1,189 @@
+package org.scorefield.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.scorefield.app.HeadlessFx;
+import org.scorefield.app.Look;
+import org.scorefield.app.canvas.TrajectoryRole;
+import org.scorefield.app.export.Animation;
+import org.scorefield.app.export.AnimationFormat;
+import org.scorefield.app.export.AnimationWriter;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.sample.Recording;
+import org.scorefield.core.sample.SampleResult;
+import org.scorefield.core.sample.SamplerKind;
+import org.scorefield.core.sample.SamplerSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scorefield render}: an animation of the canvas, frame by frame from the seeds, to GIF, MP4, APNG or PNGs. */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Render an animation of the canvas without a display, frame by frame from the model or oracle "
+                + "(not by screen capture), drawn exactly as the window draws it: the forward-noising sweep or "
+                + "sampling trajectories. The same seeds give the same file.",
+            "Prints {\"frames\",\"seconds\",\"bytes\",…}."},
+        footer = {"", "Examples:",
+            "  scorefield render --oracle 8gaussians --what sampling --format mp4 --size 1280x720 --fps 30 --seconds 10 "
+                    + "--out sampling.mp4",
+            "  scorefield render --model moons-fm.json --what sampling --format gif --size square --out moons.gif",
+            "  scorefield render --oracle moons --what noising --format apng --size 720p --seconds 4 --out noising.png"})
+final class RenderCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OracleOptions oracleOptions;
+
+    @Mixin
+    ProcessOptions processOptions;
+
+    @Option(names = "--what", defaultValue = "sampling", paramLabel = "<noising|sampling>",
+            description = "What moves: the data noised from t = 0 to 1, or sampling trajectories from t = 1 to 0 "
+                    + "(default ${DEFAULT-VALUE}).")
+    String what;
+
+    @Option(names = "--format", paramLabel = "<gif|mp4|apng|png>",
+            description = "GIF (one fixed palette, looping), MP4 (H.264), APNG, or a folder of PNGs (default: from "
+                    + "the file name, else gif).")
+    String format;
+
+    @Option(names = "--size", defaultValue = "720p", paramLabel = "<720p|1080p|square|WxH>",
+            description = "Frame size: 1280x720, 1920x1080, 1080x1080 or any W×H (default ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--fps", defaultValue = "30", paramLabel = "F", description = "Frames per second (default ${DEFAULT-VALUE}).")
+    double fps;
+
+    @Option(names = "--seconds", defaultValue = "6", paramLabel = "S", description = "Duration (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--hold", defaultValue = "0.5", paramLabel = "S",
+            description = "Seconds the first and last frames are held (default ${DEFAULT-VALUE}).")
+    double hold;
+
+    @Option(names = "--overlay", defaultValue = "on", paramLabel = "<on|off>",
+            description = "Draw the title, t and NFE (default ${DEFAULT-VALUE}).")
+    String overlay;
+
+    @Option(names = "--theme", defaultValue = "light", paramLabel = "light|dark", description = "Theme (default ${DEFAULT-VALUE}).")
+    String theme;
+
+    @Option(names = "--presenter", description = "Presenter mode: bigger text, lines and points.")
+    boolean presenter;
+
+    @Option(names = "--solver", defaultValue = "heun", paramLabel = "SOLVER", description = "Sampler (default ${DEFAULT-VALUE}).")
+    String solver;
+
+    @Option(names = "--steps", paramLabel = "K", description = "Sampler steps (default 32).")
+    Integer steps;
+
+    @Option(names = "--n", defaultValue = "1000", paramLabel = "N",
+            description = "Samples (or data points noised) (default ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--paths", defaultValue = "40", paramLabel = "P",
+            description = "Trajectories drawn in full; every sample's head is drawn (default ${DEFAULT-VALUE}).")
+    int paths;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the start noise and the data (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file (a folder for png), written atomically.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        HeadlessFx.start(); // before any other JavaFX class loads
+        Animation.What which = switch (what.toLowerCase(Locale.ROOT)) {
+            case "noising" -> Animation.What.NOISING;
+            case "sampling" -> Animation.What.SAMPLING;
+            default -> throw new InvalidInputException("--what takes noising or sampling, not '" + what + "'.");
+        };
+        AnimationFormat chosen = format != null ? AnimationFormat.fromId(format.toLowerCase(Locale.ROOT)) : fromName(out);
+        int[] wh = parseSize(size);
+        InvalidInputException.require(theme.equals("light") || theme.equals("dark"),
+                "--theme takes light or dark, not '" + theme + "'.");
+        InvalidInputException.require(overlay.equals("on") || overlay.equals("off"),
+                "--overlay takes on or off, not '" + overlay + "'.");
+        InvalidInputException.require(n >= 2 && n <= 100_000, "--n must lie between 2 and 100000, got " + n + ".");
+        InvalidInputException.require(paths >= 0 && paths <= n, "--paths must lie between 0 and --n.");
+
+        DenoiserSource source = oracleOptions.resolve(processOptions);
+        Animation.Content content;
+        if (which == Animation.What.NOISING) {
+            PointSet data = source.reference().orElseThrow(() -> new InvalidInputException(
+                    "The noising sweep needs the data, and " + source.description() + ".")).sample(n, seed);
+            content = Animation.noising(data, source.denoiser().schedule(), seed);
+        } else {
+            SamplerSettings settings = SamplerSettings.defaults(SamplerKind.fromId(solver))
+                    .withSteps(steps == null ? 32 : steps);
+            SampleResult result = source.sample(settings, n, seed, Recording.POSITIONS);
+            boolean stochastic = settings.kind().isStochastic(settings);
+            content = Animation.sampling(result.trajectories(), paths, stochastic ? TrajectoryRole.SDE
+                    : TrajectoryRole.ODE, settings.kind().displayName(), result.nfe(), null);
+        }
+        Animation animation = new Animation(which, content, wh[0], wh[1], fps, seconds, hold, overlay.equals("on"),
+                new Look(theme.equals("dark"), presenter));
+        Animation.Painter painter = new Animation.Painter(animation);
+        long started = System.nanoTime();
+        long bytes = AnimationWriter.write(chosen, out, wh[0], wh[1], fps, animation.frameCount(), painter::frame,
+                AnimationWriter.Progress.NONE);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        ObjectNode json = Json.object();
+        json.put("out", out.toString());
+        json.put("format", chosen.id());
+        json.put("what", which.name().toLowerCase(Locale.ROOT));
+        json.put("width", wh[0]);
+        json.put("height", wh[1]);
+        Json.put(json, "fps", fps);
+        json.put("frames", animation.frameCount());
+        Json.put(json, "seconds", elapsed);
+        json.put("bytes", bytes);
+        Json.print(spec.commandLine().getOut(), json);
+        return 0;
+    }
+
+    /** The format a file name implies: .gif, .mp4, .png (APNG); no extension means a PNG folder. */
+    static AnimationFormat fromName(Path out) {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".mp4")) {
+            return AnimationFormat.MP4;
+        } else if (name.endsWith(".png") || name.endsWith(".apng")) {
+            return AnimationFormat.APNG;
+        } else if (!name.contains(".")) {
+            return AnimationFormat.PNG;
+        }
+        return AnimationFormat.GIF;
+    }
+
+    /** 720p, 1080p, square or W×H (x or ×). */
+    static int[] parseSize(String text) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        switch (s) {
+            case "720p":
+                return new int[] {1280, 720};
+            case "1080p":
+                return new int[] {1920, 1080};
+            case "square":
+                return new int[] {1080, 1080};
+            default:
+                String[] parts = s.split("[x×]");
+                try {
+                    if (parts.length == 2) {
+                        return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+                    }
+                } catch (NumberFormatException e) {
+                    // refused below
+                }
+                throw new InvalidInputException("--size takes 720p, 1080p, square or W×H such as 1280x720, not '"
+                        + text + "'.");
+        }
+    }
+}

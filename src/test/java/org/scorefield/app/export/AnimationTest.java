@@ -1,0 +1,107 @@
+package org.scorefield.app.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.scorefield.app.Look;
+import org.scorefield.app.WorldView;
+import org.scorefield.app.canvas.TrajectoryRole;
+import org.scorefield.app.canvas.WorldCanvas;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.denoise.GaussianMixtureDenoiser;
+import org.scorefield.core.sample.Recording;
+import org.scorefield.core.sample.SampleResult;
+import org.scorefield.core.sample.SamplerKind;
+import org.scorefield.core.sample.SamplerSettings;
+import org.scorefield.core.sample.Sampling;
+import org.scorefield.core.schedule.ScheduleKind;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** An exported frame is the on-screen frame at the same t and size, pixel for pixel. */
+@ExtendWith(ApplicationExtension.class)
+class AnimationTest {
+
+    private static final int W = 480;
+    private static final int H = 320;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private static Animation sampling(Look look) {
+        var denoiser = new GaussianMixtureDenoiser(DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow(),
+                ScheduleKind.VP.createDefault());
+        SamplerSettings heun = SamplerSettings.defaults(SamplerKind.HEUN).withSteps(16);
+        SampleResult run = Sampling.fromPrior(denoiser, heun, 300, 4, Recording.POSITIONS);
+        PointSet data = DatasetPreset.EIGHT_GAUSSIANS.sample(200, 1);
+        return new Animation(Animation.What.SAMPLING, Animation.sampling(run.trajectories(), 20, TrajectoryRole.ODE,
+                heun.kind().displayName(), run.nfe(), data), W, H, 10, 3, 0.5, true, look);
+    }
+
+    @Test
+    void anExportedFrameIsTheOnScreenFrameAtTheSameTime() throws Exception {
+        for (Look look : new Look[] {Look.DEFAULT, new Look(true, true)}) {
+            Animation animation = sampling(look);
+            int i = 17;
+            double t = animation.time(i);
+            BufferedImage exported = new Animation.Painter(animation).frame(i);
+
+            WorldCanvas screen = WaitForAsyncUtils.asyncFx(() -> {
+                WorldCanvas c = new WorldCanvas(WorldView.DEFAULT, "screen");
+                c.setLook(look);
+                c.setFrame(animation.frame(t));
+                javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(c);
+                stage.setScene(new Scene(root, W, H));
+                stage.show();
+                root.layout();
+                return c;
+            }).get(30, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            int[] shown = WaitForAsyncUtils.asyncFx(() -> {
+                WritableImage image = screen.canvas().snapshot(null, null);
+                int[] argb = new int[W * H];
+                image.getPixelReader().getPixels(0, 0, W, H, PixelFormat.getIntArgbInstance(), argb, 0, W);
+                return argb;
+            }).get(30, TimeUnit.SECONDS);
+            assertEquals(W, (int) screen.canvas().getWidth());
+            int[] file = exported.getRGB(0, 0, W, H, null, 0, W);
+            assertArrayEquals(shown, file, "dark = " + look.dark());
+        }
+    }
+
+    @Test
+    void timeHoldsAtBothEndsAndRunsFromNoiseToDataForSampling() {
+        Animation a = sampling(Look.DEFAULT);
+        assertEquals(30, a.frameCount());
+        assertEquals(1.0, a.time(0));
+        assertEquals(1.0, a.time(5), "held for 0.5 s at 10 fps");
+        assertTrue(a.time(6) < 1);
+        assertEquals(0.0, a.time(24), 1e-12);
+        assertEquals(0.0, a.time(29));
+        for (int i = 1; i < 30; i++) {
+            assertTrue(a.time(i) <= a.time(i - 1));
+        }
+        Animation noising = new Animation(Animation.What.NOISING, Animation.noising(DatasetPreset.MOONS.sample(50, 1),
+                ScheduleKind.VP.createDefault(), 1), 64, 64, 10, 2, 0, false, Look.DEFAULT);
+        assertEquals(0.0, noising.time(0));
+        assertEquals(1.0, noising.time(19));
+        assertEquals(null, noising.frame(0.5).title(), "no overlay");
+        // Heun at 16 steps: 2 per step but the last, and the final denoising step
+        assertTrue(a.frame(0.5).title().contains("t = 0.50") && a.frame(0.5).title().contains("NFE 33"),
+                a.frame(0.5).title());
+    }
+}
