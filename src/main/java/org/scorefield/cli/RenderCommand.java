@@ -72,11 +72,8 @@ final class RenderCommand implements Callable<Integer> {
             description = "Draw the title, t and NFE (default ${DEFAULT-VALUE}).")
     String overlay;
 
-    @Option(names = "--theme", defaultValue = "light", paramLabel = "light|dark", description = "Theme (default ${DEFAULT-VALUE}).")
-    String theme;
-
-    @Option(names = "--presenter", description = "Presenter mode: bigger text, lines and points.")
-    boolean presenter;
+    @Mixin
+    LookOptions lookOptions;
 
     @Option(names = "--solver", defaultValue = "heun", paramLabel = "SOLVER", description = "Sampler (default ${DEFAULT-VALUE}).")
     String solver;
@@ -108,8 +105,7 @@ final class RenderCommand implements Callable<Integer> {
         };
         AnimationFormat chosen = format != null ? AnimationFormat.fromId(format.toLowerCase(Locale.ROOT)) : fromName(out);
         int[] wh = parseSize(size);
-        InvalidInputException.require(theme.equals("light") || theme.equals("dark"),
-                "--theme takes light or dark, not '" + theme + "'.");
+        Look look = lookOptions.look();
         InvalidInputException.require(overlay.equals("on") || overlay.equals("off"),
                 "--overlay takes on or off, not '" + overlay + "'.");
         InvalidInputException.require(n >= 2 && n <= 100_000, "--n must lie between 2 and 100000, got " + n + ".");
@@ -130,7 +126,7 @@ final class RenderCommand implements Callable<Integer> {
                     : TrajectoryRole.ODE, settings.kind().displayName(), result.nfe(), null);
         }
         Animation animation = new Animation(which, content, wh[0], wh[1], fps, seconds, hold, overlay.equals("on"),
-                new Look(theme.equals("dark"), presenter));
+                look);
         Animation.Painter painter = new Animation.Painter(animation);
         long started = System.nanoTime();
         long bytes = AnimationWriter.write(chosen, out, wh[0], wh[1], fps, animation.frameCount(), painter::frame,

@@ -13,6 +13,7 @@ import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.io.IoReasons;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,11 +51,8 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "900", paramLabel = "H", description = "Window height (default ${DEFAULT-VALUE}).")
     int height;
 
-    @Option(names = "--theme", defaultValue = "light", paramLabel = "light|dark", description = "Theme (default ${DEFAULT-VALUE}).")
-    String theme;
-
-    @Option(names = "--presenter", description = "Presenter mode: bigger text, lines and points.")
-    boolean presenter;
+    @Mixin
+    LookOptions lookOptions;
 
     @Option(names = "--data", defaultValue = "moons", paramLabel = "PRESET", description = "The preset (default ${DEFAULT-VALUE}).")
     String data;
@@ -69,8 +67,7 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Screenshot.View which = Identified.byId(Screenshot.View.class, view.toLowerCase(Locale.ROOT), "view");
-        InvalidInputException.require(theme.equals("light") || theme.equals("dark"),
-                "--theme takes light or dark, not '" + theme + "'.");
+        Look look = lookOptions.look();
         InvalidInputException.require(width >= MIN_SIZE && width <= MAX_SIZE && height >= MIN_SIZE / 2
                 && height <= MAX_SIZE, "--width and --height must lie between " + MIN_SIZE + "×" + MIN_SIZE / 2
                 + " and " + MAX_SIZE + "×" + MAX_SIZE + ", got " + width + "×" + height + ".");
@@ -80,7 +77,7 @@ final class ScreenshotCommand implements Callable<Integer> {
         Screenshot.Result result;
         try {
             result = Screenshot.write(new Screenshot.Script(which, width, height,
-                new Look(theme.equals("dark"), presenter), preset, steps), out);
+                look, preset, steps), out);
         } catch (IOException e) {
             throw IoReasons.cannotWrite(out, e);
         }

@@ -1,0 +1,22 @@
+package org.scorefield.cli;
+
+import org.scorefield.app.Look;
+import org.scorefield.core.InvalidInputException;
+import picocli.CommandLine.Option;
+
+/** {@code --theme light|dark} and {@code --presenter}: how a picture or an animation is drawn. */
+final class LookOptions {
+
+    @Option(names = "--theme", defaultValue = "light", paramLabel = "light|dark", description = "Theme (default ${DEFAULT-VALUE}).")
+    String theme;
+
+    @Option(names = "--presenter", description = "Presenter mode: bigger text, lines and points.")
+    boolean presenter;
+
+    /** The look asked for; refuses a theme other than light or dark. */
+    Look look() {
+        InvalidInputException.require(theme.equals("light") || theme.equals("dark"),
+                "--theme takes light or dark, not '" + theme + "'.");
+        return new Look(theme.equals("dark"), presenter);
+    }
+}
