@@ -151,6 +151,11 @@ final class CanvasArea extends StackPane {
         return best;
     }
 
+    /** The canvas a figure is made of: the single one, the PF-ODE one in the split view, the first round's. */
+    WorldCanvas primaryCanvas() {
+        return showsRounds() ? roundCanvases.get(0) : model.splitProperty().get() ? ode : single;
+    }
+
     List<WorldCanvas> roundCanvases() {
         return roundCanvases;
     }

@@ -33,6 +33,7 @@ public final class ExplorerView extends BorderPane {
     private final TimeScrubber scrubber;
     private final CanvasArea canvasArea;
     private final ChartsPane charts;
+    private final ExportState export;
     private final ScrollPane sideScroll = new ScrollPane();
     private final SplitPane mainSplit = new SplitPane();
     private ToggleButton panelToggle;
@@ -44,6 +45,8 @@ public final class ExplorerView extends BorderPane {
         this.scrubber = new TimeScrubber(model.timeProperty());
         this.canvasArea = new CanvasArea(model, layers, scrubber::playFromNoise);
         this.charts = new ChartsPane(model);
+        this.export = new ExportState(model, () -> canvasArea.primaryCanvas().frame(), () -> new double[] {
+            canvasArea.primaryCanvas().canvas().getWidth(), canvasArea.primaryCanvas().canvas().getHeight()});
         createView();
         initListeners();
         model.sampling().resample();
@@ -69,6 +72,10 @@ public final class ExplorerView extends BorderPane {
         return charts;
     }
 
+    ExportState export() {
+        return export;
+    }
+
     /** Puts the keyboard on the time slider, so the arrow keys move t straight away. */
     public void focusTimeSlider() {
         lookup("#timeSlider").requestFocus();
@@ -88,7 +95,8 @@ public final class ExplorerView extends BorderPane {
                 new TrainingSection(model.training(), () -> model.data().data().points()).build(),
                 new ReflowSection(model).build(),
                 new SamplingSection(model).build(),
-                new FieldSection(model).build());
+                new FieldSection(model).build(),
+                new ExportSection(export).build());
         side.getStyleClass().add("side-panel");
         sideScroll.setContent(side);
         sideScroll.setFitToWidth(true);

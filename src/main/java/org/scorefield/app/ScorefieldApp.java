@@ -40,7 +40,10 @@ public final class ScorefieldApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(560);
-        stage.setOnHidden(e -> model.close());
+        stage.setOnHidden(e -> {
+            explorer.export().close();
+            model.close();
+        });
         stage.show();
         explorer.focusTimeSlider();
         return explorer;

@@ -644,6 +644,108 @@ class ExplorerWindowTest {
         assertClearlyDifferent(before, pixels(canvas));
     }
 
+    // ---- export ---------------------------------------------------------------------------------
+
+    @Test
+    void exportingAnAnimationFromTheWindowWritesEveryFrameAndKeepsTheWindowLive(@TempDir Path dir) throws Exception {
+        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
+        ExportState export = view.export();
+        fx(() -> {
+            export.formatProperty().set(org.scorefield.app.export.AnimationFormat.GIF);
+            export.sizeProperty().set(ExportState.Size.CANVAS);
+            export.fpsProperty().set(24);
+            export.secondsProperty().set(1);
+            return null;
+        });
+        reveal(robot(), "#exportAnimation");
+        Path out = dir.resolve("window.gif");
+        PulseGaps gaps = fx(PulseGaps::new);
+        fx(() -> {
+            export.exportAnimation(out);
+            return null;
+        });
+        assertTrue(fx(() -> export.runningProperty().get()));
+        waitUntil(60, () -> !export.runningProperty().get());
+        double worst = fx(gaps::stopAndReport);
+        assertTrue(fx(() -> export.statusProperty().get()).startsWith("Wrote window.gif: 24 frames"),
+                fx(() -> export.statusProperty().get()));
+        double[] size = fx(() -> new double[] {view.canvasArea().primaryCanvas().canvas().getWidth(),
+            view.canvasArea().primaryCanvas().canvas().getHeight()});
+        try (var in = javax.imageio.ImageIO.createImageInputStream(out.toFile())) {
+            var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(24, reader.getNumImages(true));
+            assertEquals(2 * (int) (size[0] / 2), reader.getWidth(0), "the canvas's size, even");
+            assertEquals(2 * (int) (size[1] / 2), reader.getHeight(0));
+        }
+        System.out.printf("longest FX pulse gap while exporting: %.1f ms%n", worst);
+        assertTrue(worst < 250, "the window keeps drawing during an export: " + worst + " ms");
+    }
+
+    @Test
+    void cancellingAnExportWritesNothing(@TempDir Path dir) {
+        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
+        ExportState export = view.export();
+        Path out = dir.resolve("long.mp4");
+        fx(() -> {
+            export.formatProperty().set(org.scorefield.app.export.AnimationFormat.MP4);
+            export.secondsProperty().set(60);
+            export.exportAnimation(out);
+            return null;
+        });
+        waitUntil(30, () -> export.progressProperty().get() > 0);
+        fx(() -> {
+            export.cancel();
+            return null;
+        });
+        waitUntil(30, () -> !export.runningProperty().get());
+        assertEquals("Export cancelled; nothing was written.", fx(() -> export.statusProperty().get()));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void theFigureIsTheCanvasAtTwiceItsSizeAndTheSamplesAreSavedAsCsv(@TempDir Path dir) throws Exception {
+        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
+        ExportState export = view.export();
+        Path png = dir.resolve("figure.png");
+        Path samples = dir.resolve("samples.csv");
+        Path paths = dir.resolve("paths.csv");
+        fx(() -> {
+            export.saveFigure(png);
+            export.saveSamples(samples);
+            export.saveTrajectories(paths);
+            return null;
+        });
+        Canvas canvas = fx(() -> view.canvasArea().primaryCanvas().canvas());
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(2 * Math.round(canvas.getWidth()), image.getWidth());
+        assertEquals(2 * Math.round(canvas.getHeight()), image.getHeight());
+        // downsampled 2×, the figure looks like the canvas: the same pixels within anti-aliasing
+        int[] shown = pixels(canvas);
+        int w = (int) canvas.getWidth();
+        int close = 0;
+        int compared = 0;
+        for (int y = 0; y < (int) canvas.getHeight(); y += 7) {
+            for (int x = 0; x < w; x += 7) {
+                int a = shown[y * w + x];
+                int b = image.getRGB(2 * x, 2 * y);
+                compared++;
+                if (Math.abs(((a >> 8) & 0xff) - ((b >> 8) & 0xff)) < 40) {
+                    close++;
+                }
+            }
+        }
+        assertTrue(close > 0.97 * compared, close + " of " + compared + " pixels agree");
+        int n = fx(() -> model.sampling().runsProperty().get().single().trajectories().particles());
+        assertEquals(n + 1, Files.readAllLines(samples).size(), "a header and one row per sample");
+        assertTrue(Files.readAllLines(paths).size() > n, "one row per particle and step");
+        assertTrue(fx(() -> export.statusProperty().get()).startsWith("Wrote paths.csv"));
+    }
+
+    private FxRobot robot() {
+        return new FxRobot();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     /** The longest time between two FX pulses from its creation until {@link #stop()}. */

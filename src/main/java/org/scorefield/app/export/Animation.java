@@ -82,8 +82,11 @@ public record Animation(What what, Content frames, int width, int height, double
 
     /** The noising sweep of a point set under a schedule, each point with its own fixed ε from the seed. */
     public static Content noising(PointSet data, Schedule schedule, long seed) {
-        ForwardNoising noising = new ForwardNoising(data, seed);
-        int[] labels = data.labels();
+        return noising(new ForwardNoising(data, seed), data.labels(), schedule);
+    }
+
+    /** The noising sweep with given noise (the window's own, so the file shows the dots on screen). */
+    public static Content noising(ForwardNoising noising, int[] labels, Schedule schedule) {
         String title = "forward noising  ·  x_t = α(t)·x₀ + σ(t)·ε  ·  " + schedule.kind().id();
         return new Content() {
             @Override
@@ -99,6 +102,32 @@ public record Animation(What what, Content frames, int width, int height, double
             @Override
             public double startTime() {
                 return 0;
+            }
+        };
+    }
+
+    /**
+     * Sampling as the window's canvas shows it: the data layer noised to t (when given) under the
+     * trajectories drawn up to t.
+     */
+    public static Content sampling(Trajectories paths, int drawn, TrajectoryRole role, String title, long nfe,
+                                   ForwardNoising data, int[] labels, Schedule schedule) {
+        String caption = title + "  ·  NFE " + nfe;
+        return new Content() {
+            @Override
+            public CanvasFrame at(double t) {
+                CanvasFrame f = data == null ? CanvasFrame.EMPTY : CanvasFrame.points(data.at(schedule, t), labels);
+                return f.withTrajectories(paths, t, drawn, role);
+            }
+
+            @Override
+            public String title() {
+                return caption;
+            }
+
+            @Override
+            public double startTime() {
+                return 1;
             }
         };
     }

@@ -35,11 +35,10 @@ class AnimationTest {
 
     private static final int W = 480;
     private static final int H = 320;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
+        // The toolkit only: the primary stage is left alone, as the window tests use it at their size.
     }
 
     private static Animation sampling(Look look) {
@@ -60,13 +59,14 @@ class AnimationTest {
             double t = animation.time(i);
             BufferedImage exported = new Animation.Painter(animation).frame(i);
 
+            Stage window = WaitForAsyncUtils.asyncFx(() -> new Stage()).get(30, TimeUnit.SECONDS);
             WorldCanvas screen = WaitForAsyncUtils.asyncFx(() -> {
                 WorldCanvas c = new WorldCanvas(WorldView.DEFAULT, "screen");
                 c.setLook(look);
                 c.setFrame(animation.frame(t));
                 javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(c);
-                stage.setScene(new Scene(root, W, H));
-                stage.show();
+                window.setScene(new Scene(root, W, H));
+                window.show();
                 root.layout();
                 return c;
             }).get(30, TimeUnit.SECONDS);
@@ -77,6 +77,7 @@ class AnimationTest {
                 image.getPixelReader().getPixels(0, 0, W, H, PixelFormat.getIntArgbInstance(), argb, 0, W);
                 return argb;
             }).get(30, TimeUnit.SECONDS);
+            WaitForAsyncUtils.asyncFx((Runnable) window::close).get(30, TimeUnit.SECONDS);
             assertEquals(W, (int) screen.canvas().getWidth());
             int[] file = exported.getRGB(0, 0, W, H, null, 0, W);
             assertArrayEquals(shown, file, "dark = " + look.dark());

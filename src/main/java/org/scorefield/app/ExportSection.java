@@ -1,0 +1,154 @@
+package org.scorefield.app;
+
+import java.io.File;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.ToggleSwitch;
+import org.scorefield.app.export.Animation;
+import org.scorefield.app.export.AnimationFormat;
+
+/**
+ * The Export section: an animation of the canvas (noising sweep or sampling) as MP4, GIF, APNG or
+ * PNG frames with its size, frame rate, duration and overlay, with progress and Cancel; the canvas
+ * as a PNG at twice its size; the samples and their paths as CSV.
+ */
+final class ExportSection {
+
+    static final Integer[] FPS = {24, 30, 60};
+
+    private final ExportState export;
+
+    ExportSection(ExportState export) {
+        this.export = export;
+    }
+
+    TitledPane build() {
+        ComboBox<Animation.What> what = Widgets.choices(Animation.What.values(), export.whatProperty().get(),
+                w -> w == Animation.What.SAMPLING ? "sampling" : "forward noising");
+        what.setId("exportWhat");
+        what.valueProperty().bindBidirectional(export.whatProperty());
+        ComboBox<AnimationFormat> format = Widgets.choices(AnimationFormat.values(), export.formatProperty().get(),
+                f -> switch (f) {
+                    case MP4 -> "MP4 (H.264)";
+                    case GIF -> "GIF (looping)";
+                    case APNG -> "animated PNG";
+                    case PNG -> "PNG frames (a folder)";
+                });
+        format.setId("exportFormat");
+        format.valueProperty().bindBidirectional(export.formatProperty());
+        ComboBox<ExportState.Size> size = Widgets.choices(ExportState.Size.values(), export.sizeProperty().get(),
+                ExportState.Size::toString);
+        size.setId("exportSize");
+        size.valueProperty().bindBidirectional(export.sizeProperty());
+        ComboBox<Integer> fps = Widgets.choices(FPS, export.fpsProperty().get(), f -> f + " fps");
+        fps.setId("exportFps");
+        fps.valueProperty().addListener((obs, old, f) -> export.fpsProperty().set(f));
+        Spinner<Double> seconds = new Spinner<>(1.0, 60.0, export.secondsProperty().get(), 1.0);
+        seconds.setId("exportSeconds");
+        seconds.setEditable(true);
+        seconds.valueProperty().addListener((obs, old, s) -> export.secondsProperty().set(s));
+        ToggleSwitch overlay = new ToggleSwitch();
+        overlay.setId("exportOverlay");
+        overlay.selectedProperty().bindBidirectional(export.overlayProperty());
+
+        Button animate = new Button("Export animation…");
+        animate.setId("exportAnimation");
+        animate.getStyleClass().add("primary");
+        animate.setTooltip(Widgets.tip("Render the animation frame by frame from the current state, drawn as the "
+                + "canvas draws it, and write it. The window stays usable meanwhile."));
+        animate.setOnAction(e -> choose(animate, export.formatProperty().get(), export::exportAnimation));
+        animate.disableProperty().bind(export.runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("exportCancel");
+        cancel.setTooltip(Widgets.tip("Stop the export; nothing is written."));
+        cancel.setOnAction(e -> export.cancel());
+        cancel.disableProperty().bind(export.runningProperty().not());
+        HBox animationButtons = buttons(animate, cancel);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("exportProgress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(export.progressProperty());
+        progress.visibleProperty().bind(export.runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label status = Widgets.caption("");
+        status.setId("exportStatus");
+        status.textProperty().bind(export.statusProperty());
+        status.visibleProperty().bind(export.statusProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+
+        Button figure = new Button("Figure…");
+        figure.setId("exportFigure");
+        figure.setTooltip(Widgets.tip("Save the canvas as it is now as a PNG, at twice its size on screen."));
+        figure.setOnAction(e -> save(figure, "canvas.png", "PNG images", "*.png", export::saveFigure));
+        Button samples = new Button("Samples…");
+        samples.setId("exportSamples");
+        samples.setTooltip(Widgets.tip("Save the end points of the samples on screen as CSV (x,y rows)."));
+        samples.setOnAction(e -> save(samples, "samples.csv", "CSV files", "*.csv", export::saveSamples));
+        Button paths = new Button("Paths…");
+        paths.setId("exportPaths");
+        paths.setTooltip(Widgets.tip("Save every sampled path as CSV, one row per particle and step: "
+                + "particle,step,t,x,y,denoised_x,denoised_y."));
+        paths.setOnAction(e -> save(paths, "paths.csv", "CSV files", "*.csv", export::saveTrajectories));
+
+        return Widgets.section("Export", "exportSection",
+                Widgets.row("Animate", what, "What moves: sampling runs t from 1 (noise) to 0 (data), the forward "
+                        + "noising sweep from 0 to 1."),
+                Widgets.row("Format", format, "MP4 for slides, GIF for a web page (one fixed palette, looping), "
+                        + "animated PNG (lossless), or one PNG per frame."),
+                Widgets.row("Size", size, "Frame size in pixels."),
+                Widgets.row("Frame rate", fps, "Frames per second."),
+                Widgets.row("Seconds", seconds, "Duration, with the first and last frame held for half a second."),
+                Widgets.row("Overlay", overlay, "Draw the title, t and NFE on every frame."),
+                animationButtons, progress, status, buttons(figure, samples, paths));
+    }
+
+    private static HBox buttons(Button... list) {
+        HBox row = new HBox(6, list);
+        row.getStyleClass().add("button-row");
+        for (Button b : list) {
+            HBox.setHgrow(b, Priority.ALWAYS);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return row;
+    }
+
+    private static void choose(Button owner, AnimationFormat format, Consumer<java.nio.file.Path> action) {
+        if (format == AnimationFormat.PNG) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder for the frames (new or empty)");
+            File folder = chooser.showDialog(owner.getScene().getWindow());
+            if (folder != null) {
+                action.accept(folder.toPath());
+            }
+            return;
+        }
+        String ext = format.extension();
+        save(owner, "scorefield" + ext, format.id().toUpperCase(Locale.ROOT) + " files", "*" + ext, action);
+    }
+
+    private static void save(Button owner, String name, String kind, String pattern,
+                             Consumer<java.nio.file.Path> action) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export");
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        File file = chooser.showSaveDialog(owner.getScene().getWindow());
+        if (file != null) {
+            action.accept(file.toPath());
+        }
+    }
+}

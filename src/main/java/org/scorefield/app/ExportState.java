@@ -1,0 +1,282 @@
+package org.scorefield.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.scorefield.app.canvas.CanvasFrame;
+import org.scorefield.app.canvas.TrajectoryRole;
+import org.scorefield.app.export.Animation;
+import org.scorefield.app.export.AnimationFormat;
+import org.scorefield.app.export.AnimationWriter;
+import org.scorefield.app.export.Figure;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.PointCsv;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.io.IoReasons;
+import org.scorefield.core.io.TrajectoryCsv;
+
+/**
+ * Export as the window sees it: the animation settings (what, format, size, frame rate, duration,
+ * overlay), and the running export with its progress, which a Cancel stops between two frames.
+ * Animations and figures are painted from the current state by the canvas's own painter, in the
+ * current look; exports run on their own thread and write atomically. Lives on the FX thread.
+ */
+public final class ExportState implements AutoCloseable {
+
+    /** The frame sizes offered. */
+    public enum Size {
+        HD720("1280 × 720", 1280, 720), HD1080("1920 × 1080", 1920, 1080), SQUARE("1080 × 1080", 1080, 1080),
+        CANVAS("the canvas's size", 0, 0);
+
+        private final String label;
+        private final int width;
+        private final int height;
+
+        Size(String label, int width, int height) {
+            this.label = label;
+            this.width = width;
+            this.height = height;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+
+        /** Pixels, the canvas's own size rounded down to even numbers (as MP4 needs) for {@link #CANVAS}. */
+        int[] pixels(double canvasWidth, double canvasHeight) {
+            return this == CANVAS ? new int[] {Math.max(16, 2 * (int) (canvasWidth / 2)),
+                Math.max(16, 2 * (int) (canvasHeight / 2))} : new int[] {width, height};
+        }
+    }
+
+    private final ObjectProperty<Animation.What> what = new SimpleObjectProperty<>(Animation.What.SAMPLING);
+    private final ObjectProperty<AnimationFormat> format = new SimpleObjectProperty<>(AnimationFormat.MP4);
+    private final ObjectProperty<Size> size = new SimpleObjectProperty<>(Size.HD720);
+    private final IntegerProperty fps = new SimpleIntegerProperty(30);
+    private final DoubleProperty seconds = new SimpleDoubleProperty(6);
+    private final BooleanProperty overlay = new SimpleBooleanProperty(true);
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+
+    private final ExplorerModel model;
+    private final Supplier<CanvasFrame> shownFrame;
+    private final Supplier<double[]> canvasSize;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "scorefield-export");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean cancelRequested;
+
+    /**
+     * @param shownFrame the frame on the (first) canvas now
+     * @param canvasSize its width and height in pixels
+     */
+    ExportState(ExplorerModel model, Supplier<CanvasFrame> shownFrame, Supplier<double[]> canvasSize) {
+        this.model = model;
+        this.shownFrame = shownFrame;
+        this.canvasSize = canvasSize;
+    }
+
+    public ObjectProperty<Animation.What> whatProperty() {
+        return what;
+    }
+
+    public ObjectProperty<AnimationFormat> formatProperty() {
+        return format;
+    }
+
+    public ObjectProperty<Size> sizeProperty() {
+        return size;
+    }
+
+    public IntegerProperty fpsProperty() {
+        return fps;
+    }
+
+    public DoubleProperty secondsProperty() {
+        return seconds;
+    }
+
+    public BooleanProperty overlayProperty() {
+        return overlay;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** What the export is doing or did. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The animation the settings describe, from the state on screen now. */
+    Animation animation() {
+        double[] canvas = canvasSize.get();
+        int[] px = size.get().pixels(canvas[0], canvas[1]);
+        DataState.Data data = model.data().data();
+        var schedule = model.process().schedule();
+        Animation.Content content;
+        if (what.get() == Animation.What.NOISING) {
+            InvalidInputException.require(data.points().size() > 0, "There are no data points to noise.");
+            content = Animation.noising(data.noising(), data.points().labels(), schedule);
+        } else {
+            SamplingState.Runs runs = model.sampling().runsProperty().get();
+            SamplingState.Run run = runs.single() != null ? runs.single() : runs.ode();
+            InvalidInputException.require(run != null, "There are no samples to animate yet: press Resample first.");
+            boolean stochastic = run.settings().kind().isStochastic(run.settings());
+            content = Animation.sampling(run.trajectories(), model.sampling().pathsProperty().get(),
+                    stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE, run.title(), run.nfe(),
+                    model.showDataProperty().get() ? data.noising() : null, data.points().labels(), schedule);
+        }
+        double duration = seconds.get();
+        return new Animation(what.get(), content, px[0], px[1], fps.get(), duration, Math.min(0.5, duration / 8),
+                overlay.get(), model.lookProperty().get());
+    }
+
+    /** Writes the animation to this file (a folder for a PNG sequence) in the background. */
+    public void exportAnimation(Path out) {
+        if (running.get()) {
+            return;
+        }
+        Animation animation;
+        try {
+            animation = animation();
+        } catch (InvalidInputException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        AnimationFormat f = format.get();
+        cancelRequested = false;
+        running.set(true);
+        progress.set(0);
+        status.set(String.format(Locale.ROOT, "Exporting %d frames of %d × %d…", animation.frameCount(),
+                animation.width(), animation.height()));
+        worker.execute(() -> {
+            String done;
+            long started = System.nanoTime();
+            try {
+                Animation.Painter painter = new Animation.Painter(animation);
+                long bytes = AnimationWriter.write(f, out, animation.width(), animation.height(), animation.fps(),
+                        animation.frameCount(), painter::frame, new AnimationWriter.Progress() {
+                            @Override
+                            public void frames(int frames, int total) {
+                                Platform.runLater(() -> progress.set(frames / (double) total));
+                            }
+
+                            @Override
+                            public boolean cancelled() {
+                                return cancelRequested;
+                            }
+                        });
+                done = String.format(Locale.ROOT, "Wrote %s: %d frames, %.1f MB, in %.1f s.", IoReasons.fileName(out),
+                        animation.frameCount(), bytes / 1e6, (System.nanoTime() - started) / 1e9);
+            } catch (CancellationException e) {
+                done = "Export cancelled; nothing was written.";
+            } catch (InvalidInputException e) {
+                done = e.getMessage();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                done = "The export failed (" + e + "); nothing was written.";
+            }
+            String message = done;
+            Platform.runLater(() -> {
+                running.set(false);
+                progress.set(0);
+                status.set(message);
+                model.messageProperty().set(message);
+            });
+        });
+    }
+
+    /** Stops the running export between two frames. */
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    /** The canvas now as a PNG at twice its size. */
+    public void saveFigure(Path out) {
+        double[] canvas = canvasSize.get();
+        report(() -> {
+            Figure.writePng(shownFrame.get(), model.lookProperty().get(), canvas[0], canvas[1], 2, out);
+            return String.format(Locale.ROOT, "Wrote %s (%d × %d).", IoReasons.fileName(out),
+                    Math.round(2 * canvas[0]), Math.round(2 * canvas[1]));
+        });
+    }
+
+    /** The end points of the samples on screen, as CSV (x,y). */
+    public void saveSamples(Path out) {
+        report(() -> {
+            var paths = shownRun().trajectories();
+            double[][] rows = paths.positions();
+            PointCsv.write(PointSet.of(rows[rows.length - 1]), out);
+            return String.format(Locale.ROOT, "Wrote %s: %,d samples.", IoReasons.fileName(out), paths.particles());
+        });
+    }
+
+    /** Every path of the samples on screen, as CSV (particle,step,t,x,y,denoised_x,denoised_y). */
+    public void saveTrajectories(Path out) {
+        report(() -> {
+            var paths = shownRun().trajectories();
+            TrajectoryCsv.write(paths, out);
+            return String.format(Locale.ROOT, "Wrote %s: %,d paths of %d steps.", IoReasons.fileName(out),
+                    paths.particles(), paths.length());
+        });
+    }
+
+    private SamplingState.Run shownRun() {
+        SamplingState.Runs runs = model.sampling().runsProperty().get();
+        SamplingState.Run run = runs.single() != null ? runs.single() : runs.ode();
+        InvalidInputException.require(run != null, "There are no samples to save yet: press Resample first.");
+        return run;
+    }
+
+    private interface Job {
+        String run() throws java.io.IOException;
+    }
+
+    /** Runs a quick save on the FX thread and says what happened, never with a stack trace. */
+    private void report(Job job) {
+        String message;
+        try {
+            message = job.run();
+        } catch (InvalidInputException e) {
+            message = e.getMessage();
+        } catch (java.io.IOException e) {
+            message = "Could not write the file: " + e.getMessage() + ". Nothing was changed.";
+        }
+        status.set(message);
+        model.messageProperty().set(message);
+    }
+
+    @Override
+    public void close() {
+        cancelRequested = true;
+        worker.shutdownNow();
+    }
+}
