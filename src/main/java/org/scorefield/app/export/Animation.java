@@ -52,6 +52,15 @@ public record Animation(What what, Content frames, int width, int height, double
         double startTime();
     }
 
+    /** A content from its parts. */
+    private record Sweep(java.util.function.DoubleFunction<CanvasFrame> frameAt, String title, double startTime)
+            implements Content {
+        @Override
+        public CanvasFrame at(double t) {
+            return frameAt.apply(t);
+        }
+    }
+
     public Animation {
         InvalidInputException.require(seconds > 0 && seconds <= 600, "The duration must lie in (0, 600] s, got "
                 + seconds + ".");
@@ -88,22 +97,7 @@ public record Animation(What what, Content frames, int width, int height, double
     /** The noising sweep with given noise (the window's own, so the file shows the dots on screen). */
     public static Content noising(ForwardNoising noising, int[] labels, Schedule schedule) {
         String title = "forward noising  ·  x_t = α(t)·x₀ + σ(t)·ε  ·  " + schedule.kind().id();
-        return new Content() {
-            @Override
-            public CanvasFrame at(double t) {
-                return CanvasFrame.points(noising.at(schedule, t), labels);
-            }
-
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public double startTime() {
-                return 0;
-            }
-        };
+        return new Sweep(t -> CanvasFrame.points(noising.at(schedule, t), labels), title, 0);
     }
 
     /**
@@ -112,50 +106,15 @@ public record Animation(What what, Content frames, int width, int height, double
      */
     public static Content sampling(Trajectories paths, int drawn, TrajectoryRole role, String title, long nfe,
                                    ForwardNoising data, int[] labels, Schedule schedule) {
-        String caption = title + "  ·  NFE " + nfe;
-        return new Content() {
-            @Override
-            public CanvasFrame at(double t) {
-                CanvasFrame f = data == null ? CanvasFrame.EMPTY : CanvasFrame.points(data.at(schedule, t), labels);
-                return f.withTrajectories(paths, t, drawn, role);
-            }
-
-            @Override
-            public String title() {
-                return caption;
-            }
-
-            @Override
-            public double startTime() {
-                return 1;
-            }
-        };
+        return new Sweep(t -> (data == null ? CanvasFrame.EMPTY : CanvasFrame.points(data.at(schedule, t), labels))
+                .withTrajectories(paths, t, drawn, role), title + "  ·  NFE " + nfe, 1);
     }
 
-    /**
-     * Sampling trajectories drawn up to t, the first {@code drawn} paths in full and every particle's
-     * head, over the data (or null).
-     */
+    /** Sampling trajectories drawn up to t over a fixed point set (the clean data, or null for none). */
     public static Content sampling(Trajectories paths, int drawn, TrajectoryRole role, String title, long nfe,
                                    PointSet data) {
-        String caption = title + "  ·  NFE " + nfe;
-        return new Content() {
-            @Override
-            public CanvasFrame at(double t) {
-                CanvasFrame f = data == null ? CanvasFrame.EMPTY : CanvasFrame.points(data.xy(), data.labels());
-                return f.withTrajectories(paths, t, drawn, role);
-            }
-
-            @Override
-            public String title() {
-                return caption;
-            }
-
-            @Override
-            public double startTime() {
-                return 1;
-            }
-        };
+        CanvasFrame under = data == null ? CanvasFrame.EMPTY : CanvasFrame.points(data.xy(), data.labels());
+        return new Sweep(t -> under.withTrajectories(paths, t, drawn, role), title + "  ·  NFE " + nfe, 1);
     }
 
     /**
