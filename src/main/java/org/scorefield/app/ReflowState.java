@@ -57,7 +57,8 @@ public final class ReflowState implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile boolean cancelRequested;
+    /** The running round's own stop flag: a later round never clears an earlier one's. */
+    private java.util.concurrent.atomic.AtomicBoolean cancelRequested = new java.util.concurrent.atomic.AtomicBoolean();
     /** Bumped by {@link #clear()}: a round finishing after it is dropped. */
     private long generation;
 
@@ -150,7 +151,8 @@ public final class ReflowState implements AutoCloseable {
         }
         Reflow.Settings settings = new Reflow.Settings(pairs.get(), Reflow.Settings.DEFAULT_SOLVER_STEPS,
                 trainSteps.get(), fineTune.get(), Reflow.Settings.DEFAULT_EVAL_POINTS, seed);
-        cancelRequested = false;
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        cancelRequested = stop;
         running.set(true);
         progress.set(0);
         failure.set("");
@@ -184,7 +186,7 @@ public final class ReflowState implements AutoCloseable {
 
                     @Override
                     public boolean cancelled() {
-                        return cancelRequested;
+                        return stop.get();
                     }
                 }));
             } catch (CancellationException e) {
@@ -224,13 +226,13 @@ public final class ReflowState implements AutoCloseable {
 
     /** Stops the running round between two training steps. */
     public void cancel() {
-        cancelRequested = true;
+        cancelRequested.set(true);
     }
 
     /** Forgets every round (a running one is cancelled and dropped). */
     public void clear() {
         generation++;
-        cancelRequested = true;
+        cancelRequested.set(true);
         running.set(false);
         rounds.set(List.of());
         shownRound.set(0);
@@ -241,7 +243,7 @@ public final class ReflowState implements AutoCloseable {
 
     @Override
     public void close() {
-        cancelRequested = true;
+        cancelRequested.set(true);
         worker.shutdownNow();
         try {
             worker.awaitTermination(1, TimeUnit.SECONDS);

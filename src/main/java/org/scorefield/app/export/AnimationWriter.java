@@ -3,10 +3,8 @@ package org.scorefield.app.export;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.io.AtomicFiles;
 
 /**
  * Writes an animation frame by frame so that the target is either the previous file or the complete
@@ -54,12 +53,9 @@ public final class AnimationWriter {
     public static long write(AnimationFormat format, Path target, int width, int height, double fps, int count,
                              IntFunction<BufferedImage> frames, Progress progress) {
         check(format, target, width, height, fps, count);
-        Path parent = target.toAbsolutePath().getParent();
         Path temp;
         try {
-            Files.createDirectories(parent);
-            temp = format == AnimationFormat.PNG ? Files.createTempDirectory(parent, ".scorefield-")
-                    : Files.createTempFile(parent, ".scorefield-", ".part");
+            temp = AtomicFiles.createTempBeside(target, format == AnimationFormat.PNG);
         } catch (IOException e) {
             throw new InvalidInputException("Cannot write " + target + ": " + reason(e) + ".", e);
         }
@@ -155,6 +151,10 @@ public final class AnimationWriter {
                 "MP4 (H.264) needs an even width and height, got " + width + "×" + height + ".");
         InvalidInputException.require(fps >= 1 && fps <= 120, "The frame rate must lie between 1 and 120, got "
                 + fps + ".");
+        InvalidInputException.require(format != AnimationFormat.GIF || fps <= GifEncoder.MAX_FPS,
+                "A GIF plays at most " + GifEncoder.MAX_FPS + " frames per second (its delays are in hundredths of a "
+                        + "second, and browsers slow shorter ones down); choose " + GifEncoder.MAX_FPS
+                        + " fps or fewer, or MP4.");
         InvalidInputException.require(count >= 1 && count <= 100_000, "An animation has 1 to 100000 frames, got "
                 + count + ".");
         if (format == AnimationFormat.PNG) {
@@ -179,11 +179,7 @@ public final class AnimationWriter {
         if (format == AnimationFormat.PNG && Files.isDirectory(target)) {
             Files.delete(target); // empty, checked before
         }
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.moveIntoPlace(temp, target);
     }
 
     private static long size(Path path) throws IOException {

@@ -37,9 +37,9 @@ final class ApngEncoder implements FrameEncoder {
         this.width = width;
         this.height = height;
         this.frames = frames;
-        // delay = 1000 / (fps · 1000) s, kept within the 16-bit fields
-        this.delayNumerator = 1000;
-        this.delayDenominator = (short) Math.min(32767, Math.round(fps * 1000));
+        // delay = 100 / (fps · 100) s: exact to 1/100 fps, and within the 16-bit fields up to 327 fps
+        this.delayNumerator = 100;
+        this.delayDenominator = (short) Math.round(fps * 100);
         out.write(SIGNATURE);
     }
 

@@ -27,9 +27,13 @@ final class GifEncoder implements FrameEncoder {
     /** Nearest palette entry of every colour quantised to 5 bits per channel. */
     private static final byte[] LOOKUP = lookup();
 
+    /** The highest frame rate: delays are whole hundredths, and browsers slow down delays under 2. */
+    static final int MAX_FPS = 50;
+
     private final ImageWriter writer;
     private final ImageOutputStream stream;
-    private final int delayCentiseconds;
+    private final double fps;
+    private int frames;
     private boolean first = true;
 
     GifEncoder(Path path, double fps) throws IOException {
@@ -39,9 +43,22 @@ final class GifEncoder implements FrameEncoder {
         }
         writer = writers.next();
         stream = new javax.imageio.stream.FileImageOutputStream(path.toFile());
-        writer.setOutput(stream);
-        writer.prepareWriteSequence(null);
-        delayCentiseconds = Math.max(2, (int) Math.round(100 / fps));
+        try {
+            writer.setOutput(stream);
+            writer.prepareWriteSequence(null);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        this.fps = fps;
+    }
+
+    /**
+     * The delay of frame i in hundredths of a second: the rounded end time minus the rounded start
+     * time, so that the frames add up to the duration (30 fps alternates 3, 3, 4).
+     */
+    static int delay(int i, double fps) {
+        return (int) (Math.round(100 * (i + 1) / fps) - Math.round(100 * i / fps));
     }
 
     @Override
@@ -55,7 +72,7 @@ final class GifEncoder implements FrameEncoder {
         control.setAttribute("disposalMethod", "none");
         control.setAttribute("userInputFlag", "FALSE");
         control.setAttribute("transparentColorFlag", "FALSE");
-        control.setAttribute("delayTime", Integer.toString(delayCentiseconds));
+        control.setAttribute("delayTime", Integer.toString(delay(frames++, fps)));
         control.setAttribute("transparentColorIndex", "0");
         // the palette written with every frame (ImageIO would otherwise write a web-safe default)
         IIOMetadataNode table = child(root, "LocalColorTable");

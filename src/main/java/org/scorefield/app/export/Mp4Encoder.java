@@ -47,9 +47,14 @@ final class Mp4Encoder implements FrameEncoder {
 
     Mp4Encoder(Path path, int width, int height, double fps) throws IOException {
         channel = NIOUtils.writableChannel(path.toFile());
-        muxer = MP4Muxer.createMP4MuxerToChannel(channel);
-        track = muxer.addVideoTrack(Codec.H264, VideoCodecMeta.createSimpleVideoCodecMeta(new Size(width, height),
-                ColorSpace.YUV420J));
+        try {
+            muxer = MP4Muxer.createMP4MuxerToChannel(channel);
+            track = muxer.addVideoTrack(Codec.H264, VideoCodecMeta.createSimpleVideoCodecMeta(new Size(width, height),
+                    ColorSpace.YUV420J));
+        } catch (IOException | RuntimeException e) {
+            NIOUtils.closeQuietly(channel);
+            throw e;
+        }
         encoder.setMotionSearchRange(MOTION_SEARCH);
         encoder.setKeyInterval(KEY_INTERVAL);
         // each frame lasts 1000 units of fps × 1000 per second: 29.97 fps is exact

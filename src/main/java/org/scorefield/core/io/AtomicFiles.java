@@ -94,12 +94,37 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * A new, empty temporary file (or folder) beside the target, hidden, with the default
+     * permissions, for output that is written over time and then {@link #moveIntoPlace moved} over
+     * the target; the caller deletes it on failure.
+     */
+    public static Path createTempBeside(Path target, boolean folder) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        Files.createDirectories(directory);
+        return createTemp(directory, absolute.getFileName().toString(), folder);
+    }
+
+    /** Renames a finished temporary output over the target (atomically where the file system can). */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        move(temp, target);
+    }
+
     private static Path createTemp(Path directory, String name) throws IOException {
+        return createTemp(directory, name, false);
+    }
+
+    private static Path createTemp(Path directory, String name, boolean folder) throws IOException {
         long pid = ProcessHandle.current().pid();
         for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
             Path temp = directory.resolve("." + name + "." + pid + "-" + COUNTER.incrementAndGet() + ".tmp");
             try {
-                Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                if (folder) {
+                    Files.createDirectory(temp);
+                } else {
+                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                }
                 return temp;
             } catch (FileAlreadyExistsException e) {
                 // a leftover of an earlier process with the same id: try the next name

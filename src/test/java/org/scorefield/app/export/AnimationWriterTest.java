@@ -110,6 +110,8 @@ class AnimationWriterTest {
                     frameControls++;
                     assertEquals(W, png.getInt(start + 4));
                     assertEquals(H, png.getInt(start + 8));
+                    // delay = numerator / denominator seconds = 1/10 s at 10 fps
+                    assertEquals(0.1, png.getShort(start + 20) / (double) png.getShort(start + 22), 1e-12);
                 }
             }
             png.position(start + length + 4);
@@ -188,8 +190,37 @@ class AnimationWriterTest {
             }
         }
         try (Stream<Path> files = Files.list(dir)) {
-            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".scorefield-")),
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")),
                     "temporary outputs are removed");
+        }
+    }
+
+    @Test
+    void gifDelaysAddUpToTheDurationAndFastGifsAreRefused() {
+        for (double fps : new double[] {24, 30, 29.97, 50}) {
+            long total = 0;
+            int frames = (int) Math.round(10 * fps);
+            for (int i = 0; i < frames; i++) {
+                int d = GifEncoder.delay(i, fps);
+                assertTrue(d >= 2 && d <= 5, fps + " fps, frame " + i + ": " + d);
+                total += d;
+            }
+            assertEquals(Math.round(100.0 * frames / fps), total, fps + " fps: 10 s in hundredths");
+        }
+        InvalidInputException fast = assertThrows(InvalidInputException.class, () -> AnimationWriter.write(
+                AnimationFormat.GIF, dir.resolve("fast.gif"), W, H, 60, 10, AnimationWriterTest::frame,
+                AnimationWriter.Progress.NONE));
+        assertTrue(fast.getMessage().contains("at most 50 frames per second"), fast.getMessage());
+    }
+
+    @Test
+    void theFileHasTheDefaultPermissionsOfASavedFile() throws IOException {
+        Path out = dir.resolve("shared.gif");
+        write(AnimationFormat.GIF, out);
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out),
+                    "not the owner-only permissions of a temporary file");
         }
     }
 
