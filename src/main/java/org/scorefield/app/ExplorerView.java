@@ -46,7 +46,8 @@ public final class ExplorerView extends BorderPane {
         this.canvasArea = new CanvasArea(model, layers, scrubber::playFromNoise);
         this.charts = new ChartsPane(model);
         this.export = new ExportState(model, () -> canvasArea.primaryCanvas().frame(), () -> new double[] {
-            canvasArea.primaryCanvas().canvas().getWidth(), canvasArea.primaryCanvas().canvas().getHeight()});
+            canvasArea.primaryCanvas().canvas().getWidth(), canvasArea.primaryCanvas().canvas().getHeight()},
+            charts.lossChart(), () -> layers.layersProperty().get().field());
         createView();
         initListeners();
         model.sampling().resample();

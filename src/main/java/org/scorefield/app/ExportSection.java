@@ -103,6 +103,15 @@ final class ExportSection {
                 + "particle,step,t,x,y,denoised_x,denoised_y."));
         paths.setOnAction(e -> save(paths, "paths.csv", "CSV files", "*.csv", export::saveTrajectories));
 
+        Button loss = new Button("Loss…");
+        loss.setId("exportLoss");
+        loss.setTooltip(Widgets.tip("Save the training loss as CSV (step,loss,steps), as the loss chart holds it."));
+        loss.setOnAction(e -> save(loss, "loss.csv", "CSV files", "*.csv", export::saveLoss));
+        Button field = new Button("Field…");
+        field.setId("exportField");
+        field.setTooltip(Widgets.tip("Save the field on the canvas at the current t as CSV (x,y,u,v)."));
+        field.setOnAction(e -> save(field, "field.csv", "CSV files", "*.csv", export::saveField));
+
         return Widgets.section("Export", "exportSection",
                 Widgets.row("Animate", what, "What moves: sampling runs t from 1 (noise) to 0 (data), the forward "
                         + "noising sweep from 0 to 1."),
@@ -112,7 +121,7 @@ final class ExportSection {
                 Widgets.row("Frame rate", fps, "Frames per second."),
                 Widgets.row("Seconds", seconds, "Duration, with the first and last frame held for half a second."),
                 Widgets.row("Overlay", overlay, "Draw the title, t and NFE on every frame."),
-                animationButtons, progress, status, buttons(figure, samples, paths));
+                animationButtons, progress, status, buttons(figure, samples, paths), buttons(loss, field));
     }
 
     private static HBox buttons(Button... list) {

@@ -82,6 +82,8 @@ public final class ExportState implements AutoCloseable {
     private final ExplorerModel model;
     private final Supplier<CanvasFrame> shownFrame;
     private final Supplier<double[]> canvasSize;
+    private final org.scorefield.app.chart.LossChart loss;
+    private final Supplier<org.scorefield.core.field.VectorGrid> field;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "scorefield-export");
         thread.setDaemon(true);
@@ -92,11 +94,16 @@ public final class ExportState implements AutoCloseable {
     /**
      * @param shownFrame the frame on the (first) canvas now
      * @param canvasSize its width and height in pixels
+     * @param loss       the loss chart, whose history is saved
+     * @param field      the field on the canvas now, or null
      */
-    ExportState(ExplorerModel model, Supplier<CanvasFrame> shownFrame, Supplier<double[]> canvasSize) {
+    ExportState(ExplorerModel model, Supplier<CanvasFrame> shownFrame, Supplier<double[]> canvasSize,
+                org.scorefield.app.chart.LossChart loss, Supplier<org.scorefield.core.field.VectorGrid> field) {
         this.model = model;
         this.shownFrame = shownFrame;
         this.canvasSize = canvasSize;
+        this.loss = loss;
+        this.field = field;
     }
 
     public ObjectProperty<Animation.What> whatProperty() {
@@ -246,6 +253,27 @@ public final class ExportState implements AutoCloseable {
             TrajectoryCsv.write(paths, out);
             return String.format(Locale.ROOT, "Wrote %s: %,d paths of %d steps.", IoReasons.fileName(out),
                     paths.particles(), paths.length());
+        });
+    }
+
+    /** The training loss as CSV (step,loss,steps), as the loss chart holds it. */
+    public void saveLoss(Path out) {
+        report(() -> {
+            InvalidInputException.require(loss.lossCount() > 0, "There is no training loss to save yet: train first.");
+            int rows = loss.writeCsv(out);
+            return String.format(Locale.ROOT, "Wrote %s: %,d rows for %,d steps.", IoReasons.fileName(out), rows,
+                    loss.lossCount());
+        });
+    }
+
+    /** The field on the canvas (at the current t) as CSV (x,y,u,v). */
+    public void saveField(Path out) {
+        report(() -> {
+            org.scorefield.core.field.VectorGrid grid = field.get();
+            InvalidInputException.require(grid != null, "There is no field on the canvas: turn Field on first.");
+            org.scorefield.core.io.FieldCsv.write(grid, out);
+            return String.format(Locale.ROOT, "Wrote %s: %d × %d vectors at t = %.2f.", IoReasons.fileName(out),
+                    grid.spec().nx(), grid.spec().ny(), model.timeProperty().get());
         });
     }
 

@@ -742,6 +742,47 @@ class ExplorerWindowTest {
         assertTrue(fx(() -> export.statusProperty().get()).startsWith("Wrote paths.csv"));
     }
 
+    @Test
+    void theLossHistoryAndTheFieldAreSavedAsCsv(@TempDir Path dir) throws Exception {
+        ExportState export = view.export();
+        Path loss = dir.resolve("loss.csv");
+        fx(() -> {
+            export.saveLoss(loss);
+            return null;
+        });
+        assertEquals("There is no training loss to save yet: train first.", fx(() -> export.statusProperty().get()));
+        assertFalse(Files.exists(loss));
+        trainSteps(60);
+        waitUntil(10, () -> view.charts().lossChart().lossCount() >= 60);
+        long steps = fx(() -> view.charts().lossChart().lossCount());
+        fx(() -> {
+            export.saveLoss(loss);
+            return null;
+        });
+        List<String> rows = Files.readAllLines(loss);
+        assertEquals("step,loss,steps", rows.get(0));
+        assertEquals(steps + 1, rows.size(), "one row per step while the run is short");
+        assertEquals(1.0, Double.parseDouble(rows.get(1).split(",")[0]), "steps count from 1");
+
+        fx(() -> {
+            model.showFieldProperty().set(true);
+            return null;
+        });
+        waitUntil(30, () -> view.layers().layersProperty().get().field() != null);
+        Path field = dir.resolve("field.csv");
+        fx(() -> {
+            export.saveField(field);
+            return null;
+        });
+        var grid = fx(() -> view.layers().layersProperty().get().field());
+        List<String> vectors = Files.readAllLines(field);
+        assertEquals("x,y,u,v", vectors.get(0));
+        assertEquals(grid.spec().nx() * grid.spec().ny() + 1, vectors.size());
+        String[] first = vectors.get(1).split(",");
+        assertEquals(grid.spec().x(0), Double.parseDouble(first[0]));
+        assertEquals(grid.vx(0, 0), Double.parseDouble(first[2]));
+    }
+
     private FxRobot robot() {
         return new FxRobot();
     }

@@ -137,6 +137,27 @@ public final class LossChart extends LectureChart {
         renderer.setSeriesStroke(1, chartLook.line(2.6));
     }
 
+    /**
+     * The loss history as CSV, atomically: {@code step,loss,steps}, one row per kept bucket (the mean
+     * step and mean loss of the steps it holds, and how many; every step while a run is short,
+     * {@value LossHistory#DEFAULT_CAPACITY} rows at most).
+     *
+     * @return the rows written
+     */
+    public int writeCsv(java.nio.file.Path file) throws java.io.IOException {
+        int[] rows = new int[1];
+        org.scorefield.core.io.AtomicFiles.write(file, w -> {
+            w.write("step,loss,steps\n");
+            for (int i = 0; i < history.span(); i++) {
+                if (history.count(i) > 0) {
+                    w.write(history.meanStep(i) + "," + history.meanLoss(i) + "," + history.count(i) + "\n");
+                    rows[0]++;
+                }
+            }
+        });
+        return rows[0];
+    }
+
     LossHistory history() {
         return history;
     }
