@@ -202,17 +202,18 @@ public final class Trainer {
             return Double.NaN;
         }
         int b = settings.batch();
-        int[] labels = architecture.classes() > 0 ? new int[b] : null;
-        double[] input = new double[2 * b];
-        double[] tau = new double[b];
-        double[] target = new double[2 * b];
-        double[] weight = new double[b];
-        double[] times = new double[b];
+        Batch batch = new Batch(b);
         if (flow.isStandard() && pairData == null) {
-            drawIndependent(input, tau, target, weight, times, labels);
+            drawIndependent(batch);
         } else {
-            drawPairs(input, tau, target, weight, times, labels);
+            drawPairs(batch);
         }
+        int[] labels = batch.labels;
+        double[] input = batch.input;
+        double[] tau = batch.tau;
+        double[] target = batch.target;
+        double[] weight = batch.weight;
+        double[] times = batch.times;
         network.setInput(input, tau, labels);
         double[] out = network.forward();
         double loss = 0;
@@ -244,25 +245,40 @@ public final class Trainer {
         return loss;
     }
 
-    /** x0 from the pool, ε ~ N(0, I), t from the objective's distribution: one draw after another per point. */
-    private void drawIndependent(double[] input, double[] tau, double[] target, double[] weight, double[] times,
-                                 int[] labels) {
-        double[] eps = new double[2];
-        double[] pair = new double[2];
-        double[] y = new double[2];
-        Schedule schedule = parameterization.schedule();
-        for (int i = 0; i < weight.length; i++) {
-            int k = random.nextInt(pool.size());
-            double t = drawTime(pair);
-            random.nextGaussianPair(eps, 0);
-            Coefficients c = schedule.at(t);
-            double px = pool.x(k);
-            double py = pool.y(k);
+    /** One step's network inputs and regression targets, filled point by point. */
+    private final class Batch {
+        final int[] labels;
+        final double[] input;
+        final double[] tau;
+        final double[] target;
+        final double[] weight;
+        final double[] times;
+        private final double[] y = new double[2];
+
+        Batch(int b) {
+            labels = architecture.classes() > 0 ? new int[b] : null;
+            input = new double[2 * b];
+            tau = new double[b];
+            target = new double[2 * b];
+            weight = new double[b];
+            times = new double[b];
+        }
+
+        int size() {
+            return weight.length;
+        }
+
+        /**
+         * Point i: data point (x0x, x0y) of pool index k and noise or source point (x1x, x1y) at time t,
+         * {@code x_t = α(t)x0 + σ(t)x1}, with the objective's target and weight, then its label.
+         */
+        void put(int i, double t, double x0x, double x0y, double x1x, double x1y, int k) {
+            Coefficients c = parameterization.schedule().at(t);
             double scale = parameterization.inputScale(c);
-            input[2 * i] = scale * (c.alpha() * px + c.sigma() * eps[0]);
-            input[2 * i + 1] = scale * (c.alpha() * py + c.sigma() * eps[1]);
+            input[2 * i] = scale * (c.alpha() * x0x + c.sigma() * x1x);
+            input[2 * i + 1] = scale * (c.alpha() * x0y + c.sigma() * x1y);
             tau[i] = parameterization.timeInput(c);
-            weight[i] = parameterization.target(c, px, py, eps[0], eps[1], y);
+            weight[i] = parameterization.target(c, x0x, x0y, x1x, x1y, y);
             target[2 * i] = y[0];
             target[2 * i + 1] = y[1];
             times[i] = t;
@@ -272,13 +288,24 @@ public final class Trainer {
         }
     }
 
+    /** x0 from the pool, ε ~ N(0, I), t from the objective's distribution: one draw after another per point. */
+    private void drawIndependent(Batch batch) {
+        double[] eps = new double[2];
+        double[] pair = new double[2];
+        for (int i = 0; i < batch.size(); i++) {
+            int k = random.nextInt(pool.size());
+            double t = drawTime(pair);
+            random.nextGaussianPair(eps, 0);
+            batch.put(i, t, pool.x(k), pool.y(k), eps[0], eps[1], k);
+        }
+    }
+
     /**
      * Flow matching's pairs: Reflow's fixed pairs, or a batch of x0 and a batch of x1 paired by the
      * coupling; then t ~ U[0, 1] per pair.
      */
-    private void drawPairs(double[] input, double[] tau, double[] target, double[] weight, double[] times,
-                           int[] labels) {
-        int b = weight.length;
+    private void drawPairs(Batch batch) {
+        int b = batch.size();
         double[] x0 = new double[2 * b];
         double[] x1 = new double[2 * b];
         int[] index = new int[b];
@@ -301,22 +328,8 @@ public final class Trainer {
         if (pairData == null) {
             x1 = flow.coupling().partners(x0, x1, random);
         }
-        double[] y = new double[2];
-        Schedule schedule = parameterization.schedule();
         for (int i = 0; i < b; i++) {
-            double t = random.nextUniform(tLow, tHigh);
-            Coefficients c = schedule.at(t);
-            double scale = parameterization.inputScale(c);
-            input[2 * i] = scale * (c.alpha() * x0[2 * i] + c.sigma() * x1[2 * i]);
-            input[2 * i + 1] = scale * (c.alpha() * x0[2 * i + 1] + c.sigma() * x1[2 * i + 1]);
-            tau[i] = parameterization.timeInput(c);
-            weight[i] = parameterization.target(c, x0[2 * i], x0[2 * i + 1], x1[2 * i], x1[2 * i + 1], y);
-            target[2 * i] = y[0];
-            target[2 * i + 1] = y[1];
-            times[i] = t;
-            if (labels != null) {
-                labels[i] = label(index[i]);
-            }
+            batch.put(i, random.nextUniform(tLow, tHigh), x0[2 * i], x0[2 * i + 1], x1[2 * i], x1[2 * i + 1], index[i]);
         }
     }
 
