@@ -156,10 +156,6 @@ final class CanvasArea extends StackPane {
         return showsRounds() ? roundCanvases.get(0) : model.splitProperty().get() ? ode : single;
     }
 
-    List<WorldCanvas> roundCanvases() {
-        return roundCanvases;
-    }
-
     private void visibleAreaChanged() {
         WorldCanvas c = showsRounds() ? roundCanvases.get(0) : model.splitProperty().get() ? ode : single;
         double w = c.getWidth();
@@ -223,7 +219,7 @@ final class CanvasArea extends StackPane {
         frame = frame.withTrajectories(round.paths(), t, model.sampling().pathsProperty().get(), TrajectoryRole.ODE);
         var m = round.metrics();
         return frame.withTitle(String.format(Locale.ROOT, "Round %d  ·  straightness %.2g  ·  1-step SW2 %.1f× floor",
-                m.round(), m.normalizedStraightness(), m.sw2OneStep() / m.sw2Floor()));
+                m.round(), m.normalizedStraightness(), m.oneStepRatio()));
     }
 
     private CanvasFrame frame(SamplingState.Run run, Trajectories clicked, TrajectoryRole role,

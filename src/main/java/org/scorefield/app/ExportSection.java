@@ -89,28 +89,16 @@ final class ExportSection {
         status.visibleProperty().bind(export.statusProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
 
-        Button figure = new Button("Figure…");
-        figure.setId("exportFigure");
-        figure.setTooltip(Widgets.tip("Save the canvas as it is now as a PNG, at twice its size on screen."));
-        figure.setOnAction(e -> save(figure, "canvas.png", "PNG images", "*.png", export::saveFigure));
-        Button samples = new Button("Samples…");
-        samples.setId("exportSamples");
-        samples.setTooltip(Widgets.tip("Save the end points of the samples on screen as CSV (x,y rows)."));
-        samples.setOnAction(e -> save(samples, "samples.csv", "CSV files", "*.csv", export::saveSamples));
-        Button paths = new Button("Paths…");
-        paths.setId("exportPaths");
-        paths.setTooltip(Widgets.tip("Save every sampled path as CSV, one row per particle and step: "
-                + "particle,step,t,x,y,denoised_x,denoised_y."));
-        paths.setOnAction(e -> save(paths, "paths.csv", "CSV files", "*.csv", export::saveTrajectories));
-
-        Button loss = new Button("Loss…");
-        loss.setId("exportLoss");
-        loss.setTooltip(Widgets.tip("Save the training loss as CSV (step,loss,steps), as the loss chart holds it."));
-        loss.setOnAction(e -> save(loss, "loss.csv", "CSV files", "*.csv", export::saveLoss));
-        Button field = new Button("Field…");
-        field.setId("exportField");
-        field.setTooltip(Widgets.tip("Save the field on the canvas at the current t as CSV (x,y,u,v)."));
-        field.setOnAction(e -> save(field, "field.csv", "CSV files", "*.csv", export::saveField));
+        Button figure = saveButton("Figure…", "exportFigure", "Save the canvas as it is now as a PNG, at twice its "
+                + "size on screen.", "canvas.png", export::saveFigure);
+        Button samples = saveButton("Samples…", "exportSamples", "Save the end points of the samples on screen as CSV "
+                + "(x,y rows).", "samples.csv", export::saveSamples);
+        Button paths = saveButton("Paths…", "exportPaths", "Save every sampled path as CSV, one row per particle and "
+                + "step: particle,step,t,x,y,denoised_x,denoised_y.", "paths.csv", export::saveTrajectories);
+        Button loss = saveButton("Loss…", "exportLoss", "Save the training loss as CSV (step,loss,steps), as the loss "
+                + "chart holds it.", "loss.csv", export::saveLoss);
+        Button field = saveButton("Field…", "exportField", "Save the field on the canvas at the current t as CSV "
+                + "(x,y,u,v).", "field.csv", export::saveField);
 
         return Widgets.section("Export", "exportSection",
                 Widgets.row("Animate", what, "What moves: sampling runs t from 1 (noise) to 0 (data), the forward "
@@ -122,6 +110,18 @@ final class ExportSection {
                 Widgets.row("Seconds", seconds, "Duration, with the first and last frame held for half a second."),
                 Widgets.row("Overlay", overlay, "Draw the title, t and NFE on every frame."),
                 animationButtons, progress, status, buttons(figure, samples, paths), buttons(loss, field));
+    }
+
+    /** A button that asks where to save a PNG or CSV file (by the name's ending), then saves it. */
+    private static Button saveButton(String text, String id, String tooltip, String fileName,
+                                     Consumer<java.nio.file.Path> action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setTooltip(Widgets.tip(tooltip));
+        boolean png = fileName.endsWith(".png");
+        button.setOnAction(e -> save(button, fileName, png ? "PNG images" : "CSV files", png ? "*.png" : "*.csv",
+                action));
+        return button;
     }
 
     private static HBox buttons(Button... list) {

@@ -154,16 +154,14 @@ public final class ExportState implements AutoCloseable {
             InvalidInputException.require(data.points().size() > 0, "There are no data points to noise.");
             content = Animation.noising(data.noising(), data.points().labels(), schedule);
         } else {
-            SamplingState.Runs runs = model.sampling().runsProperty().get();
-            SamplingState.Run run = runs.single() != null ? runs.single() : runs.ode();
-            InvalidInputException.require(run != null, "There are no samples to animate yet: press Resample first.");
+            SamplingState.Run run = shownRun("animate");
             boolean stochastic = run.settings().kind().isStochastic(run.settings());
             content = Animation.sampling(run.trajectories(), model.sampling().pathsProperty().get(),
                     stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE, run.title(), run.nfe(),
                     model.showDataProperty().get() ? data.noising() : null, data.points().labels(), schedule);
         }
         double duration = seconds.get();
-        return new Animation(what.get(), content, px[0], px[1], fps.get(), duration, Math.min(0.5, duration / 8),
+        return new Animation(content, px[0], px[1], fps.get(), duration, Math.min(0.5, duration / 8),
                 overlay.get(), model.lookProperty().get());
     }
 
@@ -239,7 +237,7 @@ public final class ExportState implements AutoCloseable {
     /** The end points of the samples on screen, as CSV (x,y). */
     public void saveSamples(Path out) {
         report(() -> {
-            var paths = shownRun().trajectories();
+            var paths = shownRun("save").trajectories();
             double[][] rows = paths.positions();
             PointCsv.write(PointSet.of(rows[rows.length - 1]), out);
             return String.format(Locale.ROOT, "Wrote %s: %,d samples.", IoReasons.fileName(out), paths.particles());
@@ -249,7 +247,7 @@ public final class ExportState implements AutoCloseable {
     /** Every path of the samples on screen, as CSV (particle,step,t,x,y,denoised_x,denoised_y). */
     public void saveTrajectories(Path out) {
         report(() -> {
-            var paths = shownRun().trajectories();
+            var paths = shownRun("save").trajectories();
             TrajectoryCsv.write(paths, out);
             return String.format(Locale.ROOT, "Wrote %s: %,d paths of %d steps.", IoReasons.fileName(out),
                     paths.particles(), paths.length());
@@ -277,10 +275,11 @@ public final class ExportState implements AutoCloseable {
         });
     }
 
-    private SamplingState.Run shownRun() {
+    /** The run on screen: the single view's, or the split view's PF-ODE run. */
+    private SamplingState.Run shownRun(String purpose) {
         SamplingState.Runs runs = model.sampling().runsProperty().get();
         SamplingState.Run run = runs.single() != null ? runs.single() : runs.ode();
-        InvalidInputException.require(run != null, "There are no samples to save yet: press Resample first.");
+        InvalidInputException.require(run != null, "There are no samples to " + purpose + " yet: press Resample first.");
         return run;
     }
 

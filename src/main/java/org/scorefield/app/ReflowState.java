@@ -212,7 +212,7 @@ public final class ReflowState implements AutoCloseable {
         if (problem == null) {
             Reflow.Metrics m = result.get(result.size() - 1).metrics();
             phase.set(String.format(Locale.ROOT, "Round %d made in %.0f s: straightness %.2g, 1-step SW2 %.1f× floor.",
-                    m.round(), m.seconds(), m.normalizedStraightness(), m.sw2OneStep() / m.sw2Floor()));
+                    m.round(), m.seconds(), m.normalizedStraightness(), m.oneStepRatio()));
             progress.set(1);
         } else if (problem.isEmpty()) {
             phase.set("Cancelled; the rounds before it are kept.");

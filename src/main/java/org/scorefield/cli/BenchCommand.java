@@ -270,8 +270,8 @@ final class BenchCommand implements Callable<Integer> {
         json.put("reflow_train_steps", rs.trainSteps());
         Json.put(json, "reflow_straightness_0", zero.metrics().normalizedStraightness());
         Json.put(json, "reflow_straightness_1", one.metrics().normalizedStraightness());
-        Json.put(json, "reflow_sw2_1step_ratio_0", zero.metrics().sw2OneStep() / zero.metrics().sw2Floor());
-        Json.put(json, "reflow_sw2_1step_ratio_1", one.metrics().sw2OneStep() / one.metrics().sw2Floor());
+        Json.put(json, "reflow_sw2_1step_ratio_0", zero.metrics().oneStepRatio());
+        Json.put(json, "reflow_sw2_1step_ratio_1", one.metrics().oneStepRatio());
     }
 
     /**
@@ -284,7 +284,7 @@ final class BenchCommand implements Callable<Integer> {
                 DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow(), ScheduleKind.VP.createDefault());
         SamplerSettings heun = SamplerSettings.defaults(SamplerKind.HEUN);
         var run = Sampling.fromPrior(denoiser, heun, 1000, seed, Recording.POSITIONS);
-        var animation = new Animation(Animation.What.SAMPLING,
+        var animation = new Animation(
                 Animation.sampling(run.trajectories(), 40,
                         TrajectoryRole.ODE, heun.kind().displayName(), run.nfe(), null),
                 1280, 720, 30, 10, 0.5, true, Look.DEFAULT);

@@ -70,13 +70,10 @@ final class ReflowCommand implements Callable<Integer> {
     public Integer call() {
         InvalidInputException.require(rounds >= 0 && rounds <= 100, "--rounds must lie between 0 and 100, got " + rounds + ".");
         TrainedModel input = ModelFile.load(model);
-        DataDistribution data;
-        try {
-            data = DataSpec.parse(input.data());
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("Cannot reflow " + model + ": its training data '" + input.data()
-                    + "' cannot be used to measure the rounds (" + e.getMessage() + ")");
-        }
+        DenoiserSource source = DenoiserSource.of(model, input);
+        DataDistribution data = source.reference().orElseThrow(() -> new InvalidInputException("Cannot reflow "
+                + model + ": the rounds are measured against its training data, and there is " + source.description()
+                + "."));
         Reflow.Settings settings = new Reflow.Settings(pairs, steps, trainSteps, !fresh, evalPoints, seed);
         for (int r = 1; r <= rounds; r++) {
             Path file = roundFile(r);

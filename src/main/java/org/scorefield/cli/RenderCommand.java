@@ -125,7 +125,7 @@ final class RenderCommand implements Callable<Integer> {
             content = Animation.sampling(result.trajectories(), paths, stochastic ? TrajectoryRole.SDE
                     : TrajectoryRole.ODE, settings.kind().displayName(), result.nfe(), null);
         }
-        Animation animation = new Animation(which, content, wh[0], wh[1], fps, seconds, hold, overlay.equals("on"),
+        Animation animation = new Animation(content, wh[0], wh[1], fps, seconds, hold, overlay.equals("on"),
                 look);
         Animation.Painter painter = new Animation.Painter(animation);
         long started = System.nanoTime();

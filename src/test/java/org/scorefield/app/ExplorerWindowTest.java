@@ -647,7 +647,8 @@ class ExplorerWindowTest {
     // ---- export ---------------------------------------------------------------------------------
 
     @Test
-    void exportingAnAnimationFromTheWindowWritesEveryFrameAndKeepsTheWindowLive(@TempDir Path dir) throws Exception {
+    void exportingAnAnimationFromTheWindowWritesEveryFrameAndKeepsTheWindowLive(FxRobot robot, @TempDir Path dir)
+            throws Exception {
         waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
         ExportState export = view.export();
         fx(() -> {
@@ -657,7 +658,7 @@ class ExplorerWindowTest {
             export.secondsProperty().set(1);
             return null;
         });
-        reveal(robot(), "#exportAnimation");
+        reveal(robot, "#exportAnimation");
         Path out = dir.resolve("window.gif");
         PulseGaps gaps = fx(PulseGaps::new);
         fx(() -> {
@@ -781,10 +782,6 @@ class ExplorerWindowTest {
         String[] first = vectors.get(1).split(",");
         assertEquals(grid.spec().x(0), Double.parseDouble(first[0]));
         assertEquals(grid.vx(0, 0), Double.parseDouble(first[2]));
-    }
-
-    private FxRobot robot() {
-        return new FxRobot();
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -2,7 +2,6 @@ package org.scorefield.app.chart;
 
 import java.text.DecimalFormat;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -102,7 +101,7 @@ public final class ReflowChart extends LectureChart {
                 XYSeries cost = new XYSeries("cost E‖x₁ − x₀‖²", false, true);
                 for (Reflow.Metrics m : rounds) {
                     add(straightness, m.round(), m.normalizedStraightness());
-                    add(one, m.round(), m.sw2OneStep() / m.sw2Floor());
+                    add(one, m.round(), m.oneStepRatio());
                     add(two, m.round(), m.sw2TwoStep() / m.sw2Floor());
                     add(cost, m.round(), m.transportCost());
                 }
@@ -177,10 +176,5 @@ public final class ReflowChart extends LectureChart {
             boolean cost = view == View.ROUNDS && i == 3;
             renderer.setSeriesStroke(i, cost ? chartLook.dashed(2) : chartLook.line(2));
         }
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "ReflowChart[%s, %d series]", view, dataset.getSeriesCount());
     }
 }

@@ -25,8 +25,7 @@ import org.scorefield.core.schedule.Schedule;
  * frame at that t and size. Everything is a function of its inputs: the same seeds give the same
  * file.
  *
- * @param what      the content
- * @param frames    the canvas at each t: {@link #frame(double)}
+ * @param frames    what moves: the canvas at each t: {@link #frame(double)}
  * @param width     pixels
  * @param height    pixels
  * @param fps       frames per second
@@ -35,10 +34,10 @@ import org.scorefield.core.schedule.Schedule;
  * @param overlay   draw the title, t and NFE
  * @param look      theme and presenter scale
  */
-public record Animation(What what, Content frames, int width, int height, double fps, double seconds, double hold,
+public record Animation(Content frames, int width, int height, double fps, double seconds, double hold,
                         boolean overlay, Look look) {
 
-    /** What moves. */
+    /** What moves: the choices of the window and of {@code render --what}. */
     public enum What { NOISING, SAMPLING }
 
     /** The canvas at a time t, and what its caption says. */

@@ -135,11 +135,6 @@ final class GifEncoder implements FrameEncoder {
         return out;
     }
 
-    /** The palette's colour of an entry, as 0xRRGGBB. */
-    static int paletteRgb(int entry) {
-        return PALETTE.getRGB(entry) & 0xffffff;
-    }
-
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {
         for (int i = 0; i < root.getLength(); i++) {
             if (root.item(i).getNodeName().equalsIgnoreCase(name)) {

@@ -110,15 +110,13 @@ public final class Reflow {
      * @param straightness           S along the model's own paths
      * @param normalizedStraightness S / C
      * @param transportCost          C = E‖x1 − x0‖² between sources and endpoints
-     * @param sw2OneStep             SW2 of 1-step Euler samples to the data
-     * @param sw2TwoStep             the same with 2 steps
      * @param sw2Floor               SW2 between two draws of the data of that size
      * @param sw2ByNfe               SW2 of Euler samples with each of {@link #nfe()} steps
      * @param seconds                the round's wall time: making the pairs, training and measuring
      *                               (for an input model, what the caller says, 0 on the command line)
      */
     public record Metrics(int round, double straightness, double normalizedStraightness, double transportCost,
-                          double sw2OneStep, double sw2TwoStep, double sw2Floor, double[] sw2ByNfe, double seconds) {
+                          double sw2Floor, double[] sw2ByNfe, double seconds) {
 
         public Metrics {
             sw2ByNfe = sw2ByNfe.clone();
@@ -127,6 +125,21 @@ public final class Reflow {
         @Override
         public double[] sw2ByNfe() {
             return sw2ByNfe.clone();
+        }
+
+        /** SW2 of 1-step Euler samples to the data. */
+        public double sw2OneStep() {
+            return sw2ByNfe[0];
+        }
+
+        /** SW2 of 2-step Euler samples. */
+        public double sw2TwoStep() {
+            return sw2ByNfe[1];
+        }
+
+        /** 1-step SW2 relative to the noise floor: 1 is as close as two draws of the data. */
+        public double oneStepRatio() {
+            return sw2OneStep() / sw2Floor;
         }
     }
 
@@ -197,8 +210,8 @@ public final class Reflow {
         for (int k = 0; k < NFE.length; k++) {
             sw2[k] = SampleQuality.of(FlowEuler.sample(flow, evalSources, NFE[k]), data, sw2Seed, floor).sw2().value();
         }
-        return new Round(model, new Metrics(round, s, PathStraightness.normalizedStraightness(paths), c, sw2[0], sw2[1],
-                floor, sw2, seconds), paths);
+        return new Round(model, new Metrics(round, s, PathStraightness.normalizedStraightness(paths), c, floor, sw2,
+                seconds), paths);
     }
 
     /**

@@ -22,8 +22,8 @@ class ReflowChartTest {
     }
 
     private static final List<Reflow.Metrics> ROUNDS = List.of(
-            new Reflow.Metrics(0, 0.85, 1.96, 0.433, 0.93, 0.45, 0.05, new double[] {0.93, 0.45, 0.24, 0.13, 0.08}, 0),
-            new Reflow.Metrics(1, 2e-4, 4.5e-4, 0.434, 0.05, 0.05, 0.05, new double[] {0.05, 0.05, 0.05, 0.05, 0}, 20));
+            new Reflow.Metrics(0, 0.85, 1.96, 0.433, 0.05, new double[] {0.93, 0.45, 0.24, 0.13, 0.08}, 0),
+            new Reflow.Metrics(1, 2e-4, 4.5e-4, 0.434, 0.05, new double[] {0.05, 0.05, 0.05, 0.05, 0}, 20));
 
     @Test
     void perRoundThePlotHoldsStraightnessSw2OverTheFloorAndCost() {

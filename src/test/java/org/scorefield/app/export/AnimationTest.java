@@ -47,7 +47,7 @@ class AnimationTest {
         SamplerSettings heun = SamplerSettings.defaults(SamplerKind.HEUN).withSteps(16);
         SampleResult run = Sampling.fromPrior(denoiser, heun, 300, 4, Recording.POSITIONS);
         PointSet data = DatasetPreset.EIGHT_GAUSSIANS.sample(200, 1);
-        return new Animation(Animation.What.SAMPLING, Animation.sampling(run.trajectories(), 20, TrajectoryRole.ODE,
+        return new Animation(Animation.sampling(run.trajectories(), 20, TrajectoryRole.ODE,
                 heun.kind().displayName(), run.nfe(), data), W, H, 10, 3, 0.5, true, look);
     }
 
@@ -96,7 +96,7 @@ class AnimationTest {
         for (int i = 1; i < 30; i++) {
             assertTrue(a.time(i) <= a.time(i - 1));
         }
-        Animation noising = new Animation(Animation.What.NOISING, Animation.noising(DatasetPreset.MOONS.sample(50, 1),
+        Animation noising = new Animation(Animation.noising(DatasetPreset.MOONS.sample(50, 1),
                 ScheduleKind.VP.createDefault(), 1), 64, 64, 10, 2, 0, false, Look.DEFAULT);
         assertEquals(0.0, noising.time(0));
         assertEquals(1.0, noising.time(19));
