@@ -74,6 +74,7 @@ public final class AtomicFiles {
             // the parent exists as a file; the JDK's exception says only its path
             throw new NotDirectoryException(e.getFile());
         }
+        deleteLeftovers(directory, absolute.getFileName().toString());
         Path temp = createTemp(directory, absolute.getFileName().toString());
         boolean moved = false;
         try {
@@ -131,6 +132,36 @@ public final class AtomicFiles {
             }
         }
         throw new FileNotFoundException("no free temporary file name in " + directory);
+    }
+
+    /**
+     * Deletes the temporary files of this target that processes which have ended left behind (a
+     * process killed during a save leaves its hidden {@code .name.pid-n.tmp}); those of running
+     * processes, this one included, are theirs.
+     */
+    static void deleteLeftovers(Path directory, String name) {
+        String prefix = "." + name + ".";
+        long self = ProcessHandle.current().pid();
+        try (var files = Files.newDirectoryStream(directory, p -> {
+            String f = p.getFileName().toString();
+            return f.startsWith(prefix) && f.endsWith(".tmp");
+        })) {
+            for (Path leftover : files) {
+                String rest = leftover.getFileName().toString().substring(prefix.length());
+                int dash = rest.indexOf('-');
+                long pid;
+                try {
+                    pid = Long.parseLong(rest.substring(0, Math.max(0, dash)));
+                } catch (NumberFormatException notOurs) {
+                    continue;
+                }
+                if (pid != self && ProcessHandle.of(pid).isEmpty() && Files.isRegularFile(leftover)) {
+                    deleteQuietly(leftover);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // tidying is a courtesy: a folder that cannot be listed still takes the save
+        }
     }
 
     private static void move(Path temp, Path target) throws IOException {

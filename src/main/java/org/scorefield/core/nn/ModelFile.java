@@ -35,6 +35,7 @@ import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.io.AtomicFiles;
 import org.scorefield.core.io.IoReasons;
+import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.schedule.ParameterSpec;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
@@ -83,15 +84,7 @@ public final class ModelFile {
     public static final long MAX_BYTES = 256L * 1024 * 1024;
 
     private static final String DTYPE = "float32";
-    /** Longer values are shortened in messages, which must stay one readable line. */
-    private static final int MAX_QUOTED_CHARS = 40;
-    // Jackson caps strings at 20 M characters by default; the weights of a large network are longer.
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength((int) MAX_BYTES).build())
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper MAPPER = JsonFields.strictMapper(MAX_BYTES);
 
     private ModelFile() {
     }
@@ -107,7 +100,7 @@ public final class ModelFile {
         try {
             text = toJson(model);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("Cannot write " + IoReasons.fileName(file) + ": " + phrase(e.getMessage()) + ".", e);
+            throw new InvalidInputException("Cannot write " + IoReasons.fileName(file) + ": " + JsonFields.phrase(e.getMessage()) + ".", e);
         }
         try {
             AtomicFiles.write(file, out -> out.write(text));
@@ -123,29 +116,29 @@ public final class ModelFile {
      */
     public static TrainedModel load(Path file) {
         String name = IoReasons.fileName(file);
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new InvalidInputException("Cannot read " + name + ": it is a folder.");
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new InvalidInputException("Cannot load " + name + ": at " + (size >> 20)
-                        + " MB it is larger than any model file (" + (MAX_BYTES >> 20) + " MB).");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw IoReasons.cannotRead(file, e);
-        }
+        byte[] bytes = JsonFields.readFile(file, MAX_BYTES, "model file");
         try {
             return fromJson(bytes);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("Cannot load " + name + ": " + phrase(e.getMessage()) + ".", e);
+            throw new InvalidInputException("Cannot load " + name + ": " + JsonFields.phrase(e.getMessage()) + ".", e);
         }
     }
 
     /** The file's text. */
     static String toJson(TrainedModel model) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toTree(model)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    /**
+     * The file's JSON object, for documents that embed a model (a session file).
+     *
+     * @throws InvalidInputException if the model has a non-finite weight
+     */
+    public static ObjectNode toTree(TrainedModel model) {
         float[] weights = model.weights();
         for (int i = 0; i < weights.length; i++) {
             if (!Float.isFinite(weights[i])) {
@@ -204,48 +197,39 @@ public final class ModelFile {
         if (!model.flow().isStandard()) {
             writeFlow(root.putObject("flow"), model.flow());
         }
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+        return root;
     }
 
     /** The model in a file's bytes; reasons are thrown as lower-case phrases without the file's name. */
     static TrainedModel fromJson(byte[] bytes) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
-        } catch (JsonEOFException e) {
-            throw new InvalidInputException("the JSON ends early" + where(e.getLocation())
-                    + ", so the file is truncated");
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("it is not valid JSON" + where(e.getLocation()) + " (" + jsonProblem(e) + ")");
-        } catch (IOException e) {
-            throw new IllegalStateException("reading from memory cannot fail", e);
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidInputException("the file is empty");
-        }
+        return fromTree(JsonFields.parse(MAPPER, bytes));
+    }
+
+    /**
+     * The model in a JSON object written by {@link #toTree}, checked as {@link #load} checks a file.
+     *
+     * @throws InvalidInputException with a lower-case phrase saying what is wrong
+     */
+    public static TrainedModel fromTree(JsonNode root) {
         JsonNode format = root.get("format");
         if (!root.isObject() || format == null) {
             throw new InvalidInputException("it is not a Scorefield model (it has no \"format\": \"" + FORMAT + "\")");
         }
         if (!FORMAT.equals(format.textValue())) {
-            throw new InvalidInputException("it is not a Scorefield model (its \"format\" is " + quote(format.toString())
+            throw new InvalidInputException("it is not a Scorefield model (its \"format\" is " + JsonFields.quote(format.toString())
                     + ", not \"" + FORMAT + "\")");
         }
-        Fields f = new Fields(root, "");
+        JsonFields f = JsonFields.root(root);
         JsonNode version = f.node("version");
         if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
-            throw new InvalidInputException("\"version\" must be a whole number from 1, found " + quote(version.toString()));
+            throw new InvalidInputException("\"version\" must be a whole number from 1, found " + JsonFields.quote(version.toString()));
         }
         if (version.intValue() > VERSION) {
             throw new InvalidInputException("it was made by a newer Scorefield (format version " + version.intValue()
                     + "); this one reads version " + VERSION);
         }
 
-        Fields arch = f.object("architecture");
+        JsonFields arch = f.object("architecture");
         Architecture architecture = new Architecture(arch.integer("width"), arch.integer("depth"),
                 Identified.byId(Activation.class, arch.text("activation"), "activation"), arch.bool("residual"),
                 Identified.byId(TimeEmbedding.class, arch.text("embedding"), "time embedding"),
@@ -257,7 +241,7 @@ public final class ModelFile {
         Parameterization parameterization = new Parameterization(objective, schedule(f.object("process")),
                 weighting, edm);
 
-        Fields t = f.object("training");
+        JsonFields t = f.object("training");
         JsonNode clip = t.node("clip_norm");
         TrainingSettings settings = new TrainingSettings(t.integer("batch"), t.number("learning_rate"),
                 t.integer("warmup_steps"), clip.isNull() ? Double.POSITIVE_INFINITY : t.number("clip_norm"),
@@ -299,8 +283,8 @@ public final class ModelFile {
         node.put("round", flow.round());
     }
 
-    private static FlowSetup readFlow(Fields flow) {
-        Fields sourceFields = flow.object("source");
+    private static FlowSetup readFlow(JsonFields flow) {
+        JsonFields sourceFields = flow.object("source");
         String sourceKind = sourceFields.text("kind");
         FlowSource source;
         switch (sourceKind) {
@@ -308,20 +292,13 @@ public final class ModelFile {
             case "preset" -> source = FlowSource.of(DatasetPreset.fromId(sourceFields.text("id")));
             case "points" -> {
                 String name = sourceFields.text("name");
-                JsonNode xy = sourceFields.node("points");
-                InvalidInputException.require(xy.isArray() && xy.size() >= 2 && xy.size() % 2 == 0,
+                double[] values = sourceFields.numbers("points");
+                InvalidInputException.require(values.length >= 2 && values.length % 2 == 0,
                         "\"flow.source.points\" must be a list of x, y coordinates");
-                double[] values = new double[xy.size()];
-                for (int i = 0; i < values.length; i++) {
-                    JsonNode v = xy.get(i);
-                    InvalidInputException.require(v.isNumber() && Double.isFinite(v.doubleValue()),
-                            "\"flow.source.points\" holds " + quote(v.toString()) + ", not a number");
-                    values[i] = v.doubleValue();
-                }
                 source = FlowSource.of(new EmpiricalDistribution(name, PointSet.of(values)));
             }
             default -> throw new InvalidInputException("\"flow.source.kind\" must be gaussian, preset or points, found "
-                    + quote(sourceKind));
+                    + JsonFields.quote(sourceKind));
         }
         CouplingKind kind = Identified.byId(CouplingKind.class, flow.text("coupling"), "coupling");
         int round = flow.integer("round");
@@ -330,18 +307,18 @@ public final class ModelFile {
     }
 
     /** The schedule from its kind and every one of its constants (a missing one is not defaulted). */
-    private static Schedule schedule(Fields process) {
+    private static Schedule schedule(JsonFields process) {
         ScheduleKind kind = ScheduleKind.fromId(process.text("kind"));
-        Fields constants = process.object("parameters");
+        JsonFields constants = process.object("parameters");
         Map<String, Double> values = new LinkedHashMap<>();
         for (ParameterSpec spec : kind.parameters()) {
             values.put(spec.name(), constants.number(spec.name()));
         }
-        constants.node.fieldNames().forEachRemaining(name -> values.putIfAbsent(name, constants.number(name)));
+        constants.node().fieldNames().forEachRemaining(name -> values.putIfAbsent(name, constants.number(name)));
         return kind.create(values);
     }
 
-    private static float[] weights(Fields w, Architecture architecture) {
+    private static float[] weights(JsonFields w, Architecture architecture) {
         String dtype = w.text("dtype");
         InvalidInputException.require(DTYPE.equals(dtype),
                 "the weights are stored as '" + dtype + "'; this version reads " + DTYPE);
@@ -383,99 +360,5 @@ public final class ModelFile {
         CRC32 crc = new CRC32();
         crc.update(bytes);
         return crc.getValue();
-    }
-
-    /** Jackson's reason, without its explanations: "Unrecognized token 'x'", "Duplicate field 'width'". */
-    private static String jsonProblem(JsonProcessingException e) {
-        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip();
-        if (m.startsWith("Trailing token")) {
-            return "more follows the end of the object";
-        }
-        int colon = m.indexOf(": ");
-        m = colon > 0 ? m.substring(0, colon) : m.lines().findFirst().orElse("");
-        return m.length() <= 2 * MAX_QUOTED_CHARS ? m : m.substring(0, 2 * MAX_QUOTED_CHARS) + "…";
-    }
-
-    private static String where(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? ""
-                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    /** "The width must …." → "the width must …", to follow "Cannot load x: ". */
-    private static String phrase(String message) {
-        String m = message == null ? "" : message.strip();
-        if (m.endsWith(".")) {
-            m = m.substring(0, m.length() - 1);
-        }
-        return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
-    }
-
-    private static String quote(String text) {
-        return text.length() <= MAX_QUOTED_CHARS ? text : text.substring(0, MAX_QUOTED_CHARS) + "…";
-    }
-
-    /** Typed, required fields of one JSON object, named by their dotted path in messages. */
-    private record Fields(JsonNode node, String path) {
-
-        JsonNode node(String key) {
-            JsonNode value = node.get(key);
-            if (value == null) {
-                throw new InvalidInputException("\"" + path + key + "\" is missing");
-            }
-            return value;
-        }
-
-        private InvalidInputException wrongType(String key, String expected, JsonNode found) {
-            return new InvalidInputException("\"" + path + key + "\" must be " + expected + ", found "
-                    + quote(found.toString()));
-        }
-
-        Fields object(String key) {
-            JsonNode value = node(key);
-            if (!value.isObject()) {
-                throw wrongType(key, "an object", value);
-            }
-            return new Fields(value, path + key + ".");
-        }
-
-        String text(String key) {
-            JsonNode value = node(key);
-            if (!value.isTextual()) {
-                throw wrongType(key, "a string", value);
-            }
-            return value.textValue();
-        }
-
-        double number(String key) {
-            JsonNode value = node(key);
-            if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
-                throw wrongType(key, "a number", value);
-            }
-            return value.doubleValue();
-        }
-
-        long whole(String key) {
-            JsonNode value = node(key);
-            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                throw wrongType(key, "a whole number", value);
-            }
-            return value.longValue();
-        }
-
-        int integer(String key) {
-            JsonNode value = node(key);
-            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-                throw wrongType(key, "a whole number", value);
-            }
-            return value.intValue();
-        }
-
-        boolean bool(String key) {
-            JsonNode value = node(key);
-            if (!value.isBoolean()) {
-                throw wrongType(key, "true or false", value);
-            }
-            return value.booleanValue();
-        }
     }
 }

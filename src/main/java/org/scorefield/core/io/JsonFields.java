@@ -1,0 +1,213 @@
+package org.scorefield.core.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.scorefield.core.InvalidInputException;
+
+/**
+ * Typed, required fields of one JSON object of a Scorefield file, named by their dotted path in
+ * messages ({@code "training.batch" must be a whole number, found "x"}), and the parsing that turns
+ * Jackson's errors into one readable phrase. Reasons are lower-case phrases without the file's
+ * name, to follow "Cannot load f.json: ".
+ *
+ * @param node the object
+ * @param path its dotted path with a final dot, or "" for the root
+ */
+public record JsonFields(JsonNode node, String path) {
+
+    /** Longer values are shortened in messages, which must stay one readable line. */
+    private static final int MAX_QUOTED_CHARS = 40;
+
+    /**
+     * The mapper of Scorefield's files: a repeated key or anything after the document is an error,
+     * and strings may be as long as the file (Jackson caps them at 20 M characters by default; the
+     * base64 weights of a large network are longer).
+     */
+    public static ObjectMapper strictMapper(long maxBytes) {
+        return JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxBytes)).build())
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    /** The fields of a document's root object. */
+    public static JsonFields root(JsonNode root) {
+        return new JsonFields(root, "");
+    }
+
+    /**
+     * The bytes of a file that is not larger than {@code maxBytes}.
+     *
+     * @param kind what such files are, for the message ("model file")
+     * @throws InvalidInputException naming the file when it is a folder, too large or unreadable
+     */
+    public static byte[] readFile(Path file, long maxBytes, String kind) {
+        String name = IoReasons.fileName(file);
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InvalidInputException("Cannot read " + name + ": it is a folder.");
+            }
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new InvalidInputException("Cannot load " + name + ": at " + (size >> 20)
+                        + " MB it is larger than any " + kind + " (" + (maxBytes >> 20) + " MB).");
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw IoReasons.cannotRead(file, e);
+        }
+    }
+
+    /**
+     * The JSON tree of a file's bytes.
+     *
+     * @throws InvalidInputException if the bytes are empty, truncated or not JSON
+     */
+    public static JsonNode parse(ObjectMapper mapper, byte[] bytes) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(bytes);
+        } catch (JsonEOFException e) {
+            throw new InvalidInputException("the JSON ends early" + where(e.getLocation())
+                    + ", so the file is truncated");
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("it is not valid JSON" + where(e.getLocation()) + " (" + jsonProblem(e) + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException("reading from memory cannot fail", e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidInputException("the file is empty");
+        }
+        return root;
+    }
+
+    /** "The width must …." → "the width must …", to follow "Cannot load x: ". */
+    public static String phrase(String message) {
+        String m = message == null ? "" : message.strip();
+        if (m.endsWith(".")) {
+            m = m.substring(0, m.length() - 1);
+        }
+        return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+
+    /** The text, shortened to one readable part of a line. */
+    public static String quote(String text) {
+        return text.length() <= MAX_QUOTED_CHARS ? text : text.substring(0, MAX_QUOTED_CHARS) + "…";
+    }
+
+    /** Jackson's reason, without its explanations: "Unrecognized token 'x'", "Duplicate field 'width'". */
+    private static String jsonProblem(JsonProcessingException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip();
+        if (m.startsWith("Trailing token")) {
+            return "more follows the end of the object";
+        }
+        int colon = m.indexOf(": ");
+        m = colon > 0 ? m.substring(0, colon) : m.lines().findFirst().orElse("");
+        return m.length() <= 2 * MAX_QUOTED_CHARS ? m : m.substring(0, 2 * MAX_QUOTED_CHARS) + "…";
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** The value, which must be present. */
+    public JsonNode node(String key) {
+        JsonNode value = node.get(key);
+        if (value == null) {
+            throw new InvalidInputException("\"" + path + key + "\" is missing");
+        }
+        return value;
+    }
+
+    /** Whether the object has the key. */
+    public boolean has(String key) {
+        return node.has(key);
+    }
+
+    private InvalidInputException wrongType(String key, String expected, JsonNode found) {
+        return new InvalidInputException("\"" + path + key + "\" must be " + expected + ", found "
+                + quote(found.toString()));
+    }
+
+    public JsonFields object(String key) {
+        JsonNode value = node(key);
+        if (!value.isObject()) {
+            throw wrongType(key, "an object", value);
+        }
+        return new JsonFields(value, path + key + ".");
+    }
+
+    public String text(String key) {
+        JsonNode value = node(key);
+        if (!value.isTextual()) {
+            throw wrongType(key, "a string", value);
+        }
+        return value.textValue();
+    }
+
+    /** A finite number. */
+    public double number(String key) {
+        JsonNode value = node(key);
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+            throw wrongType(key, "a number", value);
+        }
+        return value.doubleValue();
+    }
+
+    public long whole(String key) {
+        JsonNode value = node(key);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw wrongType(key, "a whole number", value);
+        }
+        return value.longValue();
+    }
+
+    public int integer(String key) {
+        JsonNode value = node(key);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw wrongType(key, "a whole number", value);
+        }
+        return value.intValue();
+    }
+
+    public boolean bool(String key) {
+        JsonNode value = node(key);
+        if (!value.isBoolean()) {
+            throw wrongType(key, "true or false", value);
+        }
+        return value.booleanValue();
+    }
+
+    /** A list of finite numbers (of any length; the caller checks it). */
+    public double[] numbers(String key) {
+        JsonNode value = node(key);
+        if (!value.isArray()) {
+            throw wrongType(key, "a list of numbers", value);
+        }
+        double[] out = new double[value.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode v = value.get(i);
+            if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+                throw new InvalidInputException("\"" + path + key + "\" holds " + quote(v.toString())
+                        + ", not a number");
+            }
+            out[i] = v.doubleValue();
+        }
+        return out;
+    }
+}

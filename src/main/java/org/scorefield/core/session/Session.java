@@ -1,0 +1,162 @@
+package org.scorefield.core.session;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.schedule.Schedule;
+
+/**
+ * A whole workspace, as a session file holds it: the data (its points always, so drawn and edited
+ * points come back exactly), the process with its constants, the trained model if there is one,
+ * and every other setting (model and training, sampler, seeds, view, Reflow, export) as flat
+ * {@code section.key} values, so the window and the command line read the same file.
+ *
+ * @param data     the data
+ * @param process  the forward process and its constants
+ * @param model    the trained model, if any
+ * @param settings the remaining settings, by {@code section.key}
+ */
+public record Session(Data data, Schedule process, Optional<TrainedModel> model, Settings settings) {
+
+    public Session {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(process, "process");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * The data of a session.
+     *
+     * @param name   its name on screen
+     * @param preset the preset the points were drawn from, while unedited (then count and seed redraw them)
+     * @param count  the preset's point count
+     * @param seed   the data seed (the points' fixed noise comes from it too)
+     * @param points the points themselves, with their labels if they have some
+     */
+    public record Data(String name, Optional<DatasetPreset> preset, int count, long seed, PointSet points) {
+
+        public Data {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(preset, "preset");
+            Objects.requireNonNull(points, "points");
+        }
+    }
+
+    /**
+     * Scalar settings by {@code section.key}: strings, booleans, whole numbers and finite numbers,
+     * in insertion order. Readers ask for a type and get a message naming the key when a file holds
+     * another; a missing key is empty, so a file from an older build loads with defaults.
+     */
+    public static final class Settings {
+
+        private final Map<String, Object> values;
+
+        private Settings(Map<String, Object> values) {
+            this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        /** Whether {@code key} is a setting's name: {@code section.key}, lower-case words with underscores. */
+        public static boolean isName(String key) {
+            return key.matches("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*");
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Every value by key, in order. */
+        public Map<String, Object> values() {
+            return values;
+        }
+
+        public Optional<String> text(String key) {
+            return typed(key, String.class, "a string");
+        }
+
+        public Optional<Boolean> bool(String key) {
+            return typed(key, Boolean.class, "true or false");
+        }
+
+        public Optional<Long> whole(String key) {
+            return typed(key, Long.class, "a whole number");
+        }
+
+        /** A number; whole numbers are numbers too. */
+        public Optional<Double> number(String key) {
+            Object v = values.get(key);
+            if (v instanceof Long l) {
+                return Optional.of(l.doubleValue());
+            }
+            return typed(key, Double.class, "a number");
+        }
+
+        private <T> Optional<T> typed(String key, Class<T> type, String what) {
+            Object v = values.get(key);
+            if (v == null) {
+                return Optional.empty();
+            }
+            if (!type.isInstance(v)) {
+                throw new InvalidInputException("\"settings." + key + "\" must be " + what + ", found " + v);
+            }
+            return Optional.of(type.cast(v));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Settings s && s.values.equals(values);
+        }
+
+        @Override
+        public int hashCode() {
+            return values.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return values.toString();
+        }
+
+        /** Collects settings; a key is {@code section.name} with lower-case words. */
+        public static final class Builder {
+            private final Map<String, Object> values = new LinkedHashMap<>();
+
+            public Builder put(String key, String value) {
+                return add(key, Objects.requireNonNull(value, key));
+            }
+
+            public Builder put(String key, boolean value) {
+                return add(key, value);
+            }
+
+            public Builder put(String key, long value) {
+                return add(key, value);
+            }
+
+            public Builder put(String key, double value) {
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException(key + " must be finite, got " + value);
+                }
+                return add(key, value);
+            }
+
+            private Builder add(String key, Object value) {
+                if (!isName(key)) {
+                    throw new IllegalArgumentException("a setting is named section.key, got " + key);
+                }
+                values.put(key, value);
+                return this;
+            }
+
+            public Settings build() {
+                return new Settings(values);
+            }
+        }
+    }
+}

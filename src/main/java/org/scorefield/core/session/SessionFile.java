@@ -1,0 +1,266 @@
+package org.scorefield.core.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.io.AtomicFiles;
+import org.scorefield.core.io.IoReasons;
+import org.scorefield.core.io.JsonFields;
+import org.scorefield.core.nn.ModelFile;
+import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.schedule.ParameterSpec;
+import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.schedule.ScheduleKind;
+
+/**
+ * A {@link Session} as one versioned JSON file ({@code .scorefield}):
+ * <pre>
+ * {"format": "scorefield-session", "version": 1,
+ *  "data": {"name": "Two moons", "preset": "moons" (null once edited), "count": 1000, "seed": 7,
+ *           "points": [x, y, x, y, …], "labels": [0, 1, …] (null without labels)},
+ *  "process": {"kind": "vp", "parameters": {"beta_min": 0.1, "beta_max": 20.0}},
+ *  "model": { a whole model file, see ModelFile } | null,
+ *  "settings": {"sampling": {"solver": "heun", "steps": 64, …}, "view": {…}, …}}
+ * </pre>
+ * Settings are scalars: strings, booleans, whole numbers (written without a decimal point) and
+ * numbers (written with one), so each reads back with its type.
+ *
+ * <p>{@link #save} replaces the file atomically ({@link AtomicFiles}): a crash or a kill during
+ * the save leaves the previous file whole. {@link #load} checks the whole file (format, version,
+ * every field, the embedded model's checksum) before returning anything, and refuses a file from a
+ * newer build or a damaged one with one sentence naming it.
+ */
+public final class SessionFile {
+
+    /** The value of {@code "format"}. */
+    public static final String FORMAT = "scorefield-session";
+    /** The format version this build writes, and the newest it reads. */
+    public static final int VERSION = 1;
+    /** The file name extension, with its dot. */
+    public static final String EXTENSION = ".scorefield";
+    /** Larger files are refused unread: a model file's limit and room for the points. */
+    public static final long MAX_BYTES = ModelFile.MAX_BYTES + 64L * 1024 * 1024;
+
+    private static final ObjectMapper MAPPER = JsonFields.strictMapper(MAX_BYTES);
+
+    private SessionFile() {
+    }
+
+    /**
+     * Writes the session, replacing the file atomically and creating missing folders.
+     *
+     * @throws InvalidInputException if the file cannot be written (the previous one is then kept)
+     */
+    public static void save(Session session, Path file) {
+        String text;
+        try {
+            text = toJson(session);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("Cannot write " + IoReasons.fileName(file) + ": "
+                    + JsonFields.phrase(e.getMessage()) + ".", e);
+        }
+        try {
+            AtomicFiles.write(file, out -> out.write(text));
+        } catch (IOException e) {
+            throw IoReasons.cannotWrite(file, e);
+        }
+    }
+
+    /**
+     * Reads a session written by {@link #save}.
+     *
+     * @throws InvalidInputException naming the file and what is wrong with it
+     */
+    public static Session load(Path file) {
+        byte[] bytes = JsonFields.readFile(file, MAX_BYTES, "session file");
+        try {
+            return fromJson(bytes);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("Cannot open " + IoReasons.fileName(file) + ": "
+                    + JsonFields.phrase(e.getMessage()) + ".", e);
+        }
+    }
+
+    /** The file's text. */
+    static String toJson(Session session) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        Session.Data d = session.data();
+        ObjectNode data = root.putObject("data");
+        data.put("name", d.name());
+        if (d.preset().isPresent()) {
+            data.put("preset", d.preset().get().id());
+        } else {
+            data.putNull("preset");
+        }
+        data.put("count", d.count());
+        data.put("seed", d.seed());
+        ArrayNode xy = data.putArray("points");
+        for (double v : d.points().xy()) {
+            xy.add(v);
+        }
+        if (d.points().hasLabels()) {
+            ArrayNode labels = data.putArray("labels");
+            for (int label : d.points().labels()) {
+                labels.add(label);
+            }
+        } else {
+            data.putNull("labels");
+        }
+        ObjectNode process = root.putObject("process");
+        process.put("kind", session.process().kind().id());
+        ObjectNode constants = process.putObject("parameters");
+        session.process().parameters().forEach(constants::put);
+        if (session.model().isPresent()) {
+            try {
+                root.set("model", ModelFile.toTree(session.model().get()));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("the model: " + JsonFields.phrase(e.getMessage()), e);
+            }
+        } else {
+            root.putNull("model");
+        }
+        ObjectNode settings = root.putObject("settings");
+        for (Map.Entry<String, Object> e : session.settings().values().entrySet()) {
+            int dot = e.getKey().indexOf('.');
+            String section = e.getKey().substring(0, dot);
+            String key = e.getKey().substring(dot + 1);
+            ObjectNode node = settings.has(section) ? (ObjectNode) settings.get(section) : settings.putObject(section);
+            Object v = e.getValue();
+            if (v instanceof String s) {
+                node.put(key, s);
+            } else if (v instanceof Boolean b) {
+                node.put(key, b);
+            } else if (v instanceof Long l) {
+                node.put(key, l);
+            } else {
+                node.put(key, (Double) v);
+            }
+        }
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    /** The session in a file's bytes; reasons are lower-case phrases without the file's name. */
+    static Session fromJson(byte[] bytes) {
+        JsonNode root = JsonFields.parse(MAPPER, bytes);
+        JsonNode format = root.get("format");
+        if (!root.isObject() || format == null) {
+            throw new InvalidInputException("it is not a Scorefield session (it has no \"format\": \"" + FORMAT + "\")");
+        }
+        if (!FORMAT.equals(format.textValue())) {
+            throw new InvalidInputException("it is not a Scorefield session (its \"format\" is "
+                    + JsonFields.quote(format.toString()) + ", not \"" + FORMAT + "\")"
+                    + (ModelFile.FORMAT.equals(format.textValue()) ? "; it is a model file" : ""));
+        }
+        JsonFields f = JsonFields.root(root);
+        JsonNode version = f.node("version");
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
+            throw new InvalidInputException("\"version\" must be a whole number from 1, found "
+                    + JsonFields.quote(version.toString()));
+        }
+        if (version.intValue() > VERSION) {
+            throw new InvalidInputException("it was saved by a newer Scorefield (session format version "
+                    + version.intValue() + "); this one reads version " + VERSION + ". Update Scorefield to open it");
+        }
+        Session.Data data = data(f.object("data"));
+        Schedule process = process(f.object("process"));
+        JsonNode modelNode = f.node("model");
+        Optional<TrainedModel> model;
+        if (modelNode.isNull()) {
+            model = Optional.empty();
+        } else {
+            try {
+                model = Optional.of(ModelFile.fromTree(modelNode));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("its model: " + JsonFields.phrase(e.getMessage()), e);
+            }
+        }
+        return new Session(data, process, model, settings(f.object("settings")));
+    }
+
+    private static Session.Data data(JsonFields d) {
+        String name = d.text("name");
+        InvalidInputException.require(!name.isBlank(), "\"data.name\" is empty");
+        JsonNode presetNode = d.node("preset");
+        Optional<DatasetPreset> preset = presetNode.isNull() ? Optional.empty()
+                : Optional.of(DatasetPreset.fromId(d.text("preset")));
+        int count = d.integer("count");
+        InvalidInputException.require(count >= 0, "\"data.count\" cannot be negative, found " + count);
+        long seed = d.whole("seed");
+        double[] xy = d.numbers("points");
+        InvalidInputException.require(xy.length % 2 == 0,
+                "\"data.points\" must hold x, y pairs, but it has " + xy.length + " numbers");
+        int[] labels = null;
+        if (!d.node("labels").isNull()) {
+            double[] raw = d.numbers("labels");
+            InvalidInputException.require(raw.length == xy.length / 2, "\"data.labels\" has " + raw.length
+                    + " labels for " + xy.length / 2 + " points");
+            labels = new int[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                InvalidInputException.require(raw[i] >= 0 && raw[i] == Math.rint(raw[i]) && raw[i] < 1e6,
+                        "\"data.labels\" holds " + raw[i] + ", not a class number");
+                labels[i] = (int) raw[i];
+            }
+        }
+        return new Session.Data(name, preset, count, seed, PointSet.of(xy, labels));
+    }
+
+    /** The schedule from its kind and every one of its constants (as a model file stores it). */
+    private static Schedule process(JsonFields process) {
+        ScheduleKind kind = ScheduleKind.fromId(process.text("kind"));
+        JsonFields constants = process.object("parameters");
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (ParameterSpec spec : kind.parameters()) {
+            values.put(spec.name(), constants.number(spec.name()));
+        }
+        try {
+            return kind.create(values);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("\"process\": " + JsonFields.phrase(e.getMessage()), e);
+        }
+    }
+
+    private static Session.Settings settings(JsonFields settings) {
+        Session.Settings.Builder out = Session.Settings.builder();
+        for (Iterator<Map.Entry<String, JsonNode>> sections = settings.node().fields(); sections.hasNext(); ) {
+            Map.Entry<String, JsonNode> section = sections.next();
+            JsonFields s = settings.object(section.getKey());
+            for (Iterator<Map.Entry<String, JsonNode>> values = s.node().fields(); values.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = values.next();
+                String key = section.getKey() + "." + e.getKey();
+                InvalidInputException.require(Session.Settings.isName(key),
+                        "\"settings." + JsonFields.quote(key) + "\" is not a setting name");
+                JsonNode v = e.getValue();
+                if (v.isTextual()) {
+                    out.put(key, v.textValue());
+                } else if (v.isBoolean()) {
+                    out.put(key, v.booleanValue());
+                } else if (v.isIntegralNumber() && v.canConvertToLong()) {
+                    out.put(key, v.longValue());
+                } else if (v.isNumber() && Double.isFinite(v.doubleValue())) {
+                    out.put(key, v.doubleValue());
+                } else {
+                    throw new InvalidInputException("\"settings." + key + "\" must be a string, true or false, "
+                            + "or a number, found " + JsonFields.quote(v.toString()));
+                }
+            }
+        }
+        return out.build();
+    }
+}

@@ -1,0 +1,117 @@
+package org.scorefield.core.session;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.nn.TrainedModel;
+
+class SessionFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSessionReadsBackExactlyWithItsPointsModelAndTypedSettings() {
+        TrainedModel model = Sessions.model(32, 2, 5);
+        Session session = Sessions.session(300, model, 7);
+        Path file = dir.resolve("lecture" + SessionFile.EXTENSION);
+        SessionFile.save(session, file);
+        Session back = SessionFile.load(file);
+
+        assertArrayEquals(session.data().points().xy(), back.data().points().xy(), 0.0);
+        assertArrayEquals(session.data().points().labels(), back.data().points().labels());
+        assertEquals(session.data().name(), back.data().name());
+        assertEquals(Optional.empty(), back.data().preset());
+        assertEquals(1000, back.data().count());
+        assertEquals(11, back.data().seed());
+        assertEquals(session.process(), back.process());
+        assertEquals(40.0, back.process().parameters().get("sigma_max"));
+        assertArrayEquals(model.weights(), back.model().orElseThrow().weights(), 0f);
+        assertEquals(model.architecture(), back.model().get().architecture());
+        assertEquals(1234, back.model().get().steps());
+        assertEquals(session.settings(), back.settings());
+        assertEquals(Optional.of(48L), back.settings().whole("sampling.steps"));
+        assertEquals(Optional.of(1.0), back.settings().number("view.time"), "a whole-valued number stays a number");
+        assertEquals(Optional.of(true), back.settings().bool("view.split"));
+        assertEquals(Optional.empty(), back.settings().text("view.nothing"));
+        // saving what was read gives the same bytes
+        Path again = dir.resolve("again.scorefield");
+        SessionFile.save(back, again);
+        assertEquals(SessionFile.toJson(session), SessionFile.toJson(back));
+    }
+
+    @Test
+    void aPresetSessionWithoutAModelHasNullsAndLabels() {
+        var points = DatasetPreset.EIGHT_GAUSSIANS.sample(200, 9);
+        Session s = new Session(new Session.Data("8 Gaussians", Optional.of(DatasetPreset.EIGHT_GAUSSIANS), 200, 9,
+                points), org.scorefield.core.schedule.ScheduleKind.VP.createDefault(), Optional.empty(),
+                Session.Settings.builder().build());
+        Session back = SessionFile.fromJson(SessionFile.toJson(s).getBytes(StandardCharsets.UTF_8));
+        assertEquals(Optional.of(DatasetPreset.EIGHT_GAUSSIANS), back.data().preset());
+        assertTrue(back.model().isEmpty());
+        assertArrayEquals(points.labels(), back.data().points().labels());
+    }
+
+    @Test
+    void aNewerVersionIsRefusedWithAClearSentence() throws IOException {
+        Path file = dir.resolve("new.scorefield");
+        String text = SessionFile.toJson(Sessions.session(50, null, 1)).replace("\"version\" : 1", "\"version\" : 7");
+        Files.writeString(file, text);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SessionFile.load(file));
+        assertEquals("Cannot open new.scorefield: it was saved by a newer Scorefield (session format version 7); "
+                + "this one reads version 1. Update Scorefield to open it.", e.getMessage());
+    }
+
+    @Test
+    void damagedFilesAreRefusedNamingWhatIsWrong() throws IOException {
+        String good = SessionFile.toJson(Sessions.session(50, Sessions.model(16, 1, 2), 1));
+        assertRefused(good.substring(0, good.length() / 2), "the JSON ends early");
+        assertRefused("", "the file is empty");
+        assertRefused("{\"format\": \"scorefield-model\", \"version\": 1}", "it is a model file");
+        assertRefused(good.replace("\"kind\" : \"ve\"", "\"kind\" : \"xx\""), "process");
+        assertRefused(good.replace("\"steps\" : 48", "\"steps\" : [48]"), "\"settings.sampling.steps\" must be");
+        assertRefused(good.replace("\"count\" : 1000", "\"count\" : -1"), "\"data.count\" cannot be negative");
+        int crc = good.indexOf("\"crc32\" : ") + 10;
+        assertRefused(good.substring(0, crc) + "1" + good.substring(crc), "its model: the weights are corrupt");
+        int points = good.indexOf("\"points\" : [") + 12;
+        assertRefused(good.substring(0, points) + "\"x\", " + good.substring(points), "\"data.points\" holds \"x\"");
+    }
+
+    private void assertRefused(String text, String expected) throws IOException {
+        Path file = dir.resolve("bad.scorefield");
+        Files.writeString(file, text);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SessionFile.load(file));
+        assertTrue(e.getMessage().startsWith("Cannot open bad.scorefield: "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void aFailedSaveKeepsThePreviousFile() throws IOException {
+        Path file = dir.resolve("kept.scorefield");
+        SessionFile.save(Sessions.session(50, null, 1), file);
+        byte[] before = Files.readAllBytes(file);
+        float[] w = Sessions.model(16, 1, 3).weights();
+        w[5] = Float.NaN;
+        TrainedModel nan = new TrainedModel(Sessions.model(16, 1, 3).architecture(),
+                Sessions.model(16, 1, 3).parameterization(), w, Sessions.model(16, 1, 3).settings(), "x", 1, 1);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SessionFile.save(Sessions.session(50, nan, 2), file));
+        assertTrue(e.getMessage().startsWith("Cannot write kept.scorefield: the model: weight 5 is NaN"),
+                e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(1, Files.list(dir).count(), "no temporary file is left");
+    }
+}
