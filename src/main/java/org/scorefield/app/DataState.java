@@ -64,16 +64,25 @@ public final class DataState {
     private final LongProperty seed = new SimpleLongProperty(DEFAULT_SEED);
     private final ReadOnlyObjectWrapper<Data> data = new ReadOnlyObjectWrapper<>();
     private long brushStrokes;
+    /** Set while a session is restored: its points come with it, nothing is redrawn meanwhile. */
+    private boolean restoring;
 
     public DataState() {
         reloadPreset();
         preset.addListener((obs, old, p) -> {
-            if (p != null) {
+            if (p != null && !restoring) {
                 reloadPreset();
             }
         });
-        pointCount.addListener((obs, old, n) -> reloadIfPreset());
+        pointCount.addListener((obs, old, n) -> {
+            if (!restoring) {
+                reloadIfPreset();
+            }
+        });
         seed.addListener((obs, old, s) -> {
+            if (restoring) {
+                return;
+            }
             if (data.get().preset().isPresent()) {
                 reloadPreset();
             } else {
@@ -169,6 +178,22 @@ public final class DataState {
                     Optional.empty(), editedName());
         }
         return removed;
+    }
+
+    /**
+     * Makes a session's data the data: its points exactly (drawn or edited ones too), with the
+     * preset, point count and seed the data box shows.
+     */
+    void restore(org.scorefield.core.session.Session.Data saved) {
+        restoring = true;
+        try {
+            saved.preset().ifPresent(preset::set);
+            pointCount.set(saved.count());
+            seed.set(saved.seed());
+        } finally {
+            restoring = false;
+        }
+        set(saved.points(), saved.preset(), saved.preset().map(DatasetPreset::displayName).orElse(saved.name()));
     }
 
     /** Removes every point, to draw from scratch. */

@@ -21,7 +21,8 @@ import org.controlsfx.control.SegmentedButton;
  * Fields) on the left, the canvas with its layer switches and the time scrubber in the middle, the
  * charts on the right and the status bar at the bottom. Keyboard: Space plays, ←/→ step t, R
  * resamples, T trains or pauses, S steps the optimiser, V switches single/split view, F the field,
- * D the density, B/E/L/P the brush, eraser, look and velocity-probe tools, Ctrl+D dark, Ctrl+P presenter mode.
+ * D the density, B/E/L/P the brush, eraser, look and velocity-probe tools, Ctrl+D dark, Ctrl+P presenter mode,
+ * Ctrl+O opens a session, Ctrl+S saves it, Ctrl+Shift+S saves it as a new file.
  */
 public final class ExplorerView extends BorderPane {
 
@@ -34,6 +35,8 @@ public final class ExplorerView extends BorderPane {
     private final CanvasArea canvasArea;
     private final ChartsPane charts;
     private final ExportState export;
+    private final SessionState session;
+    private SessionSection sessionSection;
     private final ScrollPane sideScroll = new ScrollPane();
     private final SplitPane mainSplit = new SplitPane();
     private ToggleButton panelToggle;
@@ -48,6 +51,7 @@ public final class ExplorerView extends BorderPane {
         this.export = new ExportState(model, () -> canvasArea.primaryCanvas().frame(), () -> new double[] {
             canvasArea.primaryCanvas().canvas().getWidth(), canvasArea.primaryCanvas().canvas().getHeight()},
             charts.lossChart(), () -> layers.layersProperty().get().field());
+        this.session = new SessionState(model, export, SessionState.defaultHome());
         createView();
         initListeners();
         model.sampling().resample();
@@ -77,6 +81,11 @@ public final class ExplorerView extends BorderPane {
         return export;
     }
 
+    /** Session files: save, open, recent, autosave. */
+    public SessionState session() {
+        return session;
+    }
+
     /** Puts the keyboard on the time slider, so the arrow keys move t straight away. */
     public void focusTimeSlider() {
         lookup("#timeSlider").requestFocus();
@@ -90,7 +99,8 @@ public final class ExplorerView extends BorderPane {
         Label lead = Widgets.caption("Train small 2D diffusion models and watch them work. "
                 + "t = 0 is the data, t = 1 is pure noise: x\u209c = \u03b1(t)\u00b7x\u2080 + \u03c3(t)\u00b7\u03b5.");
         lead.getStyleClass().add("lead");
-        VBox side = new VBox(title, lead,
+        sessionSection = new SessionSection(session);
+        VBox side = new VBox(title, lead, sessionSection.build(),
                 new DataSection(model).build(),
                 new ProcessSection(model.process()).build(),
                 new TrainingSection(model.training(), () -> model.data().data().points()).build(),
@@ -281,6 +291,10 @@ public final class ExplorerView extends BorderPane {
             boolean handled = true;
             if (shortcut && code == KeyCode.D) {
                 model.lookProperty().set(model.lookProperty().get().withDark(!model.lookProperty().get().dark()));
+            } else if (shortcut && code == KeyCode.S) {
+                sessionSection.save(scene.getWindow(), e.isShiftDown());
+            } else if (shortcut && code == KeyCode.O) {
+                sessionSection.open(scene.getWindow());
             } else if (shortcut && code == KeyCode.P) {
                 model.lookProperty().set(model.lookProperty().get().withPresenter(!model.lookProperty().get().presenter()));
             } else if (shortcut) {

@@ -51,6 +51,14 @@ public final class ProcessState {
         return v;
     }
 
+    /** Makes a saved schedule the process: its kind and its constants as they were (a session reopened). */
+    void restore(Schedule saved) {
+        kind.set(saved.kind());
+        values.clear();
+        values.putAll(saved.parameters());
+        rebuild();
+    }
+
     /** Every constant of the current kind back to its paper's value. */
     public void resetConstants() {
         values.clear();

@@ -36,17 +36,46 @@ public final class ScorefieldApp extends Application {
         scene.getStylesheets().add(ScorefieldApp.class.getResource("scorefield.css").toExternalForm());
         applyLook(scene, model.lookProperty().get());
         model.lookProperty().addListener((obs, old, look) -> applyLook(scene, look));
-        stage.setTitle(TITLE);
+        SessionState session = explorer.session();
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            java.nio.file.Path file = session.fileProperty().get();
+            return file == null ? TITLE : file.getFileName() + " \u2014 " + TITLE;
+        }, session.fileProperty()));
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.setOnHidden(e -> {
+            session.close();
             explorer.export().close();
             model.close();
         });
         stage.show();
         explorer.focusTimeSlider();
+        session.crashed().ifPresent(crashed -> javafx.application.Platform.runLater(() -> offerRestore(stage, session,
+                crashed)));
         return explorer;
+    }
+
+    /** After a crash: restore the autosaved work, or throw it away (the question does not block the window). */
+    private static void offerRestore(Stage stage, SessionState session, SessionState.Crashed crashed) {
+        javafx.scene.control.ButtonType restore = new javafx.scene.control.ButtonType("Restore",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Scorefield did not close properly last time. Its work was autosaved on " + crashed.when()
+                        + ". Restore it?", restore, discard);
+        ask.setTitle(TITLE);
+        ask.setHeaderText("Restore the unsaved work?");
+        ask.initOwner(stage);
+        ask.resultProperty().addListener((obs, old, answer) -> {
+            if (answer == restore) {
+                session.restore(crashed);
+            } else if (answer != null) {
+                session.discard(crashed);
+            }
+        });
+        ask.show();
     }
 
     /** The theme and presenter mode as style classes on the root: the stylesheet does the rest. */

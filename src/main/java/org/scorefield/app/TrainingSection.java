@@ -53,6 +53,12 @@ final class TrainingSection {
         source.setId("sourceBox");
         source.getItems().add(TrainingState.SourceOption.FROM_CANVAS);
         source.valueProperty().bindBidirectional(training.sourceProperty());
+        // A source a session brought (drawn points) joins the list, before "the points on the canvas".
+        training.sourceProperty().addListener((obs, old, chosen) -> {
+            if (chosen != null && !source.getItems().contains(chosen)) {
+                source.getItems().add(source.getItems().size() - 1, chosen);
+            }
+        });
         // "The points on the canvas now" becomes a snapshot of them: draw a shape, pick this, then change the data.
         source.valueProperty().addListener((obs, old, chosen) -> {
             if (chosen == TrainingState.SourceOption.FROM_CANVAS) {

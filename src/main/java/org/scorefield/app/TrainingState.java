@@ -97,6 +97,8 @@ public final class TrainingState implements AutoCloseable {
     private Inputs sessionInputs;
     private boolean resumeWhenBuilt;
     private int stepsWhenBuilt;
+    /** A restored model that the next session continues from, instead of the seeded initial weights. */
+    private TrainedModel resumeFrom;
 
     private final Object handOverLock = new Object();
     private TrainingSession.Update pendingUpdate;
@@ -303,6 +305,7 @@ public final class TrainingState implements AutoCloseable {
     /** Throws the model away: the next Train starts from the seeded initial weights with the current settings. */
     public void reset() {
         resumeWhenBuilt = false;
+        resumeFrom = null;
         closeSession();
         work.cancel("session");
         starting.set(false);
@@ -314,6 +317,21 @@ public final class TrainingState implements AutoCloseable {
         failure.set("");
         outOfDate.set(false);
         resetListener.run();
+    }
+
+    /**
+     * Makes a saved model the current one (a session reopened): the window samples it at once, and
+     * Train goes on from its weights and step count ({@link Trainer#resume}). Call after the data,
+     * process and model settings are restored, so that the model is up to date with them.
+     */
+    void restore(TrainedModel saved) {
+        reset();
+        resumeFrom = saved;
+        sessionInputs = currentInputs.get();
+        model.set(saved);
+        steps.set(saved.steps());
+        loss.set(saved.loss());
+        checkOutOfDate();
     }
 
     /** Re-evaluates whether the model is out of date (the window calls it when data or process change). */
@@ -354,8 +372,10 @@ public final class TrainingState implements AutoCloseable {
         }
         starting.set(true);
         failure.set("");
+        TrainedModel from = resumeFrom != null && !outOfDate.get() ? resumeFrom : null;
         work.submit("session", BackgroundWork.Lane.LONG,
-                () -> new Trainer(inputs.data().distribution(), inputs.parameterization(), inputs.architecture(),
+                () -> from != null ? Trainer.resume(inputs.data().distribution(), from)
+                        : new Trainer(inputs.data().distribution(), inputs.parameterization(), inputs.architecture(),
                         inputs.settings(), inputs.flow()),
                 trainer -> {
                     starting.set(false);

@@ -100,6 +100,26 @@ public final class Trainer {
                 weights == null ? null : weights.clone());
     }
 
+    /**
+     * Training that goes on from a saved model (a session reopened): its weights, step count and
+     * loss, its settings and flow setup, on {@code data}. The optimiser's moments start afresh
+     * (a model file does not hold them), and the batches are drawn from a stream of their own,
+     * derived from the seed and the step count, so the resumed run is reproducible, not a replay of
+     * the first steps. {@link #reset()} goes back to the saved weights at step 0.
+     */
+    public static Trainer resume(DataDistribution data, TrainedModel model) {
+        Trainer t = new Trainer(data, model.parameterization(), model.architecture(), model.settings(), model.flow(),
+                null, null, model.weights());
+        t.steps = model.steps();
+        t.random = new SeededRandom(SeededRandom.derive(model.settings().seed(), "train-batches-from-" + model.steps()));
+        if (Double.isFinite(model.loss())) {
+            t.lastLoss = model.loss();
+            t.smoothedSum = model.loss();
+            t.smoothedWeight = 1;
+        }
+        return t;
+    }
+
     private Trainer(DataDistribution data, Parameterization parameterization, Architecture architecture,
                     TrainingSettings settings, FlowSetup flow, double[] pairData, double[] pairSource,
                     float[] initialWeights) {

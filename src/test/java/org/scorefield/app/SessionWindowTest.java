@@ -1,0 +1,236 @@
+package org.scorefield.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.sample.SamplerKind;
+import org.scorefield.core.schedule.ScheduleKind;
+import org.scorefield.core.session.SessionFile;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Sessions from the window: save, change everything, open again; bad files; autosave and crash restore. */
+@ExtendWith(ApplicationExtension.class)
+class SessionWindowTest {
+
+    private Stage stage;
+    private ExplorerView view;
+    private ExplorerModel model;
+    private SessionState session;
+
+    @Start
+    void start(Stage primary) {
+        // a window of its own: the primary stage is left to the other window tests, at their size
+        this.stage = new Stage();
+        this.view = ScorefieldApp.show(stage, 1280, 800);
+        this.model = view.model();
+        this.session = view.session();
+    }
+
+    @AfterEach
+    void closeWindow() {
+        fx(() -> {
+            stage.close();
+            return null;
+        });
+    }
+
+    /** Drawn points, a changed process, a trained model, sampler, seeds and view that differ from the defaults. */
+    private void makeWorkspace() {
+        fx(() -> {
+            model.data().presetProperty().set(DatasetPreset.EIGHT_GAUSSIANS);
+            model.data().erase(0, 0, 1.0);
+            model.data().brush(0.5, 0.5, 0.4, 60, 0);
+            model.process().kindProperty().set(ScheduleKind.VE);
+            model.process().set("sigma_max", 30);
+            model.training().widthProperty().set(32);
+            model.training().depthProperty().set(2);
+            model.sampling().solverProperty().set(SamplerKind.HEUN);
+            model.sampling().stepsProperty().set(24);
+            model.sampling().seedProperty().set(4242);
+            model.timeProperty().set(0.35);
+            model.splitProperty().set(true);
+            model.lookProperty().set(new Look(true, false));
+            view.export().fpsProperty().set(24);
+            for (int i = 0; i < 40; i++) {
+                model.training().step();
+            }
+            return null;
+        });
+        waitUntil(90, () -> model.training().stepsProperty().get() >= 40 && model.training().model().isPresent());
+    }
+
+    @Test
+    void aSavedSessionOpensAsItWasAndTrainingGoesOnFromItsModel(@TempDir Path dir) {
+        makeWorkspace();
+        PointSet points = fx(() -> model.data().data().points());
+        TrainedModel trained = fx(() -> model.training().model().orElseThrow());
+        Path file = dir.resolve("lecture" + SessionFile.EXTENSION);
+        fx(() -> {
+            session.save(file);
+            return null;
+        });
+        waitUntil(30, () -> session.statusProperty().get().startsWith("Saved"));
+        assertEquals("lecture.scorefield \u2014 Scorefield", fx(stage::getTitle));
+        assertTrue(Files.isRegularFile(file));
+
+        // change everything
+        fx(() -> {
+            model.training().reset();
+            model.data().presetProperty().set(DatasetPreset.MOONS);
+            model.process().kindProperty().set(ScheduleKind.VP);
+            model.sampling().solverProperty().set(SamplerKind.EULER);
+            model.sampling().seedProperty().set(1);
+            model.timeProperty().set(0.9);
+            model.splitProperty().set(false);
+            model.lookProperty().set(Look.DEFAULT);
+            view.export().fpsProperty().set(60);
+            return null;
+        });
+
+        fx(() -> {
+            session.open(file);
+            return null;
+        });
+        waitUntil(30, () -> session.statusProperty().get().startsWith("Opened"));
+        assertArrayEquals(points.xy(), fx(() -> model.data().data().points().xy()), 0.0);
+        assertEquals(ScheduleKind.VE, fx(() -> model.process().schedule().kind()));
+        assertEquals(30.0, fx(() -> model.process().value("sigma_max")));
+        TrainedModel restored = fx(() -> model.training().model().orElseThrow());
+        assertArrayEquals(trained.weights(), restored.weights(), 0f);
+        assertEquals(trained.steps(), fx(() -> model.training().stepsProperty().get()));
+        assertFalse(fx(() -> model.training().outOfDateProperty().get()), "the restored model fits the restored data");
+        assertEquals(SamplerKind.HEUN, fx(() -> model.sampling().solverProperty().get()));
+        assertEquals(24, fx(() -> model.sampling().stepsProperty().get()));
+        assertEquals(4242L, fx(() -> model.sampling().seedProperty().get()));
+        assertEquals(0.35, fx(() -> model.timeProperty().get()), 1e-12);
+        assertTrue(fx(() -> model.splitProperty().get()));
+        assertEquals(new Look(true, false), fx(() -> model.lookProperty().get()));
+        assertEquals(24, fx(() -> view.export().fpsProperty().get()));
+        assertEquals(32, fx(() -> model.training().widthProperty().get()));
+        assertEquals(file.toAbsolutePath().normalize(), fx(() -> session.recent().get(0)));
+
+        // one more step goes on from the saved weights and step count
+        long saved = trained.steps();
+        fx(() -> {
+            model.training().step();
+            return null;
+        });
+        waitUntil(90, () -> model.training().stepsProperty().get() == saved + 1);
+        float[] after = fx(() -> model.training().model().orElseThrow().weights());
+        double moved = 0;
+        for (int i = 0; i < after.length; i++) {
+            moved = Math.max(moved, Math.abs(after[i] - trained.weights()[i]));
+        }
+        assertTrue(moved > 0 && moved < 0.05, "one step from the saved weights moves them a little: " + moved);
+    }
+
+    @Test
+    void aDamagedOrNewerFileIsRefusedAndTheWorkIsUntouched(@TempDir Path dir) throws Exception {
+        makeWorkspace();
+        Path good = dir.resolve("good.scorefield");
+        fx(() -> {
+            session.save(good);
+            return null;
+        });
+        waitUntil(30, () -> session.statusProperty().get().startsWith("Saved"));
+        String text = Files.readString(good);
+        PointSet before = fx(() -> model.data().data().points());
+        long steps = fx(() -> model.training().stepsProperty().get());
+
+        Path cut = dir.resolve("cut.scorefield");
+        Files.writeString(cut, text.substring(0, text.length() / 3));
+        Path newer = dir.resolve("newer.scorefield");
+        Files.writeString(newer, text.replace("\"version\" : 1", "\"version\" : 9"));
+        Path unknown = dir.resolve("unknown.scorefield");
+        Files.writeString(unknown, text.replace("\"solver\" : \"heun\"", "\"solver\" : \"warp-drive\""));
+        for (Path bad : new Path[] {cut, newer, unknown}) {
+            fx(() -> {
+                session.open(bad);
+                return null;
+            });
+            waitUntil(30, () -> !session.busyProperty().get());
+            String status = fx(() -> session.statusProperty().get());
+            assertTrue(status.startsWith("Cannot open " + bad.getFileName() + ": "), status);
+            assertEquals(status, fx(() -> model.messageProperty().get()), "the status bar says it too");
+            assertArrayEquals(before.xy(), fx(() -> model.data().data().points().xy()), 0.0);
+            assertEquals(steps, fx(() -> model.training().stepsProperty().get()));
+            assertEquals(SamplerKind.HEUN, fx(() -> model.sampling().solverProperty().get()));
+        }
+        assertTrue(fx(() -> session.statusProperty().get()).contains("warp-drive"));
+        assertTrue(Files.readString(newer).contains("\"version\" : 9"));
+        assertEquals(good, fx(() -> session.fileProperty().get()), "the current file is still the good one");
+    }
+
+    @Test
+    void theAutosaveOfACrashedRunIsOfferedAndRestores(@TempDir Path dir) throws Exception {
+        makeWorkspace();
+        PointSet drawn = fx(() -> model.data().data().points());
+        fx(() -> {
+            session.autosave();
+            return null;
+        });
+        Path mine = session.autosaveFile();
+        waitUntil(30, () -> Files.isRegularFile(mine));
+        assertTrue(fx(() -> session.crashed()).isEmpty(), "this process's own autosave is not a crash");
+        // The same file left by a process that has ended: a crash.
+        long dead = ProcessHandle.current().pid() + 1_000_000_000L;
+        Path left = mine.resolveSibling("autosave-" + dead + SessionFile.EXTENSION);
+        Files.copy(mine, left);
+        fx(() -> {
+            model.training().reset();
+            model.data().presetProperty().set(DatasetPreset.MOONS);
+            model.data().reloadPreset();
+            return null;
+        });
+        SessionState.Crashed crashed = fx(() -> session.crashed()).orElseThrow();
+        assertEquals(left, crashed.file());
+        fx(() -> {
+            session.restore(crashed);
+            return null;
+        });
+        waitUntil(30, () -> session.statusProperty().get().startsWith("Restored"));
+        assertArrayEquals(drawn.xy(), fx(() -> model.data().data().points().xy()), 0.0);
+        assertTrue(fx(() -> model.training().model()).isPresent());
+        assertEquals(null, fx(() -> session.fileProperty().get()), "a restored autosave is not a saved file");
+        waitUntil(10, () -> !Files.exists(left));
+        // a clean close deletes the autosave
+        fx(() -> {
+            stage.close();
+            return null;
+        });
+        assertFalse(Files.exists(mine));
+    }
+
+    private static void waitUntil(int seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not reached within " + seconds + " s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T fx(Callable<T> work) {
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
