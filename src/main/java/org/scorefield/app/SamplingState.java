@@ -184,8 +184,7 @@ public final class SamplingState {
 
     /** The settings of the single view's run. */
     public SamplerSettings settings() {
-        return SamplerSettings.defaults(solver.get()).withSteps(steps.get()).withGrid(grid.get())
-                .withEta(takesEta(solver.get()) ? eta.get() : SamplerSettings.defaults(solver.get()).eta());
+        return solver.get().settings(steps.get(), grid.get(), eta.get());
     }
 
     /** The split view's PF-ODE and reverse-SDE settings: Euler–Maruyama on the same grid, η = 0 and η ≥ 0. */
@@ -196,7 +195,7 @@ public final class SamplingState {
 
     /** Whether the η slider means something for this solver. */
     public static boolean takesEta(SamplerKind kind) {
-        return kind == SamplerKind.SDE || kind == SamplerKind.DDIM_ETA;
+        return kind.takesEta();
     }
 
     /**

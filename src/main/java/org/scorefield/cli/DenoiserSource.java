@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.data.GaussianMixture;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.denoise.EmpiricalDenoiser;
+import org.scorefield.core.denoise.GaussianMixtureDenoiser;
 import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.sample.Recording;
@@ -14,6 +17,7 @@ import org.scorefield.core.sample.SampleResult;
 import org.scorefield.core.sample.SamplerSettings;
 import org.scorefield.core.sample.Sampling;
 import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.session.Session;
 
 /**
  * What {@code sample} and {@code solvers} run, an exact oracle or a trained model, and what their
@@ -65,7 +69,34 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
                 model.flow().source());
     }
 
-    /** Puts {@code "oracle": name} or {@code "model": file}. */
+    /**
+     * A session's model, compared with the session's data; or, when it has no model or its sampler
+     * is driven by the exact oracle, the exact oracle of its data (the mixture of an unedited
+     * mixture preset, otherwise the memorised points) under its process, as the window samples it.
+     */
+    static DenoiserSource of(Path file, Session session) {
+        Session.Data d = session.data();
+        InvalidInputException.require(d.points().size() > 0, "The session " + file.getFileName()
+                + " has no data points to sample or compare with.");
+        DataDistribution data = d.preset().<DataDistribution>map(p -> p)
+                .orElseGet(() -> new EmpiricalDistribution(d.name(), d.points()));
+        boolean exact = session.settings().text("sampling.driver").filter("exact"::equals).isPresent();
+        if (session.model().isPresent() && !exact) {
+            TrainedModel model = session.model().get();
+            return new DenoiserSource("session", file.toString(), model.denoiser(), Optional.of(data),
+                    data.id() + " (the session's data)", model.flow().source());
+        }
+        Optional<GaussianMixture> mixture = d.preset().flatMap(p -> p.mixture());
+        Denoiser oracle = mixture.<Denoiser>map(m -> new GaussianMixtureDenoiser(m, session.process()))
+                .orElseGet(() -> new EmpiricalDenoiser(d.points(), session.process()));
+        DataDistribution reference = mixture.isPresent() ? data
+                : new EmpiricalDistribution("empirical:" + d.name(), d.points());
+        return new DenoiserSource("session", file.toString(), oracle, Optional.of(reference),
+                reference.id() + (mixture.isPresent() ? "" : " (" + d.points().size()
+                        + " memorised points, resampled)") + ", the session's exact oracle");
+    }
+
+    /** Puts {@code "oracle": name}, {@code "model": file} or {@code "session": file}. */
     void putName(ObjectNode json) {
         json.put(key, name);
     }

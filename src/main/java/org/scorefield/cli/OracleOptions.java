@@ -12,7 +12,12 @@ import org.scorefield.core.denoise.EmpiricalDenoiser;
 import org.scorefield.core.denoise.GaussianMixtureDenoiser;
 import org.scorefield.core.nn.ModelFile;
 import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.sample.SamplerKind;
+import org.scorefield.core.sample.SamplerSettings;
+import org.scorefield.core.schedule.GridKind;
 import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.session.Session;
+import org.scorefield.core.session.SessionFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code --oracle}: the exact denoiser a command samples with (MATH.md §4), or instead
- * {@code --model}, a trained network (exactly one of the two).
+ * {@code --model}, a trained network, or {@code --session}, a workspace saved by the window
+ * (exactly one of the three).
  */
 final class OracleOptions {
 
@@ -32,6 +38,8 @@ final class OracleOptions {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Choice choice;
 
+    private Session loaded;
+
     /** The two mutually exclusive sources; picocli sets exactly one. */
     static final class Choice {
 
@@ -41,6 +49,13 @@ final class OracleOptions {
                         + "ideal denoiser of a point set, which memorises it. Samples are compared with what the "
                         + "oracle represents exactly: the mixture, or the memorised points."})
         String spec;
+
+        @Option(names = "--session", paramLabel = "FILE",
+                description = {"A session saved by the window (.scorefield), instead of --oracle or --model: its "
+                        + "trained model (or, without one or with the exact oracle chosen, the exact oracle of its "
+                        + "data under its process), and its sampler, steps, seed and view as defaults for the options "
+                        + "not given."})
+        Path session;
 
         @Option(names = "--model", paramLabel = "FILE",
                 description = {"A model written by 'scorefield train', instead of --oracle. It samples with the "
@@ -81,11 +96,17 @@ final class OracleOptions {
      *         apply to a model
      */
     DenoiserSource resolve(ProcessOptions process) {
+        var parsed = command.commandLine().getParseResult();
+        if (choice.session != null) {
+            InvalidInputException.require(!parsed.hasMatchedOption("--data-n") && !parsed.hasMatchedOption("--data-seed")
+                    && !process.given(), "--data-n, --data-seed, --process and --param cannot be used with --session: "
+                    + "the session has its own data and process.");
+            return DenoiserSource.of(choice.session, session().orElseThrow());
+        }
         if (choice.model == null) {
             Oracle oracle = resolve();
             return DenoiserSource.of(oracle, process.resolve(oracle.points()));
         }
-        var parsed = command.commandLine().getParseResult();
         InvalidInputException.require(!parsed.hasMatchedOption("--data-n") && !parsed.hasMatchedOption("--data-seed"),
                 "--data-n and --data-seed apply to --oracle only, not to --model.");
         TrainedModel model = ModelFile.load(choice.model);
@@ -93,6 +114,39 @@ final class OracleOptions {
                 + "model samples with the process it was trained on, "
                 + model.parameterization().schedule().describe() + ".");
         return DenoiserSource.of(choice.model, model);
+    }
+
+    /** The session of {@code --session}, read once; empty without it. */
+    Optional<Session> session() {
+        if (choice.session != null && loaded == null) {
+            loaded = SessionFile.load(choice.session);
+        }
+        return Optional.ofNullable(loaded);
+    }
+
+    /**
+     * A value for an option that was not given: the session's setting {@code key} when there is a
+     * session that has it, otherwise the option's own value.
+     */
+    <T> T fromSession(String option, T given, java.util.function.Function<Session.Settings, Optional<T>> setting) {
+        if (command.commandLine().getParseResult().hasMatchedOption(option)) {
+            return given;
+        }
+        return session().flatMap(s -> setting.apply(s.settings())).orElse(given);
+    }
+
+    /**
+     * The sampler for {@code --solver} and {@code --steps} (null when not given): with a session,
+     * the session's solver, steps, grid and η where the options are not given.
+     */
+    SamplerSettings sampler(String solver, Integer steps) {
+        SamplerKind kind = SamplerKind.fromId(fromSession("--solver", solver, s -> s.text("sampling.solver")));
+        Integer k = fromSession("--steps", steps, s -> s.whole("sampling.steps").map(Long::intValue));
+        SamplerSettings defaults = SamplerSettings.defaults(kind);
+        Optional<Session.Settings> saved = session().map(Session::settings);
+        GridKind grid = saved.flatMap(s -> s.text("sampling.grid")).map(GridKind::fromId).orElse(defaults.grid());
+        double eta = saved.flatMap(s -> s.number("sampling.eta")).orElse(defaults.eta());
+        return kind.settings(k != null ? k : defaults.steps(), grid, eta);
     }
 
     Oracle resolve() {

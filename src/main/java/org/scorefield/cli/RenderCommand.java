@@ -3,6 +3,7 @@ package org.scorefield.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scorefield.app.HeadlessFx;
 import org.scorefield.app.Look;
@@ -12,6 +13,8 @@ import org.scorefield.app.export.AnimationFormat;
 import org.scorefield.app.export.AnimationWriter;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.PointSet;
+import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.schedule.ForwardNoising;
 import org.scorefield.core.sample.Recording;
 import org.scorefield.core.sample.SampleResult;
 import org.scorefield.core.sample.SamplerKind;
@@ -32,11 +35,15 @@ import picocli.CommandLine.Spec;
             "  scorefield render --oracle 8gaussians --what sampling --format mp4 --size 1280x720 --fps 30 --seconds 10 "
                     + "--out sampling.mp4",
             "  scorefield render --model moons-fm.json --what sampling --format gif --size square --out moons.gif",
-            "  scorefield render --oracle moons --what noising --format apng --size 720p --seconds 4 --out noising.png"})
+            "  scorefield render --oracle moons --what noising --format apng --size 720p --seconds 4 --out noising.png",
+            "  scorefield render --session lecture.scorefield --format mp4 --out lecture.mp4   (the session's model,"
+                    + " sampler, seeds, look and export settings)"})
 final class RenderCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    static final int DEFAULT_STEPS = 32;
 
     @Mixin
     OracleOptions oracleOptions;
@@ -78,7 +85,7 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--solver", defaultValue = "heun", paramLabel = "SOLVER", description = "Sampler (default ${DEFAULT-VALUE}).")
     String solver;
 
-    @Option(names = "--steps", paramLabel = "K", description = "Sampler steps (default 32).")
+    @Option(names = "--steps", paramLabel = "K", description = "Sampler steps (default " + DEFAULT_STEPS + ").")
     Integer steps;
 
     @Option(names = "--n", defaultValue = "1000", paramLabel = "N",
@@ -98,32 +105,53 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HeadlessFx.start(); // before any other JavaFX class loads
+        AnimationFormat chosen = format != null ? AnimationFormat.fromId(format.toLowerCase(Locale.ROOT)) : fromName(out);
+        int[] wh = parseSize(size);
+        DenoiserSource source = oracleOptions.resolve(processOptions);
+        // A session gives what the window showed for every option that is not given.
+        Look shown = lookOptions.look();
+        Look look = new Look(oracleOptions.fromSession("--theme", shown.dark(), s -> s.bool("view.dark")),
+                oracleOptions.fromSession("--presenter", shown.presenter(), s -> s.bool("view.presenter")));
+        n = oracleOptions.fromSession("--n", n, s -> s.whole("sampling.count").map(Long::intValue));
+        paths = oracleOptions.fromSession("--paths", paths, s -> s.whole("sampling.paths").map(Long::intValue));
+        seed = oracleOptions.fromSession("--seed", seed, s -> s.whole("sampling.seed"));
+        fps = oracleOptions.fromSession("--fps", fps, s -> s.whole("export.fps").map(Long::doubleValue));
+        seconds = oracleOptions.fromSession("--seconds", seconds, s -> s.number("export.seconds"));
+        overlay = oracleOptions.fromSession("--overlay", overlay, s -> s.bool("export.overlay").map(on -> on ? "on" : "off"));
+        what = oracleOptions.fromSession("--what", what, s -> s.text("export.what"));
         Animation.What which = switch (what.toLowerCase(Locale.ROOT)) {
             case "noising" -> Animation.What.NOISING;
             case "sampling" -> Animation.What.SAMPLING;
             default -> throw new InvalidInputException("--what takes noising or sampling, not '" + what + "'.");
         };
-        AnimationFormat chosen = format != null ? AnimationFormat.fromId(format.toLowerCase(Locale.ROOT)) : fromName(out);
-        int[] wh = parseSize(size);
-        Look look = lookOptions.look();
         InvalidInputException.require(overlay.equals("on") || overlay.equals("off"),
                 "--overlay takes on or off, not '" + overlay + "'.");
         InvalidInputException.require(n >= 2 && n <= 100_000, "--n must lie between 2 and 100000, got " + n + ".");
         InvalidInputException.require(paths >= 0 && paths <= n, "--paths must lie between 0 and --n.");
 
-        DenoiserSource source = oracleOptions.resolve(processOptions);
+        // A session's own points with the window's fixed noise, under its process: the dots on its canvas.
+        Optional<ForwardNoising> sessionData = oracleOptions.session().map(ss -> new ForwardNoising(ss.data().points(),
+                SeededRandom.derive(ss.data().seed(), "forward-noise")));
+        int[] sessionLabels = oracleOptions.session().map(ss -> ss.data().points().labels()).orElse(null);
         Animation.Content content;
-        if (which == Animation.What.NOISING) {
+        if (which == Animation.What.NOISING && sessionData.isPresent()) {
+            content = Animation.noising(sessionData.get(), sessionLabels, oracleOptions.session().get().process());
+        } else if (which == Animation.What.NOISING) {
             PointSet data = source.reference().orElseThrow(() -> new InvalidInputException(
                     "The noising sweep needs the data, and " + source.description() + ".")).sample(n, seed);
             content = Animation.noising(data, source.denoiser().schedule(), seed);
         } else {
-            SamplerSettings settings = SamplerSettings.defaults(SamplerKind.fromId(solver))
-                    .withSteps(steps == null ? 32 : steps);
+            Integer k = steps == null && oracleOptions.session().isEmpty() ? Integer.valueOf(DEFAULT_STEPS) : steps;
+            SamplerSettings settings = oracleOptions.sampler(solver, k);
             SampleResult result = source.sample(settings, n, seed, Recording.POSITIONS);
             boolean stochastic = settings.kind().isStochastic(settings);
-            content = Animation.sampling(result.trajectories(), paths, stochastic ? TrajectoryRole.SDE
-                    : TrajectoryRole.ODE, settings.kind().displayName(), result.nfe(), null);
+            TrajectoryRole role = stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE;
+            boolean dataShown = oracleOptions.session().flatMap(ss -> ss.settings().bool("view.data")).orElse(true);
+            content = sessionData.isPresent() && dataShown
+                    ? Animation.sampling(result.trajectories(), paths, role, settings.kind().displayName(), result.nfe(),
+                            sessionData.get(), sessionLabels, oracleOptions.session().get().process())
+                    : Animation.sampling(result.trajectories(), paths, role, settings.kind().displayName(), result.nfe(),
+                            null);
         }
         Animation animation = new Animation(content, wh[0], wh[1], fps, seconds, hold, overlay.equals("on"),
                 look);

@@ -85,7 +85,11 @@ final class SampleCommand implements Callable<Integer> {
         DenoiserSource source = oracleOptions.resolve(processOptions);
         Denoiser denoiser = source.denoiser();
         Schedule schedule = denoiser.schedule();
-        SamplerSettings settings = tuning.settings(SamplerKind.fromId(solver), steps);
+        SamplerSettings settings = tuning.over(oracleOptions.sampler(solver, steps));
+        n = oracleOptions.fromSession("--n", n, s -> s.whole("sampling.count").map(Long::intValue));
+        seed = oracleOptions.fromSession("--seed", seed, s -> s.whole("sampling.seed"));
+        InvalidInputException.require(n >= 2 && n <= 100_000, "The session's sample count must lie between 2 and "
+                + "100000, got " + n + ".");
 
         long started = System.nanoTime();
         SampleResult result = source.sample(settings, n, seed,

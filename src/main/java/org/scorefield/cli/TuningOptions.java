@@ -42,6 +42,12 @@ final class TuningOptions {
         if (steps != null) {
             s = s.withSteps(steps);
         }
+        return over(s);
+    }
+
+    /** {@code base} (a session's sampler, say) with every option that was given. */
+    SamplerSettings over(SamplerSettings base) {
+        SamplerSettings s = base;
         if (grid != null) {
             s = s.withGrid(GridKind.fromId(grid));
         }

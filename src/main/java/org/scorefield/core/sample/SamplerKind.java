@@ -1,5 +1,7 @@
 package org.scorefield.core.sample;
 
+import org.scorefield.core.schedule.GridKind;
+
 import org.scorefield.core.Identified;
 import org.scorefield.core.InvalidInputException;
 
@@ -51,6 +53,20 @@ public enum SamplerKind implements Identified {
     }
 
     /** Whether these settings make the sampler draw noise along the way. */
+    /** Whether η means something for this method: the SDE's γ = η·g and DDIM's η. */
+    public boolean takesEta() {
+        return this == SDE || this == DDIM_ETA;
+    }
+
+    /**
+     * The settings a user chose: this method's defaults with the steps, the grid and (where the
+     * method takes one, {@link #takesEta()}) η; the window and a session file mean this.
+     */
+    public SamplerSettings settings(int steps, GridKind grid, double eta) {
+        SamplerSettings s = SamplerSettings.defaults(this).withSteps(steps).withGrid(grid);
+        return takesEta() ? s.withEta(eta) : s;
+    }
+
     public boolean isStochastic(SamplerSettings s) {
         return switch (this) {
             case EULER, HEUN, RK4, DDIM, DPM2M -> false;
