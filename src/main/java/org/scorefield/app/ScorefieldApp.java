@@ -42,6 +42,10 @@ public final class ScorefieldApp extends Application {
             return file == null ? TITLE : file.getFileName() + " \u2014 " + TITLE;
         }, session.fileProperty()));
         stage.setScene(scene);
+        var icon = ScorefieldApp.class.getResource("icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+        }
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.setOnHidden(e -> {

@@ -4,7 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.MenuButton;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -13,8 +13,8 @@ import javafx.stage.Window;
 import org.scorefield.core.session.SessionFile;
 
 /**
- * The session row at the top of the side panel: Open…, Save, Save as… and the recent sessions
- * (Ctrl+O, Ctrl+S, Ctrl+Shift+S).
+ * The session row at the top of the side panel: Open… (the recent sessions under its arrow), Save
+ * and Save as… (Ctrl+O, Ctrl+S, Ctrl+Shift+S).
  */
 final class SessionSection {
 
@@ -25,10 +25,12 @@ final class SessionSection {
     }
 
     Node build() {
-        Button open = new Button("Open…");
+        // Open… with the recent sessions under its arrow: three buttons fit the narrow panel.
+        SplitMenuButton open = new SplitMenuButton();
+        open.setText("Open…");
         open.setId("openSession");
         open.setTooltip(Widgets.tip("Open a session file (.scorefield): data, process, model, sampler, seeds and "
-                + "view as they were saved (Ctrl+O)."));
+                + "view as they were saved (Ctrl+O). The arrow lists the sessions opened or saved lately."));
         open.setOnAction(e -> open(open.getScene().getWindow()));
         Button save = new Button("Save");
         save.setId("saveSession");
@@ -39,30 +41,32 @@ final class SessionSection {
         saveAs.setId("saveSessionAs");
         saveAs.setTooltip(Widgets.tip("Save the workspace to a new session file (Ctrl+Shift+S)."));
         saveAs.setOnAction(e -> save(saveAs.getScene().getWindow(), true));
-        MenuButton recent = new MenuButton("Recent");
-        recent.setId("recentSessions");
-        recent.setTooltip(Widgets.tip("The session files opened or saved lately."));
         Runnable fill = () -> {
-            recent.getItems().clear();
+            open.getItems().clear();
             for (Path p : session.recent()) {
                 MenuItem item = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
                 item.setMnemonicParsing(false);
                 item.setOnAction(e -> session.open(p));
-                recent.getItems().add(item);
+                open.getItems().add(item);
             }
-            recent.setDisable(recent.getItems().isEmpty());
+            if (open.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("No recent sessions yet");
+                none.setDisable(true);
+                open.getItems().add(none);
+            }
         };
         fill.run();
         session.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fill.run());
         for (Node n : new Node[] {open, save, saveAs}) {
             n.disableProperty().bind(session.busyProperty());
         }
-        HBox row = new HBox(6, open, save, saveAs, recent);
+        HBox row = new HBox(6, open, save, saveAs);
         row.setId("sessionRow");
         row.getStyleClass().add("button-row");
         for (Node n : row.getChildren()) {
             HBox.setHgrow(n, Priority.ALWAYS);
             ((javafx.scene.control.Control) n).setMaxWidth(Double.MAX_VALUE);
+            ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         return row;
     }

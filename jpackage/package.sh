@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds Scorefield's app image or native installer on Linux or macOS with jpackage (JDK 17+).
+#
+#   jpackage/package.sh                     # app-image: target/jpackage/Scorefield (Linux) or Scorefield.app
+#   jpackage/package.sh --type deb          # or rpm (Linux), dmg or pkg (macOS)
+#   jpackage/package.sh --smoke             # app-image, then launch it headless to a screenshot
+#
+# The runtime is jlink-trimmed to the JDK modules in modules.txt. JavaFX, ND4J and the rest come
+# from target/lib, which Maven fills with this platform's native jars (JavaFX's classifier and
+# the nd4j-native/openblas classifier of the pom's native-* profiles), so run it on the platform
+# you package for.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+type=app-image
+smoke=false
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --type) type="$2"; shift 2 ;;
+        --smoke) smoke=true; shift ;;
+        -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        *) echo "package.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
+    esac
+done
+
+case "$(uname -s)" in
+    Linux) platform=linux ;;
+    Darwin) platform=mac ;;
+    *) echo "package.sh: Linux or macOS only; on Windows run jpackage\\package.ps1" >&2; exit 2 ;;
+esac
+case "$platform:$type" in
+    *:app-image|linux:deb|linux:rpm|mac:dmg|mac:pkg) ;;
+    *) echo "package.sh: --type $type cannot be built on $platform" >&2; exit 2 ;;
+esac
+
+java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}"
+for tool in jlink jpackage; do
+    [[ -x "$java_home/bin/$tool" ]] || { echo "package.sh: $java_home/bin/$tool not found (JDK 17+ needed)" >&2; exit 2; }
+done
+
+out="$root/target/jpackage"
+if [[ ! -f "$root/target/scorefield.jar" || ! -d "$root/target/lib" ]]; then
+    (cd "$root" && ./mvnw -B -q package -DskipTests)
+fi
+
+# The input: the jar and its lib/ folder (the jar's manifest names lib/*.jar), nothing else.
+rm -rf "$out/input" "$out/runtime"
+mkdir -p "$out/input"
+cp "$root/target/scorefield.jar" "$out/input/"
+cp -r "$root/target/lib" "$out/input/lib"
+
+echo "jlink: $(cat "$here/modules.txt")"
+"$java_home/bin/jlink" --add-modules "$(tr -d ' \n' < "$here/modules.txt")" \
+    --strip-debug --no-man-pages --no-header-files --compress=2 --output "$out/runtime"
+
+rm -rf "$out/Scorefield" "$out/Scorefield.app"
+args=(@common.args @"$platform.args")
+[[ "$type" != app-image ]] && args+=(@"$platform-installer.args")
+(cd "$here" && "$java_home/bin/jpackage" "${args[@]}" --type "$type" \
+    --input "$out/input" --runtime-image "$out/runtime" --dest "$out")
+echo "built $type in $out"
+
+if $smoke; then
+    launcher="$out/Scorefield/bin/Scorefield"
+    [[ "$platform" == mac ]] && launcher="$out/Scorefield.app/Contents/MacOS/Scorefield"
+    # Headless: the screenshot command renders the window on Monocle, without a display.
+    env -u DISPLAY "$launcher" screenshot --out "$out/smoke.png" --width 1024 --height 700
+    echo "smoke test: $out/smoke.png"
+fi
