@@ -113,7 +113,7 @@ final class CanvasArea extends StackPane {
             return;
         }
         int n = model.reflow().shown().size();
-        int columns = columnsFor(n, Math.max(1, getWidth()), Math.max(1, getHeight()));
+        int columns = org.scorefield.app.canvas.PanelGrid.columnsFor(n, Math.max(1, getWidth()), Math.max(1, getHeight()));
         int rows = (n + columns - 1) / columns;
         if (roundsBox.getChildren().size() == n && roundsBox.getColumnCount() == columns) {
             return;
@@ -134,21 +134,6 @@ final class CanvasArea extends StackPane {
         for (int k = 0; k < n; k++) {
             roundsBox.add(roundCanvases.get(k), k % columns, k / columns);
         }
-    }
-
-    /** The number of columns for n cells in a w × h area that makes each cell's smaller side largest. */
-    static int columnsFor(int n, double w, double h) {
-        int best = 1;
-        double bestSide = 0;
-        for (int columns = 1; columns <= n; columns++) {
-            int rows = (n + columns - 1) / columns;
-            double side = Math.min(w / columns, h / rows);
-            if (side > bestSide + 1e-9) {
-                best = columns;
-                bestSide = side;
-            }
-        }
-        return best;
     }
 
     /** The canvas a figure is made of: the single one, the PF-ODE one in the split view, the first round's. */
@@ -217,9 +202,7 @@ final class CanvasArea extends StackPane {
             frame = frame.withParticles(data.points().xy(), data.points().labels());
         }
         frame = frame.withTrajectories(round.paths(), t, model.sampling().pathsProperty().get(), TrajectoryRole.ODE);
-        var m = round.metrics();
-        return frame.withTitle(String.format(Locale.ROOT, "Round %d  ·  straightness %.2g  ·  1-step SW2 %.1f× floor",
-                m.round(), m.normalizedStraightness(), m.oneStepRatio()));
+        return frame.withTitle(org.scorefield.app.export.Animation.roundTitle(round.metrics()));
     }
 
     private CanvasFrame frame(SamplingState.Run run, Trajectories clicked, TrajectoryRole role,

@@ -35,8 +35,14 @@ final class ExportSection {
     }
 
     TitledPane build() {
-        ComboBox<Animation.What> what = Widgets.choices(Animation.What.values(), export.whatProperty().get(),
-                w -> w == Animation.What.SAMPLING ? "sampling" : "forward noising");
+        ComboBox<Animation.What> what = Widgets.choices(new Animation.What[] {Animation.What.SAMPLING,
+                Animation.What.NOISING, Animation.What.SPLIT, Animation.What.REFLOW}, export.whatProperty().get(),
+                w -> switch (w) {
+                    case NOISING -> "forward noising";
+                    case SPLIT -> "ODE vs SDE";
+                    case REFLOW -> "Reflow rounds";
+                    default -> "sampling";
+                });
         what.setId("exportWhat");
         what.valueProperty().bindBidirectional(export.whatProperty());
         ComboBox<AnimationFormat> format = Widgets.choices(AnimationFormat.values(), export.formatProperty().get(),
@@ -102,7 +108,8 @@ final class ExportSection {
 
         return Widgets.section("Export", "exportSection",
                 Widgets.row("Animate", what, "What moves: sampling runs t from 1 (noise) to 0 (data), the forward "
-                        + "noising sweep from 0 to 1."),
+                        + "noising sweep from 0 to 1; ODE vs SDE shows the split view's two runs side by side, Reflow "
+                        + "rounds the rounds on screen."),
                 Widgets.row("Format", format, "MP4 for slides, GIF for a web page (one fixed palette, looping), "
                         + "animated PNG (lossless), or one PNG per frame."),
                 Widgets.row("Size", size, "Frame size in pixels."),

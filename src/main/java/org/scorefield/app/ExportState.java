@@ -153,7 +153,25 @@ public final class ExportState implements AutoCloseable {
         if (what.get() == Animation.What.NOISING) {
             InvalidInputException.require(data.points().size() > 0, "There are no data points to noise.");
             content = Animation.noising(data.noising(), data.points().labels(), schedule);
+        } else if (what.get() == Animation.What.SPLIT) {
+            SamplingState.Runs runs = model.sampling().runsProperty().get();
+            InvalidInputException.require(model.splitProperty().get() && runs.ode() != null && runs.sde() != null,
+                    "The ODE vs SDE animation shows the split view's two runs: press ODE vs SDE above the canvas "
+                            + "and wait for them.");
+            content = Animation.split(runs.ode().trajectories(), runs.ode().title(), runs.ode().nfe(),
+                    runs.sde().trajectories(), runs.sde().title(), runs.sde().nfe(),
+                    model.sampling().pathsProperty().get(), model.showDataProperty().get() ? data.noising() : null,
+                    data.points().labels(), schedule);
+        } else if (what.get() == Animation.What.REFLOW) {
+            var rounds = model.reflow().shown();
+            InvalidInputException.require(!rounds.isEmpty(), "There are no Reflow rounds to animate yet: make one in "
+                    + "the Reflow section.");
+            content = Animation.reflow(rounds, model.sampling().pathsProperty().get(),
+                    model.showDataProperty().get() ? data.points() : null);
         } else {
+            InvalidInputException.require(what.get() == Animation.What.SAMPLING, "The window exports noising, "
+                    + "sampling, ODE vs SDE and Reflow animations; a training animation is made by 'scorefield "
+                    + "render --what training'.");
             SamplingState.Run run = shownRun("animate");
             boolean stochastic = run.settings().kind().isStochastic(run.settings());
             content = Animation.sampling(run.trajectories(), model.sampling().pathsProperty().get(),

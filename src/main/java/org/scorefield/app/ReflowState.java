@@ -114,7 +114,7 @@ public final class ReflowState implements AutoCloseable {
     }
 
     /** The rounds to draw now: the newest {@value #SIDE_BY_SIDE} side by side, or the chosen one. */
-    List<Reflow.Round> shown() {
+    public List<Reflow.Round> shown() {
         List<Reflow.Round> all = rounds.get();
         if (all.isEmpty()) {
             return all;

@@ -39,6 +39,7 @@ final class OracleOptions {
     Choice choice;
 
     private Session loaded;
+    private TrainedModel loadedModel;
 
     /** The two mutually exclusive sources; picocli sets exactly one. */
     static final class Choice {
@@ -109,11 +110,22 @@ final class OracleOptions {
         }
         InvalidInputException.require(!parsed.hasMatchedOption("--data-n") && !parsed.hasMatchedOption("--data-seed"),
                 "--data-n and --data-seed apply to --oracle only, not to --model.");
-        TrainedModel model = ModelFile.load(choice.model);
+        TrainedModel model = model().orElseThrow();
         InvalidInputException.require(!process.given(), "--process and --param cannot be used with --model: the "
                 + "model samples with the process it was trained on, "
                 + model.parameterization().schedule().describe() + ".");
         return DenoiserSource.of(choice.model, model);
+    }
+
+    /** The trained model: {@code --model}'s, or the session's if it has one; empty for an oracle. */
+    Optional<TrainedModel> model() {
+        if (choice.model != null) {
+            if (loadedModel == null) {
+                loadedModel = ModelFile.load(choice.model);
+            }
+            return Optional.of(loadedModel);
+        }
+        return session().flatMap(Session::model);
     }
 
     /** The session of {@code --session}, read once; empty without it. */

@@ -3,6 +3,19 @@ package org.scorefield.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.flow.Reflow;
+import org.scorefield.core.nn.Architecture;
+import org.scorefield.core.nn.Objective;
+import org.scorefield.core.nn.Parameterization;
+import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.nn.Trainer;
+import org.scorefield.core.nn.TrainingSettings;
+import org.scorefield.core.nn.TrainingSnapshots;
+import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.session.Session;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scorefield.app.HeadlessFx;
@@ -44,6 +57,8 @@ final class RenderCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static final int DEFAULT_STEPS = 32;
+    static final int DEFAULT_REFLOW_TRAIN_STEPS = 600;
+    static final int DEFAULT_TRAINING_STEPS = 2000;
 
     @Mixin
     OracleOptions oracleOptions;
@@ -51,10 +66,28 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     ProcessOptions processOptions;
 
-    @Option(names = "--what", defaultValue = "sampling", paramLabel = "<noising|sampling>",
-            description = "What moves: the data noised from t = 0 to 1, or sampling trajectories from t = 1 to 0 "
-                    + "(default ${DEFAULT-VALUE}).")
+    @Option(names = "--what", defaultValue = "sampling", paramLabel = "<noising|sampling|split|reflow|training>",
+            description = "What moves: the data noised from t = 0 to 1; sampling trajectories from t = 1 to 0; the "
+                    + "PF-ODE beside the reverse SDE from the same noise; the Reflow rounds of a flow model side by "
+                    + "side; or a model's samples as it trains from its first step (default ${DEFAULT-VALUE}).")
     String what;
+
+    @Option(names = "--rounds", defaultValue = "2", paramLabel = "R",
+            description = "--what reflow: Reflow rounds after the model's own (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--pairs", defaultValue = "2000", paramLabel = "N",
+            description = "--what reflow: pairs per round (default ${DEFAULT-VALUE}).")
+    int pairs;
+
+    @Option(names = "--train-steps", paramLabel = "K",
+            description = "--what reflow: fine-tuning steps per round (default " + DEFAULT_REFLOW_TRAIN_STEPS + "); "
+                    + "--what training: steps trained (default " + DEFAULT_TRAINING_STEPS + ").")
+    Integer trainSteps;
+
+    @Option(names = "--snapshots", defaultValue = "40", paramLabel = "K",
+            description = "--what training: how many times the model samples as it trains (default ${DEFAULT-VALUE}).")
+    int snapshots;
 
     @Option(names = "--format", paramLabel = "<gif|mp4|apng|png>",
             description = "GIF (one fixed palette, looping), MP4 (H.264), APNG, or a folder of PNGs (default: from "
@@ -119,11 +152,10 @@ final class RenderCommand implements Callable<Integer> {
         seconds = oracleOptions.fromSession("--seconds", seconds, s -> s.number("export.seconds"));
         overlay = oracleOptions.fromSession("--overlay", overlay, s -> s.bool("export.overlay").map(on -> on ? "on" : "off"));
         what = oracleOptions.fromSession("--what", what, s -> s.text("export.what"));
-        Animation.What which = switch (what.toLowerCase(Locale.ROOT)) {
-            case "noising" -> Animation.What.NOISING;
-            case "sampling" -> Animation.What.SAMPLING;
-            default -> throw new InvalidInputException("--what takes noising or sampling, not '" + what + "'.");
-        };
+        Animation.What which = java.util.Arrays.stream(Animation.What.values())
+                .filter(w -> w.name().equalsIgnoreCase(what)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("--what takes noising, sampling, split, reflow or training, "
+                        + "not '" + what + "'."));
         InvalidInputException.require(overlay.equals("on") || overlay.equals("off"),
                 "--overlay takes on or off, not '" + overlay + "'.");
         InvalidInputException.require(n >= 2 && n <= 100_000, "--n must lie between 2 and 100000, got " + n + ".");
@@ -143,15 +175,23 @@ final class RenderCommand implements Callable<Integer> {
         } else {
             Integer k = steps == null && oracleOptions.session().isEmpty() ? Integer.valueOf(DEFAULT_STEPS) : steps;
             SamplerSettings settings = oracleOptions.sampler(solver, k);
-            SampleResult result = source.sample(settings, n, seed, Recording.POSITIONS);
-            boolean stochastic = settings.kind().isStochastic(settings);
-            TrajectoryRole role = stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE;
             boolean dataShown = oracleOptions.session().flatMap(ss -> ss.settings().bool("view.data")).orElse(true);
-            content = sessionData.isPresent() && dataShown
-                    ? Animation.sampling(result.trajectories(), paths, role, settings.kind().displayName(), result.nfe(),
-                            sessionData.get(), sessionLabels, oracleOptions.session().get().process())
-                    : Animation.sampling(result.trajectories(), paths, role, settings.kind().displayName(), result.nfe(),
-                            null);
+            ForwardNoising layer = dataShown ? sessionData.orElse(null) : null;
+            Schedule process = oracleOptions.session().map(Session::process).orElse(null);
+            content = switch (which) {
+                case SPLIT -> split(source, settings, layer, sessionLabels, process);
+                case REFLOW -> reflow(source);
+                case TRAINING -> training(source, settings);
+                default -> {
+                    SampleResult result = source.sample(settings, n, seed, Recording.POSITIONS);
+                    TrajectoryRole role = settings.kind().isStochastic(settings) ? TrajectoryRole.SDE : TrajectoryRole.ODE;
+                    yield layer != null
+                            ? Animation.sampling(result.trajectories(), paths, role, settings.kind().displayName(),
+                                    result.nfe(), layer, sessionLabels, process)
+                            : Animation.sampling(result.trajectories(), paths, role, settings.kind().displayName(),
+                                    result.nfe(), null);
+                }
+            };
         }
         Animation animation = new Animation(content, wh[0], wh[1], fps, seconds, hold, overlay.equals("on"),
                 look);
@@ -172,6 +212,49 @@ final class RenderCommand implements Callable<Integer> {
         json.put("bytes", bytes);
         Json.print(spec.commandLine().getOut(), json);
         return 0;
+    }
+
+    /** The window's split view: Euler–Maruyama on the sampler's grid, η = 0 and η = 1, from the same start noise. */
+    private Animation.Content split(DenoiserSource source, SamplerSettings chosen, ForwardNoising layer, int[] labels,
+                                    Schedule process) {
+        SamplerSettings base = SamplerKind.SDE.settings(chosen.steps(), chosen.grid(), 0);
+        SampleResult ode = source.sample(base.withEta(0), n, seed, Recording.POSITIONS);
+        SampleResult sde = source.sample(base.withEta(1), n, seed, Recording.POSITIONS);
+        return Animation.split(ode.trajectories(), "PF-ODE (η = 0)", ode.nfe(), sde.trajectories(),
+                "reverse SDE (η = 1)", sde.nfe(), paths, layer, labels, process);
+    }
+
+    /** Reflow rounds of the model (a flow-matching one), each round's paths from the same sources. */
+    private Animation.Content reflow(DenoiserSource source) {
+        TrainedModel model = oracleOptions.model().orElseThrow(() -> new InvalidInputException(
+                "--what reflow needs a flow-matching model: --model m.json or a --session with one."));
+        InvalidInputException.require(rounds >= 1 && rounds <= 8, "--rounds must lie between 1 and 8, got " + rounds + ".");
+        DataDistribution data = source.reference().orElseThrow(() -> new InvalidInputException(
+                "--what reflow measures the rounds against the model's data, and there is " + source.description() + "."));
+        Reflow reflow = new Reflow(data, model.flow().source(), new Reflow.Settings(pairs,
+                Reflow.Settings.DEFAULT_SOLVER_STEPS, trainSteps != null ? trainSteps : DEFAULT_REFLOW_TRAIN_STEPS, true,
+                Math.max(paths, 200), seed));
+        List<Reflow.Round> list = new ArrayList<>();
+        list.add(reflow.measure(model, model.flow().round(), 0));
+        for (int r = 1; r <= rounds; r++) {
+            list.add(reflow.next(list.get(list.size() - 1), Reflow.Progress.NONE));
+        }
+        return Animation.reflow(list, paths, data.sample(n, seed));
+    }
+
+    /** A model trained from its first step (the model's settings, or the defaults), sampled at --snapshots steps. */
+    private Animation.Content training(DenoiserSource source, SamplerSettings sampler) {
+        DataDistribution data = source.reference().orElseThrow(() -> new InvalidInputException(
+                "--what training trains on the data, and there is " + source.description() + "."));
+        Optional<TrainedModel> model = oracleOptions.model();
+        Trainer trainer = model.map(m -> new Trainer(data, m.parameterization(), m.architecture(), m.settings(), m.flow()))
+                .orElseGet(() -> new Trainer(data, Parameterization.of(Objective.DEFAULT, source.denoiser().schedule()),
+                        Architecture.defaults(), TrainingSettings.defaults(seed)));
+        long total = trainSteps != null ? trainSteps : DEFAULT_TRAINING_STEPS;
+        List<TrainingSnapshots.Snapshot> shots = TrainingSnapshots.record(trainer, total, snapshots, sampler, n, seed,
+                () -> false);
+        return Animation.training(shots, data.sample(n, seed), "training on " + data.id() + "  ·  "
+                + sampler.kind().displayName() + ", " + sampler.steps() + " steps");
     }
 
     /** The format a file name implies: .gif, .mp4, .png (APNG); no extension means a PNG folder. */

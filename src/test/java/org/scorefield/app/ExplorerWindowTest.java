@@ -691,6 +691,50 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void theSplitViewExportsBothRunsAndReflowNeedsRounds(@TempDir Path dir) throws Exception {
+        ExportState export = view.export();
+        fx(() -> {
+            export.whatProperty().set(org.scorefield.app.export.Animation.What.REFLOW);
+            export.exportAnimation(dir.resolve("rounds.gif"));
+            return null;
+        });
+        assertTrue(fx(() -> export.statusProperty().get()).contains("no Reflow rounds"),
+                fx(() -> export.statusProperty().get()));
+        fx(() -> {
+            model.splitProperty().set(true);
+            return null;
+        });
+        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().sde() != null);
+        Path out = dir.resolve("split");
+        fx(() -> {
+            export.whatProperty().set(org.scorefield.app.export.Animation.What.SPLIT);
+            export.formatProperty().set(org.scorefield.app.export.AnimationFormat.PNG);
+            export.sizeProperty().set(ExportState.Size.HD720);
+            export.fpsProperty().set(4);
+            export.secondsProperty().set(2);
+            export.exportAnimation(out);
+            return null;
+        });
+        waitUntil(60, () -> !export.runningProperty().get());
+        assertTrue(fx(() -> export.statusProperty().get()).startsWith("Wrote split: 8 frames"),
+                fx(() -> export.statusProperty().get()));
+        var last = javax.imageio.ImageIO.read(out.resolve("frame_00007.png").toFile());
+        assertEquals(1280, last.getWidth());
+        // two panels: a hairline of one colour runs down the middle, unlike the columns beside it
+        java.util.Map<Integer, Integer> middle = new java.util.HashMap<>();
+        for (int y = 0; y < 720; y++) {
+            middle.merge(last.getRGB(640, y), 1, Integer::sum);
+        }
+        var line = middle.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
+        assertTrue(line.getValue() > 0.8 * 720, "one colour down x = 640: " + line.getValue() + " of 720 rows");
+        int same = 0;
+        for (int y = 0; y < 720; y++) {
+            same += last.getRGB(600, y) == line.getKey() ? 1 : 0;
+        }
+        assertTrue(same < 0.5 * 720, "x = 600 is not a divider: " + same + " rows of its colour");
+    }
+
+    @Test
     void cancellingAnExportWritesNothing(@TempDir Path dir) {
         waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
         ExportState export = view.export();

@@ -63,9 +63,64 @@ class RenderCommandTest {
         assertFalse(Files.exists(mp4));
         CliRun size = CliRun.of("render", "--oracle", "moons", "--size", "big", "--out", mp4.toString());
         assertTrue(size.err().contains("--size takes 720p, 1080p, square or W×H"), size.err());
-        CliRun what = CliRun.of("render", "--oracle", "moons", "--what", "reflow", "--out", mp4.toString());
-        assertTrue(what.err().contains("--what takes noising or sampling"), what.err());
+        CliRun what = CliRun.of("render", "--oracle", "moons", "--what", "film", "--out", mp4.toString());
+        assertTrue(what.err().contains("--what takes noising, sampling, split, reflow or training"), what.err());
         assertEquals(AnimationFormat.PNG, RenderCommand.fromName(dir.resolve("frames")));
         assertEquals(AnimationFormat.MP4, RenderCommand.fromName(dir.resolve("a.MP4")));
+    }
+
+    @Test
+    void splitReflowAndTrainingAnimationsRender() throws IOException {
+        Path split = dir.resolve("split");
+        CliRun r = CliRun.of("render", "--oracle", "8gaussians", "--what", "split", "--size", "200x100", "--fps", "5",
+                "--seconds", "1", "--hold", "0", "--n", "100", "--paths", "10", "--steps", "8", "--out", split.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("split", r.json().get("what").asText());
+        java.awt.image.BufferedImage first = ImageIO.read(split.resolve("frame_00000.png").toFile());
+        assertEquals(200, first.getWidth());
+        assertTrue(reddish(first, 100, 200) > 10 * Math.max(1, reddish(first, 0, 100)),
+                "the right panel holds the SDE's red heads, the left the ODE's dark ones");
+
+        Path model = dir.resolve("fm.json");
+        assertEquals(0, CliRun.of("train", "--data", "moons", "--head", "fm", "--steps", "150", "--width", "32",
+                "--depth", "2", "--seed", "1", "--out", model.toString()).exitCode());
+        Path rounds = dir.resolve("rounds.gif");
+        CliRun reflow = CliRun.of("render", "--model", model.toString(), "--what", "reflow", "--rounds", "1",
+                "--pairs", "200", "--train-steps", "20", "--size", "160x80", "--fps", "4", "--seconds", "1", "--hold", "0",
+                "--out", rounds.toString());
+        assertEquals(0, reflow.exitCode(), reflow.err());
+        assertEquals(4, reflow.json().get("frames").asInt());
+
+        Path training = dir.resolve("training.gif");
+        CliRun trained = CliRun.of("render", "--oracle", "moons", "--what", "training", "--train-steps", "40",
+                "--snapshots", "4", "--n", "100", "--steps", "4", "--size", "64x64", "--fps", "4", "--seconds", "2",
+                "--out", training.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertEquals(8, trained.json().get("frames").asInt());
+
+        CliRun oracleReflow = CliRun.of("render", "--oracle", "moons", "--what", "reflow", "--out",
+                dir.resolve("x.gif").toString());
+        assertEquals(2, oracleReflow.exitCode());
+        assertTrue(oracleReflow.err().contains("flow-matching model"), oracleReflow.err());
+        CliRun bad = CliRun.of("render", "--oracle", "moons", "--what", "everything", "--out",
+                dir.resolve("y.gif").toString());
+        assertTrue(bad.err().contains("noising, sampling, split, reflow or training"), bad.err());
+    }
+
+    /** Pixels in columns [from, to) that are clearly red (the SDE's colour). */
+    private static int reddish(java.awt.image.BufferedImage image, int from, int to) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = from; x < to; x++) {
+                int rgb = image.getRGB(x, y);
+                int red = rgb >> 16 & 255;
+                int green = rgb >> 8 & 255;
+                int blue = rgb & 255;
+                if (red > 150 && red > green + 60 && red > blue + 60) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 }

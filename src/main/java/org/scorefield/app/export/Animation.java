@@ -1,6 +1,8 @@
 package org.scorefield.app.export;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.canvas.Canvas;
@@ -10,9 +12,12 @@ import org.scorefield.app.Look;
 import org.scorefield.app.WorldView;
 import org.scorefield.app.canvas.CanvasFrame;
 import org.scorefield.app.canvas.FramePainter;
+import org.scorefield.app.canvas.PanelGrid;
 import org.scorefield.app.canvas.TrajectoryRole;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.PointSet;
+import org.scorefield.core.flow.Reflow;
+import org.scorefield.core.nn.TrainingSnapshots;
 import org.scorefield.core.sample.Trajectories;
 import org.scorefield.core.schedule.ForwardNoising;
 import org.scorefield.core.schedule.Schedule;
@@ -37,8 +42,12 @@ import org.scorefield.core.schedule.Schedule;
 public record Animation(Content frames, int width, int height, double fps, double seconds, double hold,
                         boolean overlay, Look look) {
 
-    /** What moves: the choices of the window and of {@code render --what}. */
-    public enum What { NOISING, SAMPLING }
+    /**
+     * What moves: the choices of the window and of {@code render --what}: the noising sweep, one
+     * sampler's paths, the PF-ODE beside the reverse SDE, the Reflow rounds side by side, and the
+     * samples of a model as it trains.
+     */
+    public enum What { NOISING, SAMPLING, SPLIT, REFLOW, TRAINING }
 
     /** The canvas at a time t, and what its caption says. */
     public interface Content {
@@ -49,6 +58,42 @@ public record Animation(Content frames, int width, int height, double fps, doubl
 
         /** Where t starts (it ends at the other end of [0, 1]). */
         double startTime();
+
+        /** What the overlay says after the title at t: "t = 0.42". */
+        default String label(double t) {
+            return String.format(Locale.ROOT, "t = %.2f", t);
+        }
+
+        /** The panels, left to right and top to bottom: this one alone unless it is {@link Panels}. */
+        default List<Content> parts() {
+            return List.of(this);
+        }
+    }
+
+    /**
+     * Several canvases driven by one t, laid out in the grid of the largest square cells, as the
+     * window lays out its split and Reflow views ({@link PanelGrid}).
+     */
+    public record Panels(List<Content> parts) implements Content {
+        public Panels {
+            InvalidInputException.require(!parts.isEmpty(), "An animation needs at least one panel.");
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public CanvasFrame at(double t) {
+            return parts.get(0).at(t);
+        }
+
+        @Override
+        public String title() {
+            return parts.get(0).title();
+        }
+
+        @Override
+        public double startTime() {
+            return parts.get(0).startTime();
+        }
     }
 
     /** A content from its parts. */
@@ -82,10 +127,84 @@ public record Animation(Content frames, int width, int height, double fps, doubl
         return start + (1 - 2 * start) * u;
     }
 
-    /** The frame painted at time t, with the overlay when on. */
+    /** The frame painted at time t, with the overlay when on (the first panel's, when there are several). */
     public CanvasFrame frame(double t) {
-        CanvasFrame f = frames.at(t);
-        return overlay ? f.withTitle(frames.title() + "  ·  " + String.format(Locale.ROOT, "t = %.2f", t)) : f;
+        return frames(t).get(0);
+    }
+
+    /** Every panel's frame at time t, with its overlay when on. */
+    public List<CanvasFrame> frames(double t) {
+        List<CanvasFrame> out = new ArrayList<>();
+        for (Content part : frames.parts()) {
+            CanvasFrame f = part.at(t);
+            out.add(overlay ? f.withTitle(part.title() + "  ·  " + part.label(t)) : f);
+        }
+        return out;
+    }
+
+    /**
+     * The PF-ODE beside the reverse SDE from the same start, over the same data layer (or none).
+     *
+     * @param ode    the PF-ODE run's paths, its title and NFE
+     * @param sde    the SDE run's
+     */
+    public static Content split(Trajectories ode, String odeTitle, long odeNfe, Trajectories sde, String sdeTitle,
+                                long sdeNfe, int drawn, ForwardNoising data, int[] labels, Schedule schedule) {
+        return new Panels(List.of(
+                sampling(ode, drawn, TrajectoryRole.ODE, odeTitle, odeNfe, data, labels, schedule),
+                sampling(sde, drawn, TrajectoryRole.SDE, sdeTitle, sdeNfe, data, labels, schedule)));
+    }
+
+    /** The Reflow rounds side by side: each round's paths from the same sources, over the clean data (or none). */
+    public static Content reflow(List<Reflow.Round> rounds, int drawn, PointSet data) {
+        CanvasFrame under = data == null ? CanvasFrame.EMPTY : CanvasFrame.points(data.xy(), data.labels());
+        List<Content> parts = new ArrayList<>();
+        for (Reflow.Round round : rounds) {
+            parts.add(new Sweep(t -> under.withTrajectories(round.paths(), t, drawn, TrajectoryRole.ODE),
+                    roundTitle(round.metrics()), 1));
+        }
+        return new Panels(parts);
+    }
+
+    /** A Reflow round's caption, on screen and in files. */
+    public static String roundTitle(Reflow.Metrics m) {
+        return String.format(Locale.ROOT, "Round %d  ·  straightness %.2g  ·  1-step SW2 %.1f× floor",
+                m.round(), m.normalizedStraightness(), m.oneStepRatio());
+    }
+
+    /**
+     * A model as it trains: at progress u in [0, 1] the samples of the snapshot closest to u (all
+     * sampled from the same noise), over the clean data.
+     *
+     * @param snapshots in order of their steps; at least one
+     */
+    public static Content training(List<TrainingSnapshots.Snapshot> snapshots, PointSet data, String title) {
+        InvalidInputException.require(!snapshots.isEmpty(), "A training animation needs at least one snapshot.");
+        CanvasFrame under = data == null ? CanvasFrame.EMPTY : CanvasFrame.points(data.xy(), data.labels());
+        java.util.function.DoubleFunction<TrainingSnapshots.Snapshot> at = u ->
+                snapshots.get((int) Math.round(Math.max(0, Math.min(1, u)) * (snapshots.size() - 1)));
+        return new Content() {
+            @Override
+            public CanvasFrame at(double u) {
+                return under.withTrajectories(at.apply(u).samples(), 0, 0, TrajectoryRole.ODE);
+            }
+
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public double startTime() {
+                return 0;
+            }
+
+            @Override
+            public String label(double u) {
+                TrainingSnapshots.Snapshot s = at.apply(u);
+                return String.format(Locale.ROOT, "step %,d  ·  loss %.3f", s.step(), s.loss());
+            }
+        };
     }
 
     /** The noising sweep of a point set under a schedule, each point with its own fixed ε from the seed. */
@@ -123,6 +242,7 @@ public record Animation(Content frames, int width, int height, double fps, doubl
     public static final class Painter {
         private final Animation animation;
         private final FramePainter painter = new FramePainter();
+        private final List<FramePainter> painters = new ArrayList<>();
         private Canvas canvas;
         private WritableImage target;
 
@@ -132,14 +252,48 @@ public record Animation(Content frames, int width, int height, double fps, doubl
 
         /** Frame i as an RGB image. */
         public BufferedImage frame(int i) {
-            CanvasFrame f = animation.frame(animation.time(i));
+            List<CanvasFrame> panels = animation.frames(animation.time(i));
+            int w = animation.width();
+            int h = animation.height();
             WritableImage image = HeadlessFx.call(() -> {
                 if (canvas == null) {
-                    canvas = new Canvas(animation.width(), animation.height());
-                    target = new WritableImage(animation.width(), animation.height());
+                    canvas = new Canvas(w, h);
+                    target = new WritableImage(w, h);
                 }
-                painter.paint(canvas.getGraphicsContext2D(), f, WorldView.DEFAULT, animation.look(),
-                        animation.width(), animation.height());
+                var gc = canvas.getGraphicsContext2D();
+                if (panels.size() == 1) {
+                    painter.paint(gc, panels.get(0), WorldView.DEFAULT, animation.look(), w, h);
+                } else {
+                    // the grid of the window's split and rounds views; cells of whole pixels, the
+                    // background behind the leftover pixels
+                    int columns = PanelGrid.columnsFor(panels.size(), w, h);
+                    int rows = (panels.size() + columns - 1) / columns;
+                    int cw = w / columns;
+                    int ch = h / rows;
+                    gc.setFill(animation.look().palette().background());
+                    gc.fillRect(0, 0, w, h);
+                    while (painters.size() < panels.size()) {
+                        painters.add(new FramePainter());
+                    }
+                    for (int k = 0; k < panels.size(); k++) {
+                        gc.save();
+                        gc.translate((k % columns) * cw, (k / columns) * ch);
+                        gc.beginPath();
+                        gc.rect(0, 0, cw, ch);
+                        gc.clip();
+                        painters.get(k).paint(gc, panels.get(k), WorldView.DEFAULT, animation.look(), cw, ch);
+                        gc.restore();
+                    }
+                    // a hairline between the panels, as the window's split view has
+                    gc.setStroke(animation.look().palette().axis());
+                    gc.setLineWidth(1);
+                    for (int c = 1; c < columns; c++) {
+                        gc.strokeLine(c * cw + 0.5, 0, c * cw + 0.5, rows * ch);
+                    }
+                    for (int r = 1; r < rows; r++) {
+                        gc.strokeLine(0, r * ch + 0.5, columns * cw, r * ch + 0.5);
+                    }
+                }
                 return canvas.snapshot(null, target);
             });
             BufferedImage rgb = new BufferedImage(animation.width(), animation.height(), BufferedImage.TYPE_INT_RGB);

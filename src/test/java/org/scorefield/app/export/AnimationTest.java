@@ -24,6 +24,7 @@ import org.scorefield.core.sample.SampleResult;
 import org.scorefield.core.sample.SamplerKind;
 import org.scorefield.core.sample.SamplerSettings;
 import org.scorefield.core.sample.Sampling;
+import org.scorefield.core.sample.Trajectories;
 import org.scorefield.core.schedule.ScheduleKind;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -104,5 +105,39 @@ class AnimationTest {
         // Heun at 16 steps: 2 per step but the last, and the final denoising step
         assertTrue(a.frame(0.5).title().contains("t = 0.50") && a.frame(0.5).title().contains("NFE 33"),
                 a.frame(0.5).title());
+    }
+
+    @Test
+    void aSplitFrameIsTwoSingleFramesSideBySide() {
+        var denoiser = new GaussianMixtureDenoiser(DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow(),
+                ScheduleKind.VP.createDefault());
+        SamplerSettings base = SamplerSettings.defaults(SamplerKind.SDE).withSteps(16);
+        Trajectories ode = Sampling.fromPrior(denoiser, base.withEta(0), 200, 4, Recording.POSITIONS).trajectories();
+        Trajectories sde = Sampling.fromPrior(denoiser, base.withEta(1), 200, 4, Recording.POSITIONS).trajectories();
+        Animation.Content split = Animation.split(ode, "PF-ODE", 16, sde, "SDE", 16, 20, null, null,
+                ScheduleKind.VP.createDefault());
+        Animation both = new Animation(split, W, H, 10, 2, 0, true, Look.DEFAULT);
+        int i = 7;
+        BufferedImage frame = new Animation.Painter(both).frame(i);
+        for (int k = 0; k < 2; k++) {
+            Animation alone = new Animation(split.parts().get(k), W / 2, H, 10, 2, 0, true, Look.DEFAULT);
+            BufferedImage single = new Animation.Painter(alone).frame(i);
+            // the panel without its first column (the hairline between the panels is drawn there)
+            int[] expected = single.getRGB(1, 0, W / 2 - 1, H, null, 0, W / 2 - 1);
+            int[] inFrame = frame.getRGB(k * (W / 2) + 1, 0, W / 2 - 1, H, null, 0, W / 2 - 1);
+            if (k == 0) {
+                // the left panel's last column: the same, the hairline is to its right
+                expected = single.getRGB(0, 0, W / 2 - 1, H, null, 0, W / 2 - 1);
+                inFrame = frame.getRGB(0, 0, W / 2 - 1, H, null, 0, W / 2 - 1);
+            }
+            // the same pixels, up to the software renderer's rounding of edges under a clip (±2 per channel)
+            int worst = 0;
+            for (int p = 0; p < expected.length; p++) {
+                for (int shift = 0; shift < 24; shift += 8) {
+                    worst = Math.max(worst, Math.abs((expected[p] >> shift & 255) - (inFrame[p] >> shift & 255)));
+                }
+            }
+            assertTrue(worst <= 2, "panel " + k + " differs by up to " + worst + " per channel");
+        }
     }
 }
