@@ -181,6 +181,29 @@ final class ChartsPane extends VBox {
         return reflowNfe;
     }
 
+    /** The charts on screen, top to bottom: the schedule chart and the one of the open tab. */
+    java.util.List<org.scorefield.app.chart.LectureChart> shown() {
+        java.util.List<org.scorefield.app.chart.LectureChart> out = new java.util.ArrayList<>();
+        out.add(schedule);
+        javafx.scene.Node content = tabs.getSelectionModel().getSelectedItem().getContent();
+        for (org.scorefield.app.chart.LectureChart c : new org.scorefield.app.chart.LectureChart[] {loss, errors,
+            reflowRounds, reflowNfe}) {
+            if (isInside(c, content)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node root) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     LossChart lossChart() {
         return loss;
     }

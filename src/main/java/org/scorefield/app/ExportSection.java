@@ -95,8 +95,12 @@ final class ExportSection {
         status.visibleProperty().bind(export.statusProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
 
-        Button figure = saveButton("Figure…", "exportFigure", "Save the canvas as it is now as a PNG, at twice its "
-                + "size on screen.", "canvas.png", export::saveFigure);
+        Button figure = saveButton("Figure…", "exportFigure", "Save the canvas as it is now: a PNG at twice its "
+                + "size on screen, or a vector SVG or PDF for lecture notes (choose by the file's ending).",
+                "canvas.png", export::saveFigure);
+        Button chartsButton = saveButton("Charts…", "exportCharts", "Save the charts on the right as they are shown "
+                + "(the schedule over the open tab's chart): PNG at twice their size, or vector SVG or PDF.",
+                "charts.png", export::saveCharts);
         Button samples = saveButton("Samples…", "exportSamples", "Save the end points of the samples on screen as CSV "
                 + "(x,y rows).", "samples.csv", export::saveSamples);
         Button paths = saveButton("Paths…", "exportPaths", "Save every sampled path as CSV, one row per particle and "
@@ -116,18 +120,22 @@ final class ExportSection {
                 Widgets.row("Frame rate", fps, "Frames per second."),
                 Widgets.row("Seconds", seconds, "Duration, with the first and last frame held for half a second."),
                 Widgets.row("Overlay", overlay, "Draw the title, t and NFE on every frame."),
-                animationButtons, progress, status, buttons(figure, samples, paths), buttons(loss, field));
+                animationButtons, progress, status, buttons(figure, chartsButton), buttons(samples, paths),
+                buttons(loss, field));
     }
 
-    /** A button that asks where to save a PNG or CSV file (by the name's ending), then saves it. */
+    /** A button that asks where to save a figure (PNG, SVG, PDF) or CSV file (by the name's ending), then saves it. */
     private static Button saveButton(String text, String id, String tooltip, String fileName,
                                      Consumer<java.nio.file.Path> action) {
         Button button = new Button(text);
         button.setId(id);
         button.setTooltip(Widgets.tip(tooltip));
-        boolean png = fileName.endsWith(".png");
-        button.setOnAction(e -> save(button, fileName, png ? "PNG images" : "CSV files", png ? "*.png" : "*.csv",
-                action));
+        FileChooser.ExtensionFilter[] filters = fileName.endsWith(".png")
+                ? new FileChooser.ExtensionFilter[] {new FileChooser.ExtensionFilter("PNG images", "*.png"),
+                    new FileChooser.ExtensionFilter("SVG vector images", "*.svg"),
+                    new FileChooser.ExtensionFilter("PDF documents", "*.pdf")}
+                : new FileChooser.ExtensionFilter[] {new FileChooser.ExtensionFilter("CSV files", "*.csv")};
+        button.setOnAction(e -> save(button, fileName, action, filters));
         return button;
     }
 
@@ -153,18 +161,28 @@ final class ExportSection {
             return;
         }
         String ext = format.extension();
-        save(owner, "scorefield" + ext, format.id().toUpperCase(Locale.ROOT) + " files", "*" + ext, action);
+        save(owner, "scorefield" + ext, action, new FileChooser.ExtensionFilter(
+                format.id().toUpperCase(Locale.ROOT) + " files", "*" + ext));
     }
 
-    private static void save(Button owner, String name, String kind, String pattern,
-                             Consumer<java.nio.file.Path> action) {
+    private static void save(Button owner, String name, Consumer<java.nio.file.Path> action,
+                             FileChooser.ExtensionFilter... filters) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export");
         chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        chooser.getExtensionFilters().addAll(filters);
         File file = chooser.showSaveDialog(owner.getScene().getWindow());
         if (file != null) {
-            action.accept(file.toPath());
+            java.nio.file.Path path = file.toPath();
+            // the chosen type's ending, when the name has none of the offered ones
+            FileChooser.ExtensionFilter chosen = chooser.getSelectedExtensionFilter();
+            String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
+            boolean hasOne = java.util.Arrays.stream(filters).flatMap(f -> f.getExtensions().stream())
+                    .anyMatch(pattern -> lower.endsWith(pattern.substring(1)));
+            if (!hasOne && chosen != null) {
+                path = path.resolveSibling(path.getFileName() + chosen.getExtensions().get(0).substring(1));
+            }
+            action.accept(path);
         }
     }
 }

@@ -68,6 +68,7 @@ public final class ExportState implements AutoCloseable {
         }
     }
 
+    private final Supplier<java.util.List<org.scorefield.app.chart.LectureChart>> charts;
     private final ObjectProperty<Animation.What> what = new SimpleObjectProperty<>(Animation.What.SAMPLING);
     private final ObjectProperty<AnimationFormat> format = new SimpleObjectProperty<>(AnimationFormat.MP4);
     private final ObjectProperty<Size> size = new SimpleObjectProperty<>(Size.HD720);
@@ -98,8 +99,10 @@ public final class ExportState implements AutoCloseable {
      * @param field      the field on the canvas now, or null
      */
     ExportState(ExplorerModel model, Supplier<CanvasFrame> shownFrame, Supplier<double[]> canvasSize,
-                org.scorefield.app.chart.LossChart loss, Supplier<org.scorefield.core.field.VectorGrid> field) {
+                org.scorefield.app.chart.LossChart loss, Supplier<org.scorefield.core.field.VectorGrid> field,
+                Supplier<java.util.List<org.scorefield.app.chart.LectureChart>> charts) {
         this.model = model;
+        this.charts = charts;
         this.shownFrame = shownFrame;
         this.canvasSize = canvasSize;
         this.loss = loss;
@@ -246,10 +249,41 @@ public final class ExportState implements AutoCloseable {
     public void saveFigure(Path out) {
         double[] canvas = canvasSize.get();
         report(() -> {
-            Figure.writePng(shownFrame.get(), model.lookProperty().get(), canvas[0], canvas[1], 2, out);
-            return String.format(Locale.ROOT, "Wrote %s (%d × %d).", IoReasons.fileName(out),
-                    Math.round(2 * canvas[0]), Math.round(2 * canvas[1]));
+            Figure.write(shownFrame.get(), model.lookProperty().get(), canvas[0], canvas[1], out);
+            return wrote(out, canvas[0], canvas[1]);
         });
+    }
+
+    /**
+     * The charts on the right as they are shown (the schedule chart over the chart of the open tab),
+     * as a PNG at twice their size, or vector SVG or PDF (from the file name).
+     */
+    public void saveCharts(Path out) {
+        report(() -> {
+            var shown = charts.get();
+            java.util.List<org.jfree.chart.JFreeChart> list = new java.util.ArrayList<>();
+            java.util.List<double[]> sizes = new java.util.ArrayList<>();
+            for (var c : shown) {
+                if (c.getScene() != null && c.getWidth() >= 1 && c.getHeight() >= 1) {
+                    list.add(c.getChart());
+                    sizes.add(new double[] {c.getWidth(), c.getHeight()});
+                }
+            }
+            InvalidInputException.require(!list.isEmpty(), "The charts are hidden: show them (] key) to save them.");
+            Figure.writeCharts(list, sizes, out);
+            double w = sizes.stream().mapToDouble(z -> z[0]).max().orElse(0);
+            double h = sizes.stream().mapToDouble(z -> z[1]).sum();
+            return wrote(out, w, h);
+        });
+    }
+
+    /** "Wrote f.png (1200 × 800)." or "Wrote f.svg (vector, 600 × 400)." */
+    private static String wrote(Path out, double w, double h) {
+        return Figure.Format.of(out) == Figure.Format.PNG
+                ? String.format(Locale.ROOT, "Wrote %s (%d × %d).", IoReasons.fileName(out),
+                        Math.round(Figure.PNG_SCALE * w), Math.round(Figure.PNG_SCALE * h))
+                : String.format(Locale.ROOT, "Wrote %s (vector, %d × %d).", IoReasons.fileName(out), Math.round(w),
+                        Math.round(h));
     }
 
     /** The end points of the samples on screen, as CSV (x,y). */

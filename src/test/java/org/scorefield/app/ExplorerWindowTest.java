@@ -795,6 +795,50 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void theCanvasAndTheChartsAreSavedAsVectorFiguresToo() throws Exception {
+        // kept under target/ to be looked at
+        Path dir = Path.of("target", "test-figures");
+        Files.createDirectories(dir);
+        fx(() -> {
+            model.showDensityProperty().set(true);
+            model.showFieldProperty().set(true);
+            model.timeProperty().set(0.3);
+            return null;
+        });
+        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null
+                && view.layers().layersProperty().get().field() != null
+                && view.layers().layersProperty().get().density() != null);
+        ExportState export = view.export();
+        for (String name : new String[] {"canvas.svg", "canvas.pdf", "charts.png", "charts.svg", "charts.pdf"}) {
+            Path out = dir.resolve(name);
+            Files.deleteIfExists(out);
+            fx(() -> {
+                if (name.startsWith("canvas")) {
+                    export.saveFigure(out);
+                } else {
+                    export.saveCharts(out);
+                }
+                return null;
+            });
+            String status = fx(() -> export.statusProperty().get());
+            assertTrue(status.startsWith("Wrote " + name), status);
+            assertTrue(Files.size(out) > 1000, name + " has " + Files.size(out) + " bytes");
+        }
+        String svg = Files.readString(dir.resolve("canvas.svg"));
+        assertTrue(svg.contains("<image"), "the density heatmap is embedded as a raster");
+        int circles = svg.split("<circle|<ellipse", -1).length - 1;
+        int points = fx(() -> model.data().data().points().size());
+        assertTrue(circles >= points, circles + " vector dots for " + points + " data points and the sample heads");
+        var charts = javax.imageio.ImageIO.read(dir.resolve("charts.png").toFile());
+        double[] shown = fx(() -> {
+            var list = view.charts().shown();
+            return new double[] {list.get(0).getWidth(), list.get(0).getHeight() + list.get(1).getHeight()};
+        });
+        assertEquals(Math.round(2 * shown[0]), charts.getWidth(), "twice the width on screen");
+        assertEquals(Math.round(2 * shown[1]), charts.getHeight(), "both charts, stacked");
+    }
+
+    @Test
     void theLossHistoryAndTheFieldAreSavedAsCsv(@TempDir Path dir) throws Exception {
         ExportState export = view.export();
         Path loss = dir.resolve("loss.csv");

@@ -2,7 +2,6 @@ package org.scorefield.app.canvas;
 
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.scorefield.app.Look;
@@ -22,7 +21,7 @@ public final class AxesPainter {
     }
 
     /** Draws grid, axes and tick labels over the whole canvas. */
-    public static void paint(GraphicsContext g, WorldView view, Look look, double width, double height) {
+    public static void paint(Pen g, WorldView view, Look look, double width, double height) {
         Look.Palette p = look.palette();
         double s = look.scale();
         int xFrom = (int) Math.ceil(view.toWorldX(0, width, height));

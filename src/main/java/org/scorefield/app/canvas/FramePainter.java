@@ -40,8 +40,13 @@ public final class FramePainter {
     private final HeatmapRaster heatmap = new HeatmapRaster();
     private final double[] head = new double[2];
 
-    /** Paints the frame over the whole {@code width × height} area. */
+    /** Paints the frame over the whole {@code width × height} area of a JavaFX canvas. */
     public void paint(GraphicsContext g, CanvasFrame frame, WorldView view, Look look, double width, double height) {
+        paint(new FxPen(g, sprites), frame, view, look, width, height);
+    }
+
+    /** Paints the frame over the whole {@code width × height} area: on screen, or into a vector file. */
+    public void paint(Pen g, CanvasFrame frame, WorldView view, Look look, double width, double height) {
         Look.Palette p = look.palette();
         g.setGlobalAlpha(1);
         g.setLineDashes((double[]) null);
@@ -95,7 +100,7 @@ public final class FramePainter {
      * the accent colour; the learned velocity as a bold arrow in the third class colour (green). All share one scale,
      * the one that gives the longer bold arrow {@value #PROBE_LENGTH} world units.
      */
-    private void paintProbe(GraphicsContext g, VelocityProbe probe, Look look, Mapping m) {
+    private void paintProbe(Pen g, VelocityProbe probe, Look look, Mapping m) {
         Look.Palette p = look.palette();
         double longest = Math.hypot(probe.marginal()[0], probe.marginal()[1]);
         if (probe.learned() != null) {
@@ -126,7 +131,7 @@ public final class FramePainter {
     }
 
     /** A bold arrow from (x0, y0) to (x1, y1) in screen pixels, with a halo of the background. */
-    private static void arrow(GraphicsContext g, double x0, double y0, double x1, double y1, Color color,
+    private static void arrow(Pen g, double x0, double y0, double x1, double y1, Color color,
                               double width, Look look) {
         double w = width * look.scale();
         double len = Math.hypot(x1 - x0, y1 - y0);
@@ -196,7 +201,7 @@ public final class FramePainter {
      * left out. Each arrow is one outline, shaft and head together, all in one path: one fill for the
      * whole field, which the software renderer draws faster than stroked shafts plus filled heads.
      */
-    private static void paintArrows(GraphicsContext g, VectorGrid field, double arrowScale, Look look, Mapping m) {
+    private static void paintArrows(Pen g, VectorGrid field, double arrowScale, Look look, Mapping m) {
         GridSpec spec = field.spec();
         double cell = Math.min(spec.dx(), spec.dy()) * m.k;
         double p95 = field.magnitudePercentile(95);
@@ -249,7 +254,7 @@ public final class FramePainter {
         g.setGlobalAlpha(1);
     }
 
-    private static void paintStreamlines(GraphicsContext g, List<double[]> lines, Look look, Mapping m) {
+    private static void paintStreamlines(Pen g, List<double[]> lines, Look look, Mapping m) {
         double s = look.scale();
         g.setStroke(look.palette().field());
         g.setFill(look.palette().field());
@@ -294,11 +299,10 @@ public final class FramePainter {
     }
 
     /**
-     * Particles as stamped sprites: one anti-aliased dot image per class colour, drawn at whole
-     * pixels. The software renderer blits a small image several times faster than it fills an
-     * anti-aliased oval, which with thousands of particles is most of a frame.
+     * Particles as dots ({@link Pen#disc}), the fill colour of a class at a time. On screen each dot
+     * is a stamped sprite: with thousands of particles that is most of a frame.
      */
-    private void paintParticles(GraphicsContext g, double[] xy, int[] labels, Look.Palette p, Mapping m, double r) {
+    private void paintParticles(Pen g, double[] xy, int[] labels, Look.Palette p, Mapping m, double r) {
         int n = xy.length / 2;
         int classes = 1;
         if (labels != null) {
@@ -306,61 +310,29 @@ public final class FramePainter {
                 classes = Math.max(classes, label + 1);
             }
         }
-        g.setImageSmoothing(false);
         for (int c = 0; c < classes; c++) {
-            WritableImage sprite = sprite(p.classColor(c), r, PARTICLE_OPACITY);
-            double half = sprite.getWidth() / 2;
+            Color color = p.classColor(c);
             for (int i = 0; i < n; i++) {
                 if (labels != null && labels[i] != c) {
                     continue;
                 }
-                g.drawImage(sprite, Math.rint(m.sx(xy[2 * i]) - half), Math.rint(m.sy(xy[2 * i + 1]) - half));
+                g.disc(m.sx(xy[2 * i]), m.sy(xy[2 * i + 1]), r, color, PARTICLE_OPACITY);
             }
         }
-        g.setImageSmoothing(true);
     }
 
     /** Opacity of particles, so dense regions read darker and other layers show through. */
     static final double PARTICLE_OPACITY = 0.8;
 
+    /** The screen's dot sprites, kept from frame to frame ({@link FxPen}). */
     private final java.util.Map<String, WritableImage> sprites = new java.util.HashMap<>();
-
-    /**
-     * A disc of radius r in an even-sized square image, centred on the image centre, with one pixel of
-     * anti-aliased edge (coverage {@code clamp(r + ½ − distance, 0, 1)}) times the opacity.
-     */
-    private WritableImage sprite(Color color, double r, double opacity) {
-        String key = color + "/" + r + "/" + opacity;
-        WritableImage cached = sprites.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        if (sprites.size() > 64) {
-            sprites.clear();
-        }
-        int size = 2 * (int) Math.ceil(r + 1);
-        WritableImage img = new WritableImage(size, size);
-        double centre = size / 2.0;
-        int rgb = (int) Math.round(color.getRed() * 255) << 16 | (int) Math.round(color.getGreen() * 255) << 8
-                | (int) Math.round(color.getBlue() * 255);
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                double d = Math.hypot(x + 0.5 - centre, y + 0.5 - centre);
-                double cover = Math.max(0, Math.min(1, r + 0.5 - d));
-                int a = (int) Math.round(255 * cover * opacity * color.getOpacity());
-                img.getPixelWriter().setArgb(x, y, a << 24 | rgb);
-            }
-        }
-        sprites.put(key, img);
-        return img;
-    }
 
     /**
      * Paths of the first {@code drawn} particles from their start to their position at t, then a
      * head dot for every particle; with {@code denoised}, over them, x̂0 at t and the denoising path
      * so far of the drawn paths.
      */
-    private void paintTrajectories(GraphicsContext g, Trajectories tr, double t, int drawn, Color color,
+    private void paintTrajectories(Pen g, Trajectories tr, double t, int drawn, Color color,
             boolean bold, boolean denoised, Look look, Mapping m, double r) {
         double s = look.scale();
         double[] times = tr.times();
@@ -421,7 +393,7 @@ public final class FramePainter {
             g.beginPath();
             for (int i = 0; i < paths; i++) {
                 at(den, i, seg, w, head);
-                circle(g, m.sx(head[0]), m.sy(head[1]), rr);
+                g.circle(m.sx(head[0]), m.sy(head[1]), rr);
             }
             g.stroke();
             g.setStroke(dc);
@@ -432,15 +404,9 @@ public final class FramePainter {
         g.setGlobalAlpha(1);
     }
 
-    /** Adds a circle of radius r around (cx, cy) to the current path, as its own subpath. */
-    private static void circle(GraphicsContext g, double cx, double cy, double r) {
-        g.moveTo(cx + r, cy);
-        g.arc(cx, cy, r, r, 0, 360);
-        g.closePath();
-    }
 
     /** One path with a subpath per particle: recorded points up to seg, then the point at t. */
-    private void strokePaths(GraphicsContext g, double[][] rows, int paths, int seg, double w, Mapping m) {
+    private void strokePaths(Pen g, double[][] rows, int paths, int seg, double w, Mapping m) {
         if (paths == 0) {
             return;
         }
@@ -502,7 +468,7 @@ public final class FramePainter {
     }
 
     /** A colour bar in the bottom-right corner with the values at its two ends. */
-    private void paintLegend(GraphicsContext g, ScalarGrid grid, HeatmapStyle style, Look look, double width,
+    private void paintLegend(Pen g, ScalarGrid grid, HeatmapStyle style, Look look, double width,
             double height) {
         double[] range = range(grid, style);
         if (!(range[1] > range[0])) {
@@ -549,7 +515,7 @@ public final class FramePainter {
         return s.replace('-', '\u2212');
     }
 
-    private static void paintTitle(GraphicsContext g, String title, Look look, double width) {
+    private static void paintTitle(Pen g, String title, Look look, double width) {
         double s = look.scale();
         Look.Palette p = look.palette();
         double x = 12 * s;

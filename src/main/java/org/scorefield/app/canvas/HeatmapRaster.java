@@ -2,7 +2,6 @@ package org.scorefield.app.canvas;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import org.scorefield.app.Look;
@@ -42,7 +41,7 @@ final class HeatmapRaster {
     private ByteBuffer bytes;
 
     /** Draws the grid over its rectangle of the {@code width × height} canvas. */
-    void draw(GraphicsContext g, ScalarGrid grid, HeatmapStyle style, Look look, FramePainter.Mapping m,
+    void draw(Pen g, ScalarGrid grid, HeatmapStyle style, Look look, FramePainter.Mapping m,
             double width, double height) {
         GridSpec spec = grid.spec();
         int left = Math.max(0, (int) Math.round(m.sx(spec.xMin())));
@@ -82,9 +81,7 @@ final class HeatmapRaster {
             bytes.asIntBuffer().put(pixels, 0, w * h);
             image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getByteBgraPreInstance(), bytes, 4 * w);
         }
-        g.setImageSmoothing(false);
-        g.drawImage(image, x0, y0);
-        g.setImageSmoothing(true);
+        g.raster(image, pixels, w, h, x0, y0);
     }
 
     /**

@@ -1,26 +1,57 @@
 package org.scorefield.app.export;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
+import org.jfree.svg.SVGGraphics2D;
 import org.scorefield.app.HeadlessFx;
 import org.scorefield.app.Look;
 import org.scorefield.app.WorldView;
 import org.scorefield.app.canvas.CanvasFrame;
 import org.scorefield.app.canvas.FramePainter;
+import org.scorefield.app.canvas.Java2DPen;
+import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.io.AtomicFiles;
 
 /**
- * A canvas frame as a PNG at a multiple of its on-screen size: the same painter draws the same
- * frame at the same logical size through a scale transform, so text, lines and dots are as sharp as
- * the pixels allow and the layout is the screen's.
+ * A canvas frame or the charts as a figure file: PNG at a multiple of the on-screen size, or vector
+ * SVG (JFreeSVG) and PDF (JFreePDF). The canvas is drawn by the window's own {@link FramePainter}:
+ * for PNG on a JavaFX canvas through a scale transform, for SVG and PDF through a {@link Java2DPen},
+ * so every format has the screen's layout (vector lines, circles and text; the heatmap stays a
+ * raster). Charts are JFreeCharts, which draw on any {@code Graphics2D}: the screen's (FXGraphics2D)
+ * and the files' are the same drawing. Files are written atomically.
  */
 public final class Figure {
+
+    /** A figure file's format, from its name. */
+    public enum Format {
+        PNG, SVG, PDF;
+
+        /** .svg, .pdf, or PNG for anything else. */
+        public static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".svg") ? SVG : name.endsWith(".pdf") ? PDF : PNG;
+        }
+    }
+
+    /** PNG figures have twice the screen's pixels. */
+    public static final double PNG_SCALE = 2;
 
     private Figure() {
     }
@@ -43,7 +74,80 @@ public final class Figure {
     /** Writes the frame as a PNG, atomically. */
     public static void writePng(CanvasFrame frame, Look look, double width, double height, double scale, Path out)
             throws IOException {
-        BufferedImage image = render(frame, look, width, height, scale);
+        png(render(frame, look, width, height, scale), out);
+    }
+
+    /** Writes the frame in the format of the file's name: PNG at {@link #PNG_SCALE}×, SVG or PDF. */
+    public static void write(CanvasFrame frame, Look look, double width, double height, Path out) throws IOException {
+        Format format = Format.of(out);
+        if (format == Format.PNG) {
+            writePng(frame, look, width, height, PNG_SCALE, out);
+            return;
+        }
+        // on the FX thread: the painter measures text with JavaFX, as on screen
+        vector(format, width, height, out, g -> HeadlessFx.run(() ->
+                new FramePainter().paint(new Java2DPen(g), frame, WorldView.DEFAULT, look, width, height)));
+    }
+
+    /**
+     * Writes charts stacked top to bottom at their sizes (the window's right column), in the
+     * format of the file's name.
+     *
+     * @param sizes each chart's width and height in logical pixels
+     */
+    public static void writeCharts(List<JFreeChart> charts, List<double[]> sizes, Path out) throws IOException {
+        InvalidInputException.require(!charts.isEmpty() && charts.size() == sizes.size(), "There is no chart to save.");
+        double width = 0;
+        double height = 0;
+        for (double[] s : sizes) {
+            width = Math.max(width, s[0]);
+            height += s[1];
+        }
+        Consumer<Graphics2D> draw = g -> {
+            double y = 0;
+            for (int i = 0; i < charts.size(); i++) {
+                double[] s = sizes.get(i);
+                charts.get(i).draw(g, new Rectangle2D.Double(0, y, s[0], s[1]));
+                y += s[1];
+            }
+        };
+        Format format = Format.of(out);
+        if (format == Format.PNG) {
+            int w = (int) Math.round(width * PNG_SCALE);
+            int h = (int) Math.round(height * PNG_SCALE);
+            BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.scale(PNG_SCALE, PNG_SCALE);
+            draw.accept(g);
+            g.dispose();
+            png(image, out);
+        } else {
+            vector(format, width, height, out, draw);
+        }
+    }
+
+    private static void vector(Format format, double width, double height, Path out, Consumer<Graphics2D> draw)
+            throws IOException {
+        if (format == Format.SVG) {
+            SVGGraphics2D g = new SVGGraphics2D(width, height);
+            draw.accept(g);
+            byte[] svg = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.writeBytes(out, stream -> stream.write(svg));
+        } else {
+            PDFDocument document = new PDFDocument();
+            document.setTitle("Scorefield figure");
+            PDFGraphics2D g = document.createPage(new Rectangle2D.Double(0, 0, width, height)).getGraphics2D();
+            // Text as glyph outlines: PDF's standard fonts have no α, σ, η or subscripts.
+            g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+            draw.accept(g);
+            byte[] pdf = document.getPDFBytes();
+            AtomicFiles.writeBytes(out, stream -> stream.write(pdf));
+        }
+    }
+
+    private static void png(BufferedImage image, Path out) throws IOException {
         AtomicFiles.writeBytes(out, stream -> {
             if (!ImageIO.write(image, "png", stream)) {
                 throw new IOException("this Java has no PNG writer");
