@@ -41,7 +41,7 @@ final class OracleOptions {
     private Session loaded;
     private TrainedModel loadedModel;
 
-    /** The two mutually exclusive sources; picocli sets exactly one. */
+    /** The three mutually exclusive sources; picocli sets exactly one. */
     static final class Choice {
 
         @Option(names = "--oracle", paramLabel = "<preset|empirical:preset|file.csv>",
@@ -51,18 +51,18 @@ final class OracleOptions {
                         + "oracle represents exactly: the mixture, or the memorised points."})
         String spec;
 
+        @Option(names = "--model", paramLabel = "FILE",
+                description = {"A model written by 'scorefield train', instead of --oracle. It samples with the "
+                        + "process it was trained on (so --process and --param are refused), and samples are compared "
+                        + "with the data it was trained on when that can still be found."})
+        Path model;
+
         @Option(names = "--session", paramLabel = "FILE",
                 description = {"A session saved by the window (.scorefield), instead of --oracle or --model: its "
                         + "trained model (or, without one or with the exact oracle chosen, the exact oracle of its "
                         + "data under its process), and its sampler, steps, seed and view as defaults for the options "
                         + "not given."})
         Path session;
-
-        @Option(names = "--model", paramLabel = "FILE",
-                description = {"A model written by 'scorefield train', instead of --oracle. It samples with the "
-                        + "process it was trained on (so --process and --param are refused), and samples are compared "
-                        + "with the data it was trained on when that can still be found."})
-        Path model;
     }
 
     @Option(names = "--data-n", defaultValue = "1000", paramLabel = "N",

@@ -1,14 +1,14 @@
 package org.scorefield.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.scorefield.app.FxWait.fx;
+import static org.scorefield.app.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,6 @@ import org.scorefield.core.schedule.ScheduleKind;
 import org.scorefield.core.session.SessionFile;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Sessions from the window: save, change everything, open again; bad files; autosave and crash restore. */
 @ExtendWith(ApplicationExtension.class)
@@ -217,20 +216,4 @@ class SessionWindowTest {
         assertFalse(Files.exists(mine));
     }
 
-    private static void waitUntil(int seconds, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached within " + seconds + " s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

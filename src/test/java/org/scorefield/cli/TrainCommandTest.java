@@ -213,7 +213,7 @@ class TrainCommandTest {
                 + "exclusive (specify only one) (see 'scorefield sample --help')",
                 CliRun.of("sample", "--model", model, "--oracle", "moons").err().strip());
         assertEquals("scorefield sample: Missing required argument (specify one of these): "
-                + "(--oracle=<preset|empirical:preset|file.csv> | --model=FILE) (see 'scorefield sample --help')",
+                + "(--oracle=<preset|empirical:preset|file.csv> | --model=FILE | --session=FILE) (see 'scorefield sample --help')",
                 CliRun.of("sample").err().strip());
         assertTrue(CliRun.of("sample", "--model", model, "--process", "ve").err().contains(
                 "--process and --param cannot be used with --model: the model samples with the process it was "
