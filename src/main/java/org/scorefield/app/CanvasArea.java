@@ -12,7 +12,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import org.scorefield.app.canvas.CanvasFrame;
-import org.scorefield.app.canvas.HeatmapStyle;
 import org.scorefield.app.canvas.TrajectoryRole;
 import org.scorefield.app.canvas.WorldCanvas;
 import org.scorefield.core.field.ScalarGrid;
@@ -210,19 +209,10 @@ final class CanvasArea extends StackPane {
         String runTitle = run == null ? null : run.title();
         double t = model.timeProperty().get();
         FieldLayers.Layers l = layers.layersProperty().get();
-        CanvasFrame frame = CanvasFrame.EMPTY;
-        if (l.difference() != null) {
-            frame = frame.withHeatmap(l.difference(), HeatmapStyle.DIFFERENCE);
-        } else if (model.showDensityProperty().get()) {
-            ScalarGrid density = model.splitProperty().get() ? endpointDensity : l.density();
-            if (density != null) {
-                frame = frame.withHeatmap(density, HeatmapStyle.DENSITY);
-            }
-        }
-        if (l.field() != null) {
-            frame = l.lines() != null ? frame.withStreamlines(l.field(), l.lines())
-                    : frame.withArrows(l.field(), model.arrowScaleProperty().get());
-        }
+        ScalarGrid density = !model.showDensityProperty().get() ? null
+                : model.splitProperty().get() ? endpointDensity : l.density();
+        CanvasFrame frame = FieldLayers.decorate(CanvasFrame.EMPTY, l.difference(), density, l.field(), l.lines(),
+                model.arrowScaleProperty().get());
         DataState.Data data = model.data().data();
         if (model.showDataProperty().get()) {
             frame = frame.withParticles(data.noising().at(model.process().schedule(), t), data.points().labels());

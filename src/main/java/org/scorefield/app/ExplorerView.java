@@ -50,7 +50,7 @@ public final class ExplorerView extends BorderPane {
         this.charts = new ChartsPane(model);
         this.export = new ExportState(model, () -> canvasArea.primaryCanvas().frame(), () -> new double[] {
             canvasArea.primaryCanvas().canvas().getWidth(), canvasArea.primaryCanvas().canvas().getHeight()},
-            charts.lossChart(), () -> layers.layersProperty().get().field(), charts::shown);
+            charts.lossChart(), () -> layers.layersProperty().get().field(), charts::shown, layers::animated);
         this.session = new SessionState(model, export, SessionState.defaultHome());
         createView();
         initListeners();

@@ -69,6 +69,8 @@ public final class ExportState implements AutoCloseable {
     }
 
     private final Supplier<java.util.List<org.scorefield.app.chart.LectureChart>> charts;
+    /** The canvas's heatmap and field layers over an animation, computed per frame (with the density or not). */
+    private final java.util.function.Function<Boolean, java.util.function.UnaryOperator<Animation.Content>> layers;
     private final ObjectProperty<Animation.What> what = new SimpleObjectProperty<>(Animation.What.SAMPLING);
     private final ObjectProperty<AnimationFormat> format = new SimpleObjectProperty<>(AnimationFormat.MP4);
     private final ObjectProperty<Size> size = new SimpleObjectProperty<>(Size.HD720);
@@ -100,8 +102,10 @@ public final class ExportState implements AutoCloseable {
      */
     ExportState(ExplorerModel model, Supplier<CanvasFrame> shownFrame, Supplier<double[]> canvasSize,
                 org.scorefield.app.chart.LossChart loss, Supplier<org.scorefield.core.field.VectorGrid> field,
-                Supplier<java.util.List<org.scorefield.app.chart.LectureChart>> charts) {
+                Supplier<java.util.List<org.scorefield.app.chart.LectureChart>> charts,
+                java.util.function.Function<Boolean, java.util.function.UnaryOperator<Animation.Content>> layers) {
         this.model = model;
+        this.layers = layers;
         this.charts = charts;
         this.shownFrame = shownFrame;
         this.canvasSize = canvasSize;
@@ -180,6 +184,9 @@ public final class ExportState implements AutoCloseable {
             content = Animation.sampling(run.trajectories(), model.sampling().pathsProperty().get(),
                     stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE, run.title(), run.nfe(),
                     model.showDataProperty().get() ? data.noising() : null, data.points().labels(), schedule);
+        }
+        if (what.get() != Animation.What.REFLOW) {
+            content = layers.apply(what.get() != Animation.What.SPLIT).apply(content);
         }
         double duration = seconds.get();
         return new Animation(content, px[0], px[1], fps.get(), duration, Math.min(0.5, duration / 8),

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.scorefield.app.canvas.CanvasFrame;
+import org.scorefield.app.canvas.HeatmapStyle;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.field.ExactDensity;
@@ -51,7 +53,8 @@ final class FieldLayers {
     private double halfWidth = 4;
     private double halfHeight = 4;
 
-    private record FieldResult(VectorGrid field, ScalarGrid difference, List<double[]> lines, String caption) {
+    /** The field layer at one t: arrows or streamlines of a field, or the difference heatmap, and its caption. */
+    record FieldResult(VectorGrid field, ScalarGrid difference, List<double[]> lines, String caption) {
     }
 
     FieldLayers(ExplorerModel model) {
@@ -104,21 +107,34 @@ final class FieldLayers {
     }
 
     private void refreshDensity() {
-        if (!model.showDensityProperty().get() || model.data().data().points().size() == 0) {
+        DensityRecipe recipe = densityRecipe();
+        if (recipe == null) {
             model.work().cancel("density");
             density = null;
             publish();
             return;
         }
-        DenoiserChoice exact = DenoiserChoice.exact(model.data().data(), model.process().schedule());
         double t = model.timeProperty().get();
-        GridSpec spec = grid(HEATMAP_CELLS);
-        model.work().submit("density", BackgroundWork.Lane.QUICK,
-                () -> ExactDensity.logDensityGrid(exact.create(), spec, clampTime(exact.schedule(), t)),
-                grid -> {
-                    density = grid;
-                    publish();
-                });
+        model.work().submit("density", BackgroundWork.Lane.QUICK, () -> recipe.at(t), grid -> {
+            density = grid;
+            publish();
+        });
+    }
+
+    /** log p_t of the data on the canvas's grid, at any t (any thread). */
+    record DensityRecipe(DenoiserChoice exact, GridSpec spec) {
+        ScalarGrid at(double t) {
+            return ExactDensity.logDensityGrid(exact.create(), spec, clampTime(exact.schedule(), t));
+        }
+    }
+
+    /** The density layer as shown now, or null when it is off or there is no data. */
+    DensityRecipe densityRecipe() {
+        if (!model.showDensityProperty().get() || model.data().data().points().size() == 0) {
+            return null;
+        }
+        return new DensityRecipe(DenoiserChoice.exact(model.data().data(), model.process().schedule()),
+                grid(HEATMAP_CELLS));
     }
 
     private void refreshField() {
@@ -128,31 +144,28 @@ final class FieldLayers {
             publish();
             return;
         }
-        ExplorerModel.FieldSource source = model.fieldSourceProperty().get();
-        FieldKind kind = model.fieldKindProperty().get();
-        var trained = model.training().model();
-        if (source != ExplorerModel.FieldSource.EXACT && trained.isEmpty()) {
+        if (model.fieldSourceProperty().get() != ExplorerModel.FieldSource.EXACT && model.training().model().isEmpty()) {
             field = new FieldResult(null, null, null, "Train a model to see its learned field.");
             publish();
             return;
         }
-        if (model.data().data().points().size() == 0) {
+        FieldRecipe recipe = fieldRecipe();
+        if (recipe == null) {
             field = new FieldResult(null, null, null, null);
             publish();
             return;
         }
-        DataState.Data data = model.data().data();
-        DenoiserChoice exact = source == ExplorerModel.FieldSource.EXACT
-                ? DenoiserChoice.exact(data, model.process().schedule())
-                : DenoiserChoice.learned(trained.get(), data).exactTwin();
-        DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(m, data)).orElse(null);
         double t = model.timeProperty().get();
-        boolean lines = model.streamlinesProperty().get();
-        int resolution = model.fieldResolutionProperty().get();
-        GridSpec spec = grid(resolution);
-        double halfShort = Math.min(halfWidth, halfHeight);
-        GridSpec fine = grid(HEATMAP_CELLS / 2);
-        model.work().submit("field", BackgroundWork.Lane.QUICK, () -> {
+        model.work().submit("field", BackgroundWork.Lane.QUICK, () -> recipe.at(t), result -> {
+            field = result;
+            publish();
+        });
+    }
+
+    /** The field layer (arrows, streamlines or the difference heatmap) at any t (any thread). */
+    record FieldRecipe(ExplorerModel.FieldSource source, FieldKind kind, DenoiserChoice exact, DenoiserChoice learned,
+                       boolean lines, int resolution, GridSpec spec, GridSpec fine, double halfShort) {
+        FieldResult at(double t) {
             double tau = clampTime(exact.schedule(), t);
             String caption = String.format(Locale.ROOT, "%s %s at t = %.2f", source == ExplorerModel.FieldSource.EXACT
                     ? "exact" : "learned", kind.displayName(), tau);
@@ -167,9 +180,62 @@ final class FieldLayers {
             VectorGrid grid = kind.evaluate(d, lines ? fine : spec, tau);
             List<double[]> traced = lines ? Streamlines.trace(grid, resolution, 2 * halfShort / 200, 400) : null;
             return new FieldResult(grid, null, traced, caption);
-        }, result -> {
-            field = result;
-            publish();
+        }
+    }
+
+    /** The field layer as shown now, or null when it is off or cannot be computed (no model, no data). */
+    FieldRecipe fieldRecipe() {
+        ExplorerModel.FieldSource source = model.fieldSourceProperty().get();
+        var trained = model.training().model();
+        if (!model.showFieldProperty().get() || model.data().data().points().size() == 0
+                || source != ExplorerModel.FieldSource.EXACT && trained.isEmpty()) {
+            return null;
+        }
+        DataState.Data data = model.data().data();
+        DenoiserChoice exact = source == ExplorerModel.FieldSource.EXACT
+                ? DenoiserChoice.exact(data, model.process().schedule())
+                : DenoiserChoice.learned(trained.get(), data).exactTwin();
+        DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(m, data)).orElse(null);
+        int resolution = model.fieldResolutionProperty().get();
+        return new FieldRecipe(source, model.fieldKindProperty().get(), exact, learned,
+                model.streamlinesProperty().get(), resolution, grid(resolution), grid(HEATMAP_CELLS / 2),
+                Math.min(halfWidth, halfHeight));
+    }
+
+    /**
+     * The layers of the canvas over a frame, as the canvas draws them: the difference heatmap, or
+     * else the density; the field as arrows or streamlines.
+     */
+    static CanvasFrame decorate(CanvasFrame frame, ScalarGrid difference, ScalarGrid densityGrid, VectorGrid grid,
+                                List<double[]> lines, double arrowScale) {
+        CanvasFrame out = frame;
+        if (difference != null) {
+            out = out.withHeatmap(difference, HeatmapStyle.DIFFERENCE);
+        } else if (densityGrid != null) {
+            out = out.withHeatmap(densityGrid, HeatmapStyle.DENSITY);
+        }
+        if (grid != null) {
+            out = lines != null ? out.withStreamlines(grid, lines) : out.withArrows(grid, arrowScale);
+        }
+        return out;
+    }
+
+    /**
+     * The layers the canvas shows now, computed at each t of an animation (on the thread that asks),
+     * over each of its frames: what the screen draws at that t. Without the density for the split
+     * view, whose heatmaps are its runs' end-point densities.
+     */
+    java.util.function.UnaryOperator<org.scorefield.app.export.Animation.Content> animated(boolean withDensity) {
+        DensityRecipe d = withDensity ? densityRecipe() : null;
+        FieldRecipe f = fieldRecipe();
+        double arrowScale = model.arrowScaleProperty().get();
+        if (d == null && f == null) {
+            return content -> content;
+        }
+        return content -> org.scorefield.app.export.Animation.layered(content, (frame, t) -> {
+            FieldResult r = f == null ? null : f.at(t);
+            return decorate(frame, r == null ? null : r.difference(), d == null ? null : d.at(t),
+                    r == null ? null : r.field(), r == null ? null : r.lines(), arrowScale);
         });
     }
 

@@ -735,6 +735,27 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void anExportedFrameHasTheScreensDensityAndFieldAtItsTime() {
+        fx(() -> {
+            model.showDensityProperty().set(true);
+            model.showFieldProperty().set(true);
+            model.timeProperty().set(0.4);
+            return null;
+        });
+        waitUntil(60, () -> model.work().idle() && view.layers().layersProperty().get().density() != null
+                && view.layers().layersProperty().get().field() != null
+                && model.sampling().runsProperty().get().single() != null);
+        var shown = fx(() -> view.layers().layersProperty().get());
+        var animation = fx(() -> view.export().animation());
+        var frame = animation.frame(0.4);
+        assertArrayEquals(shown.density().values(), frame.heatmap().values(), 0.0, "the density of t = 0.4");
+        assertArrayEquals(shown.field().values(), frame.field().values(), 0.0, "the field of t = 0.4");
+        // and another t has its own layers
+        var later = animation.frame(0.8);
+        assertFalse(java.util.Arrays.equals(shown.density().values(), later.heatmap().values()));
+    }
+
+    @Test
     void cancellingAnExportWritesNothing(@TempDir Path dir) {
         waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
         ExportState export = view.export();

@@ -166,6 +166,37 @@ public record Animation(Content frames, int width, int height, double fps, doubl
         return new Panels(parts);
     }
 
+    /**
+     * A content with more drawn under it at each t (the window's heatmap and field layers, computed
+     * for that t when the frame is asked for), the same title, start and label.
+     */
+    public static Content layered(Content base, java.util.function.BiFunction<CanvasFrame, Double, CanvasFrame> under) {
+        if (base instanceof Panels panels) {
+            return new Panels(panels.parts().stream().map(p -> layered(p, under)).toList());
+        }
+        return new Content() {
+            @Override
+            public CanvasFrame at(double t) {
+                return under.apply(base.at(t), t);
+            }
+
+            @Override
+            public String title() {
+                return base.title();
+            }
+
+            @Override
+            public double startTime() {
+                return base.startTime();
+            }
+
+            @Override
+            public String label(double t) {
+                return base.label(t);
+            }
+        };
+    }
+
     /** A Reflow round's caption, on screen and in files. */
     public static String roundTitle(Reflow.Metrics m) {
         return String.format(Locale.ROOT, "Round %d  ·  straightness %.2g  ·  1-step SW2 %.1f× floor",
