@@ -36,11 +36,12 @@ final class ExportSection {
 
     TitledPane build() {
         ComboBox<Animation.What> what = Widgets.choices(new Animation.What[] {Animation.What.SAMPLING,
-                Animation.What.NOISING, Animation.What.SPLIT, Animation.What.REFLOW}, export.whatProperty().get(),
-                w -> switch (w) {
+                Animation.What.NOISING, Animation.What.SPLIT, Animation.What.REFLOW, Animation.What.TRAINING},
+                export.whatProperty().get(), w -> switch (w) {
                     case NOISING -> "forward noising";
                     case SPLIT -> "ODE vs SDE";
                     case REFLOW -> "Reflow rounds";
+                    case TRAINING -> "training, replayed";
                     default -> "sampling";
                 });
         what.setId("exportWhat");
@@ -113,7 +114,8 @@ final class ExportSection {
         return Widgets.section("Export", "exportSection",
                 Widgets.row("Animate", what, "What moves: sampling runs t from 1 (noise) to 0 (data), the forward "
                         + "noising sweep from 0 to 1; ODE vs SDE shows the split view's two runs side by side, Reflow "
-                        + "rounds the rounds on screen."),
+                        + "rounds the rounds on screen; training trains a fresh copy of the model with the same seeds "
+                        + "and shows its samples, from the same noise, as it learns."),
                 Widgets.row("Format", format, "MP4 for slides, GIF for a web page (one fixed palette, looping), "
                         + "animated PNG (lossless), or one PNG per frame."),
                 Widgets.row("Size", size, "Frame size in pixels."),

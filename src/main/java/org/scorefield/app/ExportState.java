@@ -175,22 +175,49 @@ public final class ExportState implements AutoCloseable {
                     + "the Reflow section.");
             content = Animation.reflow(rounds, model.sampling().pathsProperty().get(),
                     model.showDataProperty().get() ? data.points() : null);
+        } else if (what.get() == Animation.What.TRAINING) {
+            content = training(data);
         } else {
-            InvalidInputException.require(what.get() == Animation.What.SAMPLING, "The window exports noising, "
-                    + "sampling, ODE vs SDE and Reflow animations; a training animation is made by 'scorefield "
-                    + "render --what training'.");
             SamplingState.Run run = shownRun("animate");
             boolean stochastic = run.settings().kind().isStochastic(run.settings());
             content = Animation.sampling(run.trajectories(), model.sampling().pathsProperty().get(),
                     stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE, run.title(), run.nfe(),
                     model.showDataProperty().get() ? data.noising() : null, data.points().labels(), schedule);
         }
-        if (what.get() != Animation.What.REFLOW) {
+        if (what.get() != Animation.What.REFLOW && what.get() != Animation.What.TRAINING) {
             content = layers.apply(what.get() != Animation.What.SPLIT).apply(content);
         }
         double duration = seconds.get();
         return new Animation(content, px[0], px[1], fps.get(), duration, Math.min(0.5, duration / 8),
                 overlay.get(), model.lookProperty().get());
+    }
+
+    /** Snapshots a training replay samples at. */
+    static final int TRAINING_SNAPSHOTS = 40;
+    /** Steps a replay trains when there is no model yet. */
+    static final int TRAINING_STEPS = 2000;
+
+    /**
+     * The model's training replayed: a fresh model with the same inputs and seeds, trained as far as
+     * the current one (or {@value #TRAINING_STEPS} steps), sampled from the same noise at
+     * {@value #TRAINING_SNAPSHOTS} evenly spaced steps. It trains in the export's thread when the
+     * first frame is painted, and stops when the export is cancelled.
+     */
+    private Animation.Content training(DataState.Data data) {
+        InvalidInputException.require(data.points().size() > 0, "There are no data points to train on.");
+        TrainingState.Inputs inputs = model.training().replayInputs();
+        long steps = model.training().stepsProperty().get() > 0 ? model.training().stepsProperty().get()
+                : TRAINING_STEPS;
+        var sampler = model.sampling().settings();
+        int n = model.sampling().countProperty().get();
+        long seed = model.sampling().seedProperty().get();
+        String title = String.format(Locale.ROOT, "training on %s  ·  %s, %d steps", data.name(),
+                sampler.kind().displayName(), sampler.steps());
+        return Animation.later(() -> Animation.training(org.scorefield.core.nn.TrainingSnapshots.record(
+                new org.scorefield.core.nn.Trainer(inputs.data().distribution(), inputs.parameterization(),
+                        inputs.architecture(), inputs.settings(), inputs.flow()), steps, TRAINING_SNAPSHOTS, sampler,
+                n, seed, () -> cancelRequested), model.showDataProperty().get() ? data.points() : null, title),
+                title, 0);
     }
 
     /** Writes the animation to this file (a folder for a PNG sequence) in the background. */
@@ -209,8 +236,11 @@ public final class ExportState implements AutoCloseable {
         cancelRequested = false;
         running.set(true);
         progress.set(0);
-        status.set(String.format(Locale.ROOT, "Exporting %d frames of %d × %d…", animation.frameCount(),
-                animation.width(), animation.height()));
+        status.set(what.get() == Animation.What.TRAINING
+                ? String.format(Locale.ROOT, "Training a fresh copy of the model, then exporting %d frames of %d × %d…",
+                        animation.frameCount(), animation.width(), animation.height())
+                : String.format(Locale.ROOT, "Exporting %d frames of %d × %d…", animation.frameCount(),
+                        animation.width(), animation.height()));
         worker.execute(() -> {
             String done;
             long started = System.nanoTime();

@@ -269,6 +269,11 @@ public final class TrainingState implements AutoCloseable {
         return starting.getReadOnlyProperty();
     }
 
+    /** The inputs of the current model, or those a model would be built from now: what a replay trains on. */
+    Inputs replayInputs() {
+        return sessionInputs != null ? sessionInputs : currentInputs.get();
+    }
+
     /** The inputs the current model was built from, if there is one. */
     Optional<Inputs> sessionInputs() {
         return Optional.ofNullable(sessionInputs);

@@ -756,6 +756,31 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void theTrainingIsReplayedIntoAnAnimation(@TempDir Path dir) throws Exception {
+        trainSteps(60);
+        ExportState export = view.export();
+        Path out = dir.resolve("training");
+        fx(() -> {
+            export.whatProperty().set(org.scorefield.app.export.Animation.What.TRAINING);
+            export.formatProperty().set(org.scorefield.app.export.AnimationFormat.PNG);
+            export.sizeProperty().set(ExportState.Size.HD720);
+            export.fpsProperty().set(5);
+            export.secondsProperty().set(2);
+            export.exportAnimation(out);
+            return null;
+        });
+        assertTrue(fx(() -> export.statusProperty().get()).startsWith("Training a fresh copy"));
+        waitUntil(120, () -> !export.runningProperty().get());
+        assertTrue(fx(() -> export.statusProperty().get()).startsWith("Wrote training: 10 frames"),
+                fx(() -> export.statusProperty().get()));
+        // the first frame samples an early snapshot, the last one the model as far as the window trained it
+        var first = javax.imageio.ImageIO.read(out.resolve("frame_00000.png").toFile());
+        var last = javax.imageio.ImageIO.read(out.resolve("frame_00009.png").toFile());
+        assertFalse(java.util.Arrays.equals(first.getRGB(0, 0, 1280, 720, null, 0, 1280),
+                last.getRGB(0, 0, 1280, 720, null, 0, 1280)), "the samples change as the model learns");
+    }
+
+    @Test
     void cancellingAnExportWritesNothing(@TempDir Path dir) {
         waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
         ExportState export = view.export();

@@ -197,6 +197,46 @@ public record Animation(Content frames, int width, int height, double fps, doubl
         };
     }
 
+    /**
+     * A content made when its first frame is asked for, on the thread that asks (the export's):
+     * for work too long for the FX thread, such as training a model again for its animation.
+     *
+     * @param title      the caption, known before the work
+     * @param startTime  where t starts
+     */
+    public static Content later(java.util.function.Supplier<Content> make, String title, double startTime) {
+        return new Content() {
+            private Content made;
+
+            private synchronized Content made() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+
+            @Override
+            public CanvasFrame at(double t) {
+                return made().at(t);
+            }
+
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public double startTime() {
+                return startTime;
+            }
+
+            @Override
+            public String label(double t) {
+                return made().label(t);
+            }
+        };
+    }
+
     /** A Reflow round's caption, on screen and in files. */
     public static String roundTitle(Reflow.Metrics m) {
         return String.format(Locale.ROOT, "Round %d  ·  straightness %.2g  ·  1-step SW2 %.1f× floor",
