@@ -39,7 +39,7 @@ import org.scorefield.core.session.SessionFile;
  * and written on a thread of its own, atomically; a file is read and checked on that thread and
  * applied on the FX thread only when it is whole, so a bad file changes nothing.
  *
- * <p>Autosave: every {@link #AUTOSAVE_SECONDS} s, when the workspace has changed, it goes to
+ * <p>Autosave: every {@link #AUTOSAVE_SECONDS} s (60), when the workspace has changed, it goes to
  * {@code home/autosave-PID.scorefield}; a clean exit deletes that file. At start, an autosave
  * whose process has ended is what a crash left: {@link #crashed()} offers it. The recent sessions
  * are a list of paths in {@code home/recent.txt}. {@code home} is {@code ~/.scorefield}, or the
@@ -47,7 +47,8 @@ import org.scorefield.core.session.SessionFile;
  */
 public final class SessionState implements AutoCloseable {
 
-    static final int AUTOSAVE_SECONDS = 60;
+    /** Seconds between autosaves: 60, or the {@code scorefield.autosave.seconds} system property. */
+    static final double AUTOSAVE_SECONDS = autosaveSeconds();
     static final int MAX_RECENT = 8;
     private static final String AUTOSAVE_PREFIX = "autosave-";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("d MMM HH:mm")
@@ -87,6 +88,15 @@ public final class SessionState implements AutoCloseable {
         autosaveTimer = new Timeline(new KeyFrame(Duration.seconds(AUTOSAVE_SECONDS), e -> autosave()));
         autosaveTimer.setCycleCount(Timeline.INDEFINITE);
         autosaveTimer.play();
+    }
+
+    private static double autosaveSeconds() {
+        try {
+            double s = Double.parseDouble(System.getProperty("scorefield.autosave.seconds", "60"));
+            return s >= 1 && s <= 3600 ? s : 60;
+        } catch (NumberFormatException e) {
+            return 60;
+        }
     }
 
     /** {@code ~/.scorefield}, or the {@code scorefield.home} system property. */
