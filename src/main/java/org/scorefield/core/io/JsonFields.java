@@ -50,6 +50,27 @@ public record JsonFields(JsonNode node, String path) {
     }
 
     /**
+     * Writes a document's text, replacing the file atomically ({@link AtomicFiles}) and creating
+     * missing folders; a text that cannot be made is refused before the file is touched.
+     *
+     * @throws InvalidInputException "Cannot write f: why." (the previous file is then kept)
+     */
+    public static void writeAtomically(Path file, java.util.function.Supplier<String> text) {
+        String body;
+        try {
+            body = text.get();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("Cannot write " + IoReasons.fileName(file) + ": " + phrase(e.getMessage())
+                    + ".", e);
+        }
+        try {
+            AtomicFiles.write(file, out -> out.write(body));
+        } catch (IOException e) {
+            throw IoReasons.cannotWrite(file, e);
+        }
+    }
+
+    /**
      * The bytes of a file that is not larger than {@code maxBytes}.
      *
      * @param kind what such files are, for the message ("model file")

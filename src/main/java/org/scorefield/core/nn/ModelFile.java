@@ -1,21 +1,12 @@
 package org.scorefield.core.nn;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -96,17 +87,7 @@ public final class ModelFile {
      *         written; a previous file is then kept as it was
      */
     public static void save(TrainedModel model, Path file) {
-        String text;
-        try {
-            text = toJson(model);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("Cannot write " + IoReasons.fileName(file) + ": " + JsonFields.phrase(e.getMessage()) + ".", e);
-        }
-        try {
-            AtomicFiles.write(file, out -> out.write(text));
-        } catch (IOException e) {
-            throw IoReasons.cannotWrite(file, e);
-        }
+        JsonFields.writeAtomically(file, () -> toJson(model));
     }
 
     /**

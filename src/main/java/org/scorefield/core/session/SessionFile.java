@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -63,18 +62,7 @@ public final class SessionFile {
      * @throws InvalidInputException if the file cannot be written (the previous one is then kept)
      */
     public static void save(Session session, Path file) {
-        String text;
-        try {
-            text = toJson(session);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("Cannot write " + IoReasons.fileName(file) + ": "
-                    + JsonFields.phrase(e.getMessage()) + ".", e);
-        }
-        try {
-            AtomicFiles.write(file, out -> out.write(text));
-        } catch (IOException e) {
-            throw IoReasons.cannotWrite(file, e);
-        }
+        JsonFields.writeAtomically(file, () -> toJson(session));
     }
 
     /**
