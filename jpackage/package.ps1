@@ -8,6 +8,7 @@ param(
     [switch] $Smoke
 )
 $ErrorActionPreference = "Stop"
+if ($Smoke -and $Type -ne "app-image") { throw "-Smoke launches the app image; build it with -Type app-image" }
 $here = Split-Path -Parent $MyInvocation.MyCommand.Path
 $root = Split-Path -Parent $here
 $javaHome = if ($env:JAVA_HOME) { $env:JAVA_HOME } else { Split-Path -Parent (Split-Path -Parent (Get-Command javac).Source) }
@@ -38,7 +39,11 @@ if ($code -ne 0) { throw "jpackage failed" }
 Write-Output "built $Type in $out"
 
 if ($Smoke) {
-    & (Join-Path $out "Scorefield\Scorefield.exe") screenshot --out (Join-Path $out "smoke.png") --width 1024 --height 700
-    if ($LASTEXITCODE -ne 0) { throw "the smoke test failed" }
-    Write-Output "smoke test: $(Join-Path $out 'smoke.png')"
+    # the console launcher, waited for: the GUI one returns at once and has no exit code to give
+    $cli = Join-Path $out "Scorefield\scorefield-cli.exe"
+    $png = Join-Path $out "smoke.png"
+    $run = Start-Process -FilePath $cli -ArgumentList @("screenshot", "--out", $png, "--width", "1024", "--height", "700") `
+        -Wait -PassThru -NoNewWindow
+    if ($run.ExitCode -ne 0 -or -not (Test-Path $png)) { throw "the smoke test failed (exit code $($run.ExitCode))" }
+    Write-Output "smoke test: $png"
 }

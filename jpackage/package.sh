@@ -33,6 +33,10 @@ case "$platform:$type" in
     *:app-image|linux:deb|linux:rpm|mac:dmg|mac:pkg) ;;
     *) echo "package.sh: --type $type cannot be built on $platform" >&2; exit 2 ;;
 esac
+if $smoke && [[ "$type" != app-image ]]; then
+    echo "package.sh: --smoke launches the app image; build it with --type app-image" >&2
+    exit 2
+fi
 
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}"
 for tool in jlink jpackage; do
@@ -56,7 +60,10 @@ echo "jlink: $(cat "$here/modules.txt")"
 
 rm -rf "$out/Scorefield" "$out/Scorefield.app"
 args=(@common.args @"$platform.args")
-[[ "$type" != app-image ]] && args+=(@"$platform-installer.args")
+if [[ "$type" != app-image ]]; then
+    args+=(@"$platform-installer.args")
+    [[ -f "$here/$platform-$type.args" ]] && args+=(@"$platform-$type.args")
+fi
 (cd "$here" && "$java_home/bin/jpackage" "${args[@]}" --type "$type" \
     --input "$out/input" --runtime-image "$out/runtime" --dest "$out")
 echo "built $type in $out"

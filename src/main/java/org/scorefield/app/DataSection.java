@@ -46,6 +46,7 @@ final class DataSection {
         points.setId("pointsSpinner");
         points.setEditable(true);
         points.valueProperty().addListener((obs, old, n) -> data.pointCountProperty().set(n));
+        data.pointCountProperty().addListener((obs, old, n) -> points.getValueFactory().setValue(n.intValue()));
 
         SeedField seed = new SeedField(data.seedProperty(), "dataSeed", "the data and of each point's noise ε");
 

@@ -188,12 +188,14 @@ public final class DataState {
         restoring = true;
         try {
             saved.preset().ifPresent(preset::set);
-            pointCount.set(saved.count());
+            pointCount.set(Math.max(MIN_POINTS, Math.min(MAX_POINTS, saved.count())));
             seed.set(saved.seed());
         } finally {
             restoring = false;
         }
-        set(saved.points(), saved.preset(), saved.preset().map(DatasetPreset::displayName).orElse(saved.name()));
+        // as many points as the window holds, like an imported file
+        PointSet points = saved.points().size() > MAX_POINTS ? firstPoints(saved.points(), MAX_POINTS) : saved.points();
+        set(points, saved.preset(), saved.preset().map(DatasetPreset::displayName).orElse(saved.name()));
     }
 
     /** Removes every point, to draw from scratch. */

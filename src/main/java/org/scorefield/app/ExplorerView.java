@@ -50,7 +50,9 @@ public final class ExplorerView extends BorderPane {
         this.charts = new ChartsPane(model);
         this.export = new ExportState(model, () -> canvasArea.primaryCanvas().frame(), () -> new double[] {
             canvasArea.primaryCanvas().canvas().getWidth(), canvasArea.primaryCanvas().canvas().getHeight()},
-            charts.lossChart(), () -> layers.layersProperty().get().field(), charts::shown, layers::animated);
+            charts.lossChart(), () -> layers.layersProperty().get().field(), charts::shown, layers::animated,
+            () -> new double[] {canvasArea.getWidth(), canvasArea.getHeight()},
+            () -> layers.endpointDensitiesProperty().get());
         this.session = new SessionState(model, export, SessionState.defaultHome());
         createView();
         initListeners();

@@ -62,10 +62,12 @@ final class ExportSection {
         ComboBox<Integer> fps = Widgets.choices(FPS, export.fpsProperty().get(), f -> f + " fps");
         fps.setId("exportFps");
         fps.valueProperty().addListener((obs, old, f) -> export.fpsProperty().set(f));
+        export.fpsProperty().addListener((obs, old, f) -> fps.setValue(f.intValue()));
         Spinner<Double> seconds = new Spinner<>(1.0, 60.0, export.secondsProperty().get(), 1.0);
         seconds.setId("exportSeconds");
         seconds.setEditable(true);
         seconds.valueProperty().addListener((obs, old, s) -> export.secondsProperty().set(s));
+        export.secondsProperty().addListener((obs, old, s) -> seconds.getValueFactory().setValue(s.doubleValue()));
         ToggleSwitch overlay = new ToggleSwitch();
         overlay.setId("exportOverlay");
         overlay.selectedProperty().bindBidirectional(export.overlayProperty());

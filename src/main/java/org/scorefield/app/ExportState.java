@@ -1,6 +1,7 @@
 package org.scorefield.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.scorefield.app.canvas.CanvasFrame;
+import org.scorefield.app.canvas.HeatmapStyle;
 import org.scorefield.app.canvas.TrajectoryRole;
 import org.scorefield.app.export.Animation;
 import org.scorefield.app.export.AnimationFormat;
@@ -30,6 +32,7 @@ import org.scorefield.app.export.Figure;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
+import org.scorefield.core.field.ScalarGrid;
 import org.scorefield.core.io.IoReasons;
 import org.scorefield.core.io.TrajectoryCsv;
 
@@ -71,6 +74,10 @@ public final class ExportState implements AutoCloseable {
     private final Supplier<java.util.List<org.scorefield.app.chart.LectureChart>> charts;
     /** The canvas's heatmap and field layers over an animation, computed per frame (with the density or not). */
     private final java.util.function.Function<Boolean, java.util.function.UnaryOperator<Animation.Content>> layers;
+    /** The whole canvas area (the split and rounds views' panels together), for the canvas size. */
+    private final Supplier<double[]> areaSize;
+    /** The split view's heatmaps: the density of each run's end points. */
+    private final Supplier<ScalarGrid[]> endpointDensities;
     private final ObjectProperty<Animation.What> what = new SimpleObjectProperty<>(Animation.What.SAMPLING);
     private final ObjectProperty<AnimationFormat> format = new SimpleObjectProperty<>(AnimationFormat.MP4);
     private final ObjectProperty<Size> size = new SimpleObjectProperty<>(Size.HD720);
@@ -103,9 +110,12 @@ public final class ExportState implements AutoCloseable {
     ExportState(ExplorerModel model, Supplier<CanvasFrame> shownFrame, Supplier<double[]> canvasSize,
                 org.scorefield.app.chart.LossChart loss, Supplier<org.scorefield.core.field.VectorGrid> field,
                 Supplier<java.util.List<org.scorefield.app.chart.LectureChart>> charts,
-                java.util.function.Function<Boolean, java.util.function.UnaryOperator<Animation.Content>> layers) {
+                java.util.function.Function<Boolean, java.util.function.UnaryOperator<Animation.Content>> layers,
+                Supplier<double[]> areaSize, Supplier<ScalarGrid[]> endpointDensities) {
         this.model = model;
         this.layers = layers;
+        this.areaSize = areaSize;
+        this.endpointDensities = endpointDensities;
         this.charts = charts;
         this.shownFrame = shownFrame;
         this.canvasSize = canvasSize;
@@ -152,7 +162,8 @@ public final class ExportState implements AutoCloseable {
 
     /** The animation the settings describe, from the state on screen now. */
     Animation animation() {
-        double[] canvas = canvasSize.get();
+        boolean panels = what.get() == Animation.What.SPLIT || what.get() == Animation.What.REFLOW;
+        double[] canvas = panels ? areaSize.get() : canvasSize.get();
         int[] px = size.get().pixels(canvas[0], canvas[1]);
         DataState.Data data = model.data().data();
         var schedule = model.process().schedule();
@@ -169,6 +180,14 @@ public final class ExportState implements AutoCloseable {
                     runs.sde().trajectories(), runs.sde().title(), runs.sde().nfe(),
                     model.sampling().pathsProperty().get(), model.showDataProperty().get() ? data.noising() : null,
                     data.points().labels(), schedule);
+            ScalarGrid[] ends = endpointDensities.get();
+            if (model.showDensityProperty().get() && ends[0] != null && ends[1] != null) {
+                // each run's end-point density under its panel, as on screen
+                var parts = content.parts();
+                content = new Animation.Panels(List.of(
+                        Animation.layered(parts.get(0), (f, t) -> f.withHeatmap(ends[0], HeatmapStyle.DENSITY)),
+                        Animation.layered(parts.get(1), (f, t) -> f.withHeatmap(ends[1], HeatmapStyle.DENSITY))), 2);
+            }
         } else if (what.get() == Animation.What.REFLOW) {
             var rounds = model.reflow().shown();
             InvalidInputException.require(!rounds.isEmpty(), "There are no Reflow rounds to animate yet: make one in "
@@ -201,7 +220,9 @@ public final class ExportState implements AutoCloseable {
      * The model's training replayed: a fresh model with the same inputs and seeds, trained as far as
      * the current one (or {@value #TRAINING_STEPS} steps), sampled from the same noise at
      * {@value #TRAINING_SNAPSHOTS} evenly spaced steps. It trains in the export's thread when the
-     * first frame is painted, and stops when the export is cancelled.
+     * first frame is painted, and stops when the export is cancelled. A model that went on from a
+     * session (fresh optimiser moments, its own batches) is replayed as one run from its seed, so
+     * its last frame is close to, not the same as, the model on screen.
      */
     private Animation.Content training(DataState.Data data) {
         InvalidInputException.require(data.points().size() > 0, "There are no data points to train on.");
@@ -213,11 +234,16 @@ public final class ExportState implements AutoCloseable {
         long seed = model.sampling().seedProperty().get();
         String title = String.format(Locale.ROOT, "training on %s  ·  %s, %d steps", data.name(),
                 sampler.kind().displayName(), sampler.steps());
-        return Animation.later(() -> Animation.training(org.scorefield.core.nn.TrainingSnapshots.record(
-                new org.scorefield.core.nn.Trainer(inputs.data().distribution(), inputs.parameterization(),
-                        inputs.architecture(), inputs.settings(), inputs.flow()), steps, TRAINING_SNAPSHOTS, sampler,
-                n, seed, () -> cancelRequested), model.showDataProperty().get() ? data.points() : null, title),
-                title, 0);
+        PointSet under = model.showDataProperty().get() ? data.points() : null; // read here, on the FX thread
+        return Animation.later(() -> {
+            var shots = org.scorefield.core.nn.TrainingSnapshots.record(new org.scorefield.core.nn.Trainer(
+                    inputs.data().distribution(), inputs.parameterization(), inputs.architecture(), inputs.settings(),
+                    inputs.flow()), steps, TRAINING_SNAPSHOTS, sampler, n, seed, () -> cancelRequested);
+            if (cancelRequested) {
+                throw new CancellationException("export cancelled while training");
+            }
+            return Animation.training(shots, under, title);
+        }, title, 0);
     }
 
     /** Writes the animation to this file (a folder for a PNG sequence) in the background. */

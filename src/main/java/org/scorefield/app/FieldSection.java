@@ -44,6 +44,11 @@ final class FieldSection {
         density.setMajorTickUnit(4);
         density.setSnapToTicks(false);
         density.valueProperty().addListener((obs, old, v) -> model.fieldResolutionProperty().set((int) Math.round(v.doubleValue())));
+        model.fieldResolutionProperty().addListener((obs, old, n) -> {
+            if (Math.round(density.getValue()) != n.intValue()) {
+                density.setValue(n.intValue());
+            }
+        });
         Label densityValue = new Label();
         densityValue.getStyleClass().add("slider-value");
         densityValue.textProperty().bind(model.fieldResolutionProperty().asString());
@@ -54,6 +59,13 @@ final class FieldSection {
         Slider scale = new Slider(-2, 2, 0); // log2 of the arrow scale
         scale.setId("arrowScaleSlider");
         scale.valueProperty().addListener((obs, old, v) -> model.arrowScaleProperty().set(Math.pow(2, v.doubleValue())));
+        scale.setValue(Math.log(model.arrowScaleProperty().get()) / Math.log(2));
+        model.arrowScaleProperty().addListener((obs, old, a) -> {
+            double log2 = Math.log(a.doubleValue()) / Math.log(2);
+            if (Math.abs(log2 - scale.getValue()) > 1e-9) {
+                scale.setValue(log2);
+            }
+        });
         Label scaleValue = new Label();
         scaleValue.getStyleClass().add("slider-value");
         model.arrowScaleProperty().addListener((obs, old, v) ->

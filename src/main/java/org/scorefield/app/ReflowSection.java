@@ -38,10 +38,12 @@ final class ReflowSection {
                 n -> String.format(Locale.ROOT, "%,d", n));
         pairs.setId("reflowPairs");
         pairs.valueProperty().addListener((obs, old, n) -> reflow.pairsProperty().set(n));
+        reflow.pairsProperty().addListener((obs, old, n) -> pairs.setValue(n.intValue()));
         ComboBox<Integer> steps = Widgets.choices(ReflowState.TRAIN_STEPS, reflow.trainStepsProperty().get(),
                 n -> String.format(Locale.ROOT, "%,d", n));
         steps.setId("reflowSteps");
         steps.valueProperty().addListener((obs, old, n) -> reflow.trainStepsProperty().set(n));
+        reflow.trainStepsProperty().addListener((obs, old, n) -> steps.setValue(n.intValue()));
         ToggleSwitch fineTune = new ToggleSwitch();
         fineTune.setId("reflowFineTune");
         fineTune.selectedProperty().bindBidirectional(reflow.fineTuneProperty());

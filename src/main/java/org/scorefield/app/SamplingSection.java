@@ -46,6 +46,7 @@ final class SamplingSection {
         steps.setId("stepsSpinner");
         steps.setEditable(true);
         steps.valueProperty().addListener((obs, old, k) -> sampling.stepsProperty().set(k));
+        sampling.stepsProperty().addListener((obs, old, k) -> steps.getValueFactory().setValue(k.intValue()));
 
         ComboBox<GridKind> grid = Widgets.choices(GridKind.values(), sampling.gridProperty().get(),
                 GridKind::displayName);

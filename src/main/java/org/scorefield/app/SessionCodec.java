@@ -48,20 +48,21 @@ final class SessionCodec {
         Optional<Runnable> read(Session.Settings in);
     }
 
+    /** The ranges are those of the controls, so that whatever the window can set it can open again. */
     SessionCodec(ExplorerModel model, ExportState export) {
         this.model = model;
         TrainingState t = model.training();
         choice("training.objective", t.objectiveProperty(), Objective.class);
         integer("training.width", t.widthProperty(), 4, 1024);
-        integer("training.depth", t.depthProperty(), 1, 16);
+        integer("training.depth", t.depthProperty(), 1, 6);
         number("training.learning_rate", t.learningRateProperty(), 1e-7, 1);
         integer("training.batch", t.batchProperty(), 1, 1 << 16);
         bool("training.ema", t.emaProperty());
         whole("training.seed", t.seedProperty());
         choice("training.coupling", t.couplingProperty(), CouplingKind.class);
-        number("training.sinkhorn_epsilon", t.sinkhornEpsilonProperty(), 1e-4, 100);
+        number("training.sinkhorn_epsilon", t.sinkhornEpsilonProperty(), 0.01, 10);
         bool("training.refresh_samples", t.refreshSamplesProperty());
-        integer("training.refresh_every", t.refreshEveryProperty(), 1, 1_000_000);
+        integer("training.refresh_every", t.refreshEveryProperty(), 100, 10_000);
         ReflowState r = model.reflow();
         integer("reflow.pairs", r.pairsProperty(), 16, 1_000_000);
         integer("reflow.train_steps", r.trainStepsProperty(), 1, 1_000_000);
@@ -72,7 +73,7 @@ final class SessionCodec {
         choice("sampling.solver", s.solverProperty(), SamplerKind.class);
         integer("sampling.steps", s.stepsProperty(), 1, 10_000);
         choice("sampling.grid", s.gridProperty(), GridKind.class);
-        number("sampling.eta", s.etaProperty(), 0, 1);
+        number("sampling.eta", s.etaProperty(), 0, SamplingSection.MAX_ETA);
         whole("sampling.seed", s.seedProperty());
         integer("sampling.count", s.countProperty(), 1, 100_000);
         integer("sampling.paths", s.pathsProperty(), 0, 100_000);
@@ -88,8 +89,8 @@ final class SessionCodec {
         choice("view.field_kind", model.fieldKindProperty(), FieldKind.class);
         choice("view.field_source", model.fieldSourceProperty(), ExplorerModel.FieldSource.class);
         bool("view.streamlines", model.streamlinesProperty());
-        integer("view.field_resolution", model.fieldResolutionProperty(), 4, 256);
-        number("view.arrow_scale", model.arrowScaleProperty(), 0.01, 100);
+        integer("view.field_resolution", model.fieldResolutionProperty(), 12, 40);
+        number("view.arrow_scale", model.arrowScaleProperty(), 0.25, 4);
         bool("view.pairs", model.showPairsProperty());
         ObjectProperty<Look> look = model.lookProperty();
         entry("view.dark", () -> look.get().dark(), in -> in.bool("view.dark"),
@@ -100,7 +101,7 @@ final class SessionCodec {
         choice("export.format", export.formatProperty(), AnimationFormat.class);
         choice("export.size", export.sizeProperty(), ExportState.Size.class);
         integer("export.fps", export.fpsProperty(), 1, 120);
-        number("export.seconds", export.secondsProperty(), 0.5, 600);
+        number("export.seconds", export.secondsProperty(), 1, 60);
         bool("export.overlay", export.overlayProperty());
     }
 

@@ -146,6 +146,9 @@ public final class SessionState implements AutoCloseable {
             } catch (InvalidInputException e) {
                 outcome = e.getMessage();
                 ok = false;
+            } catch (RuntimeException | Error e) {
+                outcome = "Cannot write " + target.getFileName() + " (" + e + "). The previous file is unchanged.";
+                ok = false;
             }
             String message = outcome;
             boolean saved = ok;
@@ -171,6 +174,7 @@ public final class SessionState implements AutoCloseable {
     }
 
     private void open(Path source, boolean becomesCurrent) {
+        Instant savedAt = modified(source); // before the file goes
         busy.set(true);
         status.set("Opening " + source.getFileName() + "…");
         io.execute(() -> {
@@ -180,6 +184,10 @@ public final class SessionState implements AutoCloseable {
             } catch (InvalidInputException e) {
                 Platform.runLater(() -> fail(e.getMessage()));
                 return;
+            } catch (RuntimeException | Error e) {
+                Platform.runLater(() -> fail("Cannot open " + source.getFileName() + " (" + e + "). The work is "
+                        + "unchanged."));
+                return;
             }
             Platform.runLater(() -> {
                 try {
@@ -187,6 +195,13 @@ public final class SessionState implements AutoCloseable {
                 } catch (InvalidInputException e) {
                     fail("Cannot open " + source.getFileName() + ": " + lowerFirst(e.getMessage()));
                     return;
+                } catch (RuntimeException e) {
+                    fail("Cannot open " + source.getFileName() + " (" + e + ").");
+                    return;
+                }
+                if (!becomesCurrent) {
+                    // the crash's work is back: only now are its autosaves no longer needed
+                    io.execute(this::deleteLeftovers);
                 }
                 busy.set(false);
                 lastAutosaved = null;
@@ -196,7 +211,7 @@ public final class SessionState implements AutoCloseable {
                     status.set("Opened " + source.getFileName() + ".");
                 } else {
                     file.set(null);
-                    status.set("Restored the work autosaved on " + CLOCK.format(modified(source))
+                    status.set("Restored the work autosaved on " + CLOCK.format(savedAt)
                             + ". Save it to keep it.");
                 }
                 model.messageProperty().set(status.get());
@@ -223,7 +238,6 @@ public final class SessionState implements AutoCloseable {
     /** Opens what a crash left (it does not become the current file) and deletes the leftovers. */
     public void restore(Crashed crashed) {
         open(crashed.file(), false);
-        io.execute(this::deleteLeftovers);
     }
 
     /** Deletes what a crash left, unopened. */
@@ -241,6 +255,9 @@ public final class SessionState implements AutoCloseable {
             return;
         }
         lastAutosaved = now;
+        if (io.isShutdown()) {
+            return;
+        }
         io.execute(() -> {
             try {
                 SessionFile.save(now, autosave);
@@ -336,6 +353,9 @@ public final class SessionState implements AutoCloseable {
             list.remove(list.size() - 1);
         }
         recent.setAll(list);
+        if (io.isShutdown()) {
+            return; // the window closed meanwhile: the list is written at the next save
+        }
         List<String> lines = list.stream().map(Path::toString).toList();
         io.execute(() -> {
             try {

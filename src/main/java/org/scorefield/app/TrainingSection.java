@@ -82,6 +82,11 @@ final class TrainingSection {
         epsilon.setId("sinkhornEpsilonSlider");
         epsilon.valueProperty().addListener((obs, old, v) -> training.sinkhornEpsilonProperty().set(
                 Double.parseDouble(String.format(Locale.ROOT, "%.2g", Math.pow(10, v.doubleValue())))));
+        training.sinkhornEpsilonProperty().addListener((obs, old, e) -> {
+            if (Math.abs(Math.log10(e.doubleValue()) - epsilon.getValue()) > 0.01) {
+                epsilon.setValue(Math.log10(e.doubleValue()));
+            }
+        });
         Label epsilonValue = new Label();
         epsilonValue.getStyleClass().add("slider-value");
         epsilonValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.2g",
@@ -110,16 +115,21 @@ final class TrainingSection {
         ComboBox<Integer> width = Widgets.choices(WIDTHS, training.widthProperty().get(), w -> w + " units");
         width.setId("widthBox");
         width.valueProperty().addListener((obs, old, w) -> training.widthProperty().set(w));
+        // and back: a session opened or a test sets the property, the control shows it
+        training.widthProperty().addListener((obs, old, w) -> width.setValue(w.intValue()));
         Spinner<Integer> depth = new Spinner<>(1, 6, training.depthProperty().get());
         depth.setId("depthSpinner");
         depth.valueProperty().addListener((obs, old, d) -> training.depthProperty().set(d));
+        training.depthProperty().addListener((obs, old, d) -> depth.getValueFactory().setValue(d.intValue()));
         ComboBox<Double> rate = Widgets.choices(LEARNING_RATES, training.learningRateProperty().get(),
                 lr -> String.format(Locale.ROOT, "%.0e", lr).replace("e-0", "e-"));
         rate.setId("learningRateBox");
         rate.valueProperty().addListener((obs, old, lr) -> training.learningRateProperty().set(lr));
+        training.learningRateProperty().addListener((obs, old, lr) -> rate.setValue(lr.doubleValue()));
         ComboBox<Integer> batch = Widgets.choices(BATCHES, training.batchProperty().get(), b -> b + " points");
         batch.setId("batchBox");
         batch.valueProperty().addListener((obs, old, b) -> training.batchProperty().set(b));
+        training.batchProperty().addListener((obs, old, b) -> batch.setValue(b.intValue()));
         ToggleSwitch ema = new ToggleSwitch();
         ema.setId("emaSwitch");
         ema.selectedProperty().bindBidirectional(training.emaProperty());
@@ -172,6 +182,7 @@ final class TrainingSection {
         every.setEditable(true);
         every.setPrefWidth(100);
         every.valueProperty().addListener((obs, old, n) -> training.refreshEveryProperty().set(n));
+        training.refreshEveryProperty().addListener((obs, old, n) -> every.getValueFactory().setValue(n.intValue()));
         every.disableProperty().bind(refresh.selectedProperty().not());
 
         return Widgets.section("Model & training", "trainingSection",

@@ -332,7 +332,12 @@ public final class TrainingState implements AutoCloseable {
     void restore(TrainedModel saved) {
         reset();
         resumeFrom = saved;
-        sessionInputs = currentInputs.get();
+        // what the model was trained with (on the restored data), so that a setting changed since
+        // shows as out of date, as it would have before the session was saved
+        Inputs now = currentInputs.get();
+        Parameterization p = saved.parameterization();
+        sessionInputs = new Inputs(now.data(), p.objective() == Objective.FLOW_MATCHING ? now.schedule() : p.schedule(),
+                p.objective(), saved.architecture(), saved.settings(), saved.flow().withRound(0));
         model.set(saved);
         steps.set(saved.steps());
         loss.set(saved.loss());
@@ -377,7 +382,8 @@ public final class TrainingState implements AutoCloseable {
         }
         starting.set(true);
         failure.set("");
-        TrainedModel from = resumeFrom != null && !outOfDate.get() ? resumeFrom : null;
+        // a restored model goes on training until Reset, like a model trained in this window
+        TrainedModel from = resumeFrom;
         work.submit("session", BackgroundWork.Lane.LONG,
                 () -> from != null ? Trainer.resume(inputs.data().distribution(), from)
                         : new Trainer(inputs.data().distribution(), inputs.parameterization(), inputs.architecture(),
@@ -385,7 +391,9 @@ public final class TrainingState implements AutoCloseable {
                 trainer -> {
                     starting.set(false);
                     session = new TrainingSession(trainer, PUBLISH_EVERY, this::handOver);
-                    sessionInputs = inputs;
+                    if (from == null) {
+                        sessionInputs = inputs; // a resumed model keeps the inputs it was trained with
+                    }
                     checkOutOfDate();
                     for (; stepsWhenBuilt > 0; stepsWhenBuilt--) {
                         session.stepOnce();

@@ -10,7 +10,8 @@ final class LookOptions {
     @Option(names = "--theme", defaultValue = "light", paramLabel = "light|dark", description = "Theme (default ${DEFAULT-VALUE}).")
     String theme;
 
-    @Option(names = "--presenter", description = "Presenter mode: bigger text, lines and points.")
+    @Option(names = "--presenter", negatable = true, description = "Presenter mode: bigger text, lines and points "
+            + "(--no-presenter turns it off, for a session saved with it on).")
     boolean presenter;
 
     /** The look asked for; refuses a theme other than light or dark. */

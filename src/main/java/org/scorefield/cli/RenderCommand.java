@@ -104,9 +104,10 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "6", paramLabel = "S", description = "Duration (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--hold", defaultValue = "0.5", paramLabel = "S",
-            description = "Seconds the first and last frames are held (default ${DEFAULT-VALUE}).")
-    double hold;
+    @Option(names = "--hold", paramLabel = "S",
+            description = "Seconds the first and last frames are held (default 0.5, or an eighth of a shorter "
+                    + "duration, as the window does).")
+    Double hold;
 
     @Option(names = "--overlay", defaultValue = "on", paramLabel = "<on|off>",
             description = "Draw the title, t and NFE (default ${DEFAULT-VALUE}).")
@@ -139,8 +140,9 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         HeadlessFx.start(); // before any other JavaFX class loads
         AnimationFormat chosen = format != null ? AnimationFormat.fromId(format.toLowerCase(Locale.ROOT)) : fromName(out);
-        int[] wh = parseSize(size);
         DenoiserSource source = oracleOptions.resolve(processOptions);
+        size = oracleOptions.fromSession("--size", size, s -> s.text("export.size").flatMap(RenderCommand::sessionSize));
+        int[] wh = parseSize(size);
         // A session gives what the window showed for every option that is not given.
         Look shown = lookOptions.look();
         Look look = new Look(oracleOptions.fromSession("--theme", shown.dark(), s -> s.bool("view.dark")),
@@ -152,6 +154,10 @@ final class RenderCommand implements Callable<Integer> {
         seconds = oracleOptions.fromSession("--seconds", seconds, s -> s.number("export.seconds"));
         overlay = oracleOptions.fromSession("--overlay", overlay, s -> s.bool("export.overlay").map(on -> on ? "on" : "off"));
         what = oracleOptions.fromSession("--what", what, s -> s.text("export.what"));
+        pairs = oracleOptions.fromSession("--pairs", pairs, s -> s.whole("reflow.pairs").map(Long::intValue));
+        trainSteps = oracleOptions.fromSession("--train-steps", trainSteps,
+                s -> s.whole("reflow.train_steps").map(Long::intValue).filter(k -> "reflow".equalsIgnoreCase(what)));
+        double held = hold != null ? hold : Math.min(0.5, seconds / 8);
         Animation.What which = java.util.Arrays.stream(Animation.What.values())
                 .filter(w -> w.name().equalsIgnoreCase(what)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("--what takes noising, sampling, split, reflow or training, "
@@ -193,7 +199,7 @@ final class RenderCommand implements Callable<Integer> {
                 }
             };
         }
-        Animation animation = new Animation(content, wh[0], wh[1], fps, seconds, hold, overlay.equals("on"),
+        Animation animation = new Animation(content, wh[0], wh[1], fps, seconds, held, overlay.equals("on"),
                 look);
         Animation.Painter painter = new Animation.Painter(animation);
         long started = System.nanoTime();
@@ -217,11 +223,14 @@ final class RenderCommand implements Callable<Integer> {
     /** The window's split view: Euler–Maruyama on the sampler's grid, η = 0 and η = 1, from the same start noise. */
     private Animation.Content split(DenoiserSource source, SamplerSettings chosen, ForwardNoising layer, int[] labels,
                                     Schedule process) {
+        // the SDE's η: the session's, when it is above 0, as the window's split view takes it
+        double eta = oracleOptions.session().flatMap(ss -> ss.settings().number("sampling.eta")).filter(e -> e > 0)
+                .orElse(1.0);
         SamplerSettings base = SamplerKind.SDE.settings(chosen.steps(), chosen.grid(), 0);
         SampleResult ode = source.sample(base.withEta(0), n, seed, Recording.POSITIONS);
-        SampleResult sde = source.sample(base.withEta(1), n, seed, Recording.POSITIONS);
+        SampleResult sde = source.sample(base.withEta(eta), n, seed, Recording.POSITIONS);
         return Animation.split(ode.trajectories(), "PF-ODE (η = 0)", ode.nfe(), sde.trajectories(),
-                "reverse SDE (η = 1)", sde.nfe(), paths, layer, labels, process);
+                String.format(Locale.ROOT, "reverse SDE (η = %.2g)", eta), sde.nfe(), paths, layer, labels, process);
     }
 
     /** Reflow rounds of the model (a flow-matching one), each round's paths from the same sources. */
@@ -255,6 +264,16 @@ final class RenderCommand implements Callable<Integer> {
                 () -> false);
         return Animation.training(shots, data.sample(n, seed), "training on " + data.id() + "  ·  "
                 + sampler.kind().displayName() + ", " + sampler.steps() + " steps");
+    }
+
+    /** The window's frame size choice as a --size value; the canvas's own size is the window's only. */
+    private static Optional<String> sessionSize(String id) {
+        return switch (id) {
+            case "hd720" -> Optional.of("720p");
+            case "hd1080" -> Optional.of("1080p");
+            case "square" -> Optional.of("square");
+            default -> Optional.empty();
+        };
     }
 
     /** The format a file name implies: .gif, .mp4, .png (APNG); no extension means a PNG folder. */

@@ -61,6 +61,11 @@ class SessionWindowTest {
             model.training().depthProperty().set(2);
             model.sampling().solverProperty().set(SamplerKind.HEUN);
             model.sampling().stepsProperty().set(24);
+            // the far ends of the controls: what the window can set it must open again
+            model.sampling().etaProperty().set(SamplingSection.MAX_ETA);
+            model.fieldResolutionProperty().set(40);
+            model.arrowScaleProperty().set(4);
+            view.export().secondsProperty().set(60);
             model.sampling().seedProperty().set(4242);
             model.timeProperty().set(0.35);
             model.splitProperty().set(true);
@@ -122,6 +127,16 @@ class SessionWindowTest {
         assertEquals(new Look(true, false), fx(() -> model.lookProperty().get()));
         assertEquals(24, fx(() -> view.export().fpsProperty().get()));
         assertEquals(32, fx(() -> model.training().widthProperty().get()));
+        assertEquals(SamplingSection.MAX_ETA, fx(() -> model.sampling().etaProperty().get()), 0.0);
+        assertEquals(40, fx(() -> model.fieldResolutionProperty().get()));
+        assertEquals(4.0, fx(() -> model.arrowScaleProperty().get()), 1e-12);
+        // the controls show the opened values, not the ones they had
+        assertEquals(32, fx(() -> ((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#widthBox")).getValue()));
+        assertEquals(2, fx(() -> ((javafx.scene.control.Spinner<?>) stage.getScene().lookup("#depthSpinner")).getValue()));
+        assertEquals(24, fx(() -> ((javafx.scene.control.Spinner<?>) stage.getScene().lookup("#stepsSpinner")).getValue()));
+        assertEquals(24, fx(() -> ((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#exportFps")).getValue()));
+        assertEquals(60.0, fx(() -> ((javafx.scene.control.Spinner<?>) stage.getScene().lookup("#exportSeconds")).getValue()));
+        assertFalse(fx(() -> model.training().outOfDateProperty().get()), "the model fits its restored settings");
         assertEquals(file.toAbsolutePath().normalize(), fx(() -> session.recent().get(0)));
 
         // one more step goes on from the saved weights and step count
@@ -137,6 +152,13 @@ class SessionWindowTest {
             moved = Math.max(moved, Math.abs(after[i] - trained.weights()[i]));
         }
         assertTrue(moved > 0 && moved < 0.05, "one step from the saved weights moves them a little: " + moved);
+
+        // a setting changed after opening marks the restored model out of date; Train still goes on from it
+        fx(() -> {
+            model.training().widthProperty().set(64);
+            return null;
+        });
+        assertTrue(fx(() -> model.training().outOfDateProperty().get()), "width 64 is not the model's 32");
     }
 
     @Test
@@ -204,6 +226,8 @@ class SessionWindowTest {
             return null;
         });
         waitUntil(30, () -> session.statusProperty().get().startsWith("Restored"));
+        assertTrue(fx(() -> session.statusProperty().get()).contains(crashed.when()),
+                "the time the work was autosaved: " + fx(() -> session.statusProperty().get()));
         assertArrayEquals(drawn.xy(), fx(() -> model.data().data().points().xy()), 0.0);
         assertTrue(fx(() -> model.training().model()).isPresent());
         assertEquals(null, fx(() -> session.fileProperty().get()), "a restored autosave is not a saved file");

@@ -74,10 +74,18 @@ public record Animation(Content frames, int width, int height, double fps, doubl
      * Several canvases driven by one t, laid out in the grid of the largest square cells, as the
      * window lays out its split and Reflow views ({@link PanelGrid}).
      */
-    public record Panels(List<Content> parts) implements Content {
+    public record Panels(List<Content> parts, int columns) implements Content {
+        /**
+         * @param columns how many side by side, or 0 for the grid of the largest square cells
+         */
         public Panels {
             InvalidInputException.require(!parts.isEmpty(), "An animation needs at least one panel.");
             parts = List.copyOf(parts);
+        }
+
+        /** Panels in the grid of the largest square cells (the window's Reflow rounds). */
+        public Panels(List<Content> parts) {
+            this(parts, 0);
         }
 
         @Override
@@ -150,9 +158,10 @@ public record Animation(Content frames, int width, int height, double fps, doubl
      */
     public static Content split(Trajectories ode, String odeTitle, long odeNfe, Trajectories sde, String sdeTitle,
                                 long sdeNfe, int drawn, ForwardNoising data, int[] labels, Schedule schedule) {
+        // side by side whatever the shape, as the window's split view
         return new Panels(List.of(
                 sampling(ode, drawn, TrajectoryRole.ODE, odeTitle, odeNfe, data, labels, schedule),
-                sampling(sde, drawn, TrajectoryRole.SDE, sdeTitle, sdeNfe, data, labels, schedule)));
+                sampling(sde, drawn, TrajectoryRole.SDE, sdeTitle, sdeNfe, data, labels, schedule)), 2);
     }
 
     /** The Reflow rounds side by side: each round's paths from the same sources, over the clean data (or none). */
@@ -172,7 +181,7 @@ public record Animation(Content frames, int width, int height, double fps, doubl
      */
     public static Content layered(Content base, java.util.function.BiFunction<CanvasFrame, Double, CanvasFrame> under) {
         if (base instanceof Panels panels) {
-            return new Panels(panels.parts().stream().map(p -> layered(p, under)).toList());
+            return new Panels(panels.parts().stream().map(p -> layered(p, under)).toList(), panels.columns());
         }
         return new Content() {
             @Override
@@ -337,7 +346,8 @@ public record Animation(Content frames, int width, int height, double fps, doubl
                 } else {
                     // the grid of the window's split and rounds views; cells of whole pixels, the
                     // background behind the leftover pixels
-                    int columns = PanelGrid.columnsFor(panels.size(), w, h);
+                    int columns = animation.frames() instanceof Panels p && p.columns() > 0 ? p.columns()
+                            : PanelGrid.columnsFor(panels.size(), w, h);
                     int rows = (panels.size() + columns - 1) / columns;
                     int cw = w / columns;
                     int ch = h / rows;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.io.AtomicFiles;
 import org.scorefield.core.io.IoReasons;
@@ -201,8 +202,8 @@ public final class SessionFile {
                     + " labels for " + xy.length / 2 + " points");
             labels = new int[raw.length];
             for (int i = 0; i < raw.length; i++) {
-                InvalidInputException.require(raw[i] >= 0 && raw[i] == Math.rint(raw[i]) && raw[i] < 1e6,
-                        "\"data.labels\" holds " + raw[i] + ", not a class number");
+                InvalidInputException.require(raw[i] >= 0 && raw[i] == Math.rint(raw[i]) && raw[i] <= PointCsv.MAX_LABEL,
+                        "\"data.labels\" holds " + raw[i] + ", not a class number from 0 to " + PointCsv.MAX_LABEL);
                 labels[i] = (int) raw[i];
             }
         }
