@@ -222,7 +222,7 @@ public final class Java2DPen implements Pen {
         FontMetrics fm = g.getFontMetrics(font);
         String[] lines = text.split("\n", -1);
         double lineHeight = fm.getAscent() + fm.getDescent() + fm.getLeading();
-        double total = lines.length * lineHeight;
+        double total = lines.length * lineHeight - fm.getLeading(); // no leading below the last line
         // the y of the first line's baseline, as JavaFX places a block of lines
         double first = switch (baseline) {
             case TOP -> y + fm.getAscent();
