@@ -48,11 +48,7 @@ public final class ExplorerView extends BorderPane {
         this.scrubber = new TimeScrubber(model.timeProperty());
         this.canvasArea = new CanvasArea(model, layers, scrubber::playFromNoise);
         this.charts = new ChartsPane(model);
-        this.export = new ExportState(model, () -> canvasArea.primaryCanvas().frame(), () -> new double[] {
-            canvasArea.primaryCanvas().canvas().getWidth(), canvasArea.primaryCanvas().canvas().getHeight()},
-            charts.lossChart(), () -> layers.layersProperty().get().field(), charts::shown, layers::animated,
-            () -> new double[] {canvasArea.getWidth(), canvasArea.getHeight()},
-            () -> layers.endpointDensitiesProperty().get());
+        this.export = new ExportState(model, canvasArea, layers, charts);
         this.session = new SessionState(model, export, SessionState.defaultHome());
         createView();
         initListeners();

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -22,7 +21,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.scorefield.app.canvas.CanvasFrame;
 import org.scorefield.app.canvas.HeatmapStyle;
 import org.scorefield.app.canvas.TrajectoryRole;
 import org.scorefield.app.export.Animation;
@@ -71,13 +69,6 @@ public final class ExportState implements AutoCloseable {
         }
     }
 
-    private final Supplier<java.util.List<org.scorefield.app.chart.LectureChart>> charts;
-    /** The canvas's heatmap and field layers over an animation, computed per frame (with the density or not). */
-    private final java.util.function.Function<Boolean, java.util.function.UnaryOperator<Animation.Content>> layers;
-    /** The whole canvas area (the split and rounds views' panels together), for the canvas size. */
-    private final Supplier<double[]> areaSize;
-    /** The split view's heatmaps: the density of each run's end points. */
-    private final Supplier<ScalarGrid[]> endpointDensities;
     private final ObjectProperty<Animation.What> what = new SimpleObjectProperty<>(Animation.What.SAMPLING);
     private final ObjectProperty<AnimationFormat> format = new SimpleObjectProperty<>(AnimationFormat.MP4);
     private final ObjectProperty<Size> size = new SimpleObjectProperty<>(Size.HD720);
@@ -90,10 +81,10 @@ public final class ExportState implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     private final ExplorerModel model;
-    private final Supplier<CanvasFrame> shownFrame;
-    private final Supplier<double[]> canvasSize;
-    private final org.scorefield.app.chart.LossChart loss;
-    private final Supplier<org.scorefield.core.field.VectorGrid> field;
+    /** What is on screen: the canvases, their layers and the charts, which the exports draw again. */
+    private final CanvasArea area;
+    private final FieldLayers layers;
+    private final ChartsPane charts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "scorefield-export");
         thread.setDaemon(true);
@@ -101,26 +92,17 @@ public final class ExportState implements AutoCloseable {
     });
     private volatile boolean cancelRequested;
 
-    /**
-     * @param shownFrame the frame on the (first) canvas now
-     * @param canvasSize its width and height in pixels
-     * @param loss       the loss chart, whose history is saved
-     * @param field      the field on the canvas now, or null
-     */
-    ExportState(ExplorerModel model, Supplier<CanvasFrame> shownFrame, Supplier<double[]> canvasSize,
-                org.scorefield.app.chart.LossChart loss, Supplier<org.scorefield.core.field.VectorGrid> field,
-                Supplier<java.util.List<org.scorefield.app.chart.LectureChart>> charts,
-                java.util.function.Function<Boolean, java.util.function.UnaryOperator<Animation.Content>> layers,
-                Supplier<double[]> areaSize, Supplier<ScalarGrid[]> endpointDensities) {
+    ExportState(ExplorerModel model, CanvasArea area, FieldLayers layers, ChartsPane charts) {
         this.model = model;
+        this.area = area;
         this.layers = layers;
-        this.areaSize = areaSize;
-        this.endpointDensities = endpointDensities;
         this.charts = charts;
-        this.shownFrame = shownFrame;
-        this.canvasSize = canvasSize;
-        this.loss = loss;
-        this.field = field;
+    }
+
+    /** The (first) canvas's width and height in pixels. */
+    private double[] canvasSize() {
+        var c = area.primaryCanvas().canvas();
+        return new double[] {c.getWidth(), c.getHeight()};
     }
 
     public ObjectProperty<Animation.What> whatProperty() {
@@ -163,7 +145,7 @@ public final class ExportState implements AutoCloseable {
     /** The animation the settings describe, from the state on screen now. */
     Animation animation() {
         boolean panels = what.get() == Animation.What.SPLIT || what.get() == Animation.What.REFLOW;
-        double[] canvas = panels ? areaSize.get() : canvasSize.get();
+        double[] canvas = panels ? new double[] {area.getWidth(), area.getHeight()} : canvasSize();
         int[] px = size.get().pixels(canvas[0], canvas[1]);
         DataState.Data data = model.data().data();
         var schedule = model.process().schedule();
@@ -180,7 +162,7 @@ public final class ExportState implements AutoCloseable {
                     runs.sde().trajectories(), runs.sde().title(), runs.sde().nfe(),
                     model.sampling().pathsProperty().get(), model.showDataProperty().get() ? data.noising() : null,
                     data.points().labels(), schedule);
-            ScalarGrid[] ends = endpointDensities.get();
+            ScalarGrid[] ends = layers.endpointDensitiesProperty().get();
             if (model.showDensityProperty().get() && ends[0] != null && ends[1] != null) {
                 // each run's end-point density under its panel, as on screen
                 var parts = content.parts();
@@ -204,7 +186,7 @@ public final class ExportState implements AutoCloseable {
                     model.showDataProperty().get() ? data.noising() : null, data.points().labels(), schedule);
         }
         if (what.get() != Animation.What.REFLOW && what.get() != Animation.What.TRAINING) {
-            content = layers.apply(what.get() != Animation.What.SPLIT).apply(content);
+            content = layers.animated(what.get() != Animation.What.SPLIT).apply(content);
         }
         double duration = seconds.get();
         return new Animation(content, px[0], px[1], fps.get(), duration, Math.min(0.5, duration / 8),
@@ -310,9 +292,9 @@ public final class ExportState implements AutoCloseable {
 
     /** The canvas now as a PNG at twice its size. */
     public void saveFigure(Path out) {
-        double[] canvas = canvasSize.get();
+        double[] canvas = canvasSize();
         report(() -> {
-            Figure.write(shownFrame.get(), model.lookProperty().get(), canvas[0], canvas[1], out);
+            Figure.write(area.primaryCanvas().frame(), model.lookProperty().get(), canvas[0], canvas[1], out);
             return wrote(out, canvas[0], canvas[1]);
         });
     }
@@ -323,7 +305,7 @@ public final class ExportState implements AutoCloseable {
      */
     public void saveCharts(Path out) {
         report(() -> {
-            var shown = charts.get();
+            var shown = charts.shown();
             java.util.List<org.jfree.chart.JFreeChart> list = new java.util.ArrayList<>();
             java.util.List<double[]> sizes = new java.util.ArrayList<>();
             for (var c : shown) {
@@ -372,17 +354,17 @@ public final class ExportState implements AutoCloseable {
     /** The training loss as CSV (step,loss,steps), as the loss chart holds it. */
     public void saveLoss(Path out) {
         report(() -> {
-            InvalidInputException.require(loss.lossCount() > 0, "There is no training loss to save yet: train first.");
-            int rows = loss.writeCsv(out);
+            InvalidInputException.require(charts.lossChart().lossCount() > 0, "There is no training loss to save yet: train first.");
+            int rows = charts.lossChart().writeCsv(out);
             return String.format(Locale.ROOT, "Wrote %s: %,d rows for %,d steps.", IoReasons.fileName(out), rows,
-                    loss.lossCount());
+                    charts.lossChart().lossCount());
         });
     }
 
     /** The field on the canvas (at the current t) as CSV (x,y,u,v). */
     public void saveField(Path out) {
         report(() -> {
-            org.scorefield.core.field.VectorGrid grid = field.get();
+            org.scorefield.core.field.VectorGrid grid = layers.layersProperty().get().field();
             InvalidInputException.require(grid != null, "There is no field on the canvas: turn Field on first.");
             org.scorefield.core.io.FieldCsv.write(grid, out);
             return String.format(Locale.ROOT, "Wrote %s: %d × %d vectors at t = %.2f.", IoReasons.fileName(out),
