@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -93,9 +92,9 @@ final class SessionCodec {
         number("view.arrow_scale", model.arrowScaleProperty(), 0.25, 4);
         bool("view.pairs", model.showPairsProperty());
         ObjectProperty<Look> look = model.lookProperty();
-        entry("view.dark", () -> look.get().dark(), in -> in.bool("view.dark"),
+        entry(out -> out.put("view.dark", look.get().dark()), in -> in.bool("view.dark"),
                 on -> look.set(look.get().withDark(on)));
-        entry("view.presenter", () -> look.get().presenter(), in -> in.bool("view.presenter"),
+        entry(out -> out.put("view.presenter", look.get().presenter()), in -> in.bool("view.presenter"),
                 on -> look.set(look.get().withPresenter(on)));
         choice("export.what", export.whatProperty(), Animation.What.class);
         choice("export.format", export.formatProperty(), AnimationFormat.class);
@@ -172,24 +171,17 @@ final class SessionCodec {
 
     // ---- the table's entry kinds ----------------------------------------------------------------
 
-    /** @param get the value to write: a String, Boolean, Integer, Long or Double */
-    private <T> void entry(String key, Supplier<?> get, Function<Session.Settings, Optional<T>> read,
+    /**
+     * @param write puts the value now, typed
+     * @param read  the session's value, checked, or empty
+     * @param set   makes it the value
+     */
+    private <T> void entry(Consumer<Session.Settings.Builder> write, Function<Session.Settings, Optional<T>> read,
                            Consumer<T> set) {
         entries.add(new Entry() {
             @Override
             public void write(Session.Settings.Builder out) {
-                Object v = get.get();
-                if (v instanceof Boolean b) {
-                    out.put(key, b);
-                } else if (v instanceof Long l) {
-                    out.put(key, l);
-                } else if (v instanceof Integer i) {
-                    out.put(key, (long) i);
-                } else if (v instanceof Double x) {
-                    out.put(key, x);
-                } else {
-                    out.put(key, (String) v);
-                }
+                write.accept(out);
             }
 
             @Override
@@ -200,15 +192,15 @@ final class SessionCodec {
     }
 
     private void bool(String key, BooleanProperty p) {
-        entry(key, p::get, in -> in.bool(key), p::set);
+        entry(out -> out.put(key, p.get()), in -> in.bool(key), p::set);
     }
 
     private void whole(String key, LongProperty p) {
-        entry(key, p::get, in -> in.whole(key), p::set);
+        entry(out -> out.put(key, p.get()), in -> in.whole(key), p::set);
     }
 
     private void integer(String key, IntegerProperty p, int min, int max) {
-        entry(key, p::get, in -> in.whole(key).map(v -> {
+        entry(out -> out.put(key, (long) p.get()), in -> in.whole(key).map(v -> {
             InvalidInputException.require(v >= min && v <= max, "\"settings." + key + "\" must lie between "
                     + min + " and " + max + ", found " + v + ".");
             return v.intValue();
@@ -216,7 +208,7 @@ final class SessionCodec {
     }
 
     private void number(String key, DoubleProperty p, double min, double max) {
-        entry(key, p::get, in -> in.number(key).map(v -> {
+        entry(out -> out.put(key, p.get()), in -> in.number(key).map(v -> {
             InvalidInputException.require(v >= min && v <= max, "\"settings." + key + "\" must lie between "
                     + min + " and " + max + ", found " + v + ".");
             return v;
@@ -224,7 +216,7 @@ final class SessionCodec {
     }
 
     private <E extends Enum<E>> void choice(String key, ObjectProperty<E> p, Class<E> type) {
-        entry(key, () -> id(p.get()), in -> in.text(key).map(id -> {
+        entry(out -> out.put(key, id(p.get())), in -> in.text(key).map(id -> {
             for (E e : type.getEnumConstants()) {
                 if (id(e).equals(id)) {
                     return e;
