@@ -145,10 +145,7 @@ public final class ModelFile {
         root.put("objective", p.objective().id());
         root.put("weighting", p.weighting().id());
         root.put("sigma_data", p.edm().sigmaData());
-        ObjectNode process = root.putObject("process");
-        process.put("kind", p.schedule().kind().id());
-        ObjectNode constants = process.putObject("parameters");
-        p.schedule().parameters().forEach(constants::put);
+        writeProcess(root.putObject("process"), p.schedule());
         ObjectNode training = root.putObject("training");
         training.put("batch", s.batch());
         training.put("learning_rate", s.learningRate());
@@ -219,7 +216,7 @@ public final class ModelFile {
         Objective objective = Identified.byId(Objective.class, f.text("objective"), "objective");
         LossWeighting weighting = Identified.byId(LossWeighting.class, f.text("weighting"), "loss weighting");
         EdmPreconditioning edm = new EdmPreconditioning(f.number("sigma_data"));
-        Parameterization parameterization = new Parameterization(objective, schedule(f.object("process")),
+        Parameterization parameterization = new Parameterization(objective, readProcess(f.object("process")),
                 weighting, edm);
 
         JsonFields t = f.object("training");
@@ -287,8 +284,20 @@ public final class ModelFile {
         return new FlowSetup(source, new Coupling(kind, flow.number("sinkhorn_epsilon")), round);
     }
 
-    /** The schedule from its kind and every one of its constants (a missing one is not defaulted). */
-    private static Schedule schedule(JsonFields process) {
+    /** {@code {"kind": "vp", "parameters": {"beta_min": 0.1, …}}}: a process as model and session files store it. */
+    public static void writeProcess(ObjectNode node, Schedule schedule) {
+        node.put("kind", schedule.kind().id());
+        ObjectNode constants = node.putObject("parameters");
+        schedule.parameters().forEach(constants::put);
+    }
+
+    /**
+     * The schedule of a {@link #writeProcess} block: its kind and every one of its constants (a
+     * missing one is not defaulted, an unknown one is refused).
+     *
+     * @throws InvalidInputException naming what is wrong
+     */
+    public static Schedule readProcess(JsonFields process) {
         ScheduleKind kind = ScheduleKind.fromId(process.text("kind"));
         JsonFields constants = process.object("parameters");
         Map<String, Double> values = new LinkedHashMap<>();
@@ -296,7 +305,13 @@ public final class ModelFile {
             values.put(spec.name(), constants.number(spec.name()));
         }
         constants.node().fieldNames().forEachRemaining(name -> values.putIfAbsent(name, constants.number(name)));
-        return kind.create(values);
+        try {
+            return kind.create(values);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("\"process\": " + JsonFields.phrase(e.getMessage()), e);
+        }
     }
 
     private static float[] weights(JsonFields w, Architecture architecture) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.scorefield.core.InvalidInputException;
@@ -19,9 +18,7 @@ import org.scorefield.core.io.IoReasons;
 import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.nn.ModelFile;
 import org.scorefield.core.nn.TrainedModel;
-import org.scorefield.core.schedule.ParameterSpec;
 import org.scorefield.core.schedule.Schedule;
-import org.scorefield.core.schedule.ScheduleKind;
 
 /**
  * A {@link Session} as one versioned JSON file ({@code .scorefield}):
@@ -108,10 +105,7 @@ public final class SessionFile {
         } else {
             data.putNull("labels");
         }
-        ObjectNode process = root.putObject("process");
-        process.put("kind", session.process().kind().id());
-        ObjectNode constants = process.putObject("parameters");
-        session.process().parameters().forEach(constants::put);
+        ModelFile.writeProcess(root.putObject("process"), session.process());
         if (session.model().isPresent()) {
             try {
                 root.set("model", ModelFile.toTree(session.model().get()));
@@ -168,7 +162,7 @@ public final class SessionFile {
                     + version.intValue() + "); this one reads version " + VERSION + ". Update Scorefield to open it");
         }
         Session.Data data = data(f.object("data"));
-        Schedule process = process(f.object("process"));
+        Schedule process = ModelFile.readProcess(f.object("process"));
         JsonNode modelNode = f.node("model");
         Optional<TrainedModel> model;
         if (modelNode.isNull()) {
@@ -208,21 +202,6 @@ public final class SessionFile {
             }
         }
         return new Session.Data(name, preset, count, seed, PointSet.of(xy, labels));
-    }
-
-    /** The schedule from its kind and every one of its constants (as a model file stores it). */
-    private static Schedule process(JsonFields process) {
-        ScheduleKind kind = ScheduleKind.fromId(process.text("kind"));
-        JsonFields constants = process.object("parameters");
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (ParameterSpec spec : kind.parameters()) {
-            values.put(spec.name(), constants.number(spec.name()));
-        }
-        try {
-            return kind.create(values);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("\"process\": " + JsonFields.phrase(e.getMessage()), e);
-        }
     }
 
     private static Session.Settings settings(JsonFields settings) {
