@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.scorefield.core.InvalidInputException;
@@ -76,7 +77,8 @@ public final class AnimationWriter {
     private static void encode(AnimationFormat format, Path temp, int width, int height, double fps, int count,
                                IntFunction<BufferedImage> frames, Progress progress) throws IOException {
         BlockingQueue<BufferedImage> queue = new ArrayBlockingQueue<>(QUEUE);
-        Throwable[] failure = new Throwable[1];
+        // written by the encoder thread, read by this one: a plain array element need not become visible
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         try (FrameEncoder encoder = FrameEncoder.open(format, temp, width, height, fps, count)) {
             Thread worker = new Thread(() -> {
                 try {
@@ -89,7 +91,7 @@ public final class AnimationWriter {
                         progress.frames(++done, count);
                     }
                 } catch (Throwable t) {
-                    failure[0] = t;
+                    failure.set(t);
                     queue.clear();
                 }
             }, "scorefield-encoder");
@@ -97,7 +99,7 @@ public final class AnimationWriter {
             worker.start();
             boolean produced = false;
             try {
-                for (int i = 0; i < count && failure[0] == null; i++) {
+                for (int i = 0; i < count && failure.get() == null; i++) {
                     if (progress.cancelled()) {
                         throw new CancellationException("export cancelled");
                     }
@@ -125,21 +127,23 @@ public final class AnimationWriter {
                     Thread.currentThread().interrupt();
                 }
             }
-            if (failure[0] instanceof IOException io) {
+            Throwable failed = failure.get();
+            if (failed instanceof IOException io) {
                 throw io;
-            } else if (failure[0] instanceof RuntimeException r) {
+            } else if (failed instanceof RuntimeException r) {
                 throw r;
-            } else if (failure[0] != null) {
-                throw new IOException(failure[0].toString(), failure[0]);
+            } else if (failed != null) {
+                throw new IOException(failed.toString(), failed);
             }
             encoder.finish();
         }
     }
 
     /** Hands a frame to the encoder, waiting while it is behind, unless it failed. */
-    private static void offer(BlockingQueue<BufferedImage> queue, BufferedImage frame, Throwable[] failure)
+    private static void offer(BlockingQueue<BufferedImage> queue, BufferedImage frame,
+                              AtomicReference<Throwable> failure)
             throws InterruptedException {
-        while (failure[0] == null && !queue.offer(frame, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        while (failure.get() == null && !queue.offer(frame, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             // the encoder is behind
         }
     }
