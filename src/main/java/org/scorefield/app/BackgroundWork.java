@@ -44,6 +44,14 @@ final class BackgroundWork implements AutoCloseable {
      * thread, unless a newer job with the same key was submitted meanwhile.
      */
     <T> void submit(String key, Lane lane, Callable<T> work, Consumer<T> onResult) {
+        submit(key, lane, work, onResult, () -> { });
+    }
+
+    /**
+     * As {@link #submit(String, Lane, Callable, Consumer)}, and runs {@code onFailure} on the FX
+     * thread after the failure is reported (to clear a busy state the job set), unless superseded.
+     */
+    <T> void submit(String key, Lane lane, Callable<T> work, Consumer<T> onResult, Runnable onFailure) {
         if (closed) {
             return; // the window has closed: nothing is waiting for the result
         }
@@ -63,9 +71,10 @@ final class BackgroundWork implements AutoCloseable {
                     }
                 };
             } catch (InvalidInputException e) {
-                delivery = () -> onError.accept(e.getMessage());
+                delivery = () -> failed(key, generation, e.getMessage(), onFailure);
             } catch (Exception | OutOfMemoryError e) {
-                delivery = () -> onError.accept("Something went wrong (" + e + "). Your work is unchanged.");
+                delivery = () -> failed(key, generation, "Something went wrong (" + e + "). Your work is unchanged.",
+                        onFailure);
             }
             Runnable deliver = delivery;
             Platform.runLater(() -> {
@@ -76,6 +85,13 @@ final class BackgroundWork implements AutoCloseable {
                 }
             });
         });
+    }
+
+    private void failed(String key, long generation, String message, Runnable onFailure) {
+        onError.accept(message);
+        if (current(key, generation)) {
+            onFailure.run();
+        }
     }
 
     /** Drops the result of any job under this key that has not delivered yet. */

@@ -82,7 +82,8 @@ final class CanvasArea extends StackPane {
                 model.sampling().runsProperty(), model.sampling().clicksProperty(),
                 model.sampling().showDenoisedProperty(), model.sampling().pathsProperty(),
                 layers.layersProperty(), layers.endpointDensitiesProperty(), model.lookProperty(),
-                model.pairsProperty(), model.showPairsProperty(), model.probeProperty(), model.toolProperty()}) {
+                model.pairsProperty(), model.showPairsProperty(), model.probeProperty(), model.toolProperty(),
+                model.training().objectiveProperty(), model.training().sourceProperty()}) {
             o.addListener(obs -> requestRedraw());
         }
         requestRedraw();
@@ -162,6 +163,10 @@ final class CanvasArea extends StackPane {
         });
     }
 
+    /** The SDE pane of a flow whose x₁ is not Gaussian noise. */
+    static final String NO_SDE = "No reverse SDE for this flow: its x\u2081 is not N(0, I) noise independent of "
+            + "x\u2080 (another source, or coupled pairs), so only its ODE has the flow's marginals.";
+
     /** Draws the current frame(s) now. */
     void redraw() {
         Look look = model.lookProperty().get();
@@ -179,7 +184,12 @@ final class CanvasArea extends StackPane {
             ode.setLook(look);
             sde.setLook(look);
             ode.setFrame(frame(runs.ode(), join(clicks, SamplingState.Click::ode), TrajectoryRole.ODE, endpoints[0]));
-            sde.setFrame(frame(runs.sde(), join(clicks, SamplingState.Click::sde), TrajectoryRole.SDE, endpoints[1]));
+            CanvasFrame sdeFrame = frame(runs.sde(), join(clicks, SamplingState.Click::sde), TrajectoryRole.SDE,
+                    endpoints[1]);
+            if (runs.ode() != null && runs.sde() == null) {
+                sdeFrame = sdeFrame.withTitle(NO_SDE);
+            }
+            sde.setFrame(sdeFrame);
         } else {
             single.setLook(look);
             SamplingState.Run run = runs.single();
@@ -215,7 +225,7 @@ final class CanvasArea extends StackPane {
                 model.arrowScaleProperty().get());
         DataState.Data data = model.data().data();
         if (model.showDataProperty().get()) {
-            frame = frame.withParticles(data.noising().at(model.process().schedule(), t), data.points().labels());
+            frame = frame.withParticles(model.noising().at(model.exactPath().schedule(), t), data.points().labels());
         }
         boolean samples = model.showSamplesProperty().get();
         Trajectories pairs = model.showPairsProperty().get() ? model.pairsProperty().get() : null;
@@ -249,7 +259,8 @@ final class CanvasArea extends StackPane {
             title.add("heatmap: density of the end points");
         }
         if (frame.probe() != null) {
-            title.add("red: exact marginal velocity of independent pairs from N(0, I)  ·  "
+            title.add("red: exact marginal velocity of independent pairs from "
+                    + model.exactPath().source().displayName() + "  ·  "
                     + (probe.learned() != null ? "green: learned  ·  " : "")
                     + "grey: x₁ − x₀ of the pairs through the point");
         }

@@ -116,8 +116,7 @@ final class ChartsPane extends VBox {
         tabs.setPrefHeight(340);
         getChildren().setAll(schedule, tabs);
 
-        schedule.setSchedule(model.process().schedule());
-        model.process().scheduleProperty().addListener((obs, old, s) -> schedule.setSchedule(s));
+        model.onExactPathChange(() -> schedule.setSchedule(model.exactPath().schedule()));
         schedule.setTime(model.timeProperty().get());
         model.timeProperty().addListener((obs, old, t) -> schedule.setTime(t.doubleValue()));
         model.training().onLosses(pendingLosses::append);
@@ -223,7 +222,7 @@ final class ChartsPane extends VBox {
         tabs.getSelectionModel().select(1);
         model.work().submit("errors", BackgroundWork.Lane.LONG, () -> {
             Denoiser denoiser = choice.create();
-            return ErrorVersusNfe.compute(denoiser, settings, STEPS, POINTS, seed,
+            return ErrorVersusNfe.compute(denoiser, choice.start(), settings, STEPS, POINTS, seed,
                     ErrorVersusNfe.DEFAULT_REFERENCE_STEPS);
         }, errors::setResult);
     }

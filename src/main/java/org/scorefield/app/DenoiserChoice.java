@@ -3,6 +3,7 @@ package org.scorefield.app;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.flow.FlowOracle;
 import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.denoise.EmpiricalDenoiser;
 import org.scorefield.core.denoise.GaussianMixtureDenoiser;
@@ -18,24 +19,30 @@ import org.scorefield.core.schedule.Schedule;
  * @param model    the trained model, or null for the exact oracle
  * @param data     the data, for the oracle and as the reference of sample quality
  * @param schedule the oracle's schedule (a model keeps its own)
+ * @param source   the oracle's x1: N(0, I), or the source of a flow (then the oracle is the
+ *                 {@link FlowOracle} of the linear path); a model keeps its own
  */
-record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule schedule) {
+record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule schedule, FlowSource source) {
 
     static DenoiserChoice exact(DataState.Data data, Schedule schedule) {
-        return new DenoiserChoice(null, data, schedule);
+        return exact(data, schedule, FlowSource.gaussian());
+    }
+
+    static DenoiserChoice exact(DataState.Data data, Schedule schedule, FlowSource source) {
+        return new DenoiserChoice(null, data, schedule, source);
     }
 
     static DenoiserChoice learned(TrainedModel model, DataState.Data data) {
-        return new DenoiserChoice(model, data, model.parameterization().schedule());
+        return new DenoiserChoice(model, data, model.parameterization().schedule(), model.flow().source());
     }
 
     boolean isModel() {
         return model != null;
     }
 
-    /** The same data under the model's schedule, for comparing the learned field with the exact one. */
+    /** The same data under the model's schedule and from its source, for comparing the learned field with the exact one. */
     DenoiserChoice exactTwin() {
-        return exact(data, schedule);
+        return exact(data, schedule, source);
     }
 
     /** Builds the denoiser; call on the thread that will use it. */
@@ -43,13 +50,16 @@ record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule schedule
         if (model != null) {
             return model.denoiser();
         }
+        if (!source.isGaussian()) {
+            return FlowOracle.of(data.mixture(), data.points(), source);
+        }
         return data.mixture().<Denoiser>map(m -> new GaussianMixtureDenoiser(m, schedule))
                 .orElseGet(() -> new EmpiricalDenoiser(data.points(), schedule));
     }
 
-    /** Where sampling starts: a flow model's own source, otherwise the prior (N(0, I) for a flow). */
+    /** Where sampling starts: a flow's own source, otherwise the prior. */
     FlowSource start() {
-        return model != null ? model.flow().source() : FlowSource.gaussian();
+        return source;
     }
 
     /** What samples are compared with: the preset, or the points themselves (resampled). */
@@ -58,9 +68,12 @@ record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule schedule
                 : new EmpiricalDistribution(data.name(), data.points());
     }
 
-    /** "trained model (2,000 steps)" or "exact oracle". */
+    /** "trained model (2,000 steps)" or "exact oracle", and the source of a flow from another one. */
     String label() {
-        return model == null ? (data.mixture().isPresent() ? "exact oracle (mixture)" : "exact oracle (memorised points)")
-                : String.format(java.util.Locale.ROOT, "trained model (%,d steps)", model.steps());
+        String from = source.isGaussian() ? "" : " from " + source.displayName();
+        if (model != null) {
+            return String.format(java.util.Locale.ROOT, "trained model (%,d steps)", model.steps()) + from;
+        }
+        return (data.mixture().isPresent() ? "exact oracle (mixture)" : "exact oracle (memorised points)") + from;
     }
 }

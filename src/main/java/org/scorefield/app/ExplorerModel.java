@@ -11,6 +11,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.scorefield.core.field.FieldKind;
+import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.schedule.ForwardNoising;
+import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.schedule.ScheduleKind;
 import org.scorefield.core.tensor.Nd4jRuntime;
 
 /**
@@ -86,8 +91,16 @@ public final class ExplorerModel implements AutoCloseable {
             o.addListener(obs -> refreshPairs());
         }
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {probePoint, time, data.dataProperty(),
-                training.modelProperty()}) {
+                training.modelProperty(), training.objectiveProperty(), training.sourceProperty()}) {
             o.addListener(obs -> refreshProbe());
+        }
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {training.objectiveProperty(),
+                training.sourceProperty()}) {
+            o.addListener(obs -> {
+                if (!samplingChoice().isModel()) {
+                    sampling.clearRuns(); // the oracle's samples were of the old path
+                }
+            });
         }
         // The rounds view and the split view exclude each other.
         split.addListener((obs, old, on) -> {
@@ -123,7 +136,62 @@ public final class ExplorerModel implements AutoCloseable {
             return DenoiserChoice.learned(training.model().get(), training.sessionInputs()
                     .map(TrainingState.Inputs::data).orElse(data.data()));
         }
-        return DenoiserChoice.exact(data.data(), process.schedule());
+        ExactPath path = exactPath();
+        return DenoiserChoice.exact(data.data(), path.schedule(), path.source());
+    }
+
+    /**
+     * The path the exact oracle, the density, the data layer and the probe follow.
+     *
+     * @param schedule the process, or the linear path of flow matching
+     * @param source   what x1 is: N(0, I), or flow matching's source
+     */
+    record ExactPath(Schedule schedule, FlowSource source) {
+        boolean isFlow() {
+            return schedule.kind() == ScheduleKind.LINEAR && !source.isGaussian();
+        }
+    }
+
+    /**
+     * Under flow matching, its linear path {@code x_t = (1−t)·x0 + t·x1} from the source chosen in
+     * Model &amp; training (what the model learns, whatever the process); otherwise the process from
+     * N(0, I).
+     */
+    ExactPath exactPath() {
+        if (training.objectiveProperty().get() == org.scorefield.core.nn.Objective.FLOW_MATCHING) {
+            return new ExactPath(ScheduleKind.LINEAR.createDefault(), training.sourceProperty().get().source());
+        }
+        return new ExactPath(process.schedule(), FlowSource.gaussian());
+    }
+
+    /** Runs {@code action} now and whenever the exact path's schedule may have changed (process or objective). */
+    void onExactPathChange(Runnable action) {
+        process.scheduleProperty().addListener(obs -> action.run());
+        training.objectiveProperty().addListener(obs -> action.run());
+        action.run();
+    }
+
+    private ForwardNoising flowNoising;
+    private DataState.Data flowNoisingData;
+    private FlowSource flowNoisingSource;
+
+    /**
+     * The data layer's fixed ends: the data's own ε per point, or under a flow from another source one
+     * source point per data point (drawn from the data seed, kept while data and source stay).
+     */
+    ForwardNoising noising() {
+        DataState.Data d = data.data();
+        FlowSource source = exactPath().source();
+        if (source.isGaussian() || d.points().size() == 0) {
+            return d.noising();
+        }
+        if (flowNoising == null || flowNoisingData != d || !flowNoisingSource.equals(source)) {
+            long seed = SeededRandom.derive(data.seedProperty().get(), "forward-source");
+            flowNoising = ForwardNoising.toEnds(d.points(), source.sample(d.points().size(), seed));
+            flowNoisingData = d;
+            flowNoisingSource = source;
+        }
+        return flowNoising;
     }
 
     /** Whether sampling falls back to the oracle because no model has been trained yet. */
@@ -161,7 +229,8 @@ public final class ExplorerModel implements AutoCloseable {
 
     /**
      * The probe at the current t: conditional targets and marginal velocity of the data with the
-     * source N(0, I) (exact), and a flow-matching model's velocity there (the newest Reflow round's
+     * source of {@link #exactPath()} (exact; a source known by points smoothed as the flow oracle
+     * smooths it), and a flow-matching model's velocity there (the newest Reflow round's
      * when rounds are shown).
      */
     private void refreshProbe() {
@@ -172,12 +241,16 @@ public final class ExplorerModel implements AutoCloseable {
             return;
         }
         org.scorefield.core.data.PointSet points = data.data().points();
+        DataState.Data d = data.data();
+        FlowSource source = exactPath().source();
         double t = time.get();
         org.scorefield.core.nn.TrainedModel learned = training.model()
                 .filter(m -> m.parameterization().objective() == org.scorefield.core.nn.Objective.FLOW_MATCHING)
                 .orElse(null);
         work.submit("probe", BackgroundWork.Lane.QUICK, () -> {
-            var v = org.scorefield.core.flow.ConditionalVelocity.at(points, at[0], at[1], t);
+            var v = source.isGaussian() ? org.scorefield.core.flow.ConditionalVelocity.at(points, at[0], at[1], t)
+                    : org.scorefield.core.flow.ConditionalVelocity.at(points, org.scorefield.core.flow.FlowOracle
+                            .of(d.mixture(), points, source)::sourceLogDensity, at[0], at[1], t);
             int[] top = v.strongest(PROBE_TARGETS);
             double[] targets = new double[2 * top.length];
             double[] weights = new double[top.length];

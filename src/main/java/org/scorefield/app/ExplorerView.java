@@ -221,8 +221,7 @@ public final class ExplorerView extends BorderPane {
     }
 
     private void initListeners() {
-        model.process().scheduleProperty().addListener((obs, old, s) -> scrubber.setSchedule(s));
-        scrubber.setSchedule(model.process().schedule());
+        model.onExactPathChange(() -> scrubber.setSchedule(model.exactPath().schedule()));
 
         SamplingState sampling = model.sampling();
         // Any change to what the samples depend on samples again (the newest request wins).

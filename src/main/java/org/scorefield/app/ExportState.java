@@ -148,11 +148,12 @@ public final class ExportState implements AutoCloseable {
         double[] canvas = panels ? new double[] {area.getWidth(), area.getHeight()} : canvasSize();
         int[] px = size.get().pixels(canvas[0], canvas[1]);
         DataState.Data data = model.data().data();
-        var schedule = model.process().schedule();
+        var schedule = model.exactPath().schedule();
+        var noising = model.noising();
         Animation.Content content;
         if (what.get() == Animation.What.NOISING) {
             InvalidInputException.require(data.points().size() > 0, "There are no data points to noise.");
-            content = Animation.noising(data.noising(), data.points().labels(), schedule);
+            content = Animation.noising(noising, data.points().labels(), schedule);
         } else if (what.get() == Animation.What.SPLIT) {
             SamplingState.Runs runs = model.sampling().runsProperty().get();
             InvalidInputException.require(model.splitProperty().get() && runs.ode() != null && runs.sde() != null,
@@ -160,7 +161,7 @@ public final class ExportState implements AutoCloseable {
                             + "and wait for them.");
             content = Animation.split(runs.ode().trajectories(), runs.ode().title(), runs.ode().nfe(),
                     runs.sde().trajectories(), runs.sde().title(), runs.sde().nfe(),
-                    model.sampling().pathsProperty().get(), model.showDataProperty().get() ? data.noising() : null,
+                    model.sampling().pathsProperty().get(), model.showDataProperty().get() ? noising : null,
                     data.points().labels(), schedule);
             ScalarGrid[] ends = layers.endpointDensitiesProperty().get();
             if (model.showDensityProperty().get() && ends[0] != null && ends[1] != null) {
@@ -183,7 +184,7 @@ public final class ExportState implements AutoCloseable {
             boolean stochastic = run.settings().kind().isStochastic(run.settings());
             content = Animation.sampling(run.trajectories(), model.sampling().pathsProperty().get(),
                     stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE, run.title(), run.nfe(),
-                    model.showDataProperty().get() ? data.noising() : null, data.points().labels(), schedule);
+                    model.showDataProperty().get() ? noising : null, data.points().labels(), schedule);
         }
         if (what.get() != Animation.What.REFLOW && what.get() != Animation.What.TRAINING) {
             content = layers.animated(what.get() != Animation.What.SPLIT).apply(content);

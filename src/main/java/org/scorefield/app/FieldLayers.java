@@ -62,12 +62,13 @@ final class FieldLayers {
         javafx.beans.Observable[] fieldInputs = {model.timeProperty(), model.process().scheduleProperty(),
                 model.training().modelProperty(), model.showFieldProperty(), model.fieldKindProperty(),
                 model.fieldSourceProperty(), model.streamlinesProperty(), model.fieldResolutionProperty(),
-                model.data().dataProperty()};
+                model.data().dataProperty(), model.training().objectiveProperty(), model.training().sourceProperty()};
         for (javafx.beans.Observable o : fieldInputs) {
             o.addListener(obs -> refreshField());
         }
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.timeProperty(),
-                model.process().scheduleProperty(), model.showDensityProperty(), model.data().dataProperty()}) {
+                model.process().scheduleProperty(), model.showDensityProperty(), model.data().dataProperty(),
+                model.training().objectiveProperty(), model.training().sourceProperty()}) {
             o.addListener(obs -> refreshDensity());
         }
         model.sampling().runsProperty().addListener((obs, old, runs) -> refreshEndpoints(runs));
@@ -133,7 +134,8 @@ final class FieldLayers {
         if (!model.showDensityProperty().get() || model.data().data().points().size() == 0) {
             return null;
         }
-        return new DensityRecipe(DenoiserChoice.exact(model.data().data(), model.process().schedule()),
+        ExplorerModel.ExactPath path = model.exactPath();
+        return new DensityRecipe(DenoiserChoice.exact(model.data().data(), path.schedule(), path.source()),
                 grid(HEATMAP_CELLS));
     }
 
@@ -167,8 +169,12 @@ final class FieldLayers {
                        boolean lines, int resolution, GridSpec spec, GridSpec fine, double halfShort) {
         FieldResult at(double t) {
             double tau = clampTime(exact.schedule(), t);
-            String caption = String.format(Locale.ROOT, "%s %s at t = %.2f", source == ExplorerModel.FieldSource.EXACT
-                    ? "exact" : "learned", kind.displayName(), tau);
+            if (kind == FieldKind.SCORE && source != ExplorerModel.FieldSource.EXACT && !learned.model().flow().isStandard()) {
+                return new FieldResult(null, null, null, "This flow has no score: its x\u2081 is not Gaussian noise "
+                        + "independent of x\u2080 (another source, or coupled pairs). Show its velocity.");
+            }
+            String caption = String.format(Locale.ROOT, "%s %s at t = %.2f%s", source == ExplorerModel.FieldSource.EXACT
+                    ? "exact" : "learned", kind.displayName(), tau, exactSourceNote(exact));
             if (source == ExplorerModel.FieldSource.DIFFERENCE) {
                 Denoiser l = learned.create();
                 Denoiser e = exact.create();
@@ -183,6 +189,19 @@ final class FieldLayers {
         }
     }
 
+    /** ", from 8 Gaussians" for a flow from another source, with the smoothing of a source known by points. */
+    static String exactSourceNote(DenoiserChoice exact) {
+        if (exact.source().isGaussian()) {
+            return "";
+        }
+        String note = ", from " + exact.source().displayName();
+        if (exact.create() instanceof org.scorefield.core.flow.FlowOracle flow && flow.sourcePoints() > 0) {
+            note += String.format(Locale.ROOT, " (exact for %d of its points smoothed by h = %.2f)", flow.sourcePoints(),
+                    flow.bandwidth());
+        }
+        return note;
+    }
+
     /** The field layer as shown now, or null when it is off or cannot be computed (no model, no data). */
     FieldRecipe fieldRecipe() {
         ExplorerModel.FieldSource source = model.fieldSourceProperty().get();
@@ -192,8 +211,9 @@ final class FieldLayers {
             return null;
         }
         DataState.Data data = model.data().data();
+        ExplorerModel.ExactPath path = model.exactPath();
         DenoiserChoice exact = source == ExplorerModel.FieldSource.EXACT
-                ? DenoiserChoice.exact(data, model.process().schedule())
+                ? DenoiserChoice.exact(data, path.schedule(), path.source())
                 : DenoiserChoice.learned(trained.get(), data).exactTwin();
         DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(m, data)).orElse(null);
         int resolution = model.fieldResolutionProperty().get();

@@ -240,13 +240,18 @@ public final class SamplingState {
         work.submit("sample", BackgroundWork.Lane.LONG, () -> {
             Denoiser denoiser = source.create();
             if (both) {
-                return new Runs(null, run(denoiser, source, pair[0], n, s), run(denoiser, source, pair[1], n, s));
+                // a flow whose x1 is not Gaussian noise has no reverse SDE: its pane says so instead
+                return new Runs(null, run(denoiser, source, pair[0], n, s),
+                        denoiser.gaussianNoise() ? run(denoiser, source, pair[1], n, s) : null);
             }
             return new Runs(run(denoiser, source, single, n, s), null, null);
         }, result -> {
             busy.set(false);
             runs.set(result);
             afterRun.accept(result);
+        }, () -> {
+            busy.set(false);
+            runs.set(Runs.NONE);
         });
         redoClicks(source);
     }
@@ -303,8 +308,13 @@ public final class SamplingState {
         }, clicks::set);
     }
 
+    /** The paths from a clicked point; null for a stochastic sampler of a flow without Gaussian noise. */
     private static Trajectories fromPoint(Denoiser denoiser, SamplerSettings settings, double[] p, long seed) {
-        int n = settings.kind().isStochastic(settings) ? CLICK_PATHS : 1;
+        boolean stochastic = settings.kind().isStochastic(settings);
+        if (stochastic && !denoiser.gaussianNoise()) {
+            return null;
+        }
+        int n = stochastic ? CLICK_PATHS : 1;
         double[] start = new double[2 * n];
         for (int i = 0; i < n; i++) {
             start[2 * i] = p[0];

@@ -64,8 +64,14 @@ public final class Screenshot {
      * @param look   theme and presenter mode
      * @param preset the data
      * @param steps  training steps before sampling
+     * @param source flow matching from this preset (null: the view's own objective and N(0, I))
      */
-    public record Script(View view, int width, int height, Look look, DatasetPreset preset, int steps) {
+    public record Script(View view, int width, int height, Look look, DatasetPreset preset, int steps,
+                         DatasetPreset source) {
+
+        public Script(View view, int width, int height, Look look, DatasetPreset preset, int steps) {
+            this(view, width, height, look, preset, steps, null);
+        }
     }
 
     /** What the script did. */
@@ -91,6 +97,11 @@ public final class Screenshot {
                 model.data().presetProperty().set(script.preset());
                 if (script.view() == View.REFLOW || script.view() == View.PAIRS || script.view() == View.PROBE) {
                     model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
+                }
+                if (script.source() != null) {
+                    model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
+                    model.training().sourceProperty().set(TrainingState.SourceOption.all().stream()
+                            .filter(o -> o.source().id().equals(script.source().id())).findFirst().orElseThrow());
                 }
                 if (script.view() == View.PAIRS) {
                     model.training().couplingProperty().set(CouplingKind.OT);
@@ -157,7 +168,7 @@ public final class Screenshot {
                 model.showDensityProperty().set(which == View.FIELDS);
                 model.showFieldProperty().set(true);
                 model.streamlinesProperty().set(which == View.STREAMLINES);
-                model.fieldKindProperty().set(which == View.STREAMLINES
+                model.fieldKindProperty().set(which == View.STREAMLINES || model.exactPath().isFlow()
                         ? FieldKind.VELOCITY : FieldKind.SCORE);
                 model.fieldSourceProperty().set(!learned ? ExplorerModel.FieldSource.EXACT
                         : which == View.DIFFERENCE ? ExplorerModel.FieldSource.DIFFERENCE

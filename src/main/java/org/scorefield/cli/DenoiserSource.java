@@ -10,7 +10,11 @@ import org.scorefield.core.data.GaussianMixture;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.denoise.EmpiricalDenoiser;
 import org.scorefield.core.denoise.GaussianMixtureDenoiser;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.flow.FlowOracle;
 import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.nn.Objective;
+import org.scorefield.core.schedule.ScheduleKind;
 import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.sample.Recording;
 import org.scorefield.core.sample.SampleResult;
@@ -87,13 +91,32 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
                     data.id() + " (the session's data)", model.flow().source());
         }
         Optional<GaussianMixture> mixture = d.preset().flatMap(p -> p.mixture());
-        Denoiser oracle = mixture.<Denoiser>map(m -> new GaussianMixtureDenoiser(m, session.process()))
-                .orElseGet(() -> new EmpiricalDenoiser(d.points(), session.process()));
+        // as in the window: under flow matching the oracle follows the linear path from the chosen source
+        boolean flow = session.settings().text("training.objective").filter(Objective.FLOW_MATCHING.id()::equals)
+                .isPresent();
+        Schedule schedule = flow ? ScheduleKind.LINEAR.createDefault() : session.process();
+        FlowSource start = flow ? sessionSource(session) : FlowSource.gaussian();
+        Denoiser oracle = !start.isGaussian() ? FlowOracle.of(mixture, d.points(), start)
+                : mixture.<Denoiser>map(m -> new GaussianMixtureDenoiser(m, schedule))
+                        .orElseGet(() -> new EmpiricalDenoiser(d.points(), schedule));
         DataDistribution reference = mixture.isPresent() ? data
                 : new EmpiricalDistribution("empirical:" + d.name(), d.points());
         return new DenoiserSource("session", file.toString(), oracle, Optional.of(reference),
                 reference.id() + (mixture.isPresent() ? "" : " (" + d.points().size()
-                        + " memorised points, resampled)") + ", the session's exact oracle");
+                        + " memorised points, resampled)") + ", the session's exact oracle"
+                        + (start.isGaussian() ? "" : " from " + start.id()), start);
+    }
+
+    /** The session's flow source: N(0, I), a preset, or the drawn points its model carries. */
+    private static FlowSource sessionSource(Session session) {
+        String id = session.settings().text("training.source").orElse(FlowSource.GAUSSIAN_ID);
+        if (id.equals(FlowSource.GAUSSIAN_ID)) {
+            return FlowSource.gaussian();
+        }
+        if (id.equals("points")) {
+            return session.model().map(m -> m.flow().source()).orElse(FlowSource.gaussian());
+        }
+        return FlowSource.of(DatasetPreset.fromId(id));
     }
 
     /** Puts {@code "oracle": name}, {@code "model": file} or {@code "session": file}. */

@@ -57,6 +57,10 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "moons", paramLabel = "PRESET", description = "The preset (default ${DEFAULT-VALUE}).")
     String data;
 
+    @Option(names = "--source", paramLabel = "PRESET",
+            description = "Flow matching from this preset to the data (sets the objective to flow matching).")
+    String source;
+
     @Option(names = "--steps", defaultValue = "400", paramLabel = "K",
             description = "Training steps before sampling; 0 samples with the exact oracle (default ${DEFAULT-VALUE}).")
     int steps;
@@ -77,7 +81,7 @@ final class ScreenshotCommand implements Callable<Integer> {
         Screenshot.Result result;
         try {
             result = Screenshot.write(new Screenshot.Script(which, width, height,
-                look, preset, steps), out);
+                look, preset, steps, source == null ? null : DatasetPreset.fromId(source)), out);
         } catch (IOException e) {
             throw IoReasons.cannotWrite(out, e);
         }

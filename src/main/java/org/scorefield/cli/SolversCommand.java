@@ -80,12 +80,14 @@ final class SolversCommand implements Callable<Integer> {
         }
 
         long started = System.nanoTime();
-        ErrorVersusNfe.Result result = ErrorVersusNfe.compute(denoiser, settings, k, n, seed, referenceSteps);
+        ErrorVersusNfe.Result result = ErrorVersusNfe.compute(denoiser, source.start(), settings, k, n, seed,
+                referenceSteps);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         ObjectNode json = Json.object();
         source.putName(json);
         json.set("process", SampleCommand.processJson(schedule));
+        json.put("source", source.start().id());
         json.put("grid", settings.get(0).grid().id());
         json.put("n", n);
         json.put("seed", seed);

@@ -23,6 +23,22 @@ public final class CountingDenoiser implements Denoiser {
         return inner.denoise(xt, t);
     }
 
+    @Override
+    public double[] score(double[] xt, double t) {
+        calls++;
+        return inner.score(xt, t);
+    }
+
+    @Override
+    public boolean gaussianNoise() {
+        return inner.gaussianNoise();
+    }
+
+    @Override
+    public boolean hasScore() {
+        return inner.hasScore();
+    }
+
     public long calls() {
         return calls;
     }

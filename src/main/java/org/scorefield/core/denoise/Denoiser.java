@@ -18,6 +18,25 @@ public interface Denoiser {
     /** The noising schedule the denoiser answers for. */
     Schedule schedule();
 
+    /**
+     * Whether x_t is {@code α·x0 + σ·ε} with ε independent N(0, I) noise (MATH.md §1). Then Tweedie
+     * gives the score from x̂0 and the reverse SDE of the schedule has the marginals p_t, so
+     * stochastic samplers apply. False for a flow from another source than N(0, I), or trained on
+     * dependent pairs (minibatch OT, Sinkhorn, Reflow): there x̂0 still gives the velocity that every
+     * deterministic solver follows, but ε̂ is E[x1 | x_t] of a coupled x1, not a noise prediction.
+     */
+    default boolean gaussianNoise() {
+        return true;
+    }
+
+    /**
+     * Whether {@link #score} is ∇log p_t: true with Gaussian noise, and for an oracle that computes
+     * the score directly.
+     */
+    default boolean hasScore() {
+        return gaussianNoise();
+    }
+
     /** x̂0 for each point of xt at time t. */
     double[] denoise(double[] xt, double t);
 

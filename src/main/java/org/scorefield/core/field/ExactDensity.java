@@ -4,10 +4,12 @@ import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.denoise.EmpiricalDenoiser;
 import org.scorefield.core.denoise.GaussianMixtureDenoiser;
+import org.scorefield.core.flow.FlowOracle;
 import org.scorefield.core.schedule.Schedule;
 
 /**
- * The exact marginal density p_t of the two oracles of MATH.md §4 on a grid, as log p_t:
+ * The exact marginal density p_t of the oracles of MATH.md §4 on a grid, as log p_t (and of the
+ * {@link FlowOracle} of a flow from another source, which computes its own):
  * <pre>
  *   Gaussian mixture:  p_t(x) = Σ π_k N(x; α μ_k, α²Σ_k + σ² I)
  *   memorised points:  p_t(x) = (1/N) Σ_i N(x; α x⁽ⁱ⁾, σ² I)
@@ -40,7 +42,8 @@ public final class ExactDensity {
 
     /** Whether {@link #logDensityGrid(Denoiser, GridSpec, double)} knows this denoiser's density. */
     public static boolean supports(Denoiser denoiser) {
-        return denoiser instanceof GaussianMixtureDenoiser || denoiser instanceof EmpiricalDenoiser;
+        return denoiser instanceof GaussianMixtureDenoiser || denoiser instanceof EmpiricalDenoiser
+                || denoiser instanceof FlowOracle;
     }
 
     /** log p_t of an oracle denoiser (mixture or memorised points) at every cell centre. */
@@ -50,6 +53,9 @@ public final class ExactDensity {
         }
         if (oracle instanceof EmpiricalDenoiser empirical) {
             return logDensityGrid(empirical.data(), empirical.schedule(), spec, t);
+        }
+        if (oracle instanceof FlowOracle flow) {
+            return flow.logDensityGrid(spec, t);
         }
         throw new IllegalArgumentException("no exact density for " + oracle.getClass().getSimpleName()
                 + "; only the mixture and empirical oracles have one");

@@ -30,8 +30,18 @@ public record ConditionalVelocity(double x, double y, double t, double[] targets
     /** Times below this are raised to it: the targets grow as 1/t and the posterior becomes a single point. */
     public static final double T_MIN = 0.02;
 
-    /** The conditional targets, their posterior weights and their mean at (x, y) at time t. */
+    /** The conditional targets, their posterior weights and their mean at (x, y) at time t, from N(0, I). */
     public static ConditionalVelocity at(PointSet data, double x, double y, double t) {
+        return at(data, (zx, zy) -> -0.5 * (zx * zx + zy * zy), x, y, t);
+    }
+
+    /**
+     * The same from any source with log-density {@code logSource} (up to a constant): the pair of
+     * a_i reaching x is {@code x1 = (x − (1−t) a_i)/t}, so {@code w_i ∝ p_1((x − (1−t) a_i)/t)}
+     * (the Jacobian t⁻² is common to all i); for N(0, I) that is the weight above.
+     */
+    public static ConditionalVelocity at(PointSet data, java.util.function.DoubleBinaryOperator logSource, double x,
+            double y, double t) {
         if (data.size() == 0) {
             throw new IllegalArgumentException("the conditional velocity needs data points");
         }
@@ -40,11 +50,8 @@ public record ConditionalVelocity(double x, double y, double t, double[] targets
         double[] logW = new double[n];
         double max = Double.NEGATIVE_INFINITY;
         double a = 1 - time;
-        double twoVar = 2 * time * time;
         for (int i = 0; i < n; i++) {
-            double dx = x - a * data.x(i);
-            double dy = y - a * data.y(i);
-            logW[i] = -(dx * dx + dy * dy) / twoVar;
+            logW[i] = logSource.applyAsDouble((x - a * data.x(i)) / time, (y - a * data.y(i)) / time);
             max = Math.max(max, logW[i]);
         }
         double total = 0;

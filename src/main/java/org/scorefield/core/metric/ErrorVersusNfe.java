@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.sample.Recording;
 import org.scorefield.core.sample.SampleResult;
 import org.scorefield.core.sample.SamplerKind;
@@ -60,6 +61,15 @@ public final class ErrorVersusNfe {
      */
     public static Result compute(Denoiser denoiser, List<SamplerSettings> solvers, int[] steps, int n, long seed,
             int referenceSteps) {
+        return compute(denoiser, FlowSource.gaussian(), solvers, steps, n, seed, referenceSteps);
+    }
+
+    /**
+     * Runs every solver at every step count from the points of a flow's source: the prior for
+     * N(0, I), otherwise n points of the source drawn from the seed (as {@link Sampling#fromSource}).
+     */
+    public static Result compute(Denoiser denoiser, FlowSource source, List<SamplerSettings> solvers, int[] steps,
+            int n, long seed, int referenceSteps) {
         InvalidInputException.require(!solvers.isEmpty(), "Name at least one solver.");
         InvalidInputException.require(steps.length > 0, "Name at least one step count.");
         InvalidInputException.require(n >= 1, "The number of start points must be at least 1, got " + n + ".");
@@ -72,7 +82,7 @@ public final class ErrorVersusNfe {
             tStart = Math.min(tStart, Sampling.startTime(schedule, s.withGrid(grid)));
         }
         double tEnd = Sampling.endTime(schedule, solvers.get(0));
-        double[] start = Sampling.prior(schedule, tStart, n, seed);
+        double[] start = source.isGaussian() ? Sampling.prior(schedule, tStart, n, seed) : source.sample(n, seed);
 
         SamplerSettings rk4 = SamplerSettings.defaults(SamplerKind.RK4).withFinalDenoise(false);
         double[] reference = endpoints(denoiser, rk4, grid.build(schedule, tStart, tEnd, referenceSteps), start, seed);

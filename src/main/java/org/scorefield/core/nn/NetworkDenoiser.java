@@ -14,11 +14,19 @@ public final class NetworkDenoiser implements Denoiser {
     private final Mlp network;
     private final Parameterization parameterization;
     private final int label;
+    private final boolean gaussianNoise;
 
-    NetworkDenoiser(Mlp network, Parameterization parameterization, int label) {
+    NetworkDenoiser(Mlp network, Parameterization parameterization, int label, boolean gaussianNoise) {
         this.network = network;
         this.parameterization = parameterization;
         this.label = label;
+        this.gaussianNoise = gaussianNoise;
+    }
+
+    /** False for a flow trained from another source or on dependent pairs ({@link org.scorefield.core.flow.FlowSetup}). */
+    @Override
+    public boolean gaussianNoise() {
+        return gaussianNoise;
     }
 
     @Override

@@ -47,6 +47,6 @@ public record TrainedModel(Architecture architecture, Parameterization parameter
     /** A new evaluator of this model with its own buffers (unconditional, or the "none" label). */
     public Denoiser denoiser() {
         return new NetworkDenoiser(new Mlp(architecture, DataType.FLOAT, weights), parameterization,
-                architecture.classes() > 0 ? architecture.noneLabel() : 0);
+                architecture.classes() > 0 ? architecture.noneLabel() : 0, flow.isStandard());
     }
 }

@@ -52,7 +52,6 @@ public enum SamplerKind implements Identified {
         };
     }
 
-    /** Whether these settings make the sampler draw noise along the way. */
     /** Whether η means something for this method: the SDE's γ = η·g and DDIM's η. */
     public boolean takesEta() {
         return this == SDE || this == DDIM_ETA;
@@ -67,6 +66,7 @@ public enum SamplerKind implements Identified {
         return takesEta() ? s.withEta(eta) : s;
     }
 
+    /** Whether these settings make the sampler draw noise along the way. */
     public boolean isStochastic(SamplerSettings s) {
         return switch (this) {
             case EULER, HEUN, RK4, DDIM, DPM2M -> false;

@@ -94,6 +94,7 @@ public final class Sampling {
      */
     public static SampleResult fromPoints(Denoiser denoiser, SamplerSettings settings, TimeGrid grid, double[] xStart,
             long seed, Recording recording) {
+        requireNoiseFor(denoiser, settings);
         Sampler sampler = settings.kind().create(settings);
         sampler.checkStable(denoiser.schedule(), grid);
         CountingDenoiser counted = new CountingDenoiser(denoiser);
@@ -105,6 +106,18 @@ public final class Sampling {
             recorder.finalPoint(x);
         }
         return new SampleResult(x, counted.calls(), grid, recorder.trajectories());
+    }
+
+    /**
+     * Refuses a stochastic sampler for a denoiser whose x1 is not independent Gaussian noise (a flow
+     * from another source, or trained on coupled pairs): the reverse SDE, Langevin and churn all
+     * assume it, and would draw from the wrong distribution without any error to show for it.
+     */
+    public static void requireNoiseFor(Denoiser denoiser, SamplerSettings settings) {
+        InvalidInputException.require(!settings.stochastic() || denoiser.gaussianNoise(),
+                settings.kind().displayName() + " is stochastic, and stochastic sampling needs x\u2081 to be N(0, I) "
+                        + "noise independent of x\u2080. This flow starts from another source or was trained on "
+                        + "coupled pairs (OT, Sinkhorn, Reflow): sample it with a deterministic solver, or \u03b7 = 0.");
     }
 
     /** Keeps what the recording asks for, evaluating x̂0 (uncounted) where a sampler had none. */

@@ -5,7 +5,7 @@ import org.scorefield.core.random.SeededRandom;
 
 /**
  * The forward process applied to a point set, {@code x_t = α(t)·x0 + σ(t)·ε}, with one ε drawn per
- * point once and kept: scrubbing t moves each particle along its own smooth path from its data
+ * point once and kept (or, for a flow from another source, one source point per data point): scrubbing t moves each particle along its own smooth path from its data
  * point (t = 0) to its own prior sample (t = 1).
  */
 public final class ForwardNoising {
@@ -15,8 +15,27 @@ public final class ForwardNoising {
 
     /** Draws one ε per point from the seed. */
     public ForwardNoising(PointSet points, long seed) {
-        this.data = points.xy();
-        this.eps = new SeededRandom(seed).gaussianPoints(points.size());
+        this(points.xy(), new SeededRandom(seed).gaussianPoints(points.size()));
+    }
+
+    private ForwardNoising(double[] data, double[] ends) {
+        this.data = data;
+        this.eps = ends;
+    }
+
+    /**
+     * Each point carried to its own given end x1 instead of Gaussian noise: under the linear path
+     * (α = 1 − t, σ = t) that is flow matching's {@code x_t = (1−t)·x0 + t·x1} from another source
+     * (MATH.md §8).
+     *
+     * @param ends one end per point, interleaved
+     */
+    public static ForwardNoising toEnds(PointSet points, double[] ends) {
+        if (ends.length != 2 * points.size()) {
+            throw new IllegalArgumentException("need one end per point: " + points.size() + " points, "
+                    + ends.length / 2 + " ends");
+        }
+        return new ForwardNoising(points.xy(), ends.clone());
     }
 
     public int size() {
@@ -34,7 +53,7 @@ public final class ForwardNoising {
         return out;
     }
 
-    /** A copy of the fixed noise ε, interleaved. */
+    /** A copy of the fixed noise ε (or the given ends), interleaved. */
     public double[] noise() {
         return eps.clone();
     }
