@@ -6,6 +6,7 @@ import static org.scorefield.app.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -476,6 +477,73 @@ class ExplorerWindowTest {
             mean += Math.hypot(starts[i], starts[i + 1]) / (starts.length / 2);
         }
         assertEquals(DatasetPreset.EIGHT_GAUSSIANS_RADIUS, mean, 0.1);
+    }
+
+    /**
+     * Flow matching from 8 Gaussians: the density, the data layer, the exact oracle's samples, the
+     * split view and the probe all follow the linear path from that source, not the process from N(0, I).
+     */
+    @Test
+    void aFlowFromAnotherSourceIsShownOnItsOwnPath(FxRobot robot) {
+        flowMatching(org.scorefield.core.flow.CouplingKind.INDEPENDENT);
+        fx(() -> {
+            model.training().sourceProperty().set(TrainingState.SourceOption.all().stream()
+                    .filter(o -> o.label().equals(DatasetPreset.EIGHT_GAUSSIANS.displayName())).findFirst().orElseThrow());
+            model.showDensityProperty().set(true);
+            view.scrubber().stop();
+            model.timeProperty().set(0.5);
+            model.sampling().resample();
+            return null;
+        });
+        waitUntil(120, () -> model.work().idle() && view.layers().layersProperty().get().density() != null
+                && model.sampling().runsProperty().get().single() != null);
+        ExplorerModel.ExactPath path = fx(model::exactPath);
+        assertEquals(org.scorefield.core.schedule.ScheduleKind.LINEAR, path.schedule().kind());
+        assertTrue(path.isFlow());
+        DataState.Data data = fx(() -> model.data().data());
+        var oracle = org.scorefield.core.flow.FlowOracle.of(data.mixture(), data.points(), path.source());
+        var shown = fx(() -> view.layers().layersProperty().get().density());
+        assertArrayEquals(org.scorefield.core.field.ExactDensity.logDensityGrid(oracle, shown.spec(), 0.5).values(),
+                shown.values(), 1e-12, "log p_t of the linear path from 8 Gaussians");
+        // the data layer: each point halfway to its own point of the 8 Gaussians
+        double[] x0 = data.points().xy();
+        double[] half = fx(() -> model.noising().at(path.schedule(), 0.5));
+        double[] ends = fx(() -> model.noising().at(path.schedule(), 1.0));
+        double radius = 0;
+        for (int i = 0; i < x0.length; i += 2) {
+            assertEquals(0.5 * x0[i] + 0.5 * ends[i], half[i], 1e-12);
+            radius += Math.hypot(ends[i], ends[i + 1]) / (x0.length / 2);
+        }
+        assertEquals(DatasetPreset.EIGHT_GAUSSIANS_RADIUS, radius, 0.05, "the ends are the 8 Gaussians' points");
+        // no model yet: the exact oracle samples, from the source
+        var run = fx(() -> model.sampling().runsProperty().get().single());
+        assertTrue(run.source().startsWith("exact oracle") && run.source().endsWith("from 8 Gaussians"), run.source());
+        double[] starts = run.trajectories().positions()[0];
+        double mean = 0;
+        for (int i = 0; i < starts.length; i += 2) {
+            mean += Math.hypot(starts[i], starts[i + 1]) / (starts.length / 2);
+        }
+        assertEquals(DatasetPreset.EIGHT_GAUSSIANS_RADIUS, mean, 0.1);
+        // the split view runs the ODE only: this flow has no reverse SDE
+        fx(() -> {
+            model.splitProperty().set(true);
+            return null;
+        });
+        waitUntil(120, () -> model.work().idle() && model.sampling().runsProperty().get().ode() != null);
+        assertNull(fx(() -> model.sampling().runsProperty().get().sde()));
+        assertFalse(fx(() -> model.sampling().busyProperty().get()));
+        fx(() -> {
+            model.splitProperty().set(false);
+            model.probePointProperty().set(new double[] {0.6, 0.4});
+            return null;
+        });
+        waitUntil(30, () -> model.work().idle() && model.probeProperty().get() != null);
+        var probe = fx(() -> model.probeProperty().get());
+        var exact = org.scorefield.core.flow.ConditionalVelocity.at(data.points(), oracle::sourceLogDensity, 0.6, 0.4,
+                0.5);
+        assertArrayEquals(exact.marginal(), probe.marginal(), 1e-12);
+        assertArrayEquals(oracle.velocity(new double[] {0.6, 0.4}, 0.5), probe.marginal(), 1e-8,
+                "the probe's mean of the targets is the oracle's velocity");
     }
 
     @Test

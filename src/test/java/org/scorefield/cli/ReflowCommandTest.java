@@ -48,6 +48,17 @@ class ReflowCommandTest {
         double spread = Math.sqrt(java.util.Arrays.stream(radii).map(x -> (x - mean) * (x - mean)).average().orElseThrow());
         assertEquals(DatasetPreset.EIGHT_GAUSSIANS_RADIUS, mean, 0.05);
         assertTrue(spread < 0.25, "radius spread " + spread);
+
+        // the solver comparison starts from the source too; a stochastic sampler is refused in one sentence
+        CliRun solvers = CliRun.of("solvers", "--model", out.toString(), "--solvers", "euler,heun", "--steps", "2,8",
+                "--n", "50", "--ref-steps", "16", "--seed", "2");
+        assertEquals(0, solvers.exitCode(), solvers.err());
+        assertEquals("8gaussians", solvers.json().get("source").asText());
+        CliRun sde = CliRun.of("sample", "--model", out.toString(), "--solver", "sde", "--steps", "4", "--n", "10",
+                "--seed", "2");
+        assertEquals(2, sde.exitCode());
+        assertTrue(sde.err().contains("deterministic solver"), sde.err());
+        assertFalse(sde.err().contains("Exception"), sde.err());
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.GaussianMixture;
 import org.scorefield.core.data.PointSet;
+import org.scorefield.core.denoise.AffineMixture;
+import org.scorefield.core.denoise.AffineMixture.Components;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.field.ExactDensity;
 import org.scorefield.core.field.GridSpec;
@@ -22,7 +24,8 @@ import org.scorefield.core.schedule.Schedule;
  * <p>Both ends are Gaussian mixtures: a mixture preset is its own components, a data point is a
  * component of zero covariance, and a source given only by points is a kernel density estimate of
  * a fixed sample of them ({@link #sourcePoints()} points, Scott's bandwidth {@link #bandwidth()}).
- * Each pair of components (i, j) is then one Gaussian of x_t, and everything is exact:
+ * Each pair of components (i, j) is then one Gaussian of x_t, and everything is exact
+ * ({@link AffineMixture} with α = 1 − t, σ = t):
  * <pre>
  *   x_t | (i, j) ~ N(m, C),   m = (1−t) μ_i + t ν_j,   C = (1−t)² Σ_i + t² S_j
  *   r_ij(x) ∝ π_i ρ_j N(x; m, C)                         (the posterior of the pair)
@@ -51,84 +54,8 @@ public final class FlowOracle implements Denoiser {
     public static final int MAX_SOURCE_POINTS = 1024;
     /** The seed of the fixed sample of a point source, so that the oracle is one function. */
     public static final long SOURCE_SEED = 0x5EED_50C3L;
-    /** Terms this far (in log) below a point's largest weigh less than e⁻⁴⁰ each and are skipped. */
-    private static final double LOG_CUTOFF = 40;
-    private static final double LOG_2PI = Math.log(2 * Math.PI);
 
-    /** Components of one end: weights, means and covariances [[xx, xy], [xy, yy]], side by side. */
-    record Components(double[] weight, double[] mx, double[] my, double[] cxx, double[] cxy, double[] cyy) {
-
-        int size() {
-            return weight.length;
-        }
-
-        static Components of(GaussianMixture mixture) {
-            int k = mixture.size();
-            Components c = empty(k);
-            for (int i = 0; i < k; i++) {
-                GaussianMixture.Component m = mixture.component(i);
-                c.set(i, m.weight(), m.meanX(), m.meanY(), m.cxx(), m.cxy(), m.cyy());
-            }
-            return c;
-        }
-
-        /** Equal weights at the points, each with covariance {@code variance·I} (0: the points themselves). */
-        static Components points(PointSet points, double variance) {
-            int n = points.size();
-            Components c = empty(n);
-            for (int i = 0; i < n; i++) {
-                c.set(i, 1.0 / n, points.x(i), points.y(i), variance, 0, variance);
-            }
-            return c;
-        }
-
-        static Components empty(int k) {
-            return new Components(new double[k], new double[k], new double[k], new double[k], new double[k],
-                    new double[k]);
-        }
-
-        void set(int i, double w, double x, double y, double xx, double xy, double yy) {
-            weight[i] = w;
-            mx[i] = x;
-            my[i] = y;
-            cxx[i] = xx;
-            cxy[i] = xy;
-            cyy[i] = yy;
-        }
-
-        /** v when every component has the same weight and covariance vI, otherwise NaN. */
-        double commonVariance() {
-            double v = cxx[0];
-            for (int k = 0; k < size(); k++) {
-                if (weight[k] != weight[0] || cxx[k] != v || cyy[k] != v || cxy[k] != 0) {
-                    return Double.NaN;
-                }
-            }
-            return v;
-        }
-
-        /** log Σ w_k N(x; μ_k, Σ_k); every covariance must be positive definite. */
-        double logDensity(double x, double y) {
-            double max = Double.NEGATIVE_INFINITY;
-            double[] terms = new double[size()];
-            for (int k = 0; k < terms.length; k++) {
-                double det = cxx[k] * cyy[k] - cxy[k] * cxy[k];
-                double dx = x - mx[k];
-                double dy = y - my[k];
-                double q = (cyy[k] * dx * dx - 2 * cxy[k] * dx * dy + cxx[k] * dy * dy) / det;
-                terms[k] = Math.log(weight[k]) - LOG_2PI - 0.5 * Math.log(det) - 0.5 * q;
-                max = Math.max(max, terms[k]);
-            }
-            double sum = 0;
-            for (double v : terms) {
-                sum += Math.exp(v - max);
-            }
-            return max + Math.log(sum);
-        }
-    }
-
-    private final Components data;
-    private final Components source;
+    private final AffineMixture pairs;
     private final boolean pointData;
     private final int sourcePoints;
     private final double bandwidth;
@@ -138,9 +65,8 @@ public final class FlowOracle implements Denoiser {
     private final double sourceVariance;
 
     private FlowOracle(Components data, boolean pointData, Components source, int sourcePoints, double bandwidth) {
-        this.data = data;
+        this.pairs = new AffineMixture(data, source, schedule);
         this.pointData = pointData;
-        this.source = source;
         this.sourcePoints = sourcePoints;
         this.bandwidth = bandwidth;
         this.dataVariance = data.commonVariance();
@@ -160,7 +86,7 @@ public final class FlowOracle implements Denoiser {
         Components data = mixture.map(Components::of).orElseGet(() -> Components.points(points, 0));
         boolean pointData = mixture.isEmpty();
         if (source.isGaussian()) {
-            return new FlowOracle(data, pointData, Components.points(PointSet.of(new double[] {0, 0}), 1), 0, Double.NaN);
+            return new FlowOracle(data, pointData, Components.standardNormal(), 0, Double.NaN);
         }
         DataDistribution d = source.distribution().orElseThrow();
         if (d.mixture().isPresent()) {
@@ -200,7 +126,7 @@ public final class FlowOracle implements Denoiser {
 
     /** Pairs of components per evaluated point. */
     public int pairs() {
-        return data.size() * source.size();
+        return pairs.pairs();
     }
 
     /** x1 is not independent N(0, I) noise: the reverse SDE of the linear schedule does not apply. */
@@ -217,7 +143,7 @@ public final class FlowOracle implements Denoiser {
 
     /** The source's log-density at a point, as this oracle sees it (the smoothed one for points). */
     public double sourceLogDensity(double x, double y) {
-        return source.logDensity(x, y);
+        return pairs.other().logDensity(x, y);
     }
 
     /** t raised to the linear schedule's tMin() for point data, whose x_t is a Dirac mass at t = 0. */
@@ -226,113 +152,15 @@ public final class FlowOracle implements Denoiser {
         return pointData ? Math.max(t, schedule.tMin()) : t;
     }
 
-    /** p_t's pair components at one time. */
-    private final class Pairs {
-        final int n = pairs();
-        final double[] mx = new double[n];
-        final double[] my = new double[n];
-        final double[] ia = new double[n]; // C⁻¹ = [[ia, ib], [ib, ic]]
-        final double[] ib = new double[n];
-        final double[] ic = new double[n];
-        final double[] logNorm = new double[n]; // log π_i ρ_j − log 2π − ½ log det C
-        final double[] g11 = new double[n]; // G = (1−t) Σ_i C⁻¹, the gain of E[x0 | x_t, pair]
-        final double[] g12 = new double[n];
-        final double[] g21 = new double[n];
-        final double[] g22 = new double[n];
-        final double[] x0x = new double[n]; // μ_i
-        final double[] x0y = new double[n];
-        final double[] logit;
-
-        Pairs(double t) {
-            double a = 1 - t;
-            double a2 = a * a;
-            double s2 = t * t;
-            int p = 0;
-            for (int i = 0; i < data.size(); i++) {
-                for (int j = 0; j < source.size(); j++, p++) {
-                    mx[p] = a * data.mx()[i] + t * source.mx()[j];
-                    my[p] = a * data.my()[i] + t * source.my()[j];
-                    double ca = a2 * data.cxx()[i] + s2 * source.cxx()[j];
-                    double cb = a2 * data.cxy()[i] + s2 * source.cxy()[j];
-                    double cc = a2 * data.cyy()[i] + s2 * source.cyy()[j];
-                    double det = ca * cc - cb * cb;
-                    ia[p] = cc / det;
-                    ib[p] = -cb / det;
-                    ic[p] = ca / det;
-                    logNorm[p] = Math.log(data.weight()[i] * source.weight()[j]) - LOG_2PI - 0.5 * Math.log(det);
-                    double sxx = data.cxx()[i];
-                    double sxy = data.cxy()[i];
-                    double syy = data.cyy()[i];
-                    g11[p] = a * (sxx * ia[p] + sxy * ib[p]);
-                    g12[p] = a * (sxx * ib[p] + sxy * ic[p]);
-                    g21[p] = a * (sxy * ia[p] + syy * ib[p]);
-                    g22[p] = a * (sxy * ib[p] + syy * ic[p]);
-                    x0x[p] = data.mx()[i];
-                    x0y[p] = data.my()[i];
-                }
-            }
-            logit = new double[n];
-        }
-
-        /** Fills {@link #logit} with log(π ρ N(x; m, C)) per pair and returns their maximum. */
-        double logits(double x, double y) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int p = 0; p < n; p++) {
-                double dx = x - mx[p];
-                double dy = y - my[p];
-                double v = logNorm[p] - 0.5 * (ia[p] * dx * dx + 2 * ib[p] * dx * dy + ic[p] * dy * dy);
-                logit[p] = v;
-                if (v > max) {
-                    max = v;
-                }
-            }
-            return max;
-        }
-    }
-
     @Override
     public double[] denoise(double[] xt, double t) {
-        return evaluate(xt, clamp(t), true);
+        return pairs.denoise(xt, clamp(t));
     }
 
     /** The exact score ∇log p_t (not Tweedie's: x1 is not Gaussian). */
     @Override
     public double[] score(double[] xt, double t) {
-        return evaluate(xt, clamp(t), false);
-    }
-
-    /** x̂0 (posterior means) or the score at each point. */
-    private double[] evaluate(double[] xt, double t, boolean posteriorMean) {
-        Pairs pairs = new Pairs(t);
-        double[] out = new double[xt.length];
-        for (int q = 0; q < xt.length; q += 2) {
-            double x = xt[q];
-            double y = xt[q + 1];
-            double floor = pairs.logits(x, y) - LOG_CUTOFF;
-            double total = 0;
-            double ox = 0;
-            double oy = 0;
-            for (int p = 0; p < pairs.n; p++) {
-                double v = pairs.logit[p];
-                if (v < floor) {
-                    continue;
-                }
-                double r = Math.exp(v - floor - LOG_CUTOFF);
-                total += r;
-                double dx = x - pairs.mx[p];
-                double dy = y - pairs.my[p];
-                if (posteriorMean) {
-                    ox += r * (pairs.x0x[p] + pairs.g11[p] * dx + pairs.g12[p] * dy);
-                    oy += r * (pairs.x0y[p] + pairs.g21[p] * dx + pairs.g22[p] * dy);
-                } else {
-                    ox -= r * (pairs.ia[p] * dx + pairs.ib[p] * dy);
-                    oy -= r * (pairs.ib[p] * dx + pairs.ic[p] * dy);
-                }
-            }
-            out[q] = ox / total;
-            out[q + 1] = oy / total;
-        }
-        return out;
+        return pairs.score(xt, clamp(t));
     }
 
     /**
@@ -347,33 +175,12 @@ public final class FlowOracle implements Denoiser {
         }
         double a = 1 - t;
         double c = a * a * dataVariance + t * t * sourceVariance;
-        double[] centres = new double[2 * pairs()];
-        int p = 0;
-        for (int i = 0; i < data.size(); i++) {
-            for (int j = 0; j < source.size(); j++, p += 2) {
-                centres[p] = a * data.mx()[i] + t * source.mx()[j];
-                centres[p + 1] = a * data.my()[i] + t * source.my()[j];
-            }
-        }
+        double[] centres = pairs.centres(t);
         return ExactDensity.logDensityGrid(PointSet.of(centres), 1, Math.sqrt(c), spec);
     }
 
     /** The exact log-density log p_t at each point (one value per point). */
     public double[] logDensity(double[] xt, double t) {
-        Pairs pairs = new Pairs(clamp(t));
-        double[] out = new double[xt.length / 2];
-        for (int q = 0; q < out.length; q++) {
-            double max = pairs.logits(xt[2 * q], xt[2 * q + 1]);
-            double floor = max - LOG_CUTOFF;
-            double sum = 0;
-            for (int p = 0; p < pairs.n; p++) {
-                double v = pairs.logit[p];
-                if (v >= floor) {
-                    sum += Math.exp(v - max);
-                }
-            }
-            out[q] = max + Math.log(sum);
-        }
-        return out;
+        return pairs.logDensity(xt, clamp(t));
     }
 }
