@@ -163,9 +163,12 @@ final class CanvasArea extends StackPane {
         });
     }
 
-    /** The SDE pane of a flow whose x₁ is not Gaussian noise. */
-    static final String NO_SDE = "No reverse SDE for this flow: its x\u2081 is not N(0, I) noise independent of "
-            + "x\u2080 (another source, or coupled pairs), so only its ODE has the flow's marginals.";
+    /**
+     * The SDE pane of a flow whose x₁ is not N(0, I) noise independent of x₀ (another source, or
+     * coupled pairs): only its ODE has the flow's marginals. Short phrases, so that it keeps the
+     * title's size in a narrow pane.
+     */
+    static final String NO_SDE = "No reverse SDE:  x\u2081 is not  Gaussian noise";
 
     /** Draws the current frame(s) now. */
     void redraw() {

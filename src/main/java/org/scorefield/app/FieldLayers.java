@@ -170,8 +170,8 @@ final class FieldLayers {
         FieldResult at(double t) {
             double tau = clampTime(exact.schedule(), t);
             if (kind == FieldKind.SCORE && source != ExplorerModel.FieldSource.EXACT && !learned.model().flow().isStandard()) {
-                return new FieldResult(null, null, null, "This flow has no score: its x\u2081 is not Gaussian noise "
-                        + "independent of x\u2080 (another source, or coupled pairs). Show its velocity.");
+                return new FieldResult(null, null, null, "This flow has no score:  its x\u2081 is not Gaussian noise  "
+                        + "independent of x\u2080  (another source,  or coupled pairs).  Show its velocity.");
             }
             String caption = String.format(Locale.ROOT, "%s %s at t = %.2f%s", source == ExplorerModel.FieldSource.EXACT
                     ? "exact" : "learned", kind.displayName(), tau, exactSourceNote(exact));
@@ -189,15 +189,15 @@ final class FieldLayers {
         }
     }
 
-    /** ", from 8 Gaussians" for a flow from another source, with the smoothing of a source known by points. */
+    /** A second line "from 8 Gaussians" for a flow from another source, with the smoothing of a source known by points. */
     static String exactSourceNote(DenoiserChoice exact) {
         if (exact.source().isGaussian()) {
             return "";
         }
-        String note = ", from " + exact.source().displayName();
+        String note = "\nfrom " + exact.source().displayName();
         if (exact.create() instanceof org.scorefield.core.flow.FlowOracle flow && flow.sourcePoints() > 0) {
-            note += String.format(Locale.ROOT, " (exact for %d of its points smoothed by h = %.2f)", flow.sourcePoints(),
-                    flow.bandwidth());
+            note += String.format(Locale.ROOT, "  (exact for %,d of its points,  smoothed by h = %.2f)",
+                    flow.sourcePoints(), flow.bandwidth());
         }
         return note;
     }
