@@ -156,6 +156,9 @@ public final class ExportState implements AutoCloseable {
             content = Animation.noising(noising, data.points().labels(), schedule);
         } else if (what.get() == Animation.What.SPLIT) {
             SamplingState.Runs runs = model.sampling().runsProperty().get();
+            InvalidInputException.require(!model.splitProperty().get() || runs.ode() == null || runs.sde() != null,
+                    "This flow has no reverse SDE (its x\u2081 is not Gaussian noise), so there is no ODE vs SDE "
+                            + "animation: animate the sampling instead.");
             InvalidInputException.require(model.splitProperty().get() && runs.ode() != null && runs.sde() != null,
                     "The ODE vs SDE animation shows the split view's two runs: press ODE vs SDE above the canvas "
                             + "and wait for them.");

@@ -14,6 +14,7 @@ import javafx.beans.property.ObjectProperty;
 import org.scorefield.core.Identified;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.field.FieldKind;
 import org.scorefield.core.flow.CouplingKind;
 import org.scorefield.core.flow.FlowSource;
@@ -114,7 +115,10 @@ final class SessionCodec {
         for (Entry e : entries) {
             e.write(settings);
         }
-        return new Session(data, model.process().schedule(), model.training().model(), settings.build());
+        FlowSource source = model.training().sourceProperty().get().source();
+        Optional<EmpiricalDistribution> drawn = source.distribution()
+                .filter(EmpiricalDistribution.class::isInstance).map(EmpiricalDistribution.class::cast);
+        return new Session(data, model.process().schedule(), model.training().model(), settings.build(), drawn);
     }
 
     /**
@@ -129,7 +133,7 @@ final class SessionCodec {
             e.read(session.settings()).ifPresent(changes::add);
         }
         TrainingState.SourceOption source = source(session.settings().text("training.source").orElse(null),
-                session.model());
+                session.source(), session.model());
         // Check everything first, then change: the model goes last, once its inputs are in place.
         model.training().reset();
         model.reflow().clear();
@@ -147,10 +151,17 @@ final class SessionCodec {
         return source.distribution().get() instanceof DatasetPreset p ? p.id() : "points";
     }
 
-    /** The source option of an id: N(0, I), a preset, or the drawn points a flow model carries. */
-    private static TrainingState.SourceOption source(String id, Optional<TrainedModel> model) {
+    /**
+     * The source option of an id: N(0, I), a preset, or drawn points: the session's own, or else
+     * those its flow model carries.
+     */
+    private static TrainingState.SourceOption source(String id, Optional<EmpiricalDistribution> drawn,
+            Optional<TrainedModel> model) {
         if (id == null || id.equals(FlowSource.GAUSSIAN_ID)) {
             return TrainingState.SourceOption.GAUSSIAN;
+        }
+        if (id.equals("points") && drawn.isPresent()) {
+            return new TrainingState.SourceOption(drawn.get().id(), FlowSource.of(drawn.get()));
         }
         if (id.equals("points")) {
             return model.map(TrainedModel::flow).filter(f -> !f.source().isGaussian())

@@ -54,14 +54,23 @@ final class TrainingSection {
         source.getItems().add(TrainingState.SourceOption.FROM_CANVAS);
         source.valueProperty().bindBidirectional(training.sourceProperty());
         // A source a session brought (drawn points) joins the list, before "the points on the canvas".
+        // Inserting it moves the combo's selection onto the shifted last item, so the choice is made
+        // again, and that passing selection is not taken for "the points on the canvas".
+        boolean[] inserting = {false};
         training.sourceProperty().addListener((obs, old, chosen) -> {
             if (chosen != null && !source.getItems().contains(chosen)) {
-                source.getItems().add(source.getItems().size() - 1, chosen);
+                inserting[0] = true;
+                try {
+                    source.getItems().add(source.getItems().size() - 1, chosen);
+                    source.setValue(chosen);
+                } finally {
+                    inserting[0] = false;
+                }
             }
         });
         // "The points on the canvas now" becomes a snapshot of them: draw a shape, pick this, then change the data.
         source.valueProperty().addListener((obs, old, chosen) -> {
-            if (chosen == TrainingState.SourceOption.FROM_CANVAS) {
+            if (chosen == TrainingState.SourceOption.FROM_CANVAS && !inserting[0]) {
                 org.scorefield.core.data.PointSet points = canvasPoints.get();
                 if (points.size() == 0) {
                     javafx.application.Platform.runLater(() -> source.setValue(old));

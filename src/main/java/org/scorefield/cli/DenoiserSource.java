@@ -114,7 +114,8 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
             return FlowSource.gaussian();
         }
         if (id.equals("points")) {
-            return session.model().map(m -> m.flow().source()).orElse(FlowSource.gaussian());
+            return session.source().map(FlowSource::of)
+                    .orElseGet(() -> session.model().map(m -> m.flow().source()).orElse(FlowSource.gaussian()));
         }
         return FlowSource.of(DatasetPreset.fromId(id));
     }

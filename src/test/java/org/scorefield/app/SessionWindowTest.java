@@ -161,6 +161,36 @@ class SessionWindowTest {
         assertTrue(fx(() -> model.training().outOfDateProperty().get()), "width 64 is not the model's 32");
     }
 
+    /** The canvas's points chosen as flow matching's source, saved before any training, come back as the source. */
+    @Test
+    void drawnSourcePointsSavedBeforeTrainingComeBack(@TempDir Path dir) {
+        Path file = dir.resolve("source" + SessionFile.EXTENSION);
+        double[] drawn = fx(() -> {
+            model.data().presetProperty().set(DatasetPreset.SPIRALS);
+            model.training().objectiveProperty().set(org.scorefield.core.nn.Objective.FLOW_MATCHING);
+            model.training().sourceProperty().set(TrainingState.SourceOption.snapshot(model.data().data().points()));
+            // the combo box keeps a source it had not listed (it used to slip to "the points on the canvas")
+            assertEquals("drawn (1,000 points)", model.training().sourceProperty().get().label());
+            model.data().presetProperty().set(DatasetPreset.MOONS);
+            session.save(file);
+            return model.training().sourceProperty().get().source().sample(5, 1);
+        });
+        waitUntil(30, () -> session.statusProperty().get().startsWith("Saved"));
+        String text = org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> Files.readString(file));
+        assertTrue(text.contains("\"source\" : \"points\""), "the setting names drawn points");
+        assertTrue(text.contains("\"name\" : \"drawn (1,000 points)\""), "and the points are in the file");
+        fx(() -> {
+            model.training().sourceProperty().set(TrainingState.SourceOption.GAUSSIAN);
+            session.open(file);
+            return null;
+        });
+        waitUntil(30, () -> session.statusProperty().get().startsWith("Opened"));
+        TrainingState.SourceOption back = fx(() -> model.training().sourceProperty().get());
+        assertEquals("drawn (1,000 points)", back.label());
+        assertArrayEquals(drawn, back.source().sample(5, 1), 0.0, "the same points, drawn the same way");
+        assertEquals(DatasetPreset.MOONS, fx(() -> model.data().presetProperty().get()), "the data is the moons");
+    }
+
     @Test
     void aDamagedOrNewerFileIsRefusedAndTheWorkIsUntouched(@TempDir Path dir) throws Exception {
         makeWorkspace();

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.schedule.Schedule;
@@ -21,14 +22,23 @@ import org.scorefield.core.schedule.Schedule;
  * @param process  the forward process and its constants
  * @param model    the trained model, if any
  * @param settings the remaining settings, by {@code section.key}
+ * @param source   the points flow matching starts from when they are its source (drawn from the
+ *                 canvas); N(0, I) and the presets are named in the settings instead
  */
-public record Session(Data data, Schedule process, Optional<TrainedModel> model, Settings settings) {
+public record Session(Data data, Schedule process, Optional<TrainedModel> model, Settings settings,
+                      Optional<EmpiricalDistribution> source) {
 
     public Session {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(process, "process");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** A session whose flow source, if any, is N(0, I) or a preset. */
+    public Session(Data data, Schedule process, Optional<TrainedModel> model, Settings settings) {
+        this(data, process, model, settings, Optional.empty());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.io.AtomicFiles;
@@ -28,7 +29,8 @@ import org.scorefield.core.schedule.Schedule;
  *           "points": [x, y, x, y, …], "labels": [0, 1, …] (null without labels)},
  *  "process": {"kind": "vp", "parameters": {"beta_min": 0.1, "beta_max": 20.0}},
  *  "model": { a whole model file, see ModelFile } | null,
- *  "settings": {"sampling": {"solver": "heun", "steps": 64, …}, "view": {…}, …}}
+ *  "settings": {"sampling": {"solver": "heun", "steps": 64, …}, "view": {…}, …},
+ *  "source": {"name": "drawn (300 points)", "points": [x, y, …]}}   (version 2, only with drawn source points)
  * </pre>
  * Settings are scalars: strings, booleans, whole numbers (written without a decimal point) and
  * numbers (written with one), so each reads back with its type.
@@ -42,8 +44,10 @@ public final class SessionFile {
 
     /** The value of {@code "format"}. */
     public static final String FORMAT = "scorefield-session";
-    /** The format version this build writes, and the newest it reads. */
-    public static final int VERSION = 1;
+    /** The newest format version this build reads and writes: 2 with drawn source points, else 1. */
+    public static final int VERSION = 2;
+    /** The version of a file without a {@code "source"} block, readable by every build. */
+    static final int VERSION_WITHOUT_SOURCE = 1;
     /** The file name extension, with its dot. */
     public static final String EXTENSION = ".scorefield";
     /** Larger files are refused unread: a model file's limit and room for the points. */
@@ -82,7 +86,7 @@ public final class SessionFile {
     static String toJson(Session session) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("version", VERSION);
+        root.put("version", session.source().isPresent() ? VERSION : VERSION_WITHOUT_SOURCE);
         Session.Data d = session.data();
         ObjectNode data = root.putObject("data");
         data.put("name", d.name());
@@ -132,6 +136,14 @@ public final class SessionFile {
                 node.put(key, (Double) v);
             }
         }
+        if (session.source().isPresent()) {
+            ObjectNode source = root.putObject("source");
+            source.put("name", session.source().get().id());
+            ArrayNode points = source.putArray("points");
+            for (double v : session.source().get().points().xy()) {
+                points.add(v);
+            }
+        }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -174,7 +186,17 @@ public final class SessionFile {
                 throw new InvalidInputException("its model: " + JsonFields.phrase(e.getMessage()), e);
             }
         }
-        return new Session(data, process, model, settings(f.object("settings")));
+        Optional<EmpiricalDistribution> source = Optional.empty();
+        if (f.has("source") && !f.node("source").isNull()) {
+            JsonFields src = f.object("source");
+            String name = src.text("name");
+            InvalidInputException.require(!name.isBlank(), "\"source.name\" is empty");
+            double[] xy = src.numbers("points");
+            InvalidInputException.require(xy.length >= 2 && xy.length % 2 == 0,
+                    "\"source.points\" must hold at least one x, y pair, but it has " + xy.length + " numbers");
+            source = Optional.of(new EmpiricalDistribution(name, PointSet.of(xy)));
+        }
+        return new Session(data, process, model, settings(f.object("settings")), source);
     }
 
     private static Session.Data data(JsonFields d) {

@@ -64,6 +64,27 @@ class SessionFileTest {
         assertArrayEquals(points.labels(), back.data().points().labels());
     }
 
+    /** Drawn source points are kept (version 2); a session without them stays version 1, which every build reads. */
+    @Test
+    void drawnSourcePointsComeBackAndOnlyThenIsTheFileVersionTwo() {
+        Session plain = Sessions.session(40, null, 1);
+        assertTrue(SessionFile.toJson(plain).contains("\"version\" : 1"));
+        var drawn = new org.scorefield.core.data.EmpiricalDistribution("drawn (3 points)",
+                org.scorefield.core.data.PointSet.of(new double[] {0.5, -1, 2, 0.25, -0.75, 1.5}));
+        Session withSource = new Session(plain.data(), plain.process(), plain.model(), plain.settings(),
+                Optional.of(drawn));
+        String text = SessionFile.toJson(withSource);
+        assertTrue(text.contains("\"version\" : 2"));
+        Session back = SessionFile.fromJson(text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(Optional.of(drawn), back.source());
+        assertTrue(SessionFile.fromJson(SessionFile.toJson(plain).getBytes(StandardCharsets.UTF_8)).source().isEmpty());
+        String odd = text.replace("\"points\" : [ 0.5, -1.0, 2.0, 0.25, -0.75, 1.5 ]", "\"points\" : [ 0.5 ]");
+        assertTrue(!odd.equals(text), "the test edits the source's points");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SessionFile.fromJson(odd.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("\"source.points\""), e.getMessage());
+    }
+
     @Test
     void aNewerVersionIsRefusedWithAClearSentence() throws IOException {
         Path file = dir.resolve("new.scorefield");
@@ -71,7 +92,7 @@ class SessionFileTest {
         Files.writeString(file, text);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> SessionFile.load(file));
         assertEquals("Cannot open new.scorefield: it was saved by a newer Scorefield (session format version 7); "
-                + "this one reads version 1. Update Scorefield to open it.", e.getMessage());
+                + "this one reads version 2. Update Scorefield to open it.", e.getMessage());
     }
 
     @Test
