@@ -3,6 +3,7 @@ package org.scorefield.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.nn.Objective;
 import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.session.Session;
 
 /**
  * Reflow as the window sees it (MATH.md §8): the settings of the next round, every round made so
@@ -61,6 +63,11 @@ public final class ReflowState implements AutoCloseable {
     private java.util.concurrent.atomic.AtomicBoolean cancelRequested = new java.util.concurrent.atomic.AtomicBoolean();
     /** Bumped by {@link #clear()}: a round finishing after it is dropped. */
     private long generation;
+    /**
+     * The seed of the rounds made so far: later rounds keep it, so that every round is measured on
+     * the same evaluation sources (and a session can draw their paths again).
+     */
+    private long roundsSeed;
 
     public IntegerProperty pairsProperty() {
         return pairs;
@@ -149,8 +156,10 @@ public final class ReflowState implements AutoCloseable {
                     + ".");
             return;
         }
+        long s = before.isEmpty() ? seed : roundsSeed;
+        roundsSeed = s;
         Reflow.Settings settings = new Reflow.Settings(pairs.get(), Reflow.Settings.DEFAULT_SOLVER_STEPS,
-                trainSteps.get(), fineTune.get(), Reflow.Settings.DEFAULT_EVAL_POINTS, seed);
+                trainSteps.get(), fineTune.get(), Reflow.Settings.DEFAULT_EVAL_POINTS, s);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         cancelRequested = stop;
         running.set(true);
@@ -222,6 +231,58 @@ public final class ReflowState implements AutoCloseable {
             progress.set(0);
             failure.set(problem);
         }
+    }
+
+    /** The rounds made so far as a session keeps them (models, figures, seed), or empty. */
+    Optional<Session.Rounds> saved() {
+        List<Reflow.Round> all = rounds.get();
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Session.Rounds(roundsSeed, Reflow.Settings.DEFAULT_EVAL_POINTS,
+                all.stream().map(Reflow.Round::model).toList(), all.stream().map(Reflow.Round::metrics).toList()));
+    }
+
+    /**
+     * Makes a session's rounds the rounds, drawing their paths again off the FX thread (they appear
+     * when drawn; a {@link #clear()} meanwhile drops them).
+     *
+     * @param data what the rounds' models transport to
+     */
+    void restore(Session.Rounds saved, DataDistribution data) {
+        clear();
+        roundsSeed = saved.seed();
+        long myGeneration = generation;
+        phase.set("Drawing the saved rounds' paths…");
+        worker.execute(() -> {
+            List<Reflow.Round> made = new ArrayList<>();
+            String problem = null;
+            try {
+                Reflow.Settings settings = Reflow.Settings.defaults(saved.seed()).withEvalPoints(saved.evalPoints());
+                Reflow reflow = new Reflow(data, saved.models().get(0).flow().source(), settings);
+                for (int k = 0; k < saved.models().size(); k++) {
+                    made.add(reflow.restore(saved.models().get(k), saved.metrics().get(k)));
+                }
+            } catch (InvalidInputException e) {
+                problem = e.getMessage();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                problem = "The saved Reflow rounds could not be drawn (" + e + ").";
+            }
+            List<Reflow.Round> result = List.copyOf(made);
+            String why = problem;
+            Platform.runLater(() -> {
+                if (myGeneration != generation) {
+                    return;
+                }
+                phase.set("");
+                if (why != null) {
+                    failure.set(why);
+                    return;
+                }
+                rounds.set(result);
+                shownRound.set(result.size() - 1);
+            });
+        });
     }
 
     /** Stops the running round between two training steps. */

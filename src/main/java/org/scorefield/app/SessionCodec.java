@@ -118,11 +118,13 @@ final class SessionCodec {
         FlowSource source = model.training().sourceProperty().get().source();
         Optional<EmpiricalDistribution> drawn = source.distribution()
                 .filter(EmpiricalDistribution.class::isInstance).map(EmpiricalDistribution.class::cast);
-        return new Session(data, model.process().schedule(), model.training().model(), settings.build(), drawn);
+        return new Session(data, model.process().schedule(), model.training().model(), settings.build(), drawn,
+                model.reflow().saved());
     }
 
     /**
-     * Makes the session the workspace: the model, rounds and runs of the current one are dropped.
+     * Makes the session the workspace: the model, rounds and runs of the current one are dropped,
+     * and the session's model and Reflow rounds (their paths drawn again) take their place.
      *
      * @throws InvalidInputException if a setting has a value this build does not know or allow;
      *         nothing has changed then
@@ -142,6 +144,8 @@ final class SessionCodec {
         changes.forEach(Runnable::run);
         model.training().sourceProperty().set(source);
         session.model().ifPresent(model.training()::restore);
+        session.rounds().ifPresent(r -> model.reflow().restore(r, model.training().sessionInputs()
+                .map(i -> i.data().distribution()).orElse(model.data().data().distribution())));
     }
 
     private static String sourceId(FlowSource source) {

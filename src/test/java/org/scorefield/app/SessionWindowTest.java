@@ -191,6 +191,67 @@ class SessionWindowTest {
         assertEquals(DatasetPreset.MOONS, fx(() -> model.data().presetProperty().get()), "the data is the moons");
     }
 
+    /** Reflow rounds are saved with their models and figures and come back with the same paths. */
+    @Test
+    void reflowRoundsComeBackFromASession(@TempDir Path dir) {
+        fx(() -> {
+            model.training().objectiveProperty().set(org.scorefield.core.nn.Objective.FLOW_MATCHING);
+            model.training().widthProperty().set(32);
+            model.training().depthProperty().set(2);
+            model.reflow().pairsProperty().set(2000);
+            model.reflow().trainStepsProperty().set(200);
+            for (int i = 0; i < 100; i++) {
+                model.training().step();
+            }
+            return null;
+        });
+        waitUntil(90, () -> model.training().stepsProperty().get() >= 100 && model.training().model().isPresent());
+        fx(() -> {
+            model.reflowNextRound();
+            return null;
+        });
+        waitUntil(120, () -> !model.reflow().runningProperty().get() && model.reflow().rounds().size() == 2);
+        var made = fx(() -> model.reflow().rounds());
+        Path file = dir.resolve("rounds" + SessionFile.EXTENSION);
+        fx(() -> {
+            session.save(file);
+            return null;
+        });
+        waitUntil(30, () -> session.statusProperty().get().startsWith("Saved"));
+        fx(() -> {
+            model.training().reset();
+            return null;
+        });
+        assertTrue(fx(() -> model.reflow().rounds().isEmpty()), "a reset drops the rounds");
+        fx(() -> {
+            session.open(file);
+            return null;
+        });
+        waitUntil(60, () -> session.statusProperty().get().startsWith("Opened") && model.reflow().rounds().size() == 2);
+        var back = fx(() -> model.reflow().rounds());
+        for (int k = 0; k < 2; k++) {
+            assertArrayEquals(made.get(k).model().weights(), back.get(k).model().weights(), 0f);
+            assertEquals(made.get(k).metrics().normalizedStraightness(), back.get(k).metrics().normalizedStraightness(), 0);
+            assertArrayEquals(made.get(k).metrics().sw2ByNfe(), back.get(k).metrics().sw2ByNfe(), 0);
+            var before = made.get(k).paths().positions();
+            var after = back.get(k).paths().positions();
+            assertEquals(before.length, after.length);
+            for (int row = 0; row < before.length; row++) {
+                assertArrayEquals(before[row], after[row], 0, "round " + k + ", the same paths, row " + row);
+            }
+        }
+        // the next round goes on from the restored ones, on the same evaluation sources
+        fx(() -> {
+            model.training().seedProperty().set(99);
+            model.reflowNextRound();
+            return null;
+        });
+        waitUntil(120, () -> !model.reflow().runningProperty().get() && model.reflow().rounds().size() == 3);
+        var third = fx(() -> model.reflow().rounds().get(2));
+        assertArrayEquals(made.get(0).paths().positions()[0], third.paths().positions()[0], 0,
+                "round 2 starts from the sources rounds 0 and 1 did");
+    }
+
     @Test
     void aDamagedOrNewerFileIsRefusedAndTheWorkIsUntouched(@TempDir Path dir) throws Exception {
         makeWorkspace();

@@ -215,6 +215,15 @@ public final class Reflow {
     }
 
     /**
+     * A round made earlier (by these settings), from its model and figures as a session kept them:
+     * its paths from the evaluation sources are drawn again, the same as when it was made.
+     */
+    public Round restore(TrainedModel model, Metrics metrics) {
+        requireFlow(model);
+        return new Round(model, metrics, FlowEuler.trajectories(model.denoiser(), evalSources, PATH_STEPS));
+    }
+
+    /**
      * The next round: pairs from {@code previous}'s model, a model trained on them, and its figures.
      *
      * @throws CancellationException if the progress asked to stop (nothing is kept of the round)

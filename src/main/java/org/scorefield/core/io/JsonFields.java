@@ -173,6 +173,16 @@ public record JsonFields(JsonNode node, String path) {
         return new JsonFields(value, path + key + ".");
     }
 
+    /** Element {@code index} of the list at {@code key}, which must be an object. */
+    public JsonFields element(String key, int index) {
+        JsonNode list = node(key);
+        JsonNode value = list.isArray() ? list.get(index) : null;
+        if (value == null || !value.isObject()) {
+            throw new InvalidInputException("\"" + path + key + "[" + index + "]\" must be an object");
+        }
+        return new JsonFields(value, path + key + "[" + index + "].");
+    }
+
     public String text(String key) {
         JsonNode value = node(key);
         if (!value.isTextual()) {

@@ -24,9 +24,10 @@ import org.scorefield.core.schedule.Schedule;
  * @param settings the remaining settings, by {@code section.key}
  * @param source   the points flow matching starts from when they are its source (drawn from the
  *                 canvas); N(0, I) and the presets are named in the settings instead
+ * @param rounds   the Reflow rounds made, if any
  */
 public record Session(Data data, Schedule process, Optional<TrainedModel> model, Settings settings,
-                      Optional<EmpiricalDistribution> source) {
+                      Optional<EmpiricalDistribution> source, Optional<Rounds> rounds) {
 
     public Session {
         Objects.requireNonNull(data, "data");
@@ -34,11 +35,33 @@ public record Session(Data data, Schedule process, Optional<TrainedModel> model,
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(rounds, "rounds");
     }
 
-    /** A session whose flow source, if any, is N(0, I) or a preset. */
+    /** A session without Reflow rounds, whose flow source, if any, is N(0, I) or a preset. */
     public Session(Data data, Schedule process, Optional<TrainedModel> model, Settings settings) {
-        this(data, process, model, settings, Optional.empty());
+        this(data, process, model, settings, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Reflow rounds as a session keeps them: each round's model and figures, and what their paths
+     * are drawn again from (the evaluation sources of {@code seed} and {@code evalPoints}).
+     *
+     * @param seed       the seed every draw of the rounds derived from
+     * @param evalPoints the number of evaluation sources
+     * @param models     round 0 (the model Reflow started from), 1, 2, …
+     * @param metrics    each round's figures, in the same order
+     */
+    public record Rounds(long seed, int evalPoints, java.util.List<TrainedModel> models,
+                         java.util.List<org.scorefield.core.flow.Reflow.Metrics> metrics) {
+
+        public Rounds {
+            models = java.util.List.copyOf(models);
+            metrics = java.util.List.copyOf(metrics);
+            InvalidInputException.require(!models.isEmpty() && models.size() == metrics.size(),
+                    "Reflow rounds need one model per set of figures, and at least one.");
+            InvalidInputException.require(evalPoints >= 1, "Reflow needs at least one evaluation point.");
+        }
     }
 
     /**

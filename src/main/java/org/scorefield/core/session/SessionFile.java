@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.data.EmpiricalDistribution;
@@ -16,8 +18,10 @@ import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.io.AtomicFiles;
 import org.scorefield.core.io.IoReasons;
+import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.nn.ModelFile;
+import org.scorefield.core.nn.Objective;
 import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.schedule.Schedule;
 
@@ -30,7 +34,10 @@ import org.scorefield.core.schedule.Schedule;
  *  "process": {"kind": "vp", "parameters": {"beta_min": 0.1, "beta_max": 20.0}},
  *  "model": { a whole model file, see ModelFile } | null,
  *  "settings": {"sampling": {"solver": "heun", "steps": 64, …}, "view": {…}, …},
- *  "source": {"name": "drawn (300 points)", "points": [x, y, …]}}   (version 2, only with drawn source points)
+ *  "source": {"name": "drawn (300 points)", "points": [x, y, …]},    (version 2, only with drawn source points)
+ *  "reflow": {"seed": 1, "eval_points": 2000, "rounds": [           (version 2, only with Reflow rounds)
+ *      {"round": 0, "straightness": …, "normalized_straightness": …, "transport_cost": …, "sw2_floor": …,
+ *       "sw2_by_nfe": [1-step, 2-step, …], "seconds": …, "model": { a model file }}, …]}}
  * </pre>
  * Settings are scalars: strings, booleans, whole numbers (written without a decimal point) and
  * numbers (written with one), so each reads back with its type.
@@ -44,7 +51,7 @@ public final class SessionFile {
 
     /** The value of {@code "format"}. */
     public static final String FORMAT = "scorefield-session";
-    /** The newest format version this build reads and writes: 2 with drawn source points, else 1. */
+    /** The newest format version this build reads and writes: 2 with drawn source points or Reflow rounds, else 1. */
     public static final int VERSION = 2;
     /** The version of a file without a {@code "source"} block, readable by every build. */
     static final int VERSION_WITHOUT_SOURCE = 1;
@@ -86,7 +93,8 @@ public final class SessionFile {
     static String toJson(Session session) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("version", session.source().isPresent() ? VERSION : VERSION_WITHOUT_SOURCE);
+        root.put("version", session.source().isPresent() || session.rounds().isPresent() ? VERSION
+                : VERSION_WITHOUT_SOURCE);
         Session.Data d = session.data();
         ObjectNode data = root.putObject("data");
         data.put("name", d.name());
@@ -144,6 +152,7 @@ public final class SessionFile {
                 points.add(v);
             }
         }
+        session.rounds().ifPresent(r -> writeRounds(root.putObject("reflow"), r));
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -196,7 +205,66 @@ public final class SessionFile {
                     "\"source.points\" must hold at least one x, y pair, but it has " + xy.length + " numbers");
             source = Optional.of(new EmpiricalDistribution(name, PointSet.of(xy)));
         }
-        return new Session(data, process, model, settings(f.object("settings")), source);
+        Optional<Session.Rounds> rounds = f.has("reflow") && !f.node("reflow").isNull()
+                ? Optional.of(readRounds(f.object("reflow"))) : Optional.empty();
+        return new Session(data, process, model, settings(f.object("settings")), source, rounds);
+    }
+
+    private static void writeRounds(ObjectNode node, Session.Rounds r) {
+        node.put("seed", r.seed());
+        node.put("eval_points", r.evalPoints());
+        ArrayNode rounds = node.putArray("rounds");
+        for (int k = 0; k < r.models().size(); k++) {
+            Reflow.Metrics m = r.metrics().get(k);
+            ObjectNode round = rounds.addObject();
+            round.put("round", m.round());
+            round.put("straightness", m.straightness());
+            round.put("normalized_straightness", m.normalizedStraightness());
+            round.put("transport_cost", m.transportCost());
+            round.put("sw2_floor", m.sw2Floor());
+            ArrayNode sw2 = round.putArray("sw2_by_nfe");
+            for (double v : m.sw2ByNfe()) {
+                sw2.add(v);
+            }
+            round.put("seconds", m.seconds());
+            try {
+                round.set("model", ModelFile.toTree(r.models().get(k)));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("Reflow round " + m.round() + "'s model: "
+                        + JsonFields.phrase(e.getMessage()), e);
+            }
+        }
+    }
+
+    private static Session.Rounds readRounds(JsonFields node) {
+        long seed = node.whole("seed");
+        int evalPoints = node.integer("eval_points");
+        InvalidInputException.require(evalPoints >= 1 && evalPoints <= Reflow.Settings.MAX_PAIRS,
+                "\"reflow.eval_points\" must lie between 1 and " + Reflow.Settings.MAX_PAIRS + ", found " + evalPoints);
+        JsonNode list = node.node("rounds");
+        InvalidInputException.require(list.isArray() && list.size() > 0, "\"reflow.rounds\" must list at least one round");
+        List<TrainedModel> models = new ArrayList<>();
+        List<Reflow.Metrics> metrics = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
+            JsonFields round = node.element("rounds", k);
+            int number = round.integer("round");
+            InvalidInputException.require(number >= 0, "\"reflow.rounds\" has a negative round number");
+            double[] sw2 = round.numbers("sw2_by_nfe");
+            InvalidInputException.require(sw2.length == Reflow.nfe().length, "\"reflow.rounds\" round " + number
+                    + " has " + sw2.length + " SW2 figures, not " + Reflow.nfe().length);
+            metrics.add(new Reflow.Metrics(number, round.number("straightness"), round.number("normalized_straightness"),
+                    round.number("transport_cost"), round.number("sw2_floor"), sw2, round.number("seconds")));
+            try {
+                TrainedModel model = ModelFile.fromTree(round.node("model"));
+                InvalidInputException.require(model.parameterization().objective() == Objective.FLOW_MATCHING,
+                        "it is not a flow-matching model");
+                models.add(model);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("Reflow round " + number + "'s model: "
+                        + JsonFields.phrase(e.getMessage()), e);
+            }
+        }
+        return new Session.Rounds(seed, evalPoints, models, metrics);
     }
 
     private static Session.Data data(JsonFields d) {

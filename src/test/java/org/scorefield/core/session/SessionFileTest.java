@@ -72,7 +72,7 @@ class SessionFileTest {
         var drawn = new org.scorefield.core.data.EmpiricalDistribution("drawn (3 points)",
                 org.scorefield.core.data.PointSet.of(new double[] {0.5, -1, 2, 0.25, -0.75, 1.5}));
         Session withSource = new Session(plain.data(), plain.process(), plain.model(), plain.settings(),
-                Optional.of(drawn));
+                Optional.of(drawn), Optional.empty());
         String text = SessionFile.toJson(withSource);
         assertTrue(text.contains("\"version\" : 2"));
         Session back = SessionFile.fromJson(text.getBytes(StandardCharsets.UTF_8));
@@ -83,6 +83,40 @@ class SessionFileTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> SessionFile.fromJson(odd.getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("\"source.points\""), e.getMessage());
+    }
+
+    /** Reflow rounds keep their models and figures; a round whose model is not a flow is refused. */
+    @Test
+    void reflowRoundsComeBackWithTheirModelsAndFigures() {
+        Session plain = Sessions.session(40, null, 1);
+        var metrics = java.util.List.of(
+                new org.scorefield.core.flow.Reflow.Metrics(0, 0.8, 1.9, 0.43, 0.045, new double[] {0.9, 0.45, 0.24, 0.13, 0.08}, 0),
+                new org.scorefield.core.flow.Reflow.Metrics(1, 2e-4, 4.5e-4, 0.434, 0.045,
+                        new double[] {0.0475, 0.0474, 0.0474, 0.0474, 0.0475}, 20.1));
+        var models = java.util.List.of(Sessions.flow(16, 1, 3, 0), Sessions.flow(16, 1, 4, 1));
+        Session s = new Session(plain.data(), plain.process(), plain.model(), plain.settings(), Optional.empty(),
+                Optional.of(new Session.Rounds(77, 500, models, metrics)));
+        String text = SessionFile.toJson(s);
+        assertTrue(text.contains("\"version\" : 2"));
+        Session back = SessionFile.fromJson(text.getBytes(StandardCharsets.UTF_8));
+        Session.Rounds r = back.rounds().orElseThrow();
+        assertEquals(77, r.seed());
+        assertEquals(500, r.evalPoints());
+        for (int k = 0; k < 2; k++) {
+            assertArrayEquals(models.get(k).weights(), r.models().get(k).weights(), 0f);
+            assertEquals(k, r.models().get(k).flow().round());
+            var m = r.metrics().get(k);
+            assertEquals(metrics.get(k).round(), m.round());
+            assertEquals(metrics.get(k).normalizedStraightness(), m.normalizedStraightness(), 0);
+            assertEquals(metrics.get(k).seconds(), m.seconds(), 0);
+            assertArrayEquals(metrics.get(k).sw2ByNfe(), m.sw2ByNfe(), 0);
+        }
+        assertEquals(text, SessionFile.toJson(back), "it writes back the same text");
+        Session diffusion = new Session(plain.data(), plain.process(), plain.model(), plain.settings(), Optional.empty(),
+                Optional.of(new Session.Rounds(77, 500, java.util.List.of(Sessions.model(16, 1, 3)), metrics.subList(0, 1))));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SessionFile.fromJson(SessionFile.toJson(diffusion).getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("Reflow round 0's model: it is not a flow-matching model"), e.getMessage());
     }
 
     @Test

@@ -17,6 +17,15 @@ final class Sessions {
     private Sessions() {
     }
 
+    /** A flow-matching model from 8 Gaussians at Reflow round {@code round}, with seeded weights. */
+    static TrainedModel flow(int width, int depth, long seed, int round) {
+        TrainedModel m = model(width, depth, seed);
+        return new TrainedModel(m.architecture(), Parameterization.of(Objective.FLOW_MATCHING,
+                ScheduleKind.LINEAR.createDefault()), m.weights(), m.settings(), "drawn", 500, 0.5,
+                org.scorefield.core.flow.FlowSetup.of(org.scorefield.core.flow.FlowSource.of(DatasetPreset.EIGHT_GAUSSIANS),
+                        org.scorefield.core.flow.Coupling.independent()).withRound(round));
+    }
+
     static TrainedModel model(int width, int depth, long seed) {
         Architecture a = Architecture.defaults().withSize(width, depth);
         float[] w = new float[a.parameterCount()];
