@@ -18,6 +18,7 @@ import org.scorefield.core.data.GaussianMixture;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.schedule.ForwardNoising;
 
 /**
@@ -230,7 +231,6 @@ public final class DataState {
     }
 
     private void set(PointSet points, Optional<DatasetPreset> from, String name) {
-        data.set(new Data(points, from, name,
-                new ForwardNoising(points, SeededRandom.derive(seed.get(), "forward-noise"))));
+        data.set(new Data(points, from, name, FlowSource.gaussian().forwardNoising(points, seed.get())));
     }
 }

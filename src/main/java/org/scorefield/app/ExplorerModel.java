@@ -12,7 +12,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.scorefield.core.field.FieldKind;
 import org.scorefield.core.flow.FlowSource;
-import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.schedule.ForwardNoising;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
@@ -186,8 +185,7 @@ public final class ExplorerModel implements AutoCloseable {
             return d.noising();
         }
         if (flowNoising == null || flowNoisingData != d || !flowNoisingSource.equals(source)) {
-            long seed = SeededRandom.derive(data.seedProperty().get(), "forward-source");
-            flowNoising = ForwardNoising.toEnds(d.points(), source.sample(d.points().size(), seed));
+            flowNoising = source.forwardNoising(d.points(), data.seedProperty().get());
             flowNoisingData = d;
             flowNoisingSource = source;
         }

@@ -40,7 +40,7 @@ public final class ReflowState implements AutoCloseable {
     static final Integer[] PAIRS = {2_000, 5_000, 10_000, 20_000};
     static final Integer[] TRAIN_STEPS = {1_000, 2_000, 3_000, 5_000};
     /** Rounds drawn side by side at most (the newest). */
-    static final int SIDE_BY_SIDE = 4;
+    public static final int SIDE_BY_SIDE = 4;
 
     private final IntegerProperty pairs = new SimpleIntegerProperty(Reflow.Settings.DEFAULT_PAIRS);
     private final IntegerProperty trainSteps = new SimpleIntegerProperty(Reflow.Settings.DEFAULT_TRAIN_STEPS);

@@ -91,11 +91,8 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
                     data.id() + " (the session's data)", model.flow().source());
         }
         Optional<GaussianMixture> mixture = d.preset().flatMap(p -> p.mixture());
-        // as in the window: under flow matching the oracle follows the linear path from the chosen source
-        boolean flow = session.settings().text("training.objective").filter(Objective.FLOW_MATCHING.id()::equals)
-                .isPresent();
-        Schedule schedule = flow ? ScheduleKind.LINEAR.createDefault() : session.process();
-        FlowSource start = flow ? sessionSource(session) : FlowSource.gaussian();
+        Schedule schedule = exactSchedule(session);
+        FlowSource start = exactSource(session);
         Denoiser oracle = !start.isGaussian() ? FlowOracle.of(mixture, d.points(), start)
                 : mixture.<Denoiser>map(m -> new GaussianMixtureDenoiser(m, schedule))
                         .orElseGet(() -> new EmpiricalDenoiser(d.points(), schedule));
@@ -107,7 +104,22 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
                         + (start.isGaussian() ? "" : " from " + start.id()), start);
     }
 
-    /** The session's flow source: N(0, I), a preset, or the drawn points its model carries. */
+    /** Whether the session's objective is flow matching. */
+    private static boolean isFlow(Session session) {
+        return session.settings().text("training.objective").filter(Objective.FLOW_MATCHING.id()::equals).isPresent();
+    }
+
+    /** The path the session's window shows: flow matching's linear path, otherwise its process. */
+    static Schedule exactSchedule(Session session) {
+        return isFlow(session) ? ScheduleKind.LINEAR.createDefault() : session.process();
+    }
+
+    /** What x1 is on that path: under flow matching its source, otherwise N(0, I). */
+    static FlowSource exactSource(Session session) {
+        return isFlow(session) ? sessionSource(session) : FlowSource.gaussian();
+    }
+
+    /** The session's flow source: N(0, I), a preset, or drawn points (its own, or those its model carries). */
     private static FlowSource sessionSource(Session session) {
         String id = session.settings().text("training.source").orElse(FlowSource.GAUSSIAN_ID);
         if (id.equals(FlowSource.GAUSSIAN_ID)) {

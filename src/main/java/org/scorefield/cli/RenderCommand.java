@@ -26,7 +26,6 @@ import org.scorefield.app.export.AnimationFormat;
 import org.scorefield.app.export.AnimationWriter;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.PointSet;
-import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.schedule.ForwardNoising;
 import org.scorefield.core.sample.Recording;
 import org.scorefield.core.sample.SampleResult;
@@ -73,7 +72,8 @@ final class RenderCommand implements Callable<Integer> {
     String what;
 
     @Option(names = "--rounds", defaultValue = "2", paramLabel = "R",
-            description = "--what reflow: Reflow rounds after the model's own (default ${DEFAULT-VALUE}).")
+            description = "--what reflow: Reflow rounds after the model's own (default ${DEFAULT-VALUE}); with a "
+                    + "--session that has rounds, its rounds unless this, --pairs or --train-steps is given.")
     int rounds;
 
     @Option(names = "--pairs", defaultValue = "2000", paramLabel = "N",
@@ -136,6 +136,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file (a folder for png), written atomically.")
     Path out;
 
+    /** The Reflow rounds a --what reflow animation shows, for the JSON. */
+    private int[] animatedRounds;
+
     @Override
     public Integer call() {
         HeadlessFx.start(); // before any other JavaFX class loads
@@ -167,13 +170,15 @@ final class RenderCommand implements Callable<Integer> {
         InvalidInputException.require(n >= 2 && n <= 100_000, "--n must lie between 2 and 100000, got " + n + ".");
         InvalidInputException.require(paths >= 0 && paths <= n, "--paths must lie between 0 and --n.");
 
-        // A session's own points with the window's fixed noise, under its process: the dots on its canvas.
-        Optional<ForwardNoising> sessionData = oracleOptions.session().map(ss -> new ForwardNoising(ss.data().points(),
-                SeededRandom.derive(ss.data().seed(), "forward-noise")));
+        // A session's own points with the window's fixed ends, on its path (the process, or flow matching's
+        // linear path from its source): the dots on its canvas.
+        Optional<ForwardNoising> sessionData = oracleOptions.session().map(ss -> DenoiserSource.exactSource(ss)
+                .forwardNoising(ss.data().points(), ss.data().seed()));
         int[] sessionLabels = oracleOptions.session().map(ss -> ss.data().points().labels()).orElse(null);
+        Optional<Schedule> sessionPath = oracleOptions.session().map(DenoiserSource::exactSchedule);
         Animation.Content content;
         if (which == Animation.What.NOISING && sessionData.isPresent()) {
-            content = Animation.noising(sessionData.get(), sessionLabels, oracleOptions.session().get().process());
+            content = Animation.noising(sessionData.get(), sessionLabels, sessionPath.get());
         } else if (which == Animation.What.NOISING) {
             PointSet data = source.reference().orElseThrow(() -> new InvalidInputException(
                     "The noising sweep needs the data, and " + source.description() + ".")).sample(n, seed);
@@ -183,7 +188,7 @@ final class RenderCommand implements Callable<Integer> {
             SamplerSettings settings = oracleOptions.sampler(solver, k);
             boolean dataShown = oracleOptions.session().flatMap(ss -> ss.settings().bool("view.data")).orElse(true);
             ForwardNoising layer = dataShown ? sessionData.orElse(null) : null;
-            Schedule process = oracleOptions.session().map(Session::process).orElse(null);
+            Schedule process = sessionPath.orElse(null);
             content = switch (which) {
                 case SPLIT -> split(source, settings, layer, sessionLabels, process);
                 case REFLOW -> reflow(source);
@@ -216,6 +221,12 @@ final class RenderCommand implements Callable<Integer> {
         json.put("frames", animation.frameCount());
         Json.put(json, "seconds", elapsed);
         json.put("bytes", bytes);
+        if (animatedRounds != null) {
+            var list = json.putArray("rounds");
+            for (int r : animatedRounds) {
+                list.add(r);
+            }
+        }
         Json.print(spec.commandLine().getOut(), json);
         return 0;
     }
@@ -233,8 +244,33 @@ final class RenderCommand implements Callable<Integer> {
                 String.format(Locale.ROOT, "reverse SDE (η = %.2g)", eta), sde.nfe(), paths, layer, labels, process);
     }
 
-    /** Reflow rounds of the model (a flow-matching one), each round's paths from the same sources. */
+    /**
+     * Reflow rounds of the model (a flow-matching one), each round's paths from the same sources: a
+     * session's own rounds when it has some and neither --rounds nor --pairs nor --train-steps is given
+     * (the rounds its window shows, their paths drawn again), otherwise rounds made now.
+     */
     private Animation.Content reflow(DenoiserSource source) {
+        Optional<Session.Rounds> saved = oracleOptions.session().flatMap(Session::rounds);
+        var parsed = spec.commandLine().getParseResult();
+        if (saved.isPresent() && !parsed.hasMatchedOption("--rounds") && !parsed.hasMatchedOption("--pairs")
+                && !parsed.hasMatchedOption("--train-steps")) {
+            DataDistribution data = source.reference().orElseThrow(() -> new InvalidInputException(
+                    "--what reflow draws the rounds over the data, and there is " + source.description() + "."));
+            Session.Rounds r = saved.get();
+            Reflow reflow = new Reflow(data, r.models().get(0).flow().source(),
+                    Reflow.Settings.defaults(r.seed()).withEvalPoints(r.evalPoints()));
+            List<Reflow.Round> list = new ArrayList<>();
+            for (int k = 0; k < r.models().size(); k++) {
+                list.add(reflow.restore(r.models().get(k), r.metrics().get(k)));
+            }
+            // as the window shows them: the newest side by side, or the newest alone
+            boolean sideBySide = oracleOptions.session().flatMap(ss -> ss.settings().bool("reflow.side_by_side"))
+                    .orElse(true);
+            int count = sideBySide ? org.scorefield.app.ReflowState.SIDE_BY_SIDE : 1;
+            List<Reflow.Round> shown = list.subList(Math.max(0, list.size() - count), list.size());
+            animatedRounds = shown.stream().mapToInt(round -> round.metrics().round()).toArray();
+            return Animation.reflow(shown, paths, data.sample(n, seed));
+        }
         TrainedModel model = oracleOptions.model().orElseThrow(() -> new InvalidInputException(
                 "--what reflow needs a flow-matching model: --model m.json or a --session with one."));
         InvalidInputException.require(rounds >= 1 && rounds <= 8, "--rounds must lie between 1 and 8, got " + rounds + ".");
@@ -248,6 +284,7 @@ final class RenderCommand implements Callable<Integer> {
         for (int r = 1; r <= rounds; r++) {
             list.add(reflow.next(list.get(list.size() - 1), Reflow.Progress.NONE));
         }
+        animatedRounds = list.stream().mapToInt(round -> round.metrics().round()).toArray();
         return Animation.reflow(list, paths, data.sample(n, seed));
     }
 

@@ -94,4 +94,70 @@ class SessionOptionTest {
         int luminance = ((rgb >> 16 & 255) + (rgb >> 8 & 255) + (rgb & 255)) / 3;
         assertTrue(luminance < 80, "the session's dark theme: corner luminance " + luminance);
     }
+
+    /** A flow-matching session from 8 Gaussians samples its exact oracle from them, on the linear path. */
+    @Test
+    void aFlowSessionSamplesFromItsSourceOnItsPath() throws IOException {
+        PointSet moons = DatasetPreset.MOONS.sample(300, 5);
+        Session s = new Session(new Session.Data("moons", Optional.of(DatasetPreset.MOONS), 300, 5, moons),
+                ScheduleKind.VP.createDefault(), Optional.empty(), Session.Settings.builder()
+                .put("training.objective", "fm")
+                .put("training.source", "8gaussians")
+                .put("sampling.driver", "exact")
+                .put("sampling.solver", "heun")
+                .put("sampling.steps", 8L)
+                .put("sampling.count", 200L)
+                .build());
+        Path file = dir.resolve("flow.scorefield");
+        SessionFile.save(s, file);
+        Path paths = dir.resolve("paths.csv");
+        CliRun r = CliRun.of("sample", "--session", file.toString(), "--trajectories", paths.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("linear", r.json().get("process").get("name").asText(), "flow matching's path, not the VP process");
+        assertTrue(r.json().get("reference").asText().endsWith("from 8gaussians"), r.json().toString());
+        double mean = Files.readAllLines(paths).stream().skip(1).map(line -> line.split(","))
+                .filter(f -> f[1].equals("0")).mapToDouble(f -> Math.hypot(Double.parseDouble(f[3]),
+                        Double.parseDouble(f[4]))).average().orElseThrow();
+        assertEquals(DatasetPreset.EIGHT_GAUSSIANS_RADIUS, mean, 0.05, "the paths start on the 8 Gaussians");
+        CliRun sde = CliRun.of("sample", "--session", file.toString(), "--solver", "sde", "--eta", "1");
+        assertEquals(2, sde.exitCode(), "no reverse SDE for a flow from 8 Gaussians");
+    }
+
+    /** A session's Reflow rounds are what render --what reflow animates, unless new rounds are asked for. */
+    @Test
+    void renderAnimatesASessionsOwnReflowRounds() throws IOException {
+        Path modelFile = dir.resolve("fm.json");
+        assertEquals(0, CliRun.of(TrainCommandTest.tiny("moons", "fm", modelFile)).exitCode());
+        var model = org.scorefield.core.nn.ModelFile.load(modelFile);
+        var reflow = new org.scorefield.core.flow.Reflow(DatasetPreset.MOONS, model.flow().source(),
+                new org.scorefield.core.flow.Reflow.Settings(300, 4, 20, true, 100, 3));
+        var zero = reflow.measure(model, 0, 0);
+        var one = reflow.next(zero, org.scorefield.core.flow.Reflow.Progress.NONE);
+        PointSet moons = DatasetPreset.MOONS.sample(200, 5);
+        Session s = new Session(new Session.Data("moons", Optional.of(DatasetPreset.MOONS), 200, 5, moons),
+                ScheduleKind.VP.createDefault(), Optional.of(one.model()), Session.Settings.builder()
+                .put("training.objective", "fm")
+                .put("export.fps", 4L)
+                .put("export.seconds", 1.0)
+                .build(), Optional.empty(), Optional.of(new Session.Rounds(3, 100,
+                java.util.List.of(zero.model(), one.model()), java.util.List.of(zero.metrics(), one.metrics()))));
+        Path file = dir.resolve("rounds.scorefield");
+        SessionFile.save(s, file);
+        Path out = dir.resolve("rounds.gif");
+        long started = System.nanoTime();
+        CliRun r = CliRun.of("render", "--session", file.toString(), "--what", "reflow", "--size", "192x96",
+                "--out", out.toString());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(4, r.json().get("frames").asInt());
+        BufferedImage first = ImageIO.read(out.toFile());
+        assertEquals(192, first.getWidth());
+        // its two rounds, not rounds 0, 1, 2 made now
+        assertEquals("[0,1]", r.json().get("rounds").toString());
+        assertTrue(seconds < 60, "drawn in " + seconds + " s");
+        CliRun fresh = CliRun.of("render", "--session", file.toString(), "--what", "reflow", "--rounds", "1",
+                "--pairs", "300", "--train-steps", "10", "--size", "192x96", "--out", dir.resolve("new.gif").toString());
+        assertEquals(0, fresh.exitCode(), fresh.err());
+        assertEquals("[1,2]", fresh.json().get("rounds").toString(), "from the session's model (round 1), one more");
+    }
 }

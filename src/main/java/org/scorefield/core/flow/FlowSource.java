@@ -48,6 +48,21 @@ public record FlowSource(Optional<DataDistribution> distribution) {
     }
 
     /**
+     * The data layer's fixed ends for these points: from N(0, I) one ε per point from
+     * {@code derive(dataSeed, "forward-noise")} (the data's own forward noise); from another source one
+     * source point per data point from {@code derive(dataSeed, "forward-source")}, so that under the
+     * linear path each point moves along {@code (1−t)·x0 + t·x1} (MATH.md §8).
+     */
+    public org.scorefield.core.schedule.ForwardNoising forwardNoising(org.scorefield.core.data.PointSet points,
+            long dataSeed) {
+        if (isGaussian() || points.size() == 0) {
+            return new org.scorefield.core.schedule.ForwardNoising(points, SeededRandom.derive(dataSeed, "forward-noise"));
+        }
+        return org.scorefield.core.schedule.ForwardNoising.toEnds(points,
+                sample(points.size(), SeededRandom.derive(dataSeed, "forward-source")));
+    }
+
+    /**
      * n source points from the seed. N(0, I) draws from {@code derive(seed, "prior")}, the stream of
      * {@link org.scorefield.core.sample.Sampling#prior}, so with one seed a flow from N(0, I) and a
      * diffusion sampler start from the same points; another distribution draws from its own stream.
