@@ -165,7 +165,6 @@ public final class AffineMixture {
         final double[] g22 = new double[n];
         final double[] x0x = new double[n]; // μ_i
         final double[] x0y = new double[n];
-        final double[] logit = new double[n];
 
         Pairs(double t) {
             double a = schedule.alpha(t);
@@ -198,8 +197,8 @@ public final class AffineMixture {
             }
         }
 
-        /** Fills {@link #logit} with log(π ρ N(x; m, C)) per pair and returns their maximum. */
-        double logits(double x, double y) {
+        /** Fills {@code logit} with log(π ρ N(x; m, C)) per pair and returns their maximum. */
+        double logits(double x, double y, double[] logit) {
             double max = Double.NEGATIVE_INFINITY;
             for (int p = 0; p < n; p++) {
                 double dx = x - mx[p];
@@ -212,6 +211,29 @@ public final class AffineMixture {
             }
             return max;
         }
+    }
+
+    /** Points per task when a call is split over the cores. */
+    private static final int CHUNK = 64;
+    /** Pair evaluations in a call above which it is split over the cores (below, splitting costs more than it saves). */
+    private static final long PARALLEL_WORK = 1L << 20;
+
+    /**
+     * Runs {@code body(from, to, logitBuffer)} over the point indices [0, points): in chunks on the
+     * common pool when the call is large, so that the exact oracle of many pairs uses every core.
+     */
+    private void forChunks(int points, int pairs, ChunkBody body) {
+        if ((long) points * pairs < PARALLEL_WORK || points < 2 * CHUNK) {
+            body.run(0, points, new double[pairs]);
+            return;
+        }
+        int chunks = (points + CHUNK - 1) / CHUNK;
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> body.run(c * CHUNK,
+                Math.min(points, (c + 1) * CHUNK), new double[pairs]));
+    }
+
+    private interface ChunkBody {
+        void run(int from, int to, double[] logit);
     }
 
     /** x̂0 = E[x0 | x_t] at each point. */
@@ -227,53 +249,63 @@ public final class AffineMixture {
     private double[] evaluate(double[] xt, double t, boolean posteriorMean) {
         Pairs pairs = new Pairs(t);
         double[] out = new double[xt.length];
-        for (int q = 0; q < xt.length; q += 2) {
-            double x = xt[q];
-            double y = xt[q + 1];
-            double max = pairs.logits(x, y);
-            double floor = max - LOG_CUTOFF;
-            double total = 0;
-            double ox = 0;
-            double oy = 0;
-            for (int p = 0; p < pairs.n; p++) {
-                double v = pairs.logit[p];
-                if (v < floor) {
-                    continue;
-                }
-                double r = Math.exp(v - max);
-                total += r;
-                double dx = x - pairs.mx[p];
-                double dy = y - pairs.my[p];
-                if (posteriorMean) {
-                    ox += r * (pairs.x0x[p] + pairs.g11[p] * dx + pairs.g12[p] * dy);
-                    oy += r * (pairs.x0y[p] + pairs.g21[p] * dx + pairs.g22[p] * dy);
-                } else {
-                    ox -= r * (pairs.ia[p] * dx + pairs.ib[p] * dy);
-                    oy -= r * (pairs.ib[p] * dx + pairs.ic[p] * dy);
-                }
+        forChunks(xt.length / 2, pairs.n, (from, to, logit) -> {
+            for (int i = from; i < to; i++) {
+                evaluateOne(pairs, xt, 2 * i, posteriorMean, logit, out);
             }
-            out[q] = ox / total;
-            out[q + 1] = oy / total;
-        }
+        });
         return out;
+    }
+
+    /** x̂0 or the score at the point at {@code q}, into {@code out[q], out[q + 1]}. */
+    private static void evaluateOne(Pairs pairs, double[] xt, int q, boolean posteriorMean, double[] logit,
+            double[] out) {
+        double x = xt[q];
+        double y = xt[q + 1];
+        double max = pairs.logits(x, y, logit);
+        double floor = max - LOG_CUTOFF;
+        double total = 0;
+        double ox = 0;
+        double oy = 0;
+        for (int p = 0; p < pairs.n; p++) {
+            double v = logit[p];
+            if (v < floor) {
+                continue;
+            }
+            double r = Math.exp(v - max);
+            total += r;
+            double dx = x - pairs.mx[p];
+            double dy = y - pairs.my[p];
+            if (posteriorMean) {
+                ox += r * (pairs.x0x[p] + pairs.g11[p] * dx + pairs.g12[p] * dy);
+                oy += r * (pairs.x0y[p] + pairs.g21[p] * dx + pairs.g22[p] * dy);
+            } else {
+                ox -= r * (pairs.ia[p] * dx + pairs.ib[p] * dy);
+                oy -= r * (pairs.ib[p] * dx + pairs.ic[p] * dy);
+            }
+        }
+        out[q] = ox / total;
+        out[q + 1] = oy / total;
     }
 
     /** log p_t at each point (one value per point). */
     public double[] logDensity(double[] xt, double t) {
         Pairs pairs = new Pairs(t);
         double[] out = new double[xt.length / 2];
-        for (int q = 0; q < out.length; q++) {
-            double max = pairs.logits(xt[2 * q], xt[2 * q + 1]);
-            double floor = max - LOG_CUTOFF;
-            double sum = 0;
-            for (int p = 0; p < pairs.n; p++) {
-                double v = pairs.logit[p];
-                if (v >= floor) {
-                    sum += Math.exp(v - max);
+        forChunks(out.length, pairs.n, (from, to, logit) -> {
+            for (int q = from; q < to; q++) {
+                double max = pairs.logits(xt[2 * q], xt[2 * q + 1], logit);
+                double floor = max - LOG_CUTOFF;
+                double sum = 0;
+                for (int p = 0; p < pairs.n; p++) {
+                    double v = logit[p];
+                    if (v >= floor) {
+                        sum += Math.exp(v - max);
+                    }
                 }
+                out[q] = max + Math.log(sum);
             }
-            out[q] = max + Math.log(sum);
-        }
+        });
         return out;
     }
 }

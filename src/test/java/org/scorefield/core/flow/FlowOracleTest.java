@@ -1,5 +1,6 @@
 package org.scorefield.core.flow;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -181,6 +182,23 @@ class FlowOracleTest {
                 double[] u = flow.velocity(new double[] {QUERIES[q], QUERIES[q + 1]}, t);
                 assertClose(u, v.marginal(), 1e-8, "t = " + t);
             }
+        }
+    }
+
+    /** A large call is split over the cores; each point's value is the one it has alone. */
+    @Test
+    void aLargeCallGivesEachPointItsOwnValue() {
+        PointSet data = DatasetPreset.MOONS.sample(1000, 6);
+        FlowOracle flow = FlowOracle.of(Optional.empty(), data, FlowSource.of(DatasetPreset.EIGHT_GAUSSIANS));
+        double[] xt = FlowSource.of(DatasetPreset.EIGHT_GAUSSIANS).sample(600, 2);
+        double[] all = flow.denoise(xt, 0.6);
+        double[] scores = flow.score(xt, 0.6);
+        double[] logs = flow.logDensity(xt, 0.6);
+        for (int i = 0; i < xt.length; i += 2) {
+            double[] one = {xt[i], xt[i + 1]};
+            assertArrayEquals(flow.denoise(one, 0.6), new double[] {all[i], all[i + 1]}, 0);
+            assertArrayEquals(flow.score(one, 0.6), new double[] {scores[i], scores[i + 1]}, 0);
+            assertEquals(flow.logDensity(one, 0.6)[0], logs[i / 2], 0);
         }
     }
 
