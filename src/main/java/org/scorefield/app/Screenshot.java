@@ -101,7 +101,8 @@ public final class Screenshot {
                 if (script.source() != null) {
                     model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
                     model.training().sourceProperty().set(TrainingState.SourceOption.all().stream()
-                            .filter(o -> o.source().id().equals(script.source().id())).findFirst().orElseThrow());
+                            .filter(o -> o.source().equals(org.scorefield.core.flow.FlowSource.of(script.source())))
+                            .findFirst().orElseThrow());
                 }
                 if (script.view() == View.PAIRS) {
                     model.training().couplingProperty().set(CouplingKind.OT);

@@ -149,10 +149,7 @@ final class SessionCodec {
     }
 
     private static String sourceId(FlowSource source) {
-        if (source.isGaussian()) {
-            return FlowSource.GAUSSIAN_ID;
-        }
-        return source.distribution().get() instanceof DatasetPreset p ? p.id() : "points";
+        return source.isGaussian() || source.distribution().get() instanceof DatasetPreset ? source.id() : "points";
     }
 
     /**
@@ -172,15 +169,15 @@ final class SessionCodec {
                     .map(f -> new TrainingState.SourceOption(f.source().id(), f.source()))
                     .orElse(TrainingState.SourceOption.GAUSSIAN);
         }
-        DatasetPreset preset;
+        FlowSource preset;
         try {
-            preset = DatasetPreset.fromId(id);
+            preset = FlowSource.fromPresetId(id);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("\"settings.training.source\" is " + id + ", which is neither gaussian, "
                     + "points nor a preset.", e);
         }
         return TrainingState.SourceOption.all().stream()
-                .filter(o -> o.source().distribution().filter(preset::equals).isPresent())
+                .filter(o -> o.source().equals(preset))
                 .findFirst().orElseThrow();
     }
 

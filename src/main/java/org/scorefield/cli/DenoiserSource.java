@@ -122,14 +122,11 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
     /** The session's flow source: N(0, I), a preset, or drawn points (its own, or those its model carries). */
     private static FlowSource sessionSource(Session session) {
         String id = session.settings().text("training.source").orElse(FlowSource.GAUSSIAN_ID);
-        if (id.equals(FlowSource.GAUSSIAN_ID)) {
-            return FlowSource.gaussian();
-        }
         if (id.equals("points")) {
             return session.source().map(FlowSource::of)
                     .orElseGet(() -> session.model().map(m -> m.flow().source()).orElse(FlowSource.gaussian()));
         }
-        return FlowSource.of(DatasetPreset.fromId(id));
+        return FlowSource.fromPresetId(id);
     }
 
     /** Puts {@code "oracle": name}, {@code "model": file} or {@code "session": file}. */

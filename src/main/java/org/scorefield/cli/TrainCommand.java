@@ -86,9 +86,9 @@ final class TrainCommand implements Callable<Integer> {
     double sinkhornEpsilon;
 
     @Option(names = "--source", defaultValue = FlowSource.GAUSSIAN_ID, paramLabel = "<gaussian|preset|file.csv>",
-            description = "Where flow matching's paths start at t = 1: gaussian is N(0, I) (not the off-centre "
-                    + "preset of that name); or a preset or CSV file, to transport one distribution to another "
-                    + "(default ${DEFAULT-VALUE}).")
+            description = "Where flow matching's paths start at t = 1: gaussian is N(0, I) (the off-centre "
+                    + "preset of that name is preset:gaussian); or a preset or CSV file, to transport one "
+                    + "distribution to another (default ${DEFAULT-VALUE}).")
     String source;
 
     @Option(names = "--steps", defaultValue = "2000", paramLabel = "K",
@@ -233,8 +233,8 @@ final class TrainCommand implements Callable<Integer> {
                 "--source, --coupling and --sinkhorn-eps apply to flow matching (--head fm), not to " + objective.id()
                         + ".");
         CouplingKind kind = CouplingKind.fromId(coupling);
-        FlowSource from = source.equals(FlowSource.GAUSSIAN_ID) ? FlowSource.gaussian()
-                : FlowSource.of(DataSpec.parse(source));
+        FlowSource from = source.equals(FlowSource.GAUSSIAN_ID) || source.startsWith(FlowSource.PRESET_PREFIX)
+                ? FlowSource.fromPresetId(source) : FlowSource.of(DataSpec.parse(source));
         return FlowSetup.of(from, new Coupling(kind, sinkhornEpsilon));
     }
 

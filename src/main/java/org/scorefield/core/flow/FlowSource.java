@@ -3,6 +3,7 @@ package org.scorefield.core.flow;
 import java.util.Optional;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.random.SeededRandom;
 
 /**
@@ -37,9 +38,29 @@ public record FlowSource(Optional<DataDistribution> distribution) {
         return distribution.isEmpty();
     }
 
-    /** {@code gaussian}, or the distribution's id. */
+    /** How a preset is named where its id could be taken for N(0, I): {@code preset:gaussian}. */
+    public static final String PRESET_PREFIX = "preset:";
+
+    /**
+     * {@code gaussian} for N(0, I), or the distribution's id; the single-Gaussian preset, whose id
+     * is also {@code gaussian}, is {@code preset:gaussian}, so that the two read back apart.
+     */
     public String id() {
-        return distribution.map(DataDistribution::id).orElse(GAUSSIAN_ID);
+        return distribution.map(d -> d.id().equals(GAUSSIAN_ID) && d instanceof DatasetPreset ? PRESET_PREFIX + d.id()
+                : d.id()).orElse(GAUSSIAN_ID);
+    }
+
+    /**
+     * The source an {@link #id()} names when it is N(0, I) or a preset: {@code gaussian},
+     * {@code preset:ID} or a preset's id.
+     *
+     * @throws InvalidInputException naming the known ids
+     */
+    public static FlowSource fromPresetId(String id) {
+        if (id.equals(GAUSSIAN_ID)) {
+            return gaussian();
+        }
+        return of(DatasetPreset.fromId(id.startsWith(PRESET_PREFIX) ? id.substring(PRESET_PREFIX.length()) : id));
     }
 
     /** What a title shows: "N(0, I)" or the distribution's name. */
