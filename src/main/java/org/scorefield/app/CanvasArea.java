@@ -83,7 +83,7 @@ final class CanvasArea extends StackPane {
                 model.sampling().showDenoisedProperty(), model.sampling().pathsProperty(),
                 layers.layersProperty(), layers.endpointDensitiesProperty(), model.lookProperty(),
                 model.pairsProperty(), model.showPairsProperty(), model.probeProperty(), model.toolProperty(),
-                model.training().objectiveProperty(), model.training().sourceProperty()}) {
+                model.exactPathProperty()}) {
             o.addListener(obs -> requestRedraw());
         }
         requestRedraw();

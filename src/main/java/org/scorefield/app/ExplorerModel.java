@@ -66,6 +66,8 @@ public final class ExplorerModel implements AutoCloseable {
     private final BooleanProperty roundsView = new SimpleBooleanProperty(false);
     private final BooleanProperty showPairs = new SimpleBooleanProperty(false);
     private final ObjectProperty<double[]> probePoint = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ExactPath> exactPath =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<org.scorefield.app.canvas.VelocityProbe> probe =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<org.scorefield.core.sample.Trajectories> pairs =
@@ -89,17 +91,15 @@ public final class ExplorerModel implements AutoCloseable {
                 sampling.seedProperty()}) {
             o.addListener(obs -> refreshPairs());
         }
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {probePoint, time, data.dataProperty(),
-                training.modelProperty(), training.objectiveProperty(), training.sourceProperty()}) {
-            o.addListener(obs -> refreshProbe());
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {process.scheduleProperty(),
+                training.objectiveProperty(), training.sourceProperty(), training.modelProperty(),
+                sampling.driverProperty()}) {
+            o.addListener(obs -> refreshExactPath());
         }
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {training.objectiveProperty(),
-                training.sourceProperty()}) {
-            o.addListener(obs -> {
-                if (!samplingChoice().isModel()) {
-                    sampling.clearRuns(); // the oracle's samples were of the old path
-                }
-            });
+        refreshExactPath();
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {probePoint, time, data.dataProperty(),
+                training.modelProperty(), exactPath}) {
+            o.addListener(obs -> refreshProbe());
         }
         // The rounds view and the split view exclude each other.
         split.addListener((obs, old, on) -> {
@@ -112,12 +112,7 @@ public final class ExplorerModel implements AutoCloseable {
                 split.set(false);
             }
         });
-        process.scheduleProperty().addListener((obs, old, s) -> {
-            training.checkOutOfDate();
-            if (!samplingChoice().isModel()) {
-                sampling.clearRuns(); // the oracle's samples were of the old process; a model keeps its own
-            }
-        });
+        process.scheduleProperty().addListener((obs, old, s) -> training.checkOutOfDate());
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.
         work.submit("warm-up", BackgroundWork.Lane.LONG, () -> {
             Nd4jRuntime.ensureConfigured();
@@ -129,9 +124,14 @@ public final class ExplorerModel implements AutoCloseable {
         return training.inputs(data.data(), process.schedule());
     }
 
+    /** Whether a trained model drives sampling (otherwise the exact oracle does). */
+    boolean modelSamples() {
+        return sampling.driverProperty().get() == SamplingState.Driver.MODEL && training.model().isPresent();
+    }
+
     /** The denoiser sampling uses now: the model when chosen and trained, otherwise the exact oracle. */
     DenoiserChoice samplingChoice() {
-        if (sampling.driverProperty().get() == SamplingState.Driver.MODEL && training.model().isPresent()) {
+        if (modelSamples()) {
             return DenoiserChoice.learned(training.model().get(), training.sessionInputs()
                     .map(TrainingState.Inputs::data).orElse(data.data()));
         }
@@ -151,22 +151,45 @@ public final class ExplorerModel implements AutoCloseable {
         }
     }
 
-    /**
-     * Under flow matching, its linear path {@code x_t = (1−t)·x0 + t·x1} from the source chosen in
-     * Model &amp; training (what the model learns, whatever the process); otherwise the process from
-     * N(0, I).
-     */
+    /** The path the canvas follows now (see {@link #exactPathProperty()}). */
     ExactPath exactPath() {
-        if (training.objectiveProperty().get() == org.scorefield.core.nn.Objective.FLOW_MATCHING) {
-            return new ExactPath(ScheduleKind.LINEAR.createDefault(), training.sourceProperty().get().source());
-        }
-        return new ExactPath(process.schedule(), FlowSource.gaussian());
+        return exactPath.get();
     }
 
-    /** Runs {@code action} now and whenever the exact path's schedule may have changed (process or objective). */
+    /**
+     * The path the canvas follows, changing only when it does: a trained flow-matching model that
+     * drives sampling keeps its own (its linear path from its source, even after the settings
+     * change, as its samples do); otherwise, under flow matching, its linear path
+     * {@code x_t = (1−t)·x0 + t·x1} from the source chosen in Model &amp; training (what a model will
+     * learn, whatever the process); otherwise the process from N(0, I).
+     */
+    javafx.beans.property.ReadOnlyObjectProperty<ExactPath> exactPathProperty() {
+        return exactPath.getReadOnlyProperty();
+    }
+
+    private void refreshExactPath() {
+        ExactPath now;
+        var flowModel = training.model().filter(m -> sampling.driverProperty().get() == SamplingState.Driver.MODEL
+                && m.parameterization().objective() == org.scorefield.core.nn.Objective.FLOW_MATCHING);
+        if (flowModel.isPresent()) {
+            now = new ExactPath(flowModel.get().parameterization().schedule(), flowModel.get().flow().source());
+        } else if (training.objectiveProperty().get() == org.scorefield.core.nn.Objective.FLOW_MATCHING
+                && !modelSamples()) {
+            now = new ExactPath(ScheduleKind.LINEAR.createDefault(), training.sourceProperty().get().source());
+        } else {
+            now = new ExactPath(process.schedule(), FlowSource.gaussian());
+        }
+        if (!now.equals(exactPath.get())) {
+            if (exactPath.get() != null && !modelSamples()) {
+                sampling.clearRuns(); // the oracle's samples were of the old path (before listeners sample anew)
+            }
+            exactPath.set(now);
+        }
+    }
+
+    /** Runs {@code action} now and whenever the exact path changes. */
     void onExactPathChange(Runnable action) {
-        process.scheduleProperty().addListener(obs -> action.run());
-        training.objectiveProperty().addListener(obs -> action.run());
+        exactPath.addListener(obs -> action.run());
         action.run();
     }
 

@@ -231,9 +231,10 @@ public final class ExplorerView extends BorderPane {
                 model.data().dataProperty()}) {
             o.addListener(obs -> resampleIfShown());
         }
-        // A model samples under the process it was trained on: a new process changes only the oracle's samples.
-        model.process().scheduleProperty().addListener(obs -> {
-            if (!model.samplingChoice().isModel()) {
+        // A model samples on the path it was trained on: a new path (process, or flow matching's source)
+        // changes only the oracle's samples.
+        model.exactPathProperty().addListener(obs -> {
+            if (!model.modelSamples()) {
                 resampleIfShown();
             }
         });

@@ -62,13 +62,12 @@ final class FieldLayers {
         javafx.beans.Observable[] fieldInputs = {model.timeProperty(), model.process().scheduleProperty(),
                 model.training().modelProperty(), model.showFieldProperty(), model.fieldKindProperty(),
                 model.fieldSourceProperty(), model.streamlinesProperty(), model.fieldResolutionProperty(),
-                model.data().dataProperty(), model.training().objectiveProperty(), model.training().sourceProperty()};
+                model.data().dataProperty(), model.exactPathProperty()};
         for (javafx.beans.Observable o : fieldInputs) {
             o.addListener(obs -> refreshField());
         }
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.timeProperty(),
-                model.process().scheduleProperty(), model.showDensityProperty(), model.data().dataProperty(),
-                model.training().objectiveProperty(), model.training().sourceProperty()}) {
+                model.showDensityProperty(), model.data().dataProperty(), model.exactPathProperty()}) {
             o.addListener(obs -> refreshDensity());
         }
         model.sampling().runsProperty().addListener((obs, old, runs) -> refreshEndpoints(runs));
@@ -174,7 +173,8 @@ final class FieldLayers {
                         + "independent of x\u2080  (another source,  or coupled pairs).  Show its velocity.");
             }
             String caption = String.format(Locale.ROOT, "%s %s at t = %.2f%s", source == ExplorerModel.FieldSource.EXACT
-                    ? "exact" : "learned", kind.displayName(), tau, exactSourceNote(exact));
+                    ? "exact" : "learned", kind.displayName(), tau,
+                    sourceNote(exact, source == ExplorerModel.FieldSource.EXACT));
             if (source == ExplorerModel.FieldSource.DIFFERENCE) {
                 Denoiser l = learned.create();
                 Denoiser e = exact.create();
@@ -189,13 +189,16 @@ final class FieldLayers {
         }
     }
 
-    /** A second line "from 8 Gaussians" for a flow from another source, with the smoothing of a source known by points. */
-    static String exactSourceNote(DenoiserChoice exact) {
+    /**
+     * A second line "from 8 Gaussians" for a flow from another source, and for the exact field how a
+     * source known by points is smoothed.
+     */
+    static String sourceNote(DenoiserChoice exact, boolean exactField) {
         if (exact.source().isGaussian()) {
             return "";
         }
         String note = "\nfrom " + exact.source().displayName();
-        if (exact.create() instanceof org.scorefield.core.flow.FlowOracle flow && flow.sourcePoints() > 0) {
+        if (exactField && exact.create() instanceof org.scorefield.core.flow.FlowOracle flow && flow.sourcePoints() > 0) {
             note += String.format(Locale.ROOT, "  (exact for %,d of its points,  smoothed by h = %.2f)",
                     flow.sourcePoints(), flow.bandwidth());
         }

@@ -68,6 +68,8 @@ public final class ReflowState implements AutoCloseable {
      * the same evaluation sources (and a session can draw their paths again).
      */
     private long roundsSeed;
+    /** A session's rounds whose paths are being drawn, or null. */
+    private Session.Rounds restoring;
 
     public IntegerProperty pairsProperty() {
         return pairs;
@@ -235,6 +237,9 @@ public final class ReflowState implements AutoCloseable {
 
     /** The rounds made so far as a session keeps them (models, figures, seed), or empty. */
     Optional<Session.Rounds> saved() {
+        if (restoring != null) {
+            return Optional.of(restoring); // still being drawn: what was opened is what is saved
+        }
         List<Reflow.Round> all = rounds.get();
         if (all.isEmpty()) {
             return Optional.empty();
@@ -252,7 +257,9 @@ public final class ReflowState implements AutoCloseable {
     void restore(Session.Rounds saved, DataDistribution data) {
         clear();
         roundsSeed = saved.seed();
+        restoring = saved;
         long myGeneration = generation;
+        running.set(true); // no new round until these are in
         phase.set("Drawing the saved rounds' paths…");
         worker.execute(() -> {
             List<Reflow.Round> made = new ArrayList<>();
@@ -274,6 +281,8 @@ public final class ReflowState implements AutoCloseable {
                 if (myGeneration != generation) {
                     return;
                 }
+                restoring = null;
+                running.set(false);
                 phase.set("");
                 if (why != null) {
                     failure.set(why);
@@ -293,6 +302,7 @@ public final class ReflowState implements AutoCloseable {
     /** Forgets every round (a running one is cancelled and dropped). */
     public void clear() {
         generation++;
+        restoring = null;
         cancelRequested.set(true);
         running.set(false);
         rounds.set(List.of());

@@ -546,6 +546,43 @@ class ExplorerWindowTest {
                 "the probe's mean of the targets is the oracle's velocity");
     }
 
+    /**
+     * The canvas follows the path of what samples: a diffusion model keeps its process after flow
+     * matching is chosen; without a model the oracle's path follows the settings and samples again.
+     */
+    @Test
+    void theCanvasFollowsThePathOfWhatSamples(FxRobot robot) {
+        trainSteps(20);
+        fx(() -> {
+            model.training().objectiveProperty().set(org.scorefield.core.nn.Objective.FLOW_MATCHING);
+            return null;
+        });
+        assertEquals(org.scorefield.core.schedule.ScheduleKind.VP, fx(() -> model.exactPath().schedule().kind()),
+                "the diffusion model's samples, fields and data layer stay on its process");
+        fx(() -> {
+            model.training().reset();
+            return null;
+        });
+        assertEquals(org.scorefield.core.schedule.ScheduleKind.LINEAR, fx(() -> model.exactPath().schedule().kind()));
+        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
+        fx(() -> {
+            model.training().sourceProperty().set(TrainingState.SourceOption.all().stream()
+                    .filter(o -> o.label().equals(DatasetPreset.EIGHT_GAUSSIANS.displayName())).findFirst().orElseThrow());
+            return null;
+        });
+        waitUntil(120, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null
+                && model.sampling().runsProperty().get().single().source().endsWith("from 8 Gaussians"));
+        // a stochastic sampler of this flow is refused with a message, and sampling is not left busy
+        fx(() -> {
+            model.sampling().solverProperty().set(org.scorefield.core.sample.SamplerKind.EDM_CHURN);
+            return null;
+        });
+        waitUntil(60, () -> model.work().idle());
+        assertFalse(fx(() -> model.sampling().busyProperty().get()));
+        assertTrue(fx(() -> model.messageProperty().get()).contains("deterministic solver"),
+                fx(() -> model.messageProperty().get()));
+    }
+
     @Test
     void theCanvasPointsCanBecomeTheSourceAndStayWhenTheDataChanges(FxRobot robot) {
         flowMatching(org.scorefield.core.flow.CouplingKind.INDEPENDENT);

@@ -44,6 +44,10 @@ public enum FieldKind implements Identified {
             throw new IllegalArgumentException("the " + id + " field is undefined where σ(t) = 0 (t = " + t
                     + "); evaluate at t ≥ the schedule's tMin()");
         }
+        if (this == SCORE && !denoiser.hasScore()) {
+            throw new org.scorefield.core.InvalidInputException("This flow has no score: its x\u2081 is not Gaussian "
+                    + "noise independent of x\u2080 (another source, or coupled pairs). Show its velocity instead.");
+        }
         double[] points = spec.points();
         double[] values = switch (this) {
             case SCORE -> denoiser.score(points, t);

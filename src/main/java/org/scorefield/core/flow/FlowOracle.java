@@ -157,6 +157,12 @@ public final class FlowOracle implements Denoiser {
         return pairs.denoise(xt, clamp(t));
     }
 
+    /** The marginal velocity (x − x̂0)/t, at t ≥ the linear schedule's tMin() (it is 0/0 at t = 0). */
+    @Override
+    public double[] velocity(double[] xt, double t) {
+        return Denoiser.super.velocity(xt, Math.max(clamp(t), schedule.tMin()));
+    }
+
     /** The exact score ∇log p_t (not Tweedie's: x1 is not Gaussian). */
     @Override
     public double[] score(double[] xt, double t) {

@@ -153,11 +153,18 @@ public final class SessionFile {
             }
         }
         session.rounds().ifPresent(r -> writeRounds(root.putObject("reflow"), r));
+        String text;
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+            text = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
+        // never write a file that this build would refuse to open
+        long bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        InvalidInputException.require(bytes <= MAX_BYTES, String.format(java.util.Locale.ROOT,
+                "The session would take %,d MB, more than the %,d MB a session file may hold: clear the Reflow "
+                        + "rounds or use a smaller model.", bytes >> 20, MAX_BYTES >> 20));
+        return text;
     }
 
     /** The session in a file's bytes; reasons are lower-case phrases without the file's name. */
