@@ -23,7 +23,7 @@ import org.scorefield.core.schedule.Schedule;
  *
  * <p>Both ends are Gaussian mixtures: a mixture preset is its own components, a data point is a
  * component of zero covariance, and a source given only by points is a kernel density estimate of
- * a fixed sample of them ({@link #sourcePoints()} points, Scott's bandwidth {@link #bandwidth()}).
+ * a fixed sample of them (Scott's bandwidth {@link #bandwidth()}, {@link #sourcePoints()} points).
  * Each pair of components (i, j) is then one Gaussian of x_t, and everything is exact
  * ({@link AffineMixture} with α = 1 − t, σ = t):
  * <pre>
@@ -40,13 +40,18 @@ import org.scorefield.core.schedule.Schedule;
  * computed directly; and since x1 is not Gaussian noise, no reverse SDE of the linear schedule has
  * these marginals ({@link #gaussianNoise()} is false).
  *
- * <p>Cost: every call evaluates all pairs for every point. A source known only by points takes as
- * many of them as keep the pairs within {@link #PAIR_BUDGET} (at least {@link #MIN_SOURCE_POINTS},
- * at most {@link #MAX_SOURCE_POINTS}); terms more than e⁻⁴⁰ below a point's largest are skipped.
+ * <p>Cost: every call evaluates all pairs for every point ({@link #pairs()} terms). For point data
+ * from a source known by points that would be N·M terms, so there the source's smoothed density
+ * is tabulated once ({@link SourceTable}, {@value #TABLE_SOURCE_POINTS} points) and each data point
+ * costs one look-up: {@code w_i ∝ p_1((x − (1−t) a_i)/t)}, exact up to the table's interpolation.
+ * For mixture data a point source takes as many points as keep the pairs within
+ * {@link #PAIR_BUDGET} (from {@link #MIN_SOURCE_POINTS} to {@link #MAX_SOURCE_POINTS}).
  */
 public final class FlowOracle implements Denoiser {
 
-    /** Pairs of components a source known by points is sized to. */
+    /** Points of a source known by points that are smoothed and tabulated for point data. */
+    public static final int TABLE_SOURCE_POINTS = 2048;
+    /** Pairs of components a source known by points is sized to, for mixture data. */
     public static final int PAIR_BUDGET = 8192;
     /** Fewest points of a point source. */
     public static final int MIN_SOURCE_POINTS = 16;
@@ -64,6 +69,11 @@ public final class FlowOracle implements Denoiser {
     private final double dataVariance;
     private final double sourceVariance;
 
+    /** Point data from a source known by points: the tabulated source density, and the data points. */
+    private final SourceTable table;
+    private final double[] ax;
+    private final double[] ay;
+
     private FlowOracle(Components data, boolean pointData, Components source, int sourcePoints, double bandwidth) {
         this.pairs = new AffineMixture(data, source, schedule);
         this.pointData = pointData;
@@ -71,6 +81,25 @@ public final class FlowOracle implements Denoiser {
         this.bandwidth = bandwidth;
         this.dataVariance = data.commonVariance();
         this.sourceVariance = source.commonVariance();
+        this.table = null;
+        this.ax = null;
+        this.ay = null;
+    }
+
+    private FlowOracle(PointSet data, PointSet sourceSample, double bandwidth) {
+        this.pairs = null;
+        this.pointData = true;
+        this.sourcePoints = sourceSample.size();
+        this.bandwidth = bandwidth;
+        this.dataVariance = Double.NaN;
+        this.sourceVariance = Double.NaN;
+        this.table = SourceTable.of(sourceSample, bandwidth);
+        this.ax = new double[data.size()];
+        this.ay = new double[data.size()];
+        for (int i = 0; i < ax.length; i++) {
+            ax[i] = data.x(i);
+            ay[i] = data.y(i);
+        }
     }
 
     /**
@@ -92,11 +121,29 @@ public final class FlowOracle implements Denoiser {
         if (d.mixture().isPresent()) {
             return new FlowOracle(data, pointData, Components.of(d.mixture().get()), 0, Double.NaN);
         }
-        int m = Math.max(MIN_SOURCE_POINTS, Math.min(MAX_SOURCE_POINTS, PAIR_BUDGET / data.size()));
-        PointSet sample = d instanceof EmpiricalDistribution e && e.points().size() <= m ? e.points()
-                : d.sample(m, SOURCE_SEED);
+        if (pointData) {
+            PointSet sample = sourceSample(d, TABLE_SOURCE_POINTS);
+            return new FlowOracle(points, sample, scottBandwidth(sample));
+        }
+        PointSet sample = sourceSample(d, Math.max(MIN_SOURCE_POINTS, Math.min(MAX_SOURCE_POINTS,
+                PAIR_BUDGET / data.size())));
         double h = scottBandwidth(sample);
         return new FlowOracle(data, pointData, Components.points(sample, h * h), sample.size(), h);
+    }
+
+    /**
+     * Point data from these source points smoothed at Scott's bandwidth: tabulated (as {@link #of}
+     * does for point data) or pair by pair (exact for the smoothed points; the tests compare the two).
+     */
+    static FlowOracle fromSourcePoints(PointSet data, PointSet sample, boolean tabulate) {
+        double h = scottBandwidth(sample);
+        return tabulate ? new FlowOracle(data, sample, h)
+                : new FlowOracle(Components.points(data, 0), true, Components.points(sample, h * h), sample.size(), h);
+    }
+
+    /** m points of the source from {@link #SOURCE_SEED}, or all of drawn points when they are no more. */
+    private static PointSet sourceSample(DataDistribution d, int m) {
+        return d instanceof EmpiricalDistribution e && e.points().size() <= m ? e.points() : d.sample(m, SOURCE_SEED);
     }
 
     /**
@@ -124,9 +171,9 @@ public final class FlowOracle implements Denoiser {
         return bandwidth;
     }
 
-    /** Pairs of components per evaluated point. */
+    /** Terms per evaluated point: pairs of components, or data points when the source is tabulated. */
     public int pairs() {
-        return pairs.pairs();
+        return pairs != null ? pairs.pairs() : ax.length;
     }
 
     /** x1 is not independent N(0, I) noise: the reverse SDE of the linear schedule does not apply. */
@@ -143,7 +190,7 @@ public final class FlowOracle implements Denoiser {
 
     /** The source's log-density at a point, as this oracle sees it (the smoothed one for points). */
     public double sourceLogDensity(double x, double y) {
-        return pairs.other().logDensity(x, y);
+        return table != null ? table.logDensity(x, y) : pairs.other().logDensity(x, y);
     }
 
     /** t raised to the linear schedule's tMin() for point data, whose x_t is a Dirac mass at t = 0. */
@@ -154,7 +201,7 @@ public final class FlowOracle implements Denoiser {
 
     @Override
     public double[] denoise(double[] xt, double t) {
-        return pairs.denoise(xt, clamp(t));
+        return table != null ? tabulated(xt, clamp(t), Mode.DENOISE) : pairs.denoise(xt, clamp(t));
     }
 
     /** The marginal velocity (x − x̂0)/t, at t ≥ the linear schedule's tMin() (it is 0/0 at t = 0). */
@@ -166,7 +213,68 @@ public final class FlowOracle implements Denoiser {
     /** The exact score ∇log p_t (not Tweedie's: x1 is not Gaussian). */
     @Override
     public double[] score(double[] xt, double t) {
-        return pairs.score(xt, clamp(t));
+        return table != null ? tabulated(xt, clamp(t), Mode.SCORE) : pairs.score(xt, clamp(t));
+    }
+
+    private enum Mode { DENOISE, SCORE, LOG_DENSITY }
+
+
+    /**
+     * Point data from a tabulated source (MATH.md §8): the pair of a_i through x is
+     * {@code z_i = (x − (1−t) a_i)/t}, so with {@code L = log p_1}
+     * <pre>
+     *   w_i ∝ exp L(z_i),   x̂0 = Σ w_i a_i,   ŝ = Σ w_i ∇L(z_i) / t,
+     *   log p_t(x) = log Σ_i exp L(z_i) − log N − 2 log t
+     * </pre>
+     * One value per point for the log-density, two otherwise.
+     */
+    private double[] tabulated(double[] xt, double t, Mode mode) {
+        int n = ax.length;
+        int m = xt.length / 2;
+        double[] out = new double[mode == Mode.LOG_DENSITY ? m : xt.length];
+        double[] logW = new double[n];
+        double[] gx = mode == Mode.SCORE ? new double[n] : null;
+        double[] gy = mode == Mode.SCORE ? new double[n] : null;
+        double[] gradient = new double[2];
+        double a = 1 - t;
+        double logConst = -Math.log(n) - 2 * Math.log(t);
+        for (int q = 0; q < m; q++) {
+            double x = xt[2 * q];
+            double y = xt[2 * q + 1];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                logW[i] = table.evaluate((x - a * ax[i]) / t, (y - a * ay[i]) / t, gx == null ? null : gradient);
+                if (gx != null) {
+                    gx[i] = gradient[0];
+                    gy[i] = gradient[1];
+                }
+                max = Math.max(max, logW[i]);
+            }
+            double total = 0;
+            double ox = 0;
+            double oy = 0;
+            for (int i = 0; i < n; i++) {
+                double w = Math.exp(logW[i] - max);
+                total += w;
+                if (mode == Mode.DENOISE) {
+                    ox += w * ax[i];
+                    oy += w * ay[i];
+                } else if (mode == Mode.SCORE) {
+                    ox += w * gx[i];
+                    oy += w * gy[i];
+                }
+            }
+            if (mode == Mode.LOG_DENSITY) {
+                out[q] = max + Math.log(total) + logConst;
+            } else if (mode == Mode.DENOISE) {
+                out[2 * q] = ox / total;
+                out[2 * q + 1] = oy / total;
+            } else {
+                out[2 * q] = ox / (total * t);
+                out[2 * q + 1] = oy / (total * t);
+            }
+        }
+        return out;
     }
 
     /**
@@ -176,7 +284,7 @@ public final class FlowOracle implements Denoiser {
      */
     public ScalarGrid logDensityGrid(GridSpec spec, double time) {
         double t = clamp(time);
-        if (Double.isNaN(dataVariance) || Double.isNaN(sourceVariance)) {
+        if (table != null || Double.isNaN(dataVariance) || Double.isNaN(sourceVariance)) {
             return new ScalarGrid(spec, logDensity(spec.points(), t));
         }
         double a = 1 - t;
@@ -187,6 +295,6 @@ public final class FlowOracle implements Denoiser {
 
     /** The exact log-density log p_t at each point (one value per point). */
     public double[] logDensity(double[] xt, double t) {
-        return pairs.logDensity(xt, clamp(t));
+        return table != null ? tabulated(xt, clamp(t), Mode.LOG_DENSITY) : pairs.logDensity(xt, clamp(t));
     }
 }
