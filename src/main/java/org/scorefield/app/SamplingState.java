@@ -261,15 +261,14 @@ public final class SamplingState {
         work.cancel("sample");
         busy.set(false);
         runs.set(Runs.NONE);
+        clickPoints = List.of();
         clicks.set(List.of());
     }
 
     /** Starts trajectories at (x, y) at t = 1 with the current settings (in both panes of the split view). */
     public void startAt(double x, double y) {
-        List<double[]> points = new ArrayList<>();
-        for (Click c : clicks.get()) {
-            points.add(new double[] {c.x(), c.y()});
-        }
+        // the points asked for so far, drawn or not yet: two quick clicks both stay
+        List<double[]> points = new ArrayList<>(clickPoints);
         points.add(new double[] {x, y});
         if (points.size() > MAX_CLICKS) {
             points.remove(0);
@@ -277,21 +276,37 @@ public final class SamplingState {
         computeClicks(choice.get(), points);
     }
 
+    /** Starts trajectories again at a session's clicked points, with the current settings (the newest {@value #MAX_CLICKS}). */
+    void restoreClicks(org.scorefield.core.data.PointSet points) {
+        clearClicks();
+        List<double[]> at = new ArrayList<>();
+        for (int i = Math.max(0, points.size() - MAX_CLICKS); i < points.size(); i++) {
+            at.add(new double[] {points.x(i), points.y(i)});
+        }
+        if (!at.isEmpty()) {
+            computeClicks(choice.get(), at);
+        }
+    }
+
     /** Removes the clicked trajectories. */
     public void clearClicks() {
         work.cancel("clicks");
+        clickPoints = List.of();
         clicks.set(List.of());
     }
 
     private void redoClicks(DenoiserChoice source) {
-        if (clicks.get().isEmpty()) {
+        if (clickPoints.isEmpty()) {
             return;
         }
-        List<double[]> points = clicks.get().stream().map(c -> new double[] {c.x(), c.y()}).toList();
-        computeClicks(source, points);
+        computeClicks(source, clickPoints);
     }
 
+    /** Where the clicked trajectories start, including any being computed. */
+    private List<double[]> clickPoints = List.of();
+
     private void computeClicks(DenoiserChoice source, List<double[]> points) {
+        clickPoints = List.copyOf(points);
         SamplerSettings single = settings();
         SamplerSettings[] pair = splitSettings();
         long s = seed.get();

@@ -118,8 +118,10 @@ final class SessionCodec {
         FlowSource source = model.training().sourceProperty().get().source();
         Optional<EmpiricalDistribution> drawn = source.distribution()
                 .filter(EmpiricalDistribution.class::isInstance).map(EmpiricalDistribution.class::cast);
+        double[] clicked = model.sampling().clicksProperty().get().stream()
+                .flatMapToDouble(c -> java.util.stream.DoubleStream.of(c.x(), c.y())).toArray();
         return new Session(data, model.process().schedule(), model.training().model(), settings.build(), drawn,
-                model.reflow().saved());
+                model.reflow().saved(), org.scorefield.core.data.PointSet.of(clicked));
     }
 
     /**
@@ -146,6 +148,7 @@ final class SessionCodec {
         session.model().ifPresent(model.training()::restore);
         session.rounds().ifPresent(r -> model.reflow().restore(r, model.training().sessionInputs()
                 .map(i -> i.data().distribution()).orElse(model.data().data().distribution())));
+        model.sampling().restoreClicks(session.clicks());
     }
 
     private static String sourceId(FlowSource source) {

@@ -77,6 +77,13 @@ class SessionWindowTest {
             return null;
         });
         waitUntil(90, () -> model.training().stepsProperty().get() >= 40 && model.training().model().isPresent());
+        fx(() -> {
+            model.sampling().startAt(1.5, -0.5);
+            model.sampling().startAt(-2.0, 2.25);
+            return null;
+        });
+        waitUntil(60, () -> model.work().idle());
+        assertEquals(2, fx(() -> model.sampling().clicksProperty().get().size()), fx(() -> model.messageProperty().get()));
     }
 
     @Test
@@ -123,6 +130,12 @@ class SessionWindowTest {
         assertEquals(24, fx(() -> model.sampling().stepsProperty().get()));
         assertEquals(4242L, fx(() -> model.sampling().seedProperty().get()));
         assertEquals(0.35, fx(() -> model.timeProperty().get()), 1e-12);
+        waitUntil(60, () -> model.sampling().clicksProperty().get().size() == 2);
+        var clicks = fx(() -> model.sampling().clicksProperty().get());
+        assertEquals(1.5, clicks.get(0).x(), 0.0, "the clicked trajectories start where they did");
+        assertEquals(-0.5, clicks.get(0).y(), 0.0);
+        assertEquals(-2.0, clicks.get(1).x(), 0.0);
+        assertEquals(2.25, clicks.get(1).y(), 0.0);
         assertTrue(fx(() -> model.splitProperty().get()));
         assertEquals(new Look(true, false), fx(() -> model.lookProperty().get()));
         assertEquals(24, fx(() -> view.export().fpsProperty().get()));

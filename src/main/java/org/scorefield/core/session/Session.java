@@ -25,9 +25,10 @@ import org.scorefield.core.schedule.Schedule;
  * @param source   the points flow matching starts from when they are its source (drawn from the
  *                 canvas); N(0, I) and the presets are named in the settings instead
  * @param rounds   the Reflow rounds made, if any
+ * @param clicks   where trajectories were started by a click, in order (none: empty)
  */
 public record Session(Data data, Schedule process, Optional<TrainedModel> model, Settings settings,
-                      Optional<EmpiricalDistribution> source, Optional<Rounds> rounds) {
+                      Optional<EmpiricalDistribution> source, Optional<Rounds> rounds, PointSet clicks) {
 
     public Session {
         Objects.requireNonNull(data, "data");
@@ -36,11 +37,18 @@ public record Session(Data data, Schedule process, Optional<TrainedModel> model,
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(rounds, "rounds");
+        Objects.requireNonNull(clicks, "clicks");
     }
 
-    /** A session without Reflow rounds, whose flow source, if any, is N(0, I) or a preset. */
+    /** A session without Reflow rounds or clicks, whose flow source, if any, is N(0, I) or a preset. */
     public Session(Data data, Schedule process, Optional<TrainedModel> model, Settings settings) {
-        this(data, process, model, settings, Optional.empty(), Optional.empty());
+        this(data, process, model, settings, Optional.empty(), Optional.empty(), PointSet.of(new double[0]));
+    }
+
+    /** A session without clicks. */
+    public Session(Data data, Schedule process, Optional<TrainedModel> model, Settings settings,
+                   Optional<EmpiricalDistribution> source, Optional<Rounds> rounds) {
+        this(data, process, model, settings, source, rounds, PointSet.of(new double[0]));
     }
 
     /**

@@ -37,7 +37,8 @@ import org.scorefield.core.schedule.Schedule;
  *  "source": {"name": "drawn (300 points)", "points": [x, y, …]},    (version 2, only with drawn source points)
  *  "reflow": {"seed": 1, "eval_points": 2000, "rounds": [           (version 2, only with Reflow rounds)
  *      {"round": 0, "straightness": …, "normalized_straightness": …, "transport_cost": …, "sw2_floor": …,
- *       "sw2_by_nfe": [1-step, 2-step, …], "seconds": …, "model": { a model file }}, …]}}
+ *       "sw2_by_nfe": [1-step, 2-step, …], "seconds": …, "model": { a model file }}, …]},
+ *  "clicks": [x, y, …]}                                             (version 2, only with clicked trajectories)
  * </pre>
  * Settings are scalars: strings, booleans, whole numbers (written without a decimal point) and
  * numbers (written with one), so each reads back with its type.
@@ -51,7 +52,7 @@ public final class SessionFile {
 
     /** The value of {@code "format"}. */
     public static final String FORMAT = "scorefield-session";
-    /** The newest format version this build reads and writes: 2 with drawn source points or Reflow rounds, else 1. */
+    /** The newest format version this build reads and writes: 2 with drawn source points, Reflow rounds or clicks, else 1. */
     public static final int VERSION = 2;
     /** The version of a file without a {@code "source"} block, readable by every build. */
     static final int VERSION_WITHOUT_SOURCE = 1;
@@ -93,8 +94,8 @@ public final class SessionFile {
     static String toJson(Session session) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("version", session.source().isPresent() || session.rounds().isPresent() ? VERSION
-                : VERSION_WITHOUT_SOURCE);
+        root.put("version", session.source().isPresent() || session.rounds().isPresent()
+                || session.clicks().size() > 0 ? VERSION : VERSION_WITHOUT_SOURCE);
         Session.Data d = session.data();
         ObjectNode data = root.putObject("data");
         data.put("name", d.name());
@@ -153,6 +154,12 @@ public final class SessionFile {
             }
         }
         session.rounds().ifPresent(r -> writeRounds(root.putObject("reflow"), r));
+        if (session.clicks().size() > 0) {
+            ArrayNode clicks = root.putArray("clicks");
+            for (double v : session.clicks().xy()) {
+                clicks.add(v);
+            }
+        }
         String text;
         try {
             text = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
@@ -214,7 +221,14 @@ public final class SessionFile {
         }
         Optional<Session.Rounds> rounds = f.has("reflow") && !f.node("reflow").isNull()
                 ? Optional.of(readRounds(f.object("reflow"))) : Optional.empty();
-        return new Session(data, process, model, settings(f.object("settings")), source, rounds);
+        PointSet clicks = PointSet.of(new double[0]);
+        if (f.has("clicks") && !f.node("clicks").isNull()) {
+            double[] xy = f.numbers("clicks");
+            InvalidInputException.require(xy.length % 2 == 0,
+                    "\"clicks\" must hold x, y pairs, but it has " + xy.length + " numbers");
+            clicks = PointSet.of(xy);
+        }
+        return new Session(data, process, model, settings(f.object("settings")), source, rounds, clicks);
     }
 
     private static void writeRounds(ObjectNode node, Session.Rounds r) {
