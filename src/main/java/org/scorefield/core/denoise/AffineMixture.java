@@ -213,29 +213,6 @@ public final class AffineMixture {
         }
     }
 
-    /** Points per task when a call is split over the cores. */
-    private static final int CHUNK = 64;
-    /** Pair evaluations in a call above which it is split over the cores (below, splitting costs more than it saves). */
-    private static final long PARALLEL_WORK = 1L << 20;
-
-    /**
-     * Runs {@code body(from, to, logitBuffer)} over the point indices [0, points): in chunks on the
-     * common pool when the call is large, so that the exact oracle of many pairs uses every core.
-     */
-    private void forChunks(int points, int pairs, ChunkBody body) {
-        if ((long) points * pairs < PARALLEL_WORK || points < 2 * CHUNK) {
-            body.run(0, points, new double[pairs]);
-            return;
-        }
-        int chunks = (points + CHUNK - 1) / CHUNK;
-        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> body.run(c * CHUNK,
-                Math.min(points, (c + 1) * CHUNK), new double[pairs]));
-    }
-
-    private interface ChunkBody {
-        void run(int from, int to, double[] logit);
-    }
-
     /** x̂0 = E[x0 | x_t] at each point. */
     public double[] denoise(double[] xt, double t) {
         return evaluate(xt, t, true);
@@ -249,7 +226,8 @@ public final class AffineMixture {
     private double[] evaluate(double[] xt, double t, boolean posteriorMean) {
         Pairs pairs = new Pairs(t);
         double[] out = new double[xt.length];
-        forChunks(xt.length / 2, pairs.n, (from, to, logit) -> {
+        PointChunks.run(xt.length / 2, pairs.n, (from, to) -> {
+            double[] logit = new double[pairs.n];
             for (int i = from; i < to; i++) {
                 evaluateOne(pairs, xt, 2 * i, posteriorMean, logit, out);
             }
@@ -292,7 +270,8 @@ public final class AffineMixture {
     public double[] logDensity(double[] xt, double t) {
         Pairs pairs = new Pairs(t);
         double[] out = new double[xt.length / 2];
-        forChunks(out.length, pairs.n, (from, to, logit) -> {
+        PointChunks.run(out.length, pairs.n, (from, to) -> {
+            double[] logit = new double[pairs.n];
             for (int q = from; q < to; q++) {
                 double max = pairs.logits(xt[2 * q], xt[2 * q + 1], logit);
                 double floor = max - LOG_CUTOFF;

@@ -9,6 +9,7 @@ import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.AffineMixture;
 import org.scorefield.core.denoise.AffineMixture.Components;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.denoise.PointChunks;
 import org.scorefield.core.field.ExactDensity;
 import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.ScalarGrid;
@@ -232,13 +233,20 @@ public final class FlowOracle implements Denoiser {
         int n = ax.length;
         int m = xt.length / 2;
         double[] out = new double[mode == Mode.LOG_DENSITY ? m : xt.length];
+        PointChunks.run(m, n, (from, to) -> tabulated(xt, t, mode, from, to, out));
+        return out;
+    }
+
+    /** {@link #tabulated(double[], double, Mode)} for the points [from, to), with buffers of its own. */
+    private void tabulated(double[] xt, double t, Mode mode, int from, int to, double[] out) {
+        int n = ax.length;
         double[] logW = new double[n];
         double[] gx = mode == Mode.SCORE ? new double[n] : null;
         double[] gy = mode == Mode.SCORE ? new double[n] : null;
         double[] gradient = new double[2];
         double a = 1 - t;
         double logConst = -Math.log(n) - 2 * Math.log(t);
-        for (int q = 0; q < m; q++) {
+        for (int q = from; q < to; q++) {
             double x = xt[2 * q];
             double y = xt[2 * q + 1];
             double max = Double.NEGATIVE_INFINITY;
@@ -274,7 +282,6 @@ public final class FlowOracle implements Denoiser {
                 out[2 * q + 1] = oy / (total * t);
             }
         }
-        return out;
     }
 
     /**

@@ -235,7 +235,12 @@ class FlowOracleTest {
     @Test
     void aLargeCallGivesEachPointItsOwnValue() {
         PointSet data = DatasetPreset.MOONS.sample(1000, 6);
-        FlowOracle flow = FlowOracle.of(Optional.empty(), data, FlowSource.of(DatasetPreset.EIGHT_GAUSSIANS));
+        for (DatasetPreset source : new DatasetPreset[] {DatasetPreset.EIGHT_GAUSSIANS, DatasetPreset.CHECKERBOARD}) {
+            assertEachPointAsAlone(FlowOracle.of(Optional.empty(), data, FlowSource.of(source)));
+        }
+    }
+
+    private static void assertEachPointAsAlone(FlowOracle flow) {
         double[] xt = FlowSource.of(DatasetPreset.EIGHT_GAUSSIANS).sample(600, 2);
         double[] all = flow.denoise(xt, 0.6);
         double[] scores = flow.score(xt, 0.6);
