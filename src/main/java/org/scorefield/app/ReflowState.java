@@ -265,11 +265,7 @@ public final class ReflowState implements AutoCloseable {
             List<Reflow.Round> made = new ArrayList<>();
             String problem = null;
             try {
-                Reflow.Settings settings = Reflow.Settings.defaults(saved.seed()).withEvalPoints(saved.evalPoints());
-                Reflow reflow = new Reflow(data, saved.models().get(0).flow().source(), settings);
-                for (int k = 0; k < saved.models().size(); k++) {
-                    made.add(reflow.restore(saved.models().get(k), saved.metrics().get(k)));
-                }
+                made.addAll(saved.draw(data));
             } catch (InvalidInputException e) {
                 problem = e.getMessage();
             } catch (RuntimeException | OutOfMemoryError e) {

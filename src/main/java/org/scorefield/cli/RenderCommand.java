@@ -256,13 +256,7 @@ final class RenderCommand implements Callable<Integer> {
                 && !parsed.hasMatchedOption("--train-steps")) {
             DataDistribution data = source.reference().orElseThrow(() -> new InvalidInputException(
                     "--what reflow draws the rounds over the data, and there is " + source.description() + "."));
-            Session.Rounds r = saved.get();
-            Reflow reflow = new Reflow(data, r.models().get(0).flow().source(),
-                    Reflow.Settings.defaults(r.seed()).withEvalPoints(r.evalPoints()));
-            List<Reflow.Round> list = new ArrayList<>();
-            for (int k = 0; k < r.models().size(); k++) {
-                list.add(reflow.restore(r.models().get(k), r.metrics().get(k)));
-            }
+            List<Reflow.Round> list = saved.get().draw(data);
             // as the window shows them: the newest side by side, or the newest alone
             boolean sideBySide = oracleOptions.session().flatMap(ss -> ss.settings().bool("reflow.side_by_side"))
                     .orElse(true);

@@ -70,6 +70,23 @@ public record Session(Data data, Schedule process, Optional<TrainedModel> model,
                     "Reflow rounds need one model per set of figures, and at least one.");
             InvalidInputException.require(evalPoints >= 1, "Reflow needs at least one evaluation point.");
         }
+
+        /**
+         * The rounds with their paths drawn again from the same evaluation sources, bit for bit as
+         * when they were made (this integrates every round's model: call it off the FX thread).
+         *
+         * @param data what the rounds' models transport to
+         */
+        public java.util.List<org.scorefield.core.flow.Reflow.Round> draw(
+                org.scorefield.core.data.DataDistribution data) {
+            var reflow = new org.scorefield.core.flow.Reflow(data, models.get(0).flow().source(),
+                    org.scorefield.core.flow.Reflow.Settings.defaults(seed).withEvalPoints(evalPoints));
+            java.util.List<org.scorefield.core.flow.Reflow.Round> out = new java.util.ArrayList<>();
+            for (int k = 0; k < models.size(); k++) {
+                out.add(reflow.restore(models.get(k), metrics.get(k)));
+            }
+            return java.util.List.copyOf(out);
+        }
     }
 
     /**
