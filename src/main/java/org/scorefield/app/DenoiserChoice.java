@@ -57,6 +57,14 @@ record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule schedule
                 .orElseGet(() -> new EmpiricalDenoiser(data.points(), schedule));
     }
 
+    /**
+     * Whether x1 is independent N(0, I) noise, so that stochastic samplers apply: a model trained
+     * with the standard setup, or the oracle from N(0, I) (as {@link Denoiser#gaussianNoise()}).
+     */
+    boolean gaussianNoise() {
+        return model != null ? model.flow().isStandard() : source.isGaussian();
+    }
+
     /** Where sampling starts: a flow's own source, otherwise the prior. */
     FlowSource start() {
         return source;

@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.ToggleSwitch;
 import org.scorefield.core.sample.SamplerKind;
+import org.scorefield.core.sample.SamplerSettings;
 import org.scorefield.core.schedule.GridKind;
 
 /**
@@ -24,6 +25,10 @@ final class SamplingSection {
     private final ExplorerModel model;
     private final Label nfe = Widgets.caption("");
     private final Label note = Widgets.caption("");
+
+    {
+        note.setId("samplingNote");
+    }
     private final Label etaValue = new Label();
 
     SamplingSection(ExplorerModel model) {
@@ -92,7 +97,8 @@ final class SamplingSection {
 
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.solverProperty(),
                 sampling.stepsProperty(), sampling.gridProperty(), sampling.etaProperty(), sampling.driverProperty(),
-                model.training().modelProperty(), model.process().scheduleProperty(), model.splitProperty()}) {
+                model.training().modelProperty(), model.process().scheduleProperty(), model.splitProperty(),
+                model.exactPathProperty()}) {
             o.addListener(obs -> update(eta));
         }
         update(eta);
@@ -123,8 +129,17 @@ final class SamplingSection {
         long n = sampling.nfe();
         nfe.setText(n < 0 ? "These settings cannot run on this process (see the status bar)."
                 : String.format(Locale.ROOT, "%d network evaluations (NFE) per sample path", n));
-        note.setText(model.samplingFallsBack() ? "No trained model yet: the exact oracle drives sampling "
-                + "until you train one." : "");
+        String text = model.samplingFallsBack() ? "No trained model yet: the exact oracle drives sampling "
+                + "until you train one." : "";
+        SamplerSettings chosen = sampling.settings();
+        if (!model.samplingChoice().gaussianNoise()) {
+            String why = "This flow has no reverse SDE (its x\u2081 is not Gaussian noise independent of x\u2080): "
+                    + (chosen.stochastic() ? chosen.kind().displayName() + " with these settings is stochastic and "
+                    + "will be refused; choose a deterministic solver or \u03b7 = 0."
+                    : "deterministic solvers only, and the split view shows the ODE alone.");
+            text = text.isEmpty() ? why : text + " " + why;
+        }
+        note.setText(text);
         note.setVisible(!note.getText().isEmpty());
         note.setManaged(note.isVisible());
     }

@@ -581,6 +581,9 @@ class ExplorerWindowTest {
         assertFalse(fx(() -> model.sampling().busyProperty().get()));
         assertTrue(fx(() -> model.messageProperty().get()).contains("deterministic solver"),
                 fx(() -> model.messageProperty().get()));
+        Label note = robot.lookup("#samplingNote").queryAs(Label.class);
+        assertTrue(fx(note::getText).contains("no reverse SDE") && fx(note::getText).contains("will be refused"),
+                "the Sampling section says so before it happens: " + fx(note::getText));
     }
 
     @Test
