@@ -179,8 +179,13 @@ final class FieldLayers {
                 Denoiser l = learned.create();
                 Denoiser e = exact.create();
                 ScalarGrid difference = FieldDifference.magnitude(kind.evaluate(l, fine, tau), kind.evaluate(e, fine, tau));
+                var flow = learned.model().flow();
+                boolean coupled = flow.round() > 0
+                        || flow.coupling().kind() != org.scorefield.core.flow.CouplingKind.INDEPENDENT;
                 return new FieldResult(null, difference, null, String.format(Locale.ROOT,
-                        "|learned − exact| %s at t = %.2f (max %.3g)", kind.displayName(), tau, difference.max()));
+                        "|learned − exact| %s at t = %.2f (max %.3g)%s", kind.displayName(), tau, difference.max(),
+                        coupled ? "\nexact: independent pairs;  this model learned from coupled pairs,  "
+                                + "so it need not match" : ""));
             }
             Denoiser d = source == ExplorerModel.FieldSource.LEARNED ? learned.create() : exact.create();
             VectorGrid grid = kind.evaluate(d, lines ? fine : spec, tau);
