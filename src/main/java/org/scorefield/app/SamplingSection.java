@@ -134,7 +134,8 @@ final class SamplingSection {
         SamplerSettings chosen = sampling.settings();
         if (!model.samplingChoice().gaussianNoise()) {
             String why = "This flow has no reverse SDE (its x\u2081 is not Gaussian noise independent of x\u2080): "
-                    + (chosen.stochastic() ? chosen.kind().displayName() + " with these settings is stochastic and "
+                    + (chosen.stochastic() && !model.splitProperty().get() ? chosen.kind().displayName()
+                    + " with these settings is stochastic and "
                     + "will be refused; choose a deterministic solver or \u03b7 = 0."
                     : "deterministic solvers only, and the split view shows the ODE alone.");
             text = text.isEmpty() ? why : text + " " + why;

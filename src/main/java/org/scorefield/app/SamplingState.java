@@ -261,6 +261,7 @@ public final class SamplingState {
         work.cancel("sample");
         busy.set(false);
         runs.set(Runs.NONE);
+        work.cancel("clicks");
         clickPoints = List.of();
         clicks.set(List.of());
     }
@@ -304,6 +305,11 @@ public final class SamplingState {
 
     /** Where the clicked trajectories start, including any being computed. */
     private List<double[]> clickPoints = List.of();
+
+    /** Where the clicked trajectories start, drawn or still being computed, oldest first. */
+    List<double[]> clickPoints() {
+        return clickPoints;
+    }
 
     private void computeClicks(DenoiserChoice source, List<double[]> points) {
         clickPoints = List.copyOf(points);

@@ -118,8 +118,8 @@ final class SessionCodec {
         FlowSource source = model.training().sourceProperty().get().source();
         Optional<EmpiricalDistribution> drawn = source.distribution()
                 .filter(EmpiricalDistribution.class::isInstance).map(EmpiricalDistribution.class::cast);
-        double[] clicked = model.sampling().clicksProperty().get().stream()
-                .flatMapToDouble(c -> java.util.stream.DoubleStream.of(c.x(), c.y())).toArray();
+        double[] clicked = model.sampling().clickPoints().stream()
+                .flatMapToDouble(java.util.Arrays::stream).toArray();
         return new Session(data, model.process().schedule(), model.training().model(), settings.build(), drawn,
                 model.reflow().saved(), org.scorefield.core.data.PointSet.of(clicked));
     }

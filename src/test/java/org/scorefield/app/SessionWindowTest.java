@@ -93,6 +93,7 @@ class SessionWindowTest {
         TrainedModel trained = fx(() -> model.training().model().orElseThrow());
         Path file = dir.resolve("lecture" + SessionFile.EXTENSION);
         fx(() -> {
+            model.sampling().startAt(0.25, 0.75); // saved in the same pulse: still being computed
             session.save(file);
             return null;
         });
@@ -130,8 +131,9 @@ class SessionWindowTest {
         assertEquals(24, fx(() -> model.sampling().stepsProperty().get()));
         assertEquals(4242L, fx(() -> model.sampling().seedProperty().get()));
         assertEquals(0.35, fx(() -> model.timeProperty().get()), 1e-12);
-        waitUntil(60, () -> model.sampling().clicksProperty().get().size() == 2);
+        waitUntil(60, () -> model.sampling().clicksProperty().get().size() == 3);
         var clicks = fx(() -> model.sampling().clicksProperty().get());
+        assertEquals(0.75, clicks.get(2).y(), 0.0, "a click still being computed is saved too");
         assertEquals(1.5, clicks.get(0).x(), 0.0, "the clicked trajectories start where they did");
         assertEquals(-0.5, clicks.get(0).y(), 0.0);
         assertEquals(-2.0, clicks.get(1).x(), 0.0);

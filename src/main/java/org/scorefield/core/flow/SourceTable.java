@@ -47,6 +47,9 @@ final class SourceTable {
     private final int nx;
     private final int ny;
     private final double[] log;
+    /** ∂L/∂x and ∂L/∂y at the cell centres, by central differences (one-sided at the border). */
+    private final double[] gradX;
+    private final double[] gradY;
     private final double inv2h2;
     private final double invH2;
 
@@ -70,6 +73,18 @@ final class SourceTable {
         this.dx = spec.x(1) - spec.x(0);
         this.dy = spec.y(1) - spec.y(0);
         this.log = grid.values();
+        this.gradX = new double[log.length];
+        this.gradY = new double[log.length];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int left = Math.max(0, i - 1);
+                int right = Math.min(nx - 1, i + 1);
+                gradX[j * nx + i] = (log[j * nx + right] - log[j * nx + left]) / ((right - left) * dx);
+                int below = Math.max(0, j - 1);
+                int above = Math.min(ny - 1, j + 1);
+                gradY[j * nx + i] = (log[above * nx + i] - log[below * nx + i]) / ((above - below) * dy);
+            }
+        }
         this.inv2h2 = 0.5 / (h * h);
         this.invH2 = 1 / (h * h);
     }
@@ -97,7 +112,7 @@ final class SourceTable {
 
     /**
      * log p_1 at (x, y), and its gradient into {@code gradient[0..1]} when it is not null: the
-     * interpolant's on the table, the expansion's beyond it.
+     * interpolated central differences on the table, the expansion's beyond it.
      */
     double evaluate(double x, double y, double[] gradient) {
         double fx = (x - x0) / dx;
@@ -113,9 +128,16 @@ final class SourceTable {
         double l01 = log[(j + 1) * nx + i];
         double l11 = log[(j + 1) * nx + i + 1];
         double value = (1 - u) * (1 - v) * l00 + u * (1 - v) * l10 + (1 - u) * v * l01 + u * v * l11;
-        double gx = ((1 - v) * (l10 - l00) + v * (l11 - l01)) / dx;
-        double gy = ((1 - u) * (l01 - l00) + u * (l11 - l10)) / dy;
-        double ox = (fx - cx) * dx; // z − z̄, zero on the table
+        // the gradient from the nodes' central differences, interpolated the same way: second-order
+        // accurate (the slope of the bilinear value is constant across a cell, first order only)
+        int k = j * nx + i;
+        double gx = (1 - u) * (1 - v) * gradX[k] + u * (1 - v) * gradX[k + 1] + (1 - u) * v * gradX[k + nx]
+                + u * v * gradX[k + nx + 1];
+        double gy = (1 - u) * (1 - v) * gradY[k] + u * (1 - v) * gradY[k + 1] + (1 - u) * v * gradY[k + nx]
+                + u * v * gradY[k + nx + 1];
+        // z − z̄, zero on the table. Beyond it the gradient is the expansion's with z̄ held fixed; in the
+        // side bands z̄ slides along the border, which this leaves out (it is exact for one kernel).
+        double ox = (fx - cx) * dx;
         double oy = (fy - cy) * dy;
         if (ox != 0 || oy != 0) {
             value += gx * ox + gy * oy - (ox * ox + oy * oy) * inv2h2;

@@ -38,7 +38,7 @@ import org.scorefield.core.schedule.Schedule;
  *  "reflow": {"seed": 1, "eval_points": 2000, "rounds": [           (version 2, only with Reflow rounds)
  *      {"round": 0, "straightness": …, "normalized_straightness": …, "transport_cost": …, "sw2_floor": …,
  *       "sw2_by_nfe": [1-step, 2-step, …], "seconds": …, "model": { a model file }}, …]},
- *  "clicks": [x, y, …]}                                             (version 2, only with clicked trajectories)
+ *  "clicks": [x, y, …]}                                             (only with clicked trajectories; any version)
  * </pre>
  * Settings are scalars: strings, booleans, whole numbers (written without a decimal point) and
  * numbers (written with one), so each reads back with its type.
@@ -52,7 +52,7 @@ public final class SessionFile {
 
     /** The value of {@code "format"}. */
     public static final String FORMAT = "scorefield-session";
-    /** The newest format version this build reads and writes: 2 with drawn source points, Reflow rounds or clicks, else 1. */
+    /** The newest format version this build reads and writes: 2 with drawn source points or Reflow rounds, else 1. */
     public static final int VERSION = 2;
     /** The version of a file without a {@code "source"} block, readable by every build. */
     static final int VERSION_WITHOUT_SOURCE = 1;
@@ -94,8 +94,9 @@ public final class SessionFile {
     static String toJson(Session session) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("version", session.source().isPresent() || session.rounds().isPresent()
-                || session.clicks().size() > 0 ? VERSION : VERSION_WITHOUT_SOURCE);
+        // clicks are an optional key that older builds skip: they alone do not need version 2
+        root.put("version", session.source().isPresent() || session.rounds().isPresent() ? VERSION
+                : VERSION_WITHOUT_SOURCE);
         Session.Data d = session.data();
         ObjectNode data = root.putObject("data");
         data.put("name", d.name());

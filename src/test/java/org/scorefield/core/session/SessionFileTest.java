@@ -85,6 +85,18 @@ class SessionFileTest {
         assertTrue(e.getMessage().contains("\"source.points\""), e.getMessage());
     }
 
+    /** Clicks are an optional key that older builds skip: a session with only clicks stays version 1. */
+    @Test
+    void clicksComeBackAndKeepTheFileAtVersionOne() {
+        Session plain = Sessions.session(40, null, 1);
+        var clicks = org.scorefield.core.data.PointSet.of(new double[] {1.5, -0.5, -2, 2.25});
+        Session s = new Session(plain.data(), plain.process(), plain.model(), plain.settings(), Optional.empty(),
+                Optional.empty(), clicks);
+        String text = SessionFile.toJson(s);
+        assertTrue(text.contains("\"version\" : 1"));
+        assertEquals(clicks, SessionFile.fromJson(text.getBytes(StandardCharsets.UTF_8)).clicks());
+    }
+
     /** Reflow rounds keep their models and figures; a round whose model is not a flow is refused. */
     @Test
     void reflowRoundsComeBackWithTheirModelsAndFigures() {
