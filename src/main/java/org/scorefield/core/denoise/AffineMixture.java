@@ -76,6 +76,11 @@ public final class AffineMixture {
             cyy[i] = yy;
         }
 
+        /** Whether this is N(0, I): one component of mean 0 and covariance I. */
+        public boolean isStandardNormal() {
+            return size() == 1 && mx[0] == 0 && my[0] == 0 && cxx[0] == 1 && cxy[0] == 0 && cyy[0] == 1;
+        }
+
         /** v when every component has the same weight and covariance vI, otherwise NaN. */
         public double commonVariance() {
             double v = cxx[0];

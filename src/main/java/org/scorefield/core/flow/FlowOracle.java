@@ -63,6 +63,7 @@ public final class FlowOracle implements Denoiser {
 
     private final AffineMixture pairs;
     private final boolean pointData;
+    private final boolean gaussianSource;
     private final int sourcePoints;
     private final double bandwidth;
     private final Schedule schedule = new LinearFlow();
@@ -78,6 +79,7 @@ public final class FlowOracle implements Denoiser {
     private FlowOracle(Components data, boolean pointData, Components source, int sourcePoints, double bandwidth) {
         this.pairs = new AffineMixture(data, source, schedule);
         this.pointData = pointData;
+        this.gaussianSource = source.isStandardNormal();
         this.sourcePoints = sourcePoints;
         this.bandwidth = bandwidth;
         this.dataVariance = data.commonVariance();
@@ -90,6 +92,7 @@ public final class FlowOracle implements Denoiser {
     private FlowOracle(PointSet data, PointSet sourceSample, double bandwidth) {
         this.pairs = null;
         this.pointData = true;
+        this.gaussianSource = false;
         this.sourcePoints = sourceSample.size();
         this.bandwidth = bandwidth;
         this.dataVariance = Double.NaN;
@@ -177,10 +180,13 @@ public final class FlowOracle implements Denoiser {
         return pairs != null ? pairs.pairs() : ax.length;
     }
 
-    /** x1 is not independent N(0, I) noise: the reverse SDE of the linear schedule does not apply. */
+    /**
+     * Whether x1 is independent N(0, I) noise: only from the standard normal. From any other source
+     * the reverse SDE of the linear schedule does not have these marginals.
+     */
     @Override
     public boolean gaussianNoise() {
-        return false;
+        return gaussianSource;
     }
 
     /** The score is computed exactly, from the pairs. */

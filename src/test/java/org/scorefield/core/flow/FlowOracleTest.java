@@ -38,6 +38,7 @@ class FlowOracleTest {
     void fromTheStandardNormalItIsTheMixtureOracleOfTheLinearPath() {
         FlowOracle flow = FlowOracle.of(Optional.of(EIGHT), PointSet.of(new double[0]), FlowSource.gaussian());
         GaussianMixtureDenoiser mixture = new GaussianMixtureDenoiser(EIGHT, new LinearFlow());
+        assertTrue(flow.gaussianNoise(), "from N(0, I), x1 is Gaussian noise: stochastic samplers apply");
         for (double t : TIMES) {
             assertClose(mixture.denoise(QUERIES, t), flow.denoise(QUERIES, t), 1e-10, "x̂0 at t = " + t);
             assertClose(mixture.score(QUERIES, t), flow.score(QUERIES, t), 1e-9, "score at t = " + t);
