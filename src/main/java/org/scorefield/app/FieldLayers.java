@@ -172,9 +172,6 @@ final class FieldLayers {
                 return new FieldResult(null, null, null, "This flow has no score:  its x\u2081 is not Gaussian noise  "
                         + "independent of x\u2080  (another source,  or coupled pairs).  Show its velocity.");
             }
-            String caption = String.format(Locale.ROOT, "%s %s at t = %.2f%s", source == ExplorerModel.FieldSource.EXACT
-                    ? "exact" : "learned", kind.displayName(), tau,
-                    sourceNote(exact, source == ExplorerModel.FieldSource.EXACT));
             if (source == ExplorerModel.FieldSource.DIFFERENCE) {
                 Denoiser l = learned.create();
                 Denoiser e = exact.create();
@@ -187,7 +184,10 @@ final class FieldLayers {
                         coupled ? "\nexact: independent pairs;  this model learned from coupled pairs,  "
                                 + "so it need not match" : ""));
             }
-            Denoiser d = source == ExplorerModel.FieldSource.LEARNED ? learned.create() : exact.create();
+            boolean exactField = source == ExplorerModel.FieldSource.EXACT;
+            Denoiser d = exactField ? exact.create() : learned.create();
+            String caption = String.format(Locale.ROOT, "%s %s at t = %.2f%s", exactField ? "exact" : "learned",
+                    kind.displayName(), tau, sourceNote(exact.source(), exactField ? d : null));
             VectorGrid grid = kind.evaluate(d, lines ? fine : spec, tau);
             List<double[]> traced = lines ? Streamlines.trace(grid, resolution, 2 * halfShort / 200, 400) : null;
             return new FieldResult(grid, null, traced, caption);
@@ -195,15 +195,15 @@ final class FieldLayers {
     }
 
     /**
-     * A second line "from 8 Gaussians" for a flow from another source, and for the exact field how a
-     * source known by points is smoothed.
+     * A second line "from 8 Gaussians" for a flow from another source, and, given the exact field's
+     * oracle (null for a learned field), how a source known by points is smoothed.
      */
-    static String sourceNote(DenoiserChoice exact, boolean exactField) {
-        if (exact.source().isGaussian()) {
+    static String sourceNote(org.scorefield.core.flow.FlowSource source, Denoiser exactField) {
+        if (source.isGaussian()) {
             return "";
         }
-        String note = "\nfrom " + exact.source().displayName();
-        if (exactField && exact.create() instanceof org.scorefield.core.flow.FlowOracle flow && flow.sourcePoints() > 0) {
+        String note = "\nfrom " + source.displayName();
+        if (exactField instanceof org.scorefield.core.flow.FlowOracle flow && flow.sourcePoints() > 0) {
             note += String.format(Locale.ROOT, "  (exact for %,d of its points,  smoothed by h = %.2f)",
                     flow.sourcePoints(), flow.bandwidth());
         }

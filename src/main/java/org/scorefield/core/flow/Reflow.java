@@ -168,7 +168,8 @@ public final class Reflow {
     private final DataDistribution data;
     private final Settings settings;
     private final double[] evalSources;
-    private final double floor;
+    /** The SW2 floor, measured when first needed (redrawing saved rounds needs only the sources). */
+    private double floor = Double.NaN;
     private final FlowSource source;
 
     /**
@@ -181,7 +182,6 @@ public final class Reflow {
         this.source = source;
         this.settings = settings;
         this.evalSources = source.sample(settings.evalPoints(), SeededRandom.derive(settings.seed(), "reflow-eval"));
-        this.floor = SampleQuality.floor(data, settings.evalPoints(), SeededRandom.derive(settings.seed(), "reflow-sw2"));
     }
 
     public Settings settings() {
@@ -195,6 +195,9 @@ public final class Reflow {
 
     /** SW2 between two draws of the data of the evaluation size. */
     public double floor() {
+        if (Double.isNaN(floor)) {
+            floor = SampleQuality.floor(data, settings.evalPoints(), SeededRandom.derive(settings.seed(), "reflow-sw2"));
+        }
         return floor;
     }
 
@@ -208,9 +211,9 @@ public final class Reflow {
         long sw2Seed = SeededRandom.derive(settings.seed(), "reflow-sw2");
         double[] sw2 = new double[NFE.length];
         for (int k = 0; k < NFE.length; k++) {
-            sw2[k] = SampleQuality.of(FlowEuler.sample(flow, evalSources, NFE[k]), data, sw2Seed, floor).sw2().value();
+            sw2[k] = SampleQuality.of(FlowEuler.sample(flow, evalSources, NFE[k]), data, sw2Seed, floor()).sw2().value();
         }
-        return new Round(model, new Metrics(round, s, PathStraightness.normalizedStraightness(paths), c, floor, sw2,
+        return new Round(model, new Metrics(round, s, PathStraightness.normalizedStraightness(paths), c, floor(), sw2,
                 seconds), paths);
     }
 
