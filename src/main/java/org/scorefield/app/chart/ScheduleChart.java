@@ -24,12 +24,12 @@ import org.scorefield.core.schedule.Schedule;
 
 /**
  * The coefficients of a noising schedule against time (MATH.md §2): α(t) and σ(t) on top, the log
- * signal-to-noise ratio λ(t) = log(α²/σ²) and the squared diffusion g²(t) of the equivalent SDE
+ * signal-to-noise ratio log(α²/σ²) (twice λ = log(α/σ)) and the squared diffusion g²(t) of the equivalent SDE
  * below, sharing the t axis (t = 0 data, t = 1 noise). A vertical marker shows the current time.
  *
  * <p>The scales differ by orders of magnitude, so each panel chooses its axes: α and σ share a
  * linear axis while σ stays below {@value #LOG_SIGMA_ABOVE}, and a log axis for VE and EDM
- * schedules whose σ reaches tens; λ has a linear left axis, g² a log right axis. Values that are
+ * schedules whose σ reaches tens; log SNR has a linear left axis, g² a log right axis. Values that are
  * not finite (or not positive on a log axis) are left out rather than drawn as spikes.
  *
  * <p>{@link #setTime} only moves the marker, so a time scrubber may call it every frame. Use on
@@ -45,28 +45,29 @@ public final class ScheduleChart extends LectureChart {
 
     static final String ALPHA = "α(t)";
     static final String SIGMA = "σ(t)";
-    static final String LAMBDA = "log SNR λ(t)";
+    /** log SNR = log(α²/σ²) = 2λ: twice DPM-Solver's λ = log(α/σ) (docs/math.md §1). */
+    static final String LOG_SNR = "log SNR = log(α²/σ²)";
     static final String G2 = "g²(t)";
 
     private final XYSeries alpha = new XYSeries(ALPHA, false, true);
     private final XYSeries sigma = new XYSeries(SIGMA, false, true);
-    private final XYSeries lambda = new XYSeries(LAMBDA, false, true);
+    private final XYSeries logSnr = new XYSeries(LOG_SNR, false, true);
     private final XYSeries g2 = new XYSeries(G2, false, true);
     private final XYSeriesCollection scaleData = new XYSeriesCollection();
-    private final XYSeriesCollection lambdaData = new XYSeriesCollection();
+    private final XYSeriesCollection logSnrData = new XYSeriesCollection();
     private final XYSeriesCollection g2Data = new XYSeriesCollection();
 
     private final NumberAxis timeAxis = new NumberAxis("t  (0 = data, 1 = noise)");
     private final NumberAxis linearScaleAxis = new NumberAxis("α, σ");
     private final LogAxis logScaleAxis = new DecadeLogAxis("α, σ  (log)");
-    private final NumberAxis lambdaAxis = new NumberAxis("λ");
+    private final NumberAxis logSnrAxis = new NumberAxis("log SNR");
     private final LogAxis g2Axis = new DecadeLogAxis("g²  (log)");
     private final XYPlot scalePlot;
     private final XYPlot snrPlot;
     private final ValueMarker scaleMarker = new ValueMarker(0);
     private final ValueMarker snrMarker = new ValueMarker(0);
     private final XYLineAndShapeRenderer scaleRenderer = new XYLineAndShapeRenderer(true, false);
-    private final XYLineAndShapeRenderer lambdaRenderer = new XYLineAndShapeRenderer(true, false);
+    private final XYLineAndShapeRenderer logSnrRenderer = new XYLineAndShapeRenderer(true, false);
     private final XYLineAndShapeRenderer g2Renderer = new XYLineAndShapeRenderer(true, false);
 
     private Schedule schedule;
@@ -77,21 +78,21 @@ public final class ScheduleChart extends LectureChart {
         super(new JFreeChart(new CombinedDomainXYPlot()));
         scaleData.addSeries(alpha);
         scaleData.addSeries(sigma);
-        lambdaData.addSeries(lambda);
+        logSnrData.addSeries(logSnr);
         g2Data.addSeries(g2);
 
         timeAxis.setRange(0, 1);
         timeAxis.setAutoRange(false);
         linearScaleAxis.setAutoRangeIncludesZero(true);
-        lambdaAxis.setAutoRangeIncludesZero(false);
+        logSnrAxis.setAutoRangeIncludesZero(false);
         // Room above and below the curves, so that the end tick labels of the two panels do not meet.
-        for (ValueAxis axis : new ValueAxis[] {linearScaleAxis, logScaleAxis, lambdaAxis, g2Axis}) {
+        for (ValueAxis axis : new ValueAxis[] {linearScaleAxis, logScaleAxis, logSnrAxis, g2Axis}) {
             axis.setLowerMargin(0.07);
             axis.setUpperMargin(0.07);
         }
 
         scalePlot = new XYPlot(scaleData, null, linearScaleAxis, scaleRenderer);
-        snrPlot = new XYPlot(lambdaData, null, lambdaAxis, lambdaRenderer);
+        snrPlot = new XYPlot(logSnrData, null, logSnrAxis, logSnrRenderer);
         snrPlot.setDataset(1, g2Data);
         snrPlot.setRenderer(1, g2Renderer);
         snrPlot.setRangeAxis(1, g2Axis);
@@ -127,7 +128,7 @@ public final class ScheduleChart extends LectureChart {
     }
 
     /**
-     * Samples α, σ, λ and g² at {@value #SAMPLES} times over the schedule's [tMin, tMax] and redraws
+     * Samples α, σ, log SNR and g² at {@value #SAMPLES} times over the schedule's [tMin, tMax] and redraws
      * once. Chooses a log axis for α, σ when σ exceeds {@value #LOG_SIGMA_ABOVE}.
      */
     public void setSchedule(Schedule schedule) {
@@ -136,7 +137,7 @@ public final class ScheduleChart extends LectureChart {
             double t0 = schedule.tMin();
             double t1 = schedule.tMax();
             double sigmaMax = 0;
-            for (XYSeries s : new XYSeries[] {alpha, sigma, lambda, g2}) {
+            for (XYSeries s : new XYSeries[] {alpha, sigma, logSnr, g2}) {
                 s.setNotify(false);
                 s.clear();
             }
@@ -146,7 +147,7 @@ public final class ScheduleChart extends LectureChart {
                 double s = schedule.sigma(t);
                 addFinite(alpha, t, a);
                 addFinite(sigma, t, s);
-                addFinite(lambda, t, schedule.lambda(t));
+                addFinite(logSnr, t, 2 * schedule.lambda(t));
                 addPositive(g2, t, schedule.g2(t));
                 if (Double.isFinite(s)) {
                     sigmaMax = Math.max(sigmaMax, s);
@@ -162,7 +163,7 @@ public final class ScheduleChart extends LectureChart {
                 removeNonPositive(alpha);
                 removeNonPositive(sigma);
             }
-            for (XYSeries s : new XYSeries[] {alpha, sigma, lambda, g2}) {
+            for (XYSeries s : new XYSeries[] {alpha, sigma, logSnr, g2}) {
                 s.setNotify(true);
             }
         });
@@ -196,7 +197,7 @@ public final class ScheduleChart extends LectureChart {
         chartLook.styleAxis(timeAxis);
         chartLook.stylePlot(scalePlot);
         chartLook.stylePlot(snrPlot);
-        for (ValueAxis axis : new ValueAxis[] {linearScaleAxis, logScaleAxis, lambdaAxis, g2Axis}) {
+        for (ValueAxis axis : new ValueAxis[] {linearScaleAxis, logScaleAxis, logSnrAxis, g2Axis}) {
             chartLook.styleAxis(axis);
         }
 
@@ -204,17 +205,17 @@ public final class ScheduleChart extends LectureChart {
         scaleRenderer.setSeriesPaint(1, ChartLook.awt(p.sde()));
         scaleRenderer.setSeriesStroke(0, chartLook.line(2.2));
         scaleRenderer.setSeriesStroke(1, chartLook.line(2.2));
-        lambdaRenderer.setSeriesPaint(0, ChartLook.awt(p.classColor(2)));
-        lambdaRenderer.setSeriesStroke(0, chartLook.line(2.2));
+        logSnrRenderer.setSeriesPaint(0, ChartLook.awt(p.classColor(2)));
+        logSnrRenderer.setSeriesStroke(0, chartLook.line(2.2));
         // g² reads off the right axis: dashed, so the pairing with its axis survives any colour vision.
         g2Renderer.setSeriesPaint(0, ChartLook.awt(p.classColor(3)));
         g2Renderer.setSeriesStroke(0, chartLook.dashed(2.2));
-        for (XYLineAndShapeRenderer r : new XYLineAndShapeRenderer[] {scaleRenderer, lambdaRenderer, g2Renderer}) {
+        for (XYLineAndShapeRenderer r : new XYLineAndShapeRenderer[] {scaleRenderer, logSnrRenderer, g2Renderer}) {
             r.setAutoPopulateSeriesStroke(false);
             r.setDrawSeriesLineAsPath(true);
             r.setDefaultLegendTextPaint(chartLook.text());
         }
-        lambdaAxis.setLabelPaint(ChartLook.awt(p.classColor(2)));
+        logSnrAxis.setLabelPaint(ChartLook.awt(p.classColor(2)));
         g2Axis.setLabelPaint(ChartLook.awt(p.classColor(3)));
 
         for (ValueMarker marker : new ValueMarker[] {scaleMarker, snrMarker}) {
@@ -244,8 +245,8 @@ public final class ScheduleChart extends LectureChart {
         return scaleData;
     }
 
-    XYSeriesCollection lambdaData() {
-        return lambdaData;
+    XYSeriesCollection logSnrData() {
+        return logSnrData;
     }
 
     XYSeriesCollection g2Data() {

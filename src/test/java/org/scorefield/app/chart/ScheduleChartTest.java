@@ -45,7 +45,7 @@ class ScheduleChartTest {
         });
         XYSeries alpha = chart.scaleData().getSeries(ScheduleChart.ALPHA);
         XYSeries sigma = chart.scaleData().getSeries(ScheduleChart.SIGMA);
-        XYSeries lambda = chart.lambdaData().getSeries(0);
+        XYSeries logSnr = chart.logSnrData().getSeries(0);
         XYSeries g2 = chart.g2Data().getSeries(0);
         assertEquals(ScheduleChart.SAMPLES, alpha.getItemCount());
         assertEquals(vp.tMin(), alpha.getX(0).doubleValue(), 1e-12);
@@ -56,7 +56,9 @@ class ScheduleChartTest {
         assertEquals(0.5, t, 0.01);
         assertEquals(vp.alpha(t), alpha.getY(middle).doubleValue(), 1e-12);
         assertEquals(vp.sigma(t), sigma.getY(middle).doubleValue(), 1e-12);
-        assertEquals(vp.lambda(t), lambda.getY(middle).doubleValue(), 1e-12);
+        // log SNR is log(α²/σ²), twice λ = log(α/σ)
+        assertEquals(Math.log(Math.pow(vp.alpha(t), 2) / Math.pow(vp.sigma(t), 2)), logSnr.getY(middle).doubleValue(),
+                1e-12);
         assertEquals(vp.g2(t), g2.getY(middle).doubleValue(), 1e-12);
         // VP: α² + σ² = 1, drawn on a linear axis.
         assertEquals(1, Math.pow(alpha.getY(middle).doubleValue(), 2) + Math.pow(sigma.getY(middle).doubleValue(), 2),
@@ -77,7 +79,7 @@ class ScheduleChartTest {
             double last = sigma.getY(sigma.getItemCount() - 1).doubleValue();
             assertEquals(s.sigma(s.tMax()), last, 1e-9 * last);
             assertTrue(last > ScheduleChart.LOG_SIGMA_ABOVE);
-            for (XYSeriesCollection data : List.of(chart.scaleData(), chart.lambdaData(), chart.g2Data())) {
+            for (XYSeriesCollection data : List.of(chart.scaleData(), chart.logSnrData(), chart.g2Data())) {
                 for (int i = 0; i < data.getSeriesCount(); i++) {
                     for (int j = 0; j < data.getItemCount(i); j++) {
                         assertTrue(Double.isFinite(data.getYValue(i, j)));
@@ -98,7 +100,7 @@ class ScheduleChartTest {
         });
         List<DatasetChangeEvent> events = new ArrayList<>();
         XYSeries alphaBefore = chart.scaleData().getSeries(0);
-        for (XYSeriesCollection data : List.of(chart.scaleData(), chart.lambdaData(), chart.g2Data())) {
+        for (XYSeriesCollection data : List.of(chart.scaleData(), chart.logSnrData(), chart.g2Data())) {
             data.addChangeListener(events::add);
         }
         onFx(() -> {
@@ -125,7 +127,7 @@ class ScheduleChartTest {
         for (int i = 0; i < items.getItemCount(); i++) {
             labels.add(((LegendItem) items.get(i)).getLabel());
         }
-        assertEquals(List.of("α(t)", "σ(t)", "log SNR λ(t)", "g²(t)"), labels);
+        assertEquals(List.of("α(t)", "σ(t)", "log SNR = log(α²/σ²)", "g²(t)"), labels);
         assertEquals("t  (0 = data, 1 = noise)", chart.combinedPlot().getDomainAxis().getLabel());
     }
 
