@@ -300,6 +300,37 @@ class FlowOracleTest {
                 .bandwidth()));
     }
 
+    /**
+     * The source is tabulated exactly when the data are points and the source is known only by
+     * points (a shape preset or drawn points); a mixture at either end, or N(0, I), goes pair by pair.
+     */
+    @Test
+    void ofTabulatesTheSourceOnlyForPointDataFromAPointSource() {
+        PointSet data = DatasetPreset.MOONS.sample(100, 1);
+        FlowSource drawn = FlowSource.of(new EmpiricalDistribution("drawn", PointSet.of(new double[] {0, 0, 1, 1})));
+        Optional<GaussianMixture> points = Optional.empty();
+        Optional<GaussianMixture> mixture = Optional.of(EIGHT);
+        record Case(String what, Optional<GaussianMixture> data, FlowSource source, Class<?> expected) {
+        }
+        for (Case c : List.of(
+                new Case("points from N(0, I)", points, FlowSource.gaussian(), MixtureFlowOracle.class),
+                new Case("points from a mixture preset", points, FlowSource.of(DatasetPreset.EIGHT_GAUSSIANS),
+                        MixtureFlowOracle.class),
+                new Case("points from one Gaussian", points, FlowSource.of(DatasetPreset.GAUSSIAN),
+                        MixtureFlowOracle.class),
+                new Case("points from a shape preset", points, FlowSource.of(DatasetPreset.CHECKERBOARD),
+                        TabulatedSourceFlowOracle.class),
+                new Case("points from drawn points", points, drawn, TabulatedSourceFlowOracle.class),
+                new Case("a mixture from N(0, I)", mixture, FlowSource.gaussian(), MixtureFlowOracle.class),
+                new Case("a mixture from a mixture preset", mixture, FlowSource.of(DatasetPreset.GMM_LABELLED),
+                        MixtureFlowOracle.class),
+                new Case("a mixture from a shape preset", mixture, FlowSource.of(DatasetPreset.CHECKERBOARD),
+                        MixtureFlowOracle.class),
+                new Case("a mixture from drawn points", mixture, drawn, MixtureFlowOracle.class))) {
+            assertEquals(c.expected(), FlowOracle.of(c.data(), data, c.source()).getClass(), c.what());
+        }
+    }
+
     @Test
     void stochasticSamplersAreRefusedAndDeterministicOnesRun() {
         PointSet data = DatasetPreset.MOONS.sample(100, 1);
