@@ -50,7 +50,9 @@ final class ProcessSection {
         sliders.getStyleClass().add("parameter-sliders");
         Button defaults = new Button("Defaults");
         defaults.setId("scheduleDefaults");
-        defaults.setTooltip(Widgets.tip("Put every constant back to the value of the paper the schedule comes from."));
+        defaults.setTooltip(Widgets.tip("Put every constant back to its default: the value of the paper the schedule "
+                + "comes from, except σ_max of VE (5) and EDM (10), which suit data of unit spread (the papers' are for "
+                + "images). The command line uses the same defaults."));
         defaults.setOnAction(e -> process.resetConstants());
         process.kindProperty().addListener((obs, old, k) -> buildSliders());
         process.scheduleProperty().addListener((obs, old, s) -> syncSliders());

@@ -59,7 +59,7 @@ public final class ProcessState {
         rebuild();
     }
 
-    /** Every constant of the current kind back to its paper's value. */
+    /** Every constant of the current kind back to its default (the paper's, or one for unit-spread data). */
     public void resetConstants() {
         values.clear();
         for (ParameterSpec spec : kind.get().parameters()) {

@@ -106,7 +106,7 @@ final class OracleOptions {
         }
         if (choice.model == null) {
             Oracle oracle = resolve();
-            return DenoiserSource.of(oracle, process.resolve(oracle.points()));
+            return DenoiserSource.of(oracle, process.resolve());
         }
         InvalidInputException.require(!parsed.hasMatchedOption("--data-n") && !parsed.hasMatchedOption("--data-seed"),
                 "--data-n and --data-seed apply to --oracle only, not to --model.");

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
-import org.scorefield.core.data.PointSet;
 import org.scorefield.core.flow.Coupling;
 import org.scorefield.core.flow.CouplingKind;
 import org.scorefield.core.flow.FlowSetup;
@@ -50,8 +49,6 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Steps allowed in one run. */
     static final int MAX_STEPS = 10_000_000;
-    /** Points drawn from a preset to set VE's σ_max from the data's diameter. */
-    private static final int DIAMETER_POINTS = 4096;
 
     @Spec
     CommandSpec spec;
@@ -182,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
                 .withEmbedding(TimeEmbedding.fromId(embedding), seed);
         TrainingSettings settings = new TrainingSettings(batch, learningRate, warmup, clip, ema.equals("on"),
                 TrainingSettings.DEFAULT_EMA_DECAY, tMin, seed);
-        Schedule schedule = processOptions.resolve(diameterSample(distribution),
+        Schedule schedule = processOptions.resolve(
                 objective == Objective.FLOW_MATCHING ? ScheduleKind.LINEAR : ScheduleKind.fromId(processOptions.process));
         Parameterization parameterization = new Parameterization(objective, schedule,
                 LossWeighting.fromId(weighting), EdmPreconditioning.standard());
@@ -236,11 +233,5 @@ final class TrainCommand implements Callable<Integer> {
         FlowSource from = source.equals(FlowSource.GAUSSIAN_ID) || source.startsWith(FlowSource.PRESET_PREFIX)
                 ? FlowSource.fromPresetId(source) : FlowSource.of(DataSpec.parse(source));
         return FlowSetup.of(from, new Coupling(kind, sinkhornEpsilon));
-    }
-
-    /** Points whose diameter sets VE's σ_max: the whole file, or a large draw from a preset. */
-    private PointSet diameterSample(DataDistribution distribution) {
-        return distribution instanceof EmpiricalDistribution file ? file.points()
-                : distribution.sample(DIAMETER_POINTS, seed);
     }
 }

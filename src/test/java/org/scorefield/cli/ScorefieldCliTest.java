@@ -93,11 +93,14 @@ class ScorefieldCliTest {
     }
 
     @Test
-    void sampleUnderVeTakesSigmaMaxFromTheDataUnlessGiven() {
+    void sampleUnderVeTakesTheWindowsSigmaMaxUnlessGiven() {
         JsonNode auto = CliRun.of("sample", "--oracle", "moons", "--process", "ve", "--steps", "4", "--n", "20")
                 .json();
-        double diameter = DatasetPreset.MOONS.sample(1000, 0).diameter();
-        assertEquals(diameter, auto.get("process").get("sigma_max").asDouble(), 1e-12);
+        // the window's VE starts from the same constants: the two must agree (the README says 5)
+        org.scorefield.app.ProcessState window = new org.scorefield.app.ProcessState();
+        window.kindProperty().set(org.scorefield.core.schedule.ScheduleKind.VE);
+        assertEquals(window.value("sigma_max"), auto.get("process").get("sigma_max").asDouble());
+        assertEquals(5, auto.get("process").get("sigma_max").asDouble());
         JsonNode given = CliRun.of("sample", "--oracle", "moons", "--process", "ve", "--param", "sigma_max=7",
                 "--steps", "4", "--n", "20").json();
         assertEquals(7, given.get("process").get("sigma_max").asDouble());

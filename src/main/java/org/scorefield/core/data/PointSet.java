@@ -121,64 +121,6 @@ public final class PointSet {
         return new double[] {Math.sqrt(vx / n), Math.sqrt(vy / n)};
     }
 
-    /**
-     * The largest distance between two points (used for VE's σ_max), exact in O(n log n): the
-     * convex hull by Andrew's monotone chain, then rotating calipers over its vertices.
-     */
-    public double diameter() {
-        int n = size();
-        if (n < 2) {
-            return 0;
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> xy[2 * a] != xy[2 * b]
-                ? Double.compare(xy[2 * a], xy[2 * b]) : Double.compare(xy[2 * a + 1], xy[2 * b + 1]));
-        int[] hull = new int[2 * n];
-        int h = 0;
-        for (int k = 0; k < n; k++) { // lower chain, left to right
-            while (h >= 2 && cross(hull[h - 2], hull[h - 1], order[k]) <= 0) {
-                h--;
-            }
-            hull[h++] = order[k];
-        }
-        int lower = h + 1;
-        for (int k = n - 2; k >= 0; k--) { // upper chain, right to left
-            while (h >= lower && cross(hull[h - 2], hull[h - 1], order[k]) <= 0) {
-                h--;
-            }
-            hull[h++] = order[k];
-        }
-        h--; // the first point closes the upper chain
-        if (h < 2) {
-            return Math.sqrt(distance2(order[0], order[n - 1]));
-        }
-        double best = 0;
-        int j = 1;
-        for (int i = 0; i < h; i++) {
-            int next = (i + 1) % h;
-            while (cross(hull[i], hull[next], hull[(j + 1) % h]) > cross(hull[i], hull[next], hull[j])) {
-                j = (j + 1) % h;
-            }
-            best = Math.max(best, Math.max(distance2(hull[i], hull[j]), distance2(hull[next], hull[j])));
-        }
-        return Math.sqrt(best);
-    }
-
-    /** Twice the signed area of the triangle (a, b, c): positive when c lies left of a → b. */
-    private double cross(int a, int b, int c) {
-        return (xy[2 * b] - xy[2 * a]) * (xy[2 * c + 1] - xy[2 * a + 1])
-                - (xy[2 * b + 1] - xy[2 * a + 1]) * (xy[2 * c] - xy[2 * a]);
-    }
-
-    private double distance2(int a, int b) {
-        double dx = xy[2 * a] - xy[2 * b];
-        double dy = xy[2 * a + 1] - xy[2 * b + 1];
-        return dx * dx + dy * dy;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof PointSet other && Arrays.equals(xy, other.xy) && Arrays.equals(labels, other.labels);

@@ -17,7 +17,8 @@ public record Edm(double sigmaMin, double sigmaMax) implements Schedule {
     static final ParameterSpec SIGMA_MIN = new ParameterSpec("sigma_min", "σ_min", 0.002, 0.0005, 0.5, true,
             "Smallest noise level sampled: where the sampler stops and denoises.");
     static final ParameterSpec SIGMA_MAX = new ParameterSpec("sigma_max", "σ_max", 10, 1, 80, true,
-            "Noise level at t = 1: large enough to hide the data completely.");
+            "Noise level at t = 1: large enough to hide the data completely. The default 10 does for data of "
+                    + "unit spread; the paper's 80 is for images and would spend most steps where nothing happens.");
 
     public Edm {
         Schedules.requireSigmaRange(sigmaMin, sigmaMax);
