@@ -80,13 +80,9 @@ public final class SamplingState {
     public record Run(Trajectories trajectories, SamplerSettings settings, long seed, long nfe, String source,
                       Optional<SampleQuality> quality) {
 
-        /** The sampler with its η, for a title: "PF-ODE (η = 0)", "Heun (PF-ODE, 2nd order)". */
+        /** The sampler with its η, for a title (see {@link SamplerSettings#title()}). */
         public String title() {
-            if (settings.kind() == SamplerKind.SDE) {
-                return settings.eta() == 0 ? "PF-ODE  (η = 0)"
-                        : String.format(java.util.Locale.ROOT, "reverse SDE  (η = %.2g)", settings.eta());
-            }
-            return settings.kind().displayName();
+            return settings.title();
         }
     }
 

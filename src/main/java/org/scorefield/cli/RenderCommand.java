@@ -231,7 +231,7 @@ final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The window's split view: Euler–Maruyama on the sampler's grid, η = 0 and η = 1, from the same start noise. */
+    /** The window's split view: Euler–Maruyama on the sampler's grid, η = 0 and η (1 unless the session says), from the same start noise. */
     private Animation.Content split(DenoiserSource source, SamplerSettings chosen, ForwardNoising layer, int[] labels,
                                     Schedule process) {
         // the SDE's η: the session's, when it is above 0, as the window's split view takes it
@@ -240,8 +240,8 @@ final class RenderCommand implements Callable<Integer> {
         SamplerSettings base = SamplerKind.SDE.settings(chosen.steps(), chosen.grid(), 0);
         SampleResult ode = source.sample(base.withEta(0), n, seed, Recording.POSITIONS);
         SampleResult sde = source.sample(base.withEta(eta), n, seed, Recording.POSITIONS);
-        return Animation.split(ode.trajectories(), "PF-ODE (η = 0)", ode.nfe(), sde.trajectories(),
-                String.format(Locale.ROOT, "reverse SDE (η = %.2g)", eta), sde.nfe(), paths, layer, labels, process);
+        return Animation.split(ode.trajectories(), base.withEta(0).title(), ode.nfe(), sde.trajectories(),
+                base.withEta(eta).title(), sde.nfe(), paths, layer, labels, process);
     }
 
     /**

@@ -543,7 +543,7 @@ public final class FramePainter {
 
     /**
      * The title with each line that is wider than {@code room} broken before a phrase, so that a narrow
-     * split-view canvas shows "reverse SDE" over "(η = 1.0)" at the same size as its neighbour's title
+     * split-view canvas shows "reverse SDE" over "(η = 1)" at the same size as its neighbour's title
      * instead of cutting it off. Phrases are separated by two spaces, as the titles write them;
      * a line without any is left whole.
      */

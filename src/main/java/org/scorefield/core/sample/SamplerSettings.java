@@ -55,6 +55,25 @@ public record SamplerSettings(SamplerKind kind, int steps, GridKind grid, double
         return new SamplerSettings(kind, steps, grid, eta, 5.0, langevinSteps, stepScale, Double.NaN, true);
     }
 
+    /**
+     * What a run with these settings is, for a title. Euler–Maruyama with γ = η·g is one member of a
+     * family with the same marginals p_t (docs/math.md §5): η = 0 is the probability-flow ODE, only
+     * η = 1 is the reverse SDE, any other η another SDE of the family. Other methods give their name.
+     * Phrases are two spaces apart, where a narrow title breaks.
+     */
+    public String title() {
+        if (kind != SamplerKind.SDE) {
+            return kind.displayName();
+        }
+        if (eta == 0) {
+            return "PF-ODE  (η = 0)";
+        }
+        if (eta == 1) {
+            return "reverse SDE  (η = 1)";
+        }
+        return String.format(java.util.Locale.ROOT, "same-marginal SDE  (η = %.2g)", eta);
+    }
+
     public SamplerSettings withSteps(int newSteps) {
         return new SamplerSettings(kind, newSteps, grid, eta, churn, langevinSteps, langevinStepScale, tMin,
                 finalDenoise);

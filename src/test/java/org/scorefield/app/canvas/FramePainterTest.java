@@ -205,16 +205,16 @@ class FramePainterTest {
         String[] wrapped = WaitForAsyncUtils.asyncFx(() -> {
             javafx.scene.text.Font font = javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 15);
             return new String[] {
-                FramePainter.wrapTitle("reverse SDE  (η = 1.0)", font, 1000),
-                FramePainter.wrapTitle("reverse SDE  (η = 1.0)", font, 100),
+                FramePainter.wrapTitle("reverse SDE  (η = 1)", font, 1000),
+                FramePainter.wrapTitle("reverse SDE  (η = 1)", font, 100),
                 FramePainter.wrapTitle("PF-ODE  (η = 0)\nexact score at t = 0.30", font, 100),
                 FramePainter.wrapTitle("one long phrase without breaks", font, 20),
                 FramePainter.wrapTitle("Round 1  ·  straightness 0.0004  ·  1-step SW2 1.1× floor", font,
                         widthOf("Round 1  ·  straightness 0.0004", font) + 4),
                 FramePainter.wrapTitle("Round 1  ·  straightness 0.0004", font, 1000)};
         }).get();
-        assertEquals("reverse SDE  (η = 1.0)", wrapped[0], "room enough: unchanged");
-        assertEquals("reverse SDE\n(η = 1.0)", wrapped[1]);
+        assertEquals("reverse SDE  (η = 1)", wrapped[0], "room enough: unchanged");
+        assertEquals("reverse SDE\n(η = 1)", wrapped[1]);
         assertEquals("PF-ODE\n(η = 0)\nexact score at t = 0.30", wrapped[2], "each line on its own");
         assertEquals("one long phrase without breaks", wrapped[3], "no phrase to break at");
         assertEquals("Round 1  ·  straightness 0.0004\n1-step SW2 1.1× floor", wrapped[4],
