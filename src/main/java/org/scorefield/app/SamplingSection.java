@@ -70,9 +70,10 @@ final class SamplingSection {
         HBox.setHgrow(eta, Priority.ALWAYS);
         eta.setTooltip(Widgets.tip("Stochasticity η. 0 follows the probability-flow ODE (deterministic: the "
                 + "same start always ends at the same point); 1 is the reverse SDE (fresh noise at every step); "
-                + "above 1 adds even more noise and corrects harder. Used by Euler–Maruyama (its noise is "
-                + "γ = η·g) and DDIM-η; the "
-                + "split view always shows η = 0 against this η."));
+                + "every η in between or above is another SDE with the same marginals p_t. Euler–Maruyama takes "
+                + "η from 0 to 2 (its noise is γ = η·g: above 1 it adds more noise and corrects harder); DDIM-η "
+                + "takes η from 0 to 1 only (1 is DDPM's posterior). The split view shows η = 0 against this η "
+                + "(η = 1 when it is 0)."));
 
         SeedField seed = new SeedField(sampling.seedProperty(), "sampleSeed",
                 "the starting noise and of the SDE's noise along the way");
