@@ -443,8 +443,8 @@ public final class TrainingState implements AutoCloseable {
             stepsPerSecond.set(update.stepsPerSecond());
         }
         state.set(update.state());
-        failure.set(update.failure().map(why -> "Training stopped: " + why
-                + " The last good weights are kept; lower the learning rate or press Reset.").orElse(""));
+        // the trainer's sentence says where it stopped, what is kept and what to try; the window adds how
+        failure.set(update.failure().map(why -> why + " Press Reset to train again with the settings shown.").orElse(""));
         if (update.steps() > 0) {
             model.set(update.model());
         }
