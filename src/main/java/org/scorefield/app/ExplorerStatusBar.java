@@ -4,7 +4,7 @@ import java.util.Locale;
 import javafx.scene.control.Label;
 import org.controlsfx.control.StatusBar;
 import org.scorefield.core.metric.SampleQuality;
-import org.scorefield.core.nn.TrainingSession;
+import org.scorefield.core.nn.TrainingWorker;
 
 /**
  * The status bar: the latest message on the left; on the right the seeds, the NFE of the samples on
@@ -48,7 +48,7 @@ final class ExplorerStatusBar extends StatusBar {
                 appendQuality(s, "SDE", runs.sde());
             }
         }
-        if (model.training().stateProperty().get() == TrainingSession.State.RUNNING
+        if (model.training().stateProperty().get() == TrainingWorker.State.RUNNING
                 && Double.isFinite(model.training().stepsPerSecondProperty().get())) {
             s.append(String.format(Locale.ROOT, "  ·  %,.0f steps/s", model.training().stepsPerSecondProperty().get()));
         }

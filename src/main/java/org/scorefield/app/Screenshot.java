@@ -16,7 +16,7 @@ import org.scorefield.core.nn.Objective;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.field.FieldKind;
 import org.scorefield.core.io.AtomicFiles;
-import org.scorefield.core.nn.TrainingSession;
+import org.scorefield.core.nn.TrainingWorker;
 
 /**
  * Builds the real explorer window without a display (Monocle), runs a short scripted session — load
@@ -111,10 +111,10 @@ public final class Screenshot {
             if (script.steps() > 0) {
                 HeadlessFx.run(() -> model.training().train());
                 waitFor(() -> HeadlessFx.call(() -> model.training().stepsProperty().get() >= script.steps()
-                        || model.training().stateProperty().get() == TrainingSession.State.FAILED), 300);
+                        || model.training().stateProperty().get() == TrainingWorker.State.FAILED), 300);
                 HeadlessFx.run(() -> model.training().pause());
                 waitFor(() -> HeadlessFx.call(() -> model.training().stateProperty().get()
-                        != TrainingSession.State.RUNNING), 30);
+                        != TrainingWorker.State.RUNNING), 30);
             }
             if (script.view() == View.REFLOW) {
                 for (int round = 1; round <= 2; round++) {

@@ -16,7 +16,7 @@ import org.scorefield.core.flow.Coupling;
 import org.scorefield.core.flow.CouplingKind;
 import org.scorefield.core.nn.Architecture;
 import org.scorefield.core.nn.Objective;
-import org.scorefield.core.nn.TrainingSession;
+import org.scorefield.core.nn.TrainingWorker;
 
 /**
  * The Model &amp; training section: objective, network size, learning rate, batch and EMA; Train,
@@ -214,7 +214,7 @@ final class TrainingSection {
     }
 
     private boolean running() {
-        return training.startingProperty().get() || training.stateProperty().get() == TrainingSession.State.RUNNING;
+        return training.startingProperty().get() || training.stateProperty().get() == TrainingWorker.State.RUNNING;
     }
 
     private void update() {

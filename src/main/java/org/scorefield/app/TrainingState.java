@@ -35,14 +35,14 @@ import org.scorefield.core.nn.Objective;
 import org.scorefield.core.nn.Parameterization;
 import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.nn.Trainer;
-import org.scorefield.core.nn.TrainingSession;
+import org.scorefield.core.nn.TrainingWorker;
 import org.scorefield.core.nn.TrainingSettings;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
 
 /**
  * The model and its training, as the window sees it: the settings a student edits, and a
- * {@link TrainingSession} that trains on its own worker thread and hands immutable updates to the
+ * {@link TrainingWorker} that trains on its own worker thread and hands immutable updates to the
  * FX thread (coalesced: at most one hand-over waits at a time, carrying every loss since the last).
  *
  * <p>The session is built from the settings, data and process of the moment the user first presses
@@ -82,8 +82,8 @@ public final class TrainingState implements AutoCloseable {
     private final ReadOnlyLongWrapper steps = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper loss = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
-    private final ReadOnlyObjectWrapper<TrainingSession.State> state =
-            new ReadOnlyObjectWrapper<>(TrainingSession.State.PAUSED);
+    private final ReadOnlyObjectWrapper<TrainingWorker.State> state =
+            new ReadOnlyObjectWrapper<>(TrainingWorker.State.PAUSED);
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper outOfDate = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
@@ -93,7 +93,7 @@ public final class TrainingState implements AutoCloseable {
     private LossListener lossListener = (first, losses) -> { };
     private Runnable resetListener = () -> { };
 
-    private TrainingSession session;
+    private TrainingWorker session;
     private Inputs sessionInputs;
     private boolean resumeWhenBuilt;
     private int stepsWhenBuilt;
@@ -101,7 +101,7 @@ public final class TrainingState implements AutoCloseable {
     private TrainedModel resumeFrom;
 
     private final Object handOverLock = new Object();
-    private TrainingSession.Update pendingUpdate;
+    private TrainingWorker.Update pendingUpdate;
     private LossBuffer pendingLosses = new LossBuffer();
     private boolean handOverScheduled;
 
@@ -250,7 +250,7 @@ public final class TrainingState implements AutoCloseable {
         return stepsPerSecond.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<TrainingSession.State> stateProperty() {
+    public ReadOnlyObjectProperty<TrainingWorker.State> stateProperty() {
         return state.getReadOnlyProperty();
     }
 
@@ -295,7 +295,7 @@ public final class TrainingState implements AutoCloseable {
 
     /** Train when paused, pause when training. */
     public void toggle() {
-        if (state.get() == TrainingSession.State.RUNNING || resumeWhenBuilt) {
+        if (state.get() == TrainingWorker.State.RUNNING || resumeWhenBuilt) {
             pause();
         } else {
             train();
@@ -318,7 +318,7 @@ public final class TrainingState implements AutoCloseable {
         steps.set(0);
         loss.set(Double.NaN);
         stepsPerSecond.set(Double.NaN);
-        state.set(TrainingSession.State.PAUSED);
+        state.set(TrainingWorker.State.PAUSED);
         failure.set("");
         outOfDate.set(false);
         resetListener.run();
@@ -390,7 +390,7 @@ public final class TrainingState implements AutoCloseable {
                         inputs.settings(), inputs.flow()),
                 trainer -> {
                     starting.set(false);
-                    session = new TrainingSession(trainer, PUBLISH_EVERY, this::handOver);
+                    session = new TrainingWorker(trainer, PUBLISH_EVERY, this::handOver);
                     if (from == null) {
                         sessionInputs = inputs; // a resumed model keeps the inputs it was trained with
                     }
@@ -401,13 +401,13 @@ public final class TrainingState implements AutoCloseable {
                     if (resumeWhenBuilt) {
                         resumeWhenBuilt = false;
                         session.resume();
-                        state.set(TrainingSession.State.RUNNING);
+                        state.set(TrainingWorker.State.RUNNING);
                     }
                 });
     }
 
     /** On the worker thread: keep the update, schedule one hand-over if none is waiting. */
-    private void handOver(TrainingSession.Update update) {
+    private void handOver(TrainingWorker.Update update) {
         synchronized (handOverLock) {
             pendingUpdate = update;
             double[] more = update.recentLosses();
@@ -425,7 +425,7 @@ public final class TrainingState implements AutoCloseable {
     }
 
     private void receive() {
-        TrainingSession.Update update;
+        TrainingWorker.Update update;
         LossBuffer losses;
         synchronized (handOverLock) {
             update = pendingUpdate;

@@ -145,7 +145,7 @@ class ExplorerWindowTest {
         waitUntil(60, () -> model.training().stepsProperty().get() >= 400);
         long plotted = fx(() -> view.charts().lossChart().lossCount());
         robot.clickOn("#trainButton"); // pause
-        waitUntil(10, () -> model.training().stateProperty().get() != org.scorefield.core.nn.TrainingSession.State.RUNNING);
+        waitUntil(10, () -> model.training().stateProperty().get() != org.scorefield.core.nn.TrainingWorker.State.RUNNING);
         double worst = fx(gaps::stopAndReport);
 
         assertTrue(plotted >= 250, "the loss chart should hold the losses of the steps taken, has " + plotted);
@@ -202,7 +202,7 @@ class ExplorerWindowTest {
             model.training().pause();
             return null;
         });
-        waitUntil(10, () -> model.training().stateProperty().get() != org.scorefield.core.nn.TrainingSession.State.RUNNING);
+        waitUntil(10, () -> model.training().stateProperty().get() != org.scorefield.core.nn.TrainingWorker.State.RUNNING);
         fx(() -> {
             watch.stop();
             return null;
@@ -433,7 +433,7 @@ class ExplorerWindowTest {
             model.training().pause();
             return null;
         });
-        waitUntil(10, () -> model.training().stateProperty().get() != org.scorefield.core.nn.TrainingSession.State.RUNNING);
+        waitUntil(10, () -> model.training().stateProperty().get() != org.scorefield.core.nn.TrainingWorker.State.RUNNING);
     }
 
     @Test

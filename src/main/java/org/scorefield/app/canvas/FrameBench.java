@@ -18,7 +18,7 @@ import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.ScalarGrid;
 import org.scorefield.core.field.VectorGrid;
 import org.scorefield.core.nn.Trainer;
-import org.scorefield.core.nn.TrainingSession;
+import org.scorefield.core.nn.TrainingWorker;
 import org.scorefield.core.schedule.ForwardNoising;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
@@ -32,7 +32,7 @@ import org.scorefield.core.schedule.ScheduleKind;
  * from exact densities and scores precomputed at a few times (so the heatmap image is rebuilt every
  * frame, as when t moves). Timed on the FX thread: {@link FramePainter#paint} alone, and paint
  * followed by {@code canvas.snapshot}, which makes the software renderer rasterise the frame.
- * Meanwhile a {@link TrainingSession} trains on its worker thread, as in the app.
+ * Meanwhile a {@link TrainingWorker} trains on its worker thread, as in the app.
  *
  * <p>The snapshot also copies the rasterised frame back into an image, which a window on screen
  * does not do; the baseline, the same canvas with only its background and unit grid, read back
@@ -104,7 +104,7 @@ public final class FrameBench {
         double[] frameMs = new double[frames];
         double[] baselineMs = new double[BASELINE_FRAMES];
         long stepsBefore = trainer.steps();
-        try (TrainingSession session = new TrainingSession(trainer, 100, update -> { })) {
+        try (TrainingWorker session = new TrainingWorker(trainer, 100, update -> { })) {
             session.resume();
             for (int f = -warmup; f < frames; f++) {
                 int k = Math.floorMod(f, LEVELS);

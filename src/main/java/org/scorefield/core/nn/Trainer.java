@@ -29,7 +29,7 @@ import org.scorefield.core.schedule.Schedule;
  * or, for a Reflow round, the pairs are fixed in advance ({@link #onPairs}) and the network may start
  * from the previous round's weights. Then {@code x_t = (1−t)x0 + t x1} with target {@code x1 − x0}.
  * A loss or gradient that is not finite stops training before the update: the weights stay those
- * of the last good step, and {@link #failure()} says why. Not thread-safe; see {@link TrainingSession}.
+ * of the last good step, and {@link #failure()} says why. Not thread-safe; see {@link TrainingWorker}.
  */
 public final class Trainer {
 

@@ -9,12 +9,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.scorefield.core.data.DatasetPreset;
 
-class TrainingSessionTest {
+class TrainingWorkerTest {
 
-    private final LinkedBlockingQueue<TrainingSession.Update> updates = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<TrainingWorker.Update> updates = new LinkedBlockingQueue<>();
 
-    private TrainingSession.Update next() throws InterruptedException {
-        TrainingSession.Update u = updates.poll(10, TimeUnit.SECONDS);
+    private TrainingWorker.Update next() throws InterruptedException {
+        TrainingWorker.Update u = updates.poll(10, TimeUnit.SECONDS);
         assertTrue(u != null, "no update within 10 s");
         return u;
     }
@@ -27,25 +27,25 @@ class TrainingSessionTest {
     void runsPausesStepsResetsAndStopsWithinAHundredMilliseconds() throws Exception {
         Trainer trainer = trainer();
         float[] initial = trainer.snapshot().weights();
-        try (TrainingSession session = new TrainingSession(trainer, 10, updates::add)) {
-            assertEquals(TrainingSession.State.PAUSED, session.state());
-            session.stepOnce();
-            TrainingSession.Update one = next();
+        try (TrainingWorker worker = new TrainingWorker(trainer, 10, updates::add)) {
+            assertEquals(TrainingWorker.State.PAUSED, worker.state());
+            worker.stepOnce();
+            TrainingWorker.Update one = next();
             assertEquals(1, one.steps());
             assertEquals(1, one.recentLosses().length);
 
-            session.resume();
-            TrainingSession.Update u;
+            worker.resume();
+            TrainingWorker.Update u;
             do {
                 u = next();
             } while (u.steps() < 50);
-            assertEquals(TrainingSession.State.RUNNING, u.state());
+            assertEquals(TrainingWorker.State.RUNNING, u.state());
             assertTrue(u.stepsPerSecond() > 0);
             assertTrue(u.recentLosses().length >= 1);
             assertTrue(Double.isFinite(u.smoothedLoss()));
 
-            session.pause();
-            while (session.state() != TrainingSession.State.PAUSED) {
+            worker.pause();
+            while (worker.state() != TrainingWorker.State.PAUSED) {
                 Thread.sleep(1);
             }
             Thread.sleep(50);
@@ -54,22 +54,22 @@ class TrainingSessionTest {
             Thread.sleep(100);
             assertEquals(pausedAt, trainer.steps(), "training went on while paused");
 
-            session.stepOnce();
+            worker.stepOnce();
             assertEquals(pausedAt + 1, next().steps());
 
-            session.reset();
-            TrainingSession.Update afterReset = next();
+            worker.reset();
+            TrainingWorker.Update afterReset = next();
             assertEquals(0, afterReset.steps());
             assertArrayEquals(initial, afterReset.model().weights());
 
-            session.resume();
+            worker.resume();
             next();
             long start = System.nanoTime();
-            session.close();
+            worker.close();
             double ms = (System.nanoTime() - start) / 1e6;
-            assertTrue(session.isStopped());
+            assertTrue(worker.isStopped());
             assertTrue(ms < 100, "stopping took " + ms + " ms");
-            assertEquals(TrainingSession.State.CLOSED, session.state());
+            assertEquals(TrainingWorker.State.CLOSED, worker.state());
         }
     }
 
@@ -77,18 +77,18 @@ class TrainingSessionTest {
     void aFailurePausesTheSessionWithTheReason() throws Exception {
         Trainer trainer = TrainerTest.trainer(Objective.DATA, TrainerTest.poisoned(),
                 TrainingSettings.defaults(4).withBatch(512));
-        try (TrainingSession session = new TrainingSession(trainer, 1000, updates::add)) {
-            session.resume();
-            TrainingSession.Update u = next();
-            assertEquals(TrainingSession.State.FAILED, u.state());
+        try (TrainingWorker worker = new TrainingWorker(trainer, 1000, updates::add)) {
+            worker.resume();
+            TrainingWorker.Update u = next();
+            assertEquals(TrainingWorker.State.FAILED, u.state());
             assertTrue(u.failure().orElseThrow().startsWith("Training stopped at step"));
-            assertEquals(TrainingSession.State.FAILED, session.state());
-            session.resume(); // ignored until reset
+            assertEquals(TrainingWorker.State.FAILED, worker.state());
+            worker.resume(); // ignored until reset
             Thread.sleep(30);
-            assertEquals(TrainingSession.State.FAILED, session.state());
-            session.reset();
+            assertEquals(TrainingWorker.State.FAILED, worker.state());
+            worker.reset();
             assertEquals(0, next().steps());
-            assertEquals(TrainingSession.State.PAUSED, session.state());
+            assertEquals(TrainingWorker.State.PAUSED, worker.state());
         }
     }
 }

@@ -11,11 +11,11 @@ import java.util.function.Consumer;
  * <p>The listener receives an immutable {@link Update} on the worker thread every
  * {@code publishEvery} steps, after a single step, on pausing, after a reset and when training
  * fails; a user interface hands it to its own thread. A failure (a loss or gradient that is not
- * finite, see {@link Trainer}) pauses the session in {@link State#FAILED} with the last good weights
+ * finite, see {@link Trainer}) pauses the worker in {@link State#FAILED} with the last good weights
  * and the reason; {@link #reset()} starts over. {@link #close()} stops the worker between two steps,
  * which takes one step's time (milliseconds).
  */
-public final class TrainingSession implements AutoCloseable {
+public final class TrainingWorker implements AutoCloseable {
 
     /** What the worker is doing. */
     public enum State { PAUSED, RUNNING, FAILED, CLOSED }
@@ -30,7 +30,7 @@ public final class TrainingSession implements AutoCloseable {
      * @param recentLosses   the loss of every step since the previous update, in order
      * @param lossProfile    the running loss per t bin
      * @param model          the model to draw and sample with (EMA weights when enabled)
-     * @param state          the session's state after this update
+     * @param state          the worker's state after this update
      * @param failure        why training stopped, if it did
      */
     public record Update(long steps, double loss, double smoothedLoss, double stepsPerSecond, double[] recentLosses,
@@ -54,7 +54,7 @@ public final class TrainingSession implements AutoCloseable {
     private long lastPublishNanos = System.nanoTime();
     private long lastPublishSteps;
 
-    public TrainingSession(Trainer trainer, int publishEvery, Consumer<Update> listener) {
+    public TrainingWorker(Trainer trainer, int publishEvery, Consumer<Update> listener) {
         if (publishEvery < 1) {
             throw new IllegalArgumentException("publishEvery must be at least 1");
         }
