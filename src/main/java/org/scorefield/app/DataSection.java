@@ -131,7 +131,7 @@ final class DataSection {
     private void update() {
         DataState.Data d = model.data().data();
         description.setText(d.preset().map(DatasetPreset::description)
-                .orElse("Your own points. Their exact oracle memorises them (MATH.md §4)."));
+                .orElse("Your own points. Their exact oracle memorises them (docs/math.md §4.1)."));
         summary.setText(String.format(Locale.ROOT, "%,d points · %s · seed %d", d.points().size(), d.name(),
                 model.data().seedProperty().get()));
     }

@@ -13,7 +13,7 @@ import org.scorefield.core.schedule.Schedule;
 /**
  * Which denoiser drives a computation, captured on the FX thread as immutable inputs and built on
  * the worker that runs it (denoisers are not shared between threads): a trained model, or the exact
- * oracle of the data under a schedule (MATH.md §4: the Gaussian mixture's closed form for an
+ * oracle of the data under a schedule (docs/math.md §4: the Gaussian mixture's closed form for an
  * unedited mixture preset, otherwise the memorising oracle of the points).
  *
  * @param model    the trained model, or null for the exact oracle

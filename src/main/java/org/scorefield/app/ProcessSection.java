@@ -144,7 +144,7 @@ final class ProcessSection {
                 : String.format(Locale.ROOT, "%.1e", v);
     }
 
-    /** The schedule's α and σ in one line (MATH.md §2). */
+    /** The schedule's α and σ in one line (docs/math.md §2). */
     static String formula(ScheduleKind kind) {
         return switch (kind) {
             case VP -> "α = e^(−B/2),  σ = √(1 − e^(−B)),  B(t) = ∫₀ᵗ β,  β(t) = β_min + t(β_max − β_min)";

@@ -11,7 +11,7 @@ import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
 
 /**
- * The forward process: a schedule kind and the values of its constants (MATH.md §2). Setting a
+ * The forward process: a schedule kind and the values of its constants (docs/math.md §2). Setting a
  * constant never produces an invalid schedule: a value is clamped to its slider range, and of a
  * {@code _min}/{@code _max} pair (β_min &lt; β_max, σ_min &lt; σ_max) the other end is pushed
  * along so that the pair stays ordered. Lives on the FX thread.

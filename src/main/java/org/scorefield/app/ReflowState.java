@@ -29,7 +29,7 @@ import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.session.Session;
 
 /**
- * Reflow as the window sees it (MATH.md §8): the settings of the next round, every round made so
+ * Reflow as the window sees it (docs/math.md §8.7): the settings of the next round, every round made so
  * far (round 0 is the trained model as it was when Reflow was first pressed), which one is shown,
  * and the progress of the round being made. A round runs on its own thread, so sampling and fields
  * stay live; it reports progress to the FX thread and stops between two training steps when

@@ -118,7 +118,7 @@ final class SamplingSection {
                 Widgets.row("Seed", seed, "The seed of sampling."),
                 buttons,
                 Widgets.row("Show x̂₀", denoised, "Overlay the denoising trajectory: at every t, the model's guess "
-                        + "of the clean point x̂₀ that the particle is heading for (MATH.md §6)."),
+                        + "of the clean point x̂₀ that the particle is heading for (docs/math.md §6.2)."),
                 Widgets.caption("With the Start paths tool, a click on the canvas starts trajectories from that point at t = 1."));
     }
 

@@ -36,7 +36,7 @@ import org.scorefield.core.schedule.GridKind;
  * Sampling as the window sees it: the solver and its settings, the seed, and the runs they produced.
  * In the single view one run uses the chosen solver; the split view runs Euler–Maruyama twice on one
  * grid from the same prior points, once with η = 0 (the probability-flow ODE) and once with the
- * chosen η (1 when it is 0: the reverse SDE), so the two differ only in the noise (MATH.md §5–6).
+ * chosen η (1 when it is 0: the reverse SDE), so the two differ only in the noise (docs/math.md §5.10).
  * Clicks on the canvas add trajectories that start at the clicked point at t = 1: one for a
  * deterministic sampler, {@link #CLICK_PATHS} for a stochastic one. Lives on the FX thread; runs
  * happen on the long lane of {@link BackgroundWork}.

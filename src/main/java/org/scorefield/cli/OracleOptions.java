@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --oracle}: the exact denoiser a command samples with (MATH.md §4), or instead
+ * {@code --oracle}: the exact denoiser a command samples with (docs/math.md §4), or instead
  * {@code --model}, a trained network, or {@code --session}, a workspace saved by the window
  * (exactly one of the three).
  */

@@ -14,7 +14,7 @@ import org.scorefield.core.sample.Trajectories;
  *
  * @param heatmap      a scalar grid drawn as an image under everything (log p_t or an error), or null
  * @param heatmapStyle its colouring
- * @param field        a vector field (score or PF-ODE velocity, MATH.md §3, §6), or null
+ * @param field        a vector field (score or PF-ODE velocity, docs/math.md §3.2, §6.3), or null
  * @param fieldStyle   arrows or streamlines
  * @param arrowScale   the user's multiplier on arrow length (1 = the 95th-percentile magnitude fills
  *                     0.9 of a cell); longer arrows are clipped to one cell so none overlap
@@ -27,7 +27,7 @@ import org.scorefield.core.sample.Trajectories;
  * @param pathsDrawn   draw the paths of the first K particles only (heads are drawn for all)
  * @param role         ODE or SDE, the colour of the trajectories
  * @param clicked      paths started by the user's clicks, drawn bolder with a ring at the start, or null
- * @param showDenoised for drawn paths with a recorded denoising trajectory, show x̂0 at t (MATH.md §6)
+ * @param showDenoised for drawn paths with a recorded denoising trajectory, show x̂0 at t (docs/math.md §6.2)
  *                     as a hollow marker joined to x_t, and the denoised path so far
  * @param title        a caption drawn top-left, or null
  * @param probe        conditional targets, marginal and learned velocity at one point, or null

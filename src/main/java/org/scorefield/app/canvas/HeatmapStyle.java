@@ -5,7 +5,7 @@ package org.scorefield.app.canvas;
  */
 public enum HeatmapStyle {
     /**
-     * A log-density log p_t (MATH.md §4): a sequential ramp from the background over the top
+     * A log-density log p_t (docs/math.md §4.5): a sequential ramp from the background over the top
      * {@link #DENSITY_RANGE} nats, {@code [max − 8, max]}, so the shape of p_t shows across eight
      * orders of magnitude; lower values take the background colour.
      */

@@ -3,7 +3,7 @@ package org.scorefield.app.canvas;
 import javafx.scene.paint.Color;
 import org.scorefield.app.Look;
 
-/** What produced a set of trajectories, which picks their colour from the palette (MATH.md §5). */
+/** What produced a set of trajectories, which picks their colour from the palette (docs/math.md §5). */
 public enum TrajectoryRole {
     /** Probability-flow ODE paths (deterministic). */
     ODE,

@@ -1,7 +1,7 @@
 package org.scorefield.app.canvas;
 
 /**
- * What the velocity probe draws at one point x_t (MATH.md §8): the conditional targets
+ * What the velocity probe draws at one point x_t (docs/math.md §8.2): the conditional targets
  * {@code x1 − x0} of the pairs through it, each as faint as its posterior weight is small, their
  * weighted mean (the exact marginal velocity), and the learned velocity there.
  *

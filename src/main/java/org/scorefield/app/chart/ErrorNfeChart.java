@@ -32,7 +32,7 @@ import org.scorefield.core.metric.ErrorVersusNfe;
 import org.scorefield.core.sample.SamplerKind;
 
 /**
- * Solver error against the number of network evaluations, on log–log axes (MATH.md §11, "solver
+ * Solver error against the number of network evaluations, on log–log axes (docs/math.md §11.5, "solver
  * error"): one line with markers per solver, named by {@link SamplerKind#displayName()}; stochastic
  * samplers are dashed, since their distance to the PF-ODE solution does not shrink with more steps.
  * On log–log axes a solver of order p is a line of slope −p, and "faster" means further left at

@@ -21,7 +21,7 @@ import org.scorefield.app.Look;
 import org.scorefield.core.flow.Reflow;
 
 /**
- * The figures of the Reflow rounds on a log scale (MATH.md §8, §11), in one of two views:
+ * The figures of the Reflow rounds on a log scale (docs/math.md §8.8, §11), in one of two views:
  * <ul>
  * <li>{@link View#ROUNDS}: against the round, the normalised straightness S/C, the 1-step and
  *     2-step SW2 relative to the noise floor, and the transport cost C, which Reflow must not

@@ -23,7 +23,7 @@ import org.scorefield.app.Look;
 import org.scorefield.core.schedule.Schedule;
 
 /**
- * The coefficients of a noising schedule against time (MATH.md §2): α(t) and σ(t) on top, the log
+ * The coefficients of a noising schedule against time (docs/math.md §2): α(t) and σ(t) on top, the log
  * signal-to-noise ratio log(α²/σ²) (twice λ = log(α/σ)) and the squared diffusion g²(t) of the equivalent SDE
  * below, sharing the t axis (t = 0 data, t = 1 noise). A vertical marker shows the current time.
  *

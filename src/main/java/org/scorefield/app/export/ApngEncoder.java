@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
  * Animated PNG (the APNG extension of PNG, as Firefox, Chrome and Safari read it), built on ImageIO's
  * PNG encoder: each frame is encoded as a PNG, and its IDAT data becomes the frame's IDAT (the
  * first) or fdAT chunks (the rest), each after an fcTL chunk; acTL, right after IHDR, gives the
- * frame count and loops forever. No library on Maven Central writes APNG (PLATFORM.md).
+ * frame count and loops forever. No library on Maven Central writes APNG (docs/platform.md §5.3).
  * A viewer without APNG support shows the first frame.
  */
 final class ApngEncoder implements FrameEncoder {

@@ -18,7 +18,7 @@ import javax.imageio.stream.ImageOutputStream;
  * An animated GIF through {@code javax.imageio}, every frame mapped to one fixed 256-colour
  * palette: the lab's own colours exactly (backgrounds, text, grid, class and path colours of both
  * themes), then a 6 × 6 × 6 colour cube and greys. One palette for all frames makes the encoding
- * about 10× faster than a palette per frame (PLATFORM.md) and keeps colours from flickering between
+ * about 10× faster than a palette per frame (docs/platform.md §5.1) and keeps colours from flickering between
  * frames. The NETSCAPE2.0 looping extension sits on the first frame only.
  */
 final class GifEncoder implements FrameEncoder {

@@ -36,7 +36,7 @@ public interface DataDistribution extends Identified {
 
     /**
      * The analytic mixture when this distribution is exactly a Gaussian mixture (then exact
-     * scores, denoisers and densities are available, MATH.md §4); empty otherwise.
+     * scores, denoisers and densities are available, docs/math.md §4.2); empty otherwise.
      */
     Optional<GaussianMixture> mixture();
 }

@@ -11,7 +11,7 @@ import org.scorefield.core.random.SeededRandom;
 /**
  * The built-in 2D data sets: the classic toy distributions of scikit-learn and FFJORD (sources
  * and constants in the package's {@code ToyShapes}) and three Gaussian mixtures whose scores are
- * known exactly (MATH.md §4).
+ * known exactly (docs/math.md §4.2).
  *
  * <p>Every preset but {@link #GAUSSIAN} is centred and scaled by fixed constants, never by the
  * sample's own statistics: its mean is 0 and the standard deviation of each coordinate lies in
@@ -29,7 +29,7 @@ import org.scorefield.core.random.SeededRandom;
  *   gaussian      0, its one component            0.5, 0.5 around (0.8, −0.4)
  * </pre>
  * {@code gaussian} is the exception on purpose: an off-centre N(m, s²I) whose PF-ODE has a closed
- * form (MATH.md §4), with a mean visibly away from the prior's so that lessons can follow it.
+ * form (docs/math.md §4.4), with a mean visibly away from the prior's so that lessons can follow it.
  */
 public enum DatasetPreset implements DataDistribution {
 

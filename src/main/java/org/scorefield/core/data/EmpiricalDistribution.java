@@ -6,7 +6,7 @@ import org.scorefield.core.random.SeededRandom;
 
 /**
  * The empirical distribution of a fixed point set, {@code (1/N) Σ δ(x − x⁽ⁱ⁾)}: what a model
- * trained on exactly these points sees (MATH.md §4). Sampling is the bootstrap (Efron 1979):
+ * trained on exactly these points sees (docs/math.md §4.1). Sampling is the bootstrap (Efron 1979):
  * n draws with replacement, each point carrying its label.
  */
 public final class EmpiricalDistribution implements DataDistribution {

@@ -6,7 +6,7 @@ import org.scorefield.core.random.SeededRandom;
 
 /**
  * A Gaussian mixture {@code Σ π_k N(μ_k, Σ_k)} in the plane: the analytic distribution behind the
- * mixture presets, exact enough to give the score and density of every p_t (MATH.md §4).
+ * mixture presets, exact enough to give the score and density of every p_t (docs/math.md §4.2).
  *
  * @param components the components; their weights are normalised to sum to 1
  */

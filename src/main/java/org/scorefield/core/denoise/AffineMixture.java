@@ -5,7 +5,7 @@ import org.scorefield.core.data.PointSet;
 import org.scorefield.core.schedule.Schedule;
 
 /**
- * The exact posterior of an affine path between two independent Gaussian mixtures (MATH.md §4, §8):
+ * The exact posterior of an affine path between two independent Gaussian mixtures (docs/math.md §4.3, §8.3):
  * {@code x_t = α(t)·x0 + σ(t)·x1} with {@code x0 ~ Σ π_i N(μ_i, Σ_i)} and {@code x1 ~ Σ ρ_j N(ν_j, S_j)}.
  * Every pair of components (i, j) is one Gaussian of x_t, so
  * <pre>

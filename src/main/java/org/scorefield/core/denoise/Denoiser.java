@@ -6,7 +6,7 @@ import org.scorefield.core.schedule.Schedule;
 
 /**
  * The one interface every sampler, field and metric evaluates: a batch of noisy points x_t at one
- * time t in, the denoised estimate {@code x̂0 = E[x0 | x_t]} of each out (MATH.md §3–4). The other
+ * time t in, the denoised estimate {@code x̂0 = E[x0 | x_t]} of each out (docs/math.md §3–4). The other
  * heads follow exactly from x̂0 through {@link PredictionHead}'s conversions.
  *
  * <p>Points are interleaved, {@code x0, y0, x1, y1, …}. One call is one network function
@@ -19,7 +19,7 @@ public interface Denoiser {
     Schedule schedule();
 
     /**
-     * Whether x_t is {@code α·x0 + σ·ε} with ε independent N(0, I) noise (MATH.md §1). Then Tweedie
+     * Whether x_t is {@code α·x0 + σ·ε} with ε independent N(0, I) noise (docs/math.md §1.5). Then Tweedie
      * gives the score from x̂0 and the reverse SDE of the schedule has the marginals p_t, so
      * stochastic samplers apply. False for a flow from another source than N(0, I), or trained on
      * dependent pairs (minibatch OT, Sinkhorn, Reflow): there x̂0 still gives the velocity that every

@@ -10,7 +10,7 @@ import org.scorefield.core.tensor.Nd4jRuntime;
 
 /**
  * The ideal denoiser of an empirical distribution {@code {x⁽ⁱ⁾}}, i = 1..N: the model that has
- * memorised its training set exactly (MATH.md §4; geometry notes: one step of annealed mean
+ * memorised its training set exactly (docs/math.md §4.1; geometry notes: one step of annealed mean
  * shift at bandwidth σ/α).
  * <pre>
  *   w_i(x_t) = softmax_i(−‖x_t − α x⁽ⁱ⁾‖² / (2σ²)),   x̂0 = Σ w_i x⁽ⁱ⁾

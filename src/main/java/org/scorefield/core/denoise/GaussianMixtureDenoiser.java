@@ -5,7 +5,7 @@ import org.scorefield.core.schedule.Schedule;
 
 /**
  * The exact denoiser, score and density of a Gaussian mixture under an affine schedule
- * (MATH.md §4): with {@code C_k = α²Σ_k + σ²I},
+ * (docs/math.md §4.2): with {@code C_k = α²Σ_k + σ²I},
  * <pre>
  *   p_t = Σ π_k N(α μ_k, C_k)
  *   r_k(x) ∝ π_k N(x; α μ_k, C_k)

@@ -8,7 +8,7 @@ import org.scorefield.core.flow.FlowOracle;
 import org.scorefield.core.schedule.Schedule;
 
 /**
- * The exact marginal density p_t of the oracles of MATH.md §4 on a grid, as log p_t (and of the
+ * The exact marginal density p_t of the oracles of docs/math.md §4.5 on a grid, as log p_t (and of the
  * {@link FlowOracle} of a flow from another source, which computes its own):
  * <pre>
  *   Gaussian mixture:  p_t(x) = Σ π_k N(x; α μ_k, α²Σ_k + σ² I)

@@ -1,7 +1,7 @@
 package org.scorefield.core.field;
 
 /**
- * Where a learned field departs from the exact one (MATH.md §4: the oracle gives the exact score
+ * Where a learned field departs from the exact one (docs/math.md §4: the oracle gives the exact score
  * and velocity of the data): the length of their difference at each cell.
  */
 public final class FieldDifference {

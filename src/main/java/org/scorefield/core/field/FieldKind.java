@@ -4,7 +4,7 @@ import org.scorefield.core.Identified;
 import org.scorefield.core.denoise.Denoiser;
 
 /**
- * Which vector field a plot shows, both read from one denoiser (MATH.md §3, §6):
+ * Which vector field a plot shows, both read from one denoiser (docs/math.md §3.2, §6.3):
  * <pre>
  *   SCORE:     ŝ = ∇log p_t = (α x̂0 − x_t)/σ²                       (Tweedie)
  *   VELOCITY:  û = dx/dt = f·x − ½ g²·ŝ = α' x̂0 + σ' ε̂               (PF-ODE, book 4.1.7, Prop 6.3.2)

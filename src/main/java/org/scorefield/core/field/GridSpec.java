@@ -2,7 +2,7 @@ package org.scorefield.core.field;
 
 /**
  * A regular grid of {@code nx × ny} cells over the rectangle {@code [xMin, xMax] × [yMin, yMax]},
- * on which fields and densities are evaluated (MATH.md §4 oracles, §6 velocity). Values live at
+ * on which fields and densities are evaluated (docs/math.md §4 oracles, §6.3 velocity). Values live at
  * cell centres, {@code x_i = xMin + (i + ½)·Δx}, {@code y_j = yMin + (j + ½)·Δy}; cell {@code (i, j)}
  * has index {@code j·nx + i}, row-major from the bottom-left, so a grid of values drawn as an image
  * covers exactly the rectangle.

@@ -2,7 +2,7 @@ package org.scorefield.core.field;
 
 /**
  * A scalar sampled at the cell centres of a {@link GridSpec}, in its index order: a log-density
- * log p_t (MATH.md §4) or the error between two fields, as a heatmap draws it.
+ * log p_t (docs/math.md §4.5) or the error between two fields, as a heatmap draws it.
  *
  * <p>The record takes the array as it is (no copy) and its owner does not write to it again; equality
  * of the array is identity, so a painter can cache the image of one grid instance.

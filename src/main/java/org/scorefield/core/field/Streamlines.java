@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Evenly spaced streamlines of a vector field, after matplotlib's {@code streamplot}: curves that
  * follow the field's direction everywhere, so the eye reads the flow of the score or of the PF-ODE
- * velocity (MATH.md §6) rather than a forest of arrows.
+ * velocity (docs/math.md §6.3) rather than a forest of arrows.
  *
  * <p>The rectangle is divided into {@code seedsPerSide × seedsPerSide} occupancy cells. Seeds are
  * the cell centres, visited ring by ring from the boundary inwards (deterministic, no randomness);

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A 2D vector field sampled at the cell centres of a {@link GridSpec}: the score ∇log p_t or the
- * PF-ODE velocity of MATH.md §3/§6, as a plot draws it.
+ * PF-ODE velocity of docs/math.md §3.2/§6.3, as a plot draws it.
  *
  * <p>{@code values} is interleaved {@code vx, vy} per cell in the grid's index order (row-major
  * from the bottom-left). The record takes the array as it is (no copy): whoever builds a grid hands

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The exact minimum-cost perfect matching of a square cost matrix (the linear assignment problem):
  * the permutation π minimising {@code Σ_i C[i][π(i)]}. Minibatch optimal transport pairs a batch
- * of data with a batch of source points by it (MATH.md §8; OT-CFM, Tong et al. 2024).
+ * of data with a batch of source points by it (docs/math.md §8.4; OT-CFM, Tong et al. 2024).
  *
  * <p>The method is the shortest augmenting path algorithm of Jonker and Volgenant (1987) in the
  * form of Crouse (2016), the one SciPy's {@code linear_sum_assignment} uses: rows are added one at a

@@ -3,7 +3,7 @@ package org.scorefield.core.flow;
 import org.scorefield.core.data.PointSet;
 
 /**
- * Conditional against marginal velocity at one point x_t (MATH.md §8; Lipman et al. 2023): flow
+ * Conditional against marginal velocity at one point x_t (docs/math.md §8.2; Lipman et al. 2023): flow
  * matching regresses on the conditional targets {@code x1 − x0} of random pairs, and what it learns
  * is their posterior mean, the marginal velocity.
  *

@@ -7,7 +7,7 @@ import org.scorefield.core.sample.Trajectories;
 
 /**
  * A coupling of a batch of data points x0 with a batch of source points x1 of the same size
- * (MATH.md §8): which source point each data point is trained against.
+ * (docs/math.md §8.4–8.5): which source point each data point is trained against.
  * <pre>
  *   independent   π(i) = i (the batches are already independent draws)
  *   ot            π = argmin_π Σ_i ‖x0_i − x1_π(i)‖²           (exact assignment)

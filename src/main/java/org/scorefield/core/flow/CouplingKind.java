@@ -2,7 +2,7 @@ package org.scorefield.core.flow;
 
 import org.scorefield.core.Identified;
 
-/** How flow matching pairs data with source points within a batch (MATH.md §8). */
+/** How flow matching pairs data with source points within a batch (docs/math.md §8.4–8.5). */
 public enum CouplingKind implements Identified {
     INDEPENDENT("independent", "independent", "random pairs: every data point with any source point"),
     OT("ot", "minibatch OT", "the exact assignment minimising Σ‖x₀ − x₁‖² within each batch"),

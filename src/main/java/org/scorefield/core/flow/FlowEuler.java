@@ -5,7 +5,7 @@ import org.scorefield.core.sample.Trajectories;
 
 /**
  * Euler's method for a flow on the whole interval, from the source at t = 1 to the data at t = 0 in
- * K equal steps (MATH.md §8):
+ * K equal steps (docs/math.md §8.6):
  * <pre>
  *   x_{t − 1/K} = x_t − (1/K) û(x_t, t),   t = 1, 1 − 1/K, …, 1/K
  * </pre>

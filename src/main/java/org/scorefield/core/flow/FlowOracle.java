@@ -14,7 +14,7 @@ import org.scorefield.core.schedule.LinearFlow;
 import org.scorefield.core.schedule.Schedule;
 
 /**
- * The exact oracle of flow matching from any source (MATH.md §4 and §8): the linear path
+ * The exact oracle of flow matching from any source (docs/math.md §4.6 and §8.3): the linear path
  * {@code x_t = (1−t)·x0 + t·x1} with {@code x0 ~ data} and {@code x1 ~ source} drawn independently,
  * when the source is not N(0, I) (from N(0, I) this is the mixture or memorising oracle under the
  * linear schedule, and those classes serve).

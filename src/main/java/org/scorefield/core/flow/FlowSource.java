@@ -8,7 +8,7 @@ import org.scorefield.core.random.SeededRandom;
 
 /**
  * Where a flow starts: the distribution at t = 1 that flow matching transports to the data at
- * t = 0 (MATH.md §8). Either the standard normal N(0, I), the prior of every diffusion process
+ * t = 0 (docs/math.md §8.3). Either the standard normal N(0, I), the prior of every diffusion process
  * here, or any point distribution (a preset, a file, drawn points), so that one distribution can
  * be carried to another, {@code 8gaussians → moons} for example.
  *
@@ -72,7 +72,7 @@ public record FlowSource(Optional<DataDistribution> distribution) {
      * The data layer's fixed ends for these points: from N(0, I) one ε per point from
      * {@code derive(dataSeed, "forward-noise")} (the data's own forward noise); from another source one
      * source point per data point from {@code derive(dataSeed, "forward-source")}, so that under the
-     * linear path each point moves along {@code (1−t)·x0 + t·x1} (MATH.md §8).
+     * linear path each point moves along {@code (1−t)·x0 + t·x1} (docs/math.md §8.1).
      */
     public org.scorefield.core.schedule.ForwardNoising forwardNoising(org.scorefield.core.data.PointSet points,
             long dataSeed) {

@@ -6,7 +6,7 @@ import org.scorefield.core.schedule.Schedule;
 
 /**
  * The time at which a {@link FlowOracle} is asked, on its linear path {@code x_t = (1−t)·x0 + t·x1}
- * (MATH.md §8): it must lie in [0, 1], and it is raised to the linear schedule's tMin() where the
+ * (docs/math.md §8.1): it must lie in [0, 1], and it is raised to the linear schedule's tMin() where the
  * path has no density at t itself (point data: x_0 is a Dirac mass) or the velocity (x − x̂0)/t
  * is 0/0 (t = 0).
  */

@@ -8,7 +8,7 @@ import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.ScalarGrid;
 
 /**
- * The {@link FlowOracle} between two Gaussian mixtures, evaluated pair by pair (MATH.md §4 and §8):
+ * The {@link FlowOracle} between two Gaussian mixtures, evaluated pair by pair (docs/math.md §4.3 and §4.6):
  * data and source are each a mixture (a preset's components, data points of zero covariance, or
  * source points smoothed at a bandwidth h), and every pair (i, j) of components is one Gaussian of
  * x_t, so x̂0, the score and p_t are exact sums over all pairs ({@link AffineMixture} with

@@ -18,7 +18,7 @@ import org.scorefield.core.sample.Trajectories;
 import org.scorefield.core.schedule.GridKind;
 
 /**
- * Reflow (Liu et al. 2023; book Algorithm 2 with the interpolant of MATH.md §8): from a flow model,
+ * Reflow (Liu et al. 2023; book Algorithm 2 with the interpolant of docs/math.md §8.7): from a flow model,
  * draw sources z, integrate the model accurately to {@code x̂ = Φ(z)}, train the next model on the
  * fixed pairs {@code (x̂, z)} with {@code x_t = (1−t)x̂ + t z} and target {@code z − x̂}, and repeat.
  * Each round's flow transports the same source to (approximately) the same data with paths that

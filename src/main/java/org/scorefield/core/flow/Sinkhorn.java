@@ -1,7 +1,7 @@
 package org.scorefield.core.flow;
 
 /**
- * The entropic optimal transport plan between two uniform point clouds (MATH.md §8; Cuturi 2013):
+ * The entropic optimal transport plan between two uniform point clouds (docs/math.md §8.5; Cuturi 2013):
  * <pre>
  *   P = argmin_{P ∈ Π(a, b)}  Σ_ij P_ij C_ij − ε H(P),    P = diag(u) e^{−C/ε} diag(v),
  *   a_i = 1/n,  b_j = 1/m,  H(P) = −Σ P_ij (log P_ij − 1)

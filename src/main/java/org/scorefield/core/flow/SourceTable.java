@@ -11,7 +11,7 @@ import org.scorefield.core.field.ScalarGrid;
  * The log-density of a source known by points, as a kernel density estimate
  * {@code p_1(z) = (1/M) Σ_j N(z; b_j, h² I)} tabulated once on a fine grid and read back bilinearly,
  * so that the flow oracle of point data pays one look-up per data point instead of one term per
- * pair of points (MATH.md §8: with data points a_i, x_t = x is reached from a_i by exactly one
+ * pair of points (docs/math.md §4.7: with data points a_i, x_t = x is reached from a_i by exactly one
  * source point, so {@code w_i ∝ p_1((x − (1−t) a_i)/t)}).
  *
  * <p>The grid covers the points and {@value #MARGIN}h around them, {@value #CELLS}² cells, so a cell

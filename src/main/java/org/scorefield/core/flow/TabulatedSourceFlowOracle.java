@@ -6,7 +6,7 @@ import org.scorefield.core.denoise.PointChunks;
 /**
  * The {@link FlowOracle} of point data a_i from a source known by points, whose smoothed density
  * is tabulated once ({@link SourceTable}) so that each data point costs one look-up instead of one
- * term per source point (MATH.md §8). The pair of a_i through x is {@code z_i = (x − (1−t) a_i)/t},
+ * term per source point (docs/math.md §4.7). The pair of a_i through x is {@code z_i = (x − (1−t) a_i)/t},
  * so with {@code L = log p_1}
  * <pre>
  *   w_i ∝ exp L(z_i),   x̂0 = Σ w_i a_i,   ŝ = Σ w_i ∇L(z_i) / t,

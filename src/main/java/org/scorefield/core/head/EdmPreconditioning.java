@@ -3,7 +3,7 @@ package org.scorefield.core.head;
 import org.scorefield.core.InvalidInputException;
 
 /**
- * EDM preconditioning (Karras et al. 2022, Table 1; book appendix D.6; MATH.md §3):
+ * EDM preconditioning (Karras et al. 2022, Table 1; book appendix D.6; docs/math.md §3.8):
  * {@code D(x; σ) = c_skip·x + c_out·F(c_in·x, c_noise)}. For a general affine schedule, with
  * {@code R = α²σ_d² + σ²}:
  * <pre>

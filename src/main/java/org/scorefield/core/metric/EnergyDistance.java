@@ -1,7 +1,7 @@
 package org.scorefield.core.metric;
 
 /**
- * Energy distance between two samples in the plane (MATH.md §11; Székely and Rizzo 2013):
+ * Energy distance between two samples in the plane (docs/math.md §11.2; Székely and Rizzo 2013):
  *
  * <pre>
  *   D(X, Y) = 2 E‖X − Y‖ − E‖X − X'‖ − E‖Y − Y'‖

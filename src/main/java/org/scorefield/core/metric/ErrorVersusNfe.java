@@ -15,10 +15,10 @@ import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.TimeGrid;
 
 /**
- * The data behind an error-versus-NFE chart (MATH.md §11, "solver error"): every solver at every
+ * The data behind an error-versus-NFE chart (docs/math.md §11.5, "solver error"): every solver at every
  * step count starts from the same prior points at the same time, runs to the same t_min, and is
  * compared with a fine RK4 reference solve of the PF-ODE from those points. "Faster" means a lower
- * NFE at equal error (MATH.md §5).
+ * NFE at equal error (docs/math.md §5.15).
  *
  * <p>The comparison is made at t_min, before any final denoising step, so that it measures the
  * ODE solution itself. The reference is checked by solving again with half its steps; the distance

@@ -1,7 +1,7 @@
 package org.scorefield.core.metric;
 
 /**
- * A discrepancy between two point clouds in the plane (MATH.md §11), each given as interleaved
+ * A discrepancy between two point clouds in the plane (docs/math.md §11), each given as interleaved
  * coordinates {@code x0, y0, x1, y1, …}. {@code SlicedWasserstein::distance} and
  * {@code EnergyDistance::distance} are Metrics; {@link NoiseFloor} takes any of them.
  *

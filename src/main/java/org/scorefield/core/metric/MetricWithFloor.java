@@ -1,7 +1,7 @@
 package org.scorefield.core.metric;
 
 /**
- * A metric's value for a model next to its {@link NoiseFloor} at the same sample size (MATH.md §11).
+ * A metric's value for a model next to its {@link NoiseFloor} at the same sample size (docs/math.md §11.3).
  *
  * @param value the metric between the model's samples and a data sample
  * @param floor the same metric between two independent data samples of that size

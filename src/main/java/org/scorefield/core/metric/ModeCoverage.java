@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.scorefield.core.data.GaussianMixture;
 
 /**
- * Mode coverage of samples from a Gaussian mixture (MATH.md §11): the fraction of samples within
+ * Mode coverage of samples from a Gaussian mixture (docs/math.md §11.4): the fraction of samples within
  * 3 standard deviations of a mode, and the number of modes hit.
  *
  * <p>Each sample goes to the component with the smallest squared Mahalanobis distance

@@ -3,7 +3,7 @@ package org.scorefield.core.metric;
 import org.scorefield.core.random.SeededRandom;
 
 /**
- * The noise floor of a metric (MATH.md §11): the same metric between two independent samples of
+ * The noise floor of a metric (docs/math.md §11.3): the same metric between two independent samples of
  * the data, of the same size as the samples being judged.
  *
  * <p>Two finite samples of one distribution are never at distance 0, so a model's score means

@@ -3,7 +3,7 @@ package org.scorefield.core.metric;
 import org.scorefield.core.sample.Trajectories;
 
 /**
- * How far sampled paths are from straight lines run at constant speed (MATH.md §8, book 5.4),
+ * How far sampled paths are from straight lines run at constant speed (docs/math.md §8.8, book 5.4),
  * measured on recorded trajectories.
  *
  * <p>Our time runs from the source at the first recorded time (t = 1: x1, the start) to the data at
@@ -16,7 +16,7 @@ import org.scorefield.core.sample.Trajectories;
  *     ≈ (1/N) Σ_particles Σ_r |t_{r+1} − t_r| · ‖(x1 − x0)/T − (x_{r+1} − x_r)/(t_{r+1} − t_r)‖²
  * </pre>
  *
- * For T = 1 this is MATH.md §8's {@code ∫_0^1 E‖(x1 − x0) − û(x_t, t)‖² dt} with û the velocity
+ * For T = 1 this is docs/math.md §8.8's {@code ∫_0^1 E‖(x1 − x0) − û(x_t, t)‖² dt} with û the velocity
  * the model actually followed, discretised with one constant velocity per recorded segment. Since
  * the mean of the velocity over the span is the chord velocity, S also equals
  * {@code E ∫‖dx/dt‖² dt − E‖x1 − x0‖²/T}: the kinetic energy wasted relative to the straight path.
@@ -111,7 +111,7 @@ public final class PathStraightness {
      *   S_norm = S · T / C
      * </pre>
      *
-     * For T = 1 this is MATH.md §8's S / E‖x1 − x0‖²; the factor T makes it unit-free, so it does
+     * For T = 1 this is docs/math.md §8.8's S / E‖x1 − x0‖²; the factor T makes it unit-free, so it does
      * not change when the time axis is rescaled. It is 0 when S is 0 (straight paths, or no motion
      * at all) and infinite when particles move but all return to where they started (C = 0).
      */

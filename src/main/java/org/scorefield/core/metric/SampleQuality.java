@@ -10,7 +10,7 @@ import org.scorefield.core.sample.Sampling;
 
 /**
  * How close a denoiser's samples are to a distribution, with the noise floor that says what "close"
- * means (MATH.md §11): SW2 against fresh reference draws, averaged over
+ * means (docs/math.md §11.6): SW2 against fresh reference draws, averaged over
  * {@link NoiseFloor#DEFAULT_REPEATS}, beside the floor; and mode coverage when the reference is a
  * Gaussian mixture. The yardstick of the training benchmark and of the quality table.
  *

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.scorefield.core.random.SeededRandom;
 
 /**
- * Sliced Wasserstein-2 distance between two equal-size samples in the plane (MATH.md §11).
+ * Sliced Wasserstein-2 distance between two equal-size samples in the plane (docs/math.md §11.1).
  *
  * <pre>
  *   SW2² = (1/K) Σ_k (1/n) Σ_i ( sort(⟨x, θ_k⟩)_i − sort(⟨y, θ_k⟩)_i )²,   K = 256

@@ -1,7 +1,7 @@
 package org.scorefield.core.metric;
 
 /**
- * Solver error (MATH.md §11): the mean endpoint distance to a reference solve, the same start
+ * Solver error (docs/math.md §11.5): the mean endpoint distance to a reference solve, the same start
  * points integrated with many steps.
  *
  * <pre>

@@ -10,7 +10,7 @@ import org.scorefield.core.tensor.Nd4jRuntime;
  * The matrix-product ceiling of this machine at a network's own shapes: the same float products
  * (same shapes, transposes, thread count) that a training step performs, and nothing else. A
  * training step's FLOP rate divided by this ceiling is its efficiency: the share of its time spent
- * in matrix products (PLATFORM.md).
+ * in matrix products (docs/platform.md §4.3).
  */
 public final class GemmCeiling {
 

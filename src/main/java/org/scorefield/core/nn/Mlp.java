@@ -9,7 +9,7 @@ import org.scorefield.core.tensor.Nd4jRuntime;
 /**
  * A multilayer perceptron {@code (x, τ[, label]) → 2} ({@link Architecture}) with its forward and
  * backward passes written out on ND4J. Every buffer is allocated once per batch size and every
- * operation writes into an existing array: PLATFORM.md measured an allocation per operation 5×
+ * operation writes into an existing array: docs/platform.md §4.2 measured an allocation per operation 5×
  * slower. Weights and gradients each live in one flat array, with each layer's W and b as views
  * into it, so that the optimiser, clipping and the EMA are a handful of whole-vector operations.
  *

@@ -4,7 +4,7 @@ import org.scorefield.core.Identified;
 import org.scorefield.core.head.PredictionHead;
 
 /**
- * What the network is trained to output, and so how its loss is weighted (MATH.md §3, book
+ * What the network is trained to output, and so how its loss is weighted (docs/math.md §3.6, book
  * 6.2.5 and Table 6.1; Karras et al. 2022; Lipman et al. 2023):
  * <pre>
  *   eps       F ≈ ε                          x0        F ≈ x0

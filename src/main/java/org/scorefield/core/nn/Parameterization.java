@@ -9,7 +9,7 @@ import org.scorefield.core.schedule.ScheduleKind;
 
 /**
  * How a network's raw output F relates to the process: what it sees, what it is trained towards,
- * and how its output becomes the denoiser x̂0 every sampler uses (MATH.md §3).
+ * and how its output becomes the denoiser x̂0 every sampler uses (docs/math.md §3).
  *
  * <p>Every objective feeds the network {@code c_in·x_t}, with EDM's {@code c_in = 1/sqrt(α²σ_d² + σ²)},
  * so that its input has about unit variance at every t whatever the schedule (VE's x_t reaches

@@ -6,7 +6,7 @@ import org.scorefield.core.metric.ModeCoverage;
 import org.scorefield.core.metric.SampleQuality;
 
 /**
- * Trains until the model's samples are within a factor of the noise floor (SW2, MATH.md §11) and
+ * Trains until the model's samples are within a factor of the noise floor (SW2, docs/math.md §11.6) and
  * hit every mode of a mixture, checking every few hundred steps with Heun at its default steps;
  * or until a time budget runs out. The yardstick of {@code bench} and of the quality table.
  */

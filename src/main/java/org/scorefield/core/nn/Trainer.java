@@ -13,7 +13,7 @@ import org.scorefield.core.schedule.Schedule;
 
 /**
  * Trains an {@link Mlp} on one objective, one optimiser step per {@link #step()} (the template of
- * book 6.2.5, MATH.md §3):
+ * book 6.2.5, docs/math.md §3.6):
  * <pre>
  *   x0 ~ data,  ε ~ N(0, I),  t ~ p(t),  x_t = α(t)x0 + σ(t)ε
  *   L = mean_i w_i ‖F(c_in x_t, τ(t)) − y_i‖²
@@ -24,7 +24,7 @@ import org.scorefield.core.schedule.Schedule;
  * <p>Data come from a pool of {@value #POOL} points drawn once (a drawn or loaded point set is its
  * own pool); every draw derives from the settings' seed, so a run is reproducible step by step.
  *
- * <p>Flow matching may pair its batches otherwise (a {@link FlowSetup}, MATH.md §8): x1 drawn from
+ * <p>Flow matching may pair its batches otherwise (a {@link FlowSetup}, docs/math.md §8.3–8.5): x1 drawn from
  * another source than N(0, I), and the batch's pairs chosen by a coupling (minibatch OT, Sinkhorn);
  * or, for a Reflow round, the pairs are fixed in advance ({@link #onPairs}) and the network may start
  * from the previous round's weights. Then {@code x_t = (1−t)x0 + t x1} with target {@code x1 − x0}.

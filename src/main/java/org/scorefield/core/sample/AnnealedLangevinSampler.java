@@ -6,7 +6,7 @@ import org.scorefield.core.schedule.TimeGrid;
 
 /**
  * Annealed Langevin dynamics (NCSN, Song & Ermon 2019; book Algorithm 1 with its off-by-one
- * fixed; MATH.md §5): for each level of the grid, from the noisiest t_0 to t_K, run M Langevin
+ * fixed; docs/math.md §5.13): for each level of the grid, from the noisiest t_0 to t_K, run M Langevin
  * steps with {@code η_ℓ = δ σ_ℓ²/σ_1²} ({@link LangevinCorrector}). Every level is run, the
  * last one included. NFE = (K + 1)·M.
  *

@@ -7,7 +7,7 @@ import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.TimeGrid;
 
 /**
- * DDIM (Song, Meng and Ermon 2021; book 9.2; MATH.md §5), from s to t < s with x̂0 and ε̂
+ * DDIM (Song, Meng and Ermon 2021; book 9.2; docs/math.md §5.7–5.8), from s to t < s with x̂0 and ε̂
  * evaluated at (x_s, s):
  * <pre>
  *   η = 0:  x_t = α_t x̂0 + σ_t ε̂                         (exponential Euler on the PF-ODE)

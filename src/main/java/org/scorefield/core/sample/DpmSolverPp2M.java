@@ -6,7 +6,7 @@ import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.TimeGrid;
 
 /**
- * DPM-Solver++(2M) (Lu et al. 2022, Algorithm 2; book Algorithm 7; MATH.md §5), a multistep
+ * DPM-Solver++(2M) (Lu et al. 2022, Algorithm 2; book Algorithm 7; docs/math.md §5.9), a multistep
  * second-order solver in λ = log(α/σ) that reuses the previous step's x̂0. With
  * {@code h_i = λ_i − λ_{i−1}}:
  * <pre>

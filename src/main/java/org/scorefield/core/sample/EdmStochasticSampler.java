@@ -6,7 +6,7 @@ import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.TimeGrid;
 
 /**
- * EDM's stochastic sampler (Karras et al. 2022, Algorithm 2; MATH.md §5): at each step, raise
+ * EDM's stochastic sampler (Karras et al. 2022, Algorithm 2; docs/math.md §5.12): at each step, raise
  * the noise level by a factor 1 + γ ("churn"), then take a Heun step down to the next level.
  * <pre>
  *   γ_i = min(S_churn/K, √2 − 1) if σ_i ∈ [S_tmin, S_tmax], else 0

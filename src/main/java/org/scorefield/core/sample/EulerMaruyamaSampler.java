@@ -11,7 +11,7 @@ import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.TimeGrid;
 
 /**
- * The stochastic family of samplers with the marginals p_t (book Prop 6.4.1; MATH.md §5),
+ * The stochastic family of samplers with the marginals p_t (book Prop 6.4.1; docs/math.md §5.10),
  * integrated by Euler–Maruyama with stochasticity {@code γ = η·g}:
  * <pre>
  *   x_{t−h} = x_t − h·û(x_t, t) + ½ h γ² ŝ(x_t, t) + γ sqrt(h) ξ

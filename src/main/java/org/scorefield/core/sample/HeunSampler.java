@@ -9,7 +9,7 @@ import org.scorefield.core.schedule.TimeGrid;
 
 /**
  * Heun's second-order method on the PF-ODE {@code dx/dt = û(x, t)} (Karras et al. 2022,
- * Algorithm 1; MATH.md §5): an Euler predictor, then the trapezoidal corrector. Two NFE per
+ * Algorithm 1; docs/math.md §5.5): an Euler predictor, then the trapezoidal corrector. Two NFE per
  * step; a plain Euler step where {@code û(·, t_{i+1})} is undefined (σ = 0). Global error O(h²).
  */
 public record HeunSampler() implements Sampler {

@@ -8,7 +8,7 @@ import org.scorefield.core.schedule.Coefficients;
 
 /**
  * Langevin dynamics at one noise level, which leaves p_t invariant (Rakitin Alg. 1; book 3.1;
- * MATH.md §5): {@code x ← x + η ŝ(x, t) + sqrt(2η) ξ}. The √2 is what makes p_t stationary.
+ * docs/math.md §5.13): {@code x ← x + η ŝ(x, t) + sqrt(2η) ξ}. The √2 is what makes p_t stationary.
  * The step is {@code η = r·σ(t)²}: NCSN's {@code δ σ_ℓ²/σ_1²} with {@code δ = r σ_1²}, which
  * keeps the step a fixed fraction of the local width of p_t at every level.
  *

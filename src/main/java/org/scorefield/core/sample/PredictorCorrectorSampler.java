@@ -6,7 +6,7 @@ import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.TimeGrid;
 
 /**
- * Predictor–corrector sampling (Song et al. 2021, Algorithm 1; MATH.md §5): each step is one
+ * Predictor–corrector sampling (Song et al. 2021, Algorithm 1; docs/math.md §5.14): each step is one
  * reverse-SDE step by Euler–Maruyama (the predictor, {@link EulerMaruyamaSampler} with η = 1),
  * then M Langevin steps at the new time (the corrector, {@link LangevinCorrector}).
  * NFE = K·(1 + M).

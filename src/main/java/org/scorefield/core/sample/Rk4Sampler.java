@@ -9,7 +9,7 @@ import org.scorefield.core.schedule.TimeGrid;
 
 /**
  * The classical fourth-order Runge–Kutta method on the PF-ODE {@code dx/dt = û(x, t)}
- * (MATH.md §5). Four NFE per step; global error O(h⁴).
+ * (docs/math.md §5.6). Four NFE per step; global error O(h⁴).
  */
 public record Rk4Sampler() implements Sampler {
 

@@ -7,7 +7,7 @@ import org.scorefield.core.schedule.TimeGrid;
 
 /**
  * A numerical method that carries points from the prior side of a time grid to its data side
- * through a denoiser (MATH.md §5). Call order: build one with its constants, then
+ * through a denoiser (docs/math.md §5). Call order: build one with its constants, then
  * {@link #run} any number of times; a sampler holds no state between runs.
  */
 public interface Sampler {

@@ -5,7 +5,7 @@ import org.scorefield.core.schedule.GridKind;
 import org.scorefield.core.Identified;
 import org.scorefield.core.InvalidInputException;
 
-/** The samplers of MATH.md §5, by the names the command line and the window use. */
+/** The samplers of docs/math.md §5, by the names the command line and the window use. */
 public enum SamplerKind implements Identified {
     EULER("euler", "Euler (PF-ODE)"),
     HEUN("heun", "Heun (PF-ODE, 2nd order)"),

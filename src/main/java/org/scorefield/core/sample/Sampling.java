@@ -12,7 +12,7 @@ import org.scorefield.core.schedule.TimeGrid;
 
 /**
  * Runs a sampler from the prior or from given points: chooses the grid, draws the start noise,
- * counts NFE, records trajectories and finishes with the denoising step (MATH.md §5).
+ * counts NFE, records trajectories and finishes with the denoising step (docs/math.md §5.2).
  *
  * <p>Start and end: ODE samplers on a uniform grid start at t = 1; samplers that need λ, f or g²
  * there, and grids defined through λ, start at the schedule's {@code tMax()} (the same t = 1
@@ -74,7 +74,7 @@ public final class Sampling {
     /**
      * Samples n points of a flow from its source: from the prior as {@link #fromPrior} does for
      * N(0, I), otherwise from n points of the source drawn from the seed (a flow carrying one
-     * distribution to another starts from the other, MATH.md §8).
+     * distribution to another starts from the other, docs/math.md §8.3).
      */
     public static SampleResult fromSource(Denoiser denoiser, SamplerSettings settings, FlowSource source, int n,
             long seed, Recording recording) {

@@ -2,7 +2,7 @@ package org.scorefield.core.sample;
 
 /**
  * The path of every particle of a run: positions at each recorded time, and optionally the
- * denoising trajectory, the x̂0 the model gives at each of those positions (MATH.md §6).
+ * denoising trajectory, the x̂0 the model gives at each of those positions (docs/math.md §6.2).
  * Times decrease from the start of the grid to its end, followed by t = 0 when the run finished
  * with a denoising step.
  *

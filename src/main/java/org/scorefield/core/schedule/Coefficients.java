@@ -2,7 +2,7 @@ package org.scorefield.core.schedule;
 
 /**
  * A schedule read at one time: {@code x_t = α·x0 + σ·ε} with the derivatives of α and σ in t
- * (MATH.md §1). Every prediction-head conversion and sampler step works from these numbers.
+ * (docs/math.md §1.2). Every prediction-head conversion and sampler step works from these numbers.
  *
  * @param t      the time, 0 = data, 1 = prior
  * @param alpha  α(t)

@@ -8,7 +8,7 @@ import java.util.Map;
  * <pre>
  *   α = 1,   σ = σ_max·t,   f = 0,   g² = 2σσ' = 2σ_max² t
  * </pre>
- * (MATH.md §2, row 5.) σ_min fixes the smallest time, {@code t_min = σ_min/σ_max}. For unit-scale
+ * (docs/math.md §2.5.) σ_min fixes the smallest time, {@code t_min = σ_min/σ_max}. For unit-scale
  * 2D data a σ_max of 5–10 serves (the images' 80 would waste most steps); the default 10 keeps the
  * prior N(0, σ_max²I) within 1% in variance of the true p₁.
  */

@@ -26,7 +26,7 @@ public final class ForwardNoising {
     /**
      * Each point carried to its own given end x1 instead of Gaussian noise: under the linear path
      * (α = 1 − t, σ = t) that is flow matching's {@code x_t = (1−t)·x0 + t·x1} from another source
-     * (MATH.md §8).
+     * (docs/math.md §8.1).
      *
      * @param ends one end per point, interleaved
      */

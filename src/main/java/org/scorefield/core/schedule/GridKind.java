@@ -4,7 +4,7 @@ import org.scorefield.core.Identified;
 import org.scorefield.core.InvalidInputException;
 
 /**
- * How a sampler spaces its steps (MATH.md §5). Which wins depends on the schedule and the number
+ * How a sampler spaces its steps (docs/math.md §5.1). Which wins depends on the schedule and the number
  * of steps, so the choice is the user's.
  */
 public enum GridKind implements Identified {

@@ -8,7 +8,7 @@ import java.util.Map;
  * <pre>
  *   α = 1 − t,   σ = t,   f = −1/(1 − t),   g² = 2t/(1 − t)
  * </pre>
- * (MATH.md §2, row 6.) g blows up at t = 1: ODE samplers may start at t = 1, SDE samplers start
+ * (docs/math.md §2.6.) g blows up at t = 1: ODE samplers may start at t = 1, SDE samplers start
  * at {@link #tMax()}, where the SNR is {@link Schedule#MIN_SNR}.
  */
 public record LinearFlow() implements Schedule {

@@ -5,7 +5,7 @@ package org.scorefield.core.schedule;
  *
  * @param name         key on the command line and in files, e.g. {@code beta_max}
  * @param symbol       how the constant is written in formulas, e.g. {@code β_max}
- * @param defaultValue the value of the paper the schedule comes from (MATH.md §2)
+ * @param defaultValue the value of the paper the schedule comes from (docs/math.md §2)
  * @param min          the smallest value a slider offers
  * @param max          the largest value a slider offers
  * @param logScale     whether a slider should move in log scale

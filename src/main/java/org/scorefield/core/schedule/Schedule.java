@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * An affine noising schedule {@code x_t = α(t)·x0 + σ(t)·ε}, {@code t ∈ [0, 1]}, t = 0 data,
- * t = 1 prior (MATH.md §1–2). The one abstraction behind forward noising, training targets,
+ * t = 1 prior (docs/math.md §1–2). The one abstraction behind forward noising, training targets,
  * sampling and plots.
  *
  * <p>The equivalent SDE is {@code dx = f(t)·x dt + g(t) dw} with {@code f = α'/α} and
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public interface Schedule {
 
-    /** The signal-to-noise ratio at which schedules with α(1) = 0 are capped (MATH.md §2, VP cosine). */
+    /** The signal-to-noise ratio at which schedules with α(1) = 0 are capped (docs/math.md §2.8). */
     double MIN_SNR = 1e-5;
 
     /**

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.scorefield.core.InvalidInputException;
 
 /**
- * The schedules of MATH.md §2, with their editable constants and defaults. {@link #create(Map)}
+ * The schedules of docs/math.md §2, with their editable constants and defaults. {@link #create(Map)}
  * builds one from named constants (missing ones take their defaults), which is what sliders,
  * the command line and session files use.
  */

@@ -8,7 +8,7 @@ import java.util.Map;
  * <pre>
  *   α = exp(−B/2),   σ = 1 − exp(−B),   f = −β/2,   g² = β(1 − exp(−2B))
  * </pre>
- * (MATH.md §2, row 2.) Its marginal variance stays below VP's at every t.
+ * (docs/math.md §2.2.) Its marginal variance stays below VP's at every t.
  */
 public record SubVp(double betaMin, double betaMax) implements Schedule {
 

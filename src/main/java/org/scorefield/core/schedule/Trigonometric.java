@@ -7,7 +7,7 @@ import java.util.Map;
  * <pre>
  *   α = cos(πt/2),   σ = sin(πt/2),   f = −(π/2) tan(πt/2),   g² = π tan(πt/2)
  * </pre>
- * (MATH.md §2, row 7.) Like the linear path it reaches pure noise at t = 1, where f and g blow
+ * (docs/math.md §2.7.) Like the linear path it reaches pure noise at t = 1, where f and g blow
  * up; {@link #tMax()} caps them at SNR = {@link Schedule#MIN_SNR}.
  */
 public record Trigonometric() implements Schedule {

@@ -8,7 +8,7 @@ import java.util.Map;
  * <pre>
  *   α = 1,   σ = σ_min (σ_max/σ_min)^t,   f = 0,   g² = 2σ² ln(σ_max/σ_min)
  * </pre>
- * (MATH.md §2, row 4.) σ(0) = σ_min > 0, so the whole of [0, 1] is usable. Song & Ermon's
+ * (docs/math.md §2.4.) σ(0) = σ_min > 0, so the whole of [0, 1] is usable. Song & Ermon's
  * technique 1 sets σ_max to about the largest distance between two data points; the default 5 is
  * just above that distance for every preset (3.6 to 4.9).
  */

@@ -9,7 +9,7 @@ import org.scorefield.core.InvalidInputException;
  *   ᾱ(t) = cos²θ(t) / cos²θ(0),   α = sqrt(ᾱ),   σ = sqrt(1 − ᾱ),
  *   f = α'/α = −θ' tan θ,   g² = −2f = 2θ' tan θ   (VP: α² + σ² = 1)
  * </pre>
- * (MATH.md §2, row 3.) ᾱ reaches 0 at t = 1, so λ, f and g² are capped at the time where ᾱ
+ * (docs/math.md §2.3.) ᾱ reaches 0 at t = 1, so λ, f and g² are capped at the time where ᾱ
  * falls to {@link Schedule#MIN_SNR}; α and σ stay exact up to t = 1.
  */
 public record VpCosine(double s) implements Schedule {

@@ -10,7 +10,7 @@ import org.scorefield.core.InvalidInputException;
  *   β(t) = β_min + t(β_max − β_min),   B(t) = β_min t + ½t²(β_max − β_min)
  *   α = exp(−B/2),   σ = sqrt(1 − exp(−B)),   f = −β/2,   g² = β
  * </pre>
- * (MATH.md §2, row 1.)
+ * (docs/math.md §2.1.)
  */
 public record VpLinear(double betaMin, double betaMax) implements Schedule {
 

@@ -6,7 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The one place that configures ND4J, before the first array is made.
  *
  * <p>One thread for ND4J's own loops and for OpenBLAS: on the 2-core machines Scorefield targets,
- * the small matrices of 2D models run 2–3× faster on one thread than on two (PLATFORM.md; the
+ * the small matrices of 2D models run 2–3× faster on one thread than on two (docs/platform.md §4.1; the
  * empirical oracle at 200 × 1,000: 2.0 ms per call against 6.4 ms). {@code OMP_NUM_THREADS} would
  * do the same, but a program started with {@code java -jar} cannot set its own environment.
  */

@@ -11,7 +11,7 @@ import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
 
-/** The memorising oracle of MATH.md §4 against a direct softmax in plain Java. */
+/** The memorising oracle of docs/math.md §4.1 against a direct softmax in plain Java. */
 class EmpiricalDenoiserTest {
 
     /** w_i = softmax(−‖x − α xᵢ‖²/(2σ²)) computed term by term, in log-sum-exp form. */

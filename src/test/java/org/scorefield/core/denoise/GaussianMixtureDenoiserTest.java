@@ -12,7 +12,7 @@ import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
 
-/** The mixture oracle of MATH.md §4 against independent computations. */
+/** The mixture oracle of docs/math.md §4.2 against independent computations. */
 class GaussianMixtureDenoiserTest {
 
     /** Three components with different weights and correlated covariances. */

@@ -10,7 +10,7 @@ import org.scorefield.core.denoise.EmpiricalDenoiser;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
 
-/** The exact p_t of MATH.md §4 against closed forms and a direct sum. */
+/** The exact p_t of docs/math.md §4.5 against closed forms and a direct sum. */
 class ExactDensityTest {
 
     @Test

@@ -12,7 +12,7 @@ import org.scorefield.core.denoise.GaussianMixtureDenoiser;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
 
-/** The score and PF-ODE velocity grids against the closed form of one isotropic Gaussian (MATH.md §4, §6). */
+/** The score and PF-ODE velocity grids against the closed form of one isotropic Gaussian (docs/math.md §4.4, §6.3). */
 class FieldKindTest {
 
     static final double MX = 0.7;

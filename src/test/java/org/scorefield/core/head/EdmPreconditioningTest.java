@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.scorefield.core.InvalidInputException;
 
-/** Karras et al. 2022, Table 1, and its general-α form (MATH.md §3). */
+/** Karras et al. 2022, Table 1, and its general-α form (docs/math.md §3.8). */
 class EdmPreconditioningTest {
 
     private final EdmPreconditioning p = EdmPreconditioning.standard();

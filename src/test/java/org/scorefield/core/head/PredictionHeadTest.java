@@ -14,7 +14,7 @@ import org.scorefield.core.schedule.Coefficients;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
 
-/** The head conversions of MATH.md §3 against their definitions. */
+/** The head conversions of docs/math.md §3.2–3.3 against their definitions. */
 class PredictionHeadTest {
 
     static Stream<Schedule> schedules() {

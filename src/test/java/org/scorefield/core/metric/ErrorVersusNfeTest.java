@@ -15,7 +15,7 @@ import org.scorefield.core.sample.SamplerSettings;
 import org.scorefield.core.schedule.GridKind;
 import org.scorefield.core.schedule.ScheduleKind;
 
-/** Convergence orders measured on the mixture oracle against a fine reference (MATH.md §11). */
+/** Convergence orders measured on the mixture oracle against a fine reference (docs/math.md §11.5). */
 class ErrorVersusNfeTest {
 
     private static final int[] STEPS = {32, 64, 128};

@@ -17,7 +17,7 @@ class PathStraightnessTest {
         double[] x0 = rng.gaussianPoints(50);
         double[] x1 = rng.gaussianPoints(50);
         double[] times = {1, 0.93, 0.7, 0.65, 0.31, 0.3, 0.05, 0.001, 0};
-        // x_t = (1 − t) x0 + t x1 (MATH.md §8), sampled from t = 1 down to t = 0.
+        // x_t = (1 − t) x0 + t x1 (docs/math.md §8.1), sampled from t = 1 down to t = 0.
         Trajectories paths = record(times, t -> lerp(x0, x1, t));
         assertEquals(0, PathStraightness.straightness(paths), 1e-12);
         assertEquals(0, PathStraightness.normalizedStraightness(paths), 1e-12);

@@ -16,7 +16,7 @@ class ParameterizationTest {
 
     /**
      * A network that outputs its regression target exactly must denoise exactly: for every objective
-     * and schedule, toData(c, x_t, target(x0, ε)) = x0 (MATH.md §3's conversions, in reverse).
+     * and schedule, toData(c, x_t, target(x0, ε)) = x0 (docs/math.md §3's conversions, in reverse).
      */
     @ParameterizedTest
     @EnumSource(ScheduleKind.class)

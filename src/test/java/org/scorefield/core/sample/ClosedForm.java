@@ -7,7 +7,7 @@ import org.scorefield.core.schedule.Schedule;
 
 /**
  * Data N(m, s²I): p_t = N(α m, s_t² I) with s_t² = α²s² + σ², and the PF-ODE carries each point
- * along x_t = α_t m + (s_t/s_u)(x_u − α_u m) (MATH.md §4). Exact ground truth for solvers.
+ * along x_t = α_t m + (s_t/s_u)(x_u − α_u m) (docs/math.md §4.4). Exact ground truth for solvers.
  */
 final class ClosedForm {
 

@@ -15,7 +15,7 @@ import org.scorefield.core.schedule.ScheduleKind;
 
 /**
  * Measured convergence orders of the deterministic solvers against the exact PF-ODE solution for
- * Gaussian data (MATH.md §4): Euler and DDIM ≈ 1, Heun and DPM-Solver++(2M) ≈ 2, RK4 ≈ 4.
+ * Gaussian data (docs/math.md §4.4): Euler and DDIM ≈ 1, Heun and DPM-Solver++(2M) ≈ 2, RK4 ≈ 4.
  */
 class SamplerConvergenceTest {
 

@@ -42,7 +42,7 @@ class SamplerPropertiesTest {
         return new SeededRandom(17).gaussianPoints(n);
     }
 
-    /** MATH.md §6: under VE with σ = t, an Euler step from t to t' is (t'/t)·x + (1 − t'/t)·D(x; t). */
+    /** docs/math.md §6.1: under VE with σ = t, an Euler step from t to t' is (t'/t)·x + (1 − t'/t)·D(x; t). */
     @Test
     void eulerStepWithSigmaEqualToTimeIsAConvexCombination() {
         Edm sigmaIsT = new Edm(0.002, 1.0);
@@ -57,7 +57,7 @@ class SamplerPropertiesTest {
         }
     }
 
-    /** Book 9.2 and MATH.md §12: Euler on û equals DDIM exactly for schedules linear in t. */
+    /** Book 9.2 and docs/math.md §12.4: Euler on û equals DDIM exactly for schedules linear in t. */
     @Test
     void ddimIsEulerForSchedulesLinearInTime() {
         for (Schedule s : List.of(ScheduleKind.LINEAR.createDefault(), ScheduleKind.EDM.createDefault())) {

@@ -87,7 +87,7 @@ class StochasticSamplerTest {
     /**
      * One Langevin level started in p_t = N(μ, v) stays at the stationary law of its discretisation:
      * x' − μ = (1 − η/v)(x − μ) + sqrt(2η) ξ has variance v/(1 − η/(2v)). Without the √2 of the
-     * noise (MATH.md §5) it would be half that.
+     * noise (docs/math.md §5.13) it would be half that.
      */
     @Test
     void aLangevinLevelLeavesItsExactStationaryLaw() {
