@@ -6,7 +6,7 @@ import org.scorefield.core.schedule.Coefficients;
 
 /**
  * What a network predicts from {@code (x_t, t)}, and the exact conversions between the four
- * heads given x_t (book Table 6.1, Prop 6.3.1; MATH.md §3):
+ * heads given x_t (book Table 6.1, Prop 6.3.1; docs/math.md §3.1–3.4):
  * <pre>
  *   x̂0 = (x_t − σ ε̂)/α        ε̂ = (x_t − α x̂0)/σ
  *   ŝ  = −ε̂/σ = (α x̂0 − x_t)/σ²   (Tweedie)
@@ -14,7 +14,8 @@ import org.scorefield.core.schedule.Coefficients;
  *   with d = α'σ − ασ':   x̂0 = (σ û − σ' x_t)/d,   ε̂ = (α' x_t − α û)/d
  * </pre>
  * The velocity here is dx_t/dt. Salimans & Ho's "v-prediction" {@code α ε − σ x0} is a different
- * quantity (equal to it only for the trigonometric schedule) and is not one of these heads.
+ * quantity (for the trigonometric schedule dx_t/dt = (π/2)·v, since its angle is πt/2; for no
+ * schedule of t in [0, 1] are the two equal) and is not one of these heads.
  *
  * <p>All arrays are interleaved 2D points; the functions return new arrays.
  */
