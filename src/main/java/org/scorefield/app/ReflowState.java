@@ -22,6 +22,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.Progress;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.nn.Objective;
@@ -184,7 +185,7 @@ public final class ReflowState implements AutoCloseable {
                         }
                     });
                 }
-                made.add(reflow.next(made.get(made.size() - 1), new Reflow.Progress() {
+                made.add(reflow.next(made.get(made.size() - 1), new Progress() {
                     @Override
                     public void update(String what, double fraction) {
                         Platform.runLater(() -> {

@@ -17,6 +17,7 @@ import org.scorefield.app.export.Animation;
 import org.scorefield.app.export.AnimationFormat;
 import org.scorefield.app.export.AnimationWriter;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.Progress;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.denoise.Denoiser;
@@ -264,7 +265,7 @@ final class BenchCommand implements Callable<Integer> {
         Reflow.Settings rs = Reflow.Settings.defaults(seed);
         Reflow reflow = new Reflow(DatasetPreset.MOONS, FlowSource.gaussian(), rs);
         Reflow.Round zero = reflow.measure(trainer.snapshot(), 0, 0);
-        Reflow.Round one = reflow.next(zero, Reflow.Progress.NONE);
+        Reflow.Round one = reflow.next(zero, Progress.NONE);
         Json.put(json, "reflow_round_s", one.metrics().seconds());
         json.put("reflow_pairs", rs.pairs());
         json.put("reflow_train_steps", rs.trainSteps());

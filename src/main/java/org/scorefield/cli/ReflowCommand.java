@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.Progress;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.nn.ModelFile;
@@ -84,7 +85,7 @@ final class ReflowCommand implements Callable<Integer> {
         Reflow.Round round = reflow.measure(input, input.flow().round(), 0);
         list.add(json(round.metrics(), null));
         for (int r = 1; r <= rounds; r++) {
-            round = reflow.next(round, Reflow.Progress.NONE);
+            round = reflow.next(round, Progress.NONE);
             Path file = roundFile(r);
             ModelFile.save(round.model(), file);
             list.add(json(round.metrics(), file));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import org.scorefield.core.Progress;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.nn.Architecture;
@@ -276,7 +277,7 @@ final class RenderCommand implements Callable<Integer> {
         List<Reflow.Round> list = new ArrayList<>();
         list.add(reflow.measure(model, model.flow().round(), 0));
         for (int r = 1; r <= rounds; r++) {
-            list.add(reflow.next(list.get(list.size() - 1), Reflow.Progress.NONE));
+            list.add(reflow.next(list.get(list.size() - 1), Progress.NONE));
         }
         animatedRounds = list.stream().mapToInt(round -> round.metrics().round()).toArray();
         return Animation.reflow(list, paths, data.sample(n, seed));

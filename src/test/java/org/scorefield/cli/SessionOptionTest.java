@@ -12,6 +12,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scorefield.core.Progress;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.schedule.ScheduleKind;
@@ -132,7 +133,7 @@ class SessionOptionTest {
         var reflow = new org.scorefield.core.flow.Reflow(DatasetPreset.MOONS, model.flow().source(),
                 new org.scorefield.core.flow.Reflow.Settings(300, 4, 20, true, 100, 3));
         var zero = reflow.measure(model, 0, 0);
-        var one = reflow.next(zero, org.scorefield.core.flow.Reflow.Progress.NONE);
+        var one = reflow.next(zero, Progress.NONE);
         PointSet moons = DatasetPreset.MOONS.sample(200, 5);
         Session s = new Session(new Session.Data("moons", Optional.of(DatasetPreset.MOONS), 200, 5, moons),
                 ScheduleKind.VP.createDefault(), Optional.of(one.model()), Session.Settings.builder()

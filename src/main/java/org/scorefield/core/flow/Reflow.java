@@ -2,6 +2,7 @@ package org.scorefield.core.flow;
 
 import java.util.concurrent.CancellationException;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.Progress;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.metric.PathStraightness;
@@ -153,18 +154,6 @@ public final class Reflow {
     public record Round(TrainedModel model, Metrics metrics, Trajectories paths) {
     }
 
-    /** Told what a round is doing; asked whether to stop. Called on the thread running the round. */
-    public interface Progress {
-        /** @param fraction of the round done, 0..1 */
-        void update(String phase, double fraction);
-
-        default boolean cancelled() {
-            return false;
-        }
-
-        Progress NONE = (phase, fraction) -> { };
-    }
-
     private final DataDistribution data;
     private final Settings settings;
     private final double[] evalSources;
@@ -239,7 +228,7 @@ public final class Reflow {
         int round = previous.metrics().round() + 1;
         progress.update("Integrating the round " + (round - 1) + " model to make " + settings.pairs() + " pairs", 0);
         double[][] pairs = pairs(model, round);
-        check(progress);
+        progress.check();
         var trainingSettings = model.settings().withSeed(SeededRandom.derive(settings.seed(), "reflow-train-" + round));
         Trainer trainer = Trainer.onPairs(data, model.parameterization(), model.architecture(), trainingSettings,
                 model.flow().withRound(round), pairs[0], pairs[1], settings.fineTune() ? model.weights() : null);
@@ -249,7 +238,7 @@ public final class Reflow {
             if (trainer.failure().isPresent()) {
                 throw new InvalidInputException("Reflow round " + round + ": " + trainer.failure().get());
             }
-            check(progress);
+            progress.check();
             if (k % every == 0) {
                 progress.update(String.format(java.util.Locale.ROOT, "Training round %d: step %d of %d (loss %.4f)",
                         round, k + 1, settings.trainSteps(), trainer.smoothedLoss()),
@@ -276,12 +265,6 @@ public final class Reflow {
                 .withGrid(GridKind.UNIFORM);
         double[] x = Sampling.fromPoints(model.denoiser(), rk4, z, settings.seed(), Recording.NONE).samples();
         return new double[][] {x, z};
-    }
-
-    private static void check(Progress progress) {
-        if (progress.cancelled()) {
-            throw new CancellationException("Reflow cancelled");
-        }
     }
 
     private static void requireFlow(TrainedModel model) {

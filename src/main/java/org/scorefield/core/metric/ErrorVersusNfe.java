@@ -3,6 +3,8 @@ package org.scorefield.core.metric;
 import java.util.ArrayList;
 import java.util.List;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.Progress;
+import org.scorefield.core.denoise.CountingDenoiser;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.sample.Recording;
@@ -70,6 +72,17 @@ public final class ErrorVersusNfe {
      */
     public static Result compute(Denoiser denoiser, FlowSource source, List<SamplerSettings> solvers, int[] steps,
             int n, long seed, int referenceSteps) {
+        return compute(denoiser, source, solvers, steps, n, seed, referenceSteps, Progress.NONE);
+    }
+
+    /**
+     * As {@link #compute(Denoiser, FlowSource, List, int[], int, long, int)}, reporting the share of
+     * denoiser calls made so far and stopping at the next call once {@code progress} is cancelled.
+     *
+     * @throws java.util.concurrent.CancellationException when cancelled; nothing is returned then
+     */
+    public static Result compute(Denoiser denoiser, FlowSource source, List<SamplerSettings> solvers, int[] steps,
+            int n, long seed, int referenceSteps, Progress progress) {
         InvalidInputException.require(!solvers.isEmpty(), "Name at least one solver.");
         InvalidInputException.require(steps.length > 0, "Name at least one step count.");
         InvalidInputException.require(n >= 1, "The number of start points must be at least 1, got " + n + ".");
@@ -85,16 +98,33 @@ public final class ErrorVersusNfe {
         double[] start = source.isGaussian() ? Sampling.prior(schedule, tStart, n, seed) : source.sample(n, seed);
 
         SamplerSettings rk4 = SamplerSettings.defaults(SamplerKind.RK4).withFinalDenoise(false);
-        double[] reference = endpoints(denoiser, rk4, grid.build(schedule, tStart, tEnd, referenceSteps), start, seed);
-        double[] halfReference = endpoints(denoiser, rk4, grid.build(schedule, tStart, tEnd, referenceSteps / 2),
-                start, seed);
+        TimeGrid referenceGrid = grid.build(schedule, tStart, tEnd, referenceSteps);
+        TimeGrid halfGrid = grid.build(schedule, tStart, tEnd, referenceSteps / 2);
+        // every call the comparison will make, so that progress is the share of them made so far
+        long total = Sampling.nfe(schedule, rk4, referenceGrid) + Sampling.nfe(schedule, rk4, halfGrid);
+        for (SamplerSettings base : solvers) {
+            for (int k : steps) {
+                SamplerSettings sk = base.withGrid(grid).withFinalDenoise(false).withSteps(k);
+                total += Sampling.nfe(schedule, sk, grid.build(schedule, tStart, tEnd, k));
+            }
+        }
+        long all = total;
+        long[] made = {0};
+        Denoiser watched = new CountingDenoiser(denoiser, () -> {
+            progress.check();
+            if (made[0]++ % 16 == 0) {
+                progress.update("Solving the reference and every solver", made[0] / (double) all);
+            }
+        });
+        double[] reference = endpoints(watched, rk4, referenceGrid, start, seed);
+        double[] halfReference = endpoints(watched, rk4, halfGrid, start, seed);
 
         List<Row> rows = new ArrayList<>();
         for (SamplerSettings base : solvers) {
             SamplerSettings s = base.withGrid(grid).withFinalDenoise(false);
             for (int k : steps) {
                 SamplerSettings sk = s.withSteps(k);
-                SampleResult r = Sampling.fromPoints(denoiser, sk, grid.build(schedule, tStart, tEnd, k), start, seed,
+                SampleResult r = Sampling.fromPoints(watched, sk, grid.build(schedule, tStart, tEnd, k), start, seed,
                         Recording.NONE);
                 rows.add(new Row(sk.kind(), k, r.nfe(), SolverError.meanEndpointDistance(r.samples(), reference),
                         sk.stochastic()));

@@ -109,6 +109,33 @@ public final class Sampling {
     }
 
     /**
+     * The NFE of one run of these settings under this schedule, counted by running the sampler on
+     * one point with a denoiser that does no work, so that the figure is the sampler's own count and
+     * not a formula beside it.
+     *
+     * @throws InvalidInputException if these settings cannot run on the schedule
+     */
+    public static long nfe(Schedule schedule, SamplerSettings settings) {
+        return nfe(schedule, settings, grid(schedule, settings));
+    }
+
+    /** {@link #nfe(Schedule, SamplerSettings)} on a given grid. */
+    public static long nfe(Schedule schedule, SamplerSettings settings, TimeGrid grid) {
+        Denoiser idle = new Denoiser() {
+            @Override
+            public Schedule schedule() {
+                return schedule;
+            }
+
+            @Override
+            public double[] denoise(double[] xt, double t) {
+                return new double[xt.length];
+            }
+        };
+        return fromPoints(idle, settings, grid, new double[2], 0, Recording.NONE).nfe();
+    }
+
+    /**
      * Refuses a stochastic sampler for a denoiser whose x1 is not independent Gaussian noise (a flow
      * from another source, or trained on coupled pairs): the reverse SDE, Langevin and churn all
      * assume it, and would draw from the wrong distribution without any error to show for it.

@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.Progress;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.nn.Architecture;
 import org.scorefield.core.nn.Objective;
@@ -58,7 +59,7 @@ class ReflowTest {
         }
         assertEquals(exact, zero.metrics().straightness(), 0.3 * exact, "round 0's S against the exact flow's");
 
-        Reflow.Round one = reflow.next(zero, Reflow.Progress.NONE);
+        Reflow.Round one = reflow.next(zero, Progress.NONE);
         assertEquals(1, one.metrics().round());
         assertEquals(1, one.model().flow().round());
         assertTrue(one.metrics().normalizedStraightness() < zero.metrics().normalizedStraightness() / 5,
@@ -113,7 +114,7 @@ class ReflowTest {
         Reflow reflow = new Reflow(DatasetPreset.GAUSSIAN, FlowSource.gaussian(), SETTINGS.withPairs(64));
         Reflow.Round zero = reflow.measure(independent, 0, 0);
         int[] updates = new int[1];
-        Reflow.Progress cancelAfterTwo = new Reflow.Progress() {
+        Progress cancelAfterTwo = new Progress() {
             @Override
             public void update(String phase, double fraction) {
                 updates[0]++;

@@ -62,4 +62,43 @@ class ErrorVersusNfeTest {
         assertFalse(result.rows().get(0).stochastic());
         assertTrue(result.rows().get(1).stochastic());
     }
+
+    @Test
+    void progressCountsEveryCallAndACancelStopsTheComparison() {
+        Denoiser oracle = new GaussianMixtureDenoiser(DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow(),
+                ScheduleKind.VP.createDefault());
+        List<SamplerSettings> settings = List.of(SamplerSettings.defaults(SamplerKind.EULER),
+                SamplerSettings.defaults(SamplerKind.HEUN));
+        int[] steps = {8, 16};
+        int reference = 64;
+        // counted by hand: RK4 makes 4 calls a step (reference and half reference), Euler 1, Heun 2 but
+        // 1 on its last step, where σ is not yet 0 here, so 2 a step
+        long expected = 4L * reference + 4L * reference / 2 + (8 + 16) + 2L * (8 + 16);
+        java.util.List<Double> fractions = new java.util.ArrayList<>();
+        org.scorefield.core.denoise.CountingDenoiser counted = new org.scorefield.core.denoise.CountingDenoiser(oracle);
+        ErrorVersusNfe.compute(counted, org.scorefield.core.flow.FlowSource.gaussian(), settings, steps, 20, 1,
+                reference, (phase, fraction) -> fractions.add(fraction));
+        assertEquals(expected, counted.calls(), "the hand count is right");
+        assertEquals(expected / 16 + (expected % 16 == 0 ? 0 : 1), fractions.size(), "one report per 16 calls");
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) > fractions.get(i - 1));
+        }
+        assertTrue(fractions.get(fractions.size() - 1) <= 1);
+
+        int[] calls = {0};
+        org.scorefield.core.Progress cancelSoon = new org.scorefield.core.Progress() {
+            @Override
+            public void update(String phase, double fraction) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return ++calls[0] > 10;
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> ErrorVersusNfe.compute(oracle, org.scorefield.core.flow.FlowSource.gaussian(), settings, steps,
+                        20, 1, reference, cancelSoon));
+        assertEquals(11, calls[0], "stopped at the first call after the cancel");
+    }
 }
