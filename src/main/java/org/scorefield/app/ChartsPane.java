@@ -12,10 +12,6 @@ import org.scorefield.app.chart.ErrorNfeChart;
 import org.scorefield.app.chart.ReflowChart;
 import org.scorefield.app.chart.LossChart;
 import org.scorefield.app.chart.ScheduleChart;
-import org.scorefield.core.denoise.Denoiser;
-import org.scorefield.core.metric.ErrorVersusNfe;
-import org.scorefield.core.sample.SamplerKind;
-import org.scorefield.core.sample.SamplerSettings;
 
 /**
  * The charts beside the canvas: the schedule (α, σ, log SNR, g² with a marker at t) on top; below,
@@ -23,13 +19,6 @@ import org.scorefield.core.sample.SamplerSettings;
  * same computation as the {@code solvers} command).
  */
 final class ChartsPane extends VBox {
-
-    /** Solvers compared in the error-versus-NFE chart. */
-    static final List<SamplerKind> SOLVERS = List.of(SamplerKind.EULER, SamplerKind.HEUN, SamplerKind.DPM2M,
-            SamplerKind.DDIM, SamplerKind.RK4);
-    static final int[] STEPS = {4, 8, 16, 32, 64};
-    /** Start points of the comparison. */
-    static final int POINTS = 256;
 
     private final ExplorerModel model;
     private final ScheduleChart schedule = new ScheduleChart();
@@ -52,14 +41,32 @@ final class ChartsPane extends VBox {
         compute.setId("computeErrors");
         compute.setTooltip(Widgets.tip("Run every solver at 4 to 64 steps from the same 256 start points and "
                 + "measure how far each lands from a very accurate reference solution (a few seconds with a trained "
-                + "model; the exact oracle of 1,000 points takes about 15 s)."));
+                + "model; the exact oracle of 1,000 points takes about 15 s). Sampling and training go on meanwhile."));
         compute.setOnAction(e -> computeErrors());
         compute.setMinWidth(Region.USE_PREF_SIZE);
-        HBox errorBar = new HBox(compute, Widgets.caption("Lower and further left is better: less error for "
-                + "fewer network evaluations."));
+        SolverComparison comparison = model.comparison();
+        Button stop = new Button("Cancel");
+        stop.setId("cancelErrors");
+        stop.setTooltip(Widgets.tip("Stop the comparison; the chart keeps the previous one, if any."));
+        stop.setOnAction(e -> comparison.cancel());
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        compute.disableProperty().bind(comparison.runningProperty());
+        stop.disableProperty().bind(comparison.runningProperty().not());
+        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        progress.setId("errorsProgress");
+        progress.progressProperty().bind(comparison.progressProperty());
+        progress.visibleProperty().bind(comparison.runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.Label hint = Widgets.caption("Lower and further left is better: less error for "
+                + "fewer network evaluations.");
+        hint.visibleProperty().bind(comparison.runningProperty().not());
+        hint.managedProperty().bind(hint.visibleProperty());
+        HBox errorBar = new HBox(compute, stop, progress, hint);
         // Not "chart-bar": modena paints that class as a bar of a bar chart (an orange gradient).
         errorBar.getStyleClass().add("chart-actions");
-        HBox.setHgrow(errorBar.getChildren().get(1), Priority.ALWAYS);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        HBox.setHgrow(progress, Priority.ALWAYS);
         VBox errorBox = new VBox(errors, errorBar);
         VBox.setVgrow(errors, Priority.ALWAYS);
 
@@ -119,34 +126,49 @@ final class ChartsPane extends VBox {
         model.onExactPathChange(() -> schedule.setSchedule(model.exactPath().schedule()));
         schedule.setTime(model.timeProperty().get());
         model.timeProperty().addListener((obs, old, t) -> schedule.setTime(t.doubleValue()));
-        model.training().onLosses(pendingLosses::append);
-        model.training().onReset(() -> {
-            pendingLosses.clear();
-            loss.clear();
+        loss.show(model.training().losses());
+        model.training().stepsProperty().addListener((obs, old, steps) -> {
+            lossesChanged = true;
+            if (steps.longValue() == 0) {
+                loss.redraw(); // a reset shows at once
+                lossesChanged = false;
+            }
         });
         lossFlush.start();
         model.lookProperty().addListener((obs, old, look) -> setLook(look));
         setLook(model.lookProperty().get());
-        // A new model, process or data makes an old comparison stale.
-        model.training().modelProperty().addListener((obs, old, m) -> {
-            if (m == null) {
-                errors.clear();
-            }
-        });
-        model.process().scheduleProperty().addListener(obs -> errors.clear());
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {comparison.resultProperty(),
+                comparison.runningProperty(), comparison.statusProperty()}) {
+            o.addListener(obs -> showComparison());
+        }
+    }
+
+    /** The comparison as the model has it: running, done, stopped, or none. */
+    private void showComparison() {
+        SolverComparison comparison = model.comparison();
+        var result = comparison.resultProperty().get();
+        String status = comparison.statusProperty().get();
+        if (result != null && errors.result() != result) {
+            errors.setResult(result);
+        } else if (result == null && errors.result() != null) {
+            errors.clear();
+        }
+        errors.setBusy(status);
     }
 
     /** The loss chart redraws at most this often while training (a redraw costs milliseconds of FX time). */
     static final long LOSS_REDRAW_NANOS = 250_000_000L;
 
-    private final LossBuffer pendingLosses = new LossBuffer();
+    /** Whether the run's losses grew since the loss chart last drew them. */
+    private boolean lossesChanged;
     private long lastLossRedraw;
     private final javafx.animation.AnimationTimer lossFlush = new javafx.animation.AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (!pendingLosses.isEmpty() && now - lastLossRedraw >= LOSS_REDRAW_NANOS) {
+            if (lossesChanged && now - lastLossRedraw >= LOSS_REDRAW_NANOS) {
                 lastLossRedraw = now;
-                pendingLosses.drain(loss::append);
+                lossesChanged = false;
+                loss.redraw();
             }
         }
     };
@@ -212,18 +234,9 @@ final class ChartsPane extends VBox {
     }
 
 
-    /** Runs the solver comparison for whatever drives sampling now. */
+    /** Runs the solver comparison for whatever drives sampling now, and shows its tab. */
     void computeErrors() {
-        DenoiserChoice choice = model.samplingChoice();
-        long seed = model.sampling().seedProperty().get();
-        List<SamplerSettings> settings = SOLVERS.stream()
-                .map(k -> SamplerSettings.defaults(k).withGrid(model.sampling().gridProperty().get())).toList();
-        errors.setBusy("Computing error against NFE for the " + choice.label() + "…");
         tabs.getSelectionModel().select(1);
-        model.work().submit("errors", BackgroundWork.Lane.LONG, () -> {
-            Denoiser denoiser = choice.create();
-            return ErrorVersusNfe.compute(denoiser, choice.start(), settings, STEPS, POINTS, seed,
-                    ErrorVersusNfe.DEFAULT_REFERENCE_STEPS);
-        }, errors::setResult);
+        model.comparison().compute();
     }
 }

@@ -10,6 +10,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.jobs.Lane;
 import org.scorefield.core.field.FieldKind;
 import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.schedule.ForwardNoising;
@@ -20,8 +22,8 @@ import org.scorefield.core.tensor.Nd4jRuntime;
 /**
  * Everything the explorer window shows and edits, in one place: the data, the process, the time t,
  * the model and its training, sampling, what the canvas draws and how the window looks. Views bind
- * to these properties and call the commands; heavy work runs on {@link BackgroundWork} and comes
- * back as immutable results. Lives on the FX thread.
+ * to these properties and call the commands; heavy work runs as {@link Jobs} and comes back as
+ * immutable results. Lives on the deliver thread of its jobs (the FX thread in the window).
  */
 public final class ExplorerModel implements AutoCloseable {
 
@@ -42,7 +44,7 @@ public final class ExplorerModel implements AutoCloseable {
     }
 
     private final StringProperty message = new SimpleStringProperty("");
-    private final BackgroundWork work = new BackgroundWork(message::set);
+    private final Jobs jobs;
     private final DataState data = new DataState();
     private final ProcessState process = new ProcessState();
     private final DoubleProperty time = new SimpleDoubleProperty(0);
@@ -62,7 +64,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     private final TrainingState training;
     private final SamplingState sampling;
-    private final ReflowState reflow = new ReflowState();
+    private final ReflowState reflow;
     private final BooleanProperty roundsView = new SimpleBooleanProperty(false);
     private final BooleanProperty showPairs = new SimpleBooleanProperty(false);
     private final ObjectProperty<double[]> probePoint = new SimpleObjectProperty<>();
@@ -73,9 +75,16 @@ public final class ExplorerModel implements AutoCloseable {
     private final javafx.beans.property.ReadOnlyObjectWrapper<org.scorefield.core.sample.Trajectories> pairs =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
-    public ExplorerModel() {
-        training = new TrainingState(() -> trainingInputs(), work);
-        sampling = new SamplingState(work, this::samplingChoice, split::get);
+    private final FieldLayers layers;
+    private final SolverComparison comparison;
+
+    /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
+    public ExplorerModel(Jobs jobs) {
+        this.jobs = jobs;
+        jobs.onError(message::set);
+        reflow = new ReflowState(jobs);
+        training = new TrainingState(() -> trainingInputs(), jobs);
+        sampling = new SamplingState(jobs, this::samplingChoice, split::get);
         data.dataProperty().addListener((obs, old, d) -> {
             training.checkOutOfDate();
             sampling.clearRuns();
@@ -113,8 +122,18 @@ public final class ExplorerModel implements AutoCloseable {
             }
         });
         process.scheduleProperty().addListener((obs, old, s) -> training.checkOutOfDate());
+        layers = new FieldLayers(this);
+        comparison = new SolverComparison(jobs, this::samplingChoice, sampling.gridProperty()::get,
+                sampling.seedProperty()::get);
+        // A new model, process or data makes an old comparison stale.
+        training.modelProperty().addListener((obs, old, m) -> {
+            if (m == null) {
+                comparison.clear();
+            }
+        });
+        process.scheduleProperty().addListener(obs -> comparison.clear());
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.
-        work.submit("warm-up", BackgroundWork.Lane.LONG, () -> {
+        jobs.submit("warm-up", Lane.TRAINING, job -> {
             Nd4jRuntime.ensureConfigured();
             return true;
         }, ok -> { });
@@ -132,7 +151,7 @@ public final class ExplorerModel implements AutoCloseable {
     /** The denoiser sampling uses now: the model when chosen and trained, otherwise the exact oracle. */
     DenoiserChoice samplingChoice() {
         if (modelSamples()) {
-            return DenoiserChoice.learned(training.model().get(), training.sessionInputs()
+            return DenoiserChoice.learned(training.model().get(), training.runInputs()
                     .map(TrainingState.Inputs::data).orElse(data.data()));
         }
         ExactPath path = exactPath();
@@ -257,7 +276,7 @@ public final class ExplorerModel implements AutoCloseable {
     private void refreshProbe() {
         double[] at = probePoint.get();
         if (at == null || data.data().points().size() == 0) {
-            work.cancel("probe");
+            jobs.drop("probe");
             probe.set(null);
             return;
         }
@@ -268,7 +287,7 @@ public final class ExplorerModel implements AutoCloseable {
         org.scorefield.core.nn.TrainedModel learned = training.model()
                 .filter(m -> m.parameterization().objective() == org.scorefield.core.nn.Objective.FLOW_MATCHING)
                 .orElse(null);
-        work.submit("probe", BackgroundWork.Lane.QUICK, () -> {
+        jobs.submit("probe", Lane.QUICK, job -> {
             var v = source.isGaussian() ? org.scorefield.core.flow.ConditionalVelocity.at(points, at[0], at[1], t)
                     : org.scorefield.core.flow.ConditionalVelocity.at(points, org.scorefield.core.flow.FlowOracle
                             .of(d.mixture(), points, source)::sourceLogDensity, at[0], at[1], t);
@@ -294,7 +313,7 @@ public final class ExplorerModel implements AutoCloseable {
     /** Pairs one batch of the data with the training source under the chosen coupling (seeded by the sampling seed). */
     private void refreshPairs() {
         if (!showPairs.get() || data.data().points().size() == 0) {
-            work.cancel("pairs");
+            jobs.drop("pairs");
             pairs.set(null);
             return;
         }
@@ -303,8 +322,8 @@ public final class ExplorerModel implements AutoCloseable {
         org.scorefield.core.flow.FlowSource source = training.sourceProperty().get().source();
         org.scorefield.core.data.DataDistribution distribution = data.data().distribution();
         long seed = sampling.seedProperty().get();
-        work.submit("pairs", BackgroundWork.Lane.QUICK,
-                () -> coupling.batch(distribution, source, CanvasArea.PAIR_BATCH, seed), pairs::set);
+        jobs.submit("pairs", Lane.QUICK,
+                job -> coupling.batch(distribution, source, org.scorefield.core.flow.Coupling.CHUNK, seed), pairs::set);
     }
 
     /**
@@ -313,7 +332,7 @@ public final class ExplorerModel implements AutoCloseable {
      */
     public void reflowNextRound() {
         training.pause();
-        TrainingState.Inputs inputs = training.sessionInputs().orElse(null);
+        TrainingState.Inputs inputs = training.runInputs().orElse(null);
         reflow.nextRound(training.model().orElse(null),
                 inputs == null ? data.data().distribution() : inputs.data().distribution(),
                 inputs == null ? training.seedProperty().get() : inputs.settings().seed());
@@ -324,8 +343,19 @@ public final class ExplorerModel implements AutoCloseable {
         }
     }
 
-    public BackgroundWork work() {
-        return work;
+    /** The background work of the window. */
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** The computed layers under the particles: density, field, end-point densities. */
+    public FieldLayers layers() {
+        return layers;
+    }
+
+    /** The solvers' error against NFE, computed on demand. */
+    public SolverComparison comparison() {
+        return comparison;
     }
 
     public DataState data() {
@@ -411,8 +441,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     @Override
     public void close() {
-        reflow.close();
         training.close();
-        work.close();
+        jobs.close();
     }
 }

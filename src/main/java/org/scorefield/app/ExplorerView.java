@@ -44,7 +44,7 @@ public final class ExplorerView extends BorderPane {
 
     public ExplorerView(ExplorerModel model) {
         this.model = model;
-        this.layers = new FieldLayers(model);
+        this.layers = model.layers();
         this.scrubber = new TimeScrubber(model.timeProperty());
         this.canvasArea = new CanvasArea(model, layers, scrubber::playFromNoise);
         this.charts = new ChartsPane(model);

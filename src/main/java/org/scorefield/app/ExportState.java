@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -14,25 +11,30 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.scorefield.app.canvas.CanvasFrame;
 import org.scorefield.app.canvas.HeatmapStyle;
 import org.scorefield.app.canvas.TrajectoryRole;
 import org.scorefield.app.export.Animation;
 import org.scorefield.app.export.AnimationFormat;
 import org.scorefield.app.export.AnimationWriter;
 import org.scorefield.app.export.Figure;
+import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.jobs.Lane;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.field.ScalarGrid;
 import org.scorefield.core.io.IoReasons;
+import org.scorefield.core.io.LossCsv;
 import org.scorefield.core.io.TrajectoryCsv;
+import org.scorefield.core.nn.LossHistory;
+import org.scorefield.core.sample.Trajectories;
 
 /**
  * Export as the window sees it: the animation settings (what, format, size, frame rate, duration,
@@ -40,7 +42,7 @@ import org.scorefield.core.io.TrajectoryCsv;
  * Animations and figures are painted from the current state by the canvas's own painter, in the
  * current look; exports run on their own thread and write atomically. Lives on the FX thread.
  */
-public final class ExportState implements AutoCloseable {
+public final class ExportState {
 
     /** The frame sizes offered. */
     public enum Size {
@@ -77,26 +79,27 @@ public final class ExportState implements AutoCloseable {
     private final BooleanProperty overlay = new SimpleBooleanProperty(true);
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final JobProgress progress;
 
     private final ExplorerModel model;
     /** What is on screen: the canvases, their layers and the charts, which the exports draw again. */
     private final CanvasArea area;
     private final FieldLayers layers;
     private final ChartsPane charts;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "scorefield-export");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile boolean cancelRequested;
+    private final Jobs jobs;
+    /** The key of the animation export. */
+    static final String ANIMATION = "export";
+    /** Figures and CSV files: each save is a job of its own key, so that none replaces another. */
+    private long saves;
 
     ExportState(ExplorerModel model, CanvasArea area, FieldLayers layers, ChartsPane charts) {
         this.model = model;
         this.area = area;
         this.layers = layers;
         this.charts = charts;
+        this.jobs = model.jobs();
+        this.progress = new JobProgress(jobs, ANIMATION);
     }
 
     /** The (first) canvas's width and height in pixels. */
@@ -134,7 +137,7 @@ public final class ExportState implements AutoCloseable {
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return progress.fractionProperty();
     }
 
     /** What the export is doing or did. */
@@ -224,8 +227,8 @@ public final class ExportState implements AutoCloseable {
         return Animation.later(() -> {
             var shots = org.scorefield.core.nn.TrainingSnapshots.record(new org.scorefield.core.nn.Trainer(
                     inputs.data().distribution(), inputs.parameterization(), inputs.architecture(), inputs.settings(),
-                    inputs.flow()), steps, TRAINING_SNAPSHOTS, sampler, n, seed, () -> cancelRequested);
-            if (cancelRequested) {
+                    inputs.flow()), steps, TRAINING_SNAPSHOTS, sampler, n, seed, this::exportCancelled);
+            if (exportCancelled()) {
                 throw new CancellationException("export cancelled while training");
             }
             return Animation.training(shots, under, title);
@@ -245,83 +248,91 @@ public final class ExportState implements AutoCloseable {
             return;
         }
         AnimationFormat f = format.get();
-        cancelRequested = false;
         running.set(true);
-        progress.set(0);
-        status.set(what.get() == Animation.What.TRAINING
+        String started = what.get() == Animation.What.TRAINING
                 ? String.format(Locale.ROOT, "Training a fresh copy of the model, then exporting %d frames of %d × %d…",
                         animation.frameCount(), animation.width(), animation.height())
                 : String.format(Locale.ROOT, "Exporting %d frames of %d × %d…", animation.frameCount(),
-                        animation.width(), animation.height()));
-        worker.execute(() -> {
-            String done;
-            long started = System.nanoTime();
-            try {
-                Animation.Painter painter = new Animation.Painter(animation);
-                long bytes = AnimationWriter.write(f, out, animation.width(), animation.height(), animation.fps(),
-                        animation.frameCount(), painter::frame, new AnimationWriter.Progress() {
-                            @Override
-                            public void frames(int frames, int total) {
-                                Platform.runLater(() -> progress.set(frames / (double) total));
-                            }
+                        animation.width(), animation.height());
+        progress.start("");
+        status.set(started);
+        jobs.<String>job(ANIMATION, Lane.EXPORT).title("Exporting an animation")
+                .onFailure(why -> exported(why.endsWith("Your work is unchanged.")
+                        ? why.replace("Your work is unchanged.", "Nothing was written.") : why))
+                .onCancelled(() -> exported("Export cancelled; nothing was written."))
+                .start(job -> {
+                    long begun = System.nanoTime();
+                    Animation.Painter painter = new Animation.Painter(animation);
+                    long bytes = AnimationWriter.write(f, out, animation.width(), animation.height(), animation.fps(),
+                            animation.frameCount(), painter::frame, new AnimationWriter.Progress() {
+                                @Override
+                                public void frames(int frames, int total) {
+                                    job.update("", frames / (double) total);
+                                }
 
-                            @Override
-                            public boolean cancelled() {
-                                return cancelRequested;
-                            }
-                        });
-                done = String.format(Locale.ROOT, "Wrote %s: %d frames, %.1f MB, in %.1f s.", IoReasons.fileName(out),
-                        animation.frameCount(), bytes / 1e6, (System.nanoTime() - started) / 1e9);
-            } catch (CancellationException e) {
-                done = "Export cancelled; nothing was written.";
-            } catch (InvalidInputException e) {
-                done = e.getMessage();
-            } catch (RuntimeException | OutOfMemoryError e) {
-                done = "The export failed (" + e + "); nothing was written.";
-            }
-            String message = done;
-            Platform.runLater(() -> {
-                running.set(false);
-                progress.set(0);
-                status.set(message);
-                model.messageProperty().set(message);
-            });
-        });
+                                @Override
+                                public boolean cancelled() {
+                                    return job.cancelled();
+                                }
+                            });
+                    return String.format(Locale.ROOT, "Wrote %s: %d frames, %.1f MB, in %.1f s.",
+                            IoReasons.fileName(out), animation.frameCount(), bytes / 1e6,
+                            (System.nanoTime() - begun) / 1e9);
+                }, this::exported);
+    }
+
+    private void exported(String message) {
+        running.set(false);
+        progress.set("", 0);
+        status.set(message);
+        model.messageProperty().set(message);
+    }
+
+    /** Whether the running animation export was cancelled (read on its lane). */
+    private boolean exportCancelled() {
+        var job = jobs.current(ANIMATION);
+        return job == null || job.cancelled();
     }
 
     /** Stops the running export between two frames. */
     public void cancel() {
-        cancelRequested = true;
+        jobs.cancel(ANIMATION);
     }
 
-    /** The canvas now as a PNG at twice its size. */
+    /** The canvas now as a PNG at twice its size, or vector SVG or PDF (from the file name). */
     public void saveFigure(Path out) {
         double[] canvas = canvasSize();
+        CanvasFrame frame = area.primaryCanvas().frame();
+        Look look = model.lookProperty().get();
         report(() -> {
-            Figure.write(area.primaryCanvas().frame(), model.lookProperty().get(), canvas[0], canvas[1], out);
+            Figure.write(frame, look, canvas[0], canvas[1], out);
             return wrote(out, canvas[0], canvas[1]);
         });
     }
 
     /**
      * The charts on the right as they are shown (the schedule chart over the chart of the open tab),
-     * as a PNG at twice their size, or vector SVG or PDF (from the file name).
+     * as a PNG at twice their size, or vector SVG or PDF (from the file name). They are drawn here,
+     * on the FX thread that owns them, and written on the files' lane.
      */
     public void saveCharts(Path out) {
-        report(() -> {
-            var shown = charts.shown();
-            java.util.List<org.jfree.chart.JFreeChart> list = new java.util.ArrayList<>();
-            java.util.List<double[]> sizes = new java.util.ArrayList<>();
-            for (var c : shown) {
-                if (c.getScene() != null && c.getWidth() >= 1 && c.getHeight() >= 1) {
-                    list.add(c.getChart());
-                    sizes.add(new double[] {c.getWidth(), c.getHeight()});
-                }
+        java.util.List<org.jfree.chart.JFreeChart> list = new java.util.ArrayList<>();
+        java.util.List<double[]> sizes = new java.util.ArrayList<>();
+        for (var c : charts.shown()) {
+            if (c.getScene() != null && c.getWidth() >= 1 && c.getHeight() >= 1) {
+                list.add(c.getChart());
+                sizes.add(new double[] {c.getWidth(), c.getHeight()});
             }
-            InvalidInputException.require(!list.isEmpty(), "The charts are hidden: show them (] key) to save them.");
-            Figure.writeCharts(list, sizes, out);
-            double w = sizes.stream().mapToDouble(z -> z[0]).max().orElse(0);
-            double h = sizes.stream().mapToDouble(z -> z[1]).sum();
+        }
+        if (list.isEmpty()) {
+            said("The charts are hidden: show them (] key) to save them.");
+            return;
+        }
+        Figure.Drawing drawing = Figure.drawCharts(list, sizes, Figure.Format.of(out));
+        double w = sizes.stream().mapToDouble(z -> z[0]).max().orElse(0);
+        double h = sizes.stream().mapToDouble(z -> z[1]).sum();
+        report(() -> {
+            drawing.write(out);
             return wrote(out, w, h);
         });
     }
@@ -337,8 +348,11 @@ public final class ExportState implements AutoCloseable {
 
     /** The end points of the samples on screen, as CSV (x,y). */
     public void saveSamples(Path out) {
+        Trajectories paths = shownPaths("save");
+        if (paths == null) {
+            return;
+        }
         report(() -> {
-            var paths = shownRun("save").trajectories();
             double[][] rows = paths.positions();
             PointCsv.write(PointSet.of(rows[rows.length - 1]), out);
             return String.format(Locale.ROOT, "Wrote %s: %,d samples.", IoReasons.fileName(out), paths.particles());
@@ -347,33 +361,55 @@ public final class ExportState implements AutoCloseable {
 
     /** Every path of the samples on screen, as CSV (particle,step,t,x,y,denoised_x,denoised_y). */
     public void saveTrajectories(Path out) {
+        Trajectories paths = shownPaths("save");
+        if (paths == null) {
+            return;
+        }
         report(() -> {
-            var paths = shownRun("save").trajectories();
             TrajectoryCsv.write(paths, out);
             return String.format(Locale.ROOT, "Wrote %s: %,d paths of %d steps.", IoReasons.fileName(out),
                     paths.particles(), paths.length());
         });
     }
 
-    /** The training loss as CSV (step,loss,steps), as the loss chart holds it. */
+    /** The training loss as CSV (step,loss,steps), as the loss chart draws it. */
     public void saveLoss(Path out) {
+        LossHistory losses = model.training().losses();
+        if (losses.total() == 0) {
+            said("There is no training loss to save yet: train first.");
+            return;
+        }
+        LossHistory copy = losses.copy(); // the run goes on growing its own
         report(() -> {
-            InvalidInputException.require(charts.lossChart().lossCount() > 0, "There is no training loss to save yet: train first.");
-            int rows = charts.lossChart().writeCsv(out);
+            int rows = LossCsv.write(copy, out);
             return String.format(Locale.ROOT, "Wrote %s: %,d rows for %,d steps.", IoReasons.fileName(out), rows,
-                    charts.lossChart().lossCount());
+                    copy.total());
         });
     }
 
     /** The field on the canvas (at the current t) as CSV (x,y,u,v). */
     public void saveField(Path out) {
+        org.scorefield.core.field.VectorGrid grid = layers.layersProperty().get().field();
+        if (grid == null) {
+            said("There is no field on the canvas: turn Field on first.");
+            return;
+        }
+        double t = model.timeProperty().get();
         report(() -> {
-            org.scorefield.core.field.VectorGrid grid = layers.layersProperty().get().field();
-            InvalidInputException.require(grid != null, "There is no field on the canvas: turn Field on first.");
             org.scorefield.core.io.FieldCsv.write(grid, out);
             return String.format(Locale.ROOT, "Wrote %s: %d × %d vectors at t = %.2f.", IoReasons.fileName(out),
-                    grid.spec().nx(), grid.spec().ny(), model.timeProperty().get());
+                    grid.spec().nx(), grid.spec().ny(), t);
         });
+    }
+
+    /** The paths of the run on screen, or null after saying there are none. */
+    private Trajectories shownPaths(String purpose) {
+        try {
+            return shownRun(purpose).trajectories();
+        } catch (InvalidInputException e) {
+            said(e.getMessage());
+            return null;
+        }
     }
 
     /** The run on screen: the single view's, or the split view's PF-ODE run. */
@@ -384,27 +420,24 @@ public final class ExportState implements AutoCloseable {
         return run;
     }
 
-    private interface Job {
+    /** What a file save does on the files' lane; returns what to tell the user. */
+    private interface Save {
         String run() throws java.io.IOException;
     }
 
-    /** Runs a quick save on the FX thread and says what happened, never with a stack trace. */
-    private void report(Job job) {
-        String message;
-        try {
-            message = job.run();
-        } catch (InvalidInputException e) {
-            message = e.getMessage();
-        } catch (java.io.IOException e) {
-            message = "Could not write the file: " + e.getMessage() + ". Nothing was changed.";
-        }
-        status.set(message);
-        model.messageProperty().set(message);
+    /** Writes a file on the files' lane and says what happened, never with a stack trace. */
+    private void report(Save save) {
+        jobs.<String>job("export-file-" + ++saves, Lane.FILES).title("Saving a file").onFailure(this::said).start(job -> {
+            try {
+                return save.run();
+            } catch (java.io.IOException e) {
+                return "Could not write the file: " + e.getMessage() + ". Nothing was changed.";
+            }
+        }, this::said);
     }
 
-    @Override
-    public void close() {
-        cancelRequested = true;
-        worker.shutdownNow();
+    private void said(String message) {
+        status.set(message);
+        model.messageProperty().set(message);
     }
 }

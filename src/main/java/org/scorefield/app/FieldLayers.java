@@ -5,6 +5,7 @@ import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.scorefield.app.canvas.CanvasFrame;
+import org.scorefield.app.jobs.Lane;
 import org.scorefield.app.canvas.HeatmapStyle;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.Denoiser;
@@ -20,7 +21,7 @@ import org.scorefield.core.schedule.Schedule;
 /**
  * The computed layers under the particles: the exact density p_t, the score or velocity field
  * (learned, exact, or the size of their difference), streamlines, and the density of the end points
- * of each sampling run. Each is recomputed on the quick lane of {@link BackgroundWork} when what it
+ * of each sampling run. Each is recomputed on the quick lane of the model's jobs when what it
  * depends on changes (t, the process, the model, the field settings) and handed back as an immutable
  * {@link Layers} value; the canvas only draws it. Lives on the FX thread.
  */
@@ -109,16 +110,17 @@ final class FieldLayers {
     private void refreshDensity() {
         DensityRecipe recipe = densityRecipe();
         if (recipe == null) {
-            model.work().cancel("density");
+            model.jobs().drop("density");
             density = null;
             publish();
             return;
         }
         double t = model.timeProperty().get();
-        model.work().submit("density", BackgroundWork.Lane.QUICK, () -> recipe.at(t), grid -> {
-            density = grid;
-            publish();
-        });
+        model.jobs().<ScalarGrid>job("density", Lane.QUICK).title("Computing the exact density")
+                .start(job -> recipe.at(t), grid -> {
+                    density = grid;
+                    publish();
+                });
     }
 
     /** log p_t of the data on the canvas's grid, at any t (any thread). */
@@ -140,7 +142,7 @@ final class FieldLayers {
 
     private void refreshField() {
         if (!model.showFieldProperty().get()) {
-            model.work().cancel("field");
+            model.jobs().drop("field");
             field = new FieldResult(null, null, null, null);
             publish();
             return;
@@ -157,10 +159,11 @@ final class FieldLayers {
             return;
         }
         double t = model.timeProperty().get();
-        model.work().submit("field", BackgroundWork.Lane.QUICK, () -> recipe.at(t), result -> {
-            field = result;
-            publish();
-        });
+        model.jobs().<FieldResult>job("field", Lane.QUICK).title("Computing the field")
+                .start(job -> recipe.at(t), result -> {
+                    field = result;
+                    publish();
+                });
     }
 
     /** The field layer (arrows, streamlines or the difference heatmap) at any t (any thread). */
@@ -275,7 +278,7 @@ final class FieldLayers {
             return;
         }
         GridSpec spec = grid(HEATMAP_CELLS);
-        model.work().submit("endpoints", BackgroundWork.Lane.QUICK, () -> new ScalarGrid[] {
+        model.jobs().submit("endpoints", Lane.QUICK, job -> new ScalarGrid[] {
             endpointDensity(ode, spec), endpointDensity(sde, spec)}, endpointDensities::set);
     }
 

@@ -10,6 +10,11 @@ import java.util.Arrays;
  */
 final class LossBuffer {
 
+    /** Receives the losses of steps {@code firstStep, firstStep + 1, …}. */
+    interface Sink {
+        void losses(long firstStep, double[] losses);
+    }
+
     private long firstStep = -1;
     private double[] values = new double[64];
     private int size;
@@ -40,7 +45,7 @@ final class LossBuffer {
     }
 
     /** Passes what was gathered to the listener (if anything) and empties the buffer. */
-    void drain(TrainingState.LossListener listener) {
+    void drain(Sink listener) {
         if (size == 0) {
             return;
         }

@@ -4,25 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.scorefield.core.InvalidInputException;
-import org.scorefield.core.Progress;
+import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.jobs.Lane;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.nn.Objective;
@@ -30,18 +24,19 @@ import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.session.Session;
 
 /**
- * Reflow as the window sees it (docs/math.md §8.7): the settings of the next round, every round made so
- * far (round 0 is the trained model as it was when Reflow was first pressed), which one is shown,
- * and the progress of the round being made. A round runs on its own thread, so sampling and fields
- * stay live; it reports progress to the FX thread and stops between two training steps when
- * cancelled, keeping the rounds before it. Lives on the FX thread.
+ * Reflow as the window sees it (docs/math.md §8.7): the settings of the next round, every round made
+ * so far (round 0 is the trained model as it was when Reflow was first pressed), which one is
+ * shown, and the progress of the round being made. A round is a job on the Reflow lane, so sampling
+ * and fields stay live; it reports progress and stops between two training steps when cancelled,
+ * keeping the rounds before it. Lives on the deliver thread of its jobs.
  */
-public final class ReflowState implements AutoCloseable {
+public final class ReflowState {
 
     static final Integer[] PAIRS = {2_000, 5_000, 10_000, 20_000};
     static final Integer[] TRAIN_STEPS = {1_000, 2_000, 3_000, 5_000};
     /** Rounds drawn side by side at most (the newest). */
     public static final int SIDE_BY_SIDE = 4;
+    static final String KEY = "reflow";
 
     private final IntegerProperty pairs = new SimpleIntegerProperty(Reflow.Settings.DEFAULT_PAIRS);
     private final IntegerProperty trainSteps = new SimpleIntegerProperty(Reflow.Settings.DEFAULT_TRAIN_STEPS);
@@ -51,19 +46,10 @@ public final class ReflowState implements AutoCloseable {
 
     private final ReadOnlyObjectWrapper<List<Reflow.Round>> rounds = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "scorefield-reflow");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** The running round's own stop flag: a later round never clears an earlier one's. */
-    private java.util.concurrent.atomic.AtomicBoolean cancelRequested = new java.util.concurrent.atomic.AtomicBoolean();
-    /** Bumped by {@link #clear()}: a round finishing after it is dropped. */
-    private long generation;
+    private final Jobs jobs;
+    private final JobProgress progress;
     /**
      * The seed of the rounds made so far: later rounds keep it, so that every round is measured on
      * the same evaluation sources (and a session can draw their paths again).
@@ -71,6 +57,11 @@ public final class ReflowState implements AutoCloseable {
     private long roundsSeed;
     /** A session's rounds whose paths are being drawn, or null. */
     private Session.Rounds restoring;
+
+    ReflowState(Jobs jobs) {
+        this.jobs = jobs;
+        this.progress = new JobProgress(jobs, KEY);
+    }
 
     public IntegerProperty pairsProperty() {
         return pairs;
@@ -110,12 +101,12 @@ public final class ReflowState implements AutoCloseable {
 
     /** The running round's progress, 0..1. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return progress.fractionProperty();
     }
 
     /** What the running round is doing, or what the last one did. */
     public ReadOnlyStringProperty phaseProperty() {
-        return phase.getReadOnlyProperty();
+        return progress.phaseProperty();
     }
 
     /** Why the last round could not be made, or empty. */
@@ -163,77 +154,40 @@ public final class ReflowState implements AutoCloseable {
         roundsSeed = s;
         Reflow.Settings settings = new Reflow.Settings(pairs.get(), Reflow.Settings.DEFAULT_SOLVER_STEPS,
                 trainSteps.get(), fineTune.get(), Reflow.Settings.DEFAULT_EVAL_POINTS, s);
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        cancelRequested = stop;
         running.set(true);
-        progress.set(0);
         failure.set("");
-        phase.set(before.isEmpty() ? "Measuring round 0…" : "Starting round " + before.size() + "…");
-        long myGeneration = generation;
-        worker.execute(() -> {
-            List<Reflow.Round> made = new ArrayList<>(before);
-            String problem = null;
-            try {
-                Reflow reflow = new Reflow(data, start.flow().source(), settings);
-                if (made.isEmpty()) {
-                    Reflow.Round zero = reflow.measure(start, start.flow().round(), 0);
-                    made.add(zero);
-                    List<Reflow.Round> withZero = List.copyOf(made);
-                    Platform.runLater(() -> {
-                        if (myGeneration == generation) {
-                            rounds.set(withZero);
-                        }
-                    });
-                }
-                made.add(reflow.next(made.get(made.size() - 1), new Progress() {
-                    @Override
-                    public void update(String what, double fraction) {
-                        Platform.runLater(() -> {
-                            if (myGeneration == generation && running.get()) {
-                                phase.set(what);
-                                progress.set(fraction);
-                            }
-                        });
+        progress.start(before.isEmpty() ? "Measuring round 0…" : "Starting round " + before.size() + "…");
+        jobs.<List<Reflow.Round>>job(KEY, Lane.REFLOW).title("Making a Reflow round")
+                .<List<Reflow.Round>>onUpdate(rounds::set, (older, newer) -> newer)
+                .onFailure(why -> {
+                    // the rounds before it, round 0 included once measured, are kept
+                    running.set(false);
+                    progress.set("", 0);
+                    failure.set(why);
+                })
+                .onCancelled(() -> {
+                    running.set(false);
+                    progress.set("Cancelled; the rounds before it are kept.", 0);
+                })
+                .start(job -> {
+                    List<Reflow.Round> made = new ArrayList<>(before);
+                    Reflow reflow = new Reflow(data, start.flow().source(), settings);
+                    if (made.isEmpty()) {
+                        made.add(reflow.measure(start, start.flow().round(), 0));
+                        job.publish(List.copyOf(made)); // round 0 shows while round 1 is made
                     }
-
-                    @Override
-                    public boolean cancelled() {
-                        return stop.get();
-                    }
-                }));
-            } catch (CancellationException e) {
-                problem = "";
-            } catch (InvalidInputException e) {
-                problem = e.getMessage();
-            } catch (RuntimeException | OutOfMemoryError e) {
-                problem = "Reflow failed (" + e + "). The rounds before it are kept.";
-            }
-            List<Reflow.Round> result = List.copyOf(made);
-            String why = problem;
-            Platform.runLater(() -> finish(myGeneration, result, why));
-        });
+                    made.add(reflow.next(made.get(made.size() - 1), job));
+                    return List.copyOf(made);
+                }, this::finish);
     }
 
-    private void finish(long myGeneration, List<Reflow.Round> result, String problem) {
-        if (myGeneration != generation) {
-            return;
-        }
+    private void finish(List<Reflow.Round> result) {
         running.set(false);
         rounds.set(result);
         shownRound.set(result.size() - 1);
-        if (problem == null) {
-            Reflow.Metrics m = result.get(result.size() - 1).metrics();
-            phase.set(String.format(Locale.ROOT, "Round %d made in %.0f s: straightness %.2g, 1-step SW2 %.1f× floor.",
-                    m.round(), m.seconds(), m.normalizedStraightness(), m.oneStepRatio()));
-            progress.set(1);
-        } else if (problem.isEmpty()) {
-            phase.set("Cancelled; the rounds before it are kept.");
-            progress.set(0);
-        } else {
-            phase.set("");
-            progress.set(0);
-            failure.set(problem);
-        }
+        Reflow.Metrics m = result.get(result.size() - 1).metrics();
+        progress.set(String.format(Locale.ROOT, "Round %d made in %.0f s: straightness %.2g, 1-step SW2 %.1f× floor.",
+                m.round(), m.seconds(), m.normalizedStraightness(), m.oneStepRatio()), 1);
     }
 
     /** The rounds made so far as a session keeps them (models, figures, seed), or empty. */
@@ -259,64 +213,42 @@ public final class ReflowState implements AutoCloseable {
         clear();
         roundsSeed = saved.seed();
         restoring = saved;
-        long myGeneration = generation;
         running.set(true); // no new round until these are in
-        phase.set("Drawing the saved rounds' paths…");
-        worker.execute(() -> {
-            List<Reflow.Round> made = new ArrayList<>();
-            String problem = null;
-            try {
-                made.addAll(saved.draw(data));
-            } catch (InvalidInputException e) {
-                problem = e.getMessage();
-            } catch (RuntimeException | OutOfMemoryError e) {
-                problem = "The saved Reflow rounds could not be drawn (" + e + ").";
-            }
-            List<Reflow.Round> result = List.copyOf(made);
-            String why = problem;
-            Platform.runLater(() -> {
-                if (myGeneration != generation) {
-                    return;
-                }
-                restoring = null;
-                running.set(false);
-                phase.set("");
-                if (why != null) {
+        progress.start("Drawing the saved rounds' paths…");
+        jobs.<List<Reflow.Round>>job(KEY, Lane.REFLOW).title("Drawing the saved Reflow rounds")
+                .onFailure(why -> {
+                    restoring = null;
+                    running.set(false);
+                    progress.set("", 0);
                     failure.set(why);
-                    return;
-                }
-                rounds.set(result);
-                shownRound.set(result.size() - 1);
-            });
-        });
+                })
+                .onCancelled(() -> {
+                    // the saved rounds stay what a save writes, though not drawn
+                    running.set(false);
+                    progress.set("Cancelled; the saved rounds are kept, not drawn.", 0);
+                })
+                .start(job -> saved.draw(data), result -> {
+                    restoring = null;
+                    running.set(false);
+                    progress.set("", 0);
+                    rounds.set(result);
+                    shownRound.set(result.size() - 1);
+                });
     }
 
     /** Stops the running round between two training steps. */
     public void cancel() {
-        cancelRequested.set(true);
+        jobs.cancel(KEY);
     }
 
-    /** Forgets every round (a running one is cancelled and dropped). */
+    /** Forgets every round (a running one is stopped and dropped). */
     public void clear() {
-        generation++;
+        jobs.drop(KEY);
         restoring = null;
-        cancelRequested.set(true);
         running.set(false);
         rounds.set(List.of());
         shownRound.set(0);
-        progress.set(0);
-        phase.set("");
+        progress.set("", 0);
         failure.set("");
-    }
-
-    @Override
-    public void close() {
-        cancelRequested.set(true);
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -20,6 +20,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.jobs.Lane;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.metric.SampleQuality;
@@ -39,7 +41,7 @@ import org.scorefield.core.schedule.GridKind;
  * chosen η (1 when it is 0: the reverse SDE), so the two differ only in the noise (docs/math.md §5.10).
  * Clicks on the canvas add trajectories that start at the clicked point at t = 1: one for a
  * deterministic sampler, {@link #CLICK_PATHS} for a stochastic one. Lives on the FX thread; runs
- * happen on the long lane of {@link BackgroundWork}.
+ * happen on the sampling lane of {@link Jobs}.
  */
 public final class SamplingState {
 
@@ -109,7 +111,7 @@ public final class SamplingState {
     private final ReadOnlyObjectWrapper<List<Click>> clicks = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
-    private final BackgroundWork work;
+    private final Jobs jobs;
     private final Supplier<DenoiserChoice> choice;
     private final Supplier<Boolean> split;
     private Consumer<Runs> afterRun = r -> { };
@@ -119,8 +121,8 @@ public final class SamplingState {
      *               while there is none)
      * @param split  whether the split view is on
      */
-    SamplingState(BackgroundWork work, Supplier<DenoiserChoice> choice, Supplier<Boolean> split) {
-        this.work = work;
+    SamplingState(Jobs jobs, Supplier<DenoiserChoice> choice, Supplier<Boolean> split) {
+        this.jobs = jobs;
         this.choice = choice;
         this.split = split;
     }
@@ -200,20 +202,8 @@ public final class SamplingState {
      * it); -1 when these settings cannot run on the process.
      */
     public long nfe() {
-        org.scorefield.core.schedule.Schedule schedule = choice.get().schedule();
-        Denoiser idle = new Denoiser() {
-            @Override
-            public org.scorefield.core.schedule.Schedule schedule() {
-                return schedule;
-            }
-
-            @Override
-            public double[] denoise(double[] xt, double t) {
-                return new double[xt.length];
-            }
-        };
         try {
-            return Sampling.fromPoints(idle, settings(), new double[2], 0, Recording.NONE).nfe();
+            return Sampling.nfe(choice.get().schedule(), settings());
         } catch (IllegalArgumentException e) {
             return -1;
         }
@@ -233,31 +223,34 @@ public final class SamplingState {
         int n = count.get();
         long s = seed.get();
         busy.set(true);
-        work.submit("sample", BackgroundWork.Lane.LONG, () -> {
-            Denoiser denoiser = source.create();
-            if (both) {
-                // a flow whose x1 is not Gaussian noise has no reverse SDE: its pane says so instead
-                return new Runs(null, run(denoiser, source, pair[0], n, s),
-                        denoiser.gaussianNoise() ? run(denoiser, source, pair[1], n, s) : null);
-            }
-            return new Runs(run(denoiser, source, single, n, s), null, null);
-        }, result -> {
-            busy.set(false);
-            runs.set(result);
-            afterRun.accept(result);
-        }, () -> {
-            busy.set(false);
-            runs.set(Runs.NONE);
-        });
+        jobs.<Runs>job("sample", Lane.SAMPLING).title("Sampling")
+                .onFailure(why -> {
+                    busy.set(false);
+                    runs.set(Runs.NONE);
+                })
+                .onCancelled(() -> busy.set(false))
+                .start(job -> {
+                    Denoiser denoiser = source.create();
+                    if (both) {
+                        // a flow whose x1 is not Gaussian noise has no reverse SDE: its pane says so instead
+                        return new Runs(null, run(denoiser, source, pair[0], n, s),
+                                denoiser.gaussianNoise() ? run(denoiser, source, pair[1], n, s) : null);
+                    }
+                    return new Runs(run(denoiser, source, single, n, s), null, null);
+                }, result -> {
+                    busy.set(false);
+                    runs.set(result);
+                    afterRun.accept(result);
+                });
         redoClicks(source);
     }
 
     /** Forgets every run (when the data, process or model they came from are gone). */
     public void clearRuns() {
-        work.cancel("sample");
+        jobs.drop("sample");
         busy.set(false);
         runs.set(Runs.NONE);
-        work.cancel("clicks");
+        jobs.drop("clicks");
         clickPoints = List.of();
         clicks.set(List.of());
     }
@@ -287,7 +280,7 @@ public final class SamplingState {
 
     /** Removes the clicked trajectories. */
     public void clearClicks() {
-        work.cancel("clicks");
+        jobs.drop("clicks");
         clickPoints = List.of();
         clicks.set(List.of());
     }
@@ -312,7 +305,7 @@ public final class SamplingState {
         SamplerSettings single = settings();
         SamplerSettings[] pair = splitSettings();
         long s = seed.get();
-        work.submit("clicks", BackgroundWork.Lane.LONG, () -> {
+        jobs.submit("clicks", Lane.SAMPLING, job -> {
             Denoiser denoiser = source.create();
             List<Click> done = new ArrayList<>();
             for (int k = 0; k < points.size(); k++) {

@@ -30,7 +30,7 @@ public final class ScorefieldApp extends Application {
      * training and the background work.
      */
     public static ExplorerView show(Stage stage, double width, double height) {
-        ExplorerModel model = new ExplorerModel();
+        ExplorerModel model = new ExplorerModel(org.scorefield.app.jobs.Jobs.withThreads(javafx.application.Platform::runLater));
         ExplorerView explorer = new ExplorerView(model);
         Scene scene = new Scene(explorer, width, height);
         scene.getStylesheets().add(ScorefieldApp.class.getResource("scorefield.css").toExternalForm());
@@ -48,15 +48,18 @@ public final class ScorefieldApp extends Application {
         }
         stage.setMinWidth(800);
         stage.setMinHeight(560);
+        javafx.animation.Timeline autosave = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(SessionState.AUTOSAVE_SECONDS), e -> session.autosave()));
+        autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        autosave.play();
         stage.setOnHidden(e -> {
+            autosave.stop();
             session.close();
-            explorer.export().close();
             model.close();
         });
         stage.show();
         explorer.focusTimeSlider();
-        session.crashed().ifPresent(crashed -> javafx.application.Platform.runLater(() -> offerRestore(stage, session,
-                crashed)));
+        session.findCrashed(crashed -> offerRestore(stage, session, crashed));
         return explorer;
     }
 

@@ -123,7 +123,7 @@ public final class Screenshot {
                 }
             }
             HeadlessFx.run(() -> arrange(view, script.view()));
-            waitFor(() -> HeadlessFx.call(() -> model.work().idle()), 120);
+            waitFor(() -> HeadlessFx.call(() -> model.jobs().idle()), 120);
             settle();
             WritableImage image = HeadlessFx.call(() -> {
                 view.canvasArea().redraw();

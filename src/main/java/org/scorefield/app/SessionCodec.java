@@ -146,7 +146,7 @@ final class SessionCodec {
         changes.forEach(Runnable::run);
         model.training().sourceProperty().set(source);
         session.model().ifPresent(model.training()::restore);
-        session.rounds().ifPresent(r -> model.reflow().restore(r, model.training().sessionInputs()
+        session.rounds().ifPresent(r -> model.reflow().restore(r, model.training().runInputs()
                 .map(i -> i.data().distribution()).orElse(model.data().data().distribution())));
         model.sampling().restoreClicks(session.clicks());
     }

@@ -10,13 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,7 +20,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
+import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.jobs.Lane;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.io.AtomicFiles;
 import org.scorefield.core.session.Session;
@@ -35,22 +31,25 @@ import org.scorefield.core.session.SessionFile;
  * Session files for the window: save, save as, open, the recent sessions, and an autosave that
  * survives a crash.
  *
- * <p>The workspace is captured on the FX thread (references to immutable data, so it is quick)
- * and written on a thread of its own, atomically; a file is read and checked on that thread and
- * applied on the FX thread only when it is whole, so a bad file changes nothing.
+ * <p>The workspace is captured on the deliver thread (references to immutable data, so it is
+ * quick) and written on the files' lane, atomically; a file is read and checked on that lane and
+ * applied on the deliver thread only when it is whole, so a bad file changes nothing. No file is
+ * touched on the deliver thread, not even to list the recent sessions.
  *
- * <p>Autosave: every {@link #AUTOSAVE_SECONDS} s (60), when the workspace has changed, it goes to
- * {@code home/autosave-PID.scorefield}; a clean exit deletes that file. At start, an autosave
- * whose process has ended is what a crash left: {@link #crashed()} offers it. The recent sessions
+ * <p>Autosave: whoever owns the clock (the window) calls {@link #autosave()} every
+ * {@link #AUTOSAVE_SECONDS} s (60); when the workspace has changed it goes to
+ * {@code home/autosave-PID.scorefield}, and a clean exit deletes that file. At start, an autosave
+ * whose process has ended is what a crash left: {@link #findCrashed} offers it. The recent sessions
  * are a list of paths in {@code home/recent.txt}. {@code home} is {@code ~/.scorefield}, or the
- * {@code scorefield.home} system property. Lives on the FX thread.
+ * {@code scorefield.home} system property. Lives on the deliver thread of its jobs.
  */
-public final class SessionState implements AutoCloseable {
+public final class SessionState {
 
     /** Seconds between autosaves: 60, or the {@code scorefield.autosave.seconds} system property. */
     static final double AUTOSAVE_SECONDS = autosaveSeconds();
     static final int MAX_RECENT = 8;
     private static final String AUTOSAVE_PREFIX = "autosave-";
+    private static final String KEY = "session-file";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("d MMM HH:mm")
             .withZone(ZoneId.systemDefault());
 
@@ -64,30 +63,27 @@ public final class SessionState implements AutoCloseable {
 
     private final SessionCodec codec;
     private final ExplorerModel model;
+    private final Jobs jobs;
     private final Path home;
     private final Path autosave;
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "scorefield-session-io");
-        t.setDaemon(true);
-        return t;
-    });
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
-    private final Timeline autosaveTimer;
     private Session lastAutosaved;
     private boolean closed;
 
     SessionState(ExplorerModel model, ExportState export, Path home) {
         this.model = model;
+        this.jobs = model.jobs();
         this.codec = new SessionCodec(model, export);
         this.home = home;
         this.autosave = home.resolve(AUTOSAVE_PREFIX + ProcessHandle.current().pid() + SessionFile.EXTENSION);
-        recent.setAll(readRecent());
-        autosaveTimer = new Timeline(new KeyFrame(Duration.seconds(AUTOSAVE_SECONDS), e -> autosave()));
-        autosaveTimer.setCycleCount(Timeline.INDEFINITE);
-        autosaveTimer.play();
+        jobs.submit("recent-read", Lane.FILES, job -> readRecent(), list -> {
+            if (recent.isEmpty()) {
+                recent.setAll(list); // unless a save or open came first
+            }
+        });
     }
 
     private static double autosaveSeconds() {
@@ -136,33 +132,18 @@ public final class SessionState implements AutoCloseable {
         Session session = codec.capture();
         busy.set(true);
         status.set("Saving " + target.getFileName() + "…");
-        io.execute(() -> {
-            String outcome;
-            boolean ok;
-            try {
-                SessionFile.save(session, target);
-                outcome = "Saved " + target.getFileName() + ".";
-                ok = true;
-            } catch (InvalidInputException e) {
-                outcome = e.getMessage();
-                ok = false;
-            } catch (RuntimeException | Error e) {
-                outcome = "Cannot write " + target.getFileName() + " (" + e + "). The previous file is unchanged.";
-                ok = false;
-            }
-            String message = outcome;
-            boolean saved = ok;
-            Platform.runLater(() -> {
-                busy.set(false);
-                status.set(message);
-                if (saved) {
+        jobs.<String>job(KEY, Lane.FILES).title("Saving " + target.getFileName())
+                .onFailure(why -> fail(why.replace("Your work is unchanged.", "The previous file is unchanged.")))
+                .onCancelled(() -> fail("Not saved: cancelled. The previous file is unchanged."))
+                .start(job -> {
+                    SessionFile.save(session, target, job);
+                    return "Saved " + target.getFileName() + ".";
+                }, message -> {
+                    busy.set(false);
+                    status.set(message);
                     file.set(target);
                     remember(target);
-                } else {
-                    model.messageProperty().set(message);
-                }
-            });
-        });
+                });
     }
 
     /**
@@ -174,49 +155,42 @@ public final class SessionState implements AutoCloseable {
     }
 
     private void open(Path source, boolean becomesCurrent) {
-        Instant savedAt = modified(source); // before the file goes
         busy.set(true);
         status.set("Opening " + source.getFileName() + "…");
-        io.execute(() -> {
-            Session session;
-            try {
-                session = SessionFile.load(source);
-            } catch (InvalidInputException e) {
-                Platform.runLater(() -> fail(e.getMessage()));
-                return;
-            } catch (RuntimeException | Error e) {
-                Platform.runLater(() -> fail("Cannot open " + source.getFileName() + " (" + e + "). The work is "
-                        + "unchanged."));
-                return;
-            }
-            Platform.runLater(() -> {
-                try {
-                    codec.apply(session);
-                } catch (InvalidInputException e) {
-                    fail("Cannot open " + source.getFileName() + ": " + lowerFirst(e.getMessage()));
-                    return;
-                } catch (RuntimeException e) {
-                    fail("Cannot open " + source.getFileName() + " (" + e + ").");
-                    return;
-                }
-                if (!becomesCurrent) {
-                    // the crash's work is back: only now are its autosaves no longer needed
-                    io.execute(this::deleteLeftovers);
-                }
-                busy.set(false);
-                lastAutosaved = null;
-                if (becomesCurrent) {
-                    file.set(source);
-                    remember(source);
-                    status.set("Opened " + source.getFileName() + ".");
-                } else {
-                    file.set(null);
-                    status.set("Restored the work autosaved on " + CLOCK.format(savedAt)
-                            + ". Save it to keep it.");
-                }
-                model.messageProperty().set(status.get());
-            });
-        });
+        /** What was read: the session, and when it was saved (read before the file goes). */
+        record Opened(Session session, Instant savedAt) {
+        }
+        jobs.<Opened>job(KEY, Lane.FILES).title("Opening " + source.getFileName())
+                .onFailure(why -> fail(why.startsWith("Something went wrong")
+                        ? "Cannot open " + source.getFileName() + ". " + why : why))
+                .onCancelled(() -> fail("Not opened: cancelled. The work is unchanged."))
+                .start(job -> new Opened(SessionFile.load(source), modified(source)), opened -> {
+                    try {
+                        codec.apply(opened.session());
+                    } catch (InvalidInputException e) {
+                        fail("Cannot open " + source.getFileName() + ": " + lowerFirst(e.getMessage()));
+                        return;
+                    } catch (RuntimeException e) {
+                        fail("Cannot open " + source.getFileName() + " (" + e + ").");
+                        return;
+                    }
+                    if (!becomesCurrent) {
+                        // the crash's work is back: only now are its autosaves no longer needed
+                        jobs.submit("leftovers", Lane.FILES, j -> deleteLeftovers(), done -> { });
+                    }
+                    busy.set(false);
+                    lastAutosaved = null;
+                    if (becomesCurrent) {
+                        file.set(source);
+                        remember(source);
+                        status.set("Opened " + source.getFileName() + ".");
+                    } else {
+                        file.set(null);
+                        status.set("Restored the work autosaved on " + CLOCK.format(opened.savedAt())
+                                + ". Save it to keep it.");
+                    }
+                    model.messageProperty().set(status.get());
+                });
     }
 
     private void fail(String message) {
@@ -229,10 +203,13 @@ public final class SessionState implements AutoCloseable {
         return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 
-    /** The newest autosave of a process that has ended, if one is there. */
-    public Optional<Crashed> crashed() {
-        return leftovers().stream().max(Comparator.comparing(SessionState::modified))
-                .map(p -> new Crashed(p, modified(p)));
+    /**
+     * Looks, on the files' lane, for the newest autosave of a process that has ended, and hands it
+     * to {@code found} (on the deliver thread) if there is one.
+     */
+    public void findCrashed(Consumer<Crashed> found) {
+        jobs.submit("crashed", Lane.FILES, job -> leftovers().stream().max(Comparator.comparing(SessionState::modified))
+                .map(p -> new Crashed(p, modified(p))), crashed -> crashed.ifPresent(found));
     }
 
     /** Opens what a crash left (it does not become the current file) and deletes the leftovers. */
@@ -242,11 +219,11 @@ public final class SessionState implements AutoCloseable {
 
     /** Deletes what a crash left, unopened. */
     public void discard(Crashed crashed) {
-        io.execute(this::deleteLeftovers);
+        jobs.submit("leftovers", Lane.FILES, job -> deleteLeftovers(), done -> { });
     }
 
-    /** Writes the autosave now if the workspace changed since the last one (the timer calls it). */
-    void autosave() {
+    /** Writes the autosave now if the workspace changed since the last one (the window's clock calls it). */
+    public void autosave() {
         if (closed || busy.get()) {
             return;
         }
@@ -255,38 +232,21 @@ public final class SessionState implements AutoCloseable {
             return;
         }
         lastAutosaved = now;
-        if (io.isShutdown()) {
-            return;
-        }
-        io.execute(() -> {
-            try {
-                SessionFile.save(now, autosave);
-            } catch (InvalidInputException e) {
-                // An autosave that cannot be written (a full disk, say) must not interrupt the lesson;
-                // the next one tries again.
-                Platform.runLater(() -> lastAutosaved = null);
-            }
-        });
+        // An autosave that cannot be written (a full disk, say) must not interrupt the lesson: it is
+        // not reported, and the next one tries again.
+        jobs.<Boolean>job("autosave", Lane.FILES).onFailure(why -> lastAutosaved = null).start(job -> {
+            SessionFile.save(now, autosave);
+            return true;
+        }, done -> { });
     }
 
-    /** Stops autosaving and deletes this process's autosave: the window closed properly. */
-    @Override
+    /**
+     * Stops autosaving and deletes this process's autosave: the window closed properly. The file
+     * goes on the files' lane, which finishes its work before the program ends; nothing waits here.
+     */
     public void close() {
         closed = true;
-        autosaveTimer.stop();
-        io.execute(() -> {
-            try {
-                Files.deleteIfExists(autosave);
-            } catch (IOException e) {
-                // a stale autosave is offered once at the next start, then deleted
-            }
-        });
-        io.shutdown();
-        try {
-            io.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        jobs.submit("autosave", Lane.FILES, job -> Files.deleteIfExists(autosave), done -> { });
     }
 
     // ---- files ----------------------------------------------------------------------------------
@@ -314,7 +274,7 @@ public final class SessionState implements AutoCloseable {
         }
     }
 
-    private void deleteLeftovers() {
+    private boolean deleteLeftovers() {
         for (Path p : leftovers()) {
             try {
                 Files.deleteIfExists(p);
@@ -322,6 +282,7 @@ public final class SessionState implements AutoCloseable {
                 // offered again next time
             }
         }
+        return true;
     }
 
     private static Instant modified(Path p) {
@@ -353,21 +314,16 @@ public final class SessionState implements AutoCloseable {
             list.remove(list.size() - 1);
         }
         recent.setAll(list);
-        if (io.isShutdown()) {
-            return; // the window closed meanwhile: the list is written at the next save
-        }
         List<String> lines = list.stream().map(Path::toString).toList();
-        io.execute(() -> {
-            try {
-                AtomicFiles.write(home.resolve("recent.txt"), out -> {
-                    for (String line : lines) {
-                        out.write(line);
-                        out.write('\n');
-                    }
-                });
-            } catch (IOException e) {
-                // the list stays in memory for this run
-            }
-        });
+        // a list that cannot be written stays in memory for this run
+        jobs.submit("recent-write", Lane.FILES, job -> {
+            AtomicFiles.write(home.resolve("recent.txt"), out -> {
+                for (String line : lines) {
+                    out.write(line);
+                    out.write('\n');
+                }
+            });
+            return true;
+        }, done -> { });
     }
 }

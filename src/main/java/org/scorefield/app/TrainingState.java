@@ -2,7 +2,6 @@ package org.scorefield.app;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -23,6 +22,9 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.scorefield.app.jobs.Job;
+import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.jobs.Lane;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.flow.Coupling;
 import org.scorefield.core.flow.CouplingKind;
@@ -31,6 +33,7 @@ import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.nn.Architecture;
 import org.scorefield.core.nn.LossWeighting;
+import org.scorefield.core.nn.LossHistory;
 import org.scorefield.core.nn.Objective;
 import org.scorefield.core.nn.Parameterization;
 import org.scorefield.core.nn.TrainedModel;
@@ -41,21 +44,22 @@ import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
 
 /**
- * The model and its training, as the window sees it: the settings a student edits, and a
- * {@link TrainingWorker} that trains on its own worker thread and hands immutable updates to the
- * FX thread (coalesced: at most one hand-over waits at a time, carrying every loss since the last).
+ * The model and its training, as the window sees it: the settings a student edits, and a training
+ * run: a {@link TrainingWorker} that trains on its own thread and publishes immutable updates
+ * through a job of its own ({@link Jobs#open}), merged while the window is busy so that every loss
+ * arrives, and tagged with the run, so that an update of a run that was reset is never shown.
  *
- * <p>The session is built from the settings, data and process of the moment the user first presses
+ * <p>A run is built from the settings, data and process of the moment the user first presses
  * Train (or Step) after a reset; later edits take effect at the next Reset, and
  * {@link #outOfDateProperty()} says so. A model is therefore never thrown away behind the user's
- * back, and it keeps the process it was trained on. Lives on the FX thread.
+ * back, and it keeps the process it was trained on. Lives on the deliver thread of its jobs.
  */
 public final class TrainingState implements AutoCloseable {
 
     /** Training steps between two hand-overs to the window while training runs. */
     static final int PUBLISH_EVERY = 25;
 
-    /** What a session is built from, captured when it is built. */
+    /** What a run is built from, captured when it is built. */
     record Inputs(DataState.Data data, Schedule schedule, Objective objective, Architecture architecture,
                   TrainingSettings settings, FlowSetup flow) {
 
@@ -89,29 +93,50 @@ public final class TrainingState implements AutoCloseable {
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
 
     private final Supplier<Inputs> currentInputs;
-    private final BackgroundWork work;
-    private LossListener lossListener = (first, losses) -> { };
-    private Runnable resetListener = () -> { };
+    private final Jobs jobs;
+    /** Every loss of the current run, in buckets (a chart draws it, an export writes it). */
+    private final LossHistory losses = new LossHistory(LossHistory.DEFAULT_CAPACITY);
 
-    private TrainingWorker session;
-    private Inputs sessionInputs;
+    /** The current run's worker, or null before the first Train or Step after a reset. */
+    private TrainingWorker worker;
+    /** The job that carries the current run's updates; a new run or a reset retires it. */
+    private Job<Handover> run;
+    private Inputs runInputs;
     private boolean resumeWhenBuilt;
     private int stepsWhenBuilt;
-    /** A restored model that the next session continues from, instead of the seeded initial weights. */
+    /** A restored model that the next run continues from, instead of the seeded initial weights. */
     private TrainedModel resumeFrom;
 
-    private final Object handOverLock = new Object();
-    private TrainingWorker.Update pendingUpdate;
-    private LossBuffer pendingLosses = new LossBuffer();
-    private boolean handOverScheduled;
+    /**
+     * What a run handed over since the window last took it: its newest update and the loss of every
+     * step since (a reset, step 0, starts the losses again).
+     */
+    private record Handover(TrainingWorker.Update update, LossBuffer losses) {
+
+        static Handover of(TrainingWorker.Update update) {
+            LossBuffer losses = new LossBuffer();
+            double[] recent = update.recentLosses();
+            losses.append(update.steps() - recent.length + 1, recent);
+            return new Handover(update, losses);
+        }
+
+        /** This hand-over followed by a newer one: the newer update, every loss of both. */
+        Handover then(Handover newer) {
+            if (newer.update().steps() == 0) {
+                return newer;
+            }
+            newer.losses().drain(losses::append);
+            return new Handover(newer.update(), losses);
+        }
+    }
 
     /**
-     * @param currentInputs what a new session would be built from now (data and process come from the window)
-     * @param work          where a session is built (building one loads ND4J and draws the data pool)
+     * @param currentInputs what a new run would be built from now (data and process come from the window)
+     * @param jobs          where a trainer is built (building one loads ND4J and draws the data pool)
      */
-    TrainingState(Supplier<Inputs> currentInputs, BackgroundWork work) {
+    TrainingState(Supplier<Inputs> currentInputs, Jobs jobs) {
         this.currentInputs = currentInputs;
-        this.work = work;
+        this.jobs = jobs;
         for (javafx.beans.Observable setting : new javafx.beans.Observable[] {objective, width, depth, learningRate,
                 batch, ema, seed, source, coupling, sinkhornEpsilon}) {
             setting.addListener(obs -> checkOutOfDate());
@@ -156,22 +181,6 @@ public final class TrainingState implements AutoCloseable {
         public String toString() {
             return label;
         }
-    }
-
-    /** Receives the loss of every step, in order. */
-    interface LossListener {
-        /** {@code losses[i]} is the loss of step {@code firstStep + i}; called on the FX thread. */
-        void losses(long firstStep, double[] losses);
-    }
-
-    /** Receives, on the FX thread, the loss of every step in order (for the loss chart). */
-    void onLosses(LossListener listener) {
-        this.lossListener = listener;
-    }
-
-    /** Called on the FX thread when the model is reset to its initial weights. */
-    void onReset(Runnable listener) {
-        this.resetListener = listener;
     }
 
     // ---- settings -------------------------------------------------------------------------------
@@ -238,6 +247,14 @@ public final class TrainingState implements AutoCloseable {
         return Optional.ofNullable(model.get());
     }
 
+    /**
+     * The loss of every step of the current run, kept in bounded buckets; it grows as the steps do
+     * (listen to {@link #stepsProperty()}) and empties at a reset.
+     */
+    public LossHistory losses() {
+        return losses;
+    }
+
     public ReadOnlyLongProperty stepsProperty() {
         return steps.getReadOnlyProperty();
     }
@@ -264,32 +281,32 @@ public final class TrainingState implements AutoCloseable {
         return outOfDate.getReadOnlyProperty();
     }
 
-    /** Whether a session is being built (the first Train press loads ND4J: up to seconds). */
+    /** Whether a run is being built (the first Train press loads ND4J: up to seconds). */
     public ReadOnlyBooleanProperty startingProperty() {
         return starting.getReadOnlyProperty();
     }
 
     /** The inputs of the current model, or those a model would be built from now: what a replay trains on. */
     Inputs replayInputs() {
-        return sessionInputs != null ? sessionInputs : currentInputs.get();
+        return runInputs != null ? runInputs : currentInputs.get();
     }
 
     /** The inputs the current model was built from, if there is one. */
-    Optional<Inputs> sessionInputs() {
-        return Optional.ofNullable(sessionInputs);
+    Optional<Inputs> runInputs() {
+        return Optional.ofNullable(runInputs);
     }
 
     // ---- commands -------------------------------------------------------------------------------
 
-    /** Trains continuously (building the session first if there is none). */
+    /** Trains continuously (building the run first if there is none). */
     public void train() {
-        withSession(true, () -> session.resume());
+        withRun(true, () -> worker.resume());
     }
 
     public void pause() {
         resumeWhenBuilt = false;
-        if (session != null) {
-            session.pause();
+        if (worker != null) {
+            worker.pause();
         }
     }
 
@@ -304,15 +321,15 @@ public final class TrainingState implements AutoCloseable {
 
     /** One optimiser step. */
     public void step() {
-        withSession(false, () -> session.stepOnce());
+        withRun(false, () -> worker.stepOnce());
     }
 
     /** Throws the model away: the next Train starts from the seeded initial weights with the current settings. */
     public void reset() {
         resumeWhenBuilt = false;
         resumeFrom = null;
-        closeSession();
-        work.cancel("session");
+        closeRun();
+        jobs.drop("trainer");
         starting.set(false);
         model.set(null);
         steps.set(0);
@@ -321,7 +338,7 @@ public final class TrainingState implements AutoCloseable {
         state.set(TrainingWorker.State.PAUSED);
         failure.set("");
         outOfDate.set(false);
-        resetListener.run();
+        losses.clear();
     }
 
     /**
@@ -336,7 +353,7 @@ public final class TrainingState implements AutoCloseable {
         // shows as out of date, as it would have before the session was saved
         Inputs now = currentInputs.get();
         Parameterization p = saved.parameterization();
-        sessionInputs = new Inputs(now.data(), p.objective() == Objective.FLOW_MATCHING ? now.schedule() : p.schedule(),
+        runInputs = new Inputs(now.data(), p.objective() == Objective.FLOW_MATCHING ? now.schedule() : p.schedule(),
                 p.objective(), saved.architecture(), saved.settings(), saved.flow().withRound(0));
         model.set(saved);
         steps.set(saved.steps());
@@ -346,23 +363,23 @@ public final class TrainingState implements AutoCloseable {
 
     /** Re-evaluates whether the model is out of date (the window calls it when data or process change). */
     void checkOutOfDate() {
-        if (sessionInputs == null) {
+        if (runInputs == null) {
             outOfDate.set(false);
             return;
         }
         Inputs now = currentInputs.get();
-        boolean processMatters = sessionInputs.objective() != Objective.FLOW_MATCHING
+        boolean processMatters = runInputs.objective() != Objective.FLOW_MATCHING
                 || now.objective() != Objective.FLOW_MATCHING;
-        outOfDate.set(now.data() != sessionInputs.data()
-                || (processMatters && !now.schedule().equals(sessionInputs.schedule()))
-                || now.objective() != sessionInputs.objective()
-                || !now.architecture().equals(sessionInputs.architecture())
-                || !now.settings().equals(sessionInputs.settings())
-                || !now.flow().equals(sessionInputs.flow()));
+        outOfDate.set(now.data() != runInputs.data()
+                || (processMatters && !now.schedule().equals(runInputs.schedule()))
+                || now.objective() != runInputs.objective()
+                || !now.architecture().equals(runInputs.architecture())
+                || !now.settings().equals(runInputs.settings())
+                || !now.flow().equals(runInputs.flow()));
     }
 
-    private void withSession(boolean resume, Runnable command) {
-        if (session != null) {
+    private void withRun(boolean resume, Runnable command) {
+        if (worker != null) {
             command.run();
             return;
         }
@@ -384,59 +401,43 @@ public final class TrainingState implements AutoCloseable {
         failure.set("");
         // a restored model goes on training until Reset, like a model trained in this window
         TrainedModel from = resumeFrom;
-        work.submit("session", BackgroundWork.Lane.LONG,
-                () -> from != null ? Trainer.resume(inputs.data().distribution(), from)
+        jobs.<Trainer>job("trainer", Lane.TRAINING).title("Starting training")
+                .onFailure(why -> notStarted())
+                .onCancelled(this::notStarted)
+                .start(job -> from != null ? Trainer.resume(inputs.data().distribution(), from)
                         : new Trainer(inputs.data().distribution(), inputs.parameterization(), inputs.architecture(),
                         inputs.settings(), inputs.flow()),
                 trainer -> {
                     starting.set(false);
-                    session = new TrainingWorker(trainer, PUBLISH_EVERY, this::handOver);
+                    Job<Handover> updates = jobs.open("training", "Training", this::receive, Handover::then);
+                    run = updates;
+                    worker = new TrainingWorker(trainer, PUBLISH_EVERY, u -> updates.publish(Handover.of(u)));
                     if (from == null) {
-                        sessionInputs = inputs; // a resumed model keeps the inputs it was trained with
+                        runInputs = inputs; // a resumed model keeps the inputs it was trained with
                     }
                     checkOutOfDate();
                     for (; stepsWhenBuilt > 0; stepsWhenBuilt--) {
-                        session.stepOnce();
+                        worker.stepOnce();
                     }
                     if (resumeWhenBuilt) {
                         resumeWhenBuilt = false;
-                        session.resume();
+                        worker.resume();
                         state.set(TrainingWorker.State.RUNNING);
                     }
                 });
     }
 
-    /** On the worker thread: keep the update, schedule one hand-over if none is waiting. */
-    private void handOver(TrainingWorker.Update update) {
-        synchronized (handOverLock) {
-            pendingUpdate = update;
-            double[] more = update.recentLosses();
-            if (update.steps() == 0) {
-                pendingLosses.clear();
-            } else {
-                pendingLosses.append(update.steps() - more.length + 1, more);
-            }
-            if (handOverScheduled) {
-                return;
-            }
-            handOverScheduled = true;
-        }
-        Platform.runLater(this::receive);
+    /** The run being built failed or was cancelled: nothing trains, nothing waits. */
+    private void notStarted() {
+        starting.set(false);
+        resumeWhenBuilt = false;
+        stepsWhenBuilt = 0;
     }
 
-    private void receive() {
-        TrainingWorker.Update update;
-        LossBuffer losses;
-        synchronized (handOverLock) {
-            update = pendingUpdate;
-            losses = pendingLosses;
-            pendingLosses = new LossBuffer();
-            handOverScheduled = false;
-        }
-        if (session == null || update == null) {
-            return; // reset meanwhile
-        }
-        losses.drain(lossListener);
+    /** On the deliver thread: the current run's newest update, with every loss since the last one. */
+    private void receive(Handover handover) {
+        TrainingWorker.Update update = handover.update();
+        handover.losses().drain(losses::append);
         steps.set(update.steps());
         loss.set(update.smoothedLoss());
         if (Double.isFinite(update.stepsPerSecond())) {
@@ -444,27 +445,29 @@ public final class TrainingState implements AutoCloseable {
         }
         state.set(update.state());
         // the trainer's sentence says where it stopped, what is kept and what to try; the window adds how
-        failure.set(update.failure().map(why -> why + " Press Reset to train again with the settings shown.").orElse(""));
+        failure.set(update.failure().map(why -> why + " Press Reset to train again with the settings shown.")
+                .orElse(""));
         if (update.steps() > 0) {
             model.set(update.model());
         }
     }
 
-    private void closeSession() {
-        if (session != null) {
-            session.close();
-            session = null;
+    /** Retires the run: its worker stops between two steps (not waited for), its late updates are dropped. */
+    private void closeRun() {
+        if (run != null) {
+            run.cancel();
+            run = null;
         }
-        sessionInputs = null;
+        if (worker != null) {
+            worker.stop();
+            worker = null;
+        }
+        runInputs = null;
         stepsWhenBuilt = 0;
-        synchronized (handOverLock) {
-            pendingUpdate = null;
-            pendingLosses.clear();
-        }
     }
 
     @Override
     public void close() {
-        closeSession();
+        closeRun();
     }
 }

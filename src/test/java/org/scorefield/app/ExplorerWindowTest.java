@@ -239,11 +239,11 @@ class ExplorerWindowTest {
 
     @Test
     void resamplingWithTheSameSeedGivesIdenticalTrajectories(FxRobot robot) {
-        waitUntil(30, () -> model.sampling().runsProperty().get().single() != null && model.work().idle());
+        waitUntil(30, () -> model.sampling().runsProperty().get().single() != null && model.jobs().idle());
         Trajectories first = fx(() -> model.sampling().runsProperty().get().single().trajectories());
         reveal(robot, "#resampleButton");
         robot.clickOn("#resampleButton");
-        waitUntil(30, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null
+        waitUntil(30, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null
                 && model.sampling().runsProperty().get().single().trajectories() != first);
         long newSeed = fx(() -> model.sampling().seedProperty().get());
         Trajectories other = fx(() -> model.sampling().runsProperty().get().single().trajectories());
@@ -252,7 +252,7 @@ class ExplorerWindowTest {
         // Type the first seed back: the very same trajectories come back, twice.
         for (int k = 0; k < 2; k++) {
             robot.doubleClickOn("#sampleSeed").eraseText(12).write("1").type(javafx.scene.input.KeyCode.ENTER);
-            waitUntil(30, () -> model.work().idle() && model.sampling().seedProperty().get() == 1
+            waitUntil(30, () -> model.jobs().idle() && model.sampling().seedProperty().get() == 1
                     && model.sampling().runsProperty().get().single() != null
                     && model.sampling().runsProperty().get().single().seed() == 1);
             Trajectories again = fx(() -> model.sampling().runsProperty().get().single().trajectories());
@@ -269,7 +269,7 @@ class ExplorerWindowTest {
     @Test
     void splitViewShowsOdeAndSdeFromTheSameStart(FxRobot robot) {
         robot.clickOn("#splitView");
-        waitUntil(30, () -> model.work().idle() && model.sampling().runsProperty().get().sde() != null);
+        waitUntil(30, () -> model.jobs().idle() && model.sampling().runsProperty().get().sde() != null);
         assertTrue(robot.lookup("#odeCanvas").query().isVisible());
         assertTrue(robot.lookup("#sdeCanvas").query().isVisible());
         assertFalse(robot.lookup("#fieldCanvas").tryQuery().map(Node::isVisible).orElse(false)
@@ -289,14 +289,14 @@ class ExplorerWindowTest {
 
     @Test
     void eachRunIsJudgedAgainstTheFloorOfItsOwnDataAndSeed() {
-        waitUntil(30, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
+        waitUntil(30, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null);
         assertFloorIsItsOwn(model.sampling().runsProperty().get().single());
         // A new seed, then new data: the floor shared by earlier runs must not follow them.
         fx(() -> {
             model.sampling().seedProperty().set(424_242);
             return null;
         });
-        waitUntil(30, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null
+        waitUntil(30, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null
                 && model.sampling().runsProperty().get().single().seed() == 424_242);
         assertFloorIsItsOwn(model.sampling().runsProperty().get().single());
         fx(() -> {
@@ -304,7 +304,7 @@ class ExplorerWindowTest {
             model.splitProperty().set(true);
             return null;
         });
-        waitUntil(30, () -> model.work().idle() && model.sampling().runsProperty().get().sde() != null);
+        waitUntil(30, () -> model.jobs().idle() && model.sampling().runsProperty().get().sde() != null);
         SamplingState.Runs runs = fx(() -> model.sampling().runsProperty().get());
         assertFloorIsItsOwn(runs.ode());
         assertFloorIsItsOwn(runs.sde());
@@ -340,11 +340,11 @@ class ExplorerWindowTest {
         robot.clickOn("#computeErrors");
         waitUntil(120, () -> view.charts().errorChart().result() != null);
         var result = fx(() -> view.charts().errorChart().result());
-        assertEquals(ChartsPane.SOLVERS.size() * ChartsPane.STEPS.length, result.rows().size());
-        for (org.scorefield.core.sample.SamplerKind solver : ChartsPane.SOLVERS) {
+        assertEquals(SolverComparison.SOLVERS.size() * SolverComparison.STEPS.length, result.rows().size());
+        for (org.scorefield.core.sample.SamplerKind solver : SolverComparison.SOLVERS) {
             double[] errors = result.rows().stream().filter(r -> r.solver() == solver)
                     .mapToDouble(org.scorefield.core.metric.ErrorVersusNfe.Row::error).toArray();
-            assertEquals(ChartsPane.STEPS.length, errors.length);
+            assertEquals(SolverComparison.STEPS.length, errors.length);
             assertTrue(errors[errors.length - 1] < errors[0] / 4, solver + ": 64 steps against 4: "
                     + java.util.Arrays.toString(errors));
             for (double e : errors) {
@@ -406,7 +406,7 @@ class ExplorerWindowTest {
             assertTrue(dropped.isDropCompleted(), "and says the drop is done");
             return null;
         });
-        waitUntil(30, () -> model.work().idle());
+        waitUntil(30, () -> model.jobs().idle());
     }
 
     // ---- flow matching, couplings, Reflow ------------------------------------------------------
@@ -469,7 +469,7 @@ class ExplorerWindowTest {
             model.sampling().resample();
             return null;
         });
-        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
+        waitUntil(60, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null);
         assertTrue(fx(() -> model.sampling().runsProperty().get().single().source()).startsWith("trained model"));
         double[] starts = fx(() -> model.sampling().runsProperty().get().single().trajectories().positions()[0]);
         double mean = 0;
@@ -495,7 +495,7 @@ class ExplorerWindowTest {
             model.sampling().resample();
             return null;
         });
-        waitUntil(120, () -> model.work().idle() && view.layers().layersProperty().get().density() != null
+        waitUntil(120, () -> model.jobs().idle() && view.layers().layersProperty().get().density() != null
                 && model.sampling().runsProperty().get().single() != null);
         ExplorerModel.ExactPath path = fx(model::exactPath);
         assertEquals(org.scorefield.core.schedule.ScheduleKind.LINEAR, path.schedule().kind());
@@ -529,7 +529,7 @@ class ExplorerWindowTest {
             model.splitProperty().set(true);
             return null;
         });
-        waitUntil(120, () -> model.work().idle() && model.sampling().runsProperty().get().ode() != null);
+        waitUntil(120, () -> model.jobs().idle() && model.sampling().runsProperty().get().ode() != null);
         assertNull(fx(() -> model.sampling().runsProperty().get().sde()));
         assertFalse(fx(() -> model.sampling().busyProperty().get()));
         fx(() -> {
@@ -537,7 +537,7 @@ class ExplorerWindowTest {
             model.probePointProperty().set(new double[] {0.6, 0.4});
             return null;
         });
-        waitUntil(30, () -> model.work().idle() && model.probeProperty().get() != null);
+        waitUntil(30, () -> model.jobs().idle() && model.probeProperty().get() != null);
         var probe = fx(() -> model.probeProperty().get());
         var exact = org.scorefield.core.flow.ConditionalVelocity.at(data.points(), oracle::sourceLogDensity, 0.6, 0.4,
                 0.5);
@@ -564,20 +564,20 @@ class ExplorerWindowTest {
             return null;
         });
         assertEquals(org.scorefield.core.schedule.ScheduleKind.LINEAR, fx(() -> model.exactPath().schedule().kind()));
-        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
+        waitUntil(60, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null);
         fx(() -> {
             model.training().sourceProperty().set(TrainingState.SourceOption.all().stream()
                     .filter(o -> o.label().equals(DatasetPreset.EIGHT_GAUSSIANS.displayName())).findFirst().orElseThrow());
             return null;
         });
-        waitUntil(120, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null
+        waitUntil(120, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null
                 && model.sampling().runsProperty().get().single().source().endsWith("from 8 Gaussians"));
         // a stochastic sampler of this flow is refused with a message, and sampling is not left busy
         fx(() -> {
             model.sampling().solverProperty().set(org.scorefield.core.sample.SamplerKind.EDM_CHURN);
             return null;
         });
-        waitUntil(60, () -> model.work().idle());
+        waitUntil(60, () -> model.jobs().idle());
         assertFalse(fx(() -> model.sampling().busyProperty().get()));
         assertTrue(fx(() -> model.messageProperty().get()).contains("deterministic solver"),
                 fx(() -> model.messageProperty().get()));
@@ -705,7 +705,7 @@ class ExplorerWindowTest {
             model.timeProperty().set(0);
             return null;
         });
-        waitUntil(30, () -> model.work().idle());
+        waitUntil(30, () -> model.jobs().idle());
         int[] before = pixels(canvas);
         reveal(robot, "#showPairs");
         robot.clickOn("#showPairs .thumb-area");
@@ -737,7 +737,7 @@ class ExplorerWindowTest {
             model.timeProperty().set(0.5);
             return null;
         });
-        waitUntil(30, () -> model.work().idle());
+        waitUntil(30, () -> model.jobs().idle());
         int[] before = pixels(canvas);
         reveal(robot, "#toolProbe");
         robot.clickOn("#toolProbe");
@@ -764,7 +764,7 @@ class ExplorerWindowTest {
     @Test
     void exportingAnAnimationFromTheWindowWritesEveryFrameAndKeepsTheWindowLive(FxRobot robot, @TempDir Path dir)
             throws Exception {
-        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
+        waitUntil(60, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null);
         ExportState export = view.export();
         fx(() -> {
             export.formatProperty().set(org.scorefield.app.export.AnimationFormat.GIF);
@@ -812,7 +812,7 @@ class ExplorerWindowTest {
             model.splitProperty().set(true);
             return null;
         });
-        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().sde() != null);
+        waitUntil(60, () -> model.jobs().idle() && model.sampling().runsProperty().get().sde() != null);
         Path out = dir.resolve("split");
         fx(() -> {
             export.whatProperty().set(org.scorefield.app.export.Animation.What.SPLIT);
@@ -850,7 +850,7 @@ class ExplorerWindowTest {
             model.timeProperty().set(0.4);
             return null;
         });
-        waitUntil(60, () -> model.work().idle() && view.layers().layersProperty().get().density() != null
+        waitUntil(60, () -> model.jobs().idle() && view.layers().layersProperty().get().density() != null
                 && view.layers().layersProperty().get().field() != null
                 && model.sampling().runsProperty().get().single() != null);
         var shown = fx(() -> view.layers().layersProperty().get());
@@ -890,7 +890,7 @@ class ExplorerWindowTest {
 
     @Test
     void cancellingAnExportWritesNothing(@TempDir Path dir) {
-        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
+        waitUntil(60, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null);
         ExportState export = view.export();
         Path out = dir.resolve("long.mp4");
         fx(() -> {
@@ -911,7 +911,7 @@ class ExplorerWindowTest {
 
     @Test
     void theFigureIsTheCanvasAtTwiceItsSizeAndTheSamplesAreSavedAsCsv(@TempDir Path dir) throws Exception {
-        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null);
+        waitUntil(60, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null);
         ExportState export = view.export();
         Path png = dir.resolve("figure.png");
         Path samples = dir.resolve("samples.csv");
@@ -922,6 +922,7 @@ class ExplorerWindowTest {
             export.saveTrajectories(paths);
             return null;
         });
+        waitUntil(30, () -> model.jobs().idle()); // the files are written on the files' lane
         Canvas canvas = fx(() -> view.canvasArea().primaryCanvas().canvas());
         var image = javax.imageio.ImageIO.read(png.toFile());
         assertEquals(2 * Math.round(canvas.getWidth()), image.getWidth());
@@ -959,7 +960,7 @@ class ExplorerWindowTest {
             model.timeProperty().set(0.3);
             return null;
         });
-        waitUntil(60, () -> model.work().idle() && model.sampling().runsProperty().get().single() != null
+        waitUntil(60, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null
                 && view.layers().layersProperty().get().field() != null
                 && view.layers().layersProperty().get().density() != null);
         ExportState export = view.export();
@@ -974,6 +975,7 @@ class ExplorerWindowTest {
                 }
                 return null;
             });
+            waitUntil(30, () -> model.jobs().idle());
             String status = fx(() -> export.statusProperty().get());
             assertTrue(status.startsWith("Wrote " + name), status);
             assertTrue(Files.size(out) > 1000, name + " has " + Files.size(out) + " bytes");
@@ -1003,12 +1005,13 @@ class ExplorerWindowTest {
         assertEquals("There is no training loss to save yet: train first.", fx(() -> export.statusProperty().get()));
         assertFalse(Files.exists(loss));
         trainSteps(60);
-        waitUntil(10, () -> view.charts().lossChart().lossCount() >= 60);
-        long steps = fx(() -> view.charts().lossChart().lossCount());
+        waitUntil(10, () -> model.training().losses().total() >= 60);
+        long steps = fx(() -> model.training().losses().total());
         fx(() -> {
             export.saveLoss(loss);
             return null;
         });
+        waitUntil(30, () -> model.jobs().idle());
         List<String> rows = Files.readAllLines(loss);
         assertEquals("step,loss,steps", rows.get(0));
         assertEquals(steps + 1, rows.size(), "one row per step while the run is short");
@@ -1024,6 +1027,7 @@ class ExplorerWindowTest {
             export.saveField(field);
             return null;
         });
+        waitUntil(30, () -> model.jobs().idle());
         var grid = fx(() -> view.layers().layersProperty().get().field());
         List<String> vectors = Files.readAllLines(field);
         assertEquals("x,y,u,v", vectors.get(0));

@@ -82,7 +82,7 @@ class SessionWindowTest {
             model.sampling().startAt(-2.0, 2.25);
             return null;
         });
-        waitUntil(60, () -> model.work().idle());
+        waitUntil(60, () -> model.jobs().idle());
         assertEquals(2, fx(() -> model.sampling().clicksProperty().get().size()), fx(() -> model.messageProperty().get()));
     }
 
@@ -314,7 +314,13 @@ class SessionWindowTest {
         });
         Path mine = session.autosaveFile();
         waitUntil(30, () -> Files.isRegularFile(mine));
-        assertTrue(fx(() -> session.crashed()).isEmpty(), "this process's own autosave is not a crash");
+        java.util.concurrent.atomic.AtomicReference<SessionState.Crashed> found = new java.util.concurrent.atomic.AtomicReference<>();
+        fx(() -> {
+            session.findCrashed(found::set);
+            return null;
+        });
+        waitUntil(30, () -> model.jobs().idle());
+        assertEquals(null, found.get(), "this process's own autosave is not a crash");
         // The same file left by a process that has ended: a crash.
         long dead = ProcessHandle.current().pid() + 1_000_000_000L;
         Path left = mine.resolveSibling("autosave-" + dead + SessionFile.EXTENSION);
@@ -325,7 +331,12 @@ class SessionWindowTest {
             model.data().reloadPreset();
             return null;
         });
-        SessionState.Crashed crashed = fx(() -> session.crashed()).orElseThrow();
+        fx(() -> {
+            session.findCrashed(found::set);
+            return null;
+        });
+        waitUntil(30, () -> found.get() != null);
+        SessionState.Crashed crashed = found.get();
         assertEquals(left, crashed.file());
         fx(() -> {
             session.restore(crashed);
@@ -343,7 +354,7 @@ class SessionWindowTest {
             stage.close();
             return null;
         });
-        assertFalse(Files.exists(mine));
+        waitUntil(10, () -> !Files.exists(mine));
     }
 
 }

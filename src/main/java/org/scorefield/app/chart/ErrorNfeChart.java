@@ -146,12 +146,14 @@ public final class ErrorNfeChart extends LectureChart {
 
     /**
      * Shows that a computation is running, e.g. "Computing… 3 of 5 solvers": in the middle of an
-     * empty chart, or as a caption under a previous result, which stays visible until replaced.
+     * empty chart, or as a caption under a previous result, which stays visible until replaced. An
+     * empty message takes the caption away.
      */
     public void setBusy(String message) {
         Objects.requireNonNull(message, "message");
         changeQuietly(() -> {
-            plot.setNoDataMessage(message);
+            plot.setNoDataMessage(message.isEmpty() ? (result == null ? EMPTY_MESSAGE : plot.getNoDataMessage())
+                    : message);
             showStatus(dataset.getSeriesCount() > 0 ? message : "");
         });
     }

@@ -16,6 +16,7 @@ import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.scorefield.app.Look;
+import org.scorefield.core.nn.LossHistory;
 
 /**
  * Training loss against step on a log axis, as a run streams its per-step losses in. The raw
@@ -43,7 +44,7 @@ public final class LossChart extends LectureChart {
     static final String RAW = "loss";
     static final String SMOOTHED = "smoothed";
 
-    private final LossHistory history = new LossHistory(LossHistory.DEFAULT_CAPACITY);
+    private LossHistory history = new LossHistory(LossHistory.DEFAULT_CAPACITY);
     private final DefaultXYDataset dataset = new DefaultXYDataset();
     private final NumberAxis stepAxis = new NumberAxis("step");
     private final LogAxis lossAxis = new DecadeLogAxis("loss (log scale)");
@@ -98,6 +99,20 @@ public final class LossChart extends LectureChart {
         refresh();
     }
 
+    /**
+     * Draws this history from now on (a training run's, which the run fills): call {@link #redraw()}
+     * when it has grown.
+     */
+    public void show(LossHistory losses) {
+        this.history = Objects.requireNonNull(losses, "losses");
+        refresh();
+    }
+
+    /** Draws the history again, after it changed. */
+    public void redraw() {
+        refresh();
+    }
+
     /** Forgets every loss (a new run). */
     public void clear() {
         history.clear();
@@ -135,27 +150,6 @@ public final class LossChart extends LectureChart {
         renderer.setSeriesStroke(0, chartLook.line(1));
         renderer.setSeriesPaint(1, hue);
         renderer.setSeriesStroke(1, chartLook.line(2.6));
-    }
-
-    /**
-     * The loss history as CSV, atomically: {@code step,loss,steps}, one row per kept bucket (the mean
-     * step and mean loss of the steps it holds, and how many; every step while a run is short,
-     * {@value LossHistory#DEFAULT_CAPACITY} rows at most).
-     *
-     * @return the rows written
-     */
-    public int writeCsv(java.nio.file.Path file) throws java.io.IOException {
-        int[] rows = new int[1];
-        org.scorefield.core.io.AtomicFiles.write(file, w -> {
-            w.write("step,loss,steps\n");
-            for (int i = 0; i < history.span(); i++) {
-                if (history.count(i) > 0) {
-                    w.write(history.meanStep(i) + "," + history.meanLoss(i) + "," + history.count(i) + "\n");
-                    rows[0]++;
-                }
-            }
-        });
-        return rows[0];
     }
 
     LossHistory history() {

@@ -85,8 +85,15 @@ public final class Figure {
             return;
         }
         // on the FX thread: the painter measures text with JavaFX, as on screen
-        vector(format, width, height, out, g -> HeadlessFx.run(() ->
+        byte[] bytes = vector(format, width, height, g -> HeadlessFx.run(() ->
                 new FramePainter().paint(new Java2DPen(g), frame, WorldView.DEFAULT, look, width, height)));
+        AtomicFiles.writeBytes(out, stream -> stream.write(bytes));
+    }
+
+    /** A figure drawn in memory, written to a file later, on any thread. */
+    @FunctionalInterface
+    public interface Drawing {
+        void write(Path out) throws IOException;
     }
 
     /**
@@ -96,6 +103,16 @@ public final class Figure {
      * @param sizes each chart's width and height in logical pixels
      */
     public static void writeCharts(List<JFreeChart> charts, List<double[]> sizes, Path out) throws IOException {
+        drawCharts(charts, sizes, Format.of(out)).write(out);
+    }
+
+    /**
+     * Draws charts stacked top to bottom at their sizes, now, on the thread that owns them (the FX
+     * thread for the window's charts); what comes back encodes and writes the file on any thread.
+     *
+     * @param sizes each chart's width and height in logical pixels
+     */
+    public static Drawing drawCharts(List<JFreeChart> charts, List<double[]> sizes, Format format) {
         InvalidInputException.require(!charts.isEmpty() && charts.size() == sizes.size(), "There is no chart to save.");
         double width = 0;
         double height = 0;
@@ -111,7 +128,6 @@ public final class Figure {
                 y += s[1];
             }
         };
-        Format format = Format.of(out);
         if (format == Format.PNG) {
             int w = (int) Math.round(width * PNG_SCALE);
             int h = (int) Math.round(height * PNG_SCALE);
@@ -122,29 +138,26 @@ public final class Figure {
             g.scale(PNG_SCALE, PNG_SCALE);
             draw.accept(g);
             g.dispose();
-            png(image, out);
-        } else {
-            vector(format, width, height, out, draw);
+            return out -> png(image, out);
         }
+        byte[] bytes = vector(format, width, height, draw);
+        return out -> AtomicFiles.writeBytes(out, stream -> stream.write(bytes));
     }
 
-    private static void vector(Format format, double width, double height, Path out, Consumer<Graphics2D> draw)
-            throws IOException {
+    /** An SVG or PDF document of what {@code draw} draws on a page of this size. */
+    private static byte[] vector(Format format, double width, double height, Consumer<Graphics2D> draw) {
         if (format == Format.SVG) {
             SVGGraphics2D g = new SVGGraphics2D(width, height);
             draw.accept(g);
-            byte[] svg = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.writeBytes(out, stream -> stream.write(svg));
-        } else {
-            PDFDocument document = new PDFDocument();
-            document.setTitle("Scorefield figure");
-            PDFGraphics2D g = document.createPage(new Rectangle2D.Double(0, 0, width, height)).getGraphics2D();
-            // Text as glyph outlines: PDF's standard fonts have no α, σ, η or subscripts.
-            g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
-            draw.accept(g);
-            byte[] pdf = document.getPDFBytes();
-            AtomicFiles.writeBytes(out, stream -> stream.write(pdf));
+            return g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
         }
+        PDFDocument document = new PDFDocument();
+        document.setTitle("Scorefield figure");
+        PDFGraphics2D g = document.createPage(new Rectangle2D.Double(0, 0, width, height)).getGraphics2D();
+        // Text as glyph outlines: PDF's standard fonts have no α, σ, η or subscripts.
+        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        draw.accept(g);
+        return document.getPDFBytes();
     }
 
     private static void png(BufferedImage image, Path out) throws IOException {

@@ -37,10 +37,15 @@ import org.scorefield.core.InvalidInputException;
  */
 public final class Jobs implements AutoCloseable {
 
-    /** What a job computes, on its lane, reporting through its own job. */
+    /**
+     * What a job computes, on its lane, reporting through its own job.
+     *
+     * @param <T> the result
+     * @param <U> what it publishes on the way (Void when nothing)
+     */
     @FunctionalInterface
-    public interface Work<T> {
-        T run(Job<?> job) throws Exception;
+    public interface Work<T, U> {
+        T run(Job<U> job) throws Exception;
     }
 
     /** Hears, on the deliver thread, that the running jobs or their progress changed. */
@@ -51,7 +56,7 @@ public final class Jobs implements AutoCloseable {
 
     private final Executor deliver;
     private final Function<Lane, Executor> lanes;
-    private final Consumer<String> onError;
+    private volatile Consumer<String> onError = message -> { };
     private final Map<String, Job<?>> current = new ConcurrentHashMap<>();
     private final List<Job<?>> running = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
@@ -63,23 +68,29 @@ public final class Jobs implements AutoCloseable {
     /**
      * @param deliver where results, updates and failures are handed over (the FX thread)
      * @param lanes   the executor of each lane; each must run its jobs one at a time, in order
-     * @param onError receives, on the deliver thread, one sentence when a current job fails
      */
-    public Jobs(Executor deliver, Function<Lane, Executor> lanes, Consumer<String> onError) {
+    public Jobs(Executor deliver, Function<Lane, Executor> lanes) {
         this.deliver = deliver;
         this.lanes = lanes;
-        this.onError = onError;
+    }
+
+    /** Where the sentence goes, on the deliver thread, when a current job fails (the status bar). */
+    public void onError(Consumer<String> handler) {
+        this.onError = handler;
     }
 
     /**
      * Jobs whose lanes are daemon threads of their own, each started when its lane is first used,
      * and whose results go to {@code deliver} (the FX thread: {@code Platform::runLater}).
      */
-    public static Jobs withThreads(Executor deliver, Consumer<String> onError) {
-        return new Jobs(deliver, new LaneThreads(), onError);
+    public static Jobs withThreads(Executor deliver) {
+        return new Jobs(deliver, new LaneThreads());
     }
 
-    /** One daemon thread per lane, started on first use. */
+    /**
+     * One thread per lane, started on first use: daemon threads, but for the files' lane, whose
+     * writes must not be cut short by the program's end.
+     */
     private static final class LaneThreads implements Function<Lane, Executor> {
         private final Map<Lane, ExecutorService> threads = new EnumMap<>(Lane.class);
 
@@ -87,23 +98,30 @@ public final class Jobs implements AutoCloseable {
         public synchronized Executor apply(Lane lane) {
             return threads.computeIfAbsent(lane, l -> Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "scorefield-" + l.name().toLowerCase(java.util.Locale.ROOT));
-                t.setDaemon(true);
+                t.setDaemon(l != Lane.FILES);
                 return t;
             }));
         }
 
-        synchronized void shutdownNow() {
-            threads.values().forEach(ExecutorService::shutdownNow);
+        /** Interrupts every lane but the files' one, which finishes its queue and then ends. */
+        synchronized void shutdown() {
+            threads.forEach((lane, e) -> {
+                if (lane == Lane.FILES) {
+                    e.shutdown();
+                } else {
+                    e.shutdownNow();
+                }
+            });
         }
     }
 
     /** Starts describing a job of {@code key} on {@code lane}. */
-    public <T> Request<T> job(String key, Lane lane) {
+    public <T> Request<T, Void> job(String key, Lane lane) {
         return new Request<>(key, lane);
     }
 
     /** Submits work whose result goes to {@code onResult}, superseding any job of the same key. */
-    public <T> Job<Void> submit(String key, Lane lane, Work<T> work, Consumer<? super T> onResult) {
+    public <T> Job<Void> submit(String key, Lane lane, Work<T, Void> work, Consumer<? super T> onResult) {
         return this.<T>job(key, lane).start(work, onResult);
     }
 
@@ -126,7 +144,19 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
-    /** The current (newest) job of a key, finished or not; null if there was none. */
+    /**
+     * Drops the current job of {@code key}, if any, as if superseded: its work is told to stop and
+     * nothing of it is delivered, not even its {@code onCancelled} (for a caller that resets what
+     * the job would have changed itself).
+     */
+    public void drop(String key) {
+        Job<?> job = current.remove(key);
+        if (job != null) {
+            job.supersede();
+        }
+    }
+
+    /** The current (newest) job of a key while it runs or waits to; null once it has delivered. */
     public Job<?> current(String key) {
         return current.get(key);
     }
@@ -151,15 +181,21 @@ public final class Jobs implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Stops the lanes' threads without waiting for them; nothing is delivered from now on. */
+    /**
+     * Stops the work without waiting for it; nothing is delivered from now on. Work on the files'
+     * lane is the exception: a session being saved is written whole, so that lane finishes what it
+     * was given (its thread keeps the program alive until then) and only then ends.
+     */
     @Override
     public void close() {
         closed = true;
         for (Job<?> job : current.values()) {
-            job.cancel();
+            if (job.lane() != Lane.FILES) {
+                job.cancel();
+            }
         }
         if (lanes instanceof LaneThreads threads) {
-            threads.shutdownNow(); // interrupts; the daemon threads end on their own
+            threads.shutdown();
         }
     }
 
@@ -170,15 +206,16 @@ public final class Jobs implements AutoCloseable {
      * fails or is cancelled, and where its published updates go.
      *
      * @param <T> the result
+     * @param <U> what the work publishes on the way
      */
-    public final class Request<T> {
+    public final class Request<T, U> {
         private final String key;
         private final Lane lane;
         private String title = "";
         private Consumer<String> onFailure = m -> { };
         private Runnable onCancelled = () -> { };
-        private Consumer<Object> onUpdate = u -> { };
-        private BinaryOperator<Object> merge = (older, newer) -> newer;
+        private Consumer<? super U> onUpdate = u -> { };
+        private BinaryOperator<U> merge = (older, newer) -> newer;
 
         private Request(String key, Lane lane) {
             this.key = key;
@@ -186,38 +223,38 @@ public final class Jobs implements AutoCloseable {
         }
 
         /** One phrase for the user while it runs; empty (the default) for work too quick to show. */
-        public Request<T> title(String text) {
+        public Request<T, U> title(String text) {
             this.title = text;
             return this;
         }
 
         /** Runs after the failure is reported (to clear a busy state), unless superseded. */
-        public Request<T> onFailure(Consumer<String> action) {
+        public Request<T, U> onFailure(Consumer<String> action) {
             this.onFailure = action;
             return this;
         }
 
         /** Runs instead of the result when the job was cancelled (not when superseded). */
-        public Request<T> onCancelled(Runnable action) {
+        public Request<T, U> onCancelled(Runnable action) {
             this.onCancelled = action;
             return this;
         }
 
-        /** Receives what the work {@link Job#publish publishes}, merged by {@code merge} when it comes fast. */
+        /** Receives what the work {@link Job#publish publishes}, merged by {@code merging} when it comes fast. */
         @SuppressWarnings("unchecked")
-        public <U> Request<T> onUpdate(Consumer<? super U> action, BinaryOperator<U> merging) {
-            this.onUpdate = u -> action.accept((U) u);
-            this.merge = (a, b) -> merging.apply((U) a, (U) b);
-            return this;
+        public <V> Request<T, V> onUpdate(Consumer<? super V> action, BinaryOperator<V> merging) {
+            Request<T, V> typed = (Request<T, V>) (Request<T, ?>) this;
+            typed.onUpdate = action;
+            typed.merge = merging;
+            return typed;
         }
 
         /** Submits the work, superseding any job of the same key; returns the job. */
-        @SuppressWarnings("unchecked")
-        public <U> Job<U> start(Work<T> work, Consumer<? super T> onResult) {
-            Job<Object> job = new Job<>(Jobs.this, ids.incrementAndGet(), key, title, lane, onUpdate, merge);
+        public Job<U> start(Work<T, U> work, Consumer<? super T> onResult) {
+            Job<U> job = new Job<>(Jobs.this, ids.incrementAndGet(), key, title, lane, onUpdate, merge);
             if (closed) {
                 job.cancel();
-                return (Job<U>) job;
+                return job;
             }
             supersede(key, job);
             unfinished.incrementAndGet();
@@ -226,7 +263,7 @@ public final class Jobs implements AutoCloseable {
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 unfinished.decrementAndGet(); // the window is closing
             }
-            return (Job<U>) job;
+            return job;
         }
     }
 
@@ -237,7 +274,7 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
-    private <T> void run(Job<?> job, Work<T> work, Consumer<? super T> onResult, Consumer<String> onFailure,
+    private <T, U> void run(Job<U> job, Work<T, U> work, Consumer<? super T> onResult, Consumer<String> onFailure,
                          Runnable onCancelled) {
         if (job.cancelled()) {
             deliver(() -> {
@@ -247,6 +284,7 @@ public final class Jobs implements AutoCloseable {
                         onCancelled.run();
                     }
                 } finally {
+                    current.remove(job.key(), job);
                     unfinished.decrementAndGet();
                 }
             });
@@ -284,6 +322,7 @@ public final class Jobs implements AutoCloseable {
                 job.finish();
                 then.run();
             } finally {
+                current.remove(job.key(), job); // a finished job's key is free again
                 unfinished.decrementAndGet();
             }
         });

@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 /**
  * Runs a {@link Trainer} on its own worker thread, so that a window stays responsive while a model
  * trains. Call order: construct (paused, nothing trained) → {@link #resume()} / {@link #pause()} /
- * {@link #stepOnce()} / {@link #reset()} any number of times → {@link #close()}.
+ * {@link #stepOnce()} / {@link #reset()} any number of times → {@link #close()} (or {@link #stop()},
+ * which does not wait).
  *
  * <p>The listener receives an immutable {@link Update} on the worker thread every
  * {@code publishEvery} steps, after a single step, on pausing, after a reset and when training
@@ -112,10 +113,18 @@ public final class TrainingWorker implements AutoCloseable {
         });
     }
 
+    /**
+     * Asks the worker to stop between two steps, without waiting for it: a window calls this on its
+     * own thread, which must never wait for a training step.
+     */
+    public void stop() {
+        command(() -> state = State.CLOSED);
+    }
+
     /** Stops the worker between two steps and waits for it (at most a second). */
     @Override
     public void close() {
-        command(() -> state = State.CLOSED);
+        stop();
         try {
             worker.join(1000);
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.Progress;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.PointCsv;
@@ -72,7 +73,22 @@ public final class SessionFile {
      * @throws InvalidInputException if the file cannot be written (the previous one is then kept)
      */
     public static void save(Session session, Path file) {
-        JsonFields.writeAtomically(file, () -> toJson(session));
+        save(session, file, Progress.NONE);
+    }
+
+    /**
+     * As {@link #save(Session, Path)}, stopping before anything is written when {@code progress}
+     * is cancelled while the file's text is made (the weights' base64 is most of the time).
+     *
+     * @throws java.util.concurrent.CancellationException when cancelled; the previous file is kept
+     */
+    public static void save(Session session, Path file, Progress progress) {
+        JsonFields.writeAtomically(file, () -> {
+            progress.update("Writing " + IoReasons.fileName(file), -1);
+            String text = toJson(session);
+            progress.check();
+            return text;
+        });
     }
 
     /**

@@ -45,7 +45,11 @@ public final class ManualJobs {
     public final Queue window = new Queue();
     /** The sentences the jobs reported as failures. */
     public final List<String> errors = new ArrayList<>();
-    public final Jobs jobs = new Jobs(window, lane -> lanes, errors::add);
+    public final Jobs jobs = new Jobs(window, lane -> lanes);
+
+    public ManualJobs() {
+        jobs.onError(errors::add);
+    }
 
     /** Runs lanes and deliveries until nothing waits (work handed back may submit more work). */
     public void runAll() {

@@ -1,4 +1,4 @@
-package org.scorefield.app.chart;
+package org.scorefield.core.nn;
 
 import java.util.Arrays;
 
@@ -10,10 +10,10 @@ import java.util.Arrays;
  * mean step and the mean loss of what it holds. Losses that are not finite or not positive cannot
  * be drawn on a log axis; they are counted and left out.
  */
-final class LossHistory {
+public final class LossHistory {
 
     /** The default number of buckets: about one per pixel column of a wide chart (a chart draws {@link #coarsened} ones). */
-    static final int DEFAULT_CAPACITY = 2000;
+    public static final int DEFAULT_CAPACITY = 2000;
 
     private final int capacity;
     private final double[] lossSum;
@@ -25,7 +25,7 @@ final class LossHistory {
     private long total;
     private long skipped;
 
-    LossHistory(int capacity) {
+    public LossHistory(int capacity) {
         if (capacity < 2) {
             throw new IllegalArgumentException("capacity must be at least 2, got " + capacity);
         }
@@ -35,8 +35,13 @@ final class LossHistory {
         this.count = new long[capacity];
     }
 
-    int capacity() {
+    public int capacity() {
         return capacity;
+    }
+
+    /** A copy, to read on another thread while this one goes on growing. */
+    public LossHistory copy() {
+        return coarsened(capacity);
     }
 
     /**
@@ -44,7 +49,7 @@ final class LossHistory {
      * {@code maxBuckets} remain: what a chart draws when it has fewer pixel columns than buckets.
      * Sums stay exact, so each bucket's means are those of the steps it now holds.
      */
-    LossHistory coarsened(int maxBuckets) {
+    public LossHistory coarsened(int maxBuckets) {
         if (maxBuckets < 1) {
             throw new IllegalArgumentException("maxBuckets must be at least 1, got " + maxBuckets);
         }
@@ -64,26 +69,26 @@ final class LossHistory {
     }
 
     /** Steps per bucket: 1, 2, 4, … */
-    long bucketWidth() {
+    public long bucketWidth() {
         return width;
     }
 
     /** Buckets from the first to the last one holding a loss (some may be empty). */
-    int span() {
+    public int span() {
         return span;
     }
 
     /** Losses kept. */
-    long total() {
+    public long total() {
         return total;
     }
 
     /** Losses left out because they were not finite or not positive. */
-    long skipped() {
+    public long skipped() {
         return skipped;
     }
 
-    void clear() {
+    public void clear() {
         Arrays.fill(lossSum, 0);
         Arrays.fill(stepSum, 0);
         Arrays.fill(count, 0);
@@ -95,13 +100,13 @@ final class LossHistory {
     }
 
     /** Adds {@code losses[i]} as the loss of step {@code firstStep + i}. */
-    void append(long firstStep, double[] losses) {
+    public void append(long firstStep, double[] losses) {
         for (int i = 0; i < losses.length; i++) {
             add(firstStep + i, losses[i]);
         }
     }
 
-    void add(long step, double loss) {
+    public void add(long step, double loss) {
         if (!(loss > 0) || loss == Double.POSITIVE_INFINITY) {
             skipped++;
             return;
@@ -128,20 +133,20 @@ final class LossHistory {
     }
 
     /** Losses in bucket {@code i} (0 for an empty bucket). */
-    long count(int i) {
+    public long count(int i) {
         return count[i];
     }
 
-    double meanStep(int i) {
+    public double meanStep(int i) {
         return stepSum[i] / count[i];
     }
 
-    double meanLoss(int i) {
+    public double meanLoss(int i) {
         return lossSum[i] / count[i];
     }
 
     /** Mean step and mean loss of every non-empty bucket, as JFreeChart's {@code double[2][n]}. */
-    double[][] means() {
+    public double[][] means() {
         int n = 0;
         for (int i = 0; i < span; i++) {
             n += count[i] > 0 ? 1 : 0;
@@ -163,7 +168,7 @@ final class LossHistory {
      * constant is {@code max(minSteps, fraction · total)} steps, so the curve is equally smooth at
      * step 500 and at step 100 000; each bucket counts with the number of steps it holds.
      */
-    double[][] smoothed(double minSteps, double fraction) {
+    public double[][] smoothed(double minSteps, double fraction) {
         double[][] xy = means();
         double tau = Math.max(minSteps, fraction * total);
         double ema = 0;

@@ -1,4 +1,4 @@
-package org.scorefield.app.chart;
+package org.scorefield.core.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
