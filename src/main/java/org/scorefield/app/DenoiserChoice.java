@@ -3,10 +3,10 @@ package org.scorefield.app;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.flow.ExactOracle;
+import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.FlowOracle;
 import org.scorefield.core.flow.FlowSource;
-import org.scorefield.core.denoise.EmpiricalDenoiser;
-import org.scorefield.core.denoise.GaussianMixtureDenoiser;
 import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.schedule.Schedule;
 
@@ -50,11 +50,7 @@ record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule schedule
         if (model != null) {
             return model.denoiser();
         }
-        if (!source.isGaussian()) {
-            return FlowOracle.of(data.mixture(), data.points(), source);
-        }
-        return data.mixture().<Denoiser>map(m -> new GaussianMixtureDenoiser(m, schedule))
-                .orElseGet(() -> new EmpiricalDenoiser(data.points(), schedule));
+        return ExactOracle.of(data.mixture(), data.points(), new ExactPath(schedule, source));
     }
 
     /**
@@ -78,10 +74,10 @@ record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule schedule
 
     /** "trained model (2,000 steps)" or "exact oracle", and the source of a flow from another one. */
     String label() {
-        String from = source.isGaussian() ? "" : " from " + source.displayName();
         if (model != null) {
-            return String.format(java.util.Locale.ROOT, "trained model (%,d steps)", model.steps()) + from;
+            return String.format(java.util.Locale.ROOT, "trained model (%,d steps)", model.steps())
+                    + (source.isGaussian() ? "" : " from " + source.displayName());
         }
-        return (data.mixture().isPresent() ? "exact oracle (mixture)" : "exact oracle (memorised points)") + from;
+        return ExactOracle.describe(data.mixture().isPresent(), source);
     }
 }

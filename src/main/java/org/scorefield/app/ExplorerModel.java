@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 import org.scorefield.app.jobs.Jobs;
 import org.scorefield.app.jobs.Lane;
 import org.scorefield.core.field.FieldKind;
+import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.schedule.ForwardNoising;
 import org.scorefield.core.schedule.Schedule;
@@ -158,18 +159,6 @@ public final class ExplorerModel implements AutoCloseable {
         return DenoiserChoice.exact(data.data(), path.schedule(), path.source());
     }
 
-    /**
-     * The path the exact oracle, the density, the data layer and the probe follow.
-     *
-     * @param schedule the process, or the linear path of flow matching
-     * @param source   what x1 is: N(0, I), or flow matching's source
-     */
-    record ExactPath(Schedule schedule, FlowSource source) {
-        boolean isFlow() {
-            return schedule.kind() == ScheduleKind.LINEAR && !source.isGaussian();
-        }
-    }
-
     /** The path the canvas follows now (see {@link #exactPathProperty()}). */
     ExactPath exactPath() {
         return exactPath.get();
@@ -187,17 +176,13 @@ public final class ExplorerModel implements AutoCloseable {
     }
 
     private void refreshExactPath() {
-        ExactPath now;
         var flowModel = training.model().filter(m -> sampling.driverProperty().get() == SamplingState.Driver.MODEL
                 && m.parameterization().objective() == org.scorefield.core.nn.Objective.FLOW_MATCHING);
-        if (flowModel.isPresent()) {
-            now = new ExactPath(flowModel.get().parameterization().schedule(), flowModel.get().flow().source());
-        } else if (training.objectiveProperty().get() == org.scorefield.core.nn.Objective.FLOW_MATCHING
-                && !modelSamples()) {
-            now = new ExactPath(ScheduleKind.LINEAR.createDefault(), training.sourceProperty().get().source());
-        } else {
-            now = new ExactPath(process.schedule(), FlowSource.gaussian());
-        }
+        // a model that samples keeps its path; otherwise the path of what the settings would train
+        ExactPath now = flowModel.isPresent() ? ExactPath.of(flowModel.get())
+                : modelSamples() ? ExactPath.diffusion(process.schedule())
+                : ExactPath.forSettings(training.objectiveProperty().get(), process.schedule(),
+                        training.sourceProperty().get().source());
         if (!now.equals(exactPath.get())) {
             if (exactPath.get() != null && !modelSamples()) {
                 sampling.clearRuns(); // the oracle's samples were of the old path (before listeners sample anew)

@@ -16,6 +16,7 @@ import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.ScalarGrid;
 import org.scorefield.core.field.Streamlines;
 import org.scorefield.core.field.VectorGrid;
+import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.schedule.Schedule;
 
 /**
@@ -135,7 +136,7 @@ final class FieldLayers {
         if (!model.showDensityProperty().get() || model.data().data().points().size() == 0) {
             return null;
         }
-        ExplorerModel.ExactPath path = model.exactPath();
+        ExactPath path = model.exactPath();
         return new DensityRecipe(DenoiserChoice.exact(model.data().data(), path.schedule(), path.source()),
                 grid(HEATMAP_CELLS));
     }
@@ -222,7 +223,7 @@ final class FieldLayers {
             return null;
         }
         DataState.Data data = model.data().data();
-        ExplorerModel.ExactPath path = model.exactPath();
+        ExactPath path = model.exactPath();
         DenoiserChoice exact = source == ExplorerModel.FieldSource.EXACT
                 ? DenoiserChoice.exact(data, path.schedule(), path.source())
                 : DenoiserChoice.learned(trained.get(), data).exactTwin();

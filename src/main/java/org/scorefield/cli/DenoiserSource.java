@@ -8,13 +8,11 @@ import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.GaussianMixture;
 import org.scorefield.core.denoise.Denoiser;
-import org.scorefield.core.denoise.EmpiricalDenoiser;
-import org.scorefield.core.denoise.GaussianMixtureDenoiser;
 import org.scorefield.core.data.DatasetPreset;
-import org.scorefield.core.flow.FlowOracle;
+import org.scorefield.core.flow.ExactOracle;
+import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.nn.Objective;
-import org.scorefield.core.schedule.ScheduleKind;
 import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.sample.Recording;
 import org.scorefield.core.sample.SampleResult;
@@ -91,11 +89,9 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
                     data.id() + " (the session's data)", model.flow().source());
         }
         Optional<GaussianMixture> mixture = d.preset().flatMap(p -> p.mixture());
-        Schedule schedule = exactSchedule(session);
-        FlowSource start = exactSource(session);
-        Denoiser oracle = !start.isGaussian() ? FlowOracle.of(mixture, d.points(), start)
-                : mixture.<Denoiser>map(m -> new GaussianMixtureDenoiser(m, schedule))
-                        .orElseGet(() -> new EmpiricalDenoiser(d.points(), schedule));
+        ExactPath path = exactPath(session);
+        FlowSource start = path.source();
+        Denoiser oracle = ExactOracle.of(mixture, d.points(), path);
         DataDistribution reference = mixture.isPresent() ? data
                 : new EmpiricalDistribution("empirical:" + d.name(), d.points());
         return new DenoiserSource("session", file.toString(), oracle, Optional.of(reference),
@@ -104,19 +100,11 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
                         + (start.isGaussian() ? "" : " from " + start.id()), start);
     }
 
-    /** Whether the session's objective is flow matching. */
-    private static boolean isFlow(Session session) {
-        return session.settings().text("training.objective").filter(Objective.FLOW_MATCHING.id()::equals).isPresent();
-    }
-
-    /** The path the session's window shows: flow matching's linear path, otherwise its process. */
-    static Schedule exactSchedule(Session session) {
-        return isFlow(session) ? ScheduleKind.LINEAR.createDefault() : session.process();
-    }
-
-    /** What x1 is on that path: under flow matching its source, otherwise N(0, I). */
-    static FlowSource exactSource(Session session) {
-        return isFlow(session) ? sessionSource(session) : FlowSource.gaussian();
+    /** The path the session's window shows when its oracle samples (see {@link ExactPath#forSettings}). */
+    static ExactPath exactPath(Session session) {
+        Objective objective = session.settings().text("training.objective").map(Objective::fromId)
+                .orElse(Objective.DEFAULT);
+        return ExactPath.forSettings(objective, session.process(), sessionSource(session));
     }
 
     /** The session's flow source: N(0, I), a preset, or drawn points (its own, or those its model carries). */

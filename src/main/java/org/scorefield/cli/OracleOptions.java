@@ -8,8 +8,8 @@ import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.GaussianMixture;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.Denoiser;
-import org.scorefield.core.denoise.EmpiricalDenoiser;
-import org.scorefield.core.denoise.GaussianMixtureDenoiser;
+import org.scorefield.core.flow.ExactOracle;
+import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.nn.ModelFile;
 import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.sample.SamplerKind;
@@ -79,14 +79,13 @@ final class OracleOptions {
      * @param name      how the oracle is reported
      * @param reference the distribution the oracle samples exactly, which samples are compared with:
      *                  the mixture itself, or the memorised points (resampled with replacement)
-     * @param points    the memorised points, or a sample of the mixture (for VE's σ_max)
+     * @param points    the memorised points, or a sample of the mixture
      * @param mixture   the analytic mixture when the oracle is the mixture oracle
      */
     record Oracle(String name, DataDistribution reference, PointSet points, Optional<GaussianMixture> mixture) {
 
         Denoiser denoiser(Schedule schedule) {
-            return mixture.<Denoiser>map(m -> new GaussianMixtureDenoiser(m, schedule))
-                    .orElseGet(() -> new EmpiricalDenoiser(points, schedule));
+            return ExactOracle.of(mixture, points, ExactPath.diffusion(schedule));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import org.scorefield.core.Progress;
+import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.nn.Architecture;
@@ -173,10 +174,11 @@ final class RenderCommand implements Callable<Integer> {
 
         // A session's own points with the window's fixed ends, on its path (the process, or flow matching's
         // linear path from its source): the dots on its canvas.
-        Optional<ForwardNoising> sessionData = oracleOptions.session().map(ss -> DenoiserSource.exactSource(ss)
+        Optional<ExactPath> sessionExact = oracleOptions.session().map(DenoiserSource::exactPath);
+        Optional<ForwardNoising> sessionData = oracleOptions.session().map(ss -> sessionExact.get().source()
                 .forwardNoising(ss.data().points(), ss.data().seed()));
         int[] sessionLabels = oracleOptions.session().map(ss -> ss.data().points().labels()).orElse(null);
-        Optional<Schedule> sessionPath = oracleOptions.session().map(DenoiserSource::exactSchedule);
+        Optional<Schedule> sessionPath = sessionExact.map(ExactPath::schedule);
         Animation.Content content;
         if (which == Animation.What.NOISING && sessionData.isPresent()) {
             content = Animation.noising(sessionData.get(), sessionLabels, sessionPath.get());

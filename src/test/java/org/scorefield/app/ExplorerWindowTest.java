@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.sample.Trajectories;
 import org.scorefield.core.schedule.ScheduleKind;
 import org.testfx.api.FxRobot;
@@ -497,7 +498,7 @@ class ExplorerWindowTest {
         });
         waitUntil(120, () -> model.jobs().idle() && view.layers().layersProperty().get().density() != null
                 && model.sampling().runsProperty().get().single() != null);
-        ExplorerModel.ExactPath path = fx(model::exactPath);
+        ExactPath path = fx(model::exactPath);
         assertEquals(org.scorefield.core.schedule.ScheduleKind.LINEAR, path.schedule().kind());
         assertTrue(path.isFlow());
         DataState.Data data = fx(() -> model.data().data());
