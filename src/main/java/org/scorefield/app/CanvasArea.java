@@ -14,6 +14,7 @@ import javafx.scene.layout.StackPane;
 import org.scorefield.app.canvas.CanvasFrame;
 import org.scorefield.app.canvas.TrajectoryRole;
 import org.scorefield.app.canvas.WorldCanvas;
+import org.scorefield.app.settings.CanvasTool;
 import org.scorefield.core.field.ScalarGrid;
 import org.scorefield.core.sample.Trajectories;
 
@@ -69,20 +70,20 @@ final class CanvasArea extends StackPane {
         }
         showView();
         ReflowState reflow = model.reflow();
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.splitProperty(),
-                model.roundsViewProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().splitProperty(),
+                model.view().roundsViewProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
                 reflow.shownRoundProperty()}) {
             o.addListener(obs -> showView());
         }
         acceptDroppedFiles();
 
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.timeProperty(),
-                model.process().scheduleProperty(), model.data().dataProperty(), model.showDataProperty(),
-                model.showSamplesProperty(), model.showDensityProperty(), model.arrowScaleProperty(),
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().timeProperty(),
+                model.process().scheduleProperty(), model.data().dataProperty(), model.view().showDataProperty(),
+                model.view().showSamplesProperty(), model.view().showDensityProperty(), model.view().arrowScaleProperty(),
                 model.sampling().runsProperty(), model.sampling().clicksProperty(),
                 model.sampling().showDenoisedProperty(), model.sampling().pathsProperty(),
-                layers.layersProperty(), layers.endpointDensitiesProperty(), model.lookProperty(),
-                model.pairsProperty(), model.showPairsProperty(), model.probeProperty(), model.toolProperty(),
+                layers.layersProperty(), layers.endpointDensitiesProperty(), model.view().lookProperty(),
+                model.pairs().pairsProperty(), model.view().showPairsProperty(), model.probe().probeProperty(), model.view().toolProperty(),
                 model.exactPathProperty()}) {
             o.addListener(obs -> requestRedraw());
         }
@@ -91,7 +92,7 @@ final class CanvasArea extends StackPane {
 
     /** Whether the canvas shows the Reflow rounds (chosen, and there are some). */
     boolean showsRounds() {
-        return model.roundsViewProperty().get() && !model.reflow().rounds().isEmpty();
+        return model.view().roundsViewProperty().get() && !model.reflow().rounds().isEmpty();
     }
 
     private void showView() {
@@ -99,7 +100,7 @@ final class CanvasArea extends StackPane {
             arrangeRounds();
             getChildren().setAll(roundsBox);
         } else {
-            getChildren().setAll(model.splitProperty().get() ? splitBox : single);
+            getChildren().setAll(model.view().splitProperty().get() ? splitBox : single);
         }
         requestRedraw();
     }
@@ -138,11 +139,11 @@ final class CanvasArea extends StackPane {
 
     /** The canvas a figure is made of: the single one, the PF-ODE one in the split view, the first round's. */
     WorldCanvas primaryCanvas() {
-        return showsRounds() ? roundCanvases.get(0) : model.splitProperty().get() ? ode : single;
+        return showsRounds() ? roundCanvases.get(0) : model.view().splitProperty().get() ? ode : single;
     }
 
     private void visibleAreaChanged() {
-        WorldCanvas c = showsRounds() ? roundCanvases.get(0) : model.splitProperty().get() ? ode : single;
+        WorldCanvas c = showsRounds() ? roundCanvases.get(0) : model.view().splitProperty().get() ? ode : single;
         double w = c.getWidth();
         double h = c.getHeight();
         if (w > 1 && h > 1) {
@@ -172,7 +173,7 @@ final class CanvasArea extends StackPane {
 
     /** Draws the current frame(s) now. */
     void redraw() {
-        Look look = model.lookProperty().get();
+        Look look = model.view().lookProperty().get();
         SamplingState.Runs runs = model.sampling().runsProperty().get();
         List<SamplingState.Click> clicks = model.sampling().clicksProperty().get();
         ScalarGrid[] endpoints = layers.endpointDensitiesProperty().get();
@@ -183,7 +184,7 @@ final class CanvasArea extends StackPane {
                 c.setLook(look);
                 c.setFrame(roundFrame(shown.get(k)));
             }
-        } else if (model.splitProperty().get()) {
+        } else if (model.view().splitProperty().get()) {
             ode.setLook(look);
             sde.setLook(look);
             ode.setFrame(frame(runs.ode(), join(clicks, SamplingState.Click::ode), TrajectoryRole.ODE, endpoints[0]));
@@ -207,10 +208,10 @@ final class CanvasArea extends StackPane {
      * t, over the noised data, titled with the round's figures.
      */
     private CanvasFrame roundFrame(org.scorefield.core.flow.Reflow.Round round) {
-        double t = model.timeProperty().get();
+        double t = model.view().timeProperty().get();
         CanvasFrame frame = CanvasFrame.EMPTY;
         DataState.Data data = model.data().data();
-        if (model.showDataProperty().get()) {
+        if (model.view().showDataProperty().get()) {
             frame = frame.withParticles(data.points().xy(), data.points().labels());
         }
         frame = frame.withTrajectories(round.paths(), t, model.sampling().pathsProperty().get(), TrajectoryRole.ODE);
@@ -220,18 +221,18 @@ final class CanvasArea extends StackPane {
     private CanvasFrame frame(SamplingState.Run run, Trajectories clicked, TrajectoryRole role,
             ScalarGrid endpointDensity) {
         String runTitle = run == null ? null : run.title();
-        double t = model.timeProperty().get();
+        double t = model.view().timeProperty().get();
         FieldLayers.Layers l = layers.layersProperty().get();
-        ScalarGrid density = !model.showDensityProperty().get() ? null
-                : model.splitProperty().get() ? endpointDensity : l.density();
+        ScalarGrid density = !model.view().showDensityProperty().get() ? null
+                : model.view().splitProperty().get() ? endpointDensity : l.density();
         CanvasFrame frame = FieldLayers.decorate(CanvasFrame.EMPTY, l.difference(), density, l.field(), l.lines(),
-                model.arrowScaleProperty().get());
+                model.view().arrowScaleProperty().get());
         DataState.Data data = model.data().data();
-        if (model.showDataProperty().get()) {
+        if (model.view().showDataProperty().get()) {
             frame = frame.withParticles(model.noising().at(model.exactPath().schedule(), t), data.points().labels());
         }
-        boolean samples = model.showSamplesProperty().get();
-        Trajectories pairs = model.showPairsProperty().get() ? model.pairsProperty().get() : null;
+        boolean samples = model.view().showSamplesProperty().get();
+        Trajectories pairs = model.view().showPairsProperty().get() ? model.pairs().pairsProperty().get() : null;
         if (pairs != null) {
             // the pairs replace the samples: both are paths from t = 1 to the data
             frame = frame.withTrajectories(pairs, t, pairs.particles(), TrajectoryRole.ODE);
@@ -247,8 +248,8 @@ final class CanvasArea extends StackPane {
             frame = frame.withClicked(clicked);
         }
         frame = frame.withShowDenoised(model.sampling().showDenoisedProperty().get());
-        org.scorefield.app.canvas.VelocityProbe probe = model.probeProperty().get();
-        if (probe != null && model.toolProperty().get() == CanvasTool.PROBE) {
+        org.scorefield.core.flow.VelocityProbe probe = model.probe().probeProperty().get();
+        if (probe != null && model.view().toolProperty().get() == CanvasTool.PROBE) {
             frame = frame.withProbe(probe);
         }
         List<String> title = new ArrayList<>();
@@ -258,7 +259,7 @@ final class CanvasArea extends StackPane {
         if (l.caption() != null) {
             title.add(l.caption());
         }
-        if (model.splitProperty().get() && model.showDensityProperty().get() && endpointDensity != null) {
+        if (model.view().splitProperty().get() && model.view().showDensityProperty().get() && endpointDensity != null) {
             title.add("heatmap: density of the end points");
         }
         if (frame.probe() != null) {
@@ -308,7 +309,7 @@ final class CanvasArea extends StackPane {
             return;
         }
         double[] world = canvas.toWorld(e.getX(), e.getY());
-        switch (model.toolProperty().get()) {
+        switch (model.view().toolProperty().get()) {
             case LOOK -> {
                 if (pressed) {
                     model.sampling().startAt(world[0], world[1]);
@@ -322,7 +323,7 @@ final class CanvasArea extends StackPane {
             case ERASE -> model.data().erase(world[0], world[1], ERASER_RADIUS);
             case PROBE -> {
                 if (pressed) {
-                    model.probePointProperty().set(new double[] {world[0], world[1]});
+                    model.probe().pointProperty().set(new double[] {world[0], world[1]});
                     model.messageProperty().set(String.format(Locale.ROOT,
                             "Velocity at (%.2f, %.2f): scrub t to see the conditional targets and their mean change.",
                             world[0], world[1]));

@@ -124,8 +124,8 @@ final class ChartsPane extends VBox {
         getChildren().setAll(schedule, tabs);
 
         model.onExactPathChange(() -> schedule.setSchedule(model.exactPath().schedule()));
-        schedule.setTime(model.timeProperty().get());
-        model.timeProperty().addListener((obs, old, t) -> schedule.setTime(t.doubleValue()));
+        schedule.setTime(model.view().timeProperty().get());
+        model.view().timeProperty().addListener((obs, old, t) -> schedule.setTime(t.doubleValue()));
         loss.show(model.training().losses());
         model.training().stepsProperty().addListener((obs, old, steps) -> {
             lossesChanged = true;
@@ -135,8 +135,8 @@ final class ChartsPane extends VBox {
             }
         });
         lossFlush.start();
-        model.lookProperty().addListener((obs, old, look) -> setLook(look));
-        setLook(model.lookProperty().get());
+        model.view().lookProperty().addListener((obs, old, look) -> setLook(look));
+        setLook(model.view().lookProperty().get());
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {comparison.resultProperty(),
                 comparison.runningProperty(), comparison.statusProperty()}) {
             o.addListener(obs -> showComparison());

@@ -15,6 +15,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.SegmentedButton;
+import org.scorefield.app.settings.CanvasTool;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
 
@@ -31,24 +33,14 @@ final class DataSection {
 
     DataSection(ExplorerModel model) {
         this.model = model;
-        this.tool = model.toolProperty();
+        this.tool = model.view().toolProperty();
     }
 
     TitledPane build() {
         DataState data = model.data();
-        ComboBox<DatasetPreset> presets = Widgets.choices(DatasetPreset.values(), data.presetProperty().get(),
-                DatasetPreset::displayName);
-        presets.setId("dataBox");
-        presets.valueProperty().bindBidirectional(data.presetProperty());
-
-        Spinner<Integer> points = new Spinner<>(DataState.MIN_POINTS, DataState.MAX_POINTS,
-                data.pointCountProperty().get(), 250);
-        points.setId("pointsSpinner");
-        points.setEditable(true);
-        points.valueProperty().addListener((obs, old, n) -> data.pointCountProperty().set(n));
-        data.pointCountProperty().addListener((obs, old, n) -> points.getValueFactory().setValue(n.intValue()));
-
-        SeedField seed = new SeedField(data.seedProperty(), "dataSeed", "the data and of each point's noise ε");
+        ComboBox<DatasetPreset> presets = Controls.choices(Settings.DATA_PRESET, data.presetProperty(), "dataBox");
+        Spinner<Integer> points = Controls.spinner(Settings.DATA_POINTS, data.pointCountProperty(), "pointsSpinner");
+        SeedField seed = Controls.seed(Settings.DATA_SEED, data.seedProperty(), "dataSeed");
 
         ToggleButton look = new ToggleButton("Start paths");
         ToggleButton brush = new ToggleButton("Draw");
@@ -113,11 +105,10 @@ final class DataSection {
         data.dataProperty().addListener((obs, old, d) -> update());
         update();
         return Widgets.section("Data", "dataSection",
-                Widgets.row("Preset", presets, "The points the model should learn to make. Colours mark classes "
-                        + "where the data has them."),
+                Controls.row(Settings.DATA_PRESET, presets),
                 description,
-                Widgets.row("Points", points, "How many points are drawn from the preset (50 to 5,000)."),
-                Widgets.row("Seed", seed, "The seed of the data."),
+                Controls.row(Settings.DATA_POINTS, points),
+                Controls.row(Settings.DATA_SEED, seed),
                 Widgets.caption("A click or drag on the canvas:"), tools,
                 fileRow, summary);
     }

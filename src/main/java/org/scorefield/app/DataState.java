@@ -8,9 +8,7 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.data.EmpiricalDistribution;
@@ -32,11 +30,8 @@ import org.scorefield.core.schedule.ForwardNoising;
  */
 public final class DataState {
 
-    /** Points drawn from a preset by default. */
-    static final int DEFAULT_POINTS = 1000;
-    static final int MIN_POINTS = 50;
-    static final int MAX_POINTS = 5000;
-    static final long DEFAULT_SEED = 7;
+    static final int MIN_POINTS = Settings.DATA_POINTS.min();
+    static final int MAX_POINTS = Settings.DATA_POINTS.max();
 
     /**
      * The data as it stands: the points, where they came from, and their fixed noise.
@@ -60,15 +55,24 @@ public final class DataState {
         }
     }
 
-    private final ObjectProperty<DatasetPreset> preset = new SimpleObjectProperty<>(DatasetPreset.MOONS);
-    private final IntegerProperty pointCount = new SimpleIntegerProperty(DEFAULT_POINTS);
-    private final LongProperty seed = new SimpleLongProperty(DEFAULT_SEED);
+    private final ObjectProperty<DatasetPreset> preset;
+    private final IntegerProperty pointCount;
+    private final LongProperty seed;
     private final ReadOnlyObjectWrapper<Data> data = new ReadOnlyObjectWrapper<>();
     private long brushStrokes;
     /** Set while a session is restored: its points come with it, nothing is redrawn meanwhile. */
     private boolean restoring;
 
+    /** The data alone, its settings owned by nobody else (for tests). */
     public DataState() {
+        this(new SettingValues());
+    }
+
+    /** @param values where the data's settings are owned */
+    public DataState(SettingValues values) {
+        preset = values.object(Settings.DATA_PRESET);
+        pointCount = values.integer(Settings.DATA_POINTS);
+        seed = values.whole(Settings.DATA_SEED);
         reloadPreset();
         preset.addListener((obs, old, p) -> {
             if (p != null && !restoring) {

@@ -60,7 +60,7 @@ final class ExplorerStatusBar extends StatusBar {
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.data().seedProperty(),
                 model.sampling().seedProperty(), model.training().seedProperty(), model.sampling().runsProperty(),
                 model.training().stepsPerSecondProperty(), model.training().stateProperty(),
-                model.sampling().busyProperty(), model.splitProperty()}) {
+                model.sampling().busyProperty(), model.view().splitProperty()}) {
             o.addListener(obs -> update());
         }
         update();

@@ -15,6 +15,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.app.settings.CanvasTool;
+import org.scorefield.app.settings.Driver;
 
 /**
  * The explorer window's content: the side panel (Data · Process · Model &amp; training · Sampling ·
@@ -45,11 +48,11 @@ public final class ExplorerView extends BorderPane {
     public ExplorerView(ExplorerModel model) {
         this.model = model;
         this.layers = model.layers();
-        this.scrubber = new TimeScrubber(model.timeProperty());
+        this.scrubber = new TimeScrubber(model.view());
         this.canvasArea = new CanvasArea(model, layers, scrubber::playFromNoise);
         this.charts = new ChartsPane(model);
         this.export = new ExportState(model, canvasArea, layers, charts);
-        this.session = new SessionState(model, export, SessionState.defaultHome());
+        this.session = new SessionState(model, SessionState.defaultHome());
         createView();
         initListeners();
         model.sampling().resample();
@@ -101,11 +104,11 @@ public final class ExplorerView extends BorderPane {
         VBox side = new VBox(title, lead, sessionSection.build(),
                 new DataSection(model).build(),
                 new ProcessSection(model.process()).build(),
-                new TrainingSection(model.training(), () -> model.data().data().points()).build(),
+                new TrainingSection(model.training(), () -> model.data().data().points(), model.messageProperty()::set).build(),
                 new ReflowSection(model).build(),
                 new SamplingSection(model).build(),
                 new FieldSection(model).build(),
-                new ExportSection(export).build());
+                new ExportSection(export, model.export()).build());
         side.getStyleClass().add("side-panel");
         sideScroll.setContent(side);
         sideScroll.setFitToWidth(true);
@@ -131,53 +134,47 @@ public final class ExplorerView extends BorderPane {
         ToggleButton single = new ToggleButton("Single");
         single.setId("singleView");
         single.setTooltip(Widgets.tip("One canvas, sampled with the solver chosen on the left (V switches)."));
-        ToggleButton both = new ToggleButton("ODE vs SDE");
+        ToggleButton both = new ToggleButton(Settings.SPLIT.label());
         both.setId("splitView");
-        both.setTooltip(Widgets.tip("Two canvases side by side: the probability-flow ODE and the reverse SDE "
-                + "from the same starting noise, driven by one scrubber (V switches)."));
-        ToggleButton rounds = new ToggleButton("Reflow rounds");
+        both.setTooltip(Widgets.tip(Settings.SPLIT.tooltip()));
+        ToggleButton rounds = new ToggleButton(Settings.ROUNDS.label());
         rounds.setId("roundsView");
-        rounds.setTooltip(Widgets.tip("The Reflow rounds side by side (or the chosen one), each flow's paths from "
-                + "the same source points, driven by one scrubber. Make rounds in the Reflow section."));
+        rounds.setTooltip(Widgets.tip(Settings.ROUNDS.tooltip()));
         SegmentedButton view = new SegmentedButton(single, both, rounds);
-        Runnable showMode = () -> (model.roundsViewProperty().get() ? rounds
-                : model.splitProperty().get() ? both : single).setSelected(true);
+        Runnable showMode = () -> (model.view().roundsViewProperty().get() ? rounds
+                : model.view().splitProperty().get() ? both : single).setSelected(true);
         showMode.run();
         view.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
                 showMode.run();
             } else {
-                model.splitProperty().set(t == both);
-                model.roundsViewProperty().set(t == rounds);
+                model.view().splitProperty().set(t == both);
+                model.view().roundsViewProperty().set(t == rounds);
             }
         });
-        model.splitProperty().addListener((obs, old, on) -> showMode.run());
-        model.roundsViewProperty().addListener((obs, old, on) -> showMode.run());
+        model.view().splitProperty().addListener((obs, old, on) -> showMode.run());
+        model.view().roundsViewProperty().addListener((obs, old, on) -> showMode.run());
 
-        ToggleButton data = layerToggle("Data", "showData", model.showDataProperty(),
-                "The data x\u2080 noised to the current t: every dot keeps its own noise \u03b5.");
-        ToggleButton density = layerToggle("Density", "showDensity", model.showDensityProperty(),
-                "The exact density p\u209c of the noisy data as a heatmap (in the split view: the density of "
-                        + "each run's end points). Key D.");
-        ToggleButton field = layerToggle("Field", "showField", model.showFieldProperty(),
-                "The score or velocity field (settings in Fields on the left). Key F.");
-        ToggleButton samples = layerToggle("Samples", "showSamples", model.showSamplesProperty(),
-                "Sampled trajectories, drawn up to the current t.");
+        ToggleButton data = layerToggle(Settings.SHOW_DATA, "showData", model.view().showDataProperty());
+        ToggleButton density = layerToggle(Settings.SHOW_DENSITY, "showDensity", model.view().showDensityProperty());
+        ToggleButton field = layerToggle(Settings.SHOW_FIELD, "showField", model.view().showFieldProperty());
+        field.setText("Field");
+        ToggleButton samples = layerToggle(Settings.SHOW_SAMPLES, "showSamples", model.view().showSamplesProperty());
         HBox layerButtons = new HBox(4, data, density, field, samples);
         layerButtons.getStyleClass().add("layer-buttons");
 
-        ToggleButton dark = new ToggleButton("Dark");
+        ToggleButton dark = new ToggleButton(Settings.DARK.label());
         dark.setId("darkToggle");
-        dark.setTooltip(Widgets.tip("Dark theme (Ctrl+D)."));
-        dark.setSelected(model.lookProperty().get().dark());
-        dark.selectedProperty().addListener((obs, old, on) -> model.lookProperty().set(model.lookProperty().get().withDark(on)));
-        ToggleButton presenter = new ToggleButton("Presenter");
+        dark.setTooltip(Widgets.tip(Settings.DARK.tooltip()));
+        dark.setSelected(model.view().lookProperty().get().dark());
+        dark.selectedProperty().addListener((obs, old, on) -> model.view().lookProperty().set(model.view().lookProperty().get().withDark(on)));
+        ToggleButton presenter = new ToggleButton(Settings.PRESENTER.label());
         presenter.setId("presenterToggle");
-        presenter.setTooltip(Widgets.tip("Bigger text, lines and points for a projector (Ctrl+P)."));
-        presenter.setSelected(model.lookProperty().get().presenter());
+        presenter.setTooltip(Widgets.tip(Settings.PRESENTER.tooltip()));
+        presenter.setSelected(model.view().lookProperty().get().presenter());
         presenter.selectedProperty().addListener((obs, old, on) ->
-                model.lookProperty().set(model.lookProperty().get().withPresenter(on)));
-        model.lookProperty().addListener((obs, old, look) -> {
+                model.view().lookProperty().set(model.view().lookProperty().get().withPresenter(on)));
+        model.view().lookProperty().addListener((obs, old, look) -> {
             dark.setSelected(look.dark());
             presenter.setSelected(look.presenter());
         });
@@ -210,11 +207,11 @@ public final class ExplorerView extends BorderPane {
         return bar;
     }
 
-    private static ToggleButton layerToggle(String text, String id, javafx.beans.property.BooleanProperty property,
-            String tooltip) {
-        ToggleButton button = new ToggleButton(text);
+    private static ToggleButton layerToggle(org.scorefield.app.settings.Setting<Boolean> setting, String id,
+                                            javafx.beans.property.BooleanProperty property) {
+        ToggleButton button = new ToggleButton(setting.label());
         button.setId(id);
-        button.setTooltip(Widgets.tip(tooltip));
+        button.setTooltip(Widgets.tip(setting.tooltip()));
         button.selectedProperty().bindBidirectional(property);
         button.getStyleClass().add("layer-toggle");
         return button;
@@ -227,7 +224,7 @@ public final class ExplorerView extends BorderPane {
         // Any change to what the samples depend on samples again (the newest request wins).
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.solverProperty(),
                 sampling.stepsProperty(), sampling.gridProperty(), sampling.etaProperty(), sampling.seedProperty(),
-                sampling.driverProperty(), sampling.countProperty(), model.splitProperty(),
+                sampling.driverProperty(), sampling.countProperty(), model.view().splitProperty(),
                 model.data().dataProperty()}) {
             o.addListener(obs -> resampleIfShown());
         }
@@ -244,12 +241,12 @@ public final class ExplorerView extends BorderPane {
             long every = training.refreshEveryProperty().get();
             boolean crossed = old.longValue() / every != steps.longValue() / every || old.longValue() == 0;
             if (training.refreshSamplesProperty().get() && crossed && steps.longValue() > 0
-                    && sampling.driverProperty().get() == SamplingState.Driver.MODEL) {
+                    && sampling.driverProperty().get() == Driver.MODEL) {
                 sampling.resample();
             }
         });
         model.training().modelProperty().addListener((obs, old, m) -> {
-            if (m == null && sampling.driverProperty().get() == SamplingState.Driver.MODEL) {
+            if (m == null && sampling.driverProperty().get() == Driver.MODEL) {
                 sampling.resample(); // back to the oracle after Reset
             }
         });
@@ -288,13 +285,13 @@ public final class ExplorerView extends BorderPane {
             KeyCode code = e.getCode();
             boolean handled = true;
             if (shortcut && code == KeyCode.D) {
-                model.lookProperty().set(model.lookProperty().get().withDark(!model.lookProperty().get().dark()));
+                model.view().lookProperty().set(model.view().lookProperty().get().withDark(!model.view().lookProperty().get().dark()));
             } else if (shortcut && code == KeyCode.S) {
                 sessionSection.save(scene.getWindow(), e.isShiftDown());
             } else if (shortcut && code == KeyCode.O) {
                 sessionSection.open(scene.getWindow());
             } else if (shortcut && code == KeyCode.P) {
-                model.lookProperty().set(model.lookProperty().get().withPresenter(!model.lookProperty().get().presenter()));
+                model.view().lookProperty().set(model.view().lookProperty().get().withPresenter(!model.view().lookProperty().get().presenter()));
             } else if (shortcut) {
                 handled = false;
             } else {
@@ -305,13 +302,13 @@ public final class ExplorerView extends BorderPane {
                     case R -> model.sampling().newSeed();
                     case T -> model.training().toggle();
                     case S -> model.training().step();
-                    case V -> model.splitProperty().set(!model.splitProperty().get());
-                    case F -> model.showFieldProperty().set(!model.showFieldProperty().get());
-                    case D -> model.showDensityProperty().set(!model.showDensityProperty().get());
-                    case B -> model.toolProperty().set(CanvasTool.BRUSH);
-                    case E -> model.toolProperty().set(CanvasTool.ERASE);
-                    case L -> model.toolProperty().set(CanvasTool.LOOK);
-                    case P -> model.toolProperty().set(CanvasTool.PROBE);
+                    case V -> model.view().splitProperty().set(!model.view().splitProperty().get());
+                    case F -> model.view().showFieldProperty().set(!model.view().showFieldProperty().get());
+                    case D -> model.view().showDensityProperty().set(!model.view().showDensityProperty().get());
+                    case B -> model.view().toolProperty().set(CanvasTool.BRUSH);
+                    case E -> model.view().toolProperty().set(CanvasTool.ERASE);
+                    case L -> model.view().toolProperty().set(CanvasTool.LOOK);
+                    case P -> model.view().toolProperty().set(CanvasTool.PROBE);
                     case OPEN_BRACKET -> panelToggle.setSelected(!panelToggle.isSelected());
                     case CLOSE_BRACKET -> chartsToggle.setSelected(!chartsToggle.isSelected());
                     default -> handled = false;

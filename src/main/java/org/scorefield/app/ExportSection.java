@@ -18,6 +18,9 @@ import javafx.stage.FileChooser;
 import org.controlsfx.control.ToggleSwitch;
 import org.scorefield.app.export.Animation;
 import org.scorefield.app.export.AnimationFormat;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.app.settings.AnimationSubject;
+import org.scorefield.app.settings.FrameSize;
 
 /**
  * The Export section: an animation of the canvas (noising sweep or sampling) as MP4, GIF, APNG or
@@ -26,58 +29,29 @@ import org.scorefield.app.export.AnimationFormat;
  */
 final class ExportSection {
 
-    static final Integer[] FPS = {24, 30, 60};
-
     private final ExportState export;
+    private final ExportSettings settings;
 
-    ExportSection(ExportState export) {
+    ExportSection(ExportState export, ExportSettings settings) {
         this.export = export;
+        this.settings = settings;
     }
 
     TitledPane build() {
-        ComboBox<Animation.What> what = Widgets.choices(new Animation.What[] {Animation.What.SAMPLING,
-                Animation.What.NOISING, Animation.What.SPLIT, Animation.What.REFLOW, Animation.What.TRAINING},
-                export.whatProperty().get(), w -> switch (w) {
-                    case NOISING -> "forward noising";
-                    case SPLIT -> "ODE vs SDE";
-                    case REFLOW -> "Reflow rounds";
-                    case TRAINING -> "training, replayed";
-                    default -> "sampling";
-                });
-        what.setId("exportWhat");
-        what.valueProperty().bindBidirectional(export.whatProperty());
-        ComboBox<AnimationFormat> format = Widgets.choices(AnimationFormat.values(), export.formatProperty().get(),
-                f -> switch (f) {
-                    case MP4 -> "MP4 (H.264)";
-                    case GIF -> "GIF (looping)";
-                    case APNG -> "animated PNG";
-                    case PNG -> "PNG frames (a folder)";
-                });
-        format.setId("exportFormat");
-        format.valueProperty().bindBidirectional(export.formatProperty());
-        ComboBox<ExportState.Size> size = Widgets.choices(ExportState.Size.values(), export.sizeProperty().get(),
-                ExportState.Size::toString);
-        size.setId("exportSize");
-        size.valueProperty().bindBidirectional(export.sizeProperty());
-        ComboBox<Integer> fps = Widgets.choices(FPS, export.fpsProperty().get(), f -> f + " fps");
-        fps.setId("exportFps");
-        fps.valueProperty().addListener((obs, old, f) -> export.fpsProperty().set(f));
-        export.fpsProperty().addListener((obs, old, f) -> fps.setValue(f.intValue()));
-        Spinner<Double> seconds = new Spinner<>(1.0, 60.0, export.secondsProperty().get(), 1.0);
-        seconds.setId("exportSeconds");
-        seconds.setEditable(true);
-        seconds.valueProperty().addListener((obs, old, s) -> export.secondsProperty().set(s));
-        export.secondsProperty().addListener((obs, old, s) -> seconds.getValueFactory().setValue(s.doubleValue()));
-        ToggleSwitch overlay = new ToggleSwitch();
-        overlay.setId("exportOverlay");
-        overlay.selectedProperty().bindBidirectional(export.overlayProperty());
+        ComboBox<AnimationSubject> what = Controls.choices(Settings.ANIMATION, settings.whatProperty(), "exportWhat");
+        ComboBox<AnimationFormat> format = Controls.choices(Settings.FORMAT, settings.formatProperty(),
+                "exportFormat");
+        ComboBox<FrameSize> size = Controls.choices(Settings.FRAME_SIZE, settings.sizeProperty(), "exportSize");
+        ComboBox<Integer> fps = Controls.choices(Settings.FPS, settings.fpsProperty(), "exportFps");
+        Spinner<Double> seconds = Controls.spinner(Settings.SECONDS, settings.secondsProperty(), "exportSeconds");
+        ToggleSwitch overlay = Controls.toggle(Settings.OVERLAY, settings.overlayProperty(), "exportOverlay");
 
         Button animate = new Button("Export animation…");
         animate.setId("exportAnimation");
         animate.getStyleClass().add("primary");
         animate.setTooltip(Widgets.tip("Render the animation frame by frame from the current state, drawn as the "
                 + "canvas draws it, and write it. The window stays usable meanwhile."));
-        animate.setOnAction(e -> choose(animate, export.formatProperty().get(), export::exportAnimation));
+        animate.setOnAction(e -> choose(animate, settings.formatProperty().get(), export::exportAnimation));
         animate.disableProperty().bind(export.runningProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("exportCancel");
@@ -114,16 +88,12 @@ final class ExportSection {
                 + "(x,y,u,v).", "field.csv", export::saveField);
 
         return Widgets.section("Export", "exportSection",
-                Widgets.row("Animate", what, "What moves: sampling runs t from 1 (noise) to 0 (data), the forward "
-                        + "noising sweep from 0 to 1; ODE vs SDE shows the split view's two runs side by side, Reflow "
-                        + "rounds the rounds on screen; training trains a fresh copy of the model with the same seeds "
-                        + "and shows its samples, from the same noise, as it learns."),
-                Widgets.row("Format", format, "MP4 for slides, GIF for a web page (one fixed palette, looping), "
-                        + "animated PNG (lossless), or one PNG per frame."),
-                Widgets.row("Size", size, "Frame size in pixels."),
-                Widgets.row("Frame rate", fps, "Frames per second."),
-                Widgets.row("Seconds", seconds, "Duration, with the first and last frame held for half a second."),
-                Widgets.row("Overlay", overlay, "Draw the title, t and NFE on every frame."),
+                Controls.row(Settings.ANIMATION, what),
+                Controls.row(Settings.FORMAT, format),
+                Controls.row(Settings.FRAME_SIZE, size),
+                Controls.row(Settings.FPS, fps),
+                Controls.row(Settings.SECONDS, seconds),
+                Controls.row(Settings.OVERLAY, overlay),
                 animationButtons, progress, status, buttons(figure, chartsButton), buttons(samples, paths),
                 buttons(loss, field));
     }

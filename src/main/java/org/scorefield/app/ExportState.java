@@ -26,6 +26,7 @@ import org.scorefield.app.export.AnimationWriter;
 import org.scorefield.app.export.Figure;
 import org.scorefield.app.jobs.Jobs;
 import org.scorefield.app.jobs.Lane;
+import org.scorefield.app.settings.AnimationSubject;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
@@ -37,46 +38,13 @@ import org.scorefield.core.nn.LossHistory;
 import org.scorefield.core.sample.Trajectories;
 
 /**
- * Export as the window sees it: the animation settings (what, format, size, frame rate, duration,
- * overlay), and the running export with its progress, which a Cancel stops between two frames.
+ * Export as the window sees it: the running export of an animation made with the model's
+ * {@link ExportSettings}, with its progress, which a Cancel stops between two frames; and figures and
+ * CSV files of what is on screen.
  * Animations and figures are painted from the current state by the canvas's own painter, in the
  * current look; exports run on their own thread and write atomically. Lives on the FX thread.
  */
 public final class ExportState {
-
-    /** The frame sizes offered. */
-    public enum Size {
-        HD720("1280 × 720", 1280, 720), HD1080("1920 × 1080", 1920, 1080), SQUARE("1080 × 1080", 1080, 1080),
-        CANVAS("the canvas's size", 0, 0);
-
-        private final String label;
-        private final int width;
-        private final int height;
-
-        Size(String label, int width, int height) {
-            this.label = label;
-            this.width = width;
-            this.height = height;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-
-        /** Pixels, the canvas's own size rounded down to even numbers (as MP4 needs) for {@link #CANVAS}. */
-        int[] pixels(double canvasWidth, double canvasHeight) {
-            return this == CANVAS ? new int[] {Math.max(16, 2 * (int) (canvasWidth / 2)),
-                Math.max(16, 2 * (int) (canvasHeight / 2))} : new int[] {width, height};
-        }
-    }
-
-    private final ObjectProperty<Animation.What> what = new SimpleObjectProperty<>(Animation.What.SAMPLING);
-    private final ObjectProperty<AnimationFormat> format = new SimpleObjectProperty<>(AnimationFormat.MP4);
-    private final ObjectProperty<Size> size = new SimpleObjectProperty<>(Size.HD720);
-    private final IntegerProperty fps = new SimpleIntegerProperty(30);
-    private final DoubleProperty seconds = new SimpleDoubleProperty(6);
-    private final BooleanProperty overlay = new SimpleBooleanProperty(true);
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -93,8 +61,11 @@ public final class ExportState {
     /** Figures and CSV files: each save is a job of its own key, so that none replaces another. */
     private long saves;
 
+    private final ExportSettings settings;
+
     ExportState(ExplorerModel model, CanvasArea area, FieldLayers layers, ChartsPane charts) {
         this.model = model;
+        this.settings = model.export();
         this.area = area;
         this.layers = layers;
         this.charts = charts;
@@ -106,30 +77,6 @@ public final class ExportState {
     private double[] canvasSize() {
         var c = area.primaryCanvas().canvas();
         return new double[] {c.getWidth(), c.getHeight()};
-    }
-
-    public ObjectProperty<Animation.What> whatProperty() {
-        return what;
-    }
-
-    public ObjectProperty<AnimationFormat> formatProperty() {
-        return format;
-    }
-
-    public ObjectProperty<Size> sizeProperty() {
-        return size;
-    }
-
-    public IntegerProperty fpsProperty() {
-        return fps;
-    }
-
-    public DoubleProperty secondsProperty() {
-        return seconds;
-    }
-
-    public BooleanProperty overlayProperty() {
-        return overlay;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -147,57 +94,57 @@ public final class ExportState {
 
     /** The animation the settings describe, from the state on screen now. */
     Animation animation() {
-        boolean panels = what.get() == Animation.What.SPLIT || what.get() == Animation.What.REFLOW;
+        boolean panels = settings.whatProperty().get() == AnimationSubject.SPLIT || settings.whatProperty().get() == AnimationSubject.REFLOW;
         double[] canvas = panels ? new double[] {area.getWidth(), area.getHeight()} : canvasSize();
-        int[] px = size.get().pixels(canvas[0], canvas[1]);
+        int[] px = settings.sizeProperty().get().pixels(canvas[0], canvas[1]);
         DataState.Data data = model.data().data();
         var schedule = model.exactPath().schedule();
         var noising = model.noising();
         Animation.Content content;
-        if (what.get() == Animation.What.NOISING) {
+        if (settings.whatProperty().get() == AnimationSubject.NOISING) {
             InvalidInputException.require(data.points().size() > 0, "There are no data points to noise.");
             content = Animation.noising(noising, data.points().labels(), schedule);
-        } else if (what.get() == Animation.What.SPLIT) {
+        } else if (settings.whatProperty().get() == AnimationSubject.SPLIT) {
             SamplingState.Runs runs = model.sampling().runsProperty().get();
-            InvalidInputException.require(!model.splitProperty().get() || runs.ode() == null || runs.sde() != null,
+            InvalidInputException.require(!model.view().splitProperty().get() || runs.ode() == null || runs.sde() != null,
                     "This flow has no reverse SDE (its x\u2081 is not Gaussian noise), so there is no ODE vs SDE "
                             + "animation: animate the sampling instead.");
-            InvalidInputException.require(model.splitProperty().get() && runs.ode() != null && runs.sde() != null,
+            InvalidInputException.require(model.view().splitProperty().get() && runs.ode() != null && runs.sde() != null,
                     "The ODE vs SDE animation shows the split view's two runs: press ODE vs SDE above the canvas "
                             + "and wait for them.");
             content = Animation.split(runs.ode().trajectories(), runs.ode().title(), runs.ode().nfe(),
                     runs.sde().trajectories(), runs.sde().title(), runs.sde().nfe(),
-                    model.sampling().pathsProperty().get(), model.showDataProperty().get() ? noising : null,
+                    model.sampling().pathsProperty().get(), model.view().showDataProperty().get() ? noising : null,
                     data.points().labels(), schedule);
             ScalarGrid[] ends = layers.endpointDensitiesProperty().get();
-            if (model.showDensityProperty().get() && ends[0] != null && ends[1] != null) {
+            if (model.view().showDensityProperty().get() && ends[0] != null && ends[1] != null) {
                 // each run's end-point density under its panel, as on screen
                 var parts = content.parts();
                 content = new Animation.Panels(List.of(
                         Animation.layered(parts.get(0), (f, t) -> f.withHeatmap(ends[0], HeatmapStyle.DENSITY)),
                         Animation.layered(parts.get(1), (f, t) -> f.withHeatmap(ends[1], HeatmapStyle.DENSITY))), 2);
             }
-        } else if (what.get() == Animation.What.REFLOW) {
+        } else if (settings.whatProperty().get() == AnimationSubject.REFLOW) {
             var rounds = model.reflow().shown();
             InvalidInputException.require(!rounds.isEmpty(), "There are no Reflow rounds to animate yet: make one in "
                     + "the Reflow section.");
             content = Animation.reflow(rounds, model.sampling().pathsProperty().get(),
-                    model.showDataProperty().get() ? data.points() : null);
-        } else if (what.get() == Animation.What.TRAINING) {
+                    model.view().showDataProperty().get() ? data.points() : null);
+        } else if (settings.whatProperty().get() == AnimationSubject.TRAINING) {
             content = training(data);
         } else {
             SamplingState.Run run = shownRun("animate");
             boolean stochastic = run.settings().kind().isStochastic(run.settings());
             content = Animation.sampling(run.trajectories(), model.sampling().pathsProperty().get(),
                     stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE, run.title(), run.nfe(),
-                    model.showDataProperty().get() ? noising : null, data.points().labels(), schedule);
+                    model.view().showDataProperty().get() ? noising : null, data.points().labels(), schedule);
         }
-        if (what.get() != Animation.What.REFLOW && what.get() != Animation.What.TRAINING) {
-            content = layers.animated(what.get() != Animation.What.SPLIT).apply(content);
+        if (settings.whatProperty().get() != AnimationSubject.REFLOW && settings.whatProperty().get() != AnimationSubject.TRAINING) {
+            content = layers.animated(settings.whatProperty().get() != AnimationSubject.SPLIT).apply(content);
         }
-        double duration = seconds.get();
-        return new Animation(content, px[0], px[1], fps.get(), duration, Math.min(0.5, duration / 8),
-                overlay.get(), model.lookProperty().get());
+        double duration = settings.secondsProperty().get();
+        return new Animation(content, px[0], px[1], settings.fpsProperty().get(), duration, Math.min(0.5, duration / 8),
+                settings.overlayProperty().get(), model.view().lookProperty().get());
     }
 
     /** Snapshots a training replay samples at. */
@@ -223,7 +170,7 @@ public final class ExportState {
         long seed = model.sampling().seedProperty().get();
         String title = String.format(Locale.ROOT, "training on %s  ·  %s, %d steps", data.name(),
                 sampler.kind().displayName(), sampler.steps());
-        PointSet under = model.showDataProperty().get() ? data.points() : null; // read here, on the FX thread
+        PointSet under = model.view().showDataProperty().get() ? data.points() : null; // read here, on the FX thread
         return Animation.later(() -> {
             var shots = org.scorefield.core.nn.TrainingSnapshots.record(new org.scorefield.core.nn.Trainer(
                     inputs.data().distribution(), inputs.parameterization(), inputs.architecture(), inputs.settings(),
@@ -247,9 +194,9 @@ public final class ExportState {
             status.set(e.getMessage());
             return;
         }
-        AnimationFormat f = format.get();
+        AnimationFormat f = settings.formatProperty().get();
         running.set(true);
-        String started = what.get() == Animation.What.TRAINING
+        String started = settings.whatProperty().get() == AnimationSubject.TRAINING
                 ? String.format(Locale.ROOT, "Training a fresh copy of the model, then exporting %d frames of %d × %d…",
                         animation.frameCount(), animation.width(), animation.height())
                 : String.format(Locale.ROOT, "Exporting %d frames of %d × %d…", animation.frameCount(),
@@ -303,7 +250,7 @@ public final class ExportState {
     public void saveFigure(Path out) {
         double[] canvas = canvasSize();
         CanvasFrame frame = area.primaryCanvas().frame();
-        Look look = model.lookProperty().get();
+        Look look = model.view().lookProperty().get();
         report(() -> {
             Figure.write(frame, look, canvas[0], canvas[1], out);
             return wrote(out, canvas[0], canvas[1]);
@@ -394,7 +341,7 @@ public final class ExportState {
             said("There is no field on the canvas: turn Field on first.");
             return;
         }
-        double t = model.timeProperty().get();
+        double t = model.view().timeProperty().get();
         report(() -> {
             org.scorefield.core.io.FieldCsv.write(grid, out);
             return String.format(Locale.ROOT, "Wrote %s: %d × %d vectors at t = %.2f.", IoReasons.fileName(out),

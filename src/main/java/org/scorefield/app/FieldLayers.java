@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.scorefield.app.canvas.CanvasFrame;
 import org.scorefield.app.jobs.Lane;
 import org.scorefield.app.canvas.HeatmapStyle;
+import org.scorefield.app.settings.FieldSource;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.field.ExactDensity;
@@ -61,15 +62,15 @@ final class FieldLayers {
 
     FieldLayers(ExplorerModel model) {
         this.model = model;
-        javafx.beans.Observable[] fieldInputs = {model.timeProperty(), model.process().scheduleProperty(),
-                model.training().modelProperty(), model.showFieldProperty(), model.fieldKindProperty(),
-                model.fieldSourceProperty(), model.streamlinesProperty(), model.fieldResolutionProperty(),
+        javafx.beans.Observable[] fieldInputs = {model.view().timeProperty(), model.process().scheduleProperty(),
+                model.training().modelProperty(), model.view().showFieldProperty(), model.view().fieldKindProperty(),
+                model.view().fieldSourceProperty(), model.view().streamlinesProperty(), model.view().fieldResolutionProperty(),
                 model.data().dataProperty(), model.exactPathProperty()};
         for (javafx.beans.Observable o : fieldInputs) {
             o.addListener(obs -> refreshField());
         }
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.timeProperty(),
-                model.showDensityProperty(), model.data().dataProperty(), model.exactPathProperty()}) {
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().timeProperty(),
+                model.view().showDensityProperty(), model.data().dataProperty(), model.exactPathProperty()}) {
             o.addListener(obs -> refreshDensity());
         }
         model.sampling().runsProperty().addListener((obs, old, runs) -> refreshEndpoints(runs));
@@ -116,7 +117,7 @@ final class FieldLayers {
             publish();
             return;
         }
-        double t = model.timeProperty().get();
+        double t = model.view().timeProperty().get();
         model.jobs().<ScalarGrid>job("density", Lane.QUICK).title("Computing the exact density")
                 .start(job -> recipe.at(t), grid -> {
                     density = grid;
@@ -133,7 +134,7 @@ final class FieldLayers {
 
     /** The density layer as shown now, or null when it is off or there is no data. */
     DensityRecipe densityRecipe() {
-        if (!model.showDensityProperty().get() || model.data().data().points().size() == 0) {
+        if (!model.view().showDensityProperty().get() || model.data().data().points().size() == 0) {
             return null;
         }
         ExactPath path = model.exactPath();
@@ -142,13 +143,13 @@ final class FieldLayers {
     }
 
     private void refreshField() {
-        if (!model.showFieldProperty().get()) {
+        if (!model.view().showFieldProperty().get()) {
             model.jobs().drop("field");
             field = new FieldResult(null, null, null, null);
             publish();
             return;
         }
-        if (model.fieldSourceProperty().get() != ExplorerModel.FieldSource.EXACT && model.training().model().isEmpty()) {
+        if (model.view().fieldSourceProperty().get() != FieldSource.EXACT && model.training().model().isEmpty()) {
             field = new FieldResult(null, null, null, "Train a model to see its learned field.");
             publish();
             return;
@@ -159,7 +160,7 @@ final class FieldLayers {
             publish();
             return;
         }
-        double t = model.timeProperty().get();
+        double t = model.view().timeProperty().get();
         model.jobs().<FieldResult>job("field", Lane.QUICK).title("Computing the field")
                 .start(job -> recipe.at(t), result -> {
                     field = result;
@@ -168,15 +169,15 @@ final class FieldLayers {
     }
 
     /** The field layer (arrows, streamlines or the difference heatmap) at any t (any thread). */
-    record FieldRecipe(ExplorerModel.FieldSource source, FieldKind kind, DenoiserChoice exact, DenoiserChoice learned,
+    record FieldRecipe(FieldSource source, FieldKind kind, DenoiserChoice exact, DenoiserChoice learned,
                        boolean lines, int resolution, GridSpec spec, GridSpec fine, double halfShort) {
         FieldResult at(double t) {
             double tau = clampTime(exact.schedule(), t);
-            if (kind == FieldKind.SCORE && source != ExplorerModel.FieldSource.EXACT && !learned.model().flow().isStandard()) {
+            if (kind == FieldKind.SCORE && source != FieldSource.EXACT && !learned.model().flow().isStandard()) {
                 return new FieldResult(null, null, null, "This flow has no score:  its x\u2081 is not Gaussian noise  "
                         + "independent of x\u2080  (another source,  or coupled pairs).  Show its velocity.");
             }
-            if (source == ExplorerModel.FieldSource.DIFFERENCE) {
+            if (source == FieldSource.DIFFERENCE) {
                 Denoiser l = learned.create();
                 Denoiser e = exact.create();
                 ScalarGrid difference = FieldDifference.magnitude(kind.evaluate(l, fine, tau), kind.evaluate(e, fine, tau));
@@ -188,7 +189,7 @@ final class FieldLayers {
                         coupled ? "\nexact: independent pairs;  this model learned from coupled pairs,  "
                                 + "so it need not match" : ""));
             }
-            boolean exactField = source == ExplorerModel.FieldSource.EXACT;
+            boolean exactField = source == FieldSource.EXACT;
             Denoiser d = exactField ? exact.create() : learned.create();
             String caption = String.format(Locale.ROOT, "%s %s at t = %.2f%s", exactField ? "exact" : "learned",
                     kind.displayName(), tau, sourceNote(exact.source(), exactField ? d : null));
@@ -216,21 +217,21 @@ final class FieldLayers {
 
     /** The field layer as shown now, or null when it is off or cannot be computed (no model, no data). */
     FieldRecipe fieldRecipe() {
-        ExplorerModel.FieldSource source = model.fieldSourceProperty().get();
+        FieldSource source = model.view().fieldSourceProperty().get();
         var trained = model.training().model();
-        if (!model.showFieldProperty().get() || model.data().data().points().size() == 0
-                || source != ExplorerModel.FieldSource.EXACT && trained.isEmpty()) {
+        if (!model.view().showFieldProperty().get() || model.data().data().points().size() == 0
+                || source != FieldSource.EXACT && trained.isEmpty()) {
             return null;
         }
         DataState.Data data = model.data().data();
         ExactPath path = model.exactPath();
-        DenoiserChoice exact = source == ExplorerModel.FieldSource.EXACT
+        DenoiserChoice exact = source == FieldSource.EXACT
                 ? DenoiserChoice.exact(data, path.schedule(), path.source())
                 : DenoiserChoice.learned(trained.get(), data).exactTwin();
         DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(m, data)).orElse(null);
-        int resolution = model.fieldResolutionProperty().get();
-        return new FieldRecipe(source, model.fieldKindProperty().get(), exact, learned,
-                model.streamlinesProperty().get(), resolution, grid(resolution), grid(HEATMAP_CELLS / 2),
+        int resolution = model.view().fieldResolutionProperty().get();
+        return new FieldRecipe(source, model.view().fieldKindProperty().get(), exact, learned,
+                model.view().streamlinesProperty().get(), resolution, grid(resolution), grid(HEATMAP_CELLS / 2),
                 Math.min(halfWidth, halfHeight));
     }
 
@@ -260,7 +261,7 @@ final class FieldLayers {
     java.util.function.UnaryOperator<org.scorefield.app.export.Animation.Content> animated(boolean withDensity) {
         DensityRecipe d = withDensity ? densityRecipe() : null;
         FieldRecipe f = fieldRecipe();
-        double arrowScale = model.arrowScaleProperty().get();
+        double arrowScale = model.view().arrowScaleProperty().get();
         if (d == null && f == null) {
             return content -> content;
         }

@@ -1,13 +1,11 @@
 package org.scorefield.app;
 
-import java.util.Locale;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.Slider;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import org.controlsfx.control.ToggleSwitch;
+import org.scorefield.app.settings.FieldSource;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.field.FieldKind;
 
 /**
@@ -24,68 +22,23 @@ final class FieldSection {
     }
 
     TitledPane build() {
-        ToggleSwitch show = new ToggleSwitch();
-        show.setId("fieldSwitch");
-        show.selectedProperty().bindBidirectional(model.showFieldProperty());
-        ComboBox<FieldKind> kind = Widgets.choices(FieldKind.values(), model.fieldKindProperty().get(),
-                FieldKind::displayName);
-        kind.setId("fieldKindBox");
-        kind.valueProperty().bindBidirectional(model.fieldKindProperty());
-        ComboBox<ExplorerModel.FieldSource> source = Widgets.choices(ExplorerModel.FieldSource.values(),
-                model.fieldSourceProperty().get(), ExplorerModel.FieldSource::toString);
-        source.setId("fieldSourceBox");
-        source.valueProperty().bindBidirectional(model.fieldSourceProperty());
-        ToggleSwitch lines = new ToggleSwitch();
-        lines.setId("streamlineSwitch");
-        lines.selectedProperty().bindBidirectional(model.streamlinesProperty());
-
-        Slider density = new Slider(12, 40, model.fieldResolutionProperty().get());
-        density.setId("fieldDensitySlider");
-        density.setMajorTickUnit(4);
-        density.setSnapToTicks(false);
-        density.valueProperty().addListener((obs, old, v) -> model.fieldResolutionProperty().set((int) Math.round(v.doubleValue())));
-        model.fieldResolutionProperty().addListener((obs, old, n) -> {
-            if (Math.round(density.getValue()) != n.intValue()) {
-                density.setValue(n.intValue());
-            }
-        });
-        Label densityValue = new Label();
-        densityValue.getStyleClass().add("slider-value");
-        densityValue.textProperty().bind(model.fieldResolutionProperty().asString());
-        HBox densityRow = new HBox(density, densityValue);
-        densityRow.getStyleClass().add("slider-row");
-        HBox.setHgrow(density, Priority.ALWAYS);
-
-        Slider scale = new Slider(-2, 2, 0); // log2 of the arrow scale
-        scale.setId("arrowScaleSlider");
-        scale.valueProperty().addListener((obs, old, v) -> model.arrowScaleProperty().set(Math.pow(2, v.doubleValue())));
-        scale.setValue(Math.log(model.arrowScaleProperty().get()) / Math.log(2));
-        model.arrowScaleProperty().addListener((obs, old, a) -> {
-            double log2 = Math.log(a.doubleValue()) / Math.log(2);
-            if (Math.abs(log2 - scale.getValue()) > 1e-9) {
-                scale.setValue(log2);
-            }
-        });
-        Label scaleValue = new Label();
-        scaleValue.getStyleClass().add("slider-value");
-        model.arrowScaleProperty().addListener((obs, old, v) ->
-                scaleValue.setText(String.format(Locale.ROOT, "%.2g×", v.doubleValue())));
-        scaleValue.setText("1×");
-        HBox scaleRow = new HBox(scale, scaleValue);
-        scaleRow.getStyleClass().add("slider-row");
-        HBox.setHgrow(scale, Priority.ALWAYS);
+        ViewState view = model.view();
+        ToggleSwitch show = Controls.toggle(Settings.SHOW_FIELD, view.showFieldProperty(), "fieldSwitch");
+        ComboBox<FieldKind> kind = Controls.choices(Settings.FIELD_KIND, view.fieldKindProperty(), "fieldKindBox");
+        ComboBox<FieldSource> source = Controls.choices(Settings.FIELD_SOURCE, view.fieldSourceProperty(),
+                "fieldSourceBox");
+        ToggleSwitch lines = Controls.toggle(Settings.STREAMLINES, view.streamlinesProperty(), "streamlineSwitch");
+        HBox densityRow = Controls.slider(Settings.FIELD_RESOLUTION, view.fieldResolutionProperty(),
+                "fieldDensitySlider");
+        HBox scaleRow = Controls.slider(Settings.ARROW_SCALE, view.arrowScaleProperty(), "arrowScaleSlider");
 
         TitledPane pane = Widgets.section("Fields", "fieldSection",
-                Widgets.row("Show field", show, "Draw a vector field over the canvas at the current t (key F)."),
-                Widgets.row("Field", kind, "The score ∇log p_t points towards where the noisy data is denser; the "
-                        + "PF-ODE velocity dx/dt is the direction a particle moves in as t grows, towards noise. "
-                        + "Sampling runs against it, from t = 1 back to t = 0."),
-                Widgets.row("From", source, "Learned: what the network says. Exact: the closed-form truth of this "
-                        + "data. |Learned − exact|: where the network is wrong, as a heatmap."),
-                Widgets.row("Streamlines", lines, "Draw curves that follow the field instead of arrows."),
-                Widgets.row("Grid", densityRow, "Arrows (or streamline spacing) per side of the canvas."),
-                Widgets.row("Arrow length", scaleRow, "Lengthen or shorten every arrow. Arrows are scaled together, "
-                        + "so their lengths compare; the longest are clipped to one cell."));
+                Controls.row(Settings.SHOW_FIELD, show),
+                Controls.row(Settings.FIELD_KIND, kind),
+                Controls.row(Settings.FIELD_SOURCE, source),
+                Controls.row(Settings.STREAMLINES, lines),
+                Controls.row(Settings.FIELD_RESOLUTION, densityRow),
+                Controls.row(Settings.ARROW_SCALE, scaleRow));
         pane.setExpanded(false);
         return pane;
     }

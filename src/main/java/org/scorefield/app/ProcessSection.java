@@ -13,6 +13,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.schedule.ParameterSpec;
 import org.scorefield.core.schedule.ScheduleKind;
 
@@ -35,9 +36,7 @@ final class ProcessSection {
     }
 
     TitledPane build() {
-        ComboBox<ScheduleKind> kinds = Widgets.choices(ScheduleKind.values(), process.kindProperty().get(),
-                ScheduleKind::displayName);
-        kinds.setId("scheduleBox");
+        ComboBox<ScheduleKind> kinds = Controls.choices(Settings.PROCESS_KIND, process.kindProperty(), "scheduleBox");
         // The closed box shows the short name; the list shows the full one with its reference.
         kinds.setButtonCell(new ListCell<>() {
             @Override
@@ -46,7 +45,6 @@ final class ProcessSection {
                 setText(empty || kind == null ? "" : shortName(kind));
             }
         });
-        kinds.valueProperty().bindBidirectional(process.kindProperty());
         sliders.getStyleClass().add("parameter-sliders");
         Button defaults = new Button("Defaults");
         defaults.setId("scheduleDefaults");
@@ -58,8 +56,7 @@ final class ProcessSection {
         process.scheduleProperty().addListener((obs, old, s) -> syncSliders());
         buildSliders();
         return Widgets.section("Process", "processSection",
-                Widgets.row("Schedule", kinds, "How fast the data is mixed with noise: how much of the original "
-                        + "point (α) and how much noise (σ) there is at every time t."),
+                Controls.row(Settings.PROCESS_KIND, kinds),
                 formula, sliders, defaults);
     }
 

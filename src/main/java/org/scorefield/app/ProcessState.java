@@ -5,7 +5,7 @@ import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.schedule.ParameterSpec;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
@@ -21,11 +21,18 @@ public final class ProcessState {
     /** The smallest ratio kept between the two ends of a min/max pair. */
     static final double PAIR_GAP = 1.05;
 
-    private final ObjectProperty<ScheduleKind> kind = new SimpleObjectProperty<>(ScheduleKind.VP);
+    private final ObjectProperty<ScheduleKind> kind;
     private final Map<String, Double> values = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<Schedule> schedule = new ReadOnlyObjectWrapper<>();
 
+    /** The process alone, its settings owned by nobody else (for tests). */
     public ProcessState() {
+        this(new SettingValues());
+    }
+
+    /** @param values where the process's settings are owned */
+    public ProcessState(SettingValues values) {
+        kind = values.object(Settings.PROCESS_KIND);
         resetConstants();
         kind.addListener((obs, old, k) -> resetConstants());
     }

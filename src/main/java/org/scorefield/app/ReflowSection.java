@@ -11,6 +11,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.ToggleSwitch;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.nn.Objective;
 
@@ -34,19 +35,10 @@ final class ReflowSection {
                 + "then trains the next model on the pairs (end point, start) it made: paths that crossed are "
                 + "uncrossed, so they straighten and few Euler steps sample well.");
 
-        ComboBox<Integer> pairs = Widgets.choices(ReflowState.PAIRS, reflow.pairsProperty().get(),
-                n -> String.format(Locale.ROOT, "%,d", n));
-        pairs.setId("reflowPairs");
-        pairs.valueProperty().addListener((obs, old, n) -> reflow.pairsProperty().set(n));
-        reflow.pairsProperty().addListener((obs, old, n) -> pairs.setValue(n.intValue()));
-        ComboBox<Integer> steps = Widgets.choices(ReflowState.TRAIN_STEPS, reflow.trainStepsProperty().get(),
-                n -> String.format(Locale.ROOT, "%,d", n));
-        steps.setId("reflowSteps");
-        steps.valueProperty().addListener((obs, old, n) -> reflow.trainStepsProperty().set(n));
-        reflow.trainStepsProperty().addListener((obs, old, n) -> steps.setValue(n.intValue()));
-        ToggleSwitch fineTune = new ToggleSwitch();
-        fineTune.setId("reflowFineTune");
-        fineTune.selectedProperty().bindBidirectional(reflow.fineTuneProperty());
+        ComboBox<Integer> pairs = Controls.choices(Settings.REFLOW_PAIRS, reflow.pairsProperty(), "reflowPairs");
+        ComboBox<Integer> steps = Controls.choices(Settings.REFLOW_TRAIN_STEPS, reflow.trainStepsProperty(),
+                "reflowSteps");
+        ToggleSwitch fineTune = Controls.toggle(Settings.REFLOW_FINE_TUNE, reflow.fineTuneProperty(), "reflowFineTune");
 
         Button next = new Button("Reflow");
         next.setId("reflowButton");
@@ -68,7 +60,7 @@ final class ReflowSection {
         clear.setTooltip(Widgets.tip("Forget every round; the next Reflow starts from the trained model again."));
         clear.setOnAction(e -> {
             reflow.clear();
-            model.roundsViewProperty().set(false);
+            model.view().roundsViewProperty().set(false);
         });
         clear.disableProperty().bind(Bindings.createBooleanBinding(() -> reflow.rounds().isEmpty()
                 && !reflow.runningProperty().get(), reflow.roundsProperty(), reflow.runningProperty()));
@@ -91,9 +83,8 @@ final class ReflowSection {
         phase.visibleProperty().bind(reflow.phaseProperty().isNotEmpty());
         phase.managedProperty().bind(phase.visibleProperty());
 
-        ToggleSwitch sideBySide = new ToggleSwitch();
-        sideBySide.setId("reflowSideBySide");
-        sideBySide.selectedProperty().bindBidirectional(reflow.sideBySideProperty());
+        ToggleSwitch sideBySide = Controls.toggle(Settings.REFLOW_SIDE_BY_SIDE, reflow.sideBySideProperty(),
+                "reflowSideBySide");
         Spinner<Integer> round = new Spinner<>(0, 0, 0);
         round.setId("reflowRound");
         round.setEditable(false);
@@ -106,9 +97,7 @@ final class ReflowSection {
         round.valueProperty().addListener((obs, old, r) -> reflow.shownRoundProperty().set(r));
         round.disableProperty().bind(reflow.sideBySideProperty());
 
-        ToggleSwitch pairsSwitch = new ToggleSwitch();
-        pairsSwitch.setId("showPairs");
-        pairsSwitch.selectedProperty().bindBidirectional(model.showPairsProperty());
+        ToggleSwitch pairsSwitch = Controls.toggle(Settings.SHOW_PAIRS, model.view().showPairsProperty(), "showPairs");
 
         notice.setId("reflowNotice");
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {reflow.failureProperty(),
@@ -118,17 +107,13 @@ final class ReflowSection {
         update();
 
         return Widgets.section("Reflow", "reflowSection", intro,
-                Widgets.row("Pairs", pairs, "Source points integrated per round to make the training pairs."),
-                Widgets.row("Train steps", steps, "Optimiser steps per round."),
-                Widgets.row("Fine-tune", fineTune, "Start each round from the previous round's weights (faster); "
-                        + "off trains each round from a fresh initialisation."),
+                Controls.row(Settings.REFLOW_PAIRS, pairs),
+                Controls.row(Settings.REFLOW_TRAIN_STEPS, steps),
+                Controls.row(Settings.REFLOW_FINE_TUNE, fineTune),
                 buttons, progress, phase, notice,
-                Widgets.row("Side by side", sideBySide, "Show the newest " + ReflowState.SIDE_BY_SIDE
-                        + " rounds side by side, from the same source points; off shows the chosen round alone."),
+                Controls.row(Settings.REFLOW_SIDE_BY_SIDE, sideBySide),
                 Widgets.row("Round", round, "The round shown when the rounds are not side by side."),
-                Widgets.row("Show pairs", pairsSwitch, "Draw one batch of " + CanvasArea.PAIR_BATCH + " training pairs "
-                        + "under the chosen coupling as the straight lines x_t = (1 − t)·x₀ + t·x₁ they train on "
-                        + "(the scrubber moves along them)."));
+                Controls.row(Settings.SHOW_PAIRS, pairsSwitch));
     }
 
     private void update() {

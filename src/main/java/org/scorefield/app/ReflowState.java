@@ -13,9 +13,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.app.jobs.Lane;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.flow.Reflow;
@@ -32,16 +32,14 @@ import org.scorefield.core.session.Session;
  */
 public final class ReflowState {
 
-    static final Integer[] PAIRS = {2_000, 5_000, 10_000, 20_000};
-    static final Integer[] TRAIN_STEPS = {1_000, 2_000, 3_000, 5_000};
     /** Rounds drawn side by side at most (the newest). */
-    public static final int SIDE_BY_SIDE = 4;
+    public static final int SIDE_BY_SIDE = Settings.SIDE_BY_SIDE_ROUNDS;
     static final String KEY = "reflow";
 
-    private final IntegerProperty pairs = new SimpleIntegerProperty(Reflow.Settings.DEFAULT_PAIRS);
-    private final IntegerProperty trainSteps = new SimpleIntegerProperty(Reflow.Settings.DEFAULT_TRAIN_STEPS);
-    private final BooleanProperty fineTune = new SimpleBooleanProperty(true);
-    private final BooleanProperty sideBySide = new SimpleBooleanProperty(true);
+    private final IntegerProperty pairs;
+    private final IntegerProperty trainSteps;
+    private final BooleanProperty fineTune;
+    private final BooleanProperty sideBySide;
     private final IntegerProperty shownRound = new SimpleIntegerProperty(0);
 
     private final ReadOnlyObjectWrapper<List<Reflow.Round>> rounds = new ReadOnlyObjectWrapper<>(List.of());
@@ -58,8 +56,13 @@ public final class ReflowState {
     /** A session's rounds whose paths are being drawn, or null. */
     private Session.Rounds restoring;
 
-    ReflowState(Jobs jobs) {
+    /** @param values where Reflow's settings are owned */
+    ReflowState(Jobs jobs, SettingValues values) {
         this.jobs = jobs;
+        pairs = values.integer(Settings.REFLOW_PAIRS);
+        trainSteps = values.integer(Settings.REFLOW_TRAIN_STEPS);
+        fineTune = values.flag(Settings.REFLOW_FINE_TUNE);
+        sideBySide = values.flag(Settings.REFLOW_SIDE_BY_SIDE);
         this.progress = new JobProgress(jobs, KEY);
     }
 

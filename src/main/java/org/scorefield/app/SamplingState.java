@@ -15,13 +15,10 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import org.scorefield.app.jobs.Jobs;
 import org.scorefield.app.jobs.Lane;
+import org.scorefield.app.settings.Driver;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.metric.SampleQuality;
@@ -45,29 +42,9 @@ import org.scorefield.core.schedule.GridKind;
  */
 public final class SamplingState {
 
-    /** Samples per run by default. */
-    static final int DEFAULT_COUNT = 1000;
-    /** Trajectories drawn of a run (heads are drawn for every sample). */
-    static final int DEFAULT_PATHS = 40;
     /** Stochastic trajectories started by one click. */
     static final int CLICK_PATHS = 8;
     static final int MAX_CLICKS = 12;
-
-    /** Who drives sampling. */
-    public enum Driver {
-        MODEL("Trained model"), EXACT("Exact oracle");
-
-        private final String label;
-
-        Driver(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
 
     /**
      * One sampling run and what it is.
@@ -97,15 +74,15 @@ public final class SamplingState {
     public record Click(double x, double y, Trajectories single, Trajectories ode, Trajectories sde) {
     }
 
-    private final ObjectProperty<Driver> driver = new SimpleObjectProperty<>(Driver.MODEL);
-    private final ObjectProperty<SamplerKind> solver = new SimpleObjectProperty<>(SamplerKind.SDE);
-    private final IntegerProperty steps = new SimpleIntegerProperty(64);
-    private final ObjectProperty<GridKind> grid = new SimpleObjectProperty<>(GridKind.LOG_SNR);
-    private final DoubleProperty eta = new SimpleDoubleProperty(0);
-    private final LongProperty seed = new SimpleLongProperty(1);
-    private final IntegerProperty count = new SimpleIntegerProperty(DEFAULT_COUNT);
-    private final IntegerProperty paths = new SimpleIntegerProperty(DEFAULT_PATHS);
-    private final BooleanProperty showDenoised = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Driver> driver;
+    private final ObjectProperty<SamplerKind> solver;
+    private final IntegerProperty steps;
+    private final ObjectProperty<GridKind> grid;
+    private final DoubleProperty eta;
+    private final LongProperty seed;
+    private final IntegerProperty count;
+    private final IntegerProperty paths;
+    private final BooleanProperty showDenoised;
 
     private final ReadOnlyObjectWrapper<Runs> runs = new ReadOnlyObjectWrapper<>(Runs.NONE);
     private final ReadOnlyObjectWrapper<List<Click>> clicks = new ReadOnlyObjectWrapper<>(List.of());
@@ -120,9 +97,19 @@ public final class SamplingState {
      * @param choice which denoiser the driver setting means now (the model falls back to the oracle
      *               while there is none)
      * @param split  whether the split view is on
+     * @param values where sampling's settings are owned
      */
-    SamplingState(Jobs jobs, Supplier<DenoiserChoice> choice, Supplier<Boolean> split) {
+    SamplingState(Jobs jobs, Supplier<DenoiserChoice> choice, Supplier<Boolean> split, SettingValues values) {
         this.jobs = jobs;
+        driver = values.object(Settings.DRIVER);
+        solver = values.object(Settings.SOLVER);
+        steps = values.integer(Settings.STEPS);
+        grid = values.object(Settings.GRID);
+        eta = values.number(Settings.ETA);
+        seed = values.whole(Settings.SAMPLING_SEED);
+        count = values.integer(Settings.SAMPLE_COUNT);
+        paths = values.integer(Settings.PATHS);
+        showDenoised = values.flag(Settings.SHOW_DENOISED);
         this.choice = choice;
         this.split = split;
     }
@@ -211,7 +198,7 @@ public final class SamplingState {
 
     /** Draws a new seed and samples again. */
     public void newSeed() {
-        seed.set(SeedField.next(seed.get()));
+        seed.set(Settings.nextSeed(seed.get()));
     }
 
     /** Samples again with the current settings, seed and driver (the same seed gives the same runs). */

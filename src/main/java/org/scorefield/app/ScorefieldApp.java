@@ -34,8 +34,8 @@ public final class ScorefieldApp extends Application {
         ExplorerView explorer = new ExplorerView(model);
         Scene scene = new Scene(explorer, width, height);
         scene.getStylesheets().add(ScorefieldApp.class.getResource("scorefield.css").toExternalForm());
-        applyLook(scene, model.lookProperty().get());
-        model.lookProperty().addListener((obs, old, look) -> applyLook(scene, look));
+        applyLook(scene, model.view().lookProperty().get());
+        model.view().lookProperty().addListener((obs, old, look) -> applyLook(scene, look));
         SessionState session = explorer.session();
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             java.nio.file.Path file = session.fileProperty().get();

@@ -10,6 +10,8 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.scorefield.app.settings.CanvasTool;
+import org.scorefield.app.settings.FieldSource;
 import org.scorefield.core.Identified;
 import org.scorefield.core.flow.CouplingKind;
 import org.scorefield.core.nn.Objective;
@@ -93,7 +95,7 @@ public final class Screenshot {
         ExplorerModel model = view.model();
         try {
             HeadlessFx.run(() -> {
-                model.lookProperty().set(script.look());
+                model.view().lookProperty().set(script.look());
                 model.data().presetProperty().set(script.preset());
                 if (script.view() == View.REFLOW || script.view() == View.PAIRS || script.view() == View.PROBE) {
                     model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
@@ -147,49 +149,49 @@ public final class Screenshot {
         ExplorerModel model = view.model();
         switch (which) {
             case MAIN -> {
-                model.splitProperty().set(false);
-                model.showDataProperty().set(false);
-                model.showDensityProperty().set(true);
-                model.showSamplesProperty().set(true);
-                model.showFieldProperty().set(false);
-                model.timeProperty().set(0.08);
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(true);
+                model.view().showSamplesProperty().set(true);
+                model.view().showFieldProperty().set(false);
+                model.view().timeProperty().set(0.08);
             }
             case SPLIT -> {
-                model.splitProperty().set(true);
-                model.showDataProperty().set(false);
-                model.showDensityProperty().set(false);
-                model.showSamplesProperty().set(true);
-                model.timeProperty().set(0.0);
+                model.view().splitProperty().set(true);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(false);
+                model.view().showSamplesProperty().set(true);
+                model.view().timeProperty().set(0.0);
             }
             case FIELDS, STREAMLINES, DIFFERENCE -> {
                 boolean learned = model.training().model().isPresent();
-                model.splitProperty().set(false);
-                model.showSamplesProperty().set(false);
-                model.showDataProperty().set(which != View.DIFFERENCE);
-                model.showDensityProperty().set(which == View.FIELDS);
-                model.showFieldProperty().set(true);
-                model.streamlinesProperty().set(which == View.STREAMLINES);
-                model.fieldKindProperty().set(which == View.STREAMLINES || model.exactPath().isFlow()
+                model.view().splitProperty().set(false);
+                model.view().showSamplesProperty().set(false);
+                model.view().showDataProperty().set(which != View.DIFFERENCE);
+                model.view().showDensityProperty().set(which == View.FIELDS);
+                model.view().showFieldProperty().set(true);
+                model.view().streamlinesProperty().set(which == View.STREAMLINES);
+                model.view().fieldKindProperty().set(which == View.STREAMLINES || model.exactPath().isFlow()
                         ? FieldKind.VELOCITY : FieldKind.SCORE);
-                model.fieldSourceProperty().set(!learned ? ExplorerModel.FieldSource.EXACT
-                        : which == View.DIFFERENCE ? ExplorerModel.FieldSource.DIFFERENCE
-                        : ExplorerModel.FieldSource.LEARNED);
-                model.timeProperty().set(0.3);
+                model.view().fieldSourceProperty().set(!learned ? FieldSource.EXACT
+                        : which == View.DIFFERENCE ? FieldSource.DIFFERENCE
+                        : FieldSource.LEARNED);
+                model.view().timeProperty().set(0.3);
                 // The settings of what is shown, open in the side panel.
                 if (view.lookup("#fieldSection") instanceof TitledPane fields) {
                     fields.setExpanded(true);
                 }
             }
             case DENOISED -> {
-                model.splitProperty().set(false);
-                model.showDataProperty().set(false);
-                model.showDensityProperty().set(true);
-                model.showSamplesProperty().set(true);
-                model.showFieldProperty().set(false);
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(true);
+                model.view().showSamplesProperty().set(true);
+                model.view().showFieldProperty().set(false);
                 model.sampling().showDenoisedProperty().set(true);
                 model.sampling().startAt(2.2, 2.0);
                 view.scrubber().stop();
-                model.timeProperty().set(0.35);
+                model.view().timeProperty().set(0.35);
             }
             case ERRORS -> {
                 arrange(view, View.MAIN);
@@ -197,35 +199,35 @@ public final class Screenshot {
                 return;
             }
             case REFLOW -> {
-                model.roundsViewProperty().set(true);
-                model.showDataProperty().set(false);
+                model.view().roundsViewProperty().set(true);
+                model.view().showDataProperty().set(false);
                 view.scrubber().stop();
-                model.timeProperty().set(0.0);
+                model.view().timeProperty().set(0.0);
                 if (view.lookup("#reflowSection") instanceof TitledPane section) {
                     section.setExpanded(true);
                 }
                 return;
             }
             case PROBE -> {
-                model.splitProperty().set(false);
-                model.showDataProperty().set(true);
-                model.showDensityProperty().set(false);
-                model.showFieldProperty().set(false);
-                model.showSamplesProperty().set(false);
-                model.toolProperty().set(CanvasTool.PROBE);
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(true);
+                model.view().showDensityProperty().set(false);
+                model.view().showFieldProperty().set(false);
+                model.view().showSamplesProperty().set(false);
+                model.view().toolProperty().set(CanvasTool.PROBE);
                 view.scrubber().stop();
-                model.timeProperty().set(0.5);
-                model.probePointProperty().set(new double[] {0.4, 0.9});
+                model.view().timeProperty().set(0.5);
+                model.probe().pointProperty().set(new double[] {0.4, 0.9});
                 return;
             }
             case PAIRS -> {
-                model.splitProperty().set(false);
-                model.showDataProperty().set(false);
-                model.showDensityProperty().set(false);
-                model.showFieldProperty().set(false);
-                model.showPairsProperty().set(true);
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(false);
+                model.view().showFieldProperty().set(false);
+                model.view().showPairsProperty().set(true);
                 view.scrubber().stop();
-                model.timeProperty().set(0.0);
+                model.view().timeProperty().set(0.0);
             }
         }
         model.sampling().resample();

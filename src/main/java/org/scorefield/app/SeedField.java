@@ -7,7 +7,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.scorefield.core.random.SeededRandom;
+import org.scorefield.app.settings.Setting;
+import org.scorefield.app.settings.Settings;
 
 /**
  * A seed the user can read, type and reroll: a text field that accepts digits only (committed on
@@ -16,19 +17,17 @@ import org.scorefield.core.random.SeededRandom;
  */
 final class SeedField extends HBox {
 
-    /** The largest seed the field accepts (nine digits). */
-    static final long MAX_SEED = 999_999_999L;
-    /** Drawn seeds stay below this: six digits are easy to read out and type back. */
-    static final long DRAWN_SEEDS = 1_000_000L;
-
     private final TextField field = new TextField();
     private final Button reroll = new Button("\u27f3");
 
-    SeedField(LongProperty seed, String id, String what) {
+    /** A field for a seed setting, which takes as many digits as its largest value has. */
+    SeedField(Setting<Long> setting, LongProperty seed, String id) {
         field.setId(id);
         field.setPrefColumnCount(7);
+        String digits = "\\d{0," + Long.toString(setting.max()).length() + "}";
         field.setTextFormatter(new TextFormatter<String>(change ->
-                change.getControlNewText().matches("\\d{0,9}") ? change : null));
+                change.getControlNewText().matches(digits) && fits(change.getControlNewText(), setting) ? change
+                        : null));
         field.setText(Long.toString(seed.get()));
         field.setOnAction(e -> commit(seed));
         field.focusedProperty().addListener((obs, was, focused) -> {
@@ -37,12 +36,11 @@ final class SeedField extends HBox {
             }
         });
         seed.addListener((obs, old, s) -> field.setText(Long.toString(s.longValue())));
-        field.setTooltip(Widgets.tip("The seed of " + what + ". The same seed always gives the same result; "
-                + "type another number and press Enter for a different draw."));
+        field.setTooltip(Widgets.tip(setting.tooltip()));
         reroll.setId(id + "New");
-        reroll.setTooltip(Widgets.tip("Draw a new seed for " + what + "."));
+        reroll.setTooltip(Widgets.tip("Draw a new seed."));
         reroll.setMinWidth(USE_PREF_SIZE);
-        reroll.setOnAction(e -> seed.set(next(seed.get())));
+        reroll.setOnAction(e -> seed.set(Settings.nextSeed(seed.get())));
         HBox.setHgrow(field, Priority.ALWAYS);
         field.setMaxWidth(Double.MAX_VALUE);
         getChildren().setAll(field, reroll);
@@ -51,9 +49,8 @@ final class SeedField extends HBox {
         setMaxWidth(Double.MAX_VALUE);
     }
 
-    /** The seed drawn after this one (a pure function of it, so a sequence of draws can be retraced). */
-    static long next(long seed) {
-        return Math.floorMod(SeededRandom.derive(seed, "next-seed"), DRAWN_SEEDS);
+    private static boolean fits(String text, Setting<Long> setting) {
+        return text.isEmpty() || Long.parseLong(text) <= setting.max();
     }
 
     private void commit(LongProperty seed) {

@@ -73,10 +73,10 @@ public final class SessionState {
     private Session lastAutosaved;
     private boolean closed;
 
-    SessionState(ExplorerModel model, ExportState export, Path home) {
+    SessionState(ExplorerModel model, Path home) {
         this.model = model;
         this.jobs = model.jobs();
-        this.codec = new SessionCodec(model, export);
+        this.codec = new SessionCodec(model);
         this.home = home;
         this.autosave = home.resolve(AUTOSAVE_PREFIX + ProcessHandle.current().pid() + SessionFile.EXTENSION);
         jobs.submit("recent-read", Lane.FILES, job -> readRecent(), list -> {

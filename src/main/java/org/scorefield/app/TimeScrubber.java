@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.schedule.Schedule;
 
 /**
@@ -24,23 +25,22 @@ final class TimeScrubber extends VBox {
 
     /** Seconds for one sweep from 1 to 0 at speed 1×. */
     static final double SWEEP_SECONDS = 5;
-    static final Double[] SPEEDS = {0.25, 0.5, 1.0, 2.0, 4.0};
-
     private final DoubleProperty time;
-    private final Slider slider = new Slider(0, 1, 0);
+    private final Slider slider = new Slider(Settings.TIME.min(), Settings.TIME.max(), Settings.TIME.defaultValue());
     private final Label timeLabel = new Label();
     private final Label coefficients = new Label();
     private final Button play = new Button();
-    private final ToggleButton loop = new ToggleButton("Loop");
+    private final ToggleButton loop = new ToggleButton(Settings.LOOP.label());
     private final ToggleButton towardsData = new ToggleButton();
-    private final ComboBox<Double> speed = Widgets.choices(SPEEDS, 1.0, s -> (s < 1 ? String.valueOf(s) : String.valueOf(s.intValue())) + "×");
+    private final ComboBox<Double> speed;
     private final AnimationTimer timer;
     private boolean playing;
     private long lastFrame;
     private Schedule schedule;
 
-    TimeScrubber(DoubleProperty time) {
-        this.time = time;
+    TimeScrubber(ViewState view) {
+        this.time = view.timeProperty();
+        this.speed = Controls.choices(Settings.SPEED, view.speedProperty(), "speedBox");
         getStyleClass().add("time-scrubber");
 
         slider.setId("timeSlider");
@@ -60,8 +60,7 @@ final class TimeScrubber extends VBox {
                 throw new UnsupportedOperationException("tick labels are only shown");
             }
         });
-        slider.setTooltip(Widgets.tip("Drag to move through time: t = 0 is the clean data, t = 1 is pure noise. "
-                + "Every dot keeps its own noise direction, so it moves smoothly. Arrow keys step; Space plays."));
+        slider.setTooltip(Widgets.tip(Settings.TIME.tooltip()));
         slider.valueProperty().bindBidirectional(time);
         slider.setMaxWidth(Double.MAX_VALUE);
 
@@ -78,16 +77,14 @@ final class TimeScrubber extends VBox {
         play.setTooltip(Widgets.tip("Play or pause the animation of t (Space)."));
         play.setOnAction(e -> togglePlay());
         loop.setId("loopToggle");
-        loop.setSelected(true);
-        loop.setTooltip(Widgets.tip("When on, playing turns round at each end and goes on."));
+        loop.selectedProperty().bindBidirectional(view.loopProperty());
+        loop.setTooltip(Widgets.tip(Settings.LOOP.tooltip()));
         towardsData.setId("directionToggle");
-        towardsData.setSelected(true);
-        towardsData.setTooltip(Widgets.tip("Which way playing moves t: towards the data (t → 0, as a sampler "
-                + "runs) or towards the noise (t → 1, as the forward process runs)."));
+        towardsData.selectedProperty().bindBidirectional(view.towardsDataProperty());
+        towardsData.setTooltip(Widgets.tip(Settings.TOWARDS_DATA.tooltip()));
         towardsData.textProperty().bind(javafx.beans.binding.Bindings.when(towardsData.selectedProperty())
                 .then("t → 0").otherwise("t → 1"));
-        speed.setId("speedBox");
-        speed.setTooltip(Widgets.tip("Playing speed: 1× sweeps from noise to data in five seconds."));
+        speed.setTooltip(Widgets.tip(Settings.SPEED.tooltip()));
         HBox buttons = new HBox(6, play, towardsData, loop, speed);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getStyleClass().add("scrubber-buttons");

@@ -10,8 +10,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.flow.Coupling;
 import org.scorefield.core.flow.CouplingKind;
 import org.scorefield.core.nn.Architecture;
@@ -25,124 +27,76 @@ import org.scorefield.core.nn.TrainingWorker;
  */
 final class TrainingSection {
 
-    static final Integer[] WIDTHS = {32, 64, 128, 256};
-    static final Integer[] BATCHES = {128, 256, 512, 1024, 2048};
-    static final Double[] LEARNING_RATES = {1e-3, 3e-3, 1e-2, 3e-2};
-
     private final TrainingState training;
     private final Label figures = new Label();
     private final Label notice = Widgets.caption("");
 
     private final java.util.function.Supplier<org.scorefield.core.data.PointSet> canvasPoints;
 
-    /** @param canvasPoints the data points on the canvas now, which can become the flow's source */
-    TrainingSection(TrainingState training, java.util.function.Supplier<org.scorefield.core.data.PointSet> canvasPoints) {
+    private final java.util.function.Consumer<String> say;
+
+    /**
+     * @param canvasPoints the data points on the canvas now, which can become the flow's source
+     * @param say          tells the user a sentence (the status bar)
+     */
+    TrainingSection(TrainingState training, java.util.function.Supplier<org.scorefield.core.data.PointSet> canvasPoints,
+                    java.util.function.Consumer<String> say) {
         this.training = training;
         this.canvasPoints = canvasPoints;
+        this.say = say;
     }
 
     TitledPane build() {
-        ComboBox<Objective> objective = Widgets.choices(Objective.values(), training.objectiveProperty().get(),
-                Objective::displayName);
-        objective.setId("objectiveBox");
-        objective.valueProperty().bindBidirectional(training.objectiveProperty());
+        ComboBox<Objective> objective = Controls.choices(Settings.OBJECTIVE, training.objectiveProperty(),
+                "objectiveBox");
 
         ComboBox<TrainingState.SourceOption> source = Widgets.choices(
                 TrainingState.SourceOption.all().toArray(TrainingState.SourceOption[]::new),
                 training.sourceProperty().get(), TrainingState.SourceOption::label);
         source.setId("sourceBox");
-        source.getItems().add(TrainingState.SourceOption.FROM_CANVAS);
-        source.valueProperty().bindBidirectional(training.sourceProperty());
-        // A source a session brought (drawn points) joins the list, before "the points on the canvas".
-        // Inserting it moves the combo's selection onto the shifted last item, so the choice is made
-        // again, and that passing selection is not taken for "the points on the canvas".
-        boolean[] inserting = {false};
+        // A source that is not a preset (drawn points, or a session's) joins the list when chosen.
         training.sourceProperty().addListener((obs, old, chosen) -> {
             if (chosen != null && !source.getItems().contains(chosen)) {
-                inserting[0] = true;
-                try {
-                    source.getItems().add(source.getItems().size() - 1, chosen);
-                    source.setValue(chosen);
-                } finally {
-                    inserting[0] = false;
-                }
+                source.getItems().add(chosen);
             }
         });
-        // "The points on the canvas now" becomes a snapshot of them: draw a shape, pick this, then change the data.
-        source.valueProperty().addListener((obs, old, chosen) -> {
-            if (chosen == TrainingState.SourceOption.FROM_CANVAS && !inserting[0]) {
-                org.scorefield.core.data.PointSet points = canvasPoints.get();
-                if (points.size() == 0) {
-                    javafx.application.Platform.runLater(() -> source.setValue(old));
-                    return;
-                }
-                TrainingState.SourceOption snapshot = TrainingState.SourceOption.snapshot(points);
-                javafx.application.Platform.runLater(() -> {
-                    source.getItems().add(source.getItems().size() - 1, snapshot);
-                    source.setValue(snapshot);
-                });
+        source.valueProperty().bindBidirectional(training.sourceProperty());
+        Button useCanvas = new Button("Use the points on the canvas");
+        useCanvas.setId("useCanvasSource");
+        useCanvas.setTooltip(Widgets.tip("Make a copy of the points on the canvas now the source: draw a shape, "
+                + "press this, then choose or draw the data it should flow to."));
+        useCanvas.setMaxWidth(Double.MAX_VALUE);
+        useCanvas.setOnAction(e -> {
+            try {
+                training.useAsSource(canvasPoints.get());
+            } catch (org.scorefield.core.InvalidInputException ex) {
+                say.accept(ex.getMessage());
             }
         });
-        ComboBox<CouplingKind> coupling = Widgets.choices(CouplingKind.values(), training.couplingProperty().get(),
-                CouplingKind::displayName);
-        coupling.setId("couplingBox");
-        coupling.valueProperty().bindBidirectional(training.couplingProperty());
-        Slider epsilon = new Slider(-2, 1, Math.log10(training.sinkhornEpsilonProperty().get())); // log10 ε
-        epsilon.setId("sinkhornEpsilonSlider");
-        epsilon.valueProperty().addListener((obs, old, v) -> training.sinkhornEpsilonProperty().set(
-                Double.parseDouble(String.format(Locale.ROOT, "%.2g", Math.pow(10, v.doubleValue())))));
-        training.sinkhornEpsilonProperty().addListener((obs, old, e) -> {
-            if (Math.abs(Math.log10(e.doubleValue()) - epsilon.getValue()) > 0.01) {
-                epsilon.setValue(Math.log10(e.doubleValue()));
-            }
-        });
-        Label epsilonValue = new Label();
-        epsilonValue.getStyleClass().add("slider-value");
-        epsilonValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.2g",
-                training.sinkhornEpsilonProperty().get()), training.sinkhornEpsilonProperty()));
-        HBox epsilonBox = new HBox(epsilon, epsilonValue);
-        epsilonBox.getStyleClass().add("slider-row");
-        HBox.setHgrow(epsilon, Priority.ALWAYS);
-        HBox epsilonRow = Widgets.row("Sinkhorn ε", epsilonBox, "Entropic regularisation of the Sinkhorn coupling, "
-                + "in units of squared distance: small ε pairs almost as exact OT does, large ε almost at random.");
+        HBox useCanvasRow = new HBox(useCanvas);
+        useCanvasRow.getStyleClass().add("button-row");
+        HBox.setHgrow(useCanvas, Priority.ALWAYS);
+        ComboBox<CouplingKind> coupling = Controls.choices(Settings.COUPLING, training.couplingProperty(),
+                "couplingBox");
+        HBox epsilonBox = Controls.slider(Settings.SINKHORN_EPSILON, training.sinkhornEpsilonProperty(),
+                "sinkhornEpsilonSlider");
+        HBox epsilonRow = Controls.row(Settings.SINKHORN_EPSILON, epsilonBox);
         epsilonRow.disableProperty().bind(training.couplingProperty().isNotEqualTo(CouplingKind.SINKHORN));
-        VBox flowRows = new VBox(
-                Widgets.row("Source", source, "Where the flow starts at t = 1: the standard normal N(0, I), or another "
-                        + "distribution, so that the model carries one distribution to another. \"The points on the "
-                        + "canvas now\" keeps a copy of the current data as the source: draw a shape, pick it, then "
-                        + "choose or draw the data it should flow to."),
-                Widgets.row("Coupling", coupling, "How each training batch pairs data points x₀ with source points x₁: "
-                        + "at random (independent), by the exact assignment that minimises Σ‖x₀ − x₁‖² within the "
-                        + "batch (minibatch OT, in chunks of " + Coupling.CHUNK + "), or by the entropic Sinkhorn plan. "
-                        + "Paired batches cross less, so the learned paths are straighter."),
-                epsilonRow);
+        VBox flowRows = new VBox(Controls.row(Settings.SOURCE, source), useCanvasRow,
+                Controls.row(Settings.COUPLING, coupling), epsilonRow);
         flowRows.setId("flowRows");
         flowRows.getStyleClass().add("flow-rows");
         flowRows.visibleProperty().bind(training.objectiveProperty().isEqualTo(Objective.FLOW_MATCHING));
         flowRows.managedProperty().bind(flowRows.visibleProperty());
 
-        ComboBox<Integer> width = Widgets.choices(WIDTHS, training.widthProperty().get(), w -> w + " units");
-        width.setId("widthBox");
-        width.valueProperty().addListener((obs, old, w) -> training.widthProperty().set(w));
-        // and back: a session opened or a test sets the property, the control shows it
-        training.widthProperty().addListener((obs, old, w) -> width.setValue(w.intValue()));
-        Spinner<Integer> depth = new Spinner<>(1, 6, training.depthProperty().get());
-        depth.setId("depthSpinner");
-        depth.valueProperty().addListener((obs, old, d) -> training.depthProperty().set(d));
-        training.depthProperty().addListener((obs, old, d) -> depth.getValueFactory().setValue(d.intValue()));
-        ComboBox<Double> rate = Widgets.choices(LEARNING_RATES, training.learningRateProperty().get(),
-                lr -> String.format(Locale.ROOT, "%.0e", lr).replace("e-0", "e-"));
-        rate.setId("learningRateBox");
-        rate.valueProperty().addListener((obs, old, lr) -> training.learningRateProperty().set(lr));
-        training.learningRateProperty().addListener((obs, old, lr) -> rate.setValue(lr.doubleValue()));
-        ComboBox<Integer> batch = Widgets.choices(BATCHES, training.batchProperty().get(), b -> b + " points");
-        batch.setId("batchBox");
-        batch.valueProperty().addListener((obs, old, b) -> training.batchProperty().set(b));
-        training.batchProperty().addListener((obs, old, b) -> batch.setValue(b.intValue()));
-        ToggleSwitch ema = new ToggleSwitch();
-        ema.setId("emaSwitch");
-        ema.selectedProperty().bindBidirectional(training.emaProperty());
-        SeedField seed = new SeedField(training.seedProperty(), "trainSeed", "the initial weights and the training noise");
+        ComboBox<Integer> width = Controls.choices(Settings.WIDTH, training.widthProperty(), "widthBox");
+        Spinner<Integer> depth = Controls.spinner(Settings.DEPTH, training.depthProperty(), "depthSpinner");
+        depth.setEditable(false);
+        ComboBox<Double> rate = Controls.choices(Settings.LEARNING_RATE, training.learningRateProperty(),
+                "learningRateBox");
+        ComboBox<Integer> batch = Controls.choices(Settings.BATCH, training.batchProperty(), "batchBox");
+        ToggleSwitch ema = Controls.toggle(Settings.EMA, training.emaProperty(), "emaSwitch");
+        SeedField seed = Controls.seed(Settings.TRAINING_SEED, training.seedProperty(), "trainSeed");
 
         Button train = new Button("Train");
         train.setId("trainButton");
@@ -183,34 +137,25 @@ final class TrainingSection {
         }
         update();
 
-        ToggleSwitch refresh = new ToggleSwitch();
-        refresh.setId("refreshSwitch");
-        refresh.selectedProperty().bindBidirectional(training.refreshSamplesProperty());
-        Spinner<Integer> every = new Spinner<>(100, 10_000, training.refreshEveryProperty().get(), 100);
-        every.setId("refreshEvery");
-        every.setEditable(true);
+        ToggleSwitch refresh = Controls.toggle(Settings.REFRESH_SAMPLES, training.refreshSamplesProperty(),
+                "refreshSwitch");
+        Spinner<Integer> every = Controls.spinner(Settings.REFRESH_EVERY, training.refreshEveryProperty(),
+                "refreshEvery");
         every.setPrefWidth(100);
-        every.valueProperty().addListener((obs, old, n) -> training.refreshEveryProperty().set(n));
-        training.refreshEveryProperty().addListener((obs, old, n) -> every.getValueFactory().setValue(n.intValue()));
         every.disableProperty().bind(refresh.selectedProperty().not());
 
         return Widgets.section("Model & training", "trainingSection",
-                Widgets.row("Objective", objective, "What the network learns to predict. The default, EDM's "
-                        + "preconditioned denoiser, trains fastest here; flow matching uses the straight "
-                        + "(linear) path between data and noise."),
+                Controls.row(Settings.OBJECTIVE, objective),
                 flowRows,
-                Widgets.row("Width", width, "Units per hidden layer: more can fit finer shapes, but train slower."),
-                Widgets.row("Depth", depth, "Number of hidden layers."),
-                Widgets.row("Learning rate", rate, "How big each optimiser (Adam) step is. Too large and the "
-                        + "loss jumps about or training fails; too small and it crawls."),
-                Widgets.row("Batch", batch, "Data points per training step."),
-                Widgets.row("EMA", ema, "Sample with an exponential moving average of the weights: smoother "
-                        + "results than the latest weights."),
-                Widgets.row("Seed", seed, "The seed of the training run."),
+                Controls.row(Settings.WIDTH, width),
+                Controls.row(Settings.DEPTH, depth),
+                Controls.row(Settings.LEARNING_RATE, rate),
+                Controls.row(Settings.BATCH, batch),
+                Controls.row(Settings.EMA, ema),
+                Controls.row(Settings.TRAINING_SEED, seed),
                 buttons, figures, notice,
-                Widgets.row("Resample", refresh, "Sample again while training, so you can watch the samples "
-                        + "improve."),
-                Widgets.row("every (steps)", every, "How many training steps between two refreshes of the samples."));
+                Controls.row(Settings.REFRESH_SAMPLES, refresh),
+                Controls.row(Settings.REFRESH_EVERY, every));
     }
 
     private boolean running() {

@@ -17,12 +17,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.scorefield.app.jobs.Job;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.app.jobs.Jobs;
 import org.scorefield.app.jobs.Lane;
 import org.scorefield.core.data.DatasetPreset;
@@ -69,18 +66,18 @@ public final class TrainingState implements AutoCloseable {
         }
     }
 
-    private final ObjectProperty<Objective> objective = new SimpleObjectProperty<>(Objective.DEFAULT);
+    private final ObjectProperty<Objective> objective;
     private final ObjectProperty<SourceOption> source = new SimpleObjectProperty<>(SourceOption.GAUSSIAN);
-    private final ObjectProperty<CouplingKind> coupling = new SimpleObjectProperty<>(CouplingKind.INDEPENDENT);
-    private final DoubleProperty sinkhornEpsilon = new SimpleDoubleProperty(Coupling.DEFAULT_EPSILON);
-    private final IntegerProperty width = new SimpleIntegerProperty(Architecture.DEFAULT_WIDTH);
-    private final IntegerProperty depth = new SimpleIntegerProperty(Architecture.DEFAULT_DEPTH);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(TrainingSettings.DEFAULT_LEARNING_RATE);
-    private final IntegerProperty batch = new SimpleIntegerProperty(TrainingSettings.DEFAULT_BATCH);
-    private final BooleanProperty ema = new SimpleBooleanProperty(true);
-    private final LongProperty seed = new SimpleLongProperty(1);
-    private final BooleanProperty refreshSamples = new SimpleBooleanProperty(true);
-    private final IntegerProperty refreshEvery = new SimpleIntegerProperty(500);
+    private final ObjectProperty<CouplingKind> coupling;
+    private final DoubleProperty sinkhornEpsilon;
+    private final IntegerProperty width;
+    private final IntegerProperty depth;
+    private final DoubleProperty learningRate;
+    private final IntegerProperty batch;
+    private final BooleanProperty ema;
+    private final LongProperty seed;
+    private final BooleanProperty refreshSamples;
+    private final IntegerProperty refreshEvery;
 
     private final ReadOnlyObjectWrapper<TrainedModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper steps = new ReadOnlyLongWrapper();
@@ -133,10 +130,24 @@ public final class TrainingState implements AutoCloseable {
     /**
      * @param currentInputs what a new run would be built from now (data and process come from the window)
      * @param jobs          where a trainer is built (building one loads ND4J and draws the data pool)
+     * @param values        where the model's and training's settings are owned
      */
-    TrainingState(Supplier<Inputs> currentInputs, Jobs jobs) {
+    TrainingState(Supplier<Inputs> currentInputs, Jobs jobs, SettingValues values) {
         this.currentInputs = currentInputs;
         this.jobs = jobs;
+        objective = values.object(Settings.OBJECTIVE);
+        coupling = values.object(Settings.COUPLING);
+        sinkhornEpsilon = values.number(Settings.SINKHORN_EPSILON);
+        width = values.integer(Settings.WIDTH);
+        depth = values.integer(Settings.DEPTH);
+        learningRate = values.number(Settings.LEARNING_RATE);
+        batch = values.integer(Settings.BATCH);
+        ema = values.flag(Settings.EMA);
+        seed = values.whole(Settings.TRAINING_SEED);
+        refreshSamples = values.flag(Settings.REFRESH_SAMPLES);
+        refreshEvery = values.integer(Settings.REFRESH_EVERY);
+        // drawn points come with a session beside its settings: only N(0, I) and presets are set by name
+        values.bind(Settings.SOURCE, () -> source.get().id(), id -> SourceOption.named(id).ifPresent(source::set));
         for (javafx.beans.Observable setting : new javafx.beans.Observable[] {objective, width, depth, learningRate,
                 batch, ema, seed, source, coupling, sinkhornEpsilon}) {
             setting.addListener(obs -> checkOutOfDate());
@@ -157,14 +168,23 @@ public final class TrainingState implements AutoCloseable {
     /** A source flow matching can start from: N(0, I) or a preset. */
     record SourceOption(String label, FlowSource source) {
         static final SourceOption GAUSSIAN = new SourceOption("N(0, I)", FlowSource.gaussian());
-        /** The choice that copies the canvas's points (never a source itself). */
-        static final SourceOption FROM_CANVAS = new SourceOption("The points on the canvas now…", FlowSource.gaussian());
 
         /** A copy of these points (without their labels) as the source. */
         static SourceOption snapshot(org.scorefield.core.data.PointSet points) {
             String name = String.format(java.util.Locale.ROOT, "drawn (%,d points)", points.size());
             return new SourceOption(name, FlowSource.of(new org.scorefield.core.data.EmpiricalDistribution(name,
                     org.scorefield.core.data.PointSet.of(points.xy()))));
+        }
+
+        /** How a session names it: N(0, I)'s or a preset's id, or "points" for drawn points. */
+        String id() {
+            return source.isGaussian() || source.distribution().get() instanceof DatasetPreset ? source.id()
+                    : Settings.SOURCE_POINTS;
+        }
+
+        /** N(0, I) or the preset of this id; empty for any other id. */
+        static java.util.Optional<SourceOption> named(String id) {
+            return all().stream().filter(o -> o.source().id().equals(id)).findFirst();
         }
 
         /** N(0, I), then every preset. */
@@ -192,6 +212,18 @@ public final class TrainingState implements AutoCloseable {
     /** Where flow matching starts (t = 1). */
     public ObjectProperty<SourceOption> sourceProperty() {
         return source;
+    }
+
+    /**
+     * Makes a copy of these points (the canvas's, say) the source: draw a shape, use it, then choose
+     * or draw the data it should flow to.
+     *
+     * @throws org.scorefield.core.InvalidInputException when there are no points; the source is then unchanged
+     */
+    public void useAsSource(org.scorefield.core.data.PointSet points) {
+        org.scorefield.core.InvalidInputException.require(points.size() > 0,
+                "There are no points on the canvas to use as the source: draw some first.");
+        source.set(SourceOption.snapshot(points));
     }
 
     /** How flow matching pairs its batches. */

@@ -3,6 +3,8 @@ package org.scorefield.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.scorefield.app.settings.Driver;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
@@ -82,7 +84,7 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
                 + " has no data points to sample or compare with.");
         DataDistribution data = d.preset().<DataDistribution>map(p -> p)
                 .orElseGet(() -> new EmpiricalDistribution(d.name(), d.points()));
-        boolean exact = session.settings().text("sampling.driver").filter("exact"::equals).isPresent();
+        boolean exact = Settings.DRIVER.read(session.settings()).orElse(Settings.DRIVER.defaultValue()) == Driver.EXACT;
         if (session.model().isPresent() && !exact) {
             TrainedModel model = session.model().get();
             return new DenoiserSource("session", file.toString(), model.denoiser(), Optional.of(data),
@@ -102,15 +104,14 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
 
     /** The path the session's window shows when its oracle samples (see {@link ExactPath#forSettings}). */
     static ExactPath exactPath(Session session) {
-        Objective objective = session.settings().text("training.objective").map(Objective::fromId)
-                .orElse(Objective.DEFAULT);
+        Objective objective = Settings.OBJECTIVE.read(session.settings()).orElse(Settings.OBJECTIVE.defaultValue());
         return ExactPath.forSettings(objective, session.process(), sessionSource(session));
     }
 
     /** The session's flow source: N(0, I), a preset, or drawn points (its own, or those its model carries). */
     private static FlowSource sessionSource(Session session) {
-        String id = session.settings().text("training.source").orElse(FlowSource.GAUSSIAN_ID);
-        if (id.equals("points")) {
+        String id = Settings.SOURCE.read(session.settings()).orElse(Settings.SOURCE.defaultValue());
+        if (id.equals(Settings.SOURCE_POINTS)) {
             return session.source().map(FlowSource::of)
                     .orElseGet(() -> session.model().map(m -> m.flow().source()).orElse(FlowSource.gaussian()));
         }

@@ -2,6 +2,7 @@ package org.scorefield.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
@@ -151,12 +152,13 @@ final class OracleOptions {
      * the session's solver, steps, grid and η where the options are not given.
      */
     SamplerSettings sampler(String solver, Integer steps) {
-        SamplerKind kind = SamplerKind.fromId(fromSession("--solver", solver, s -> s.text("sampling.solver")));
-        Integer k = fromSession("--steps", steps, s -> s.whole("sampling.steps").map(Long::intValue));
+        SamplerKind kind = SamplerKind.fromId(fromSession("--solver", solver,
+                s -> Settings.SOLVER.read(s).map(Settings.SOLVER::id)));
+        Integer k = fromSession("--steps", steps, Settings.STEPS::read);
         SamplerSettings defaults = SamplerSettings.defaults(kind);
         Optional<Session.Settings> saved = session().map(Session::settings);
-        GridKind grid = saved.flatMap(s -> s.text("sampling.grid")).map(GridKind::fromId).orElse(defaults.grid());
-        double eta = saved.flatMap(s -> s.number("sampling.eta")).orElse(defaults.eta());
+        GridKind grid = saved.flatMap(Settings.GRID::read).orElse(defaults.grid());
+        double eta = saved.flatMap(Settings.ETA::read).orElse(defaults.eta());
         return kind.settings(k != null ? k : defaults.steps(), grid, eta);
     }
 

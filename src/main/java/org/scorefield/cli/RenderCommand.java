@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import org.scorefield.app.settings.AnimationSubject;
 import org.scorefield.core.Progress;
 import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.data.DataDistribution;
@@ -26,6 +27,8 @@ import org.scorefield.app.canvas.TrajectoryRole;
 import org.scorefield.app.export.Animation;
 import org.scorefield.app.export.AnimationFormat;
 import org.scorefield.app.export.AnimationWriter;
+import org.scorefield.app.settings.FrameSize;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.schedule.ForwardNoising;
@@ -146,24 +149,25 @@ final class RenderCommand implements Callable<Integer> {
         HeadlessFx.start(); // before any other JavaFX class loads
         AnimationFormat chosen = format != null ? AnimationFormat.fromId(format.toLowerCase(Locale.ROOT)) : fromName(out);
         DenoiserSource source = oracleOptions.resolve(processOptions);
-        size = oracleOptions.fromSession("--size", size, s -> s.text("export.size").flatMap(RenderCommand::sessionSize));
+        size = oracleOptions.fromSession("--size", size, s -> Settings.FRAME_SIZE.read(s).flatMap(RenderCommand::sessionSize));
         int[] wh = parseSize(size);
         // A session gives what the window showed for every option that is not given.
         Look shown = lookOptions.look();
-        Look look = new Look(oracleOptions.fromSession("--theme", shown.dark(), s -> s.bool("view.dark")),
-                oracleOptions.fromSession("--presenter", shown.presenter(), s -> s.bool("view.presenter")));
-        n = oracleOptions.fromSession("--n", n, s -> s.whole("sampling.count").map(Long::intValue));
-        paths = oracleOptions.fromSession("--paths", paths, s -> s.whole("sampling.paths").map(Long::intValue));
-        seed = oracleOptions.fromSession("--seed", seed, s -> s.whole("sampling.seed"));
-        fps = oracleOptions.fromSession("--fps", fps, s -> s.whole("export.fps").map(Long::doubleValue));
-        seconds = oracleOptions.fromSession("--seconds", seconds, s -> s.number("export.seconds"));
-        overlay = oracleOptions.fromSession("--overlay", overlay, s -> s.bool("export.overlay").map(on -> on ? "on" : "off"));
-        what = oracleOptions.fromSession("--what", what, s -> s.text("export.what"));
-        pairs = oracleOptions.fromSession("--pairs", pairs, s -> s.whole("reflow.pairs").map(Long::intValue));
+        Look look = new Look(oracleOptions.fromSession("--theme", shown.dark(), Settings.DARK::read),
+                oracleOptions.fromSession("--presenter", shown.presenter(), Settings.PRESENTER::read));
+        n = oracleOptions.fromSession("--n", n, Settings.SAMPLE_COUNT::read);
+        paths = oracleOptions.fromSession("--paths", paths, Settings.PATHS::read);
+        seed = oracleOptions.fromSession("--seed", seed, Settings.SAMPLING_SEED::read);
+        fps = oracleOptions.fromSession("--fps", fps, s -> Settings.FPS.read(s).map(Integer::doubleValue));
+        seconds = oracleOptions.fromSession("--seconds", seconds, Settings.SECONDS::read);
+        overlay = oracleOptions.fromSession("--overlay", overlay,
+                s -> Settings.OVERLAY.read(s).map(on -> on ? "on" : "off"));
+        what = oracleOptions.fromSession("--what", what, s -> Settings.ANIMATION.read(s).map(Settings.ANIMATION::id));
+        pairs = oracleOptions.fromSession("--pairs", pairs, Settings.REFLOW_PAIRS::read);
         trainSteps = oracleOptions.fromSession("--train-steps", trainSteps,
-                s -> s.whole("reflow.train_steps").map(Long::intValue).filter(k -> "reflow".equalsIgnoreCase(what)));
+                s -> Settings.REFLOW_TRAIN_STEPS.read(s).filter(k -> "reflow".equalsIgnoreCase(what)));
         double held = hold != null ? hold : Math.min(0.5, seconds / 8);
-        Animation.What which = java.util.Arrays.stream(Animation.What.values())
+        AnimationSubject which = java.util.Arrays.stream(AnimationSubject.values())
                 .filter(w -> w.name().equalsIgnoreCase(what)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("--what takes noising, sampling, split, reflow or training, "
                         + "not '" + what + "'."));
@@ -180,16 +184,17 @@ final class RenderCommand implements Callable<Integer> {
         int[] sessionLabels = oracleOptions.session().map(ss -> ss.data().points().labels()).orElse(null);
         Optional<Schedule> sessionPath = sessionExact.map(ExactPath::schedule);
         Animation.Content content;
-        if (which == Animation.What.NOISING && sessionData.isPresent()) {
+        if (which == AnimationSubject.NOISING && sessionData.isPresent()) {
             content = Animation.noising(sessionData.get(), sessionLabels, sessionPath.get());
-        } else if (which == Animation.What.NOISING) {
+        } else if (which == AnimationSubject.NOISING) {
             PointSet data = source.reference().orElseThrow(() -> new InvalidInputException(
                     "The noising sweep needs the data, and " + source.description() + ".")).sample(n, seed);
             content = Animation.noising(data, source.denoiser().schedule(), seed);
         } else {
             Integer k = steps == null && oracleOptions.session().isEmpty() ? Integer.valueOf(DEFAULT_STEPS) : steps;
             SamplerSettings settings = oracleOptions.sampler(solver, k);
-            boolean dataShown = oracleOptions.session().flatMap(ss -> ss.settings().bool("view.data")).orElse(true);
+            boolean dataShown = oracleOptions.session().flatMap(ss -> Settings.SHOW_DATA.read(ss.settings()))
+                .orElse(Settings.SHOW_DATA.defaultValue());
             ForwardNoising layer = dataShown ? sessionData.orElse(null) : null;
             Schedule process = sessionPath.orElse(null);
             content = switch (which) {
@@ -238,7 +243,7 @@ final class RenderCommand implements Callable<Integer> {
     private Animation.Content split(DenoiserSource source, SamplerSettings chosen, ForwardNoising layer, int[] labels,
                                     Schedule process) {
         // the SDE's η: the session's, when it is above 0, as the window's split view takes it
-        double eta = oracleOptions.session().flatMap(ss -> ss.settings().number("sampling.eta")).filter(e -> e > 0)
+        double eta = oracleOptions.session().flatMap(ss -> Settings.ETA.read(ss.settings())).filter(e -> e > 0)
                 .orElse(1.0);
         SamplerSettings base = SamplerKind.SDE.settings(chosen.steps(), chosen.grid(), 0);
         SampleResult ode = source.sample(base.withEta(0), n, seed, Recording.POSITIONS);
@@ -261,9 +266,9 @@ final class RenderCommand implements Callable<Integer> {
                     "--what reflow draws the rounds over the data, and there is " + source.description() + "."));
             List<Reflow.Round> list = saved.get().draw(data);
             // as the window shows them: the newest side by side, or the newest alone
-            boolean sideBySide = oracleOptions.session().flatMap(ss -> ss.settings().bool("reflow.side_by_side"))
-                    .orElse(true);
-            int count = sideBySide ? org.scorefield.app.ReflowState.SIDE_BY_SIDE : 1;
+            boolean sideBySide = oracleOptions.session().flatMap(ss -> Settings.REFLOW_SIDE_BY_SIDE.read(ss.settings()))
+                    .orElse(Settings.REFLOW_SIDE_BY_SIDE.defaultValue());
+            int count = sideBySide ? Settings.SIDE_BY_SIDE_ROUNDS : 1;
             List<Reflow.Round> shown = list.subList(Math.max(0, list.size() - count), list.size());
             animatedRounds = shown.stream().mapToInt(round -> round.metrics().round()).toArray();
             return Animation.reflow(shown, paths, data.sample(n, seed));
@@ -301,12 +306,13 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     /** The window's frame size choice as a --size value; the canvas's own size is the window's only. */
-    private static Optional<String> sessionSize(String id) {
-        return switch (id) {
-            case "hd720" -> Optional.of("720p");
-            case "hd1080" -> Optional.of("1080p");
-            case "square" -> Optional.of("square");
-            default -> Optional.empty();
+    /** The --size of a session's frame size; none for the canvas's size, which a session does not know. */
+    private static Optional<String> sessionSize(FrameSize size) {
+        return switch (size) {
+            case HD720 -> Optional.of("720p");
+            case HD1080 -> Optional.of("1080p");
+            case SQUARE -> Optional.of("square");
+            case CANVAS -> Optional.empty();
         };
     }
 

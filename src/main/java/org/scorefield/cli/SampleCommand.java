@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
@@ -86,8 +87,8 @@ final class SampleCommand implements Callable<Integer> {
         Denoiser denoiser = source.denoiser();
         Schedule schedule = denoiser.schedule();
         SamplerSettings settings = tuning.over(oracleOptions.sampler(solver, steps));
-        n = oracleOptions.fromSession("--n", n, s -> s.whole("sampling.count").map(Long::intValue));
-        seed = oracleOptions.fromSession("--seed", seed, s -> s.whole("sampling.seed"));
+        n = oracleOptions.fromSession("--n", n, Settings.SAMPLE_COUNT::read);
+        seed = oracleOptions.fromSession("--seed", seed, Settings.SAMPLING_SEED::read);
         InvalidInputException.require(n >= 2 && n <= 100_000, "The session's sample count must lie between 2 and "
                 + "100000, got " + n + ".");
 

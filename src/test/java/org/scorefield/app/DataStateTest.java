@@ -19,7 +19,8 @@ class DataStateTest {
     void aPresetIsDrawnFromItsSeedAndKeepsItsMixture() {
         DataState d = new DataState();
         d.presetProperty().set(DatasetPreset.EIGHT_GAUSSIANS);
-        assertEquals(DatasetPreset.EIGHT_GAUSSIANS.sample(DataState.DEFAULT_POINTS, DataState.DEFAULT_SEED),
+        assertEquals(DatasetPreset.EIGHT_GAUSSIANS.sample(org.scorefield.app.settings.Settings.DATA_POINTS.defaultValue(),
+                org.scorefield.app.settings.Settings.DATA_SEED.defaultValue()),
                 d.data().points());
         assertTrue(d.data().mixture().isPresent());
         assertEquals(DatasetPreset.EIGHT_GAUSSIANS, d.data().distribution());

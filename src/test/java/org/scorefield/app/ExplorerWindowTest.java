@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -26,10 +27,16 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.scorefield.app.settings.Settings;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.scorefield.app.settings.AnimationSubject;
+import org.scorefield.app.settings.CanvasTool;
+import org.scorefield.app.settings.FieldSource;
+import org.scorefield.app.settings.FrameSize;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.flow.ExactPath;
+import org.scorefield.core.flow.VelocityProbe;
 import org.scorefield.core.sample.Trajectories;
 import org.scorefield.core.schedule.ScheduleKind;
 import org.testfx.api.FxRobot;
@@ -79,6 +86,60 @@ class ExplorerWindowTest {
         assertEquals("t = 0.00", robot.lookup("#timeLabel").queryAs(Label.class).getText());
     }
 
+    /** What a control offers and what a session file may hold are one declaration: they cannot differ. */
+    @Test
+    void everyControlOffersExactlyWhatItsSettingAllows(FxRobot robot) {
+        Map<org.scorefield.app.settings.Setting<?>, String> boxes = new java.util.LinkedHashMap<>();
+        boxes.put(Settings.DATA_PRESET, "#dataBox");
+        boxes.put(Settings.PROCESS_KIND, "#scheduleBox");
+        boxes.put(Settings.OBJECTIVE, "#objectiveBox");
+        boxes.put(Settings.COUPLING, "#couplingBox");
+        boxes.put(Settings.WIDTH, "#widthBox");
+        boxes.put(Settings.LEARNING_RATE, "#learningRateBox");
+        boxes.put(Settings.BATCH, "#batchBox");
+        boxes.put(Settings.REFLOW_PAIRS, "#reflowPairs");
+        boxes.put(Settings.REFLOW_TRAIN_STEPS, "#reflowSteps");
+        boxes.put(Settings.DRIVER, "#driverBox");
+        boxes.put(Settings.SOLVER, "#solverBox");
+        boxes.put(Settings.GRID, "#gridBox");
+        boxes.put(Settings.FIELD_KIND, "#fieldKindBox");
+        boxes.put(Settings.FIELD_SOURCE, "#fieldSourceBox");
+        boxes.put(Settings.ANIMATION, "#exportWhat");
+        boxes.put(Settings.FORMAT, "#exportFormat");
+        boxes.put(Settings.FRAME_SIZE, "#exportSize");
+        boxes.put(Settings.FPS, "#exportFps");
+        boxes.put(Settings.SPEED, "#speedBox");
+        boxes.forEach((setting, id) -> assertEquals(setting.choices(),
+                fx(() -> List.copyOf(robot.lookup(id).queryAs(ComboBox.class).getItems())), setting.key()));
+        Map<org.scorefield.app.settings.Setting<?>, String> spinners = new java.util.LinkedHashMap<>();
+        spinners.put(Settings.DATA_POINTS, "#pointsSpinner");
+        spinners.put(Settings.DEPTH, "#depthSpinner");
+        spinners.put(Settings.REFRESH_EVERY, "#refreshEvery");
+        spinners.put(Settings.STEPS, "#stepsSpinner");
+        spinners.put(Settings.SECONDS, "#exportSeconds");
+        spinners.forEach((setting, id) -> {
+            var factory = fx(() -> robot.lookup(id).queryAs(javafx.scene.control.Spinner.class).getValueFactory());
+            Object[] range = factory instanceof javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory i
+                    ? new Object[] {i.getMin(), i.getMax()}
+                    : new Object[] {((javafx.scene.control.SpinnerValueFactory.DoubleSpinnerValueFactory) factory)
+                    .getMin(), ((javafx.scene.control.SpinnerValueFactory.DoubleSpinnerValueFactory) factory).getMax()};
+            assertEquals(List.of(setting.min(), setting.max()), List.of(range), setting.key());
+        });
+        Map<org.scorefield.app.settings.Setting<?>, String> sliders = new java.util.LinkedHashMap<>();
+        sliders.put(Settings.SINKHORN_EPSILON, "#sinkhornEpsilonSlider");
+        sliders.put(Settings.ETA, "#etaSlider");
+        sliders.put(Settings.FIELD_RESOLUTION, "#fieldDensitySlider");
+        sliders.put(Settings.ARROW_SCALE, "#arrowScaleSlider");
+        sliders.put(Settings.TIME, "#timeSlider");
+        sliders.forEach((setting, id) -> {
+            Slider slider = robot.lookup(id).queryAs(Slider.class);
+            double low = ((Number) setting.min()).doubleValue();
+            double high = ((Number) setting.max()).doubleValue();
+            assertEquals(setting.logScale() ? Math.log10(low) : low, fx(slider::getMin), 1e-12, setting.key());
+            assertEquals(setting.logScale() ? Math.log10(high) : high, fx(slider::getMax), 1e-12, setting.key());
+        });
+    }
+
     @Test
     void everyControlOfTheSidePanelHasATooltip(FxRobot robot) {
         List<String> missing = new ArrayList<>();
@@ -111,7 +172,7 @@ class ExplorerWindowTest {
     @Test
     void movingAScheduleSliderMovesTheParticles(FxRobot robot) {
         fx(() -> {
-            model.timeProperty().set(0.3);
+            model.view().timeProperty().set(0.3);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -166,25 +227,25 @@ class ExplorerWindowTest {
                 .scene(stage.getScene().getRoot()));
         assertTrue(watch.watched() > 200, "watched " + watch.watched());
         fx(() -> {
-            model.showFieldProperty().set(true);
-            model.fieldSourceProperty().set(ExplorerModel.FieldSource.LEARNED);
-            model.timeProperty().set(0.4);
+            model.view().showFieldProperty().set(true);
+            model.view().fieldSourceProperty().set(FieldSource.LEARNED);
+            model.view().timeProperty().set(0.4);
             model.training().train();
             return null;
         });
         waitUntil(60, () -> model.training().stepsProperty().get() >= 150);
         // Learned field, streamlines, the difference heatmap, a click, a resample and the split view, all while training.
         fx(() -> {
-            model.streamlinesProperty().set(true);
+            model.view().streamlinesProperty().set(true);
             return null;
         });
         // Not "until idle": every model update while training asks for the field again.
         waitUntil(30, () -> view.layers().layersProperty().get().lines() != null);
         fx(() -> {
-            model.fieldSourceProperty().set(ExplorerModel.FieldSource.DIFFERENCE);
+            model.view().fieldSourceProperty().set(FieldSource.DIFFERENCE);
             model.sampling().startAt(1, 1);
             model.sampling().resample();
-            model.splitProperty().set(true);
+            model.view().splitProperty().set(true);
             return null;
         });
         waitUntil(90, () -> view.layers().layersProperty().get().difference() != null
@@ -215,8 +276,8 @@ class ExplorerWindowTest {
     void clickingTheCanvasStartsATrajectory(FxRobot robot) {
         Canvas canvas = robot.lookup("#fieldCanvas").queryAs(Canvas.class);
         fx(() -> {
-            model.showDataProperty().set(false);
-            model.showSamplesProperty().set(false);
+            model.view().showDataProperty().set(false);
+            model.view().showSamplesProperty().set(false);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -226,7 +287,7 @@ class ExplorerWindowTest {
         waitUntil(30, () -> !model.sampling().clicksProperty().get().isEmpty());
         fx(() -> {
             view.scrubber().stop();
-            model.timeProperty().set(0);
+            model.view().timeProperty().set(0);
             view.canvasArea().redraw();
             return null;
         });
@@ -302,7 +363,7 @@ class ExplorerWindowTest {
         assertFloorIsItsOwn(model.sampling().runsProperty().get().single());
         fx(() -> {
             model.data().presetProperty().set(DatasetPreset.EIGHT_GAUSSIANS);
-            model.splitProperty().set(true);
+            model.view().splitProperty().set(true);
             return null;
         });
         waitUntil(30, () -> model.jobs().idle() && model.sampling().runsProperty().get().sde() != null);
@@ -490,9 +551,9 @@ class ExplorerWindowTest {
         fx(() -> {
             model.training().sourceProperty().set(TrainingState.SourceOption.all().stream()
                     .filter(o -> o.label().equals(DatasetPreset.EIGHT_GAUSSIANS.displayName())).findFirst().orElseThrow());
-            model.showDensityProperty().set(true);
+            model.view().showDensityProperty().set(true);
             view.scrubber().stop();
-            model.timeProperty().set(0.5);
+            model.view().timeProperty().set(0.5);
             model.sampling().resample();
             return null;
         });
@@ -527,19 +588,19 @@ class ExplorerWindowTest {
         assertEquals(DatasetPreset.EIGHT_GAUSSIANS_RADIUS, mean, 0.1);
         // the split view runs the ODE only: this flow has no reverse SDE
         fx(() -> {
-            model.splitProperty().set(true);
+            model.view().splitProperty().set(true);
             return null;
         });
         waitUntil(120, () -> model.jobs().idle() && model.sampling().runsProperty().get().ode() != null);
         assertNull(fx(() -> model.sampling().runsProperty().get().sde()));
         assertFalse(fx(() -> model.sampling().busyProperty().get()));
         fx(() -> {
-            model.splitProperty().set(false);
-            model.probePointProperty().set(new double[] {0.6, 0.4});
+            model.view().splitProperty().set(false);
+            model.probe().pointProperty().set(new double[] {0.6, 0.4});
             return null;
         });
-        waitUntil(30, () -> model.jobs().idle() && model.probeProperty().get() != null);
-        var probe = fx(() -> model.probeProperty().get());
+        waitUntil(30, () -> model.jobs().idle() && model.probe().probeProperty().get() != null);
+        var probe = fx(() -> model.probe().probeProperty().get());
         var exact = org.scorefield.core.flow.ConditionalVelocity.at(data.points(), oracle::sourceLogDensity, 0.6, 0.4,
                 0.5);
         assertArrayEquals(exact.marginal(), probe.marginal(), 1e-12);
@@ -593,11 +654,9 @@ class ExplorerWindowTest {
         @SuppressWarnings("unchecked")
         ComboBox<TrainingState.SourceOption> box = robot.lookup("#sourceBox").queryAs(ComboBox.class);
         double[] drawn = fx(() -> model.data().data().points().xy());
-        fx(() -> {
-            box.setValue(TrainingState.SourceOption.FROM_CANVAS);
-            return null;
-        });
-        waitUntil(5, () -> model.training().sourceProperty().get() != TrainingState.SourceOption.FROM_CANVAS);
+        reveal(robot, "#useCanvasSource");
+        robot.clickOn("#useCanvasSource");
+        WaitForAsyncUtils.waitForFxEvents();
         TrainingState.SourceOption chosen = fx(() -> model.training().sourceProperty().get());
         assertEquals("drawn (1,000 points)", chosen.label());
         assertEquals(chosen, fx(box::getValue));
@@ -633,14 +692,14 @@ class ExplorerWindowTest {
         assertEquals(1, rounds.get(1).model().flow().round());
         assertTrue(one.normalizedStraightness() < zero.normalizedStraightness() / 2,
                 "round 1 is straighter: " + zero.normalizedStraightness() + " → " + one.normalizedStraightness());
-        assertTrue(fx(() -> model.roundsViewProperty().get()), "the rounds are shown");
-        assertFalse(fx(() -> model.splitProperty().get()));
+        assertTrue(fx(() -> model.view().roundsViewProperty().get()), "the rounds are shown");
+        assertFalse(fx(() -> model.view().splitProperty().get()));
         Canvas first = robot.lookup("#roundCanvas0").queryAs(Canvas.class);
         Canvas second = robot.lookup("#roundCanvas1").queryAs(Canvas.class);
         assertTrue(fx(() -> first.getScene() != null && second.getScene() != null), "two canvases side by side");
         fx(() -> {
             view.scrubber().stop();
-            model.timeProperty().set(0);
+            model.view().timeProperty().set(0);
             view.canvasArea().redraw();
             return null;
         });
@@ -701,17 +760,17 @@ class ExplorerWindowTest {
     void showPairsDrawsOneBatchAndOtPairsItWithShorterLines(FxRobot robot) {
         Canvas canvas = robot.lookup("#fieldCanvas").queryAs(Canvas.class);
         fx(() -> {
-            model.showSamplesProperty().set(false);
+            model.view().showSamplesProperty().set(false);
             view.scrubber().stop();
-            model.timeProperty().set(0);
+            model.view().timeProperty().set(0);
             return null;
         });
         waitUntil(30, () -> model.jobs().idle());
         int[] before = pixels(canvas);
         reveal(robot, "#showPairs");
         robot.clickOn("#showPairs .thumb-area");
-        waitUntil(30, () -> model.pairsProperty().get() != null);
-        Trajectories independent = fx(() -> model.pairsProperty().get());
+        waitUntil(30, () -> model.pairs().pairsProperty().get() != null);
+        Trajectories independent = fx(() -> model.pairs().pairsProperty().get());
         assertEquals(CanvasArea.PAIR_BATCH, independent.particles());
         fx(() -> {
             view.canvasArea().redraw();
@@ -722,8 +781,8 @@ class ExplorerWindowTest {
             model.training().couplingProperty().set(org.scorefield.core.flow.CouplingKind.OT);
             return null;
         });
-        waitUntil(30, () -> model.pairsProperty().get() != independent && model.pairsProperty().get() != null);
-        Trajectories ot = fx(() -> model.pairsProperty().get());
+        waitUntil(30, () -> model.pairs().pairsProperty().get() != independent && model.pairs().pairsProperty().get() != null);
+        Trajectories ot = fx(() -> model.pairs().pairsProperty().get());
         assertArrayEquals(independent.positions()[1], ot.positions()[1], "the same data batch");
         assertTrue(org.scorefield.core.metric.PathStraightness.transportCost(ot)
                 < 0.7 * org.scorefield.core.metric.PathStraightness.transportCost(independent));
@@ -733,25 +792,25 @@ class ExplorerWindowTest {
     void theVelocityProbeShowsTheExactMarginalAtTheClickedPoint(FxRobot robot) {
         Canvas canvas = robot.lookup("#fieldCanvas").queryAs(Canvas.class);
         fx(() -> {
-            model.showSamplesProperty().set(false);
+            model.view().showSamplesProperty().set(false);
             view.scrubber().stop();
-            model.timeProperty().set(0.5);
+            model.view().timeProperty().set(0.5);
             return null;
         });
         waitUntil(30, () -> model.jobs().idle());
         int[] before = pixels(canvas);
         reveal(robot, "#toolProbe");
         robot.clickOn("#toolProbe");
-        assertEquals(CanvasTool.PROBE, fx(() -> model.toolProperty().get()));
+        assertEquals(CanvasTool.PROBE, fx(() -> model.view().toolProperty().get()));
         Bounds b = canvas.localToScreen(canvas.getBoundsInLocal());
         robot.clickOn(b.getMinX() + b.getWidth() * 0.6, b.getMinY() + b.getHeight() * 0.4);
-        waitUntil(30, () -> model.probeProperty().get() != null);
-        var probe = fx(() -> model.probeProperty().get());
+        waitUntil(30, () -> model.probe().probeProperty().get() != null);
+        var probe = fx(() -> model.probe().probeProperty().get());
         var exact = org.scorefield.core.flow.ConditionalVelocity.at(fx(() -> model.data().data().points()),
                 probe.x(), probe.y(), 0.5);
         assertArrayEquals(exact.marginal(), probe.marginal(), 1e-12);
         assertTrue(probe.x() > 0 && probe.y() > 0, "right of and above the centre");
-        assertEquals(ExplorerModel.PROBE_TARGETS, probe.weights().length);
+        assertEquals(ProbeState.PROBE_TARGETS, probe.weights().length);
         assertEquals(1, probe.weights()[0], 1e-12, "the strongest pair first");
         fx(() -> {
             view.canvasArea().redraw();
@@ -768,10 +827,10 @@ class ExplorerWindowTest {
         waitUntil(60, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null);
         ExportState export = view.export();
         fx(() -> {
-            export.formatProperty().set(org.scorefield.app.export.AnimationFormat.GIF);
-            export.sizeProperty().set(ExportState.Size.CANVAS);
-            export.fpsProperty().set(24);
-            export.secondsProperty().set(1);
+            model.export().formatProperty().set(org.scorefield.app.export.AnimationFormat.GIF);
+            model.export().sizeProperty().set(FrameSize.CANVAS);
+            model.export().fpsProperty().set(24);
+            model.export().secondsProperty().set(1);
             return null;
         });
         reveal(robot, "#exportAnimation");
@@ -803,24 +862,24 @@ class ExplorerWindowTest {
     void theSplitViewExportsBothRunsAndReflowNeedsRounds(@TempDir Path dir) throws Exception {
         ExportState export = view.export();
         fx(() -> {
-            export.whatProperty().set(org.scorefield.app.export.Animation.What.REFLOW);
+            model.export().whatProperty().set(org.scorefield.app.settings.AnimationSubject.REFLOW);
             export.exportAnimation(dir.resolve("rounds.gif"));
             return null;
         });
         assertTrue(fx(() -> export.statusProperty().get()).contains("no Reflow rounds"),
                 fx(() -> export.statusProperty().get()));
         fx(() -> {
-            model.splitProperty().set(true);
+            model.view().splitProperty().set(true);
             return null;
         });
         waitUntil(60, () -> model.jobs().idle() && model.sampling().runsProperty().get().sde() != null);
         Path out = dir.resolve("split");
         fx(() -> {
-            export.whatProperty().set(org.scorefield.app.export.Animation.What.SPLIT);
-            export.formatProperty().set(org.scorefield.app.export.AnimationFormat.PNG);
-            export.sizeProperty().set(ExportState.Size.HD720);
-            export.fpsProperty().set(4);
-            export.secondsProperty().set(2);
+            model.export().whatProperty().set(org.scorefield.app.settings.AnimationSubject.SPLIT);
+            model.export().formatProperty().set(org.scorefield.app.export.AnimationFormat.PNG);
+            model.export().sizeProperty().set(FrameSize.HD720);
+            model.export().fpsProperty().set(4);
+            model.export().secondsProperty().set(2);
             export.exportAnimation(out);
             return null;
         });
@@ -846,9 +905,9 @@ class ExplorerWindowTest {
     @Test
     void anExportedFrameHasTheScreensDensityAndFieldAtItsTime() {
         fx(() -> {
-            model.showDensityProperty().set(true);
-            model.showFieldProperty().set(true);
-            model.timeProperty().set(0.4);
+            model.view().showDensityProperty().set(true);
+            model.view().showFieldProperty().set(true);
+            model.view().timeProperty().set(0.4);
             return null;
         });
         waitUntil(60, () -> model.jobs().idle() && view.layers().layersProperty().get().density() != null
@@ -870,11 +929,11 @@ class ExplorerWindowTest {
         ExportState export = view.export();
         Path out = dir.resolve("training");
         fx(() -> {
-            export.whatProperty().set(org.scorefield.app.export.Animation.What.TRAINING);
-            export.formatProperty().set(org.scorefield.app.export.AnimationFormat.PNG);
-            export.sizeProperty().set(ExportState.Size.HD720);
-            export.fpsProperty().set(5);
-            export.secondsProperty().set(2);
+            model.export().whatProperty().set(org.scorefield.app.settings.AnimationSubject.TRAINING);
+            model.export().formatProperty().set(org.scorefield.app.export.AnimationFormat.PNG);
+            model.export().sizeProperty().set(FrameSize.HD720);
+            model.export().fpsProperty().set(5);
+            model.export().secondsProperty().set(2);
             export.exportAnimation(out);
             return null;
         });
@@ -895,8 +954,8 @@ class ExplorerWindowTest {
         ExportState export = view.export();
         Path out = dir.resolve("long.mp4");
         fx(() -> {
-            export.formatProperty().set(org.scorefield.app.export.AnimationFormat.MP4);
-            export.secondsProperty().set(60);
+            model.export().formatProperty().set(org.scorefield.app.export.AnimationFormat.MP4);
+            model.export().secondsProperty().set(60);
             export.exportAnimation(out);
             return null;
         });
@@ -956,9 +1015,9 @@ class ExplorerWindowTest {
         Path dir = Path.of("target", "test-figures");
         Files.createDirectories(dir);
         fx(() -> {
-            model.showDensityProperty().set(true);
-            model.showFieldProperty().set(true);
-            model.timeProperty().set(0.3);
+            model.view().showDensityProperty().set(true);
+            model.view().showFieldProperty().set(true);
+            model.view().timeProperty().set(0.3);
             return null;
         });
         waitUntil(60, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null
@@ -1019,7 +1078,7 @@ class ExplorerWindowTest {
         assertEquals(1.0, Double.parseDouble(rows.get(1).split(",")[0]), "steps count from 1");
 
         fx(() -> {
-            model.showFieldProperty().set(true);
+            model.view().showFieldProperty().set(true);
             return null;
         });
         waitUntil(30, () -> view.layers().layersProperty().get().field() != null);
@@ -1086,7 +1145,7 @@ class ExplorerWindowTest {
     }
 
     private double[] particles() {
-        return fx(() -> model.data().data().noising().at(model.process().schedule(), model.timeProperty().get()));
+        return fx(() -> model.data().data().noising().at(model.process().schedule(), model.view().timeProperty().get()));
     }
 
     private static int[] pixels(Canvas canvas) {

@@ -71,16 +71,16 @@ class ScorefieldAppTest {
         ExplorerModel model = view.model();
         robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(model.lookProperty().get().dark());
+        assertTrue(model.view().lookProperty().get().dark());
         assertTrue(stage.getScene().getRoot().getStyleClass().contains("dark"));
 
         robot.type(KeyCode.V);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(model.splitProperty().get());
+        assertTrue(model.view().splitProperty().get());
 
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0.01, model.timeProperty().get(), 1e-9);
+        assertEquals(0.01, model.view().timeProperty().get(), 1e-9);
 
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();

@@ -62,15 +62,15 @@ class SessionWindowTest {
             model.sampling().solverProperty().set(SamplerKind.HEUN);
             model.sampling().stepsProperty().set(24);
             // the far ends of the controls: what the window can set it must open again
-            model.sampling().etaProperty().set(SamplingSection.MAX_ETA);
-            model.fieldResolutionProperty().set(40);
-            model.arrowScaleProperty().set(4);
-            view.export().secondsProperty().set(60);
+            model.sampling().etaProperty().set(org.scorefield.app.settings.Settings.ETA.max());
+            model.view().fieldResolutionProperty().set(40);
+            model.view().arrowScaleProperty().set(4);
+            model.export().secondsProperty().set(60);
             model.sampling().seedProperty().set(4242);
-            model.timeProperty().set(0.35);
-            model.splitProperty().set(true);
-            model.lookProperty().set(new Look(true, false));
-            view.export().fpsProperty().set(24);
+            model.view().timeProperty().set(0.35);
+            model.view().splitProperty().set(true);
+            model.view().lookProperty().set(new Look(true, false));
+            model.export().fpsProperty().set(24);
             for (int i = 0; i < 40; i++) {
                 model.training().step();
             }
@@ -108,10 +108,10 @@ class SessionWindowTest {
             model.process().kindProperty().set(ScheduleKind.VP);
             model.sampling().solverProperty().set(SamplerKind.EULER);
             model.sampling().seedProperty().set(1);
-            model.timeProperty().set(0.9);
-            model.splitProperty().set(false);
-            model.lookProperty().set(Look.DEFAULT);
-            view.export().fpsProperty().set(60);
+            model.view().timeProperty().set(0.9);
+            model.view().splitProperty().set(false);
+            model.view().lookProperty().set(Look.DEFAULT);
+            model.export().fpsProperty().set(60);
             return null;
         });
 
@@ -130,7 +130,7 @@ class SessionWindowTest {
         assertEquals(SamplerKind.HEUN, fx(() -> model.sampling().solverProperty().get()));
         assertEquals(24, fx(() -> model.sampling().stepsProperty().get()));
         assertEquals(4242L, fx(() -> model.sampling().seedProperty().get()));
-        assertEquals(0.35, fx(() -> model.timeProperty().get()), 1e-12);
+        assertEquals(0.35, fx(() -> model.view().timeProperty().get()), 1e-12);
         waitUntil(60, () -> model.sampling().clicksProperty().get().size() == 3);
         var clicks = fx(() -> model.sampling().clicksProperty().get());
         assertEquals(0.75, clicks.get(2).y(), 0.0, "a click still being computed is saved too");
@@ -138,13 +138,13 @@ class SessionWindowTest {
         assertEquals(-0.5, clicks.get(0).y(), 0.0);
         assertEquals(-2.0, clicks.get(1).x(), 0.0);
         assertEquals(2.25, clicks.get(1).y(), 0.0);
-        assertTrue(fx(() -> model.splitProperty().get()));
-        assertEquals(new Look(true, false), fx(() -> model.lookProperty().get()));
-        assertEquals(24, fx(() -> view.export().fpsProperty().get()));
+        assertTrue(fx(() -> model.view().splitProperty().get()));
+        assertEquals(new Look(true, false), fx(() -> model.view().lookProperty().get()));
+        assertEquals(24, fx(() -> model.export().fpsProperty().get()));
         assertEquals(32, fx(() -> model.training().widthProperty().get()));
-        assertEquals(SamplingSection.MAX_ETA, fx(() -> model.sampling().etaProperty().get()), 0.0);
-        assertEquals(40, fx(() -> model.fieldResolutionProperty().get()));
-        assertEquals(4.0, fx(() -> model.arrowScaleProperty().get()), 1e-12);
+        assertEquals(org.scorefield.app.settings.Settings.ETA.max(), fx(() -> model.sampling().etaProperty().get()), 0.0);
+        assertEquals(40, fx(() -> model.view().fieldResolutionProperty().get()));
+        assertEquals(4.0, fx(() -> model.view().arrowScaleProperty().get()), 1e-12);
         // the controls show the opened values, not the ones they had
         assertEquals(32, fx(() -> ((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#widthBox")).getValue()));
         assertEquals(2, fx(() -> ((javafx.scene.control.Spinner<?>) stage.getScene().lookup("#depthSpinner")).getValue()));
@@ -214,7 +214,7 @@ class SessionWindowTest {
             model.training().widthProperty().set(32);
             model.training().depthProperty().set(2);
             model.reflow().pairsProperty().set(2000);
-            model.reflow().trainStepsProperty().set(200);
+            model.reflow().trainStepsProperty().set(1000); // the fewest the Reflow section offers
             for (int i = 0; i < 100; i++) {
                 model.training().step();
             }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.Progress;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.data.PointSet;
@@ -28,16 +29,16 @@ class SessionOptionTest {
     private Path session(Optional<DatasetPreset> preset, PointSet points) {
         Session s = new Session(new Session.Data("drawn", preset, points.size(), 5, points),
                 ScheduleKind.VP.createDefault(), Optional.empty(), Session.Settings.builder()
-                .put("sampling.driver", "exact")
-                .put("sampling.solver", "euler")
-                .put("sampling.steps", 12L)
-                .put("sampling.seed", 77L)
-                .put("sampling.count", 200L)
-                .put("sampling.paths", 10L)
-                .put("view.dark", true)
-                .put("export.fps", 10L)
-                .put("export.seconds", 1.0)
-                .put("export.overlay", false)
+                .put(Settings.DRIVER.key(), "exact")
+                .put(Settings.SOLVER.key(), "euler")
+                .put(Settings.STEPS.key(), 12L)
+                .put(Settings.SAMPLING_SEED.key(), 77L)
+                .put(Settings.SAMPLE_COUNT.key(), 200L)
+                .put(Settings.PATHS.key(), 10L)
+                .put(Settings.DARK.key(), true)
+                .put(Settings.FPS.key(), 24L)
+                .put(Settings.SECONDS.key(), 1.0)
+                .put(Settings.OVERLAY.key(), false)
                 .build());
         Path file = dir.resolve("lecture.scorefield");
         SessionFile.save(s, file);
@@ -89,7 +90,7 @@ class SessionOptionTest {
         // no --hold: a 1 s session export holds each end for an eighth of it, as the window does
         CliRun r = CliRun.of("render", "--session", file.toString(), "--size", "96x64", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(10, r.json().get("frames").asInt(), "10 fps for 1 s, from the session");
+        assertEquals(24, r.json().get("frames").asInt(), "24 fps for 1 s, from the session");
         BufferedImage first = ImageIO.read(out.resolve("frame_00000.png").toFile());
         int rgb = first.getRGB(2, 2);
         int luminance = ((rgb >> 16 & 255) + (rgb >> 8 & 255) + (rgb & 255)) / 3;
@@ -102,12 +103,12 @@ class SessionOptionTest {
         PointSet moons = DatasetPreset.MOONS.sample(300, 5);
         Session s = new Session(new Session.Data("moons", Optional.of(DatasetPreset.MOONS), 300, 5, moons),
                 ScheduleKind.VP.createDefault(), Optional.empty(), Session.Settings.builder()
-                .put("training.objective", "fm")
-                .put("training.source", "8gaussians")
-                .put("sampling.driver", "exact")
-                .put("sampling.solver", "heun")
-                .put("sampling.steps", 8L)
-                .put("sampling.count", 200L)
+                .put(Settings.OBJECTIVE.key(), "fm")
+                .put(Settings.SOURCE.key(), "8gaussians")
+                .put(Settings.DRIVER.key(), "exact")
+                .put(Settings.SOLVER.key(), "heun")
+                .put(Settings.STEPS.key(), 8L)
+                .put(Settings.SAMPLE_COUNT.key(), 200L)
                 .build());
         Path file = dir.resolve("flow.scorefield");
         SessionFile.save(s, file);
@@ -137,9 +138,9 @@ class SessionOptionTest {
         PointSet moons = DatasetPreset.MOONS.sample(200, 5);
         Session s = new Session(new Session.Data("moons", Optional.of(DatasetPreset.MOONS), 200, 5, moons),
                 ScheduleKind.VP.createDefault(), Optional.of(one.model()), Session.Settings.builder()
-                .put("training.objective", "fm")
-                .put("export.fps", 4L)
-                .put("export.seconds", 1.0)
+                .put(Settings.OBJECTIVE.key(), "fm")
+                .put(Settings.FPS.key(), 24L)
+                .put(Settings.SECONDS.key(), 1.0)
                 .build(), Optional.empty(), Optional.of(new Session.Rounds(3, 100,
                 java.util.List.of(zero.model(), one.model()), java.util.List.of(zero.metrics(), one.metrics()))));
         Path file = dir.resolve("rounds.scorefield");
@@ -150,7 +151,7 @@ class SessionOptionTest {
                 "--out", out.toString());
         double seconds = (System.nanoTime() - started) / 1e9;
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(4, r.json().get("frames").asInt());
+        assertEquals(24, r.json().get("frames").asInt());
         BufferedImage first = ImageIO.read(out.toFile());
         assertEquals(192, first.getWidth());
         // its two rounds, not rounds 0, 1, 2 made now

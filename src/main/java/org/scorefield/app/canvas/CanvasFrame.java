@@ -3,6 +3,7 @@ package org.scorefield.app.canvas;
 import java.util.List;
 import org.scorefield.core.field.ScalarGrid;
 import org.scorefield.core.field.VectorGrid;
+import org.scorefield.core.flow.VelocityProbe;
 import org.scorefield.core.sample.Trajectories;
 
 /**

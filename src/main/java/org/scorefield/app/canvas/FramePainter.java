@@ -15,6 +15,7 @@ import org.scorefield.app.WorldView;
 import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.ScalarGrid;
 import org.scorefield.core.field.VectorGrid;
+import org.scorefield.core.flow.VelocityProbe;
 import org.scorefield.core.sample.Trajectories;
 
 /**

@@ -42,13 +42,6 @@ import org.scorefield.core.schedule.Schedule;
 public record Animation(Content frames, int width, int height, double fps, double seconds, double hold,
                         boolean overlay, Look look) {
 
-    /**
-     * What moves: the choices of the window and of {@code render --what}: the noising sweep, one
-     * sampler's paths, the PF-ODE beside the reverse SDE, the Reflow rounds side by side, and the
-     * samples of a model as it trains.
-     */
-    public enum What { NOISING, SAMPLING, SPLIT, REFLOW, TRAINING }
-
     /** The canvas at a time t, and what its caption says. */
     public interface Content {
         CanvasFrame at(double t);

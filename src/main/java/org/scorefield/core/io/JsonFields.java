@@ -17,7 +17,7 @@ import org.scorefield.core.InvalidInputException;
 
 /**
  * Typed, required fields of one JSON object of a Scorefield file, named by their dotted path in
- * messages ({@code "training.batch" must be a whole number, found "x"}), and the parsing that turns
+ * messages ({@code "architecture.width" must be a whole number, found "x"}), and the parsing that turns
  * Jackson's errors into one readable phrase. Reasons are lower-case phrases without the file's
  * name, to follow "Cannot load f.json: ".
  *

@@ -1,4 +1,4 @@
-package org.scorefield.app;
+package org.scorefield.app.settings;
 
 /** What a click or drag on the canvas does. */
 public enum CanvasTool {

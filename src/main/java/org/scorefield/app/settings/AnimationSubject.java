@@ -1,0 +1,22 @@
+package org.scorefield.app.settings;
+
+/**
+ * What an animation shows, in the window's Export section and in {@code render --what}: the noising
+ * sweep, one sampler's paths, the PF-ODE beside the reverse SDE, the Reflow rounds side by side, or
+ * a model's samples as it trains.
+ */
+public enum AnimationSubject {
+    NOISING("forward noising"), SAMPLING("sampling"), SPLIT("ODE vs SDE"), REFLOW("Reflow rounds"),
+    TRAINING("training, replayed");
+
+    private final String label;
+
+    AnimationSubject(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,358 @@
+package org.scorefield.app.settings;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.scorefield.app.export.AnimationFormat;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.field.FieldKind;
+import org.scorefield.core.flow.Coupling;
+import org.scorefield.core.flow.CouplingKind;
+import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.flow.Reflow;
+import org.scorefield.core.nn.Architecture;
+import org.scorefield.core.nn.Objective;
+import org.scorefield.core.nn.TrainingSettings;
+import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.sample.SamplerKind;
+import org.scorefield.core.schedule.GridKind;
+import org.scorefield.core.schedule.ScheduleKind;
+
+/**
+ * Every setting a user sees, declared once (TensorFlow Playground's {@code State.PROPS}, in our
+ * words): key, type, default, range or choices, label, unit and tooltip. Nothing else in the
+ * program spells a key or a default: the window's state, its side panel, its session files and
+ * {@code --session} on the command line all go through these. The constants of a schedule are
+ * declared beside the schedule ({@link org.scorefield.core.schedule.ParameterSpec}).
+ */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    /** The largest seed a seed field takes: nine digits. */
+    public static final long MAX_SEED = 999_999_999L;
+    /** Drawn seeds stay below this: six digits are easy to read out and type back. */
+    static final long DRAWN_SEEDS = 1_000_000L;
+
+    /** The seed drawn after this one (a pure function of it, so a sequence of draws can be retraced). */
+    public static long nextSeed(long seed) {
+        return Math.floorMod(SeededRandom.derive(seed, "next-seed"), DRAWN_SEEDS);
+    }
+
+    // ---- data ------------------------------------------------------------------------------------
+
+    public static final Setting<DatasetPreset> DATA_PRESET = choice("data.preset", DatasetPreset.class,
+            DatasetPreset.MOONS, DatasetPreset::displayName, "Preset",
+            "The points the model should learn to make. Colours mark classes where the data has them.")
+            .keptInItsBlock().build();
+    public static final Setting<Integer> DATA_POINTS = integer("data.points", 1000, 50, 5000, 250, "Points", "points",
+            "How many points are drawn from the preset (50 to 5,000).").keptInItsBlock().build();
+    public static final Setting<Long> DATA_SEED = seed("data.seed", 7, "the data and of each point's noise ε")
+            .keptInItsBlock().build();
+
+    // ---- process ---------------------------------------------------------------------------------
+
+    public static final Setting<ScheduleKind> PROCESS_KIND = choice("process.kind", ScheduleKind.class, ScheduleKind.VP,
+            ScheduleKind::displayName, "Schedule", "How fast the data is mixed with noise: how much of the original "
+                    + "point (α) and how much noise (σ) there is at every time t.").keptInItsBlock().build();
+
+    // ---- model and training ----------------------------------------------------------------------
+
+    public static final Setting<Objective> OBJECTIVE = choice("training.objective", Objective.class, Objective.DEFAULT,
+            Objective::displayName, "Objective", "What the network learns to predict. The default, EDM's "
+                    + "preconditioned denoiser, trains fastest here; flow matching uses the straight (linear) path "
+                    + "between data and noise.").build();
+    /** Flow matching's source: N(0, I), a preset's id, or drawn points ({@link #SOURCE_POINTS}). */
+    public static final Setting<String> SOURCE = text("training.source", FlowSource.GAUSSIAN_ID, "Source",
+            "Where the flow starts at t = 1: the standard normal N(0, I), or another distribution, so that the "
+                    + "model carries one distribution to another. \"Use the points on the canvas\" keeps a copy of "
+                    + "the current data as the source: draw a shape, use it, then choose or draw the data it should "
+                    + "flow to.").build();
+    /** The value of {@link #SOURCE} for points drawn on the canvas, kept in the session beside the settings. */
+    public static final String SOURCE_POINTS = "points";
+    public static final Setting<CouplingKind> COUPLING = choice("training.coupling", CouplingKind.class,
+            CouplingKind.INDEPENDENT, CouplingKind::displayName, "Coupling", "How each training batch pairs data "
+                    + "points x₀ with source points x₁: at random (independent), by the exact assignment that minimises "
+                    + "Σ‖x₀ − x₁‖² within the batch (minibatch OT, in chunks of " + Coupling.CHUNK + "), or by the "
+                    + "entropic Sinkhorn plan. Paired batches cross less, so the learned paths are straighter.").build();
+    public static final Setting<Double> SINKHORN_EPSILON = number("training.sinkhorn_epsilon",
+            Coupling.DEFAULT_EPSILON, 0.01, 10, "Sinkhorn ε", "squared distance", "Entropic regularisation of the "
+                    + "Sinkhorn coupling, in units of squared distance: small ε pairs almost as exact OT does, large ε "
+                    + "almost at random.").logScale().display(e -> String.format(Locale.ROOT, "%.2g", e)).build();
+    public static final Setting<Integer> WIDTH = integers("training.width", Architecture.DEFAULT_WIDTH,
+            List.of(32, 64, 128, 256), w -> w + " units", "Width",
+            "Units per hidden layer: more can fit finer shapes, but train slower.").build();
+    public static final Setting<Integer> DEPTH = integer("training.depth", Architecture.DEFAULT_DEPTH, 1, 6, 1,
+            "Depth", "layers", "Number of hidden layers.").build();
+    public static final Setting<Double> LEARNING_RATE = numbers("training.learning_rate",
+            TrainingSettings.DEFAULT_LEARNING_RATE, List.of(1e-3, 3e-3, 1e-2, 3e-2),
+            lr -> String.format(Locale.ROOT, "%.0e", lr).replace("e-0", "e-"), "Learning rate", "How big each "
+                    + "optimiser (Adam) step is. Too large and the loss jumps about or training fails; too small and "
+                    + "it crawls.").build();
+    public static final Setting<Integer> BATCH = integers("training.batch", TrainingSettings.DEFAULT_BATCH,
+            List.of(128, 256, 512, 1024, 2048), b -> b + " points", "Batch", "Data points per training step.").build();
+    public static final Setting<Boolean> EMA = flag("training.ema", true, "EMA", "Sample with an exponential "
+            + "moving average of the weights: smoother results than the latest weights.").build();
+    public static final Setting<Long> TRAINING_SEED = seed("training.seed", 1,
+            "the initial weights and the training noise").build();
+    public static final Setting<Boolean> REFRESH_SAMPLES = flag("training.refresh_samples", true, "Resample",
+            "Sample again while training, so you can watch the samples improve.").build();
+    public static final Setting<Integer> REFRESH_EVERY = integer("training.refresh_every", 500, 100, 10_000, 100,
+            "every (steps)", "steps", "How many training steps between two refreshes of the samples.").build();
+
+    // ---- Reflow ----------------------------------------------------------------------------------
+
+    public static final Setting<Integer> REFLOW_PAIRS = integers("reflow.pairs", Reflow.Settings.DEFAULT_PAIRS,
+            List.of(2_000, 5_000, 10_000, 20_000), n -> String.format(Locale.ROOT, "%,d", n), "Pairs",
+            "Source points integrated per round to make the training pairs.").build();
+    public static final Setting<Integer> REFLOW_TRAIN_STEPS = integers("reflow.train_steps",
+            Reflow.Settings.DEFAULT_TRAIN_STEPS, List.of(1_000, 2_000, 3_000, 5_000),
+            n -> String.format(Locale.ROOT, "%,d", n), "Train steps", "Optimiser steps per round.").build();
+    public static final Setting<Boolean> REFLOW_FINE_TUNE = flag("reflow.fine_tune", true, "Fine-tune",
+            "Start each round from the previous round's weights (faster); off trains each round from a fresh "
+                    + "initialisation.").build();
+    /** Rounds drawn side by side at most (the newest). */
+    public static final int SIDE_BY_SIDE_ROUNDS = 4;
+    public static final Setting<Boolean> REFLOW_SIDE_BY_SIDE = flag("reflow.side_by_side", true, "Side by side",
+            "Show the newest " + SIDE_BY_SIDE_ROUNDS + " rounds side by side, from the same source points; off shows "
+                    + "the chosen round alone.").build();
+
+    // ---- sampling --------------------------------------------------------------------------------
+
+    public static final Setting<Driver> DRIVER = choice("sampling.driver", Driver.class, Driver.MODEL,
+            Driver::toString, "Driven by", "Sample with the trained model, or with the exact oracle: the perfect "
+                    + "denoiser of this data, computed in closed form.").build();
+    public static final Setting<SamplerKind> SOLVER = choice("sampling.solver", SamplerKind.class, SamplerKind.SDE,
+            SamplerKind::displayName, "Solver", "The numerical method that runs the process backwards from noise "
+                    + "to data.").build();
+    public static final Setting<Integer> STEPS = integer("sampling.steps", 64, 1, 1000, 8, "Steps", "steps",
+            "Steps of the solver from t = 1 to t ≈ 0. More steps: more accurate, more network evaluations (NFE).")
+            .build();
+    public static final Setting<GridKind> GRID = choice("sampling.grid", GridKind.class, GridKind.LOG_SNR,
+            GridKind::displayName, "Grid", "How the steps are spaced in time. Uniform in log-SNR spends more steps "
+                    + "near the data, where detail appears.").build();
+    public static final Setting<Double> ETA = number("sampling.eta", 0, 0, 2, "η", "", "Stochasticity η. 0 follows "
+            + "the probability-flow ODE (deterministic: the same start always ends at the same point); 1 is the "
+            + "reverse SDE (fresh noise at every step); every η in between or above is another SDE with the same "
+            + "marginals p_t. Euler–Maruyama takes η from 0 to 2 (its noise is γ = η·g: above 1 it adds more noise "
+            + "and corrects harder); DDIM-η takes η from 0 to 1 only (1 is DDPM's posterior). The split view shows "
+            + "η = 0 against this η (η = 1 when it is 0).").build();
+    public static final Setting<Long> SAMPLING_SEED = seed("sampling.seed", 1,
+            "the starting noise and of the SDE's noise along the way").build();
+    public static final Setting<Integer> SAMPLE_COUNT = integer("sampling.count", 1000, 1, 100_000, 100, "Samples",
+            "samples", "Samples drawn per run.").build();
+    public static final Setting<Integer> PATHS = integer("sampling.paths", 40, 0, 100_000, 10, "Paths", "paths",
+            "Trajectories drawn of a run (every sample's particle is drawn).").build();
+    public static final Setting<Boolean> SHOW_DENOISED = flag("sampling.show_denoised", false, "Show x̂₀",
+            "Overlay the denoising trajectory: at every t, the model's guess of the clean point x̂₀ that the particle "
+                    + "is heading for (docs/math.md §6).").build();
+
+    // ---- view ------------------------------------------------------------------------------------
+
+    public static final Setting<Double> TIME = number("view.time", 0, 0, 1, "t", "",
+            "Drag to move through time: t = 0 is the clean data, t = 1 is pure noise. Every dot keeps its own "
+                    + "noise direction, so it moves smoothly. Arrow keys step; Space plays.").build();
+    public static final Setting<Boolean> SPLIT = flag("view.split", false, "ODE vs SDE", "Two canvases side by "
+            + "side: the probability-flow ODE and the reverse SDE from the same starting noise, driven by one "
+            + "scrubber (V switches).").build();
+    public static final Setting<Boolean> ROUNDS = flag("view.rounds", false, "Reflow rounds", "The Reflow rounds "
+            + "side by side (or the chosen one), each flow's paths from the same source points, driven by one "
+            + "scrubber. Make rounds in the Reflow section.").build();
+    public static final Setting<CanvasTool> TOOL = choice("view.tool", CanvasTool.class, CanvasTool.LOOK,
+            t -> t.name().toLowerCase(Locale.ROOT), "Tool", "What a click or drag on the canvas does.").build();
+    public static final Setting<Boolean> SHOW_DATA = flag("view.data", true, "Data",
+            "The data x₀ noised to the current t: every dot keeps its own noise ε.").build();
+    public static final Setting<Boolean> SHOW_DENSITY = flag("view.density", false, "Density", "The exact density "
+            + "p_t of the noisy data as a heatmap (in the split view: the density of each run's end points). Key D.")
+            .build();
+    public static final Setting<Boolean> SHOW_SAMPLES = flag("view.samples", true, "Samples",
+            "Sampled trajectories, drawn up to the current t.").build();
+    public static final Setting<Boolean> SHOW_FIELD = flag("view.field", false, "Show field",
+            "Draw a vector field over the canvas at the current t (key F).").build();
+    public static final Setting<FieldKind> FIELD_KIND = choice("view.field_kind", FieldKind.class, FieldKind.SCORE,
+            FieldKind::displayName, "Field", "The score ∇log p_t points towards where the noisy data is denser; the "
+                    + "PF-ODE velocity dx/dt is the direction a particle moves in as t grows, towards noise. Sampling "
+                    + "runs against it, from t = 1 back to t = 0.").build();
+    public static final Setting<FieldSource> FIELD_SOURCE = choice("view.field_source", FieldSource.class,
+            FieldSource.EXACT, FieldSource::toString, "From", "Learned: what the network says. Exact: the closed-form "
+                    + "truth of this data. |Learned − exact|: where the network is wrong, as a heatmap.").build();
+    public static final Setting<Boolean> STREAMLINES = flag("view.streamlines", false, "Streamlines",
+            "Draw curves that follow the field instead of arrows.").build();
+    public static final Setting<Integer> FIELD_RESOLUTION = integer("view.field_resolution", 24, 12, 40, 4, "Grid",
+            "arrows", "Arrows (or streamline spacing) per side of the canvas.").display(String::valueOf).build();
+    public static final Setting<Double> ARROW_SCALE = number("view.arrow_scale", 1, 0.25, 4, "Arrow length", "×",
+            "Lengthen or shorten every arrow. Arrows are scaled together, so their lengths compare; the longest are "
+                    + "clipped to one cell.").logScale().display(a -> String.format(Locale.ROOT, "%.2g×", a)).build();
+    public static final Setting<Boolean> SHOW_PAIRS = flag("view.pairs", false, "Show pairs", "Draw one batch of "
+            + Coupling.CHUNK + " training pairs under the chosen coupling as the straight lines x_t = (1 − t)·x₀ + "
+            + "t·x₁ they train on (the scrubber moves along them).").build();
+    public static final Setting<Boolean> DARK = flag("view.dark", false, "Dark", "Dark theme (Ctrl+D).").build();
+    public static final Setting<Boolean> PRESENTER = flag("view.presenter", false, "Presenter",
+            "Bigger text, lines and points for a projector (Ctrl+P).").build();
+    public static final Setting<Boolean> LOOP = flag("view.loop", true, "Loop",
+            "When on, playing turns round at each end and goes on.").notSaved().build();
+    public static final Setting<Boolean> TOWARDS_DATA = flag("view.towards_data", true, "t → 0", "Which way playing "
+            + "moves t: towards the data (t → 0, as a sampler runs) or towards the noise (t → 1, as the forward process "
+            + "runs).").notSaved().build();
+    public static final Setting<Double> SPEED = numbers("view.speed", 1.0, List.of(0.25, 0.5, 1.0, 2.0, 4.0),
+            s -> (s < 1 ? String.valueOf(s) : String.valueOf(s.intValue())) + "×", "Speed",
+            "Playing speed: 1× sweeps from noise to data in five seconds.").notSaved().build();
+
+    // ---- export ----------------------------------------------------------------------------------
+
+    public static final Setting<AnimationSubject> ANIMATION = choices("export.what", AnimationSubject.class,
+            AnimationSubject.SAMPLING, List.of(AnimationSubject.SAMPLING, AnimationSubject.NOISING,
+                    AnimationSubject.SPLIT, AnimationSubject.REFLOW, AnimationSubject.TRAINING),
+            AnimationSubject::toString, "Animate", "What moves: sampling runs t from 1 (noise) to 0 (data), the "
+                    + "forward noising sweep from 0 to 1; ODE vs SDE shows the split view's two runs side by side, "
+                    + "Reflow rounds the rounds on screen; training trains a fresh copy of the model with the same "
+                    + "seeds and shows its samples, from the same noise, as it learns.").build();
+    public static final Setting<AnimationFormat> FORMAT = choice("export.format", AnimationFormat.class,
+            AnimationFormat.MP4, f -> switch (f) {
+                case MP4 -> "MP4 (H.264)";
+                case GIF -> "GIF (looping)";
+                case APNG -> "animated PNG";
+                case PNG -> "PNG frames (a folder)";
+            }, "Format", "MP4 for slides, GIF for a web page (one fixed palette, looping), animated PNG (lossless), "
+                    + "or one PNG per frame.").build();
+    public static final Setting<FrameSize> FRAME_SIZE = choice("export.size", FrameSize.class, FrameSize.HD720,
+            FrameSize::toString, "Size", "Frame size in pixels.").build();
+    public static final Setting<Integer> FPS = integers("export.fps", 30, List.of(24, 30, 60), f -> f + " fps",
+            "Frame rate", "Frames per second.").build();
+    public static final Setting<Double> SECONDS = number("export.seconds", 6, 1, 60, "Seconds", "s",
+            "Duration, with the first and last frame held for half a second.").stepOf(1).build();
+    public static final Setting<Boolean> OVERLAY = flag("export.overlay", true, "Overlay",
+            "Draw the title, t and NFE on every frame.").build();
+
+    /** Every setting, in the order of the side panel. */
+    public static final List<Setting<?>> ALL = List.of(DATA_PRESET, DATA_POINTS, DATA_SEED, PROCESS_KIND, OBJECTIVE,
+            SOURCE, COUPLING, SINKHORN_EPSILON, WIDTH, DEPTH, LEARNING_RATE, BATCH, EMA, TRAINING_SEED, REFRESH_SAMPLES,
+            REFRESH_EVERY, REFLOW_PAIRS, REFLOW_TRAIN_STEPS, REFLOW_FINE_TUNE, REFLOW_SIDE_BY_SIDE, DRIVER, SOLVER, STEPS,
+            GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, TIME, SPLIT, ROUNDS, TOOL, SHOW_DATA,
+            SHOW_DENSITY, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
+            ARROW_SCALE, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
+            SECONDS, OVERLAY);
+
+    // ---- how the table is written ----------------------------------------------------------------
+
+    private static Builder<Boolean> flag(String key, boolean defaultValue, String label, String tooltip) {
+        return new Builder<>(key, Boolean.class, defaultValue, label, tooltip).display(on -> on ? "on" : "off");
+    }
+
+    private static Builder<Integer> integer(String key, int defaultValue, int min, int max, int step, String label,
+                                            String unit, String tooltip) {
+        return new Builder<>(key, Integer.class, defaultValue, label, tooltip).range(min, max).stepOf(step)
+                .unit(unit).display(n -> String.format(Locale.ROOT, "%,d", n));
+    }
+
+    private static Builder<Integer> integers(String key, int defaultValue, List<Integer> choices,
+                                             Function<Integer, String> display, String label, String tooltip) {
+        return new Builder<>(key, Integer.class, defaultValue, label, tooltip).choices(choices).display(display);
+    }
+
+    private static Builder<Double> number(String key, double defaultValue, double min, double max, String label,
+                                          String unit, String tooltip) {
+        return new Builder<>(key, Double.class, defaultValue, label, tooltip).range(min, max).unit(unit)
+                .display(v -> String.format(Locale.ROOT, "%.2f", v));
+    }
+
+    private static Builder<Double> numbers(String key, double defaultValue, List<Double> choices,
+                                           Function<Double, String> display, String label, String tooltip) {
+        return new Builder<>(key, Double.class, defaultValue, label, tooltip).choices(choices).display(display);
+    }
+
+    private static Builder<Long> seed(String key, long defaultValue, String what) {
+        return new Builder<>(key, Long.class, defaultValue, "Seed", "The seed of " + what + ". The same seed always "
+                + "gives the same result; type another number and press Enter for a different draw.")
+                .range(0L, MAX_SEED).display(String::valueOf);
+    }
+
+    private static Builder<String> text(String key, String defaultValue, String label, String tooltip) {
+        return new Builder<>(key, String.class, defaultValue, label, tooltip).display(s -> s);
+    }
+
+    private static <E extends Enum<E>> Builder<E> choice(String key, Class<E> type, E defaultValue,
+                                                         Function<E, String> display, String label, String tooltip) {
+        return choices(key, type, defaultValue, Arrays.asList(type.getEnumConstants()), display, label, tooltip);
+    }
+
+    private static <E extends Enum<E>> Builder<E> choices(String key, Class<E> type, E defaultValue, List<E> choices,
+                                                          Function<E, String> display, String label, String tooltip) {
+        return new Builder<>(key, type, defaultValue, label, tooltip).choices(choices).display(display);
+    }
+
+    /** Collects one row of the table. */
+    private static final class Builder<T> {
+        private final String key;
+        private final Class<T> type;
+        private final T defaultValue;
+        private final String label;
+        private final String tooltip;
+        private T min;
+        private T max;
+        private List<T> choices;
+        private double step = 1;
+        private boolean logScale;
+        private String unit = "";
+        private Function<T, String> display = String::valueOf;
+        private Setting.Kept kept = Setting.Kept.IN_SETTINGS;
+
+        Builder(String key, Class<T> type, T defaultValue, String label, String tooltip) {
+            this.key = key;
+            this.type = type;
+            this.defaultValue = defaultValue;
+            this.label = label;
+            this.tooltip = tooltip;
+        }
+
+        Builder<T> range(T low, T high) {
+            this.min = low;
+            this.max = high;
+            return this;
+        }
+
+        Builder<T> choices(List<T> values) {
+            this.choices = values;
+            return this;
+        }
+
+        Builder<T> stepOf(double value) {
+            this.step = value;
+            return this;
+        }
+
+        Builder<T> logScale() {
+            this.logScale = true;
+            return this;
+        }
+
+        Builder<T> unit(String text) {
+            this.unit = text;
+            return this;
+        }
+
+        Builder<T> display(Function<T, String> how) {
+            this.display = how;
+            return this;
+        }
+
+        /** The session keeps it in a block of its own (the data, the process), not among the settings. */
+        Builder<T> keptInItsBlock() {
+            this.kept = Setting.Kept.IN_ITS_BLOCK;
+            return this;
+        }
+
+        /** A setting of the moment, which a session does not keep. */
+        Builder<T> notSaved() {
+            this.kept = Setting.Kept.NOT_KEPT;
+            return this;
+        }
+
+        Setting<T> build() {
+            return new Setting<>(key, type, defaultValue, min, max, choices, step, logScale, label, unit, tooltip,
+                    display, kept);
+        }
+    }
+}
