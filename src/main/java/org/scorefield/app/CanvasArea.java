@@ -29,11 +29,10 @@ final class CanvasArea extends StackPane {
     static final double BRUSH_RADIUS = 0.18;
     static final int BRUSH_POINTS = 3;
     static final double ERASER_RADIUS = 0.3;
-    /** Pairs drawn by the Show pairs switch: one coupling chunk. */
-    static final int PAIR_BATCH = org.scorefield.core.flow.Coupling.CHUNK;
 
     private final ExplorerModel model;
     private final FieldLayers layers;
+    private final FrameComposer composer;
     private final Runnable onClickStarted;
     private final WorldCanvas single = new WorldCanvas(WorldView.DEFAULT, "fieldCanvas");
     private final WorldCanvas ode = new WorldCanvas(WorldView.DEFAULT, "odeCanvas");
@@ -46,6 +45,7 @@ final class CanvasArea extends StackPane {
     CanvasArea(ExplorerModel model, FieldLayers layers, Runnable onClickStarted) {
         this.model = model;
         this.layers = layers;
+        this.composer = new FrameComposer(model);
         this.onClickStarted = onClickStarted;
         getStyleClass().add("canvas-area");
         splitBox.getStyleClass().add("split-box");
@@ -58,8 +58,8 @@ final class CanvasArea extends StackPane {
             javafx.scene.layout.GridPane.setVgrow(c, Priority.ALWAYS);
             roundCanvases.add(c);
         }
-        widthProperty().addListener(obs -> arrangeRounds());
-        heightProperty().addListener(obs -> arrangeRounds());
+        widthProperty().addListener(obs -> areaChanged());
+        heightProperty().addListener(obs -> areaChanged());
         List<WorldCanvas> all = new ArrayList<>(List.of(single, ode, sde));
         all.addAll(roundCanvases);
         for (WorldCanvas c : all) {
@@ -67,6 +67,8 @@ final class CanvasArea extends StackPane {
             c.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouse(c, e, false));
             c.widthProperty().addListener(obs -> visibleAreaChanged());
             c.heightProperty().addListener(obs -> visibleAreaChanged());
+            c.canvas().widthProperty().addListener(obs -> paneSizeChanged());
+            c.canvas().heightProperty().addListener(obs -> paneSizeChanged());
         }
         showView();
         ReflowState reflow = model.reflow();
@@ -92,7 +94,7 @@ final class CanvasArea extends StackPane {
 
     /** Whether the canvas shows the Reflow rounds (chosen, and there are some). */
     boolean showsRounds() {
-        return model.view().roundsViewProperty().get() && !model.reflow().rounds().isEmpty();
+        return composer.showsRounds();
     }
 
     private void showView() {
@@ -102,7 +104,21 @@ final class CanvasArea extends StackPane {
         } else {
             getChildren().setAll(model.view().splitProperty().get() ? splitBox : single);
         }
+        paneSizeChanged(); // another canvas may be the first now
         requestRedraw();
+    }
+
+    /** The first canvas's pixels, which a figure and an animation of one canvas take. */
+    private void paneSizeChanged() {
+        var c = primaryCanvas().canvas();
+        if (c.getWidth() > 0 && c.getHeight() > 0) {
+            model.view().paneSizeProperty().set(new ViewState.Size(c.getWidth(), c.getHeight()));
+        }
+    }
+
+    private void areaChanged() {
+        model.view().areaSizeProperty().set(new ViewState.Size(getWidth(), getHeight()));
+        arrangeRounds();
     }
 
     /**
@@ -143,7 +159,7 @@ final class CanvasArea extends StackPane {
     }
 
     private void visibleAreaChanged() {
-        WorldCanvas c = showsRounds() ? roundCanvases.get(0) : model.view().splitProperty().get() ? ode : single;
+        WorldCanvas c = primaryCanvas();
         double w = c.getWidth();
         double h = c.getHeight();
         if (w > 1 && h > 1) {
@@ -164,144 +180,19 @@ final class CanvasArea extends StackPane {
         });
     }
 
-    /**
-     * The SDE pane of a flow whose x₁ is not N(0, I) noise independent of x₀ (another source, or
-     * coupled pairs): only its ODE has the flow's marginals. Short phrases, so that it keeps the
-     * title's size in a narrow pane.
-     */
-    static final String NO_SDE = "No reverse SDE:  x\u2081 is not  Gaussian noise";
-
-    /** Draws the current frame(s) now. */
+    /** Draws the current frame(s) now: the view on screen, composed as its exports compose it. */
     void redraw() {
         Look look = model.view().lookProperty().get();
-        SamplingState.Runs runs = model.sampling().runsProperty().get();
-        List<SamplingState.Click> clicks = model.sampling().clicksProperty().get();
-        ScalarGrid[] endpoints = layers.endpointDensitiesProperty().get();
-        if (showsRounds()) {
-            List<org.scorefield.core.flow.Reflow.Round> shown = model.reflow().shown();
-            for (int k = 0; k < shown.size(); k++) {
-                WorldCanvas c = roundCanvases.get(k);
-                c.setLook(look);
-                c.setFrame(roundFrame(shown.get(k)));
-            }
-        } else if (model.view().splitProperty().get()) {
-            ode.setLook(look);
-            sde.setLook(look);
-            ode.setFrame(frame(runs.ode(), join(clicks, SamplingState.Click::ode), TrajectoryRole.ODE, endpoints[0]));
-            CanvasFrame sdeFrame = frame(runs.sde(), join(clicks, SamplingState.Click::sde), TrajectoryRole.SDE,
-                    endpoints[1]);
-            if (runs.ode() != null && runs.sde() == null) {
-                sdeFrame = sdeFrame.withTitle(NO_SDE);
-            }
-            sde.setFrame(sdeFrame);
-        } else {
-            single.setLook(look);
-            SamplingState.Run run = runs.single();
-            boolean stochastic = run != null && run.settings().kind().isStochastic(run.settings());
-            single.setFrame(frame(run, join(clicks, SamplingState.Click::single),
-                    stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE, null));
-        }
-    }
-
-    /**
-     * One Reflow round: its Euler paths from the evaluation sources (the same for every round) up to
-     * t, over the noised data, titled with the round's figures.
-     */
-    private CanvasFrame roundFrame(org.scorefield.core.flow.Reflow.Round round) {
+        FieldLayers.Layers now = layers.layersProperty().get();
+        FrameComposer.Scene scene = composer.shown(t -> now);
         double t = model.view().timeProperty().get();
-        CanvasFrame frame = CanvasFrame.EMPTY;
-        DataState.Data data = model.data().data();
-        if (model.view().showDataProperty().get()) {
-            frame = frame.withParticles(data.points().xy(), data.points().labels());
+        List<WorldCanvas> canvases = composer.showsRounds() ? roundCanvases
+                : model.view().splitProperty().get() ? List.of(ode, sde) : List.of(single);
+        for (int k = 0; k < scene.panes().size(); k++) {
+            WorldCanvas c = canvases.get(k);
+            c.setLook(look);
+            c.setFrame(scene.panes().get(k).onScreen(t));
         }
-        frame = frame.withTrajectories(round.paths(), t, model.sampling().pathsProperty().get(), TrajectoryRole.ODE);
-        return frame.withTitle(org.scorefield.app.export.Animation.roundTitle(round.metrics()));
-    }
-
-    private CanvasFrame frame(SamplingState.Run run, Trajectories clicked, TrajectoryRole role,
-            ScalarGrid endpointDensity) {
-        String runTitle = run == null ? null : run.title();
-        double t = model.view().timeProperty().get();
-        FieldLayers.Layers l = layers.layersProperty().get();
-        ScalarGrid density = !model.view().showDensityProperty().get() ? null
-                : model.view().splitProperty().get() ? endpointDensity : l.density();
-        CanvasFrame frame = FieldLayers.decorate(CanvasFrame.EMPTY, l.difference(), density, l.field(), l.lines(),
-                model.view().arrowScaleProperty().get());
-        DataState.Data data = model.data().data();
-        if (model.view().showDataProperty().get()) {
-            frame = frame.withParticles(model.noising().at(model.exactPath().schedule(), t), data.points().labels());
-        }
-        boolean samples = model.view().showSamplesProperty().get();
-        Trajectories pairs = model.view().showPairsProperty().get() ? model.pairs().pairsProperty().get() : null;
-        if (pairs != null) {
-            // the pairs replace the samples: both are paths from t = 1 to the data
-            frame = frame.withTrajectories(pairs, t, pairs.particles(), TrajectoryRole.ODE);
-            samples = false;
-            runTitle = String.format(Locale.ROOT, "%d training pairs  ·  %s coupling", pairs.particles(),
-                    model.training().couplingProperty().get().displayName());
-        } else if (samples && run != null) {
-            frame = frame.withTrajectories(run.trajectories(), t, model.sampling().pathsProperty().get(), role);
-        } else {
-            frame = frame.withTrajectories(null, t, 0, role);
-        }
-        if (clicked != null) {
-            frame = frame.withClicked(clicked);
-        }
-        frame = frame.withShowDenoised(model.sampling().showDenoisedProperty().get());
-        org.scorefield.core.flow.VelocityProbe probe = model.probe().probeProperty().get();
-        if (probe != null && model.view().toolProperty().get() == CanvasTool.PROBE) {
-            frame = frame.withProbe(probe);
-        }
-        List<String> title = new ArrayList<>();
-        if ((samples || pairs != null) && runTitle != null) {
-            title.add(runTitle);
-        }
-        if (l.caption() != null) {
-            title.add(l.caption());
-        }
-        if (model.view().splitProperty().get() && model.view().showDensityProperty().get() && endpointDensity != null) {
-            title.add("heatmap: density of the end points");
-        }
-        if (frame.probe() != null) {
-            title.add("red: exact marginal velocity of independent pairs from "
-                    + model.exactPath().source().displayName() + "  ·  "
-                    + (probe.learned() != null ? "green: learned  ·  " : "")
-                    + "grey: x₁ − x₀ of the pairs through the point");
-        }
-        return frame.withTitle(title.isEmpty() ? null : String.join("\n", title));
-    }
-
-    /** Every click's trajectories of one kind as one set of paths (they share their time grid). */
-    static Trajectories join(List<SamplingState.Click> clicks, java.util.function.Function<SamplingState.Click,
-            Trajectories> which) {
-        List<Trajectories> parts = clicks.stream().map(which).filter(java.util.Objects::nonNull).toList();
-        if (parts.isEmpty()) {
-            return null;
-        }
-        Trajectories first = parts.get(0);
-        int rows = first.length();
-        double[][] positions = new double[rows][];
-        double[][] denoised = first.hasDenoised() ? new double[rows][] : null;
-        for (int r = 0; r < rows; r++) {
-            int size = 0;
-            for (Trajectories p : parts) {
-                size += p.positions()[r].length;
-            }
-            positions[r] = new double[size];
-            if (denoised != null) {
-                denoised[r] = new double[size];
-            }
-            int at = 0;
-            for (Trajectories p : parts) {
-                double[] row = p.positions()[r];
-                System.arraycopy(row, 0, positions[r], at, row.length);
-                if (denoised != null && p.hasDenoised()) {
-                    System.arraycopy(p.denoised()[r], 0, denoised[r], at, row.length);
-                }
-                at += row.length;
-            }
-        }
-        return new Trajectories(first.times(), positions, denoised);
     }
 
     private void mouse(WorldCanvas canvas, MouseEvent e, boolean pressed) {

@@ -202,6 +202,30 @@ final class ChartsPane extends VBox {
         return reflowNfe;
     }
 
+    /** Charts drawn in memory, and their size on screen. */
+    record Drawn(org.scorefield.app.export.Figure.Drawing drawing, double width, double height) {
+    }
+
+    /**
+     * The charts as they are shown (the schedule chart over the open tab's chart), drawn now, on the
+     * FX thread that owns them, in this format; null when they are hidden.
+     */
+    Drawn draw(org.scorefield.app.export.Figure.Format format) {
+        List<org.jfree.chart.JFreeChart> list = new java.util.ArrayList<>();
+        List<double[]> sizes = new java.util.ArrayList<>();
+        for (var c : shown()) {
+            if (c.getScene() != null && c.getWidth() >= 1 && c.getHeight() >= 1) {
+                list.add(c.getChart());
+                sizes.add(new double[] {c.getWidth(), c.getHeight()});
+            }
+        }
+        if (list.isEmpty()) {
+            return null;
+        }
+        return new Drawn(org.scorefield.app.export.Figure.drawCharts(list, sizes, format),
+                sizes.stream().mapToDouble(z -> z[0]).max().orElse(0), sizes.stream().mapToDouble(z -> z[1]).sum());
+    }
+
     /** The charts on screen, top to bottom: the schedule chart and the one of the open tab. */
     java.util.List<org.scorefield.app.chart.LectureChart> shown() {
         java.util.List<org.scorefield.app.chart.LectureChart> out = new java.util.ArrayList<>();

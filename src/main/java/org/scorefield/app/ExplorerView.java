@@ -51,7 +51,7 @@ public final class ExplorerView extends BorderPane {
         this.scrubber = new TimeScrubber(model.view());
         this.canvasArea = new CanvasArea(model, layers, scrubber::playFromNoise);
         this.charts = new ChartsPane(model);
-        this.export = new ExportState(model, canvasArea, layers, charts);
+        this.export = new ExportState(model);
         this.session = new SessionState(model, SessionState.defaultHome());
         createView();
         initListeners();
@@ -108,7 +108,7 @@ public final class ExplorerView extends BorderPane {
                 new ReflowSection(model).build(),
                 new SamplingSection(model).build(),
                 new FieldSection(model).build(),
-                new ExportSection(export, model.export()).build());
+                new ExportSection(export, model.export(), charts::draw).build());
         side.getStyleClass().add("side-panel");
         sideScroll.setContent(side);
         sideScroll.setFitToWidth(true);

@@ -18,6 +18,7 @@ import javafx.stage.FileChooser;
 import org.controlsfx.control.ToggleSwitch;
 import org.scorefield.app.export.Animation;
 import org.scorefield.app.export.AnimationFormat;
+import org.scorefield.app.export.Figure;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.app.settings.AnimationSubject;
 import org.scorefield.app.settings.FrameSize;
@@ -31,10 +32,14 @@ final class ExportSection {
 
     private final ExportState export;
     private final ExportSettings settings;
+    private final java.util.function.Function<Figure.Format, ChartsPane.Drawn> charts;
 
-    ExportSection(ExportState export, ExportSettings settings) {
+    /** @param charts draws the charts on screen in a format (null when they are hidden) */
+    ExportSection(ExportState export, ExportSettings settings,
+                  java.util.function.Function<Figure.Format, ChartsPane.Drawn> charts) {
         this.export = export;
         this.settings = settings;
+        this.charts = charts;
     }
 
     TitledPane build() {
@@ -77,7 +82,11 @@ final class ExportSection {
                 "canvas.png", export::saveFigure);
         Button chartsButton = saveButton("Charts…", "exportCharts", "Save the charts on the right as they are shown "
                 + "(the schedule over the open tab's chart): PNG at twice their size, or vector SVG or PDF.",
-                "charts.png", export::saveCharts);
+                "charts.png", out -> {
+                    ChartsPane.Drawn drawn = charts.apply(Figure.Format.of(out));
+                    export.saveCharts(out, drawn == null ? null : drawn.drawing(), drawn == null ? 0 : drawn.width(),
+                            drawn == null ? 0 : drawn.height());
+                });
         Button samples = saveButton("Samples…", "exportSamples", "Save the end points of the samples on screen as CSV "
                 + "(x,y rows).", "samples.csv", export::saveSamples);
         Button paths = saveButton("Paths…", "exportPaths", "Save every sampled path as CSV, one row per particle and "

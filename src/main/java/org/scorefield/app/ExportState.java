@@ -51,32 +51,21 @@ public final class ExportState {
     private final JobProgress progress;
 
     private final ExplorerModel model;
-    /** What is on screen: the canvases, their layers and the charts, which the exports draw again. */
-    private final CanvasArea area;
-    private final FieldLayers layers;
-    private final ChartsPane charts;
+    private final ExportSettings settings;
+    private final FrameComposer composer;
     private final Jobs jobs;
     /** The key of the animation export. */
     static final String ANIMATION = "export";
     /** Figures and CSV files: each save is a job of its own key, so that none replaces another. */
     private long saves;
 
-    private final ExportSettings settings;
-
-    ExportState(ExplorerModel model, CanvasArea area, FieldLayers layers, ChartsPane charts) {
+    /** Exports what {@code model} shows, as its canvas composes it. */
+    public ExportState(ExplorerModel model) {
         this.model = model;
         this.settings = model.export();
-        this.area = area;
-        this.layers = layers;
-        this.charts = charts;
+        this.composer = new FrameComposer(model);
         this.jobs = model.jobs();
         this.progress = new JobProgress(jobs, ANIMATION);
-    }
-
-    /** The (first) canvas's width and height in pixels. */
-    private double[] canvasSize() {
-        var c = area.primaryCanvas().canvas();
-        return new double[] {c.getWidth(), c.getHeight()};
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -92,59 +81,57 @@ public final class ExportState {
         return status.getReadOnlyProperty();
     }
 
-    /** The animation the settings describe, from the state on screen now. */
+    /** The animation the settings describe, from the state on screen now, composed as the canvas composes it. */
     Animation animation() {
-        boolean panels = settings.whatProperty().get() == AnimationSubject.SPLIT || settings.whatProperty().get() == AnimationSubject.REFLOW;
-        double[] canvas = panels ? new double[] {area.getWidth(), area.getHeight()} : canvasSize();
-        int[] px = settings.sizeProperty().get().pixels(canvas[0], canvas[1]);
+        AnimationSubject what = settings.whatProperty().get();
+        boolean panels = what == AnimationSubject.SPLIT || what == AnimationSubject.REFLOW;
+        ViewState.Size canvas = panels ? model.view().areaSizeProperty().get() : model.view().paneSizeProperty().get();
+        int[] px = settings.sizeProperty().get().pixels(canvas.width(), canvas.height());
         DataState.Data data = model.data().data();
-        var schedule = model.exactPath().schedule();
-        var noising = model.noising();
-        Animation.Content content;
-        if (settings.whatProperty().get() == AnimationSubject.NOISING) {
-            InvalidInputException.require(data.points().size() > 0, "There are no data points to noise.");
-            content = Animation.noising(noising, data.points().labels(), schedule);
-        } else if (settings.whatProperty().get() == AnimationSubject.SPLIT) {
-            SamplingState.Runs runs = model.sampling().runsProperty().get();
-            InvalidInputException.require(!model.view().splitProperty().get() || runs.ode() == null || runs.sde() != null,
-                    "This flow has no reverse SDE (its x\u2081 is not Gaussian noise), so there is no ODE vs SDE "
-                            + "animation: animate the sampling instead.");
-            InvalidInputException.require(model.view().splitProperty().get() && runs.ode() != null && runs.sde() != null,
-                    "The ODE vs SDE animation shows the split view's two runs: press ODE vs SDE above the canvas "
-                            + "and wait for them.");
-            content = Animation.split(runs.ode().trajectories(), runs.ode().title(), runs.ode().nfe(),
-                    runs.sde().trajectories(), runs.sde().title(), runs.sde().nfe(),
-                    model.sampling().pathsProperty().get(), model.view().showDataProperty().get() ? noising : null,
-                    data.points().labels(), schedule);
-            ScalarGrid[] ends = layers.endpointDensitiesProperty().get();
-            if (model.view().showDensityProperty().get() && ends[0] != null && ends[1] != null) {
-                // each run's end-point density under its panel, as on screen
-                var parts = content.parts();
-                content = new Animation.Panels(List.of(
-                        Animation.layered(parts.get(0), (f, t) -> f.withHeatmap(ends[0], HeatmapStyle.DENSITY)),
-                        Animation.layered(parts.get(1), (f, t) -> f.withHeatmap(ends[1], HeatmapStyle.DENSITY))), 2);
+        Animation.Content content = switch (what) {
+            case NOISING -> {
+                InvalidInputException.require(data.points().size() > 0, "There are no data points to noise.");
+                FrameComposer.LayersAt layers = model.layers().recipe(true);
+                double arrowScale = model.view().arrowScaleProperty().get();
+                yield Animation.layered(Animation.noising(model.noising(), data.points().labels(),
+                        model.exactPath().schedule()), (f, t) -> {
+                            FieldLayers.Layers l = layers.at(t);
+                            return FrameComposer.decorate(f, l.difference(), l.density(), l, arrowScale);
+                        });
             }
-        } else if (settings.whatProperty().get() == AnimationSubject.REFLOW) {
-            var rounds = model.reflow().shown();
-            InvalidInputException.require(!rounds.isEmpty(), "There are no Reflow rounds to animate yet: make one in "
-                    + "the Reflow section.");
-            content = Animation.reflow(rounds, model.sampling().pathsProperty().get(),
-                    model.view().showDataProperty().get() ? data.points() : null);
-        } else if (settings.whatProperty().get() == AnimationSubject.TRAINING) {
-            content = training(data);
-        } else {
-            SamplingState.Run run = shownRun("animate");
-            boolean stochastic = run.settings().kind().isStochastic(run.settings());
-            content = Animation.sampling(run.trajectories(), model.sampling().pathsProperty().get(),
-                    stochastic ? TrajectoryRole.SDE : TrajectoryRole.ODE, run.title(), run.nfe(),
-                    model.view().showDataProperty().get() ? noising : null, data.points().labels(), schedule);
-        }
-        if (settings.whatProperty().get() != AnimationSubject.REFLOW && settings.whatProperty().get() != AnimationSubject.TRAINING) {
-            content = layers.animated(settings.whatProperty().get() != AnimationSubject.SPLIT).apply(content);
-        }
+            case SPLIT -> {
+                SamplingState.Runs runs = model.sampling().runsProperty().get();
+                InvalidInputException.require(!model.view().splitProperty().get() || runs.ode() == null
+                        || runs.sde() != null, "This flow has no reverse SDE (its x\u2081 is not Gaussian noise), so "
+                        + "there is no ODE vs SDE animation: animate the sampling instead.");
+                InvalidInputException.require(model.view().splitProperty().get() && runs.ode() != null
+                        && runs.sde() != null, "The ODE vs SDE animation shows the split view's two runs: press ODE "
+                        + "vs SDE above the canvas and wait for them.");
+                yield content(composer.split(runs, model.layers().recipe(false)));
+            }
+            case REFLOW -> {
+                InvalidInputException.require(!model.reflow().shown().isEmpty(), "There are no Reflow rounds to "
+                        + "animate yet: make one in the Reflow section.");
+                yield content(composer.rounds());
+            }
+            case TRAINING -> training(data);
+            case SAMPLING -> content(composer.single(shownRun("animate"), model.layers().recipe(true)));
+        };
         double duration = settings.secondsProperty().get();
         return new Animation(content, px[0], px[1], settings.fpsProperty().get(), duration, Math.min(0.5, duration / 8),
                 settings.overlayProperty().get(), model.view().lookProperty().get());
+    }
+
+    /**
+     * A scene as an animation's content: each pane a panel whose frame at t carries the pane's notes
+     * as its title, under the overlay's line of its run, NFE and t.
+     */
+    private static Animation.Content content(FrameComposer.Scene scene) {
+        List<Animation.Content> parts = scene.panes().stream().map(pane -> Animation.sweep(t -> {
+            FrameComposer.Frame f = pane.at().apply(t);
+            return f.frame().withTitle(f.notes().isEmpty() ? null : String.join("\n", f.notes()));
+        }, pane.overlayTitle(), 1)).toList();
+        return parts.size() == 1 ? parts.get(0) : new Animation.Panels(parts, scene.columns());
     }
 
     /** Snapshots a training replay samples at. */
@@ -246,41 +233,34 @@ public final class ExportState {
         jobs.cancel(ANIMATION);
     }
 
-    /** The canvas now as a PNG at twice its size, or vector SVG or PDF (from the file name). */
+    /** The (first) canvas now as a PNG at twice its size, or vector SVG or PDF (from the file name). */
     public void saveFigure(Path out) {
-        double[] canvas = canvasSize();
-        CanvasFrame frame = area.primaryCanvas().frame();
+        ViewState.Size canvas = model.view().paneSizeProperty().get();
+        FieldLayers.Layers now = model.layers().layersProperty().get();
+        CanvasFrame frame = composer.shown(t -> now).panes().get(0).onScreen(model.view().timeProperty().get());
         Look look = model.view().lookProperty().get();
         report(() -> {
-            Figure.write(frame, look, canvas[0], canvas[1], out);
-            return wrote(out, canvas[0], canvas[1]);
+            Figure.write(frame, look, canvas.width(), canvas.height(), out);
+            return wrote(out, canvas.width(), canvas.height());
         });
     }
 
     /**
-     * The charts on the right as they are shown (the schedule chart over the chart of the open tab),
-     * as a PNG at twice their size, or vector SVG or PDF (from the file name). They are drawn here,
-     * on the FX thread that owns them, and written on the files' lane.
+     * Writes charts the window drew (the right column as it is shown: the schedule chart over the
+     * open tab's chart), on the files' lane.
+     *
+     * @param drawing the charts drawn in memory, in the format of the file's name, or null when they are hidden
+     * @param width   their width on screen
+     * @param height  their height on screen
      */
-    public void saveCharts(Path out) {
-        java.util.List<org.jfree.chart.JFreeChart> list = new java.util.ArrayList<>();
-        java.util.List<double[]> sizes = new java.util.ArrayList<>();
-        for (var c : charts.shown()) {
-            if (c.getScene() != null && c.getWidth() >= 1 && c.getHeight() >= 1) {
-                list.add(c.getChart());
-                sizes.add(new double[] {c.getWidth(), c.getHeight()});
-            }
-        }
-        if (list.isEmpty()) {
+    public void saveCharts(Path out, Figure.Drawing drawing, double width, double height) {
+        if (drawing == null) {
             said("The charts are hidden: show them (] key) to save them.");
             return;
         }
-        Figure.Drawing drawing = Figure.drawCharts(list, sizes, Figure.Format.of(out));
-        double w = sizes.stream().mapToDouble(z -> z[0]).max().orElse(0);
-        double h = sizes.stream().mapToDouble(z -> z[1]).sum();
         report(() -> {
             drawing.write(out);
-            return wrote(out, w, h);
+            return wrote(out, width, height);
         });
     }
 
@@ -336,7 +316,7 @@ public final class ExportState {
 
     /** The field on the canvas (at the current t) as CSV (x,y,u,v). */
     public void saveField(Path out) {
-        org.scorefield.core.field.VectorGrid grid = layers.layersProperty().get().field();
+        org.scorefield.core.field.VectorGrid grid = model.layers().layersProperty().get().field();
         if (grid == null) {
             said("There is no field on the canvas: turn Field on first.");
             return;

@@ -236,40 +236,18 @@ final class FieldLayers {
     }
 
     /**
-     * The layers of the canvas over a frame, as the canvas draws them: the difference heatmap, or
-     * else the density; the field as arrows or streamlines.
+     * The layers the canvas shows now, computed at any t on the thread that asks: what the screen
+     * draws at that t, for an animation of it. Without the density for the split view, whose
+     * heatmaps are its runs' end-point densities.
      */
-    static CanvasFrame decorate(CanvasFrame frame, ScalarGrid difference, ScalarGrid densityGrid, VectorGrid grid,
-                                List<double[]> lines, double arrowScale) {
-        CanvasFrame out = frame;
-        if (difference != null) {
-            out = out.withHeatmap(difference, HeatmapStyle.DIFFERENCE);
-        } else if (densityGrid != null) {
-            out = out.withHeatmap(densityGrid, HeatmapStyle.DENSITY);
-        }
-        if (grid != null) {
-            out = lines != null ? out.withStreamlines(grid, lines) : out.withArrows(grid, arrowScale);
-        }
-        return out;
-    }
-
-    /**
-     * The layers the canvas shows now, computed at each t of an animation (on the thread that asks),
-     * over each of its frames: what the screen draws at that t. Without the density for the split
-     * view, whose heatmaps are its runs' end-point densities.
-     */
-    java.util.function.UnaryOperator<org.scorefield.app.export.Animation.Content> animated(boolean withDensity) {
+    FrameComposer.LayersAt recipe(boolean withDensity) {
         DensityRecipe d = withDensity ? densityRecipe() : null;
         FieldRecipe f = fieldRecipe();
-        double arrowScale = model.view().arrowScaleProperty().get();
-        if (d == null && f == null) {
-            return content -> content;
-        }
-        return content -> org.scorefield.app.export.Animation.layered(content, (frame, t) -> {
+        return t -> {
             FieldResult r = f == null ? null : f.at(t);
-            return decorate(frame, r == null ? null : r.difference(), d == null ? null : d.at(t),
-                    r == null ? null : r.field(), r == null ? null : r.lines(), arrowScale);
-        });
+            return r == null ? new Layers(d == null ? null : d.at(t), null, null, null, null)
+                    : new Layers(d == null ? null : d.at(t), r.field(), r.difference(), r.lines(), r.caption());
+        };
     }
 
     private void refreshEndpoints(SamplingState.Runs runs) {

@@ -17,6 +17,10 @@ import org.scorefield.core.field.FieldKind;
  */
 public final class ViewState {
 
+    /** A size on screen, in pixels. */
+    public record Size(double width, double height) {
+    }
+
     private final DoubleProperty time;
     private final ObjectProperty<Look> look = new SimpleObjectProperty<>(Look.DEFAULT);
     private final BooleanProperty split;
@@ -35,6 +39,8 @@ public final class ViewState {
     private final BooleanProperty loop;
     private final BooleanProperty towardsData;
     private final DoubleProperty speed;
+    private final ObjectProperty<Size> paneSize = new SimpleObjectProperty<>(new Size(800, 600));
+    private final ObjectProperty<Size> areaSize = new SimpleObjectProperty<>(new Size(800, 600));
 
     /** @param values where the view's settings are owned */
     public ViewState(SettingValues values) {
@@ -154,5 +160,15 @@ public final class ViewState {
     /** Playing speed: 1 sweeps from noise to data in five seconds. */
     public DoubleProperty speedProperty() {
         return speed;
+    }
+
+    /** The size of the (first) canvas on screen: what a figure and an animation of one canvas take. */
+    public ObjectProperty<Size> paneSizeProperty() {
+        return paneSize;
+    }
+
+    /** The size of the whole canvas area (all panes of the split and Reflow views). */
+    public ObjectProperty<Size> areaSizeProperty() {
+        return areaSize;
     }
 }

@@ -771,7 +771,7 @@ class ExplorerWindowTest {
         robot.clickOn("#showPairs .thumb-area");
         waitUntil(30, () -> model.pairs().pairsProperty().get() != null);
         Trajectories independent = fx(() -> model.pairs().pairsProperty().get());
-        assertEquals(CanvasArea.PAIR_BATCH, independent.particles());
+        assertEquals(org.scorefield.core.flow.Coupling.CHUNK, independent.particles());
         fx(() -> {
             view.canvasArea().redraw();
             return null;
@@ -1031,7 +1031,8 @@ class ExplorerWindowTest {
                 if (name.startsWith("canvas")) {
                     export.saveFigure(out);
                 } else {
-                    export.saveCharts(out);
+                    var drawn = view.charts().draw(org.scorefield.app.export.Figure.Format.of(out));
+                    export.saveCharts(out, drawn.drawing(), drawn.width(), drawn.height());
                 }
                 return null;
             });

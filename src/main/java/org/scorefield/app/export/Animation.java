@@ -97,6 +97,12 @@ public record Animation(Content frames, int width, int height, double fps, doubl
         }
     }
 
+    /** A content whose frame at t is {@code frameAt}'s, under an overlay of this title. */
+    public static Content sweep(java.util.function.DoubleFunction<CanvasFrame> frameAt, String title,
+                                double startTime) {
+        return new Sweep(frameAt, title, startTime);
+    }
+
     /** A content from its parts. */
     private record Sweep(java.util.function.DoubleFunction<CanvasFrame> frameAt, String title, double startTime)
             implements Content {
@@ -138,7 +144,9 @@ public record Animation(Content frames, int width, int height, double fps, doubl
         List<CanvasFrame> out = new ArrayList<>();
         for (Content part : frames.parts()) {
             CanvasFrame f = part.at(t);
-            out.add(overlay ? f.withTitle(part.title() + "  ·  " + part.label(t)) : f);
+            // the overlay's line, then what the frame's own title says (the canvas's notes); no title without it
+            String line = part.title() + "  ·  " + part.label(t);
+            out.add(f.withTitle(!overlay ? null : f.title() == null ? line : line + "\n" + f.title()));
         }
         return out;
     }
@@ -163,7 +171,7 @@ public record Animation(Content frames, int width, int height, double fps, doubl
         List<Content> parts = new ArrayList<>();
         for (Reflow.Round round : rounds) {
             parts.add(new Sweep(t -> under.withTrajectories(round.paths(), t, drawn, TrajectoryRole.ODE),
-                    roundTitle(round.metrics()), 1));
+                    round.metrics().caption(), 1));
         }
         return new Panels(parts);
     }
@@ -237,12 +245,6 @@ public record Animation(Content frames, int width, int height, double fps, doubl
                 return made().label(t);
             }
         };
-    }
-
-    /** A Reflow round's caption, on screen and in files. */
-    public static String roundTitle(Reflow.Metrics m) {
-        return String.format(Locale.ROOT, "Round %d  ·  straightness %.2g  ·  1-step SW2 %.1f× floor",
-                m.round(), m.normalizedStraightness(), m.oneStepRatio());
     }
 
     /**
