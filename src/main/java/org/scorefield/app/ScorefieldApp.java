@@ -6,6 +6,10 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.theme.Look;
+import org.scorefield.app.view.ExplorerView;
+import org.scorefield.app.workspace.SessionState;
 
 /** The explorer window: {@link ExplorerView} in a stage titled "Scorefield". */
 public final class ScorefieldApp extends Application {
@@ -13,7 +17,7 @@ public final class ScorefieldApp extends Application {
     public static final String TITLE = "Scorefield";
     static final Dimension2D DEFAULT_SIZE = new Dimension2D(1440, 900);
     /** The smallest size the layout is designed and tested for. */
-    static final Dimension2D DESIGN_MIN_SIZE = new Dimension2D(1024, 700);
+    public static final Dimension2D DESIGN_MIN_SIZE = new Dimension2D(1024, 700);
 
     public static void launchWindow(String[] args) {
         Application.launch(ScorefieldApp.class, args);
@@ -98,7 +102,7 @@ public final class ScorefieldApp extends Application {
     }
 
     /** The default size, shrunk to fit a smaller screen (a 1366×768 laptop, say). */
-    static Dimension2D initialSize(Rectangle2D screen) {
+    public static Dimension2D initialSize(Rectangle2D screen) {
         return new Dimension2D(Math.min(DEFAULT_SIZE.getWidth(), screen.getWidth()),
                 Math.min(DEFAULT_SIZE.getHeight(), screen.getHeight()));
     }

@@ -1,6 +1,6 @@
 package org.scorefield.cli;
 
-import org.scorefield.app.Look;
+import org.scorefield.app.theme.Look;
 import org.scorefield.core.InvalidInputException;
 import picocli.CommandLine.Option;
 

@@ -13,7 +13,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scorefield.app.export.AnimationFormat;
+import org.scorefield.app.settings.AnimationFormat;
 
 /** {@code render}: what it prints, and that the file decodes to the asked size and frame count. */
 class RenderCommandTest {

@@ -97,7 +97,7 @@ class ScorefieldCliTest {
         JsonNode auto = CliRun.of("sample", "--oracle", "moons", "--process", "ve", "--steps", "4", "--n", "20")
                 .json();
         // the window's VE starts from the same constants: the two must agree (the README says 5)
-        org.scorefield.app.ProcessState window = new org.scorefield.app.ProcessState();
+        org.scorefield.app.model.ProcessState window = new org.scorefield.app.model.ProcessState();
         window.kindProperty().set(org.scorefield.core.schedule.ScheduleKind.VE);
         assertEquals(window.value("sigma_max"), auto.get("process").get("sigma_max").asDouble());
         assertEquals(5, auto.get("process").get("sigma_max").asDouble());

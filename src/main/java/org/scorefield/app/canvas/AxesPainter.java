@@ -4,8 +4,8 @@ import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.scorefield.app.Look;
-import org.scorefield.app.WorldView;
+import org.scorefield.app.theme.Look;
+import org.scorefield.app.canvas.WorldView;
 
 /**
  * The unit grid of the plane: grid lines at every integer, the two axes slightly stronger, and

@@ -1,7 +1,7 @@
 package org.scorefield.app.canvas;
 
 import javafx.scene.paint.Color;
-import org.scorefield.app.Look;
+import org.scorefield.app.theme.Look;
 
 /**
  * 256-entry colour tables for heatmaps, blended into the theme's background so the lowest value

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import org.scorefield.app.Look;
+import org.scorefield.app.theme.Look;
 import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.ScalarGrid;
 

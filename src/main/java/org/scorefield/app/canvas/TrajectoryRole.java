@@ -1,7 +1,7 @@
 package org.scorefield.app.canvas;
 
 import javafx.scene.paint.Color;
-import org.scorefield.app.Look;
+import org.scorefield.app.theme.Look;
 
 /** What produced a set of trajectories, which picks their colour from the palette (docs/math.md §5). */
 public enum TrajectoryRole {

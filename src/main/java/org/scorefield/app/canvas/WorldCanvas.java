@@ -2,8 +2,8 @@ package org.scorefield.app.canvas;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
-import org.scorefield.app.Look;
-import org.scorefield.app.WorldView;
+import org.scorefield.app.theme.Look;
+import org.scorefield.app.canvas.WorldView;
 
 /**
  * A region that lays out one {@link Canvas} to its full size and repaints its {@link CanvasFrame}

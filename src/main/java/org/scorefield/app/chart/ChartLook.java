@@ -13,7 +13,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
 import org.jfree.chart.ui.RectangleInsets;
-import org.scorefield.app.Look;
+import org.scorefield.app.theme.Look;
 
 /**
  * A {@link Look} translated into what JFreeChart draws with: AWT colours, fonts and strokes, and

@@ -27,7 +27,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.scorefield.app.Look;
+import org.scorefield.app.theme.Look;
 import org.scorefield.core.metric.ErrorVersusNfe;
 import org.scorefield.core.sample.SamplerKind;
 

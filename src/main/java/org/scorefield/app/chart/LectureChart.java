@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
-import org.scorefield.app.Look;
+import org.scorefield.app.theme.Look;
 
 /**
  * A JFreeChart-FX viewer made for a projected lecture: no context menu, no mouse zoom, pan or

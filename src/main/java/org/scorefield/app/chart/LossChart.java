@@ -15,7 +15,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYDataset;
-import org.scorefield.app.Look;
+import org.scorefield.app.theme.Look;
 import org.scorefield.core.nn.LossHistory;
 
 /**

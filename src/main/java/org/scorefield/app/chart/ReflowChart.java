@@ -17,7 +17,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.scorefield.app.Look;
+import org.scorefield.app.theme.Look;
 import org.scorefield.core.flow.Reflow;
 
 /**

@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import org.scorefield.app.settings.AnimationFormat;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.io.AtomicFiles;
 

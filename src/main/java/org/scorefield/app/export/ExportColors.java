@@ -3,7 +3,7 @@ package org.scorefield.app.export;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import javafx.scene.paint.Color;
-import org.scorefield.app.Look;
+import org.scorefield.app.theme.Look;
 
 /** The colours the lab paints with, in both themes: the GIF palette holds each of them exactly. */
 final class ExportColors {

@@ -20,9 +20,9 @@ import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.PDFHints;
 import org.jfree.svg.SVGGraphics2D;
-import org.scorefield.app.HeadlessFx;
-import org.scorefield.app.Look;
-import org.scorefield.app.WorldView;
+import org.scorefield.app.fx.HeadlessFx;
+import org.scorefield.app.theme.Look;
+import org.scorefield.app.canvas.WorldView;
 import org.scorefield.app.canvas.CanvasFrame;
 import org.scorefield.app.canvas.FramePainter;
 import org.scorefield.app.canvas.Java2DPen;
@@ -88,6 +88,10 @@ public final class Figure {
         byte[] bytes = vector(format, width, height, g -> HeadlessFx.run(() ->
                 new FramePainter().paint(new Java2DPen(g), frame, WorldView.DEFAULT, look, width, height)));
         AtomicFiles.writeBytes(out, stream -> stream.write(bytes));
+    }
+
+    /** A figure drawn in memory, and its size on screen in logical pixels. */
+    public record Sized(Drawing drawing, double width, double height) {
     }
 
     /** A figure drawn in memory, written to a file later, on any thread. */

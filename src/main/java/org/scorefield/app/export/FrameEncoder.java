@@ -3,6 +3,7 @@ package org.scorefield.app.export;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.scorefield.app.settings.AnimationFormat;
 
 /**
  * Writes the frames of one animation, in order, to a file (or a folder for a PNG sequence), then

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.scorefield.app.export.AnimationFormat;
+import org.scorefield.app.settings.AnimationFormat;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.field.FieldKind;
 import org.scorefield.core.flow.Coupling;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.scorefield.app.WorldView;
+import org.scorefield.app.canvas.WorldView;
 import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.ScalarGrid;
 

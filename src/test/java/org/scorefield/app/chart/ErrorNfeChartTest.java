@@ -14,7 +14,7 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.scorefield.app.Look;
+import org.scorefield.app.theme.Look;
 import org.scorefield.core.metric.ErrorVersusNfe;
 import org.scorefield.core.sample.SamplerKind;
 import org.testfx.framework.junit5.ApplicationExtension;

@@ -10,7 +10,7 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.scorefield.app.Look;
+import org.scorefield.app.theme.Look;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 

@@ -24,6 +24,7 @@ import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.model.Picture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scorefield.app.settings.AnimationFormat;
 import org.scorefield.core.InvalidInputException;
 
 /**

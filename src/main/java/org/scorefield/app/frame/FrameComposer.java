@@ -1,0 +1,262 @@
+package org.scorefield.app.frame;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.scorefield.app.canvas.CanvasFrame;
+import org.scorefield.app.canvas.HeatmapStyle;
+import org.scorefield.app.canvas.TrajectoryRole;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.FieldLayers;
+import org.scorefield.app.model.SamplingState;
+import org.scorefield.app.model.ViewState;
+import org.scorefield.app.settings.CanvasTool;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.flow.Reflow;
+import org.scorefield.core.flow.VelocityProbe;
+import org.scorefield.core.sample.Trajectories;
+import org.scorefield.core.schedule.ForwardNoising;
+import org.scorefield.core.schedule.Schedule;
+
+/**
+ * The window's state as the frames of its canvases: one set of rules for the screen and for every
+ * export of it (the figure, the sampling, ODE vs SDE and Reflow animations), so that a file shows
+ * what the screen shows. A {@link Scene} is captured on the FX thread from immutable parts, and
+ * draws its panes at any t on any thread: the screen at the scrubber's t with the layers computed
+ * for it, an export at each frame's t with the layers computed for that t.
+ */
+public final class FrameComposer {
+
+    /**
+     * The SDE pane of a flow whose x₁ is not N(0, I) noise independent of x₀ (another source, or
+     * coupled pairs): only its ODE has the flow's marginals. Short phrases, so that it keeps the
+     * title's size in a narrow pane.
+     */
+    public static final String NO_SDE = "No reverse SDE:  x\u2081 is not  Gaussian noise";
+
+    /**
+     * One pane at one t: its frame without a title, and its title's lines below the first.
+     *
+     * @param frame what the canvas draws
+     * @param notes what the layers and the tools say (the field's caption, the probe's legend)
+     */
+    public record Frame(CanvasFrame frame, List<String> notes) {
+    }
+
+    /**
+     * One canvas of a view, drawn at any t.
+     *
+     * @param runTitle what its paths are (a run, the training pairs, a Reflow round), or null
+     * @param nfe      the network evaluations of its run, or -1
+     * @param at       the pane at a t
+     */
+    public record Pane(String runTitle, long nfe, java.util.function.DoubleFunction<Frame> at) {
+
+        /** As the canvas shows it: titled with the run, then the notes, one per line. */
+        public CanvasFrame onScreen(double t) {
+            Frame f = at.apply(t);
+            List<String> lines = new ArrayList<>();
+            if (runTitle != null) {
+                lines.add(runTitle);
+            }
+            lines.addAll(f.notes());
+            return f.frame().withTitle(lines.isEmpty() ? null : String.join("\n", lines));
+        }
+
+        /** The caption of an exported animation's overlay: the run and its NFE. */
+        public String overlayTitle() {
+            String title = runTitle == null ? "" : runTitle;
+            return nfe >= 0 ? title + "  ·  NFE " + nfe : title;
+        }
+    }
+
+    /**
+     * The panes of a view.
+     *
+     * @param panes   left to right, top to bottom
+     * @param columns side by side (2 for ODE vs SDE), or 0 for the grid of the largest square cells
+     */
+    public record Scene(List<Pane> panes, int columns) {
+        public Scene {
+            panes = List.copyOf(panes);
+        }
+    }
+
+    private final ExplorerModel model;
+
+    public FrameComposer(ExplorerModel model) {
+        this.model = Objects.requireNonNull(model);
+    }
+
+    /** Whether the canvas shows the Reflow rounds (chosen, and there are some). */
+    public boolean showsRounds() {
+        return model.view().roundsViewProperty().get() && !model.reflow().rounds().isEmpty();
+    }
+
+    /** The view on screen now: the Reflow rounds, ODE vs SDE, or the single canvas. */
+    public Scene shown(FieldLayers.LayersAt layers) {
+        if (showsRounds()) {
+            return rounds();
+        }
+        SamplingState.Runs runs = model.sampling().runsProperty().get();
+        return model.view().splitProperty().get() ? split(runs, layers) : single(runs.single(), layers);
+    }
+
+    /** The single canvas with this run (null: none), the trajectories of the clicks and the layers. */
+    public Scene single(SamplingState.Run run, FieldLayers.LayersAt layers) {
+        return new Scene(List.of(samplingPane(run, clicks(SamplingState.Click::single), role(run), null, layers)), 1);
+    }
+
+    /** The PF-ODE beside the SDE from the same start, each over its end points' density when the density is on. */
+    public Scene split(SamplingState.Runs runs, FieldLayers.LayersAt layers) {
+        ScalarGrid[] ends = model.layers().endpointDensitiesProperty().get();
+        Pane ode = samplingPane(runs.ode(), clicks(SamplingState.Click::ode), TrajectoryRole.ODE, ends[0], layers);
+        Pane sde = samplingPane(runs.sde(), clicks(SamplingState.Click::sde), TrajectoryRole.SDE, ends[1], layers);
+        if (runs.ode() != null && runs.sde() == null) {
+            var drawn = sde.at();
+            sde = new Pane(NO_SDE, -1, t -> new Frame(drawn.apply(t).frame(), List.of()));
+        }
+        return new Scene(List.of(ode, sde), 2);
+    }
+
+    /** The shown Reflow rounds: each round's Euler paths from the same sources up to t, over the clean data. */
+    public Scene rounds() {
+        PointSet data = model.view().showDataProperty().get() ? model.data().data().points() : null;
+        CanvasFrame under = data == null ? CanvasFrame.EMPTY : CanvasFrame.points(data.xy(), data.labels());
+        int drawn = model.sampling().pathsProperty().get();
+        List<Pane> panes = new ArrayList<>();
+        for (Reflow.Round round : model.reflow().shown()) {
+            panes.add(new Pane(round.metrics().caption(), -1, t -> new Frame(
+                    under.withTrajectories(round.paths(), t, drawn, TrajectoryRole.ODE), List.of())));
+        }
+        return new Scene(panes, 0);
+    }
+
+    /** Paths of a stochastic sampler take the SDE's colour, every other the ODE's. */
+    public static TrajectoryRole role(SamplingState.Run run) {
+        return run != null && run.settings().kind().isStochastic(run.settings()) ? TrajectoryRole.SDE
+                : TrajectoryRole.ODE;
+    }
+
+    private Trajectories clicks(java.util.function.Function<SamplingState.Click, Trajectories> which) {
+        return join(model.sampling().clicksProperty().get(), which);
+    }
+
+    /**
+     * A sampling canvas: the layers, the data noised to t, the run's paths (or the training pairs in
+     * their place), the clicks' paths, the x̂0 overlay and the probe. Everything is read now, on the
+     * FX thread; the pane only combines it.
+     */
+    private Pane samplingPane(SamplingState.Run run, Trajectories clicked, TrajectoryRole role,
+                              ScalarGrid endpointDensity, FieldLayers.LayersAt layers) {
+        ViewState view = model.view();
+        boolean split = view.splitProperty().get();
+        boolean density = view.showDensityProperty().get();
+        ScalarGrid ends = split && density ? endpointDensity : null;
+        double arrowScale = view.arrowScaleProperty().get();
+        ForwardNoising noising = view.showDataProperty().get() ? model.noising() : null;
+        Schedule schedule = model.exactPath().schedule();
+        int[] labels = model.data().data().points().labels();
+        Trajectories pairs = view.showPairsProperty().get() ? model.pairs().pairsProperty().get() : null;
+        boolean samples = view.showSamplesProperty().get() && pairs == null;
+        int drawn = model.sampling().pathsProperty().get();
+        boolean denoised = model.sampling().showDenoisedProperty().get();
+        VelocityProbe probe = view.toolProperty().get() == CanvasTool.PROBE ? model.probe().probeProperty().get()
+                : null;
+        String probeLegend = probe == null ? null : "red: exact marginal velocity of independent pairs from "
+                + model.exactPath().source().displayName() + "  ·  " + (probe.learned() != null ? "green: learned  ·  "
+                : "") + "grey: x₁ − x₀ of the pairs through the point";
+        String runTitle = pairs != null ? String.format(Locale.ROOT, "%d training pairs  ·  %s coupling",
+                pairs.particles(), model.training().couplingProperty().get().displayName())
+                : samples && run != null ? run.title() : null;
+        long nfe = pairs == null && samples && run != null ? run.nfe() : -1;
+        return new Pane(runTitle, nfe, t -> {
+            FieldLayers.Layers l = layers.at(t);
+            CanvasFrame frame = decorate(CanvasFrame.EMPTY, l.difference(), split ? ends : density ? l.density() : null,
+                    l, arrowScale);
+            if (noising != null) {
+                frame = frame.withParticles(noising.at(schedule, t), labels);
+            }
+            if (pairs != null) {
+                // the pairs replace the samples: both are paths from t = 1 to the data
+                frame = frame.withTrajectories(pairs, t, pairs.particles(), TrajectoryRole.ODE);
+            } else if (samples && run != null) {
+                frame = frame.withTrajectories(run.trajectories(), t, drawn, role);
+            } else {
+                frame = frame.withTrajectories(null, t, 0, role);
+            }
+            if (clicked != null) {
+                frame = frame.withClicked(clicked);
+            }
+            frame = frame.withShowDenoised(denoised);
+            if (probe != null) {
+                frame = frame.withProbe(probe);
+            }
+            List<String> notes = new ArrayList<>();
+            if (l.caption() != null) {
+                notes.add(l.caption());
+            }
+            if (ends != null) {
+                notes.add("heatmap: density of the end points");
+            }
+            if (probeLegend != null) {
+                notes.add(probeLegend);
+            }
+            return new Frame(frame, notes);
+        });
+    }
+
+    /**
+     * The layers over a frame, as the canvas draws them: the difference heatmap, or else the
+     * density; the field as arrows or streamlines.
+     */
+    public static CanvasFrame decorate(CanvasFrame frame, ScalarGrid difference, ScalarGrid densityGrid,
+                                FieldLayers.Layers layers, double arrowScale) {
+        CanvasFrame out = frame;
+        if (difference != null) {
+            out = out.withHeatmap(difference, HeatmapStyle.DIFFERENCE);
+        } else if (densityGrid != null) {
+            out = out.withHeatmap(densityGrid, HeatmapStyle.DENSITY);
+        }
+        if (layers.field() != null) {
+            out = layers.lines() != null ? out.withStreamlines(layers.field(), layers.lines())
+                    : out.withArrows(layers.field(), arrowScale);
+        }
+        return out;
+    }
+
+    /** Every click's trajectories of one kind as one set of paths (they share their time grid). */
+    static Trajectories join(List<SamplingState.Click> clicks,
+                             java.util.function.Function<SamplingState.Click, Trajectories> which) {
+        List<Trajectories> parts = clicks.stream().map(which).filter(Objects::nonNull).toList();
+        if (parts.isEmpty()) {
+            return null;
+        }
+        Trajectories first = parts.get(0);
+        int rows = first.length();
+        double[][] positions = new double[rows][];
+        double[][] denoised = first.hasDenoised() ? new double[rows][] : null;
+        for (int r = 0; r < rows; r++) {
+            int size = 0;
+            for (Trajectories p : parts) {
+                size += p.positions()[r].length;
+            }
+            positions[r] = new double[size];
+            if (denoised != null) {
+                denoised[r] = new double[size];
+            }
+            int at = 0;
+            for (Trajectories p : parts) {
+                double[] row = p.positions()[r];
+                System.arraycopy(row, 0, positions[r], at, row.length);
+                if (denoised != null && p.hasDenoised()) {
+                    System.arraycopy(p.denoised()[r], 0, denoised[r], at, row.length);
+                }
+                at += row.length;
+            }
+        }
+        return new Trajectories(first.times(), positions, denoised);
+    }
+}

@@ -1,0 +1,270 @@
+package org.scorefield.app.headless;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.TitledPane;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.scorefield.app.ScorefieldApp;
+import org.scorefield.app.fx.HeadlessFx;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.TrainingState;
+import org.scorefield.app.settings.CanvasTool;
+import org.scorefield.app.settings.FieldSource;
+import org.scorefield.app.theme.Look;
+import org.scorefield.app.view.ExplorerView;
+import org.scorefield.core.Identified;
+import org.scorefield.core.flow.CouplingKind;
+import org.scorefield.core.nn.Objective;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.field.FieldKind;
+import org.scorefield.core.io.AtomicFiles;
+import org.scorefield.core.nn.TrainingWorker;
+
+/**
+ * Builds the real explorer window without a display (Monocle), runs a short scripted session — load
+ * a preset, train a few hundred steps, sample — puts it in one of its {@link View}s and writes the
+ * window to a PNG. What the {@code screenshot} command and the README's pictures use.
+ */
+public final class Screenshot {
+
+    /** The views a screenshot can show. */
+    public enum View implements Identified {
+        /** The single canvas: the data noised to t, the samples' trajectories, the density. */
+        MAIN,
+        /** PF-ODE and reverse SDE side by side. */
+        SPLIT,
+        /** The learned score field over the exact density. */
+        FIELDS,
+        /** Streamlines of the learned PF-ODE velocity over the data. */
+        STREAMLINES,
+        /** The size of the learned score's error, |learned − exact|, as a heatmap. */
+        DIFFERENCE,
+        /** Trajectories at t = 0.35 with the denoiser's x̂0 beside each, and paths from a click. */
+        DENOISED,
+        /** The solvers' error against NFE, computed. */
+        ERRORS,
+        /** A flow-matching model and two Reflow rounds side by side, with the Reflow charts. */
+        REFLOW,
+        /** One batch's training pairs under minibatch OT, drawn as straight lines. */
+        PAIRS,
+        /** The velocity probe of a flow-matching model: conditional targets, marginal and learned velocity. */
+        PROBE;
+
+        /** The lower-case name the command line uses. */
+        @Override
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * What to show.
+     *
+     * @param view   which view
+     * @param width  window width in pixels
+     * @param height window height in pixels
+     * @param look   theme and presenter mode
+     * @param preset the data
+     * @param steps  training steps before sampling
+     * @param source flow matching from this preset (null: the view's own objective and N(0, I))
+     */
+    public record Script(View view, int width, int height, Look look, DatasetPreset preset, int steps,
+                         DatasetPreset source) {
+
+        public Script(View view, int width, int height, Look look, DatasetPreset preset, int steps) {
+            this(view, width, height, look, preset, steps, null);
+        }
+    }
+
+    /** What the script did. */
+    public record Result(long steps, double seconds) {
+    }
+
+    private Screenshot() {
+    }
+
+    /** Runs the script and writes the PNG atomically. */
+    public static Result write(Script script, Path out) throws IOException {
+        long started = System.nanoTime();
+        HeadlessFx.start();
+        Stage[] stage = new Stage[1];
+        ExplorerView view = HeadlessFx.call(() -> {
+            stage[0] = new Stage();
+            return ScorefieldApp.show(stage[0], script.width(), script.height());
+        });
+        ExplorerModel model = view.model();
+        try {
+            HeadlessFx.run(() -> {
+                model.view().lookProperty().set(script.look());
+                model.data().presetProperty().set(script.preset());
+                if (script.view() == View.REFLOW || script.view() == View.PAIRS || script.view() == View.PROBE) {
+                    model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
+                }
+                if (script.source() != null) {
+                    model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
+                    model.training().sourceProperty().set(TrainingState.SourceOption.all().stream()
+                            .filter(o -> o.source().equals(org.scorefield.core.flow.FlowSource.of(script.source())))
+                            .findFirst().orElseThrow());
+                }
+                if (script.view() == View.PAIRS) {
+                    model.training().couplingProperty().set(CouplingKind.OT);
+                }
+            });
+            if (script.steps() > 0) {
+                HeadlessFx.run(() -> model.training().train());
+                waitFor(() -> HeadlessFx.call(() -> model.training().stepsProperty().get() >= script.steps()
+                        || model.training().stateProperty().get() == TrainingWorker.State.FAILED), 300);
+                HeadlessFx.run(() -> model.training().pause());
+                waitFor(() -> HeadlessFx.call(() -> model.training().stateProperty().get()
+                        != TrainingWorker.State.RUNNING), 30);
+            }
+            if (script.view() == View.REFLOW) {
+                for (int round = 1; round <= 2; round++) {
+                    HeadlessFx.run(model::reflowNextRound);
+                    waitFor(() -> HeadlessFx.call(() -> !model.reflow().runningProperty().get()), 600);
+                }
+            }
+            HeadlessFx.run(() -> arrange(view, script.view()));
+            waitFor(() -> HeadlessFx.call(() -> model.jobs().idle()), 120);
+            settle();
+            WritableImage image = HeadlessFx.call(() -> {
+                view.canvasArea().redraw();
+                return stage[0].getScene().snapshot(null);
+            });
+            BufferedImage png = SwingFXUtils.fromFXImage(image, null);
+            AtomicFiles.writeBytes(out, stream -> {
+                if (!ImageIO.write(png, "png", stream)) {
+                    throw new IOException("no PNG writer");
+                }
+            });
+            return new Result(HeadlessFx.call(() -> model.training().stepsProperty().get()),
+                    (System.nanoTime() - started) / 1e9);
+        } finally {
+            HeadlessFx.run(() -> stage[0].close());
+        }
+    }
+
+    /** Puts the window in the view: which layers, which t. */
+    static void arrange(ExplorerView view, View which) {
+        ExplorerModel model = view.model();
+        switch (which) {
+            case MAIN -> {
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(true);
+                model.view().showSamplesProperty().set(true);
+                model.view().showFieldProperty().set(false);
+                model.view().timeProperty().set(0.08);
+            }
+            case SPLIT -> {
+                model.view().splitProperty().set(true);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(false);
+                model.view().showSamplesProperty().set(true);
+                model.view().timeProperty().set(0.0);
+            }
+            case FIELDS, STREAMLINES, DIFFERENCE -> {
+                boolean learned = model.training().model().isPresent();
+                model.view().splitProperty().set(false);
+                model.view().showSamplesProperty().set(false);
+                model.view().showDataProperty().set(which != View.DIFFERENCE);
+                model.view().showDensityProperty().set(which == View.FIELDS);
+                model.view().showFieldProperty().set(true);
+                model.view().streamlinesProperty().set(which == View.STREAMLINES);
+                model.view().fieldKindProperty().set(which == View.STREAMLINES || model.exactPath().isFlow()
+                        ? FieldKind.VELOCITY : FieldKind.SCORE);
+                model.view().fieldSourceProperty().set(!learned ? FieldSource.EXACT
+                        : which == View.DIFFERENCE ? FieldSource.DIFFERENCE
+                        : FieldSource.LEARNED);
+                model.view().timeProperty().set(0.3);
+                // The settings of what is shown, open in the side panel.
+                if (view.lookup("#fieldSection") instanceof TitledPane fields) {
+                    fields.setExpanded(true);
+                }
+            }
+            case DENOISED -> {
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(true);
+                model.view().showSamplesProperty().set(true);
+                model.view().showFieldProperty().set(false);
+                model.sampling().showDenoisedProperty().set(true);
+                model.sampling().startAt(2.2, 2.0);
+                view.scrubber().stop();
+                model.view().timeProperty().set(0.35);
+            }
+            case ERRORS -> {
+                arrange(view, View.MAIN);
+                view.charts().computeErrors();
+                return;
+            }
+            case REFLOW -> {
+                model.view().roundsViewProperty().set(true);
+                model.view().showDataProperty().set(false);
+                view.scrubber().stop();
+                model.view().timeProperty().set(0.0);
+                if (view.lookup("#reflowSection") instanceof TitledPane section) {
+                    section.setExpanded(true);
+                }
+                return;
+            }
+            case PROBE -> {
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(true);
+                model.view().showDensityProperty().set(false);
+                model.view().showFieldProperty().set(false);
+                model.view().showSamplesProperty().set(false);
+                model.view().toolProperty().set(CanvasTool.PROBE);
+                view.scrubber().stop();
+                model.view().timeProperty().set(0.5);
+                model.probe().pointProperty().set(new double[] {0.4, 0.9});
+                return;
+            }
+            case PAIRS -> {
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(false);
+                model.view().showFieldProperty().set(false);
+                model.view().showPairsProperty().set(true);
+                view.scrubber().stop();
+                model.view().timeProperty().set(0.0);
+            }
+        }
+        model.sampling().resample();
+    }
+
+    /** A few pulses, so that layout and CSS are done. */
+    private static void settle() {
+        for (int i = 0; i < 5; i++) {
+            HeadlessFx.run(() -> { });
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "the scripted session did not finish within %d s", seconds));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+}

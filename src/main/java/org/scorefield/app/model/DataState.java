@@ -1,0 +1,240 @@
+package org.scorefield.app.model;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.data.GaussianMixture;
+import org.scorefield.core.data.PointCsv;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.schedule.ForwardNoising;
+
+/**
+ * The data the lab works on: drawn from a preset with a point count and a seed, drawn by hand with
+ * a brush, or imported from a CSV file. Each point carries its own fixed noise ε (from the same
+ * seed), so that the forward process moves every particle along one smooth path.
+ *
+ * <p>A preset stays a preset (with its exact mixture, where it has one) until the user edits its
+ * points; from then on the data is the edited point set, whose exact oracle memorises the points.
+ * Lives on the FX thread.
+ */
+public final class DataState {
+
+    static final int MIN_POINTS = Settings.DATA_POINTS.min();
+    static final int MAX_POINTS = Settings.DATA_POINTS.max();
+
+    /**
+     * The data as it stands: the points, where they came from, and their fixed noise.
+     *
+     * @param points  the data x0
+     * @param preset  the preset they were drawn from, while unedited
+     * @param name    how the data is named on screen and in model files
+     * @param noising the forward process with one fixed ε per point
+     */
+    public record Data(PointSet points, Optional<DatasetPreset> preset, String name, ForwardNoising noising) {
+
+        /** What the trainer draws from: the preset itself, or the points. */
+        public DataDistribution distribution() {
+            return preset.<DataDistribution>map(p -> p)
+                    .orElseGet(() -> new EmpiricalDistribution(name, points));
+        }
+
+        /** The exact Gaussian mixture, for an unedited mixture preset. */
+        public Optional<GaussianMixture> mixture() {
+            return preset.flatMap(DatasetPreset::mixture);
+        }
+    }
+
+    private final ObjectProperty<DatasetPreset> preset;
+    private final IntegerProperty pointCount;
+    private final LongProperty seed;
+    private final ReadOnlyObjectWrapper<Data> data = new ReadOnlyObjectWrapper<>();
+    private long brushStrokes;
+    /** Set while a session is restored: its points come with it, nothing is redrawn meanwhile. */
+    private boolean restoring;
+
+    /** The data alone, its settings owned by nobody else (for tests). */
+    public DataState() {
+        this(new SettingValues());
+    }
+
+    /** @param values where the data's settings are owned */
+    public DataState(SettingValues values) {
+        preset = values.object(Settings.DATA_PRESET);
+        pointCount = values.integer(Settings.DATA_POINTS);
+        seed = values.whole(Settings.DATA_SEED);
+        reloadPreset();
+        preset.addListener((obs, old, p) -> {
+            if (p != null && !restoring) {
+                reloadPreset();
+            }
+        });
+        pointCount.addListener((obs, old, n) -> {
+            if (!restoring) {
+                reloadIfPreset();
+            }
+        });
+        seed.addListener((obs, old, s) -> {
+            if (restoring) {
+                return;
+            }
+            if (data.get().preset().isPresent()) {
+                reloadPreset();
+            } else {
+                set(data.get().points(), Optional.empty(), data.get().name());
+            }
+        });
+    }
+
+    /** The preset chosen in the data box (kept when the points are edited, to show where they came from). */
+    public ObjectProperty<DatasetPreset> presetProperty() {
+        return preset;
+    }
+
+    public IntegerProperty pointCountProperty() {
+        return pointCount;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public ReadOnlyObjectProperty<Data> dataProperty() {
+        return data.getReadOnlyProperty();
+    }
+
+    public Data data() {
+        return data.get();
+    }
+
+    /** Draws the chosen preset again (also after editing). */
+    public void reloadPreset() {
+        DatasetPreset p = preset.get();
+        set(p.sample(Math.max(MIN_POINTS, Math.min(MAX_POINTS, pointCount.get())), seed.get()), Optional.of(p),
+                p.displayName());
+    }
+
+    private void reloadIfPreset() {
+        if (data.get().preset().isPresent()) {
+            reloadPreset();
+        }
+    }
+
+    /**
+     * Adds {@code count} points scattered (Gaussian, spread {@code radius}) around a brush position,
+     * with the given class label where the data has labels.
+     */
+    public void brush(double x, double y, double radius, int count, int label) {
+        PointSet old = data.get().points();
+        if (old.size() + count > MAX_POINTS) {
+            count = MAX_POINTS - old.size();
+            if (count <= 0) {
+                return;
+            }
+        }
+        SeededRandom random = new SeededRandom(SeededRandom.derive(seed.get(), "brush-" + brushStrokes++));
+        double[] xy = Arrays.copyOf(old.xy(), 2 * (old.size() + count));
+        double[] pair = new double[2];
+        for (int i = old.size(); i < old.size() + count; i++) {
+            random.nextGaussianPair(pair, 0);
+            xy[2 * i] = x + radius * 0.5 * pair[0];
+            xy[2 * i + 1] = y + radius * 0.5 * pair[1];
+        }
+        int[] labels = null;
+        if (old.hasLabels()) {
+            labels = Arrays.copyOf(old.labels(), old.size() + count);
+            Arrays.fill(labels, old.size(), labels.length, Math.max(0, label));
+        }
+        set(PointSet.of(xy, labels), Optional.empty(), editedName());
+    }
+
+    /** Removes every point within {@code radius} of (x, y); returns how many went. */
+    public int erase(double x, double y, double radius) {
+        PointSet old = data.get().points();
+        double r2 = radius * radius;
+        double[] xy = new double[old.size() * 2];
+        int[] labels = old.hasLabels() ? new int[old.size()] : null;
+        int kept = 0;
+        for (int i = 0; i < old.size(); i++) {
+            double dx = old.x(i) - x;
+            double dy = old.y(i) - y;
+            if (dx * dx + dy * dy > r2) {
+                xy[2 * kept] = old.x(i);
+                xy[2 * kept + 1] = old.y(i);
+                if (labels != null) {
+                    labels[kept] = old.label(i);
+                }
+                kept++;
+            }
+        }
+        int removed = old.size() - kept;
+        if (removed > 0) {
+            set(PointSet.of(Arrays.copyOf(xy, 2 * kept), labels == null ? null : Arrays.copyOf(labels, kept)),
+                    Optional.empty(), editedName());
+        }
+        return removed;
+    }
+
+    /**
+     * Makes a session's data the data: its points exactly (drawn or edited ones too), with the
+     * preset, point count and seed the data box shows.
+     */
+    public void restore(org.scorefield.core.session.Session.Data saved) {
+        restoring = true;
+        try {
+            saved.preset().ifPresent(preset::set);
+            pointCount.set(Math.max(MIN_POINTS, Math.min(MAX_POINTS, saved.count())));
+            seed.set(saved.seed());
+        } finally {
+            restoring = false;
+        }
+        // as many points as the window holds, like an imported file
+        PointSet points = saved.points().size() > MAX_POINTS ? firstPoints(saved.points(), MAX_POINTS) : saved.points();
+        set(points, saved.preset(), saved.preset().map(DatasetPreset::displayName).orElse(saved.name()));
+    }
+
+    /** Removes every point, to draw from scratch. */
+    public void clear() {
+        set(PointSet.of(new double[0]), Optional.empty(), "drawn points");
+    }
+
+    /**
+     * Reads points from a CSV file (x,y[,label]) and makes them the data.
+     *
+     * @throws org.scorefield.core.InvalidInputException with one sentence for the user; the data is then unchanged
+     */
+    public void importCsv(Path file) {
+        PointSet points = PointCsv.read(file);
+        if (points.size() > MAX_POINTS) {
+            points = firstPoints(points, MAX_POINTS);
+        }
+        set(points, Optional.empty(), file.getFileName().toString());
+    }
+
+    private static PointSet firstPoints(PointSet points, int n) {
+        return PointSet.of(Arrays.copyOf(points.xy(), 2 * n),
+                points.hasLabels() ? Arrays.copyOf(points.labels(), n) : null);
+    }
+
+    private String editedName() {
+        Data d = data.get();
+        if (d.points().size() == 0 || d.name().equals("drawn points")) {
+            return "drawn points";
+        }
+        return d.name().endsWith(", edited") ? d.name() : d.name() + ", edited";
+    }
+
+    private void set(PointSet points, Optional<DatasetPreset> from, String name) {
+        data.set(new Data(points, from, name, FlowSource.gaussian().forwardNoising(points, seed.get())));
+    }
+}

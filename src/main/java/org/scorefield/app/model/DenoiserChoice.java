@@ -1,0 +1,83 @@
+package org.scorefield.app.model;
+
+import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.flow.ExactOracle;
+import org.scorefield.core.flow.ExactPath;
+import org.scorefield.core.flow.FlowOracle;
+import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.schedule.Schedule;
+
+/**
+ * Which denoiser drives a computation, captured on the FX thread as immutable inputs and built on
+ * the worker that runs it (denoisers are not shared between threads): a trained model, or the exact
+ * oracle of the data under a schedule (docs/math.md §4: the Gaussian mixture's closed form for an
+ * unedited mixture preset, otherwise the memorising oracle of the points).
+ *
+ * @param model    the trained model, or null for the exact oracle
+ * @param data     the data, for the oracle and as the reference of sample quality
+ * @param schedule the oracle's schedule (a model keeps its own)
+ * @param source   the oracle's x1: N(0, I), or the source of a flow (then the oracle is the
+ *                 {@link FlowOracle} of the linear path); a model keeps its own
+ */
+public record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule schedule, FlowSource source) {
+
+    static DenoiserChoice exact(DataState.Data data, Schedule schedule) {
+        return exact(data, schedule, FlowSource.gaussian());
+    }
+
+    static DenoiserChoice exact(DataState.Data data, Schedule schedule, FlowSource source) {
+        return new DenoiserChoice(null, data, schedule, source);
+    }
+
+    static DenoiserChoice learned(TrainedModel model, DataState.Data data) {
+        return new DenoiserChoice(model, data, model.parameterization().schedule(), model.flow().source());
+    }
+
+    boolean isModel() {
+        return model != null;
+    }
+
+    /** The same data under the model's schedule and from its source, for comparing the learned field with the exact one. */
+    DenoiserChoice exactTwin() {
+        return exact(data, schedule, source);
+    }
+
+    /** Builds the denoiser; call on the thread that will use it. */
+    Denoiser create() {
+        if (model != null) {
+            return model.denoiser();
+        }
+        return ExactOracle.of(data.mixture(), data.points(), new ExactPath(schedule, source));
+    }
+
+    /**
+     * Whether x1 is independent N(0, I) noise, so that stochastic samplers apply: a model trained
+     * with the standard setup, or the oracle from N(0, I) (as {@link Denoiser#gaussianNoise()}).
+     */
+    public boolean gaussianNoise() {
+        return model != null ? model.flow().isStandard() : source.isGaussian();
+    }
+
+    /** Where sampling starts: a flow's own source, otherwise the prior. */
+    FlowSource start() {
+        return source;
+    }
+
+    /** What samples are compared with: the preset, or the points themselves (resampled). */
+    public DataDistribution reference() {
+        return data.mixture().isPresent() || model != null ? data.distribution()
+                : new EmpiricalDistribution(data.name(), data.points());
+    }
+
+    /** "trained model (2,000 steps)" or "exact oracle", and the source of a flow from another one. */
+    String label() {
+        if (model != null) {
+            return String.format(java.util.Locale.ROOT, "trained model (%,d steps)", model.steps())
+                    + (source.isGaussian() ? "" : " from " + source.displayName());
+        }
+        return ExactOracle.describe(data.mixture().isPresent(), source);
+    }
+}

@@ -1,0 +1,264 @@
+package org.scorefield.app.model;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.jobs.Lane;
+import org.scorefield.app.settings.Driver;
+import org.scorefield.core.flow.ExactPath;
+import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.nn.Objective;
+import org.scorefield.core.schedule.ForwardNoising;
+import org.scorefield.core.tensor.Nd4jRuntime;
+
+/**
+ * Everything the explorer window shows and edits, in one place: the data, the process, the model
+ * and its training, sampling, Reflow, the view, the export settings, and what is computed from
+ * them (the layers under the particles, the solver comparison, the velocity probe, the pairs).
+ * Views bind to the properties of its parts and call their commands; heavy work runs as
+ * {@link Jobs} and comes back as immutable results. This class ties the parts together: which path
+ * the exact quantities follow, which denoiser samples, and what a change to one part makes stale in
+ * another. Lives on the deliver thread of its jobs (the FX thread in the window).
+ */
+public final class ExplorerModel implements AutoCloseable {
+
+    private final StringProperty message = new SimpleStringProperty("");
+    private final Jobs jobs;
+    private final SettingValues values = new SettingValues();
+    private final DataState data = new DataState(values);
+    private final ProcessState process = new ProcessState(values);
+    private final ViewState view = new ViewState(values);
+    private final ExportSettings export = new ExportSettings(values);
+    private final TrainingState training;
+    private final SamplingState sampling;
+    private final ReflowState reflow;
+    private final ReadOnlyObjectWrapper<ExactPath> exactPath = new ReadOnlyObjectWrapper<>();
+    private final FieldLayers layers;
+    private final SolverComparison comparison;
+    private final ProbeState probe;
+    private final PairsState pairs;
+
+    /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
+    public ExplorerModel(Jobs jobs) {
+        this.jobs = jobs;
+        jobs.onError(message::set);
+        reflow = new ReflowState(jobs, values);
+        training = new TrainingState(() -> training().inputs(data.data(), process.schedule()), jobs, values);
+        sampling = new SamplingState(jobs, this::samplingChoice, view.splitProperty()::get, values);
+        data.dataProperty().addListener((obs, old, d) -> {
+            training.checkOutOfDate();
+            sampling.clearRuns();
+        });
+        process.scheduleProperty().addListener((obs, old, s) -> training.checkOutOfDate());
+        // Rounds belong to the model they started from: a reset throws them away with it.
+        training.modelProperty().addListener((obs, old, m) -> {
+            if (m == null) {
+                reflow.clear();
+            }
+        });
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {process.scheduleProperty(),
+                training.objectiveProperty(), training.sourceProperty(), training.modelProperty(),
+                sampling.driverProperty()}) {
+            o.addListener(obs -> refreshExactPath());
+        }
+        refreshExactPath();
+        layers = new FieldLayers(this);
+        comparison = new SolverComparison(jobs, this::samplingChoice, sampling.gridProperty()::get,
+                sampling.seedProperty()::get);
+        // A new model, process or data makes an old comparison stale.
+        training.modelProperty().addListener((obs, old, m) -> {
+            if (m == null) {
+                comparison.clear();
+            }
+        });
+        process.scheduleProperty().addListener(obs -> comparison.clear());
+        probe = new ProbeState(jobs, data, training, view.timeProperty(), this::exactPath);
+        exactPath.addListener(obs -> probe.refresh());
+        pairs = new PairsState(jobs, data, training, sampling.seedProperty(), view.showPairsProperty());
+        // ND4J takes a second or more to load the first time: do it now, off the FX thread.
+        jobs.submit("warm-up", Lane.TRAINING, job -> {
+            Nd4jRuntime.ensureConfigured();
+            return true;
+        }, ok -> { });
+    }
+
+    /** Whether a trained model drives sampling (otherwise the exact oracle does). */
+    public boolean modelSamples() {
+        return sampling.driverProperty().get() == Driver.MODEL && training.model().isPresent();
+    }
+
+    /** Whether sampling falls back to the oracle because no model has been trained yet. */
+    public boolean samplingFallsBack() {
+        return sampling.driverProperty().get() == Driver.MODEL && training.model().isEmpty();
+    }
+
+    /** The denoiser sampling uses now: the model when chosen and trained, otherwise the exact oracle. */
+    public DenoiserChoice samplingChoice() {
+        if (modelSamples()) {
+            return DenoiserChoice.learned(training.model().get(), training.runInputs()
+                    .map(TrainingState.Inputs::data).orElse(data.data()));
+        }
+        ExactPath path = exactPath();
+        return DenoiserChoice.exact(data.data(), path.schedule(), path.source());
+    }
+
+    /** The path the canvas follows now (see {@link #exactPathProperty()}). */
+    public ExactPath exactPath() {
+        return exactPath.get();
+    }
+
+    /**
+     * The path the canvas follows, changing only when it does: a trained flow-matching model that
+     * drives sampling keeps its own (its linear path from its source, even after the settings
+     * change, as its samples do); any other model that drives sampling, the process from N(0, I);
+     * otherwise the path of what the settings would train ({@link ExactPath#forSettings}).
+     */
+    public ReadOnlyObjectProperty<ExactPath> exactPathProperty() {
+        return exactPath.getReadOnlyProperty();
+    }
+
+    private void refreshExactPath() {
+        var flowModel = training.model().filter(m -> sampling.driverProperty().get() == Driver.MODEL
+                && m.parameterization().objective() == Objective.FLOW_MATCHING);
+        ExactPath now = flowModel.isPresent() ? ExactPath.of(flowModel.get())
+                : modelSamples() ? ExactPath.diffusion(process.schedule())
+                : ExactPath.forSettings(training.objectiveProperty().get(), process.schedule(),
+                        training.sourceProperty().get().source());
+        if (!now.equals(exactPath.get())) {
+            if (exactPath.get() != null && !modelSamples()) {
+                sampling.clearRuns(); // the oracle's samples were of the old path (before listeners sample anew)
+            }
+            exactPath.set(now);
+        }
+    }
+
+    /** Runs {@code action} now and whenever the exact path changes. */
+    public void onExactPathChange(Runnable action) {
+        exactPath.addListener(obs -> action.run());
+        action.run();
+    }
+
+    /** The data layer's ends for the last data and source asked for: data and source are immutable. */
+    private record Noising(DataState.Data data, FlowSource source, ForwardNoising noising) {
+    }
+
+    private Noising lastNoising;
+
+    /**
+     * The data layer's fixed ends: the data's own ε per point, or under a flow from another source one
+     * source point per data point (drawn from the data seed, the same while data and source stay).
+     */
+    public ForwardNoising noising() {
+        DataState.Data d = data.data();
+        FlowSource source = exactPath().source();
+        if (source.isGaussian() || d.points().size() == 0) {
+            return d.noising();
+        }
+        if (lastNoising == null || lastNoising.data() != d || !lastNoising.source().equals(source)) {
+            lastNoising = new Noising(d, source, source.forwardNoising(d.points(), data.seedProperty().get()));
+        }
+        return lastNoising.noising();
+    }
+
+    /**
+     * Makes the next Reflow round from the trained model (pausing its training, whose CPU the round
+     * needs) and shows the rounds.
+     */
+    public void reflowNextRound() {
+        training.pause();
+        TrainingState.Inputs inputs = training.runInputs().orElse(null);
+        reflow.nextRound(training.model().orElse(null),
+                inputs == null ? data.data().distribution() : inputs.data().distribution(),
+                inputs == null ? training.seedProperty().get() : inputs.settings().seed());
+        if (!reflow.failureProperty().get().isEmpty()) {
+            message.set(reflow.failureProperty().get());
+        } else {
+            view.roundsViewProperty().set(true);
+        }
+    }
+
+    /** Imports points from a CSV file as the data and says what happened; a bad file leaves the data as it was. */
+    public void importCsv(java.nio.file.Path file) {
+        try {
+            data.importCsv(file);
+            message.set(String.format(java.util.Locale.ROOT, "Imported %,d points from %s.",
+                    data.data().points().size(), file.getFileName()));
+        } catch (org.scorefield.core.InvalidInputException e) {
+            message.set(e.getMessage() + " The data is unchanged.");
+        }
+    }
+
+    /** The background work of the window. */
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** Every setting's value, by its declaration. */
+    public SettingValues values() {
+        return values;
+    }
+
+    public DataState data() {
+        return data;
+    }
+
+    public ProcessState process() {
+        return process;
+    }
+
+    public TrainingState training() {
+        return training;
+    }
+
+    public SamplingState sampling() {
+        return sampling;
+    }
+
+    /** Reflow's rounds and settings. */
+    public ReflowState reflow() {
+        return reflow;
+    }
+
+    /** What the canvas shows and how the window looks. */
+    public ViewState view() {
+        return view;
+    }
+
+    /** How the next animation is exported. */
+    public ExportSettings export() {
+        return export;
+    }
+
+    /** The computed layers under the particles: density, field, end-point densities. */
+    public FieldLayers layers() {
+        return layers;
+    }
+
+    /** The solvers' error against NFE, computed on demand. */
+    public SolverComparison comparison() {
+        return comparison;
+    }
+
+    /** The velocity probe. */
+    public ProbeState probe() {
+        return probe;
+    }
+
+    /** One batch's training pairs. */
+    public PairsState pairs() {
+        return pairs;
+    }
+
+    /** The latest sentence for the user (an error, or what just happened), shown in the status bar. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    @Override
+    public void close() {
+        training.close();
+        jobs.close();
+    }
+}

@@ -1,0 +1,293 @@
+package org.scorefield.app.model;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.scorefield.app.jobs.Lane;
+import org.scorefield.app.settings.FieldSource;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.field.ExactDensity;
+import org.scorefield.core.field.FieldDifference;
+import org.scorefield.core.field.FieldKind;
+import org.scorefield.core.field.GridSpec;
+import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.field.Streamlines;
+import org.scorefield.core.field.VectorGrid;
+import org.scorefield.core.flow.ExactPath;
+import org.scorefield.core.schedule.Schedule;
+
+/**
+ * The computed layers under the particles: the exact density p_t, the score or velocity field
+ * (learned, exact, or the size of their difference), streamlines, and the density of the end points
+ * of each sampling run. Each is recomputed on the quick lane of the model's jobs when what it
+ * depends on changes (t, the process, the model, the field settings) and handed back as an immutable
+ * {@link Layers} value; the canvas only draws it. Lives on the FX thread.
+ */
+public final class FieldLayers {
+
+    /** Heatmap cells along the shorter side of the canvas. */
+    static final int HEATMAP_CELLS = 128;
+    /** Bandwidth of the end-point density estimate (world units). */
+    static final double ENDPOINT_BANDWIDTH = 0.08;
+
+    /**
+     * What the canvas draws under the particles.
+     *
+     * @param density    log p_t, or null
+     * @param field      the field drawn as arrows or streamlines, or null
+     * @param difference |learned − exact| as a heatmap, or null
+     * @param lines      streamlines of the field, or null
+     * @param caption    what the field layer shows, for the canvas title
+     */
+    public record Layers(ScalarGrid density, VectorGrid field, ScalarGrid difference, List<double[]> lines, String caption) {
+        static final Layers NONE = new Layers(null, null, null, null, null);
+    }
+
+    private final ExplorerModel model;
+    private final ReadOnlyObjectWrapper<Layers> layers = new ReadOnlyObjectWrapper<>(Layers.NONE);
+    private final ReadOnlyObjectWrapper<ScalarGrid[]> endpointDensities =
+            new ReadOnlyObjectWrapper<>(new ScalarGrid[2]);
+    private ScalarGrid density;
+    private FieldResult field = new FieldResult(null, null, null, null);
+    private double halfWidth = 4;
+    private double halfHeight = 4;
+
+    /** The layers at a time t: the screen's as computed, an export's made for each t. */
+    @FunctionalInterface
+    public interface LayersAt {
+        Layers at(double t);
+    }
+
+    /** The field layer at one t: arrows or streamlines of a field, or the difference heatmap, and its caption. */
+    record FieldResult(VectorGrid field, ScalarGrid difference, List<double[]> lines, String caption) {
+    }
+
+    FieldLayers(ExplorerModel model) {
+        this.model = model;
+        javafx.beans.Observable[] fieldInputs = {model.view().timeProperty(), model.process().scheduleProperty(),
+                model.training().modelProperty(), model.view().showFieldProperty(), model.view().fieldKindProperty(),
+                model.view().fieldSourceProperty(), model.view().streamlinesProperty(), model.view().fieldResolutionProperty(),
+                model.data().dataProperty(), model.exactPathProperty()};
+        for (javafx.beans.Observable o : fieldInputs) {
+            o.addListener(obs -> refreshField());
+        }
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().timeProperty(),
+                model.view().showDensityProperty(), model.data().dataProperty(), model.exactPathProperty()}) {
+            o.addListener(obs -> refreshDensity());
+        }
+        model.sampling().runsProperty().addListener((obs, old, runs) -> refreshEndpoints(runs));
+    }
+
+    public ReadOnlyObjectProperty<Layers> layersProperty() {
+        return layers.getReadOnlyProperty();
+    }
+
+    /** The end-point densities of the split view's ODE and SDE runs (entries may be null). */
+    public ReadOnlyObjectProperty<ScalarGrid[]> endpointDensitiesProperty() {
+        return endpointDensities.getReadOnlyProperty();
+    }
+
+    /** The world rectangle the canvas shows, half width and half height around the origin. */
+    public void setVisibleHalfSize(double halfW, double halfH) {
+        if (Math.abs(halfW - halfWidth) > 1e-9 || Math.abs(halfH - halfHeight) > 1e-9) {
+            halfWidth = halfW;
+            halfHeight = halfH;
+            refreshField();
+            refreshDensity();
+        }
+    }
+
+    /** Recomputes every layer now. */
+    void refreshAll() {
+        refreshField();
+        refreshDensity();
+        refreshEndpoints(model.sampling().runsProperty().get());
+    }
+
+    private GridSpec grid(int cellsOnShortSide) {
+        double cell = 2 * Math.min(halfWidth, halfHeight) / cellsOnShortSide;
+        int nx = Math.max(2, (int) Math.round(2 * halfWidth / cell));
+        int ny = Math.max(2, (int) Math.round(2 * halfHeight / cell));
+        return new GridSpec(-halfWidth, halfWidth, -halfHeight, halfHeight, nx, ny);
+    }
+
+    private void refreshDensity() {
+        DensityRecipe recipe = densityRecipe();
+        if (recipe == null) {
+            model.jobs().drop("density");
+            density = null;
+            publish();
+            return;
+        }
+        double t = model.view().timeProperty().get();
+        model.jobs().<ScalarGrid>job("density", Lane.QUICK).title("Computing the exact density")
+                .start(job -> recipe.at(t), grid -> {
+                    density = grid;
+                    publish();
+                });
+    }
+
+    /** log p_t of the data on the canvas's grid, at any t (any thread). */
+    record DensityRecipe(DenoiserChoice exact, GridSpec spec) {
+        ScalarGrid at(double t) {
+            return ExactDensity.logDensityGrid(exact.create(), spec, clampTime(exact.schedule(), t));
+        }
+    }
+
+    /** The density layer as shown now, or null when it is off or there is no data. */
+    DensityRecipe densityRecipe() {
+        if (!model.view().showDensityProperty().get() || model.data().data().points().size() == 0) {
+            return null;
+        }
+        ExactPath path = model.exactPath();
+        return new DensityRecipe(DenoiserChoice.exact(model.data().data(), path.schedule(), path.source()),
+                grid(HEATMAP_CELLS));
+    }
+
+    private void refreshField() {
+        if (!model.view().showFieldProperty().get()) {
+            model.jobs().drop("field");
+            field = new FieldResult(null, null, null, null);
+            publish();
+            return;
+        }
+        if (model.view().fieldSourceProperty().get() != FieldSource.EXACT && model.training().model().isEmpty()) {
+            field = new FieldResult(null, null, null, "Train a model to see its learned field.");
+            publish();
+            return;
+        }
+        FieldRecipe recipe = fieldRecipe();
+        if (recipe == null) {
+            field = new FieldResult(null, null, null, null);
+            publish();
+            return;
+        }
+        double t = model.view().timeProperty().get();
+        model.jobs().<FieldResult>job("field", Lane.QUICK).title("Computing the field")
+                .start(job -> recipe.at(t), result -> {
+                    field = result;
+                    publish();
+                });
+    }
+
+    /** The field layer (arrows, streamlines or the difference heatmap) at any t (any thread). */
+    record FieldRecipe(FieldSource source, FieldKind kind, DenoiserChoice exact, DenoiserChoice learned,
+                       boolean lines, int resolution, GridSpec spec, GridSpec fine, double halfShort) {
+        FieldResult at(double t) {
+            double tau = clampTime(exact.schedule(), t);
+            if (kind == FieldKind.SCORE && source != FieldSource.EXACT && !learned.model().flow().isStandard()) {
+                return new FieldResult(null, null, null, "This flow has no score:  its x\u2081 is not Gaussian noise  "
+                        + "independent of x\u2080  (another source,  or coupled pairs).  Show its velocity.");
+            }
+            if (source == FieldSource.DIFFERENCE) {
+                Denoiser l = learned.create();
+                Denoiser e = exact.create();
+                ScalarGrid difference = FieldDifference.magnitude(kind.evaluate(l, fine, tau), kind.evaluate(e, fine, tau));
+                var flow = learned.model().flow();
+                boolean coupled = flow.round() > 0
+                        || flow.coupling().kind() != org.scorefield.core.flow.CouplingKind.INDEPENDENT;
+                return new FieldResult(null, difference, null, String.format(Locale.ROOT,
+                        "|learned − exact| %s at t = %.2f (max %.3g)%s", kind.displayName(), tau, difference.max(),
+                        coupled ? "\nexact: independent pairs;  this model learned from coupled pairs,  "
+                                + "so it need not match" : ""));
+            }
+            boolean exactField = source == FieldSource.EXACT;
+            Denoiser d = exactField ? exact.create() : learned.create();
+            String caption = String.format(Locale.ROOT, "%s %s at t = %.2f%s", exactField ? "exact" : "learned",
+                    kind.displayName(), tau, sourceNote(exact.source(), exactField ? d : null));
+            VectorGrid grid = kind.evaluate(d, lines ? fine : spec, tau);
+            List<double[]> traced = lines ? Streamlines.trace(grid, resolution, 2 * halfShort / 200, 400) : null;
+            return new FieldResult(grid, null, traced, caption);
+        }
+    }
+
+    /**
+     * A second line "from 8 Gaussians" for a flow from another source, and, given the exact field's
+     * oracle (null for a learned field), how a source known by points is smoothed.
+     */
+    static String sourceNote(org.scorefield.core.flow.FlowSource source, Denoiser exactField) {
+        if (source.isGaussian()) {
+            return "";
+        }
+        String note = "\nfrom " + source.displayName();
+        if (exactField instanceof org.scorefield.core.flow.FlowOracle flow && flow.sourcePoints() > 0) {
+            note += String.format(Locale.ROOT, "  (exact for %,d of its points,  smoothed by h = %.2f)",
+                    flow.sourcePoints(), flow.bandwidth());
+        }
+        return note;
+    }
+
+    /** The field layer as shown now, or null when it is off or cannot be computed (no model, no data). */
+    FieldRecipe fieldRecipe() {
+        FieldSource source = model.view().fieldSourceProperty().get();
+        var trained = model.training().model();
+        if (!model.view().showFieldProperty().get() || model.data().data().points().size() == 0
+                || source != FieldSource.EXACT && trained.isEmpty()) {
+            return null;
+        }
+        DataState.Data data = model.data().data();
+        ExactPath path = model.exactPath();
+        DenoiserChoice exact = source == FieldSource.EXACT
+                ? DenoiserChoice.exact(data, path.schedule(), path.source())
+                : DenoiserChoice.learned(trained.get(), data).exactTwin();
+        DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(m, data)).orElse(null);
+        int resolution = model.view().fieldResolutionProperty().get();
+        return new FieldRecipe(source, model.view().fieldKindProperty().get(), exact, learned,
+                model.view().streamlinesProperty().get(), resolution, grid(resolution), grid(HEATMAP_CELLS / 2),
+                Math.min(halfWidth, halfHeight));
+    }
+
+    /**
+     * The layers the canvas shows now, computed at any t on the thread that asks: what the screen
+     * draws at that t, for an animation of it. Without the density for the split view, whose
+     * heatmaps are its runs' end-point densities.
+     */
+    public LayersAt recipe(boolean withDensity) {
+        DensityRecipe d = withDensity ? densityRecipe() : null;
+        FieldRecipe f = fieldRecipe();
+        return t -> {
+            FieldResult r = f == null ? null : f.at(t);
+            return r == null ? new Layers(d == null ? null : d.at(t), null, null, null, null)
+                    : new Layers(d == null ? null : d.at(t), r.field(), r.difference(), r.lines(), r.caption());
+        };
+    }
+
+    private void refreshEndpoints(SamplingState.Runs runs) {
+        SamplingState.Run ode = runs.ode();
+        SamplingState.Run sde = runs.sde();
+        if (ode == null && sde == null) {
+            endpointDensities.set(new ScalarGrid[2]);
+            return;
+        }
+        GridSpec spec = grid(HEATMAP_CELLS);
+        model.jobs().submit("endpoints", Lane.QUICK, job -> new ScalarGrid[] {
+            endpointDensity(ode, spec), endpointDensity(sde, spec)}, endpointDensities::set);
+    }
+
+    /** A Gaussian kernel density estimate of a run's end points (the exact density of their empirical measure, blurred). */
+    private static ScalarGrid endpointDensity(SamplingState.Run run, GridSpec spec) {
+        if (run == null) {
+            return null;
+        }
+        var paths = run.trajectories();
+        double[] end = paths.positions()[paths.length() - 1];
+        return ExactDensity.logDensityGrid(PointSet.of(end), 1, ENDPOINT_BANDWIDTH, spec);
+    }
+
+    /** t moved inside the range where the fields are defined (σ &gt; 0 and finite coefficients). */
+    static double clampTime(Schedule schedule, double t) {
+        return Math.max(schedule.tMin(), Math.min(schedule.tMax(), t));
+    }
+
+    /** Hands the layers to the canvas, unless nothing changed (a redraw is not free). */
+    private void publish() {
+        Layers now = layers.get();
+        if (now.density() == density && now.field() == field.field() && now.difference() == field.difference()
+                && now.lines() == field.lines() && java.util.Objects.equals(now.caption(), field.caption())) {
+            return;
+        }
+        layers.set(new Layers(density, field.field(), field.difference(), field.lines(), field.caption()));
+    }
+}

@@ -1,0 +1,354 @@
+package org.scorefield.app.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.jobs.Lane;
+import org.scorefield.app.settings.Driver;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.metric.SampleQuality;
+import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.sample.Recording;
+import org.scorefield.core.sample.SampleResult;
+import org.scorefield.core.sample.SamplerKind;
+import org.scorefield.core.sample.SamplerSettings;
+import org.scorefield.core.sample.Sampling;
+import org.scorefield.core.sample.Trajectories;
+import org.scorefield.core.schedule.GridKind;
+
+/**
+ * Sampling as the window sees it: the solver and its settings, the seed, and the runs they produced.
+ * In the single view one run uses the chosen solver; the split view runs Euler–Maruyama twice on one
+ * grid from the same prior points, once with η = 0 (the probability-flow ODE) and once with the
+ * chosen η (1 when it is 0: the reverse SDE), so the two differ only in the noise (docs/math.md §5.10).
+ * Clicks on the canvas add trajectories that start at the clicked point at t = 1: one for a
+ * deterministic sampler, {@link #CLICK_PATHS} for a stochastic one. Lives on the FX thread; runs
+ * happen on the sampling lane of {@link Jobs}.
+ */
+public final class SamplingState {
+
+    /** Stochastic trajectories started by one click. */
+    static final int CLICK_PATHS = 8;
+    static final int MAX_CLICKS = 12;
+
+    /**
+     * One sampling run and what it is.
+     *
+     * @param trajectories every particle's path (with x̂0 along it)
+     * @param settings     the sampler's settings
+     * @param seed         the seed of the prior and of the SDE noise
+     * @param nfe          denoiser calls of the run
+     * @param source       who drove it ("exact oracle", "trained model (…)")
+     * @param quality      SW2 against the reference, with its noise floor
+     */
+    public record Run(Trajectories trajectories, SamplerSettings settings, long seed, long nfe, String source,
+                      Optional<SampleQuality> quality) {
+
+        /** The sampler with its η, for a title (see {@link SamplerSettings#title()}). */
+        public String title() {
+            return settings.title();
+        }
+    }
+
+    /** The runs on screen: one for the single view, two for the split view. */
+    public record Runs(Run single, Run ode, Run sde) {
+        static final Runs NONE = new Runs(null, null, null);
+    }
+
+    /** Trajectories started where the user clicked. */
+    public record Click(double x, double y, Trajectories single, Trajectories ode, Trajectories sde) {
+    }
+
+    private final ObjectProperty<Driver> driver;
+    private final ObjectProperty<SamplerKind> solver;
+    private final IntegerProperty steps;
+    private final ObjectProperty<GridKind> grid;
+    private final DoubleProperty eta;
+    private final LongProperty seed;
+    private final IntegerProperty count;
+    private final IntegerProperty paths;
+    private final BooleanProperty showDenoised;
+
+    private final ReadOnlyObjectWrapper<Runs> runs = new ReadOnlyObjectWrapper<>(Runs.NONE);
+    private final ReadOnlyObjectWrapper<List<Click>> clicks = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    private final Jobs jobs;
+    private final Supplier<DenoiserChoice> choice;
+    private final Supplier<Boolean> split;
+    private Consumer<Runs> afterRun = r -> { };
+
+    /**
+     * @param choice which denoiser the driver setting means now (the model falls back to the oracle
+     *               while there is none)
+     * @param split  whether the split view is on
+     * @param values where sampling's settings are owned
+     */
+    SamplingState(Jobs jobs, Supplier<DenoiserChoice> choice, Supplier<Boolean> split, SettingValues values) {
+        this.jobs = jobs;
+        driver = values.object(Settings.DRIVER);
+        solver = values.object(Settings.SOLVER);
+        steps = values.integer(Settings.STEPS);
+        grid = values.object(Settings.GRID);
+        eta = values.number(Settings.ETA);
+        seed = values.whole(Settings.SAMPLING_SEED);
+        count = values.integer(Settings.SAMPLE_COUNT);
+        paths = values.integer(Settings.PATHS);
+        showDenoised = values.flag(Settings.SHOW_DENOISED);
+        this.choice = choice;
+        this.split = split;
+    }
+
+    void onRun(Consumer<Runs> listener) {
+        afterRun = listener;
+    }
+
+    public ObjectProperty<Driver> driverProperty() {
+        return driver;
+    }
+
+    public ObjectProperty<SamplerKind> solverProperty() {
+        return solver;
+    }
+
+    public IntegerProperty stepsProperty() {
+        return steps;
+    }
+
+    public ObjectProperty<GridKind> gridProperty() {
+        return grid;
+    }
+
+    public DoubleProperty etaProperty() {
+        return eta;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public IntegerProperty countProperty() {
+        return count;
+    }
+
+    public IntegerProperty pathsProperty() {
+        return paths;
+    }
+
+    public BooleanProperty showDenoisedProperty() {
+        return showDenoised;
+    }
+
+    public ReadOnlyObjectProperty<Runs> runsProperty() {
+        return runs.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Click>> clicksProperty() {
+        return clicks.getReadOnlyProperty();
+    }
+
+    /** Whether a run is being computed. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The settings of the single view's run. */
+    public SamplerSettings settings() {
+        return solver.get().settings(steps.get(), grid.get(), eta.get());
+    }
+
+    /** The split view's PF-ODE and reverse-SDE settings: Euler–Maruyama on the same grid, η = 0 and η ≥ 0. */
+    public SamplerSettings[] splitSettings() {
+        SamplerSettings base = SamplerSettings.defaults(SamplerKind.SDE).withSteps(steps.get()).withGrid(grid.get());
+        return new SamplerSettings[] {base.withEta(0), base.withEta(eta.get() > 0 ? eta.get() : 1.0)};
+    }
+
+    /** Whether the η slider means something for this solver. */
+    public static boolean takesEta(SamplerKind kind) {
+        return kind.takesEta();
+    }
+
+    /**
+     * The NFE a run with the current settings costs, counted by running the sampler on one point with
+     * a denoiser that does no work (so the figure is the sampler's own count, not a formula beside
+     * it); -1 when these settings cannot run on the process.
+     */
+    public long nfe() {
+        try {
+            return Sampling.nfe(choice.get().schedule(), settings());
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    /** Draws a new seed and samples again. */
+    public void newSeed() {
+        seed.set(Settings.nextSeed(seed.get()));
+    }
+
+    /** Samples again with the current settings, seed and driver (the same seed gives the same runs). */
+    public void resample() {
+        DenoiserChoice source = choice.get();
+        boolean both = split.get();
+        SamplerSettings single = settings();
+        SamplerSettings[] pair = splitSettings();
+        int n = count.get();
+        long s = seed.get();
+        busy.set(true);
+        jobs.<Runs>job("sample", Lane.SAMPLING).title("Sampling")
+                .onFailure(why -> {
+                    busy.set(false);
+                    runs.set(Runs.NONE);
+                })
+                .onCancelled(() -> busy.set(false))
+                .start(job -> {
+                    Denoiser denoiser = source.create();
+                    if (both) {
+                        // a flow whose x1 is not Gaussian noise has no reverse SDE: its pane says so instead
+                        return new Runs(null, run(denoiser, source, pair[0], n, s),
+                                denoiser.gaussianNoise() ? run(denoiser, source, pair[1], n, s) : null);
+                    }
+                    return new Runs(run(denoiser, source, single, n, s), null, null);
+                }, result -> {
+                    busy.set(false);
+                    runs.set(result);
+                    afterRun.accept(result);
+                });
+        redoClicks(source);
+    }
+
+    /** Forgets every run (when the data, process or model they came from are gone). */
+    public void clearRuns() {
+        jobs.drop("sample");
+        busy.set(false);
+        runs.set(Runs.NONE);
+        jobs.drop("clicks");
+        clickPoints = List.of();
+        clicks.set(List.of());
+    }
+
+    /** Starts trajectories at (x, y) at t = 1 with the current settings (in both panes of the split view). */
+    public void startAt(double x, double y) {
+        // the points asked for so far, drawn or not yet: two quick clicks both stay
+        List<double[]> points = new ArrayList<>(clickPoints);
+        points.add(new double[] {x, y});
+        if (points.size() > MAX_CLICKS) {
+            points.remove(0);
+        }
+        computeClicks(choice.get(), points);
+    }
+
+    /** Starts trajectories again at a session's clicked points, with the current settings (the newest {@value #MAX_CLICKS}). */
+    public void restoreClicks(org.scorefield.core.data.PointSet points) {
+        clearClicks();
+        List<double[]> at = new ArrayList<>();
+        for (int i = Math.max(0, points.size() - MAX_CLICKS); i < points.size(); i++) {
+            at.add(new double[] {points.x(i), points.y(i)});
+        }
+        if (!at.isEmpty()) {
+            computeClicks(choice.get(), at);
+        }
+    }
+
+    /** Removes the clicked trajectories. */
+    public void clearClicks() {
+        jobs.drop("clicks");
+        clickPoints = List.of();
+        clicks.set(List.of());
+    }
+
+    private void redoClicks(DenoiserChoice source) {
+        if (clickPoints.isEmpty()) {
+            return;
+        }
+        computeClicks(source, clickPoints);
+    }
+
+    /** Where the clicked trajectories start, including any being computed. */
+    private List<double[]> clickPoints = List.of();
+
+    /** Where the clicked trajectories start, drawn or still being computed, oldest first. */
+    public List<double[]> clickPoints() {
+        return clickPoints;
+    }
+
+    private void computeClicks(DenoiserChoice source, List<double[]> points) {
+        clickPoints = List.copyOf(points);
+        SamplerSettings single = settings();
+        SamplerSettings[] pair = splitSettings();
+        long s = seed.get();
+        jobs.submit("clicks", Lane.SAMPLING, job -> {
+            Denoiser denoiser = source.create();
+            List<Click> done = new ArrayList<>();
+            for (int k = 0; k < points.size(); k++) {
+                double[] p = points.get(k);
+                long clickSeed = SeededRandom.derive(s, "click-" + k);
+                done.add(new Click(p[0], p[1], fromPoint(denoiser, single, p, clickSeed),
+                        fromPoint(denoiser, pair[0], p, clickSeed), fromPoint(denoiser, pair[1], p, clickSeed)));
+            }
+            return List.copyOf(done);
+        }, clicks::set);
+    }
+
+    /** The paths from a clicked point; null for a stochastic sampler of a flow without Gaussian noise. */
+    private static Trajectories fromPoint(Denoiser denoiser, SamplerSettings settings, double[] p, long seed) {
+        boolean stochastic = settings.kind().isStochastic(settings);
+        if (stochastic && !denoiser.gaussianNoise()) {
+            return null;
+        }
+        int n = stochastic ? CLICK_PATHS : 1;
+        double[] start = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            start[2 * i] = p[0];
+            start[2 * i + 1] = p[1];
+        }
+        return Sampling.fromPoints(denoiser, settings, start, seed, Recording.POSITIONS_AND_DENOISED).trajectories();
+    }
+
+    private Run run(Denoiser denoiser, DenoiserChoice source, SamplerSettings settings, int n, long seed) {
+        SampleResult result = Sampling.fromSource(denoiser, settings, source.start(), n, seed,
+                Recording.POSITIONS_AND_DENOISED);
+        DataDistribution reference = source.reference();
+        Optional<SampleQuality> quality = Optional.of(SampleQuality.of(result.samples(), reference, seed,
+                floor(source, reference, n, seed)));
+        return new Run(result.trajectories(), settings, seed, result.nfe(), source.label(), quality);
+    }
+
+    /**
+     * The SW2 floor a run is judged against, computed once per data, reference, size and seed: the
+     * split view's two runs share it, and so do the refreshes while a model trains (half the cost of
+     * measuring a run). Called on the sampling thread.
+     */
+    private double floor(DenoiserChoice source, DataDistribution reference, int n, long seed) {
+        FloorMemo memo = lastFloor.get();
+        boolean model = source.model() != null;
+        if (memo == null || memo.data() != source.data() || memo.model() != model || memo.n() != n
+                || memo.seed() != seed) {
+            memo = new FloorMemo(source.data(), model, n, seed, SampleQuality.floor(reference, n, seed));
+            lastFloor.set(memo);
+        }
+        return memo.value();
+    }
+
+    /** The last floor: of this data (compared with as a model's data or as the oracle's own points), size and seed. */
+    private record FloorMemo(DataState.Data data, boolean model, int n, long seed, double value) {
+    }
+
+    private final AtomicReference<FloorMemo> lastFloor =
+            new AtomicReference<>();
+}

@@ -1,0 +1,175 @@
+package org.scorefield.app.model;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.scorefield.app.settings.CanvasTool;
+import org.scorefield.app.settings.FieldSource;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.app.theme.Look;
+import org.scorefield.core.field.FieldKind;
+
+/**
+ * What the canvas shows and how the window looks: the time t, which view (single, ODE vs SDE, the
+ * Reflow rounds), which layers, the field's settings, the tool a click uses, the theme, and how
+ * the scrubber plays. State only: the canvas reads it, nothing here draws. Lives on the FX thread.
+ */
+public final class ViewState {
+
+    /** A size on screen, in pixels. */
+    public record Size(double width, double height) {
+    }
+
+    private final DoubleProperty time;
+    private final ObjectProperty<Look> look = new SimpleObjectProperty<>(Look.DEFAULT);
+    private final BooleanProperty split;
+    private final BooleanProperty roundsView;
+    private final ObjectProperty<CanvasTool> tool;
+    private final BooleanProperty showData;
+    private final BooleanProperty showDensity;
+    private final BooleanProperty showSamples;
+    private final BooleanProperty showField;
+    private final ObjectProperty<FieldKind> fieldKind;
+    private final ObjectProperty<FieldSource> fieldSource;
+    private final BooleanProperty streamlines;
+    private final IntegerProperty fieldResolution;
+    private final DoubleProperty arrowScale;
+    private final BooleanProperty showPairs;
+    private final BooleanProperty loop;
+    private final BooleanProperty towardsData;
+    private final DoubleProperty speed;
+    private final ObjectProperty<Size> paneSize = new SimpleObjectProperty<>(new Size(800, 600));
+    private final ObjectProperty<Size> areaSize = new SimpleObjectProperty<>(new Size(800, 600));
+
+    /** @param values where the view's settings are owned */
+    public ViewState(SettingValues values) {
+        time = values.number(Settings.TIME);
+        split = values.flag(Settings.SPLIT);
+        roundsView = values.flag(Settings.ROUNDS);
+        tool = values.object(Settings.TOOL);
+        showData = values.flag(Settings.SHOW_DATA);
+        showDensity = values.flag(Settings.SHOW_DENSITY);
+        showSamples = values.flag(Settings.SHOW_SAMPLES);
+        showField = values.flag(Settings.SHOW_FIELD);
+        fieldKind = values.object(Settings.FIELD_KIND);
+        fieldSource = values.object(Settings.FIELD_SOURCE);
+        streamlines = values.flag(Settings.STREAMLINES);
+        fieldResolution = values.integer(Settings.FIELD_RESOLUTION);
+        arrowScale = values.number(Settings.ARROW_SCALE);
+        showPairs = values.flag(Settings.SHOW_PAIRS);
+        loop = values.flag(Settings.LOOP);
+        towardsData = values.flag(Settings.TOWARDS_DATA);
+        speed = values.number(Settings.SPEED);
+        values.bind(Settings.DARK, () -> look.get().dark(), on -> look.set(look.get().withDark(on)));
+        values.bind(Settings.PRESENTER, () -> look.get().presenter(), on -> look.set(look.get().withPresenter(on)));
+        // The rounds view and the split view exclude each other.
+        split.addListener((obs, old, on) -> {
+            if (on) {
+                roundsView.set(false);
+            }
+        });
+        roundsView.addListener((obs, old, on) -> {
+            if (on) {
+                split.set(false);
+            }
+        });
+    }
+
+    /** The scrubber's time: 0 is the data, 1 is pure noise. */
+    public DoubleProperty timeProperty() {
+        return time;
+    }
+
+    /** Theme and presenter mode. */
+    public ObjectProperty<Look> lookProperty() {
+        return look;
+    }
+
+    /** PF-ODE and the SDE side by side. */
+    public BooleanProperty splitProperty() {
+        return split;
+    }
+
+    /** The Reflow rounds on the canvas instead of the sampling runs. */
+    public BooleanProperty roundsViewProperty() {
+        return roundsView;
+    }
+
+    /** What a click or drag on the canvas does. */
+    public ObjectProperty<CanvasTool> toolProperty() {
+        return tool;
+    }
+
+    /** The data noised to t (forward process). */
+    public BooleanProperty showDataProperty() {
+        return showData;
+    }
+
+    /** The exact density p_t as a heatmap. */
+    public BooleanProperty showDensityProperty() {
+        return showDensity;
+    }
+
+    /** Sampled trajectories and their particles at t. */
+    public BooleanProperty showSamplesProperty() {
+        return showSamples;
+    }
+
+    public BooleanProperty showFieldProperty() {
+        return showField;
+    }
+
+    public ObjectProperty<FieldKind> fieldKindProperty() {
+        return fieldKind;
+    }
+
+    public ObjectProperty<FieldSource> fieldSourceProperty() {
+        return fieldSource;
+    }
+
+    /** Streamlines instead of arrows. */
+    public BooleanProperty streamlinesProperty() {
+        return streamlines;
+    }
+
+    /** Arrows per side of the field grid. */
+    public IntegerProperty fieldResolutionProperty() {
+        return fieldResolution;
+    }
+
+    public DoubleProperty arrowScaleProperty() {
+        return arrowScale;
+    }
+
+    /** One batch's pairs under the chosen coupling, as the straight paths x_t = (1 − t)x₀ + t·x₁. */
+    public BooleanProperty showPairsProperty() {
+        return showPairs;
+    }
+
+    /** Playing turns round at each end. */
+    public BooleanProperty loopProperty() {
+        return loop;
+    }
+
+    /** Playing moves t towards the data (t → 0), else towards the noise. */
+    public BooleanProperty towardsDataProperty() {
+        return towardsData;
+    }
+
+    /** Playing speed: 1 sweeps from noise to data in five seconds. */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    /** The size of the (first) canvas on screen: what a figure and an animation of one canvas take. */
+    public ObjectProperty<Size> paneSizeProperty() {
+        return paneSize;
+    }
+
+    /** The size of the whole canvas area (all panes of the split and Reflow views). */
+    public ObjectProperty<Size> areaSizeProperty() {
+        return areaSize;
+    }
+}

@@ -1,0 +1,157 @@
+package org.scorefield.app.panel;
+
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.Property;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.controlsfx.control.ToggleSwitch;
+import org.scorefield.app.settings.Setting;
+
+/**
+ * The side panel's controls, each built from its setting's declaration: its range or choices, its
+ * step, how its values read, its label and tooltip. A control is bound both ways to the property
+ * that owns the setting, so a session opened or a key pressed shows in the panel too. What a
+ * control offers is therefore exactly what a session file may hold.
+ */
+public final class Controls {
+
+    private Controls() {
+    }
+
+    /** "Label ........ control", with the setting's label and tooltip. */
+    static HBox row(Setting<?> setting, Node control) {
+        return Widgets.row(setting.label(), control, setting.tooltip());
+    }
+
+    /** A switch. */
+    static ToggleSwitch toggle(Setting<Boolean> setting, BooleanProperty value, String id) {
+        ToggleSwitch toggle = new ToggleSwitch();
+        toggle.setId(id);
+        toggle.selectedProperty().bindBidirectional(value);
+        return toggle;
+    }
+
+    /** A box of the setting's choices, each named as the table names it. */
+    static <T> ComboBox<T> choices(Setting<T> setting, Property<T> value, String id) {
+        ComboBox<T> box = box(setting, value.getValue(), id);
+        box.valueProperty().bindBidirectional(value);
+        return box;
+    }
+
+    /** A box of whole-number choices (a width, a batch size, a frame rate). */
+    static ComboBox<Integer> choices(Setting<Integer> setting, IntegerProperty value, String id) {
+        ComboBox<Integer> box = box(setting, value.get(), id);
+        box.valueProperty().addListener((obs, old, v) -> value.set(v));
+        value.addListener((obs, old, v) -> box.setValue(v.intValue()));
+        return box;
+    }
+
+    /** A box of number choices (a learning rate, a speed). */
+    public static ComboBox<Double> choices(Setting<Double> setting, DoubleProperty value, String id) {
+        ComboBox<Double> box = box(setting, value.get(), id);
+        box.valueProperty().addListener((obs, old, v) -> value.set(v));
+        value.addListener((obs, old, v) -> box.setValue(v.doubleValue()));
+        return box;
+    }
+
+    private static <T> ComboBox<T> box(Setting<T> setting, T selected, String id) {
+        @SuppressWarnings("unchecked")
+        T[] values = (T[]) setting.choices().toArray();
+        ComboBox<T> box = Widgets.choices(values, selected, setting::display);
+        box.setId(id);
+        return box;
+    }
+
+    /** A spinner over the setting's range, moving by its step, that takes typed numbers. */
+    static Spinner<Integer> spinner(Setting<Integer> setting, IntegerProperty value, String id) {
+        Spinner<Integer> spinner = new Spinner<>(setting.min(), setting.max(), value.get(), (int) setting.step());
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.valueProperty().addListener((obs, old, v) -> value.set(v));
+        value.addListener((obs, old, v) -> spinner.getValueFactory().setValue(v.intValue()));
+        return spinner;
+    }
+
+    /** A spinner of numbers over the setting's range. */
+    static Spinner<Double> spinner(Setting<Double> setting, DoubleProperty value, String id) {
+        Spinner<Double> spinner = new Spinner<>(setting.min(), setting.max(), value.get(), setting.step());
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.valueProperty().addListener((obs, old, v) -> value.set(v));
+        value.addListener((obs, old, v) -> spinner.getValueFactory().setValue(v.doubleValue()));
+        return spinner;
+    }
+
+    /**
+     * A slider over the setting's range with its value beside it: linear, or in log10 for a setting
+     * that spans decades (then a value is kept to two significant digits, as it reads).
+     */
+    static HBox slider(Setting<Double> setting, DoubleProperty value, String id) {
+        boolean log = setting.logScale();
+        Slider slider = new Slider(position(setting.min(), log), position(setting.max(), log),
+                position(value.get(), log));
+        slider.setId(id);
+        slider.valueProperty().addListener((obs, old, p) -> {
+            double v = log ? Double.parseDouble(String.format(Locale.ROOT, "%.2g", Math.pow(10, p.doubleValue())))
+                    : p.doubleValue();
+            if (Math.abs(position(v, log) - position(value.get(), log)) > 1e-9) {
+                value.set(Math.max(setting.min(), Math.min(setting.max(), v)));
+            }
+        });
+        value.addListener((obs, old, v) -> {
+            double p = position(v.doubleValue(), log);
+            if (Math.abs(p - slider.getValue()) > (log ? 0.01 : 1e-9)) {
+                slider.setValue(p);
+            }
+        });
+        Label shown = new Label();
+        shown.getStyleClass().add("slider-value");
+        shown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> setting.display(value.get()), value));
+        return sliderRow(slider, shown, setting);
+    }
+
+    /** A slider of whole numbers over the setting's range, its value beside it. */
+    static HBox slider(Setting<Integer> setting, IntegerProperty value, String id) {
+        Slider slider = new Slider(setting.min(), setting.max(), value.get());
+        slider.setId(id);
+        slider.setMajorTickUnit(setting.step());
+        slider.valueProperty().addListener((obs, old, p) -> value.set((int) Math.round(p.doubleValue())));
+        value.addListener((obs, old, v) -> {
+            if (Math.round(slider.getValue()) != v.intValue()) {
+                slider.setValue(v.intValue());
+            }
+        });
+        Label shown = new Label();
+        shown.getStyleClass().add("slider-value");
+        shown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> setting.display(value.get()), value));
+        return sliderRow(slider, shown, setting);
+    }
+
+    private static HBox sliderRow(Slider slider, Label shown, Setting<?> setting) {
+        slider.setTooltip(Widgets.tip(setting.tooltip()));
+        HBox box = new HBox(slider, shown);
+        box.getStyleClass().add("slider-row");
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        return box;
+    }
+
+    private static double position(double v, boolean log) {
+        return log ? Math.log10(v) : v;
+    }
+
+    /** A seed field with its reroll button. */
+    static SeedField seed(Setting<Long> setting, LongProperty value, String id) {
+        return new SeedField(setting, value, id);
+    }
+}

@@ -1,0 +1,142 @@
+package org.scorefield.app.panel;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.SegmentedButton;
+import org.scorefield.app.model.DataState;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.settings.CanvasTool;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DatasetPreset;
+
+/**
+ * The Data section: a preset with its number of points and seed; a brush and an eraser to draw
+ * points on the canvas; Clear; Import CSV (also by dropping a file on the window).
+ */
+public final class DataSection {
+
+    private final ExplorerModel model;
+    private final ObjectProperty<CanvasTool> tool;
+    private final Label description = Widgets.caption("");
+    private final Label summary = Widgets.caption("");
+
+    public DataSection(ExplorerModel model) {
+        this.model = model;
+        this.tool = model.view().toolProperty();
+    }
+
+    public TitledPane build() {
+        DataState data = model.data();
+        ComboBox<DatasetPreset> presets = Controls.choices(Settings.DATA_PRESET, data.presetProperty(), "dataBox");
+        Spinner<Integer> points = Controls.spinner(Settings.DATA_POINTS, data.pointCountProperty(), "pointsSpinner");
+        SeedField seed = Controls.seed(Settings.DATA_SEED, data.seedProperty(), "dataSeed");
+
+        ToggleButton look = new ToggleButton("Start paths");
+        ToggleButton brush = new ToggleButton("Draw");
+        ToggleButton erase = new ToggleButton("Erase");
+        ToggleButton probe = new ToggleButton("Velocity");
+        probe.setId("toolProbe");
+        probe.setTooltip(Widgets.tip("Click a point x_t to see flow matching there at the current t: the "
+                + "conditional targets x₁ − x₀ of every pair through it (grey, darker for likelier pairs), their "
+                + "posterior-weighted mean, the exact marginal velocity (red), and the learned velocity (green). "
+                + "Key P."));
+        probe.setUserData(CanvasTool.PROBE);
+        look.setId("toolLook");
+        brush.setId("toolBrush");
+        erase.setId("toolErase");
+        look.setTooltip(Widgets.tip("Clicking on the canvas starts sampling trajectories from that point at t = 1."));
+        brush.setTooltip(Widgets.tip("Paint your own data on the canvas: drag to spray points (key B)."));
+        erase.setTooltip(Widgets.tip("Drag over points on the canvas to remove them (key E)."));
+        SegmentedButton tools = new SegmentedButton(look, brush, erase, probe);
+        tools.getStyleClass().add("tools");
+        tools.setMaxWidth(Double.MAX_VALUE);
+        for (ToggleButton b : new ToggleButton[] {look, brush, erase, probe}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            // Never "Start p…": a tool whose name is cut off is a tool nobody finds.
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        look.setUserData(CanvasTool.LOOK);
+        brush.setUserData(CanvasTool.BRUSH);
+        erase.setUserData(CanvasTool.ERASE);
+        syncTools(tools);
+        tool.addListener((obs, old, t) -> syncTools(tools));
+        tools.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t == null) {
+                syncTools(tools); // one tool is always on
+            } else {
+                tool.set((CanvasTool) t.getUserData());
+            }
+        });
+
+        Button clear = new Button("Clear");
+        clear.setId("clearData");
+        clear.setTooltip(Widgets.tip("Remove every point, to draw your own data from scratch."));
+        clear.setOnAction(e -> {
+            data.clear();
+            tool.set(CanvasTool.BRUSH);
+        });
+        Button importCsv = new Button("Import CSV…");
+        importCsv.setId("importCsv");
+        importCsv.setTooltip(Widgets.tip("Load points from a CSV file with columns x, y and an optional class "
+                + "label. You can also drop the file on the window."));
+        importCsv.setOnAction(e -> chooseCsv(importCsv));
+        Button redraw = new Button("Preset");
+        redraw.setTooltip(Widgets.tip("Draw the chosen preset again, replacing drawn or imported points."));
+        redraw.setOnAction(e -> data.reloadPreset());
+        HBox fileRow = new HBox(6, importCsv, clear, redraw);
+        fileRow.getStyleClass().add("button-row");
+        HBox.setHgrow(importCsv, Priority.ALWAYS);
+        importCsv.setMaxWidth(Double.MAX_VALUE);
+        for (Button b : new Button[] {importCsv, clear, redraw}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        data.dataProperty().addListener((obs, old, d) -> update());
+        update();
+        return Widgets.section("Data", "dataSection",
+                Controls.row(Settings.DATA_PRESET, presets),
+                description,
+                Controls.row(Settings.DATA_POINTS, points),
+                Controls.row(Settings.DATA_SEED, seed),
+                Widgets.caption("A click or drag on the canvas:"), tools,
+                fileRow, summary);
+    }
+
+    private void syncTools(SegmentedButton tools) {
+        for (var t : tools.getButtons()) {
+            t.setSelected(t.getUserData() == tool.get());
+        }
+    }
+
+    private void update() {
+        DataState.Data d = model.data().data();
+        description.setText(d.preset().map(DatasetPreset::description)
+                .orElse("Your own points. Their exact oracle memorises them (docs/math.md §4.1)."));
+        summary.setText(String.format(Locale.ROOT, "%,d points · %s · seed %d", d.points().size(), d.name(),
+                model.data().seedProperty().get()));
+    }
+
+    private void chooseCsv(Button owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import points");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(owner.getScene().getWindow());
+        if (file != null) {
+            model.importCsv(file.toPath());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.scorefield.app.panel;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import org.controlsfx.control.ToggleSwitch;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.ViewState;
+import org.scorefield.app.settings.FieldSource;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.core.field.FieldKind;
+
+/**
+ * The Fields section: which vector field the canvas draws (the score or the PF-ODE velocity), from
+ * where (learned, exact, or the size of their difference as a heatmap), as arrows or streamlines,
+ * how dense and how long the arrows are.
+ */
+public final class FieldSection {
+
+    private final ExplorerModel model;
+
+    public FieldSection(ExplorerModel model) {
+        this.model = model;
+    }
+
+    public TitledPane build() {
+        ViewState view = model.view();
+        ToggleSwitch show = Controls.toggle(Settings.SHOW_FIELD, view.showFieldProperty(), "fieldSwitch");
+        ComboBox<FieldKind> kind = Controls.choices(Settings.FIELD_KIND, view.fieldKindProperty(), "fieldKindBox");
+        ComboBox<FieldSource> source = Controls.choices(Settings.FIELD_SOURCE, view.fieldSourceProperty(),
+                "fieldSourceBox");
+        ToggleSwitch lines = Controls.toggle(Settings.STREAMLINES, view.streamlinesProperty(), "streamlineSwitch");
+        HBox densityRow = Controls.slider(Settings.FIELD_RESOLUTION, view.fieldResolutionProperty(),
+                "fieldDensitySlider");
+        HBox scaleRow = Controls.slider(Settings.ARROW_SCALE, view.arrowScaleProperty(), "arrowScaleSlider");
+
+        TitledPane pane = Widgets.section("Fields", "fieldSection",
+                Controls.row(Settings.SHOW_FIELD, show),
+                Controls.row(Settings.FIELD_KIND, kind),
+                Controls.row(Settings.FIELD_SOURCE, source),
+                Controls.row(Settings.STREAMLINES, lines),
+                Controls.row(Settings.FIELD_RESOLUTION, densityRow),
+                Controls.row(Settings.ARROW_SCALE, scaleRow));
+        pane.setExpanded(false);
+        return pane;
+    }
+}

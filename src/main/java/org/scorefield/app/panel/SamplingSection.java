@@ -1,0 +1,113 @@
+package org.scorefield.app.panel;
+
+import java.util.Locale;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.controlsfx.control.ToggleSwitch;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.SamplingState;
+import org.scorefield.app.settings.Driver;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.core.sample.SamplerKind;
+import org.scorefield.core.sample.SamplerSettings;
+import org.scorefield.core.schedule.GridKind;
+
+/**
+ * The Sampling section: who drives it (the model or the exact oracle), the solver and its steps with
+ * the NFE they cost, the grid, the stochasticity η, the seed, Resample, and the x̂0 overlay.
+ */
+public final class SamplingSection {
+
+    private final ExplorerModel model;
+    private final Label nfe = Widgets.caption("");
+    private final Label note = Widgets.caption("");
+
+    {
+        note.setId("samplingNote");
+    }
+
+    public SamplingSection(ExplorerModel model) {
+        this.model = model;
+    }
+
+    public TitledPane build() {
+        SamplingState sampling = model.sampling();
+        ComboBox<Driver> driver = Controls.choices(Settings.DRIVER, sampling.driverProperty(), "driverBox");
+        ComboBox<SamplerKind> solver = Controls.choices(Settings.SOLVER, sampling.solverProperty(), "solverBox");
+        Spinner<Integer> steps = Controls.spinner(Settings.STEPS, sampling.stepsProperty(), "stepsSpinner");
+        ComboBox<GridKind> grid = Controls.choices(Settings.GRID, sampling.gridProperty(), "gridBox");
+        HBox etaBox = Controls.slider(Settings.ETA, sampling.etaProperty(), "etaSlider");
+        Slider eta = (Slider) etaBox.getChildren().get(0);
+        eta.setMajorTickUnit(1);
+        eta.setMinorTickCount(3);
+        eta.setShowTickMarks(true);
+        SeedField seed = Controls.seed(Settings.SAMPLING_SEED, sampling.seedProperty(), "sampleSeed");
+        Button resample = new Button("Resample");
+        resample.setId("resampleButton");
+        resample.getStyleClass().add("primary");
+        resample.setTooltip(Widgets.tip("Sample again with a new seed (key R). The same seed always gives the "
+                + "same samples; type it back into the seed field to see them again."));
+        resample.setOnAction(e -> sampling.newSeed());
+        Button clearClicks = new Button("Clear clicks");
+        clearClicks.setId("clearClicks");
+        clearClicks.setTooltip(Widgets.tip("Remove the trajectories started by clicking on the canvas."));
+        clearClicks.setOnAction(e -> sampling.clearClicks());
+        HBox buttons = new HBox(6, resample, clearClicks);
+        buttons.getStyleClass().add("button-row");
+        HBox.setHgrow(resample, Priority.ALWAYS);
+        resample.setMaxWidth(Double.MAX_VALUE);
+
+        ToggleSwitch denoised = Controls.toggle(Settings.SHOW_DENOISED, sampling.showDenoisedProperty(),
+                "denoisedSwitch");
+
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.solverProperty(),
+                sampling.stepsProperty(), sampling.gridProperty(), sampling.etaProperty(), sampling.driverProperty(),
+                model.training().modelProperty(), model.process().scheduleProperty(), model.view().splitProperty(),
+                model.exactPathProperty()}) {
+            o.addListener(obs -> update(eta));
+        }
+        update(eta);
+
+        return Widgets.section("Sampling", "samplingSection",
+                Controls.row(Settings.DRIVER, driver),
+                note,
+                Controls.row(Settings.SOLVER, solver),
+                Controls.row(Settings.STEPS, steps),
+                nfe,
+                Controls.row(Settings.GRID, grid),
+                Controls.row(Settings.ETA, etaBox),
+                Controls.row(Settings.SAMPLING_SEED, seed),
+                buttons,
+                Controls.row(Settings.SHOW_DENOISED, denoised),
+                Widgets.caption("With the Start paths tool, a click on the canvas starts trajectories from that point at t = 1."));
+    }
+
+    private void update(Slider eta) {
+        SamplingState sampling = model.sampling();
+        boolean takesEta = SamplingState.takesEta(sampling.solverProperty().get());
+        eta.setDisable(!takesEta && !model.view().splitProperty().get());
+        long n = sampling.nfe();
+        nfe.setText(n < 0 ? "These settings cannot run on this process (see the status bar)."
+                : String.format(Locale.ROOT, "%d network evaluations (NFE) per sample path", n));
+        String text = model.samplingFallsBack() ? "No trained model yet: the exact oracle drives sampling "
+                + "until you train one." : "";
+        SamplerSettings chosen = sampling.settings();
+        if (!model.samplingChoice().gaussianNoise()) {
+            String why = "This flow has no reverse SDE (its x\u2081 is not Gaussian noise independent of x\u2080): "
+                    + (chosen.stochastic() && !model.view().splitProperty().get() ? chosen.kind().displayName()
+                    + " with these settings is stochastic and "
+                    + "will be refused; choose a deterministic solver or \u03b7 = 0."
+                    : "deterministic solvers only, and the split view shows the ODE alone.");
+            text = text.isEmpty() ? why : text + " " + why;
+        }
+        note.setText(text);
+        note.setVisible(!note.getText().isEmpty());
+        note.setManaged(note.isVisible());
+    }
+}

@@ -1,0 +1,192 @@
+package org.scorefield.app.panel;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.ToggleSwitch;
+import org.scorefield.app.model.TrainingState;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.core.flow.Coupling;
+import org.scorefield.core.flow.CouplingKind;
+import org.scorefield.core.nn.Architecture;
+import org.scorefield.core.nn.Objective;
+import org.scorefield.core.nn.TrainingWorker;
+
+/**
+ * The Model &amp; training section: objective, network size, learning rate, batch and EMA; Train,
+ * Pause, Step and Reset; the live figures (steps, loss, steps per second); and whether samples
+ * refresh while the model trains.
+ */
+public final class TrainingSection {
+
+    private final TrainingState training;
+    private final Label figures = new Label();
+    private final Label notice = Widgets.caption("");
+
+    private final java.util.function.Supplier<org.scorefield.core.data.PointSet> canvasPoints;
+
+    private final java.util.function.Consumer<String> say;
+
+    /**
+     * @param canvasPoints the data points on the canvas now, which can become the flow's source
+     * @param say          tells the user a sentence (the status bar)
+     */
+    public TrainingSection(TrainingState training, java.util.function.Supplier<org.scorefield.core.data.PointSet> canvasPoints,
+                    java.util.function.Consumer<String> say) {
+        this.training = training;
+        this.canvasPoints = canvasPoints;
+        this.say = say;
+    }
+
+    public TitledPane build() {
+        ComboBox<Objective> objective = Controls.choices(Settings.OBJECTIVE, training.objectiveProperty(),
+                "objectiveBox");
+
+        ComboBox<TrainingState.SourceOption> source = Widgets.choices(
+                TrainingState.SourceOption.all().toArray(TrainingState.SourceOption[]::new),
+                training.sourceProperty().get(), TrainingState.SourceOption::label);
+        source.setId("sourceBox");
+        // A source that is not a preset (drawn points, or a session's) joins the list when chosen.
+        training.sourceProperty().addListener((obs, old, chosen) -> {
+            if (chosen != null && !source.getItems().contains(chosen)) {
+                source.getItems().add(chosen);
+            }
+        });
+        source.valueProperty().bindBidirectional(training.sourceProperty());
+        Button useCanvas = new Button("Use the points on the canvas");
+        useCanvas.setId("useCanvasSource");
+        useCanvas.setTooltip(Widgets.tip("Make a copy of the points on the canvas now the source: draw a shape, "
+                + "press this, then choose or draw the data it should flow to."));
+        useCanvas.setMaxWidth(Double.MAX_VALUE);
+        useCanvas.setOnAction(e -> {
+            try {
+                training.useAsSource(canvasPoints.get());
+            } catch (org.scorefield.core.InvalidInputException ex) {
+                say.accept(ex.getMessage());
+            }
+        });
+        HBox useCanvasRow = new HBox(useCanvas);
+        useCanvasRow.getStyleClass().add("button-row");
+        HBox.setHgrow(useCanvas, Priority.ALWAYS);
+        ComboBox<CouplingKind> coupling = Controls.choices(Settings.COUPLING, training.couplingProperty(),
+                "couplingBox");
+        HBox epsilonBox = Controls.slider(Settings.SINKHORN_EPSILON, training.sinkhornEpsilonProperty(),
+                "sinkhornEpsilonSlider");
+        HBox epsilonRow = Controls.row(Settings.SINKHORN_EPSILON, epsilonBox);
+        epsilonRow.disableProperty().bind(training.couplingProperty().isNotEqualTo(CouplingKind.SINKHORN));
+        VBox flowRows = new VBox(Controls.row(Settings.SOURCE, source), useCanvasRow,
+                Controls.row(Settings.COUPLING, coupling), epsilonRow);
+        flowRows.setId("flowRows");
+        flowRows.getStyleClass().add("flow-rows");
+        flowRows.visibleProperty().bind(training.objectiveProperty().isEqualTo(Objective.FLOW_MATCHING));
+        flowRows.managedProperty().bind(flowRows.visibleProperty());
+
+        ComboBox<Integer> width = Controls.choices(Settings.WIDTH, training.widthProperty(), "widthBox");
+        Spinner<Integer> depth = Controls.spinner(Settings.DEPTH, training.depthProperty(), "depthSpinner");
+        depth.setEditable(false);
+        ComboBox<Double> rate = Controls.choices(Settings.LEARNING_RATE, training.learningRateProperty(),
+                "learningRateBox");
+        ComboBox<Integer> batch = Controls.choices(Settings.BATCH, training.batchProperty(), "batchBox");
+        ToggleSwitch ema = Controls.toggle(Settings.EMA, training.emaProperty(), "emaSwitch");
+        SeedField seed = Controls.seed(Settings.TRAINING_SEED, training.seedProperty(), "trainSeed");
+
+        Button train = new Button("Train");
+        train.setId("trainButton");
+        train.setDefaultButton(false);
+        train.textProperty().bind(Bindings.createStringBinding(() -> running() ? "Pause" : "Train",
+                training.stateProperty(), training.startingProperty()));
+        train.setTooltip(Widgets.tip("Start or pause training (key T). Training runs in the background: "
+                + "keep scrubbing, sampling and looking while the model learns."));
+        train.setOnAction(e -> training.toggle());
+        train.getStyleClass().add("primary");
+        Button step = new Button("Step");
+        step.setId("stepButton");
+        step.setTooltip(Widgets.tip("One optimiser step on one batch (key S)."));
+        step.setOnAction(e -> training.step());
+        step.disableProperty().bind(Bindings.createBooleanBinding(this::running, training.stateProperty(),
+                training.startingProperty()));
+        Button reset = new Button("Reset");
+        reset.setId("resetButton");
+        reset.setTooltip(Widgets.tip("Throw the model away and start again from its seeded initial weights, "
+                + "with the settings, data and process shown now."));
+        reset.setOnAction(e -> training.reset());
+        HBox buttons = new HBox(6, train, step, reset);
+        buttons.getStyleClass().add("button-row");
+        for (Button b : new Button[] {train, step, reset}) {
+            HBox.setHgrow(b, Priority.ALWAYS);
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
+
+        figures.setId("trainingFigures");
+        figures.getStyleClass().add("figures");
+        figures.setWrapText(true);
+        notice.setId("trainingNotice");
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {training.stepsProperty(),
+                training.lossProperty(), training.stepsPerSecondProperty(), training.stateProperty(),
+                training.failureProperty(), training.outOfDateProperty(), training.startingProperty(),
+                training.objectiveProperty()}) {
+            o.addListener(obs -> update());
+        }
+        update();
+
+        ToggleSwitch refresh = Controls.toggle(Settings.REFRESH_SAMPLES, training.refreshSamplesProperty(),
+                "refreshSwitch");
+        Spinner<Integer> every = Controls.spinner(Settings.REFRESH_EVERY, training.refreshEveryProperty(),
+                "refreshEvery");
+        every.setPrefWidth(100);
+        every.disableProperty().bind(refresh.selectedProperty().not());
+
+        return Widgets.section("Model & training", "trainingSection",
+                Controls.row(Settings.OBJECTIVE, objective),
+                flowRows,
+                Controls.row(Settings.WIDTH, width),
+                Controls.row(Settings.DEPTH, depth),
+                Controls.row(Settings.LEARNING_RATE, rate),
+                Controls.row(Settings.BATCH, batch),
+                Controls.row(Settings.EMA, ema),
+                Controls.row(Settings.TRAINING_SEED, seed),
+                buttons, figures, notice,
+                Controls.row(Settings.REFRESH_SAMPLES, refresh),
+                Controls.row(Settings.REFRESH_EVERY, every));
+    }
+
+    private boolean running() {
+        return training.startingProperty().get() || training.stateProperty().get() == TrainingWorker.State.RUNNING;
+    }
+
+    private void update() {
+        long steps = training.stepsProperty().get();
+        double loss = training.lossProperty().get();
+        double speed = training.stepsPerSecondProperty().get();
+        figures.setText(training.startingProperty().get() ? "Starting…" : String.format(Locale.ROOT,
+                "%,d steps   loss %s   %s", steps, Double.isFinite(loss) ? String.format(Locale.ROOT, "%.4f", loss) : "–",
+                Double.isFinite(speed) ? String.format(Locale.ROOT, "%,.0f steps/s", speed) : ""));
+        String text;
+        if (!training.failureProperty().get().isEmpty()) {
+            text = training.failureProperty().get();
+        } else if (training.outOfDateProperty().get()) {
+            text = "The settings, data or process changed since this model started. It keeps training as it "
+                    + "was; press Reset to train a new one with the new settings.";
+        } else if (training.objectiveProperty().get() == Objective.FLOW_MATCHING) {
+            text = "Flow matching trains on the linear path x_t = (1 − t)·x₀ + t·x₁ with x₁ from the source, "
+                    + "target x₁ − x₀, whatever the process above.";
+        } else {
+            text = String.format(Locale.ROOT, "%,d weights.", Architecture.defaults()
+                    .withSize(training.widthProperty().get(), training.depthProperty().get()).parameterCount());
+        }
+        notice.setText(text);
+        notice.getStyleClass().removeAll("warning");
+        if (!training.failureProperty().get().isEmpty() || training.outOfDateProperty().get()) {
+            notice.getStyleClass().add("warning");
+        }
+    }
+}

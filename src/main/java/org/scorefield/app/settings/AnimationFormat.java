@@ -1,0 +1,37 @@
+package org.scorefield.app.settings;
+
+import org.scorefield.core.Identified;
+
+/** The animation formats the lab writes. */
+public enum AnimationFormat implements Identified {
+    /** Animated GIF with one fixed 256-colour palette, looping forever. */
+    GIF("gif", ".gif"),
+    /** H.264 in an MP4 container (jcodec, baseline profile). */
+    MP4("mp4", ".mp4"),
+    /** Animated PNG (lossless, full colour), looping forever. */
+    APNG("apng", ".png"),
+    /** One PNG per frame, {@code frame_00000.png} …, in a folder. */
+    PNG("png", "");
+
+    private final String id;
+    private final String extension;
+
+    AnimationFormat(String id, String extension) {
+        this.id = id;
+        this.extension = extension;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /** The file name ending ("" for the folder of a PNG sequence). */
+    public String extension() {
+        return extension;
+    }
+
+    public static AnimationFormat fromId(String id) {
+        return Identified.byId(AnimationFormat.class, id, "format");
+    }
+}

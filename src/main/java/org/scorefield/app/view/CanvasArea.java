@@ -1,0 +1,250 @@
+package org.scorefield.app.view;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import org.scorefield.app.canvas.CanvasFrame;
+import org.scorefield.app.canvas.TrajectoryRole;
+import org.scorefield.app.canvas.WorldCanvas;
+import org.scorefield.app.canvas.WorldView;
+import org.scorefield.app.frame.FrameComposer;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.FieldLayers;
+import org.scorefield.app.model.ReflowState;
+import org.scorefield.app.model.ViewState;
+import org.scorefield.app.settings.CanvasTool;
+import org.scorefield.app.theme.Look;
+import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.sample.Trajectories;
+
+/**
+ * The canvases: one in the single view, two side by side (PF-ODE and reverse SDE, one scrubber) in
+ * the split view. Composes each frame on the FX thread from what is already computed (the particles
+ * at t, the layers of {@link FieldLayers}, the sampling runs) and handles the mouse: a click starts
+ * trajectories, a drag paints or erases points; a CSV file dropped here is imported.
+ */
+public final class CanvasArea extends StackPane {
+
+    static final double BRUSH_RADIUS = 0.18;
+    static final int BRUSH_POINTS = 3;
+    static final double ERASER_RADIUS = 0.3;
+
+    private final ExplorerModel model;
+    private final FieldLayers layers;
+    private final FrameComposer composer;
+    private final Runnable onClickStarted;
+    private final WorldCanvas single = new WorldCanvas(WorldView.DEFAULT, "fieldCanvas");
+    private final WorldCanvas ode = new WorldCanvas(WorldView.DEFAULT, "odeCanvas");
+    private final WorldCanvas sde = new WorldCanvas(WorldView.DEFAULT, "sdeCanvas");
+    private final HBox splitBox = new HBox(ode, sde);
+    private final List<WorldCanvas> roundCanvases = new ArrayList<>();
+    private final javafx.scene.layout.GridPane roundsBox = new javafx.scene.layout.GridPane();
+    private boolean redrawPending;
+
+    CanvasArea(ExplorerModel model, FieldLayers layers, Runnable onClickStarted) {
+        this.model = model;
+        this.layers = layers;
+        this.composer = new FrameComposer(model);
+        this.onClickStarted = onClickStarted;
+        getStyleClass().add("canvas-area");
+        splitBox.getStyleClass().add("split-box");
+        HBox.setHgrow(ode, Priority.ALWAYS);
+        HBox.setHgrow(sde, Priority.ALWAYS);
+        roundsBox.getStyleClass().addAll("split-box", "rounds-grid");
+        for (int k = 0; k < ReflowState.SIDE_BY_SIDE; k++) {
+            WorldCanvas c = new WorldCanvas(WorldView.DEFAULT, "roundCanvas" + k);
+            javafx.scene.layout.GridPane.setHgrow(c, Priority.ALWAYS);
+            javafx.scene.layout.GridPane.setVgrow(c, Priority.ALWAYS);
+            roundCanvases.add(c);
+        }
+        widthProperty().addListener(obs -> areaChanged());
+        heightProperty().addListener(obs -> areaChanged());
+        List<WorldCanvas> all = new ArrayList<>(List.of(single, ode, sde));
+        all.addAll(roundCanvases);
+        for (WorldCanvas c : all) {
+            c.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse(c, e, true));
+            c.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouse(c, e, false));
+            c.widthProperty().addListener(obs -> visibleAreaChanged());
+            c.heightProperty().addListener(obs -> visibleAreaChanged());
+            c.canvas().widthProperty().addListener(obs -> paneSizeChanged());
+            c.canvas().heightProperty().addListener(obs -> paneSizeChanged());
+        }
+        showView();
+        ReflowState reflow = model.reflow();
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().splitProperty(),
+                model.view().roundsViewProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
+                reflow.shownRoundProperty()}) {
+            o.addListener(obs -> showView());
+        }
+        acceptDroppedFiles();
+
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().timeProperty(),
+                model.process().scheduleProperty(), model.data().dataProperty(), model.view().showDataProperty(),
+                model.view().showSamplesProperty(), model.view().showDensityProperty(), model.view().arrowScaleProperty(),
+                model.sampling().runsProperty(), model.sampling().clicksProperty(),
+                model.sampling().showDenoisedProperty(), model.sampling().pathsProperty(),
+                layers.layersProperty(), layers.endpointDensitiesProperty(), model.view().lookProperty(),
+                model.pairs().pairsProperty(), model.view().showPairsProperty(), model.probe().probeProperty(), model.view().toolProperty(),
+                model.exactPathProperty()}) {
+            o.addListener(obs -> requestRedraw());
+        }
+        requestRedraw();
+    }
+
+    /** Whether the canvas shows the Reflow rounds (chosen, and there are some). */
+    boolean showsRounds() {
+        return composer.showsRounds();
+    }
+
+    private void showView() {
+        if (showsRounds()) {
+            arrangeRounds();
+            getChildren().setAll(roundsBox);
+        } else {
+            getChildren().setAll(model.view().splitProperty().get() ? splitBox : single);
+        }
+        paneSizeChanged(); // another canvas may be the first now
+        requestRedraw();
+    }
+
+    /** The first canvas's pixels, which a figure and an animation of one canvas take. */
+    private void paneSizeChanged() {
+        var c = primaryCanvas().canvas();
+        if (c.getWidth() > 0 && c.getHeight() > 0) {
+            model.view().paneSizeProperty().set(new ViewState.Size(c.getWidth(), c.getHeight()));
+        }
+    }
+
+    private void areaChanged() {
+        model.view().areaSizeProperty().set(new ViewState.Size(getWidth(), getHeight()));
+        arrangeRounds();
+    }
+
+    /**
+     * Lays the shown rounds out in the grid whose cells are the largest squares: side by side in a
+     * wide area, 2 × 2 for four rounds in a square one.
+     */
+    private void arrangeRounds() {
+        if (!showsRounds()) {
+            return;
+        }
+        int n = model.reflow().shown().size();
+        int columns = org.scorefield.app.canvas.PanelGrid.columnsFor(n, Math.max(1, getWidth()), Math.max(1, getHeight()));
+        int rows = (n + columns - 1) / columns;
+        if (roundsBox.getChildren().size() == n && roundsBox.getColumnCount() == columns) {
+            return;
+        }
+        roundsBox.getChildren().clear();
+        roundsBox.getColumnConstraints().clear();
+        roundsBox.getRowConstraints().clear();
+        for (int c = 0; c < columns; c++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            roundsBox.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < rows; r++) {
+            javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+            rc.setPercentHeight(100.0 / rows);
+            roundsBox.getRowConstraints().add(rc);
+        }
+        for (int k = 0; k < n; k++) {
+            roundsBox.add(roundCanvases.get(k), k % columns, k / columns);
+        }
+    }
+
+    /** The canvas a figure is made of: the single one, the PF-ODE one in the split view, the first round's. */
+    WorldCanvas primaryCanvas() {
+        return showsRounds() ? roundCanvases.get(0) : model.view().splitProperty().get() ? ode : single;
+    }
+
+    private void visibleAreaChanged() {
+        WorldCanvas c = primaryCanvas();
+        double w = c.getWidth();
+        double h = c.getHeight();
+        if (w > 1 && h > 1) {
+            double half = c.view().halfSize();
+            layers.setVisibleHalfSize(half * w / Math.min(w, h), half * h / Math.min(w, h));
+        }
+    }
+
+    /** Redraws once at the next pulse, however many inputs changed meanwhile. */
+    void requestRedraw() {
+        if (redrawPending) {
+            return;
+        }
+        redrawPending = true;
+        Platform.runLater(() -> {
+            redrawPending = false;
+            redraw();
+        });
+    }
+
+    /** Draws the current frame(s) now: the view on screen, composed as its exports compose it. */
+    public void redraw() {
+        Look look = model.view().lookProperty().get();
+        FieldLayers.Layers now = layers.layersProperty().get();
+        FrameComposer.Scene scene = composer.shown(t -> now);
+        double t = model.view().timeProperty().get();
+        List<WorldCanvas> canvases = composer.showsRounds() ? roundCanvases
+                : model.view().splitProperty().get() ? List.of(ode, sde) : List.of(single);
+        for (int k = 0; k < scene.panes().size(); k++) {
+            WorldCanvas c = canvases.get(k);
+            c.setLook(look);
+            c.setFrame(scene.panes().get(k).onScreen(t));
+        }
+    }
+
+    private void mouse(WorldCanvas canvas, MouseEvent e, boolean pressed) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        double[] world = canvas.toWorld(e.getX(), e.getY());
+        switch (model.view().toolProperty().get()) {
+            case LOOK -> {
+                if (pressed) {
+                    model.sampling().startAt(world[0], world[1]);
+                    model.messageProperty().set(String.format(Locale.ROOT,
+                            "Trajectories start at (%.2f, %.2f) at t = 1, seed %d.", world[0], world[1],
+                            model.sampling().seedProperty().get()));
+                    onClickStarted.run();
+                }
+            }
+            case BRUSH -> model.data().brush(world[0], world[1], BRUSH_RADIUS, BRUSH_POINTS, 0);
+            case ERASE -> model.data().erase(world[0], world[1], ERASER_RADIUS);
+            case PROBE -> {
+                if (pressed) {
+                    model.probe().pointProperty().set(new double[] {world[0], world[1]});
+                    model.messageProperty().set(String.format(Locale.ROOT,
+                            "Velocity at (%.2f, %.2f): scrub t to see the conditional targets and their mean change.",
+                            world[0], world[1]));
+                }
+            }
+        }
+        e.consume();
+    }
+
+    private void acceptDroppedFiles() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            if (!files.isEmpty()) {
+                model.importCsv(files.get(0).toPath());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+    }
+}

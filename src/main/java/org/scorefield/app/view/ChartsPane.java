@@ -1,0 +1,266 @@
+package org.scorefield.app.view;
+
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.scorefield.app.chart.ErrorNfeChart;
+import org.scorefield.app.chart.ReflowChart;
+import org.scorefield.app.chart.LossChart;
+import org.scorefield.app.chart.ScheduleChart;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.SolverComparison;
+import org.scorefield.app.panel.Widgets;
+import org.scorefield.app.theme.Look;
+
+/**
+ * The charts beside the canvas: the schedule (α, σ, log SNR, g² with a marker at t) on top; below,
+ * the training loss and the error-versus-NFE comparison of solvers (computed on demand, from the
+ * same computation as the {@code solvers} command).
+ */
+public final class ChartsPane extends VBox {
+
+    private final ExplorerModel model;
+    private final ScheduleChart schedule = new ScheduleChart();
+    private final LossChart loss = new LossChart();
+    private final ErrorNfeChart errors = new ErrorNfeChart();
+    private final ReflowChart reflowRounds = new ReflowChart(ReflowChart.View.ROUNDS);
+    private final ReflowChart reflowNfe = new ReflowChart(ReflowChart.View.NFE);
+    private final TabPane tabs = new TabPane();
+
+    ChartsPane(ExplorerModel model) {
+        this.model = model;
+        getStyleClass().add("charts-pane");
+        setMinWidth(240);
+        setPrefWidth(420);
+        schedule.setId("scheduleChart");
+        loss.setId("lossChart");
+        errors.setId("errorChart");
+
+        Button compute = new Button("Compute");
+        compute.setId("computeErrors");
+        compute.setTooltip(Widgets.tip("Run every solver at 4 to 64 steps from the same 256 start points and "
+                + "measure how far each lands from a very accurate reference solution (a few seconds with a trained "
+                + "model; the exact oracle of 1,000 points takes about 15 s). Sampling and training go on meanwhile."));
+        compute.setOnAction(e -> computeErrors());
+        compute.setMinWidth(Region.USE_PREF_SIZE);
+        SolverComparison comparison = model.comparison();
+        Button stop = new Button("Cancel");
+        stop.setId("cancelErrors");
+        stop.setTooltip(Widgets.tip("Stop the comparison; the chart keeps the previous one, if any."));
+        stop.setOnAction(e -> comparison.cancel());
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        compute.disableProperty().bind(comparison.runningProperty());
+        stop.disableProperty().bind(comparison.runningProperty().not());
+        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        progress.setId("errorsProgress");
+        progress.progressProperty().bind(comparison.progressProperty());
+        progress.visibleProperty().bind(comparison.runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.Label hint = Widgets.caption("Lower and further left is better: less error for "
+                + "fewer network evaluations.");
+        hint.visibleProperty().bind(comparison.runningProperty().not());
+        hint.managedProperty().bind(hint.visibleProperty());
+        HBox errorBar = new HBox(compute, stop, progress, hint);
+        // Not "chart-bar": modena paints that class as a bar of a bar chart (an orange gradient).
+        errorBar.getStyleClass().add("chart-actions");
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        VBox errorBox = new VBox(errors, errorBar);
+        VBox.setVgrow(errors, Priority.ALWAYS);
+
+        Tab lossTab = new Tab("Loss", loss);
+        lossTab.setId("lossTab");
+        Tab errorTab = new Tab("Error vs NFE", errorBox);
+        errorTab.setId("errorTab");
+        reflowRounds.setId("reflowChart");
+        reflowNfe.setId("reflowNfeChart");
+        // One chart at a time, with the whole height: two stacked leave a small pane no room for a plot.
+        javafx.scene.control.ToggleButton perRound = new javafx.scene.control.ToggleButton("Per round");
+        perRound.setId("reflowPerRound");
+        perRound.setTooltip(Widgets.tip("Straightness, 1- and 2-step SW2 over the floor, and transport cost, "
+                + "against the round."));
+        javafx.scene.control.ToggleButton byNfe = new javafx.scene.control.ToggleButton("Against NFE");
+        byNfe.setId("reflowByNfe");
+        byNfe.setTooltip(Widgets.tip("SW2 over the floor against the number of Euler steps, one line per round: "
+                + "a straight flow samples as well in 1 step as in 16."));
+        org.controlsfx.control.SegmentedButton which = new org.controlsfx.control.SegmentedButton(perRound, byNfe);
+        perRound.setSelected(true);
+        javafx.scene.layout.StackPane reflowCharts = new javafx.scene.layout.StackPane(reflowRounds);
+        which.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t == null) {
+                old.setSelected(true);
+            } else {
+                reflowCharts.getChildren().setAll(t == perRound ? reflowRounds : reflowNfe);
+            }
+        });
+        HBox reflowBar = new HBox(which);
+        reflowBar.getStyleClass().add("chart-actions");
+        VBox reflowBox = new VBox(reflowCharts, reflowBar);
+        VBox.setVgrow(reflowCharts, Priority.ALWAYS);
+        Tab reflowTab = new Tab("Reflow", reflowBox);
+        reflowTab.setId("reflowTab");
+        tabs.getTabs().setAll(lossTab, errorTab, reflowTab);
+        // A chart redraw costs 5–20 ms of FX time: the Reflow charts are filled when their tab shows.
+        model.reflow().roundsProperty().addListener((obs, old, rounds) -> {
+            if (rounds.size() > 1) {
+                tabs.getSelectionModel().select(reflowTab);
+            }
+            if (reflowTab.isSelected()) {
+                showRounds(rounds);
+            }
+        });
+        reflowTab.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                showRounds(model.reflow().rounds());
+            }
+        });
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(schedule, Priority.ALWAYS);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        schedule.setPrefHeight(300);
+        tabs.setPrefHeight(340);
+        getChildren().setAll(schedule, tabs);
+
+        model.onExactPathChange(() -> schedule.setSchedule(model.exactPath().schedule()));
+        schedule.setTime(model.view().timeProperty().get());
+        model.view().timeProperty().addListener((obs, old, t) -> schedule.setTime(t.doubleValue()));
+        loss.show(model.training().losses());
+        model.training().stepsProperty().addListener((obs, old, steps) -> {
+            lossesChanged = true;
+            if (steps.longValue() == 0) {
+                loss.redraw(); // a reset shows at once
+                lossesChanged = false;
+            }
+        });
+        lossFlush.start();
+        model.view().lookProperty().addListener((obs, old, look) -> setLook(look));
+        setLook(model.view().lookProperty().get());
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {comparison.resultProperty(),
+                comparison.runningProperty(), comparison.statusProperty()}) {
+            o.addListener(obs -> showComparison());
+        }
+    }
+
+    /** The comparison as the model has it: running, done, stopped, or none. */
+    private void showComparison() {
+        SolverComparison comparison = model.comparison();
+        var result = comparison.resultProperty().get();
+        String status = comparison.statusProperty().get();
+        if (result != null && errors.result() != result) {
+            errors.setResult(result);
+        } else if (result == null && errors.result() != null) {
+            errors.clear();
+        }
+        errors.setBusy(status);
+    }
+
+    /** The loss chart redraws at most this often while training (a redraw costs milliseconds of FX time). */
+    static final long LOSS_REDRAW_NANOS = 250_000_000L;
+
+    /** Whether the run's losses grew since the loss chart last drew them. */
+    private boolean lossesChanged;
+    private long lastLossRedraw;
+    private final javafx.animation.AnimationTimer lossFlush = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (lossesChanged && now - lastLossRedraw >= LOSS_REDRAW_NANOS) {
+                lastLossRedraw = now;
+                lossesChanged = false;
+                loss.redraw();
+            }
+        }
+    };
+
+    private void setLook(Look look) {
+        schedule.setLook(look);
+        loss.setLook(look);
+        errors.setLook(look);
+        reflowRounds.setLook(look);
+        reflowNfe.setLook(look);
+    }
+
+    private List<org.scorefield.core.flow.Reflow.Round> shownRounds = List.of();
+
+    private void showRounds(List<org.scorefield.core.flow.Reflow.Round> rounds) {
+        if (rounds == shownRounds) {
+            return;
+        }
+        shownRounds = rounds;
+        List<org.scorefield.core.flow.Reflow.Metrics> metrics = rounds.stream()
+                .map(org.scorefield.core.flow.Reflow.Round::metrics).toList();
+        reflowRounds.setRounds(metrics);
+        reflowNfe.setRounds(metrics);
+    }
+
+    ReflowChart reflowChart() {
+        return reflowRounds;
+    }
+
+    ReflowChart reflowNfeChart() {
+        return reflowNfe;
+    }
+
+    /**
+     * The charts as they are shown (the schedule chart over the open tab's chart), drawn now, on the
+     * FX thread that owns them, in this format; null when they are hidden.
+     */
+    public org.scorefield.app.export.Figure.Sized draw(org.scorefield.app.export.Figure.Format format) {
+        List<org.jfree.chart.JFreeChart> list = new java.util.ArrayList<>();
+        List<double[]> sizes = new java.util.ArrayList<>();
+        for (var c : shown()) {
+            if (c.getScene() != null && c.getWidth() >= 1 && c.getHeight() >= 1) {
+                list.add(c.getChart());
+                sizes.add(new double[] {c.getWidth(), c.getHeight()});
+            }
+        }
+        if (list.isEmpty()) {
+            return null;
+        }
+        return new org.scorefield.app.export.Figure.Sized(org.scorefield.app.export.Figure.drawCharts(list, sizes, format),
+                sizes.stream().mapToDouble(z -> z[0]).max().orElse(0), sizes.stream().mapToDouble(z -> z[1]).sum());
+    }
+
+    /** The charts on screen, top to bottom: the schedule chart and the one of the open tab. */
+    java.util.List<org.scorefield.app.chart.LectureChart> shown() {
+        java.util.List<org.scorefield.app.chart.LectureChart> out = new java.util.ArrayList<>();
+        out.add(schedule);
+        javafx.scene.Node content = tabs.getSelectionModel().getSelectedItem().getContent();
+        for (org.scorefield.app.chart.LectureChart c : new org.scorefield.app.chart.LectureChart[] {loss, errors,
+            reflowRounds, reflowNfe}) {
+            if (isInside(c, content)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node root) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    LossChart lossChart() {
+        return loss;
+    }
+
+    ErrorNfeChart errorChart() {
+        return errors;
+    }
+
+
+    /** Runs the solver comparison for whatever drives sampling now, and shows its tab. */
+    public void computeErrors() {
+        tabs.getSelectionModel().select(1);
+        model.comparison().compute();
+    }
+}

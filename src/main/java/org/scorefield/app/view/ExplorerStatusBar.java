@@ -1,0 +1,122 @@
+package org.scorefield.app.view;
+
+import java.util.Locale;
+import javafx.scene.control.Label;
+import org.controlsfx.control.StatusBar;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.SamplingState;
+import org.scorefield.app.panel.Widgets;
+import org.scorefield.core.metric.SampleQuality;
+import org.scorefield.core.nn.TrainingWorker;
+
+/**
+ * The status bar: the latest message on the left; on the right the background job that has run
+ * longer than {@value #SHOW_AFTER_MS} ms, with its progress and Cancel, then the seeds, the NFE of
+ * the samples on screen, the training speed, and SW2 of the samples against its noise floor (≈ 1
+ * means as close as two independent draws of the data are to each other).
+ */
+final class ExplorerStatusBar extends StatusBar {
+
+    /** A job shows here once it has run this long: quicker ones would only flicker. */
+    static final long SHOW_AFTER_MS = 500;
+
+    private final ExplorerModel model;
+    private final Label figures = new Label();
+    private final Label jobTitle = new Label();
+    private final javafx.scene.control.ProgressBar jobProgress = new javafx.scene.control.ProgressBar();
+    private final javafx.scene.control.Button jobCancel = new javafx.scene.control.Button("Cancel");
+    private final javafx.scene.layout.HBox jobBox = new javafx.scene.layout.HBox(6, jobTitle, jobProgress, jobCancel);
+    private final javafx.animation.Timeline jobClock = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.millis(250), e -> showJob()));
+    private org.scorefield.app.jobs.Job<?> shownJob;
+
+    ExplorerStatusBar(ExplorerModel model) {
+        this.model = model;
+        setId("statusBar");
+        getStyleClass().add("explorer-status");
+        figures.setId("statusFigures");
+        jobBox.setId("statusJob");
+        jobBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        jobBox.getStyleClass().add("status-job");
+        jobCancel.setId("statusJobCancel");
+        jobCancel.setTooltip(Widgets.tip("Stop this work; what it would have changed stays as it was."));
+        jobCancel.setOnAction(e -> {
+            if (shownJob != null) {
+                shownJob.cancel();
+            }
+        });
+        jobProgress.setPrefWidth(120);
+        // Always laid out, so the bar keeps the height of its Cancel button and the canvas above
+        // never moves; hidden, it has no width.
+        showJobBox(false);
+        jobClock.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        model.jobs().addListener(running -> {
+            showJob();
+            if (running.isEmpty()) {
+                jobClock.stop();
+            } else if (jobClock.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                jobClock.play(); // to show a job once it has run long enough
+            }
+        });
+        getRightItems().addAll(jobBox, figures);
+        textProperty().bind(model.messageProperty());
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.data().seedProperty(),
+                model.sampling().seedProperty(), model.training().seedProperty(), model.sampling().runsProperty(),
+                model.training().stepsPerSecondProperty(), model.training().stateProperty(),
+                model.sampling().busyProperty(), model.view().splitProperty()}) {
+            o.addListener(obs -> update());
+        }
+        update();
+    }
+
+    private void update() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "data seed %d  ·  sample seed %d  ·  train seed %d",
+                model.data().seedProperty().get(), model.sampling().seedProperty().get(),
+                model.training().seedProperty().get()));
+        SamplingState.Runs runs = model.sampling().runsProperty().get();
+        SamplingState.Run main = runs.single() != null ? runs.single() : runs.ode();
+        if (model.sampling().busyProperty().get()) {
+            s.append("  ·  sampling…");
+        } else if (main != null) {
+            s.append(String.format(Locale.ROOT, "  ·  NFE %d", main.nfe()));
+            appendQuality(s, runs.single() != null ? "SW2/floor" : "ODE SW2/floor", main);
+            if (runs.sde() != null) {
+                appendQuality(s, "SDE", runs.sde());
+            }
+        }
+        if (model.training().stateProperty().get() == TrainingWorker.State.RUNNING
+                && Double.isFinite(model.training().stepsPerSecondProperty().get())) {
+            s.append(String.format(Locale.ROOT, "  ·  %,.0f steps/s", model.training().stepsPerSecondProperty().get()));
+        }
+        figures.setText(s.toString());
+    }
+
+    /** The oldest titled job that has run long enough, with its progress; nothing when there is none. */
+    private void showJob() {
+        long now = System.nanoTime();
+        org.scorefield.app.jobs.Job<?> job = model.jobs().running().stream()
+                .filter(j -> !j.title().isEmpty() && !j.cancelled() && j.startedNanos() != 0
+                        && now - j.startedNanos() >= SHOW_AFTER_MS * 1_000_000)
+                .findFirst().orElse(null);
+        shownJob = job;
+        showJobBox(job != null);
+        if (job != null) {
+            jobTitle.setText(job.title() + (job.phase().isEmpty() ? "…" : ": " + job.phase()));
+            jobProgress.setProgress(job.fraction() < 0 ? -1 : job.fraction());
+        }
+    }
+
+    private void showJobBox(boolean on) {
+        jobBox.setVisible(on);
+        double width = on ? javafx.scene.layout.Region.USE_COMPUTED_SIZE : 0;
+        jobBox.setMinWidth(width);
+        jobBox.setPrefWidth(width);
+        jobBox.setMaxWidth(on ? Double.MAX_VALUE : 0);
+    }
+
+    private static void appendQuality(StringBuilder s, String name, SamplingState.Run run) {
+        run.quality().map(SampleQuality::sw2).ifPresent(q ->
+                s.append(String.format(Locale.ROOT, "  ·  %s %.2f", name, q.ratio())));
+    }
+}

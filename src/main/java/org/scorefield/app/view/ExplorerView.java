@@ -1,0 +1,338 @@
+package org.scorefield.app.view;
+
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.FieldLayers;
+import org.scorefield.app.model.SamplingState;
+import org.scorefield.app.model.TrainingState;
+import org.scorefield.app.panel.Controls;
+import org.scorefield.app.panel.DataSection;
+import org.scorefield.app.panel.ExportSection;
+import org.scorefield.app.panel.FieldSection;
+import org.scorefield.app.panel.ProcessSection;
+import org.scorefield.app.panel.ReflowSection;
+import org.scorefield.app.panel.SamplingSection;
+import org.scorefield.app.panel.SessionSection;
+import org.scorefield.app.panel.TrainingSection;
+import org.scorefield.app.panel.Widgets;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.app.settings.CanvasTool;
+import org.scorefield.app.settings.Driver;
+import org.scorefield.app.workspace.ExportState;
+import org.scorefield.app.workspace.SessionState;
+
+/**
+ * The explorer window's content: the side panel (Data · Process · Model &amp; training · Sampling ·
+ * Fields) on the left, the canvas with its layer switches and the time scrubber in the middle, the
+ * charts on the right and the status bar at the bottom. Keyboard: Space plays, ←/→ step t, R
+ * resamples, T trains or pauses, S steps the optimiser, V switches single/split view, F the field,
+ * D the density, B/E/L/P the brush, eraser, look and velocity-probe tools, Ctrl+D dark, Ctrl+P presenter mode,
+ * Ctrl+O opens a session, Ctrl+S saves it, Ctrl+Shift+S saves it as a new file.
+ */
+public final class ExplorerView extends BorderPane {
+
+    /** Window widths below this use the compact layout. */
+    static final double COMPACT_BELOW = 1280;
+
+    private final ExplorerModel model;
+    private final FieldLayers layers;
+    private final TimeScrubber scrubber;
+    private final CanvasArea canvasArea;
+    private final ChartsPane charts;
+    private final ExportState export;
+    private final SessionState session;
+    private SessionSection sessionSection;
+    private final ScrollPane sideScroll = new ScrollPane();
+    private final SplitPane mainSplit = new SplitPane();
+    private ToggleButton panelToggle;
+    private ToggleButton chartsToggle;
+
+    public ExplorerView(ExplorerModel model) {
+        this.model = model;
+        this.layers = model.layers();
+        this.scrubber = new TimeScrubber(model.view());
+        this.canvasArea = new CanvasArea(model, layers, scrubber::playFromNoise);
+        this.charts = new ChartsPane(model);
+        this.export = new ExportState(model);
+        this.session = new SessionState(model, SessionState.defaultHome());
+        createView();
+        initListeners();
+        model.sampling().resample();
+    }
+
+    public ExplorerModel model() {
+        return model;
+    }
+
+    public TimeScrubber scrubber() {
+        return scrubber;
+    }
+
+    FieldLayers layers() {
+        return layers;
+    }
+
+    public CanvasArea canvasArea() {
+        return canvasArea;
+    }
+
+    public ChartsPane charts() {
+        return charts;
+    }
+
+    ExportState export() {
+        return export;
+    }
+
+    /** Session files: save, open, recent, autosave. */
+    public SessionState session() {
+        return session;
+    }
+
+    /** Puts the keyboard on the time slider, so the arrow keys move t straight away. */
+    public void focusTimeSlider() {
+        lookup("#timeSlider").requestFocus();
+    }
+
+    private void createView() {
+        getStyleClass().add("explorer");
+
+        Label title = new Label("Scorefield");
+        title.getStyleClass().add("app-title");
+        Label lead = Widgets.caption("Train small 2D diffusion models and watch them work. "
+                + "t = 0 is the data, t = 1 is pure noise: x\u209c = \u03b1(t)\u00b7x\u2080 + \u03c3(t)\u00b7\u03b5.");
+        lead.getStyleClass().add("lead");
+        sessionSection = new SessionSection(session);
+        VBox side = new VBox(title, lead, sessionSection.build(),
+                new DataSection(model).build(),
+                new ProcessSection(model.process()).build(),
+                new TrainingSection(model.training(), () -> model.data().data().points(), model.messageProperty()::set).build(),
+                new ReflowSection(model).build(),
+                new SamplingSection(model).build(),
+                new FieldSection(model).build(),
+                new ExportSection(export, model.export(), charts::draw).build());
+        side.getStyleClass().add("side-panel");
+        sideScroll.setContent(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.getStyleClass().add("side-scroll");
+        sideScroll.setId("sidePanel");
+        setLeft(sideScroll);
+
+        VBox.setVgrow(canvasArea, Priority.ALWAYS);
+        VBox centre = new VBox(toolbar(), canvasArea, scrubber);
+        centre.getStyleClass().add("main-area");
+        centre.setMinWidth(360);
+
+        mainSplit.getItems().setAll(centre, charts);
+        mainSplit.setDividerPositions(0.7);
+        SplitPane.setResizableWithParent(charts, false);
+        mainSplit.getStyleClass().add("main-split");
+        setCenter(mainSplit);
+        setBottom(new ExplorerStatusBar(model));
+    }
+
+    private javafx.scene.layout.FlowPane toolbar() {
+        ToggleButton single = new ToggleButton("Single");
+        single.setId("singleView");
+        single.setTooltip(Widgets.tip("One canvas, sampled with the solver chosen on the left (V switches)."));
+        ToggleButton both = new ToggleButton(Settings.SPLIT.label());
+        both.setId("splitView");
+        both.setTooltip(Widgets.tip(Settings.SPLIT.tooltip()));
+        ToggleButton rounds = new ToggleButton(Settings.ROUNDS.label());
+        rounds.setId("roundsView");
+        rounds.setTooltip(Widgets.tip(Settings.ROUNDS.tooltip()));
+        SegmentedButton view = new SegmentedButton(single, both, rounds);
+        Runnable showMode = () -> (model.view().roundsViewProperty().get() ? rounds
+                : model.view().splitProperty().get() ? both : single).setSelected(true);
+        showMode.run();
+        view.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t == null) {
+                showMode.run();
+            } else {
+                model.view().splitProperty().set(t == both);
+                model.view().roundsViewProperty().set(t == rounds);
+            }
+        });
+        model.view().splitProperty().addListener((obs, old, on) -> showMode.run());
+        model.view().roundsViewProperty().addListener((obs, old, on) -> showMode.run());
+
+        ToggleButton data = layerToggle(Settings.SHOW_DATA, "showData", model.view().showDataProperty());
+        ToggleButton density = layerToggle(Settings.SHOW_DENSITY, "showDensity", model.view().showDensityProperty());
+        ToggleButton field = layerToggle(Settings.SHOW_FIELD, "showField", model.view().showFieldProperty());
+        field.setText("Field");
+        ToggleButton samples = layerToggle(Settings.SHOW_SAMPLES, "showSamples", model.view().showSamplesProperty());
+        HBox layerButtons = new HBox(4, data, density, field, samples);
+        layerButtons.getStyleClass().add("layer-buttons");
+
+        ToggleButton dark = new ToggleButton(Settings.DARK.label());
+        dark.setId("darkToggle");
+        dark.setTooltip(Widgets.tip(Settings.DARK.tooltip()));
+        dark.setSelected(model.view().lookProperty().get().dark());
+        dark.selectedProperty().addListener((obs, old, on) -> model.view().lookProperty().set(model.view().lookProperty().get().withDark(on)));
+        ToggleButton presenter = new ToggleButton(Settings.PRESENTER.label());
+        presenter.setId("presenterToggle");
+        presenter.setTooltip(Widgets.tip(Settings.PRESENTER.tooltip()));
+        presenter.setSelected(model.view().lookProperty().get().presenter());
+        presenter.selectedProperty().addListener((obs, old, on) ->
+                model.view().lookProperty().set(model.view().lookProperty().get().withPresenter(on)));
+        model.view().lookProperty().addListener((obs, old, look) -> {
+            dark.setSelected(look.dark());
+            presenter.setSelected(look.presenter());
+        });
+
+        ToggleButton panel = new ToggleButton("Controls");
+        panel.setId("controlsToggle");
+        panel.setSelected(true);
+        panel.setTooltip(Widgets.tip("Show or hide the controls on the left, to give the canvas the room on a "
+                + "projector ([ key)."));
+        panel.selectedProperty().addListener((obs, old, on) -> setLeft(on ? sideScroll : null));
+        ToggleButton chartsToggle = new ToggleButton("Charts");
+        chartsToggle.setId("chartsToggle");
+        chartsToggle.setSelected(true);
+        chartsToggle.setTooltip(Widgets.tip("Show or hide the charts on the right (] key)."));
+        chartsToggle.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                mainSplit.getItems().add(charts);
+                mainSplit.setDividerPositions(0.7);
+            } else {
+                mainSplit.getItems().remove(charts);
+            }
+        });
+        this.panelToggle = panel;
+        this.chartsToggle = chartsToggle;
+        HBox looks = new HBox(4, panel, chartsToggle, dark, presenter);
+        // Wraps onto a second line in a narrow window rather than squeezing the buttons.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, view, layerButtons, looks);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("canvas-toolbar");
+        return bar;
+    }
+
+    private static ToggleButton layerToggle(org.scorefield.app.settings.Setting<Boolean> setting, String id,
+                                            javafx.beans.property.BooleanProperty property) {
+        ToggleButton button = new ToggleButton(setting.label());
+        button.setId(id);
+        button.setTooltip(Widgets.tip(setting.tooltip()));
+        button.selectedProperty().bindBidirectional(property);
+        button.getStyleClass().add("layer-toggle");
+        return button;
+    }
+
+    private void initListeners() {
+        model.onExactPathChange(() -> scrubber.setSchedule(model.exactPath().schedule()));
+
+        SamplingState sampling = model.sampling();
+        // Any change to what the samples depend on samples again (the newest request wins).
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.solverProperty(),
+                sampling.stepsProperty(), sampling.gridProperty(), sampling.etaProperty(), sampling.seedProperty(),
+                sampling.driverProperty(), sampling.countProperty(), model.view().splitProperty(),
+                model.data().dataProperty()}) {
+            o.addListener(obs -> resampleIfShown());
+        }
+        // A model samples on the path it was trained on: a new path (process, or flow matching's source)
+        // changes only the oracle's samples.
+        model.exactPathProperty().addListener(obs -> {
+            if (!model.modelSamples()) {
+                resampleIfShown();
+            }
+        });
+        // While training: the first model, then every N steps.
+        model.training().stepsProperty().addListener((obs, old, steps) -> {
+            TrainingState training = model.training();
+            long every = training.refreshEveryProperty().get();
+            boolean crossed = old.longValue() / every != steps.longValue() / every || old.longValue() == 0;
+            if (training.refreshSamplesProperty().get() && crossed && steps.longValue() > 0
+                    && sampling.driverProperty().get() == Driver.MODEL) {
+                sampling.resample();
+            }
+        });
+        model.training().modelProperty().addListener((obs, old, m) -> {
+            if (m == null && sampling.driverProperty().get() == Driver.MODEL) {
+                sampling.resample(); // back to the oracle after Reset
+            }
+        });
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
+        // Below 1280 px the panels narrow (style class "compact") so that the canvas keeps its room.
+        widthProperty().addListener((obs, old, w) -> {
+            boolean compact = w.doubleValue() < COMPACT_BELOW;
+            if (compact != getStyleClass().contains("compact")) {
+                if (compact) {
+                    getStyleClass().add("compact");
+                } else {
+                    getStyleClass().remove("compact");
+                }
+            }
+        });
+    }
+
+    private void resampleIfShown() {
+        if (model.data().data().points().size() > 0) {
+            model.sampling().resample();
+        } else {
+            model.sampling().clearRuns();
+        }
+    }
+
+    private void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof TextInputControl) {
+                return; // typing a seed
+            }
+            boolean shortcut = e.isShortcutDown();
+            KeyCode code = e.getCode();
+            boolean handled = true;
+            if (shortcut && code == KeyCode.D) {
+                model.view().lookProperty().set(model.view().lookProperty().get().withDark(!model.view().lookProperty().get().dark()));
+            } else if (shortcut && code == KeyCode.S) {
+                sessionSection.save(scene.getWindow(), e.isShiftDown());
+            } else if (shortcut && code == KeyCode.O) {
+                sessionSection.open(scene.getWindow());
+            } else if (shortcut && code == KeyCode.P) {
+                model.view().lookProperty().set(model.view().lookProperty().get().withPresenter(!model.view().lookProperty().get().presenter()));
+            } else if (shortcut) {
+                handled = false;
+            } else {
+                switch (code) {
+                    case SPACE -> scrubber.togglePlay();
+                    case RIGHT -> scrubber.step(0.01);
+                    case LEFT -> scrubber.step(-0.01);
+                    case R -> model.sampling().newSeed();
+                    case T -> model.training().toggle();
+                    case S -> model.training().step();
+                    case V -> model.view().splitProperty().set(!model.view().splitProperty().get());
+                    case F -> model.view().showFieldProperty().set(!model.view().showFieldProperty().get());
+                    case D -> model.view().showDensityProperty().set(!model.view().showDensityProperty().get());
+                    case B -> model.view().toolProperty().set(CanvasTool.BRUSH);
+                    case E -> model.view().toolProperty().set(CanvasTool.ERASE);
+                    case L -> model.view().toolProperty().set(CanvasTool.LOOK);
+                    case P -> model.view().toolProperty().set(CanvasTool.PROBE);
+                    case OPEN_BRACKET -> panelToggle.setSelected(!panelToggle.isSelected());
+                    case CLOSE_BRACKET -> chartsToggle.setSelected(!chartsToggle.isSelected());
+                    default -> handled = false;
+                }
+            }
+            if (handled) {
+                e.consume();
+            }
+        });
+    }
+}

@@ -1,0 +1,202 @@
+package org.scorefield.app.view;
+
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.DoubleProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.scorefield.app.model.ViewState;
+import org.scorefield.app.panel.Controls;
+import org.scorefield.app.panel.ProcessSection;
+import org.scorefield.app.panel.Widgets;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.core.schedule.Schedule;
+
+/**
+ * The time scrubber under the canvas: a slider for t (0 = data, 1 = noise), t with α and σ, and play,
+ * pause, loop, direction and speed. Playing moves t smoothly towards the data (as a sampler does) or
+ * towards the noise (as the forward process does); with loop on it turns round at each end.
+ */
+public final class TimeScrubber extends VBox {
+
+    /** Seconds for one sweep from 1 to 0 at speed 1×. */
+    static final double SWEEP_SECONDS = 5;
+    private final DoubleProperty time;
+    private final Slider slider = new Slider(Settings.TIME.min(), Settings.TIME.max(), Settings.TIME.defaultValue());
+    private final Label timeLabel = new Label();
+    private final Label coefficients = new Label();
+    private final Button play = new Button();
+    private final ToggleButton loop = new ToggleButton(Settings.LOOP.label());
+    private final ToggleButton towardsData = new ToggleButton();
+    private final ComboBox<Double> speed;
+    private final AnimationTimer timer;
+    private boolean playing;
+    private long lastFrame;
+    private Schedule schedule;
+
+    TimeScrubber(ViewState view) {
+        this.time = view.timeProperty();
+        this.speed = Controls.choices(Settings.SPEED, view.speedProperty(), "speedBox");
+        getStyleClass().add("time-scrubber");
+
+        slider.setId("timeSlider");
+        slider.setMajorTickUnit(0.25);
+        slider.setMinorTickCount(4);
+        slider.setBlockIncrement(0.01);
+        slider.setShowTickMarks(true);
+        slider.setShowTickLabels(true);
+        slider.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double t) {
+                return t <= 0 ? "0  data" : t >= 1 ? "1  noise" : String.format(Locale.ROOT, "%.2f", t);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                throw new UnsupportedOperationException("tick labels are only shown");
+            }
+        });
+        slider.setTooltip(Widgets.tip(Settings.TIME.tooltip()));
+        slider.valueProperty().bindBidirectional(time);
+        slider.setMaxWidth(Double.MAX_VALUE);
+
+        timeLabel.setId("timeLabel");
+        timeLabel.getStyleClass().add("time-label");
+        coefficients.setId("coefficientLabel");
+        coefficients.getStyleClass().add("coefficient-label");
+        HBox readout = new HBox(timeLabel, coefficients);
+        readout.setAlignment(Pos.BASELINE_LEFT);
+        readout.getStyleClass().add("time-readout");
+
+        play.setId("playButton");
+        play.getStyleClass().add("play-button");
+        play.setTooltip(Widgets.tip("Play or pause the animation of t (Space)."));
+        play.setOnAction(e -> togglePlay());
+        loop.setId("loopToggle");
+        loop.selectedProperty().bindBidirectional(view.loopProperty());
+        loop.setTooltip(Widgets.tip(Settings.LOOP.tooltip()));
+        towardsData.setId("directionToggle");
+        towardsData.selectedProperty().bindBidirectional(view.towardsDataProperty());
+        towardsData.setTooltip(Widgets.tip(Settings.TOWARDS_DATA.tooltip()));
+        towardsData.textProperty().bind(javafx.beans.binding.Bindings.when(towardsData.selectedProperty())
+                .then("t → 0").otherwise("t → 1"));
+        speed.setTooltip(Widgets.tip(Settings.SPEED.tooltip()));
+        HBox buttons = new HBox(6, play, towardsData, loop, speed);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.getStyleClass().add("scrubber-buttons");
+
+        // The buttons wrap under the readout in a narrow window instead of being cut off.
+        javafx.scene.layout.FlowPane below = new javafx.scene.layout.FlowPane(24, 4, readout, buttons);
+        below.setAlignment(Pos.CENTER_LEFT);
+        readout.setMinWidth(USE_PREF_SIZE);
+        buttons.setMinWidth(USE_PREF_SIZE);
+        below.getStyleClass().add("time-row");
+        getChildren().setAll(slider, below);
+        time.addListener((obs, old, t) -> updateReadout());
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                advance(now);
+            }
+        };
+        updatePlayText();
+        updateReadout();
+    }
+
+    /** The schedule whose α(t) and σ(t) are shown. */
+    void setSchedule(Schedule schedule) {
+        this.schedule = schedule;
+        updateReadout();
+    }
+
+    boolean isPlaying() {
+        return playing;
+    }
+
+    void togglePlay() {
+        if (playing) {
+            stop();
+        } else {
+            start();
+        }
+    }
+
+    /** Plays from t = 1 towards the data (after a click starts new trajectories). */
+    void playFromNoise() {
+        towardsData.setSelected(true);
+        time.set(1);
+        start();
+    }
+
+    /** One small step of t in the play direction, paused. */
+    void step(double dt) {
+        stop();
+        time.set(clamp(time.get() + dt));
+    }
+
+    void start() {
+        double t = time.get();
+        if (towardsData.isSelected() && t <= 0) {
+            time.set(1);
+        } else if (!towardsData.isSelected() && t >= 1) {
+            time.set(0);
+        }
+        playing = true;
+        lastFrame = 0;
+        timer.start();
+        updatePlayText();
+    }
+
+    public void stop() {
+        playing = false;
+        timer.stop();
+        updatePlayText();
+    }
+
+    private void advance(long now) {
+        if (lastFrame == 0) {
+            lastFrame = now;
+            return;
+        }
+        double seconds = Math.min(0.1, (now - lastFrame) / 1e9);
+        lastFrame = now;
+        double dt = seconds * speed.getValue() / SWEEP_SECONDS;
+        double t = time.get() + (towardsData.isSelected() ? -dt : dt);
+        if (t <= 0 || t >= 1) {
+            t = clamp(t);
+            if (loop.isSelected()) {
+                towardsData.setSelected(!towardsData.isSelected());
+            } else {
+                time.set(t);
+                stop();
+                return;
+            }
+        }
+        time.set(t);
+    }
+
+    private void updatePlayText() {
+        play.setText(playing ? "❚❚  Pause" : "▶  Play");
+    }
+
+    private void updateReadout() {
+        double t = time.get();
+        timeLabel.setText(String.format(Locale.ROOT, "t = %.2f", t));
+        if (schedule != null) {
+            coefficients.setText(String.format(Locale.ROOT, "α = %s   σ = %s", ProcessSection.format(schedule.alpha(t)),
+                    ProcessSection.format(schedule.sigma(t))));
+        }
+    }
+
+    private static double clamp(double t) {
+        return Math.max(0, Math.min(1, t));
+    }
+}

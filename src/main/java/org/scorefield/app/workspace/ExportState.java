@@ -1,0 +1,380 @@
+package org.scorefield.app.workspace;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.scorefield.app.canvas.CanvasFrame;
+import org.scorefield.app.canvas.HeatmapStyle;
+import org.scorefield.app.canvas.TrajectoryRole;
+import org.scorefield.app.export.Animation;
+import org.scorefield.app.settings.AnimationFormat;
+import org.scorefield.app.export.AnimationWriter;
+import org.scorefield.app.export.Figure;
+import org.scorefield.app.frame.FrameComposer;
+import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.jobs.Lane;
+import org.scorefield.app.model.DataState;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.ExportSettings;
+import org.scorefield.app.model.FieldLayers;
+import org.scorefield.app.model.JobProgress;
+import org.scorefield.app.model.SamplingState;
+import org.scorefield.app.model.TrainingState;
+import org.scorefield.app.model.ViewState;
+import org.scorefield.app.settings.AnimationSubject;
+import org.scorefield.app.theme.Look;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.PointCsv;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.io.IoReasons;
+import org.scorefield.core.io.LossCsv;
+import org.scorefield.core.io.TrajectoryCsv;
+import org.scorefield.core.nn.LossHistory;
+import org.scorefield.core.sample.Trajectories;
+
+/**
+ * Export as the window sees it: the running export of an animation made with the model's
+ * {@link ExportSettings}, with its progress, which a Cancel stops between two frames; and figures and
+ * CSV files of what is on screen.
+ * Animations and figures are painted from the current state by the canvas's own painter, in the
+ * current look; exports run on their own thread and write atomically. Lives on the FX thread.
+ */
+public final class ExportState {
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final JobProgress progress;
+
+    private final ExplorerModel model;
+    private final ExportSettings settings;
+    private final FrameComposer composer;
+    private final Jobs jobs;
+    /** The key of the animation export. */
+    static final String ANIMATION = "export";
+    /** Figures and CSV files: each save is a job of its own key, so that none replaces another. */
+    private long saves;
+
+    /** Exports what {@code model} shows, as its canvas composes it. */
+    public ExportState(ExplorerModel model) {
+        this.model = model;
+        this.settings = model.export();
+        this.composer = new FrameComposer(model);
+        this.jobs = model.jobs();
+        this.progress = new JobProgress(jobs, ANIMATION);
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.fractionProperty();
+    }
+
+    /** What the export is doing or did. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The animation the settings describe, from the state on screen now, composed as the canvas composes it. */
+    public Animation animation() {
+        AnimationSubject what = settings.whatProperty().get();
+        boolean panels = what == AnimationSubject.SPLIT || what == AnimationSubject.REFLOW;
+        ViewState.Size canvas = panels ? model.view().areaSizeProperty().get() : model.view().paneSizeProperty().get();
+        int[] px = settings.sizeProperty().get().pixels(canvas.width(), canvas.height());
+        DataState.Data data = model.data().data();
+        Animation.Content content = switch (what) {
+            case NOISING -> {
+                InvalidInputException.require(data.points().size() > 0, "There are no data points to noise.");
+                FieldLayers.LayersAt layers = model.layers().recipe(true);
+                double arrowScale = model.view().arrowScaleProperty().get();
+                yield Animation.layered(Animation.noising(model.noising(), data.points().labels(),
+                        model.exactPath().schedule()), (f, t) -> {
+                            FieldLayers.Layers l = layers.at(t);
+                            return FrameComposer.decorate(f, l.difference(), l.density(), l, arrowScale);
+                        });
+            }
+            case SPLIT -> {
+                SamplingState.Runs runs = model.sampling().runsProperty().get();
+                InvalidInputException.require(!model.view().splitProperty().get() || runs.ode() == null
+                        || runs.sde() != null, "This flow has no reverse SDE (its x\u2081 is not Gaussian noise), so "
+                        + "there is no ODE vs SDE animation: animate the sampling instead.");
+                InvalidInputException.require(model.view().splitProperty().get() && runs.ode() != null
+                        && runs.sde() != null, "The ODE vs SDE animation shows the split view's two runs: press ODE "
+                        + "vs SDE above the canvas and wait for them.");
+                yield content(composer.split(runs, model.layers().recipe(false)));
+            }
+            case REFLOW -> {
+                InvalidInputException.require(!model.reflow().shown().isEmpty(), "There are no Reflow rounds to "
+                        + "animate yet: make one in the Reflow section.");
+                yield content(composer.rounds());
+            }
+            case TRAINING -> training(data);
+            case SAMPLING -> content(composer.single(shownRun("animate"), model.layers().recipe(true)));
+        };
+        double duration = settings.secondsProperty().get();
+        return new Animation(content, px[0], px[1], settings.fpsProperty().get(), duration, Math.min(0.5, duration / 8),
+                settings.overlayProperty().get(), model.view().lookProperty().get());
+    }
+
+    /**
+     * A scene as an animation's content: each pane a panel whose frame at t carries the pane's notes
+     * as its title, under the overlay's line of its run, NFE and t.
+     */
+    private static Animation.Content content(FrameComposer.Scene scene) {
+        List<Animation.Content> parts = scene.panes().stream().map(pane -> Animation.sweep(t -> {
+            FrameComposer.Frame f = pane.at().apply(t);
+            return f.frame().withTitle(f.notes().isEmpty() ? null : String.join("\n", f.notes()));
+        }, pane.overlayTitle(), 1)).toList();
+        return parts.size() == 1 ? parts.get(0) : new Animation.Panels(parts, scene.columns());
+    }
+
+    /** Snapshots a training replay samples at. */
+    static final int TRAINING_SNAPSHOTS = 40;
+    /** Steps a replay trains when there is no model yet. */
+    static final int TRAINING_STEPS = 2000;
+
+    /**
+     * The model's training replayed: a fresh model with the same inputs and seeds, trained as far as
+     * the current one (or {@value #TRAINING_STEPS} steps), sampled from the same noise at
+     * {@value #TRAINING_SNAPSHOTS} evenly spaced steps. It trains in the export's thread when the
+     * first frame is painted, and stops when the export is cancelled. A model that went on from a
+     * session (fresh optimiser moments, its own batches) is replayed as one run from its seed, so
+     * its last frame is close to, not the same as, the model on screen.
+     */
+    private Animation.Content training(DataState.Data data) {
+        InvalidInputException.require(data.points().size() > 0, "There are no data points to train on.");
+        TrainingState.Inputs inputs = model.training().replayInputs();
+        long steps = model.training().stepsProperty().get() > 0 ? model.training().stepsProperty().get()
+                : TRAINING_STEPS;
+        var sampler = model.sampling().settings();
+        int n = model.sampling().countProperty().get();
+        long seed = model.sampling().seedProperty().get();
+        String title = String.format(Locale.ROOT, "training on %s  ·  %s, %d steps", data.name(),
+                sampler.kind().displayName(), sampler.steps());
+        PointSet under = model.view().showDataProperty().get() ? data.points() : null; // read here, on the FX thread
+        return Animation.later(() -> {
+            var shots = org.scorefield.core.nn.TrainingSnapshots.record(new org.scorefield.core.nn.Trainer(
+                    inputs.data().distribution(), inputs.parameterization(), inputs.architecture(), inputs.settings(),
+                    inputs.flow()), steps, TRAINING_SNAPSHOTS, sampler, n, seed, this::exportCancelled);
+            if (exportCancelled()) {
+                throw new CancellationException("export cancelled while training");
+            }
+            return Animation.training(shots, under, title);
+        }, title, 0);
+    }
+
+    /** Writes the animation to this file (a folder for a PNG sequence) in the background. */
+    public void exportAnimation(Path out) {
+        if (running.get()) {
+            return;
+        }
+        Animation animation;
+        try {
+            animation = animation();
+        } catch (InvalidInputException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        AnimationFormat f = settings.formatProperty().get();
+        running.set(true);
+        String started = settings.whatProperty().get() == AnimationSubject.TRAINING
+                ? String.format(Locale.ROOT, "Training a fresh copy of the model, then exporting %d frames of %d × %d…",
+                        animation.frameCount(), animation.width(), animation.height())
+                : String.format(Locale.ROOT, "Exporting %d frames of %d × %d…", animation.frameCount(),
+                        animation.width(), animation.height());
+        progress.start("");
+        status.set(started);
+        jobs.<String>job(ANIMATION, Lane.EXPORT).title("Exporting an animation")
+                .onFailure(why -> exported(why.endsWith("Your work is unchanged.")
+                        ? why.replace("Your work is unchanged.", "Nothing was written.") : why))
+                .onCancelled(() -> exported("Export cancelled; nothing was written."))
+                .start(job -> {
+                    long begun = System.nanoTime();
+                    Animation.Painter painter = new Animation.Painter(animation);
+                    long bytes = AnimationWriter.write(f, out, animation.width(), animation.height(), animation.fps(),
+                            animation.frameCount(), painter::frame, new AnimationWriter.Progress() {
+                                @Override
+                                public void frames(int frames, int total) {
+                                    job.update("", frames / (double) total);
+                                }
+
+                                @Override
+                                public boolean cancelled() {
+                                    return job.cancelled();
+                                }
+                            });
+                    return String.format(Locale.ROOT, "Wrote %s: %d frames, %.1f MB, in %.1f s.",
+                            IoReasons.fileName(out), animation.frameCount(), bytes / 1e6,
+                            (System.nanoTime() - begun) / 1e9);
+                }, this::exported);
+    }
+
+    private void exported(String message) {
+        running.set(false);
+        progress.set("", 0);
+        status.set(message);
+        model.messageProperty().set(message);
+    }
+
+    /** Whether the running animation export was cancelled (read on its lane). */
+    private boolean exportCancelled() {
+        var job = jobs.current(ANIMATION);
+        return job == null || job.cancelled();
+    }
+
+    /** Stops the running export between two frames. */
+    public void cancel() {
+        jobs.cancel(ANIMATION);
+    }
+
+    /** The (first) canvas now as a PNG at twice its size, or vector SVG or PDF (from the file name). */
+    public void saveFigure(Path out) {
+        ViewState.Size canvas = model.view().paneSizeProperty().get();
+        FieldLayers.Layers now = model.layers().layersProperty().get();
+        CanvasFrame frame = composer.shown(t -> now).panes().get(0).onScreen(model.view().timeProperty().get());
+        Look look = model.view().lookProperty().get();
+        report(() -> {
+            Figure.write(frame, look, canvas.width(), canvas.height(), out);
+            return wrote(out, canvas.width(), canvas.height());
+        });
+    }
+
+    /**
+     * Writes charts the window drew (the right column as it is shown: the schedule chart over the
+     * open tab's chart), on the files' lane.
+     *
+     * @param drawing the charts drawn in memory, in the format of the file's name, or null when they are hidden
+     * @param width   their width on screen
+     * @param height  their height on screen
+     */
+    public void saveCharts(Path out, Figure.Drawing drawing, double width, double height) {
+        if (drawing == null) {
+            said("The charts are hidden: show them (] key) to save them.");
+            return;
+        }
+        report(() -> {
+            drawing.write(out);
+            return wrote(out, width, height);
+        });
+    }
+
+    /** "Wrote f.png (1200 × 800)." or "Wrote f.svg (vector, 600 × 400)." */
+    private static String wrote(Path out, double w, double h) {
+        return Figure.Format.of(out) == Figure.Format.PNG
+                ? String.format(Locale.ROOT, "Wrote %s (%d × %d).", IoReasons.fileName(out),
+                        Math.round(Figure.PNG_SCALE * w), Math.round(Figure.PNG_SCALE * h))
+                : String.format(Locale.ROOT, "Wrote %s (vector, %d × %d).", IoReasons.fileName(out), Math.round(w),
+                        Math.round(h));
+    }
+
+    /** The end points of the samples on screen, as CSV (x,y). */
+    public void saveSamples(Path out) {
+        Trajectories paths = shownPaths("save");
+        if (paths == null) {
+            return;
+        }
+        report(() -> {
+            double[][] rows = paths.positions();
+            PointCsv.write(PointSet.of(rows[rows.length - 1]), out);
+            return String.format(Locale.ROOT, "Wrote %s: %,d samples.", IoReasons.fileName(out), paths.particles());
+        });
+    }
+
+    /** Every path of the samples on screen, as CSV (particle,step,t,x,y,denoised_x,denoised_y). */
+    public void saveTrajectories(Path out) {
+        Trajectories paths = shownPaths("save");
+        if (paths == null) {
+            return;
+        }
+        report(() -> {
+            TrajectoryCsv.write(paths, out);
+            return String.format(Locale.ROOT, "Wrote %s: %,d paths of %d steps.", IoReasons.fileName(out),
+                    paths.particles(), paths.length());
+        });
+    }
+
+    /** The training loss as CSV (step,loss,steps), as the loss chart draws it. */
+    public void saveLoss(Path out) {
+        LossHistory losses = model.training().losses();
+        if (losses.total() == 0) {
+            said("There is no training loss to save yet: train first.");
+            return;
+        }
+        LossHistory copy = losses.copy(); // the run goes on growing its own
+        report(() -> {
+            int rows = LossCsv.write(copy, out);
+            return String.format(Locale.ROOT, "Wrote %s: %,d rows for %,d steps.", IoReasons.fileName(out), rows,
+                    copy.total());
+        });
+    }
+
+    /** The field on the canvas (at the current t) as CSV (x,y,u,v). */
+    public void saveField(Path out) {
+        org.scorefield.core.field.VectorGrid grid = model.layers().layersProperty().get().field();
+        if (grid == null) {
+            said("There is no field on the canvas: turn Field on first.");
+            return;
+        }
+        double t = model.view().timeProperty().get();
+        report(() -> {
+            org.scorefield.core.io.FieldCsv.write(grid, out);
+            return String.format(Locale.ROOT, "Wrote %s: %d × %d vectors at t = %.2f.", IoReasons.fileName(out),
+                    grid.spec().nx(), grid.spec().ny(), t);
+        });
+    }
+
+    /** The paths of the run on screen, or null after saying there are none. */
+    private Trajectories shownPaths(String purpose) {
+        try {
+            return shownRun(purpose).trajectories();
+        } catch (InvalidInputException e) {
+            said(e.getMessage());
+            return null;
+        }
+    }
+
+    /** The run on screen: the single view's, or the split view's PF-ODE run. */
+    private SamplingState.Run shownRun(String purpose) {
+        SamplingState.Runs runs = model.sampling().runsProperty().get();
+        SamplingState.Run run = runs.single() != null ? runs.single() : runs.ode();
+        InvalidInputException.require(run != null, "There are no samples to " + purpose + " yet: press Resample first.");
+        return run;
+    }
+
+    /** What a file save does on the files' lane; returns what to tell the user. */
+    private interface Save {
+        String run() throws java.io.IOException;
+    }
+
+    /** Writes a file on the files' lane and says what happened, never with a stack trace. */
+    private void report(Save save) {
+        jobs.<String>job("export-file-" + ++saves, Lane.FILES).title("Saving a file").onFailure(this::said).start(job -> {
+            try {
+                return save.run();
+            } catch (java.io.IOException e) {
+                return "Could not write the file: " + e.getMessage() + ". Nothing was changed.";
+            }
+        }, this::said);
+    }
+
+    private void said(String message) {
+        status.set(message);
+        model.messageProperty().set(message);
+    }
+}

@@ -1,0 +1,121 @@
+package org.scorefield.app.workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.scorefield.app.model.DataState;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.SettingValues;
+import org.scorefield.app.model.TrainingState;
+import org.scorefield.app.settings.Setting;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.session.Session;
+
+/**
+ * The window's workspace as a {@link Session} and back, through the settings table: every setting
+ * {@link Settings} keeps among a session's settings is written and read by its declaration, its
+ * value checked against the same range or choices its control offers; the data, the process and
+ * the flow's source, which a session keeps in blocks of their own, are checked against theirs too.
+ *
+ * <p>{@link #apply} reads and checks every value of a session before it changes anything, so a
+ * session with a bad value is refused whole and the current work stays as it was. A key the
+ * session lacks (a file from an older build) keeps the current value. Lives on the FX thread.
+ */
+final class SessionCodec {
+
+    private final ExplorerModel model;
+
+    SessionCodec(ExplorerModel model) {
+        this.model = model;
+    }
+
+    /** The workspace now. */
+    Session capture() {
+        DataState.Data d = model.data().data();
+        Session.Data data = new Session.Data(d.name(), d.preset(), model.data().pointCountProperty().get(),
+                model.data().seedProperty().get(), d.points());
+        Session.Settings.Builder settings = Session.Settings.builder();
+        FlowSource source = model.training().sourceProperty().get().source();
+        SettingValues values = model.values();
+        for (Setting<?> s : Settings.ALL) {
+            if (s.kept() == Setting.Kept.IN_SETTINGS) {
+                values.write(s, settings);
+            }
+        }
+        Optional<EmpiricalDistribution> drawn = source.distribution()
+                .filter(EmpiricalDistribution.class::isInstance).map(EmpiricalDistribution.class::cast);
+        double[] clicked = model.sampling().clickPoints().stream()
+                .flatMapToDouble(java.util.Arrays::stream).toArray();
+        return new Session(data, model.process().schedule(), model.training().model(), settings.build(), drawn,
+                model.reflow().saved(), org.scorefield.core.data.PointSet.of(clicked));
+    }
+
+    /**
+     * Makes the session the workspace: the model, rounds and runs of the current one are dropped,
+     * and the session's model and Reflow rounds (their paths drawn again) take their place.
+     *
+     * @throws InvalidInputException if a setting has a value this build does not know or allow;
+     *         nothing has changed then
+     */
+    void apply(Session session) {
+        List<Runnable> changes = new ArrayList<>();
+        SettingValues values = model.values();
+        for (Setting<?> s : Settings.ALL) {
+            // the source is read below, with the points a session keeps beside its settings
+            if (s.kept() == Setting.Kept.IN_SETTINGS && s != Settings.SOURCE) {
+                values.read(s, session.settings()).ifPresent(changes::add);
+            }
+        }
+        TrainingState.SourceOption source = source(Settings.SOURCE.read(session.settings()).orElse(null),
+                session.source(), session.model());
+        Session.Data data = session.data();
+        data.preset().ifPresent(Settings.DATA_PRESET::check);
+        Settings.DATA_SEED.check(data.seed());
+        Settings.PROCESS_KIND.check(session.process().kind());
+        // Check everything first, then change: the model goes last, once its inputs are in place.
+        model.training().reset();
+        model.reflow().clear();
+        model.data().restore(data);
+        model.process().restore(session.process());
+        changes.forEach(Runnable::run);
+        model.training().sourceProperty().set(source);
+        session.model().ifPresent(model.training()::restore);
+        session.rounds().ifPresent(r -> model.reflow().restore(r, model.training().runInputs()
+                .map(i -> i.data().distribution()).orElse(model.data().data().distribution())));
+        model.sampling().restoreClicks(session.clicks());
+    }
+
+    /**
+     * The source option of an id: N(0, I), a preset, or drawn points: the session's own, or else
+     * those its flow model carries.
+     */
+    private static TrainingState.SourceOption source(String id, Optional<EmpiricalDistribution> drawn,
+            Optional<TrainedModel> model) {
+        if (id == null || id.equals(FlowSource.GAUSSIAN_ID)) {
+            return TrainingState.SourceOption.GAUSSIAN;
+        }
+        if (id.equals(Settings.SOURCE_POINTS) && drawn.isPresent()) {
+            return new TrainingState.SourceOption(drawn.get().id(), FlowSource.of(drawn.get()));
+        }
+        if (id.equals(Settings.SOURCE_POINTS)) {
+            return model.map(TrainedModel::flow).filter(f -> !f.source().isGaussian())
+                    .map(f -> new TrainingState.SourceOption(f.source().id(), f.source()))
+                    .orElse(TrainingState.SourceOption.GAUSSIAN);
+        }
+        FlowSource preset;
+        try {
+            preset = FlowSource.fromPresetId(id);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("\"settings." + Settings.SOURCE.key() + "\" is "
+                    + org.scorefield.core.io.JsonFields.quote(id) + ", which is neither gaussian, points nor a preset.", e);
+        }
+        return TrainingState.SourceOption.all().stream()
+                .filter(o -> o.source().equals(preset))
+                .findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,330 @@
+package org.scorefield.app.workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.jobs.Lane;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.io.AtomicFiles;
+import org.scorefield.core.session.Session;
+import org.scorefield.core.session.SessionFile;
+
+/**
+ * Session files for the window: save, save as, open, the recent sessions, and an autosave that
+ * survives a crash.
+ *
+ * <p>The workspace is captured on the deliver thread (references to immutable data, so it is
+ * quick) and written on the files' lane, atomically; a file is read and checked on that lane and
+ * applied on the deliver thread only when it is whole, so a bad file changes nothing. No file is
+ * touched on the deliver thread, not even to list the recent sessions.
+ *
+ * <p>Autosave: whoever owns the clock (the window) calls {@link #autosave()} every
+ * {@link #AUTOSAVE_SECONDS} s (60); when the workspace has changed it goes to
+ * {@code home/autosave-PID.scorefield}, and a clean exit deletes that file. At start, an autosave
+ * whose process has ended is what a crash left: {@link #findCrashed} offers it. The recent sessions
+ * are a list of paths in {@code home/recent.txt}. {@code home} is {@code ~/.scorefield}, or the
+ * {@code scorefield.home} system property. Lives on the deliver thread of its jobs.
+ */
+public final class SessionState {
+
+    /** Seconds between autosaves: 60, or the {@code scorefield.autosave.seconds} system property. */
+    public static final double AUTOSAVE_SECONDS = autosaveSeconds();
+    static final int MAX_RECENT = 8;
+    private static final String AUTOSAVE_PREFIX = "autosave-";
+    private static final String KEY = "session-file";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("d MMM HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    /** An autosave left by a process that ended without closing its window. */
+    public record Crashed(Path file, Instant saved) {
+        /** "1 Dec 13:02", for the question. */
+        public String when() {
+            return CLOCK.format(saved);
+        }
+    }
+
+    private final SessionCodec codec;
+    private final ExplorerModel model;
+    private final Jobs jobs;
+    private final Path home;
+    private final Path autosave;
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private Session lastAutosaved;
+    private boolean closed;
+
+    public SessionState(ExplorerModel model, Path home) {
+        this.model = model;
+        this.jobs = model.jobs();
+        this.codec = new SessionCodec(model);
+        this.home = home;
+        this.autosave = home.resolve(AUTOSAVE_PREFIX + ProcessHandle.current().pid() + SessionFile.EXTENSION);
+        jobs.submit("recent-read", Lane.FILES, job -> readRecent(), list -> {
+            if (recent.isEmpty()) {
+                recent.setAll(list); // unless a save or open came first
+            }
+        });
+    }
+
+    private static double autosaveSeconds() {
+        try {
+            double s = Double.parseDouble(System.getProperty("scorefield.autosave.seconds", "60"));
+            return s >= 1 && s <= 3600 ? s : 60;
+        } catch (NumberFormatException e) {
+            return 60;
+        }
+    }
+
+    /** {@code ~/.scorefield}, or the {@code scorefield.home} system property. */
+    public static Path defaultHome() {
+        String set = System.getProperty("scorefield.home");
+        return set != null && !set.isBlank() ? Path.of(set) : Path.of(System.getProperty("user.home"), ".scorefield");
+    }
+
+    /** The session file the workspace was last opened from or saved to; null for a new one. */
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    /** What the last save or open did, or why it failed. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** True while a file is being written or read. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The recent session files, the latest first. */
+    public ObservableList<Path> recent() {
+        return FXCollections.unmodifiableObservableList(recent);
+    }
+
+    Path autosaveFile() {
+        return autosave;
+    }
+
+    // ---- commands -------------------------------------------------------------------------------
+
+    /** Saves the workspace to {@code target} (atomically, off the FX thread); then it is the current file. */
+    public void save(Path target) {
+        Session session = codec.capture();
+        busy.set(true);
+        status.set("Saving " + target.getFileName() + "…");
+        jobs.<String>job(KEY, Lane.FILES).title("Saving " + target.getFileName())
+                .onFailure(why -> fail(why.replace("Your work is unchanged.", "The previous file is unchanged.")))
+                .onCancelled(() -> fail("Not saved: cancelled. The previous file is unchanged."))
+                .start(job -> {
+                    SessionFile.save(session, target, job);
+                    return "Saved " + target.getFileName() + ".";
+                }, message -> {
+                    busy.set(false);
+                    status.set(message);
+                    file.set(target);
+                    remember(target);
+                });
+    }
+
+    /**
+     * Reads {@code source} off the FX thread and, when it is whole and valid, makes it the
+     * workspace. A bad file is reported and changes nothing.
+     */
+    public void open(Path source) {
+        open(source, true);
+    }
+
+    private void open(Path source, boolean becomesCurrent) {
+        busy.set(true);
+        status.set("Opening " + source.getFileName() + "…");
+        /** What was read: the session, and when it was saved (read before the file goes). */
+        record Opened(Session session, Instant savedAt) {
+        }
+        jobs.<Opened>job(KEY, Lane.FILES).title("Opening " + source.getFileName())
+                .onFailure(why -> fail(why.startsWith("Something went wrong")
+                        ? "Cannot open " + source.getFileName() + ". " + why : why))
+                .onCancelled(() -> fail("Not opened: cancelled. The work is unchanged."))
+                .start(job -> new Opened(SessionFile.load(source), modified(source)), opened -> {
+                    try {
+                        codec.apply(opened.session());
+                    } catch (InvalidInputException e) {
+                        fail("Cannot open " + source.getFileName() + ": " + lowerFirst(e.getMessage()));
+                        return;
+                    } catch (RuntimeException e) {
+                        fail("Cannot open " + source.getFileName() + " (" + e + ").");
+                        return;
+                    }
+                    if (!becomesCurrent) {
+                        // the crash's work is back: only now are its autosaves no longer needed
+                        jobs.submit("leftovers", Lane.FILES, j -> deleteLeftovers(), done -> { });
+                    }
+                    busy.set(false);
+                    lastAutosaved = null;
+                    if (becomesCurrent) {
+                        file.set(source);
+                        remember(source);
+                        status.set("Opened " + source.getFileName() + ".");
+                    } else {
+                        file.set(null);
+                        status.set("Restored the work autosaved on " + CLOCK.format(opened.savedAt())
+                                + ". Save it to keep it.");
+                    }
+                    model.messageProperty().set(status.get());
+                });
+    }
+
+    private void fail(String message) {
+        busy.set(false);
+        status.set(message);
+        model.messageProperty().set(message);
+    }
+
+    private static String lowerFirst(String m) {
+        return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+
+    /**
+     * Looks, on the files' lane, for the newest autosave of a process that has ended, and hands it
+     * to {@code found} (on the deliver thread) if there is one.
+     */
+    public void findCrashed(Consumer<Crashed> found) {
+        jobs.submit("crashed", Lane.FILES, job -> leftovers().stream().max(Comparator.comparing(SessionState::modified))
+                .map(p -> new Crashed(p, modified(p))), crashed -> crashed.ifPresent(found));
+    }
+
+    /** Opens what a crash left (it does not become the current file) and deletes the leftovers. */
+    public void restore(Crashed crashed) {
+        open(crashed.file(), false);
+    }
+
+    /** Deletes what a crash left, unopened. */
+    public void discard(Crashed crashed) {
+        jobs.submit("leftovers", Lane.FILES, job -> deleteLeftovers(), done -> { });
+    }
+
+    /** Writes the autosave now if the workspace changed since the last one (the window's clock calls it). */
+    public void autosave() {
+        if (closed || busy.get()) {
+            return;
+        }
+        Session now = codec.capture();
+        if (now.equals(lastAutosaved)) {
+            return;
+        }
+        lastAutosaved = now;
+        // An autosave that cannot be written (a full disk, say) must not interrupt the lesson: it is
+        // not reported, and the next one tries again.
+        jobs.<Boolean>job("autosave", Lane.FILES).onFailure(why -> lastAutosaved = null).start(job -> {
+            SessionFile.save(now, autosave);
+            return true;
+        }, done -> { });
+    }
+
+    /**
+     * Stops autosaving and deletes this process's autosave: the window closed properly. The file
+     * goes on the files' lane, which finishes its work before the program ends; nothing waits here.
+     */
+    public void close() {
+        closed = true;
+        jobs.submit("autosave", Lane.FILES, job -> Files.deleteIfExists(autosave), done -> { });
+    }
+
+    // ---- files ----------------------------------------------------------------------------------
+
+    private List<Path> leftovers() {
+        if (!Files.isDirectory(home)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(home)) {
+            return files.filter(p -> {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(AUTOSAVE_PREFIX) || !name.endsWith(SessionFile.EXTENSION)) {
+                    return false;
+                }
+                String pid = name.substring(AUTOSAVE_PREFIX.length(), name.length() - SessionFile.EXTENSION.length());
+                try {
+                    long id = Long.parseLong(pid);
+                    return id != ProcessHandle.current().pid() && ProcessHandle.of(id).isEmpty();
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private boolean deleteLeftovers() {
+        for (Path p : leftovers()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // offered again next time
+            }
+        }
+        return true;
+    }
+
+    private static Instant modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private List<Path> readRecent() {
+        Path list = home.resolve("recent.txt");
+        if (!Files.isRegularFile(list)) {
+            return List.of();
+        }
+        try (Stream<String> lines = Files.lines(list)) {
+            return lines.filter(l -> !l.isBlank()).map(Path::of).distinct().limit(MAX_RECENT).toList();
+        } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+            return List.of(); // a damaged list is only a convenience lost
+        }
+    }
+
+    private void remember(Path session) {
+        Path absolute = session.toAbsolutePath().normalize();
+        List<Path> list = new ArrayList<>(recent);
+        list.remove(absolute);
+        list.add(0, absolute);
+        while (list.size() > MAX_RECENT) {
+            list.remove(list.size() - 1);
+        }
+        recent.setAll(list);
+        List<String> lines = list.stream().map(Path::toString).toList();
+        // a list that cannot be written stays in memory for this run
+        jobs.submit("recent-write", Lane.FILES, job -> {
+            AtomicFiles.write(home.resolve("recent.txt"), out -> {
+                for (String line : lines) {
+                    out.write(line);
+                    out.write('\n');
+                }
+            });
+            return true;
+        }, done -> { });
+    }
+}

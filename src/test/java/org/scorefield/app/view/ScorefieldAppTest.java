@@ -1,0 +1,98 @@
+package org.scorefield.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.scorefield.app.ScorefieldApp;
+import org.scorefield.app.model.ExplorerModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window at its smallest designed size, its keyboard shortcuts and its themes. */
+@ExtendWith(ApplicationExtension.class)
+class ScorefieldAppTest {
+
+    private Stage stage;
+    private ExplorerView view;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        this.view = ScorefieldApp.show(stage, ScorefieldApp.DESIGN_MIN_SIZE.getWidth(),
+                ScorefieldApp.DESIGN_MIN_SIZE.getHeight());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.close()).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void defaultSizeIs1440By900AndShrinksToASmallScreen() {
+        assertEquals(new Dimension2D(1440, 900), ScorefieldApp.initialSize(new Rectangle2D(0, 0, 2560, 1400)));
+        assertEquals(new Dimension2D(1366, 728), ScorefieldApp.initialSize(new Rectangle2D(0, 0, 1366, 728)));
+    }
+
+    @Test
+    void atTheSmallestSizeNoButtonOfTheCanvasAreaIsCutShort(FxRobot robot) {
+        assertTrue(view.getStyleClass().contains("compact"));
+        List<String> cut = new ArrayList<>();
+        for (Node node : robot.lookup(".canvas-toolbar .toggle-button, .time-scrubber .button, "
+                + ".time-scrubber .toggle-button, .time-scrubber .label").queryAll()) {
+            Labeled labeled = (Labeled) node;
+            Text shown = (Text) labeled.lookup(".text");
+            Bounds b = node.localToScene(node.getBoundsInLocal());
+            if (shown != null && !shown.getText().equals(labeled.getText())) {
+                cut.add("'" + labeled.getText() + "' shown as '" + shown.getText() + "'");
+            } else if (b.getMaxX() > stage.getScene().getWidth() - 240) {
+                cut.add("'" + labeled.getText() + "' runs under the charts");
+            }
+        }
+        assertTrue(cut.isEmpty(), String.join("; ", cut));
+    }
+
+    @Test
+    void shortcutsSwitchThemeViewAndPlay(FxRobot robot) {
+        ExplorerModel model = view.model();
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.view().lookProperty().get().dark());
+        assertTrue(stage.getScene().getRoot().getStyleClass().contains("dark"));
+
+        robot.type(KeyCode.V);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.view().splitProperty().get());
+
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.01, model.view().timeProperty().get(), 1e-9);
+
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.scrubber().isPlaying());
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.scrubber().isPlaying());
+
+        robot.type(KeyCode.OPEN_BRACKET);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, view.getLeft(), "[ hides the controls");
+    }
+}

@@ -1,0 +1,88 @@
+package org.scorefield.app.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scorefield.app.jobs.ManualJobs;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.settings.Setting;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.session.Session;
+
+/** The workspace to a session and back, through the settings table, without a window. */
+class SessionCodecTest {
+
+    private final ExplorerModel model = new ExplorerModel(new ManualJobs().jobs);
+
+    @Test
+    void everySettingIsOwnedByOneStateOfTheModel() {
+        for (Setting<?> s : Settings.ALL) {
+            assertTrue(model.values().has(s), s.key() + " has no owner");
+        }
+    }
+
+    @Test
+    void everyKeptSettingComesBackFromASessionWithAValueOtherThanItsDefault() {
+        for (Setting<?> s : Settings.ALL) {
+            if (s.kept() == Setting.Kept.IN_SETTINGS && s != Settings.SOURCE) {
+                setOther(s);
+            }
+        }
+        Session saved = new SessionCodec(model).capture();
+        ExplorerModel other = new ExplorerModel(new ManualJobs().jobs);
+        new SessionCodec(other).apply(saved);
+        for (Setting<?> s : Settings.ALL) {
+            if (s.kept() == Setting.Kept.IN_SETTINGS && s != Settings.SOURCE) {
+                assertEquals(model.values().get(s), other.values().get(s), s.key());
+                if (s != Settings.SPLIT) { // the rounds view, set after it, turns the split view off
+                    assertNotEquals(s.defaultValue(), other.values().get(s), s.key() + " was changed");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSessionWithOneBadValueChangesNothing() {
+        Session saved = new SessionCodec(model).capture();
+        var values = new java.util.LinkedHashMap<>(saved.settings().values());
+        values.put(Settings.STEPS.key(), 5000L); // the Steps spinner stops at 1,000
+        Session.Settings.Builder bad = Session.Settings.builder();
+        values.forEach((k, v) -> {
+            if (v instanceof Long l) {
+                bad.put(k, l);
+            } else if (v instanceof Double d) {
+                bad.put(k, d);
+            } else if (v instanceof Boolean b) {
+                bad.put(k, b);
+            } else {
+                bad.put(k, (String) v);
+            }
+        });
+        model.view().timeProperty().set(0.5);
+        model.sampling().stepsProperty().set(32);
+        Session wrong = new Session(saved.data(), saved.process(), saved.model(), bad.build());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new SessionCodec(model).apply(wrong));
+        assertTrue(e.getMessage().contains("sampling.steps"), e.getMessage());
+        assertEquals(0.5, model.view().timeProperty().get(), "nothing changed");
+        assertEquals(32, model.sampling().stepsProperty().get());
+    }
+
+    /** Sets a setting to a value it allows other than its default: another choice, or the far end of its range. */
+    private <T> void setOther(Setting<T> s) {
+        T v;
+        if (s.choices() != null) {
+            List<T> choices = s.choices();
+            v = choices.get(choices.get(0).equals(s.defaultValue()) ? choices.size() - 1 : 0);
+        } else if (s.type() == Boolean.class) {
+            v = s.type().cast(!(Boolean) s.defaultValue());
+        } else {
+            v = s.max().equals(s.defaultValue()) ? s.min() : s.max();
+        }
+        model.values().set(s, v);
+    }
+}
