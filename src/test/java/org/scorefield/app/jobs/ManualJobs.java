@@ -39,30 +39,51 @@ public final class ManualJobs {
         }
     }
 
-    /** Every lane's work, in submission order. */
-    public final Queue lanes = new Queue();
+    /** Each lane's work, in submission order. */
+    private final java.util.Map<Lane, Queue> lanes = new java.util.EnumMap<>(Lane.class);
     /** What the lanes hand back to the window, in order. */
     public final Queue window = new Queue();
     /** The sentences the jobs reported as failures. */
     public final List<String> errors = new ArrayList<>();
-    public final Jobs jobs = new Jobs(window, lane -> lanes);
+    public final Jobs jobs = new Jobs(window, this::lane);
 
     public ManualJobs() {
         jobs.onError(errors::add);
     }
 
+    /** The queue of one lane's work. */
+    public synchronized Queue lane(Lane lane) {
+        return lanes.computeIfAbsent(lane, l -> new Queue());
+    }
+
     /** Runs lanes and deliveries until nothing waits (work handed back may submit more work). */
     public void runAll() {
-        while (lanes.runNext() || window.runNext()) {
-            // until both are empty
+        while (runOneLaneJob() || window.runNext()) {
+            // until every queue is empty
         }
     }
 
     /** Runs only what waits on the lanes, handing nothing back yet. */
     public void runLanes() {
-        while (lanes.runNext()) {
+        while (runOneLaneJob()) {
             // until empty
         }
+    }
+
+    /** Runs what waits on one lane only, handing nothing back yet. */
+    public void runLane(Lane lane) {
+        while (lane(lane).runNext()) {
+            // until empty
+        }
+    }
+
+    private boolean runOneLaneJob() {
+        for (Lane l : Lane.values()) {
+            if (lane(l).runNext()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Hands back whatever the lanes have produced, running no new work. */

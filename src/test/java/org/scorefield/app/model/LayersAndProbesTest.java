@@ -1,0 +1,85 @@
+package org.scorefield.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.scorefield.app.jobs.ManualJobs;
+import org.scorefield.app.settings.FieldSource;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.field.ExactDensity;
+import org.scorefield.core.flow.ConditionalVelocity;
+import org.scorefield.core.flow.Coupling;
+import org.scorefield.core.nn.Objective;
+
+/** The computed layers, the velocity probe and the pairs follow their inputs, without a window. */
+class LayersAndProbesTest {
+
+    private final ManualJobs manual = new ManualJobs();
+    private final ExplorerModel model = new ExplorerModel(manual.jobs);
+
+    {
+        model.data().presetProperty().set(DatasetPreset.EIGHT_GAUSSIANS);
+        manual.runAll();
+    }
+
+    @Test
+    void theDensityLayerIsTheExactLogDensityAtTheScrubbersTime() {
+        model.view().timeProperty().set(0.4);
+        model.view().showDensityProperty().set(true);
+        manual.runAll();
+        var grid = model.layers().layersProperty().get().density();
+        assertNotNull(grid);
+        var oracle = new org.scorefield.core.denoise.GaussianMixtureDenoiser(
+                DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow(), model.process().schedule());
+        assertArrayEquals(ExactDensity.logDensityGrid(oracle, grid.spec(), 0.4).values(), grid.values(), 1e-12);
+        model.view().showDensityProperty().set(false);
+        manual.runAll();
+        assertNull(model.layers().layersProperty().get().density());
+    }
+
+    @Test
+    void aLearnedFieldWithoutAModelSaysWhatToDo() {
+        model.view().fieldSourceProperty().set(FieldSource.LEARNED);
+        model.view().showFieldProperty().set(true);
+        manual.runAll();
+        assertEquals("Train a model to see its learned field.", model.layers().layersProperty().get().caption());
+        assertNull(model.layers().layersProperty().get().field());
+        model.view().fieldSourceProperty().set(FieldSource.EXACT);
+        manual.runAll();
+        assertNotNull(model.layers().layersProperty().get().field());
+        assertTrue(model.layers().layersProperty().get().caption().startsWith("exact score"));
+    }
+
+    @Test
+    void theProbeIsTheConditionalVelocityOfTheDataThere() {
+        model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
+        model.view().timeProperty().set(0.5);
+        model.probe().pointProperty().set(new double[] {0.3, 0.4});
+        manual.runAll();
+        var probe = model.probe().probeProperty().get();
+        assertNotNull(probe);
+        var exact = ConditionalVelocity.at(model.data().data().points(), 0.3, 0.4, 0.5);
+        assertArrayEquals(exact.marginal(), probe.marginal(), 1e-12);
+        assertEquals(ProbeState.PROBE_TARGETS, probe.weights().length);
+        assertNull(probe.learned(), "no model yet");
+        model.probe().pointProperty().set(null);
+        manual.runAll();
+        assertNull(model.probe().probeProperty().get());
+    }
+
+    @Test
+    void thePairsAreOneCouplingChunkWhileShown() {
+        model.view().showPairsProperty().set(true);
+        manual.runAll();
+        var pairs = model.pairs().pairsProperty().get();
+        assertNotNull(pairs);
+        assertEquals(Coupling.CHUNK, pairs.particles());
+        model.view().showPairsProperty().set(false);
+        manual.runAll();
+        assertNull(model.pairs().pairsProperty().get());
+    }
+}

@@ -1,0 +1,103 @@
+package org.scorefield.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.scorefield.app.jobs.Lane;
+import org.scorefield.app.jobs.ManualJobs;
+import org.scorefield.core.nn.Objective;
+import org.scorefield.core.schedule.ScheduleKind;
+
+/** Training as the window drives it, without a window: runs, their updates, and what is out of date. */
+class TrainingStateTest {
+
+    private final ManualJobs manual = new ManualJobs();
+    private final SettingValues values = new SettingValues();
+    private final DataState data = new DataState(values);
+    private final ProcessState process = new ProcessState(values);
+    private final TrainingState[] self = new TrainingState[1];
+    private final TrainingState training = new TrainingState(
+            () -> self[0].inputs(data.data(), process.schedule()), manual.jobs, values);
+
+    {
+        self[0] = training;
+        training.widthProperty().set(32);
+        training.depthProperty().set(1);
+        data.pointCountProperty().set(200);
+    }
+
+    @AfterEach
+    void stop() {
+        training.close();
+    }
+
+    /** Waits for the worker's thread to hand something to the window. */
+    private void awaitUpdate() throws InterruptedException {
+        for (int i = 0; i < 600 && manual.window.size() == 0; i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(manual.window.size() > 0, "the worker published an update");
+    }
+
+    @Test
+    void aStepBuildsARunAndItsUpdateReachesTheWindow() throws InterruptedException {
+        training.step();
+        assertTrue(training.startingProperty().get(), "building the trainer is a job");
+        manual.runLane(Lane.TRAINING); // warm-up-free: only the trainer
+        manual.deliver();
+        assertFalse(training.startingProperty().get());
+        awaitUpdate();
+        manual.deliver();
+        assertEquals(1, training.stepsProperty().get());
+        assertTrue(training.model().isPresent());
+        assertEquals(1, training.losses().total(), "the step's loss is kept for the chart and the CSV");
+    }
+
+    @Test
+    void anUpdateFromARunThatWasResetIsIgnored() throws InterruptedException {
+        training.step();
+        manual.runAll();
+        awaitUpdate(); // run 1's step, published, not yet taken by the window
+        training.reset();
+        manual.deliver();
+        assertEquals(0, training.stepsProperty().get(), "the old run's step does not come back after the reset");
+        assertNull(training.modelProperty().get());
+        assertEquals(0, training.losses().total());
+    }
+
+    @Test
+    void settingsChangedSinceTheRunStartedMakeItOutOfDate() throws InterruptedException {
+        training.step();
+        manual.runAll();
+        awaitUpdate();
+        manual.deliver();
+        assertFalse(training.outOfDateProperty().get());
+        training.learningRateProperty().set(3e-3);
+        assertTrue(training.outOfDateProperty().get(), "a new learning rate takes effect at the next Reset");
+        training.learningRateProperty().set(1e-2);
+        assertFalse(training.outOfDateProperty().get());
+        process.kindProperty().set(ScheduleKind.VE);
+        training.checkOutOfDate(); // the model calls this when the process changes
+        assertTrue(training.outOfDateProperty().get(), "EDM depends on the process");
+    }
+
+    @Test
+    void flowMatchingIgnoresTheProcessAndANewRunStartsFromTheSettingsShown() {
+        training.objectiveProperty().set(Objective.FLOW_MATCHING);
+        TrainingState.Inputs inputs = training.inputs(data.data(), process.schedule());
+        assertEquals(ScheduleKind.LINEAR, inputs.parameterization().schedule().kind(),
+                "flow matching trains on its linear path whatever the process");
+    }
+
+    @Test
+    void withoutDataNothingStartsAndTheUserIsTold() {
+        data.clear();
+        training.train();
+        assertFalse(training.startingProperty().get());
+        assertTrue(training.failureProperty().get().startsWith("There are no data points"));
+    }
+}
