@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.scorefield.app.ScorefieldApp;
 import org.scorefield.app.fx.HeadlessFx;
 import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.SourceOption;
 import org.scorefield.app.model.TrainingState;
 import org.scorefield.app.settings.CanvasTool;
 import org.scorefield.app.settings.FieldSource;
@@ -108,7 +109,7 @@ public final class Screenshot {
                 }
                 if (script.source() != null) {
                     model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
-                    model.training().sourceProperty().set(TrainingState.SourceOption.all().stream()
+                    model.training().sourceProperty().set(SourceOption.all().stream()
                             .filter(o -> o.source().equals(org.scorefield.core.flow.FlowSource.of(script.source())))
                             .findFirst().orElseThrow());
                 }

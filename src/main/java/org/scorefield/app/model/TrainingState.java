@@ -165,44 +165,6 @@ public final class TrainingState implements AutoCloseable {
         return new Inputs(data, schedule, objective.get(), architecture, settings, flow);
     }
 
-    /** A source flow matching can start from: N(0, I) or a preset. */
-    public record SourceOption(String label, FlowSource source) {
-        public static final SourceOption GAUSSIAN = new SourceOption("N(0, I)", FlowSource.gaussian());
-
-        /** A copy of these points (without their labels) as the source. */
-        public static SourceOption snapshot(org.scorefield.core.data.PointSet points) {
-            String name = String.format(java.util.Locale.ROOT, "drawn (%,d points)", points.size());
-            return new SourceOption(name, FlowSource.of(new org.scorefield.core.data.EmpiricalDistribution(name,
-                    org.scorefield.core.data.PointSet.of(points.xy()))));
-        }
-
-        /** How a session names it: N(0, I)'s or a preset's id, or "points" for drawn points. */
-        String id() {
-            return source.isGaussian() || source.distribution().get() instanceof DatasetPreset ? source.id()
-                    : Settings.SOURCE_POINTS;
-        }
-
-        /** N(0, I) or the preset of this id; empty for any other id. */
-        static java.util.Optional<SourceOption> named(String id) {
-            return all().stream().filter(o -> o.source().id().equals(id)).findFirst();
-        }
-
-        /** N(0, I), then every preset. */
-        public static java.util.List<SourceOption> all() {
-            java.util.List<SourceOption> options = new java.util.ArrayList<>();
-            options.add(GAUSSIAN);
-            for (DatasetPreset p : DatasetPreset.values()) {
-                options.add(new SourceOption(p.displayName(), FlowSource.of(p)));
-            }
-            return options;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     // ---- settings -------------------------------------------------------------------------------
 
     public ObjectProperty<Objective> objectiveProperty() {

@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
+import org.scorefield.app.model.SourceOption;
 import org.scorefield.app.model.TrainingState;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.flow.Coupling;
@@ -51,9 +52,9 @@ public final class TrainingSection {
         ComboBox<Objective> objective = Controls.choices(Settings.OBJECTIVE, training.objectiveProperty(),
                 "objectiveBox");
 
-        ComboBox<TrainingState.SourceOption> source = Widgets.choices(
-                TrainingState.SourceOption.all().toArray(TrainingState.SourceOption[]::new),
-                training.sourceProperty().get(), TrainingState.SourceOption::label);
+        ComboBox<SourceOption> source = Widgets.choices(
+                SourceOption.all().toArray(SourceOption[]::new),
+                training.sourceProperty().get(), SourceOption::label);
         source.setId("sourceBox");
         // A source that is not a preset (drawn points, or a session's) joins the list when chosen.
         training.sourceProperty().addListener((obs, old, chosen) -> {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.scorefield.app.model.DataState;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.SettingValues;
+import org.scorefield.app.model.SourceOption;
 import org.scorefield.app.model.TrainingState;
 import org.scorefield.app.settings.Setting;
 import org.scorefield.app.settings.Settings;
@@ -71,7 +72,7 @@ final class SessionCodec {
                 values.read(s, session.settings()).ifPresent(changes::add);
             }
         }
-        TrainingState.SourceOption source = source(Settings.SOURCE.read(session.settings()).orElse(null),
+        SourceOption source = source(Settings.SOURCE.read(session.settings()).orElse(null),
                 session.source(), session.model());
         Session.Data data = session.data();
         data.preset().ifPresent(Settings.DATA_PRESET::check);
@@ -94,18 +95,18 @@ final class SessionCodec {
      * The source option of an id: N(0, I), a preset, or drawn points: the session's own, or else
      * those its flow model carries.
      */
-    private static TrainingState.SourceOption source(String id, Optional<EmpiricalDistribution> drawn,
+    private static SourceOption source(String id, Optional<EmpiricalDistribution> drawn,
             Optional<TrainedModel> model) {
         if (id == null || id.equals(FlowSource.GAUSSIAN_ID)) {
-            return TrainingState.SourceOption.GAUSSIAN;
+            return SourceOption.GAUSSIAN;
         }
         if (id.equals(Settings.SOURCE_POINTS) && drawn.isPresent()) {
-            return new TrainingState.SourceOption(drawn.get().id(), FlowSource.of(drawn.get()));
+            return new SourceOption(drawn.get().id(), FlowSource.of(drawn.get()));
         }
         if (id.equals(Settings.SOURCE_POINTS)) {
             return model.map(TrainedModel::flow).filter(f -> !f.source().isGaussian())
-                    .map(f -> new TrainingState.SourceOption(f.source().id(), f.source()))
-                    .orElse(TrainingState.SourceOption.GAUSSIAN);
+                    .map(f -> new SourceOption(f.source().id(), f.source()))
+                    .orElse(SourceOption.GAUSSIAN);
         }
         FlowSource preset;
         try {
@@ -114,7 +115,7 @@ final class SessionCodec {
             throw new InvalidInputException("\"settings." + Settings.SOURCE.key() + "\" is "
                     + org.scorefield.core.io.JsonFields.quote(id) + ", which is neither gaussian, points nor a preset.", e);
         }
-        return TrainingState.SourceOption.all().stream()
+        return SourceOption.all().stream()
                 .filter(o -> o.source().equals(preset))
                 .findFirst().orElseThrow();
     }

@@ -27,7 +27,7 @@ class ExplorerModelTest {
         assertTrue(model.exactPath().source().isGaussian());
         model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
         assertEquals(ScheduleKind.LINEAR, model.exactPath().schedule().kind());
-        model.training().sourceProperty().set(TrainingState.SourceOption.named(
+        model.training().sourceProperty().set(SourceOption.named(
                 FlowSource.of(DatasetPreset.EIGHT_GAUSSIANS).id()).orElseThrow());
         assertTrue(model.exactPath().isFlow());
         assertEquals("exact oracle (memorised points) from 8 Gaussians", model.samplingChoice().label());

@@ -33,6 +33,7 @@ import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.ProbeState;
 import org.scorefield.app.model.SamplingState;
 import org.scorefield.app.model.SolverComparison;
+import org.scorefield.app.model.SourceOption;
 import org.scorefield.app.model.TrainingState;
 import org.scorefield.app.panel.ProcessSection;
 import org.scorefield.app.settings.Settings;
@@ -526,7 +527,7 @@ class ExplorerWindowTest {
         });
         assertEquals(0.032, fx(() -> model.training().sinkhornEpsilonProperty().get()), 1e-12);
         fx(() -> {
-            model.training().sourceProperty().set(TrainingState.SourceOption.all().stream()
+            model.training().sourceProperty().set(SourceOption.all().stream()
                     .filter(o -> o.label().equals(DatasetPreset.EIGHT_GAUSSIANS.displayName())).findFirst().orElseThrow());
             return null;
         });
@@ -558,7 +559,7 @@ class ExplorerWindowTest {
     void aFlowFromAnotherSourceIsShownOnItsOwnPath(FxRobot robot) {
         flowMatching(org.scorefield.core.flow.CouplingKind.INDEPENDENT);
         fx(() -> {
-            model.training().sourceProperty().set(TrainingState.SourceOption.all().stream()
+            model.training().sourceProperty().set(SourceOption.all().stream()
                     .filter(o -> o.label().equals(DatasetPreset.EIGHT_GAUSSIANS.displayName())).findFirst().orElseThrow());
             model.view().showDensityProperty().set(true);
             view.scrubber().stop();
@@ -637,7 +638,7 @@ class ExplorerWindowTest {
         assertEquals(org.scorefield.core.schedule.ScheduleKind.LINEAR, fx(() -> model.exactPath().schedule().kind()));
         waitUntil(60, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null);
         fx(() -> {
-            model.training().sourceProperty().set(TrainingState.SourceOption.all().stream()
+            model.training().sourceProperty().set(SourceOption.all().stream()
                     .filter(o -> o.label().equals(DatasetPreset.EIGHT_GAUSSIANS.displayName())).findFirst().orElseThrow());
             return null;
         });
@@ -661,12 +662,12 @@ class ExplorerWindowTest {
     void theCanvasPointsCanBecomeTheSourceAndStayWhenTheDataChanges(FxRobot robot) {
         flowMatching(org.scorefield.core.flow.CouplingKind.INDEPENDENT);
         @SuppressWarnings("unchecked")
-        ComboBox<TrainingState.SourceOption> box = robot.lookup("#sourceBox").queryAs(ComboBox.class);
+        ComboBox<SourceOption> box = robot.lookup("#sourceBox").queryAs(ComboBox.class);
         double[] drawn = fx(() -> model.data().data().points().xy());
         reveal(robot, "#useCanvasSource");
         robot.clickOn("#useCanvasSource");
         WaitForAsyncUtils.waitForFxEvents();
-        TrainingState.SourceOption chosen = fx(() -> model.training().sourceProperty().get());
+        SourceOption chosen = fx(() -> model.training().sourceProperty().get());
         assertEquals("drawn (1,000 points)", chosen.label());
         assertEquals(chosen, fx(box::getValue));
         fx(() -> {

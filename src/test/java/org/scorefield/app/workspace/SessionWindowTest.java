@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.scorefield.app.ScorefieldApp;
 import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.SourceOption;
 import org.scorefield.app.model.TrainingState;
 import org.scorefield.app.theme.Look;
 import org.scorefield.app.view.ExplorerView;
@@ -188,7 +189,7 @@ class SessionWindowTest {
         double[] drawn = fx(() -> {
             model.data().presetProperty().set(DatasetPreset.SPIRALS);
             model.training().objectiveProperty().set(org.scorefield.core.nn.Objective.FLOW_MATCHING);
-            model.training().sourceProperty().set(TrainingState.SourceOption.snapshot(model.data().data().points()));
+            model.training().sourceProperty().set(SourceOption.snapshot(model.data().data().points()));
             // the combo box keeps a source it had not listed (it used to slip to "the points on the canvas")
             assertEquals("drawn (1,000 points)", model.training().sourceProperty().get().label());
             model.data().presetProperty().set(DatasetPreset.MOONS);
@@ -200,12 +201,12 @@ class SessionWindowTest {
         assertTrue(text.contains("\"source\" : \"points\""), "the setting names drawn points");
         assertTrue(text.contains("\"name\" : \"drawn (1,000 points)\""), "and the points are in the file");
         fx(() -> {
-            model.training().sourceProperty().set(TrainingState.SourceOption.GAUSSIAN);
+            model.training().sourceProperty().set(SourceOption.GAUSSIAN);
             session.open(file);
             return null;
         });
         waitUntil(30, () -> session.statusProperty().get().startsWith("Opened"));
-        TrainingState.SourceOption back = fx(() -> model.training().sourceProperty().get());
+        SourceOption back = fx(() -> model.training().sourceProperty().get());
         assertEquals("drawn (1,000 points)", back.label());
         assertArrayEquals(drawn, back.source().sample(5, 1), 0.0, "the same points, drawn the same way");
         assertEquals(DatasetPreset.MOONS, fx(() -> model.data().presetProperty().get()), "the data is the moons");
