@@ -1,26 +1,23 @@
 package org.scorefield.app.canvas;
 
-import java.util.List;
 import java.util.Locale;
-import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.scorefield.app.theme.Look;
 import org.scorefield.app.canvas.WorldView;
-import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.ScalarGrid;
-import org.scorefield.core.field.VectorGrid;
 import org.scorefield.core.flow.VelocityProbe;
 import org.scorefield.core.sample.Trajectories;
 
 /**
  * Paints one {@link CanvasFrame}: background, heatmap, grid and axes, field, trajectories,
- * particles and title, in the colours and at the scale of a {@link Look}. A plain function of its
+ * particles and title, in the colours and at the scale of a {@link Look}; the grid and axes, the
+ * field and the title are drawn by {@link AxesPainter}, {@link FieldPainter} and
+ * {@link TitlePainter}, in that order among the layers here. A plain function of its
  * inputs apart from caches: the heatmap's screen-resolution image ({@link HeatmapRaster}), rebuilt only
  * when a different {@link ScalarGrid} instance (or style, theme or placement) arrives, and the
  * particle sprites.
@@ -32,11 +29,6 @@ import org.scorefield.core.sample.Trajectories;
  * − times[r+1])}.
  */
 public final class FramePainter {
-
-    /** Fraction of a cell the 95th-percentile arrow fills at arrowScale 1. */
-    static final double ARROW_FILL = 0.9;
-    /** Arrows are clipped to this fraction of a cell, so neighbours never overlap. */
-    static final double ARROW_CLIP = 0.95;
 
     private final HeatmapRaster heatmap = new HeatmapRaster();
     private final double[] head = new double[2];
@@ -56,16 +48,16 @@ public final class FramePainter {
         if (width < 1 || height < 1) {
             return;
         }
-        Mapping m = new Mapping(view, width, height);
+        ScreenMapping m = new ScreenMapping(view, width, height);
         if (frame.heatmap() != null) {
             heatmap.draw(g, frame.heatmap(), frame.heatmapStyle(), look, m, width, height);
         }
         AxesPainter.paint(g, view, look, width, height);
         if (frame.field() != null) {
             if (frame.fieldStyle() == FieldStyle.ARROWS) {
-                paintArrows(g, frame.field(), frame.arrowScale(), look, m);
+                FieldPainter.paintArrows(g, frame.field(), frame.arrowScale(), look, m);
             } else if (frame.streamlines() != null) {
-                paintStreamlines(g, frame.streamlines(), look, m);
+                FieldPainter.paintStreamlines(g, frame.streamlines(), look, m);
             }
         }
         double r = dotRadius(width, height) * look.scale();
@@ -87,7 +79,7 @@ public final class FramePainter {
             paintLegend(g, frame.heatmap(), frame.heatmapStyle(), look, width, height);
         }
         if (frame.title() != null && !frame.title().isEmpty()) {
-            paintTitle(g, frame.title(), look, width);
+            TitlePainter.paint(g, frame.title(), look, width);
         }
         g.setGlobalAlpha(1);
     }
@@ -101,7 +93,7 @@ public final class FramePainter {
      * the accent colour; the learned velocity as a bold arrow in the third class colour (green). All share one scale,
      * the one that gives the longer bold arrow {@value #PROBE_LENGTH} world units.
      */
-    private void paintProbe(Pen g, VelocityProbe probe, Look look, Mapping m) {
+    private void paintProbe(Pen g, VelocityProbe probe, Look look, ScreenMapping m) {
         Look.Palette p = look.palette();
         double longest = Math.hypot(probe.marginal()[0], probe.marginal()[1]);
         if (probe.learned() != null) {
@@ -164,27 +156,6 @@ public final class FramePainter {
         return Math.max(2.5, Math.min(4.5, Math.min(width, height) / 200));
     }
 
-    /** World → screen, with the view's scale computed once per frame. */
-    static final class Mapping {
-        final double k;
-        final double ox;
-        final double oy;
-
-        Mapping(WorldView view, double width, double height) {
-            k = view.scale(width, height);
-            ox = width / 2 - view.centerX() * k;
-            oy = height / 2 + view.centerY() * k;
-        }
-
-        double sx(double x) {
-            return ox + x * k;
-        }
-
-        double sy(double y) {
-            return oy - y * k;
-        }
-    }
-
     /** The values mapped to the two ends of the colour table: {@code [max − 8, max]} or {@code [0, max]}. */
     static double[] range(ScalarGrid grid, HeatmapStyle style) {
         double max = grid.max();
@@ -197,113 +168,10 @@ public final class FramePainter {
     }
 
     /**
-     * Every arrow centred on its cell, its length proportional to the magnitude (the 95th percentile
-     * fills {@link #ARROW_FILL} of a cell) up to {@link #ARROW_CLIP}; arrows shorter than 1.5 px are
-     * left out. Each arrow is one outline, shaft and head together, all in one path: one fill for the
-     * whole field, which the software renderer draws faster than stroked shafts plus filled heads.
-     */
-    private static void paintArrows(Pen g, VectorGrid field, double arrowScale, Look look, Mapping m) {
-        GridSpec spec = field.spec();
-        double cell = Math.min(spec.dx(), spec.dy()) * m.k;
-        double p95 = field.magnitudePercentile(95);
-        if (!(p95 > 0)) {
-            return;
-        }
-        double perUnit = ARROW_FILL * cell / p95 * arrowScale;
-        double clip = ARROW_CLIP * cell;
-        double s = look.scale();
-        double headMax = Math.max(4, 0.28 * cell) * Math.min(s, 1.25);
-        g.setFill(look.palette().field());
-        g.setGlobalAlpha(0.7);
-        double halfWidth = 0.5 * Math.min(1.2 * s, Math.max(0.8, cell / 14));
-        double[] v = field.values();
-        g.beginPath();
-        for (int j = 0, k = 0; j < spec.ny(); j++) {
-            double cy = m.sy(spec.y(j));
-            for (int i = 0; i < spec.nx(); i++, k += 2) {
-                double len = Math.hypot(v[k], v[k + 1]);
-                if (!Double.isFinite(len) || len == 0) {
-                    continue;
-                }
-                double l = Math.min(clip, len * perUnit);
-                if (l < 1.5) {
-                    continue;
-                }
-                double ux = v[k] / len;
-                double uy = -v[k + 1] / len; // screen y points down
-                double cx = m.sx(spec.x(i));
-                double h = Math.min(headMax, 0.4 * l);
-                double tx = cx + 0.5 * l * ux;
-                double ty = cy + 0.5 * l * uy;
-                double ax = cx - 0.5 * l * ux;
-                double ay = cy - 0.5 * l * uy;
-                double bx = tx - h * ux;
-                double by = ty - h * uy;
-                double w = 0.5 * h;
-                // Normal (−uy, ux): the left side of the arrow, then the tip, then the right side.
-                g.moveTo(ax - halfWidth * uy, ay + halfWidth * ux);
-                g.lineTo(bx - halfWidth * uy, by + halfWidth * ux);
-                g.lineTo(bx - w * uy, by + w * ux);
-                g.lineTo(tx, ty);
-                g.lineTo(bx + w * uy, by - w * ux);
-                g.lineTo(bx + halfWidth * uy, by - halfWidth * ux);
-                g.lineTo(ax + halfWidth * uy, ay - halfWidth * ux);
-                g.closePath();
-            }
-        }
-        g.fill();
-        g.setGlobalAlpha(1);
-    }
-
-    private static void paintStreamlines(Pen g, List<double[]> lines, Look look, Mapping m) {
-        double s = look.scale();
-        g.setStroke(look.palette().field());
-        g.setFill(look.palette().field());
-        g.setLineWidth(1.2 * s);
-        g.setGlobalAlpha(0.7);
-        g.beginPath();
-        for (double[] line : lines) {
-            g.moveTo(m.sx(line[0]), m.sy(line[1]));
-            for (int k = 2; k < line.length; k += 2) {
-                g.lineTo(m.sx(line[k]), m.sy(line[k + 1]));
-            }
-        }
-        g.stroke();
-        // A small head halfway along each line shows the direction of flow.
-        double h = 6 * s;
-        g.beginPath();
-        for (double[] line : lines) {
-            int n = line.length / 2;
-            if (n < 4) {
-                continue;
-            }
-            int a = n / 2 - 1;
-            double x0 = m.sx(line[2 * a]);
-            double y0 = m.sy(line[2 * a + 1]);
-            double x1 = m.sx(line[2 * a + 2]);
-            double y1 = m.sy(line[2 * a + 3]);
-            double d = Math.hypot(x1 - x0, y1 - y0);
-            if (d == 0) {
-                continue;
-            }
-            double ux = (x1 - x0) / d;
-            double uy = (y1 - y0) / d;
-            double bx = x1 - h * ux;
-            double by = y1 - h * uy;
-            g.moveTo(x1, y1);
-            g.lineTo(bx - 0.5 * h * uy, by + 0.5 * h * ux);
-            g.lineTo(bx + 0.5 * h * uy, by - 0.5 * h * ux);
-            g.closePath();
-        }
-        g.fill();
-        g.setGlobalAlpha(1);
-    }
-
-    /**
      * Particles as dots ({@link Pen#disc}), the fill colour of a class at a time. On screen each dot
      * is a stamped sprite: with thousands of particles that is most of a frame.
      */
-    private void paintParticles(Pen g, double[] xy, int[] labels, Look.Palette p, Mapping m, double r) {
+    private void paintParticles(Pen g, double[] xy, int[] labels, Look.Palette p, ScreenMapping m, double r) {
         int n = xy.length / 2;
         int classes = 1;
         if (labels != null) {
@@ -334,7 +202,7 @@ public final class FramePainter {
      * so far of the drawn paths.
      */
     private void paintTrajectories(Pen g, Trajectories tr, double t, int drawn, Color color,
-            boolean bold, boolean denoised, Look look, Mapping m, double r) {
+            boolean bold, boolean denoised, Look look, ScreenMapping m, double r) {
         double s = look.scale();
         double[] times = tr.times();
         double[][] pos = tr.positions();
@@ -407,7 +275,7 @@ public final class FramePainter {
 
 
     /** One path with a subpath per particle: recorded points up to seg, then the point at t. */
-    private void strokePaths(Pen g, double[][] rows, int paths, int seg, double w, Mapping m) {
+    private void strokePaths(Pen g, double[][] rows, int paths, int seg, double w, ScreenMapping m) {
         if (paths == 0) {
             return;
         }
@@ -514,73 +382,5 @@ public final class FramePainter {
         String s = a != 0 && (a < 0.01 || a >= 1e4) ? String.format(Locale.ROOT, "%.2g", v)
                 : String.format(Locale.ROOT, a < 10 ? "%.2f" : "%.1f", v);
         return s.replace('-', '\u2212');
-    }
-
-    private static void paintTitle(Pen g, String title, Look look, double width) {
-        double s = look.scale();
-        Look.Palette p = look.palette();
-        double x = 12 * s;
-        double y = 10 * s;
-        Font font = Font.font(null, FontWeight.BOLD, 15 * s);
-        String text = wrapTitle(title, font, width - 2 * x);
-        double room = width - 2 * x;
-        double w = textWidth(text, font);
-        if (w > room && room > 0) {
-            // A single phrase wider than the canvas: a smaller font, down to 9 px.
-            font = Font.font(null, FontWeight.BOLD, Math.max(9, Math.floor(15 * s * room / w)));
-            w = textWidth(text, font);
-        }
-        g.setFont(font);
-        double h = textBounds(text, font).getHeight();
-        g.setGlobalAlpha(0.8);
-        g.setFill(p.background());
-        g.fillRect(x - 6 * s, y - 4 * s, w + 12 * s, h + 8 * s);
-        g.setGlobalAlpha(1);
-        g.setFill(p.text());
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(text, x, y);
-    }
-
-    /**
-     * The title with each line that is wider than {@code room} broken before a phrase, so that a narrow
-     * split-view canvas shows "reverse SDE" over "(η = 1)" at the same size as its neighbour's title
-     * instead of cutting it off. Phrases are separated by two spaces, as the titles write them;
-     * a line without any is left whole.
-     */
-    static String wrapTitle(String title, Font font, double room) {
-        StringBuilder out = new StringBuilder();
-        for (String line : title.split("\n", -1)) {
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            String[] phrases = line.split("  ");
-            StringBuilder current = new StringBuilder(phrases[0]);
-            for (int i = 1; i < phrases.length; i++) {
-                // "a  ·  b": the dot joins b to a, and is dropped where the line breaks before b
-                boolean dotted = phrases[i].equals("·") && i + 1 < phrases.length;
-                String joint = dotted ? "  ·  " : "  ";
-                String next = dotted ? phrases[++i] : phrases[i];
-                String longer = current + joint + next;
-                if (textWidth(longer, font) <= room) {
-                    current = new StringBuilder(longer);
-                } else {
-                    out.append(current).append('\n');
-                    current = new StringBuilder(next);
-                }
-            }
-            out.append(current);
-        }
-        return out.toString();
-    }
-
-    private static double textWidth(String text, Font font) {
-        return textBounds(text, font).getWidth();
-    }
-
-    private static Bounds textBounds(String text, Font font) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
-        probe.setFont(font);
-        return probe.getLayoutBounds();
     }
 }

@@ -41,7 +41,7 @@ final class HeatmapRaster {
     private ByteBuffer bytes;
 
     /** Draws the grid over its rectangle of the {@code width × height} canvas. */
-    void draw(Pen g, ScalarGrid grid, HeatmapStyle style, Look look, FramePainter.Mapping m,
+    void draw(Pen g, ScalarGrid grid, HeatmapStyle style, Look look, ScreenMapping m,
             double width, double height) {
         GridSpec spec = grid.spec();
         int left = Math.max(0, (int) Math.round(m.sx(spec.xMin())));
@@ -109,7 +109,7 @@ final class HeatmapRaster {
      * cell centres (clamped at the grid's border; a grid has at least 2 × 2 cells), looked up in
      * {@code lut} (truncated to an entry).
      */
-    static void fill(float[] levels, GridSpec spec, int[] lut, FramePainter.Mapping m, int x0, int y0, int w, int h,
+    static void fill(float[] levels, GridSpec spec, int[] lut, ScreenMapping m, int x0, int y0, int w, int h,
             int[] out) {
         int nx = spec.nx();
         int ny = spec.ny();

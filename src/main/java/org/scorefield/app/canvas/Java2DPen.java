@@ -25,7 +25,7 @@ import javafx.scene.text.TextAlignment;
  * text is drawn line by line at the alignment and baseline set.
  *
  * <p>Fonts: the canvas's JavaFX font becomes the logical sans-serif font of the same size, weight
- * and posture; where a line breaks is decided by {@link FramePainter} with JavaFX's measure, so
+ * and posture; where a line breaks is decided by {@link TitlePainter} with JavaFX's measure, so
  * screen and file break titles alike.
  */
 public final class Java2DPen implements Pen {

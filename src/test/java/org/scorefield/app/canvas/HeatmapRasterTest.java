@@ -43,7 +43,7 @@ class HeatmapRasterTest {
             }
         }
         // 400 × 400 over [−4, 4]²: 50 px per unit, so world (x, y) is pixel (200 + 50x, 200 − 50y).
-        FramePainter.Mapping m = new FramePainter.Mapping(WorldView.DEFAULT, 400, 400);
+        ScreenMapping m = new ScreenMapping(WorldView.DEFAULT, 400, 400);
         int[] out = new int[400 * 400];
         HeatmapRaster.fill(levels, spec, IDENTITY, m, 0, 0, 400, 400, out);
         for (int py = 0; py < 400; py += 7) {
@@ -69,7 +69,7 @@ class HeatmapRasterTest {
         for (int k = 0; k < levels.length; k++) {
             levels[k] = (k * 37) % 256;
         }
-        FramePainter.Mapping m = new FramePainter.Mapping(WorldView.DEFAULT, 400, 300);
+        ScreenMapping m = new ScreenMapping(WorldView.DEFAULT, 400, 300);
         int[] full = new int[400 * 300];
         HeatmapRaster.fill(levels, spec, IDENTITY, m, 0, 0, 400, 300, full);
         int[] part = new int[30 * 20];
