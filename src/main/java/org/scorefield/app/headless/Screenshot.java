@@ -14,7 +14,6 @@ import org.scorefield.app.ScorefieldApp;
 import org.scorefield.app.fx.HeadlessFx;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.SourceOption;
-import org.scorefield.app.model.TrainingState;
 import org.scorefield.app.settings.CanvasTool;
 import org.scorefield.app.settings.FieldSource;
 import org.scorefield.app.theme.Look;

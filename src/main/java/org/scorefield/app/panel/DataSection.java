@@ -1,7 +1,6 @@
 package org.scorefield.app.panel;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Button;
@@ -19,7 +18,6 @@ import org.scorefield.app.model.DataState;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.settings.CanvasTool;
 import org.scorefield.app.settings.Settings;
-import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
 
 /**

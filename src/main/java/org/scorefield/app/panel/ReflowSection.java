@@ -1,6 +1,5 @@
 package org.scorefield.app.panel;
 
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;

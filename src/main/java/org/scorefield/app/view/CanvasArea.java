@@ -11,8 +11,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
-import org.scorefield.app.canvas.CanvasFrame;
-import org.scorefield.app.canvas.TrajectoryRole;
 import org.scorefield.app.canvas.WorldCanvas;
 import org.scorefield.app.canvas.WorldView;
 import org.scorefield.app.frame.FrameComposer;
@@ -20,9 +18,7 @@ import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.FieldLayers;
 import org.scorefield.app.model.ReflowState;
 import org.scorefield.app.model.ViewState;
-import org.scorefield.app.settings.CanvasTool;
 import org.scorefield.app.theme.Look;
-import org.scorefield.core.field.ScalarGrid;
 import org.scorefield.core.sample.Trajectories;
 
 /**

@@ -1,7 +1,6 @@
 package org.scorefield.core.head;
 
 import org.scorefield.core.Identified;
-import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.schedule.Coefficients;
 
 /**

@@ -3,7 +3,6 @@ package org.scorefield.core.sample;
 import org.scorefield.core.schedule.GridKind;
 
 import org.scorefield.core.Identified;
-import org.scorefield.core.InvalidInputException;
 
 /** The samplers of docs/math.md §5, by the names the command line and the window use. */
 public enum SamplerKind implements Identified {

@@ -1,7 +1,6 @@
 package org.scorefield.core.schedule;
 
 import org.scorefield.core.Identified;
-import org.scorefield.core.InvalidInputException;
 
 /**
  * How a sampler spaces its steps (docs/math.md §5.1). Which wins depends on the schedule and the number

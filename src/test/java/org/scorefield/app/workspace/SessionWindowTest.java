@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scorefield.app.ScorefieldApp;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.SourceOption;
-import org.scorefield.app.model.TrainingState;
 import org.scorefield.app.theme.Look;
 import org.scorefield.app.view.ExplorerView;
 import org.scorefield.core.data.DatasetPreset;
