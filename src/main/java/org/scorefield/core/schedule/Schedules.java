@@ -27,6 +27,14 @@ final class Schedules {
         return Math.log1p(z + z * z / (1.0 + Math.sqrt(1.0 + z * z)));
     }
 
+    /** The constants of a schedule with a noise range, {@code sigma_min} then {@code sigma_max} (VE, EDM). */
+    static java.util.Map<String, Double> sigmaRange(double sigmaMin, double sigmaMax) {
+        java.util.Map<String, Double> p = new java.util.LinkedHashMap<>();
+        p.put("sigma_min", sigmaMin);
+        p.put("sigma_max", sigmaMax);
+        return p;
+    }
+
     /** Validates the noise range of VE and EDM: 0 < σ_min < σ_max, both finite. */
     static void requireSigmaRange(double sigmaMin, double sigmaMax) {
         InvalidInputException.requireFinite(sigmaMin, "σ_min");

@@ -1,6 +1,5 @@
 package org.scorefield.core.schedule;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -31,10 +30,7 @@ public record VeGeometric(double sigmaMin, double sigmaMax) implements Schedule 
 
     @Override
     public Map<String, Double> parameters() {
-        Map<String, Double> p = new LinkedHashMap<>();
-        p.put("sigma_min", sigmaMin);
-        p.put("sigma_max", sigmaMax);
-        return p;
+        return Schedules.sigmaRange(sigmaMin, sigmaMax);
     }
 
     private double logRatio() {
