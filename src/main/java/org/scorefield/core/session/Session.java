@@ -129,6 +129,13 @@ public record Session(Data data, Schedule process, Optional<TrainedModel> model,
             return new Builder();
         }
 
+        /** A builder that starts from these settings, to change a few of them. */
+        public Builder toBuilder() {
+            Builder b = new Builder();
+            b.values.putAll(values);
+            return b;
+        }
+
         /** Every value by key, in order. */
         public Map<String, Object> values() {
             return values;

@@ -49,23 +49,11 @@ class SessionCodecTest {
     @Test
     void aSessionWithOneBadValueChangesNothing() {
         Session saved = new SessionCodec(model).capture();
-        var values = new java.util.LinkedHashMap<>(saved.settings().values());
-        values.put(Settings.STEPS.key(), 5000L); // the Steps spinner stops at 1,000
-        Session.Settings.Builder bad = Session.Settings.builder();
-        values.forEach((k, v) -> {
-            if (v instanceof Long l) {
-                bad.put(k, l);
-            } else if (v instanceof Double d) {
-                bad.put(k, d);
-            } else if (v instanceof Boolean b) {
-                bad.put(k, b);
-            } else {
-                bad.put(k, (String) v);
-            }
-        });
+        // the Steps spinner stops at 1,000
+        Session.Settings bad = saved.settings().toBuilder().put(Settings.STEPS.key(), 5000L).build();
         model.view().timeProperty().set(0.5);
         model.sampling().stepsProperty().set(32);
-        Session wrong = new Session(saved.data(), saved.process(), saved.model(), bad.build());
+        Session wrong = new Session(saved.data(), saved.process(), saved.model(), bad);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new SessionCodec(model).apply(wrong));
         assertTrue(e.getMessage().contains("sampling.steps"), e.getMessage());
         assertEquals(0.5, model.view().timeProperty().get(), "nothing changed");
