@@ -1,6 +1,5 @@
 package org.scorefield.app.model;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
@@ -209,16 +208,13 @@ public final class DataState {
     }
 
     /**
-     * Reads points from a CSV file (x,y[,label]) and makes them the data.
+     * Makes points read from a file (x,y[,label], see {@link PointCsv}) the data, as many as the
+     * window holds.
      *
-     * @throws org.scorefield.core.InvalidInputException with one sentence for the user; the data is then unchanged
+     * @param name the file's name, shown as the data's
      */
-    public void importCsv(Path file) {
-        PointSet points = PointCsv.read(file);
-        if (points.size() > MAX_POINTS) {
-            points = firstPoints(points, MAX_POINTS);
-        }
-        set(points, Optional.empty(), file.getFileName().toString());
+    public void importPoints(PointSet points, String name) {
+        set(points.size() > MAX_POINTS ? firstPoints(points, MAX_POINTS) : points, Optional.empty(), name);
     }
 
     private static PointSet firstPoints(PointSet points, int n) {

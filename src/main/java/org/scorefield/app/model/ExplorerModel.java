@@ -179,15 +179,19 @@ public final class ExplorerModel implements AutoCloseable {
         }
     }
 
-    /** Imports points from a CSV file as the data and says what happened; a bad file leaves the data as it was. */
+    /**
+     * Imports points from a CSV file as the data, read on the files' lane, and says what happened;
+     * a bad file leaves the data as it was.
+     */
     public void importCsv(java.nio.file.Path file) {
-        try {
-            data.importCsv(file);
-            message.set(String.format(java.util.Locale.ROOT, "Imported %,d points from %s.",
-                    data.data().points().size(), file.getFileName()));
-        } catch (org.scorefield.core.InvalidInputException e) {
-            message.set(e.getMessage() + " The data is unchanged.");
-        }
+        String name = org.scorefield.core.io.IoReasons.fileName(file);
+        jobs.<org.scorefield.core.data.PointSet>job("import", Lane.FILES).title("Reading " + name)
+                .onFailure(why -> message.set(why + " The data is unchanged."))
+                .start(job -> org.scorefield.core.data.PointCsv.read(file), points -> {
+                    data.importPoints(points, name);
+                    message.set(String.format(java.util.Locale.ROOT, "Imported %,d points from %s.",
+                            data.data().points().size(), name));
+                });
     }
 
     /** The background work of the window. */

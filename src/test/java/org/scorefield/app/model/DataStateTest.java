@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.data.PointCsv;
+import org.scorefield.core.data.PointSet;
 
 class DataStateTest {
 
@@ -77,17 +79,15 @@ class DataStateTest {
     }
 
     @Test
-    void aBadFileChangesNothing(@TempDir Path dir) throws Exception {
+    void importedPointsBecomeTheDataUpToWhatTheWindowHolds(@TempDir Path dir) throws Exception {
         DataState d = new DataState();
-        var before = d.data();
-        Path bad = dir.resolve("bad.csv");
-        Files.writeString(bad, "x,y\n1,oops\n");
-        assertThrows(InvalidInputException.class, () -> d.importCsv(bad));
-        assertTrue(before == d.data());
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "x,y\n1,2\n3,4\n");
-        d.importCsv(good);
+        d.importPoints(PointCsv.read(good), "good.csv");
         assertEquals(2, d.data().points().size());
         assertEquals("good.csv", d.data().name());
+        assertTrue(d.data().preset().isEmpty(), "no longer a preset");
+        d.importPoints(PointSet.of(new double[2 * (DataState.MAX_POINTS + 10)]), "big.csv");
+        assertEquals(DataState.MAX_POINTS, d.data().points().size());
     }
 }

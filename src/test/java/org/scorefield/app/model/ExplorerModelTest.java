@@ -48,10 +48,12 @@ class ExplorerModelTest {
         double[] before = model.data().data().points().xy();
         Path bad = Files.writeString(dir.resolve("bad.csv"), "x,y\n1,2\nthree,4\n");
         model.importCsv(bad);
+        manual.runAll(); // read on the files' lane
         assertTrue(model.messageProperty().get().endsWith("The data is unchanged."), model.messageProperty().get());
         assertEquals(before.length, model.data().data().points().xy().length);
         Path good = Files.writeString(dir.resolve("good.csv"), "x,y\n1,2\n3,4\n5,6\n");
         model.importCsv(good);
+        manual.runAll();
         assertEquals("Imported 3 points from good.csv.", model.messageProperty().get());
     }
 }

@@ -396,6 +396,7 @@ class ExplorerWindowTest {
             model.importCsv(bad);
             return null;
         });
+        waitUntil(10, () -> model.jobs().idle()); // read on the files' lane
         assertArrayEquals(before, fx(() -> model.data().data().points().xy()));
         String message = fx(() -> model.messageProperty().get());
         assertTrue(message.contains("bad.csv") && message.endsWith("The data is unchanged."), message);
@@ -431,12 +432,13 @@ class ExplorerWindowTest {
         Path good = dir.resolve("triangle.csv");
         Files.writeString(good, "x,y\n0,0\n1,0\n0,1\n");
         drop(good);
-        assertEquals(3, fx(() -> model.data().data().points().size()));
+        waitUntil(10, () -> model.data().data().points().size() == 3); // read on the files' lane
         assertArrayEquals(new double[] {0, 0, 1, 0, 0, 1}, fx(() -> model.data().data().points().xy()));
 
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "x,y\n1,2\noops\n");
         drop(bad);
+        waitUntil(10, () -> model.jobs().idle() && model.messageProperty().get().contains("bad.csv"));
         assertEquals(3, fx(() -> model.data().data().points().size()), "a bad file changes nothing");
         String message = fx(() -> model.messageProperty().get());
         assertTrue(message.contains("bad.csv") && message.endsWith("The data is unchanged."), message);
