@@ -310,7 +310,9 @@ public final class Jobs implements AutoCloseable {
             };
         } catch (InvalidInputException e) {
             delivery = () -> failed(job, e.getMessage(), onFailure, onCancelled);
-        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+        } catch (Throwable e) {
+            // every job delivers once, whatever it throws (an ND4J library that fails to load, say):
+            // otherwise its busy state would stay on and idle() would never be true again
             delivery = () -> failed(job, "Something went wrong (" + e + "). Your work is unchanged.", onFailure,
                     onCancelled);
         } finally {

@@ -164,4 +164,50 @@ class JobsTest {
         assertEquals(List.of("x"), cancelled);
         assertTrue(manual.errors.isEmpty());
     }
+
+    @Test
+    void anErrorIsReportedLikeAnyFailureAndTheJobEnds() {
+        List<String> failures = new ArrayList<>();
+        jobs.<String>job("load", Lane.TRAINING).onFailure(failures::add).start(job -> {
+            throw new UnsatisfiedLinkError("no libnd4jcpu in java.library.path");
+        }, delivered::add);
+        manual.runAll();
+        assertEquals(1, failures.size());
+        assertTrue(failures.get(0).contains("UnsatisfiedLinkError"), failures.get(0));
+        assertTrue(jobs.idle(), "the job ended: nothing waits for it");
+        assertEquals(null, jobs.current("load"));
+    }
+
+    @Test
+    void aDroppedJobDeliversNothingNotEvenItsCancel() {
+        List<String> cancelled = new ArrayList<>();
+        jobs.<String>job("field", Lane.QUICK).onCancelled(() -> cancelled.add("x")).start(job -> "old",
+                delivered::add);
+        manual.runLanes();
+        jobs.drop("field");
+        manual.deliver();
+        assertTrue(delivered.isEmpty());
+        assertTrue(cancelled.isEmpty(), "the caller that dropped it resets what it would have changed");
+        assertTrue(jobs.idle());
+    }
+
+    @Test
+    void closingCancelsTheWorkButLetsTheFilesBeWritten() {
+        List<String> ran = new ArrayList<>();
+        Job<?> compute = jobs.submit("compute", Lane.COMPUTE, job -> {
+            ran.add("compute " + job.cancelled());
+            return "";
+        }, delivered::add);
+        Job<?> save = jobs.submit("save", Lane.FILES, job -> {
+            ran.add("save " + job.cancelled());
+            return "";
+        }, delivered::add);
+        jobs.close();
+        manual.runLanes();
+        assertTrue(compute.cancelled());
+        assertFalse(save.cancelled(), "a file being saved is written whole");
+        assertEquals(List.of("save false"), ran, "the cancelled work never started");
+        manual.deliver();
+        assertTrue(delivered.isEmpty(), "nothing is handed to a window that has closed");
+    }
 }
