@@ -89,18 +89,28 @@ public final class Jobs implements AutoCloseable {
 
     /**
      * One thread per lane, started on first use: daemon threads, but for the files' lane, whose
-     * writes must not be cut short by the program's end.
+     * writes must not be cut short by the program's end. That one ends after two idle seconds, so
+     * that it keeps the program alive only while it has a file to write, however the window ends.
      */
     private static final class LaneThreads implements Function<Lane, Executor> {
         private final Map<Lane, ExecutorService> threads = new EnumMap<>(Lane.class);
 
         @Override
         public synchronized Executor apply(Lane lane) {
-            return threads.computeIfAbsent(lane, l -> Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "scorefield-" + l.name().toLowerCase(java.util.Locale.ROOT));
-                t.setDaemon(l != Lane.FILES);
-                return t;
-            }));
+            return threads.computeIfAbsent(lane, l -> {
+                java.util.concurrent.ThreadFactory named = r -> {
+                    Thread t = new Thread(r, "scorefield-" + l.name().toLowerCase(java.util.Locale.ROOT));
+                    t.setDaemon(l != Lane.FILES);
+                    return t;
+                };
+                if (l != Lane.FILES) {
+                    return Executors.newSingleThreadExecutor(named);
+                }
+                java.util.concurrent.ThreadPoolExecutor files = new java.util.concurrent.ThreadPoolExecutor(1, 1, 2,
+                        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), named);
+                files.allowCoreThreadTimeOut(true);
+                return files;
+            });
         }
 
         /** Interrupts every lane but the files' one, which finishes its queue and then ends. */
