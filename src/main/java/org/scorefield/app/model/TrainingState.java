@@ -323,6 +323,7 @@ public final class TrainingState implements AutoCloseable {
         closeRun();
         jobs.drop("trainer");
         starting.set(false);
+        losses.clear(); // before the steps go to 0, which a chart listens to
         model.set(null);
         steps.set(0);
         loss.set(Double.NaN);
@@ -330,7 +331,6 @@ public final class TrainingState implements AutoCloseable {
         state.set(TrainingWorker.State.PAUSED);
         failure.set("");
         outOfDate.set(false);
-        losses.clear();
     }
 
     /**

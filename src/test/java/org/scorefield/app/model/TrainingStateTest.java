@@ -58,6 +58,22 @@ class TrainingStateTest {
     }
 
     @Test
+    void theLossesAreEmptyWhenTheStepsGoBackToZero() throws InterruptedException {
+        training.step();
+        manual.runAll();
+        awaitUpdate();
+        manual.deliver();
+        long[] seenAtZero = {-1};
+        training.stepsProperty().addListener((obs, old, n) -> {
+            if (n.longValue() == 0) {
+                seenAtZero[0] = training.losses().total(); // what a chart redrawing now would draw
+            }
+        });
+        training.reset();
+        assertEquals(0, seenAtZero[0], "a chart redrawn at step 0 shows no loss of the old run");
+    }
+
+    @Test
     void anUpdateFromARunThatWasResetIsIgnored() throws InterruptedException {
         training.step();
         manual.runAll();
