@@ -90,7 +90,8 @@ public final class SolverComparison {
         status.set("Computing error against NFE for the " + source.label() + "…");
         jobs.<ErrorVersusNfe.Result>job(KEY, Lane.COMPUTE).title("Computing error against NFE")
                 .onFailure(this::stopped)
-                .onCancelled(() -> stopped("Cancelled; the chart shows the previous comparison, if any."))
+                .onCancelled(() -> stopped(result.get() == null ? "Cancelled. Press Compute to start again."
+                        : "Cancelled; the chart shows the previous comparison."))
                 .start(job -> {
                     Denoiser denoiser = source.create();
                     return ErrorVersusNfe.compute(denoiser, source.start(), settings, STEPS, POINTS, s,
