@@ -46,6 +46,7 @@ final class ExplorerStatusBar extends StatusBar {
             }
         });
         jobProgress.setPrefWidth(120);
+        jobBox.setPadding(new javafx.geometry.Insets(0, 16, 0, 0)); // apart from the figures beside it
         // Always laid out, so the bar keeps the height of its Cancel button and the canvas above
         // never moves; hidden, it has no width.
         showJobBox(false);
