@@ -224,6 +224,7 @@ public final class Jobs implements AutoCloseable {
         private String title = "";
         private Consumer<String> onFailure = m -> { };
         private Runnable onCancelled = () -> { };
+        private boolean quiet;
         private Consumer<? super U> onUpdate = u -> { };
         private BinaryOperator<U> merge = (older, newer) -> newer;
 
@@ -235,6 +236,15 @@ public final class Jobs implements AutoCloseable {
         /** One phrase for the user while it runs; empty (the default) for work too quick to show. */
         public Request<T, U> title(String text) {
             this.title = text;
+            return this;
+        }
+
+        /**
+         * A failure is not reported to the user, only to {@code onFailure}: for housekeeping (an
+         * autosave, the list of recent files) whose failure must not interrupt a lesson.
+         */
+        public Request<T, U> quiet() {
+            this.quiet = true;
             return this;
         }
 
@@ -269,7 +279,11 @@ public final class Jobs implements AutoCloseable {
             supersede(key, job);
             unfinished.incrementAndGet();
             try {
-                lanes.apply(lane).execute(() -> run(job, work, onResult, onFailure, onCancelled));
+                Consumer<String> failure = quiet ? onFailure : message -> {
+                    onError.accept(message);
+                    onFailure.accept(message);
+                };
+                lanes.apply(lane).execute(() -> run(job, work, onResult, failure, onCancelled));
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 unfinished.decrementAndGet(); // the window is closing
             }
@@ -348,7 +362,6 @@ public final class Jobs implements AutoCloseable {
             onCancelled.run();
             return;
         }
-        onError.accept(message);
         onFailure.accept(message);
     }
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -79,7 +80,7 @@ public final class SessionState {
         this.codec = new SessionCodec(model);
         this.home = home;
         this.autosave = home.resolve(AUTOSAVE_PREFIX + ProcessHandle.current().pid() + SessionFile.EXTENSION);
-        jobs.submit("recent-read", Lane.FILES, job -> readRecent(), list -> {
+        jobs.<List<Path>>job("recent-read", Lane.FILES).quiet().start(job -> readRecent(), list -> {
             if (recent.isEmpty()) {
                 recent.setAll(list); // unless a save or open came first
             }
@@ -176,7 +177,7 @@ public final class SessionState {
                     }
                     if (!becomesCurrent) {
                         // the crash's work is back: only now are its autosaves no longer needed
-                        jobs.submit("leftovers", Lane.FILES, j -> deleteLeftovers(), done -> { });
+                        jobs.<Boolean>job("leftovers", Lane.FILES).quiet().start(j -> deleteLeftovers(), done -> { });
                     }
                     busy.set(false);
                     lastAutosaved = null;
@@ -208,8 +209,9 @@ public final class SessionState {
      * to {@code found} (on the deliver thread) if there is one.
      */
     public void findCrashed(Consumer<Crashed> found) {
-        jobs.submit("crashed", Lane.FILES, job -> leftovers().stream().max(Comparator.comparing(SessionState::modified))
-                .map(p -> new Crashed(p, modified(p))), crashed -> crashed.ifPresent(found));
+        jobs.<Optional<Crashed>>job("crashed", Lane.FILES).quiet()
+                .start(job -> leftovers().stream().max(Comparator.comparing(SessionState::modified))
+                        .map(p -> new Crashed(p, modified(p))), crashed -> crashed.ifPresent(found));
     }
 
     /** Opens what a crash left (it does not become the current file) and deletes the leftovers. */
@@ -219,7 +221,7 @@ public final class SessionState {
 
     /** Deletes what a crash left, unopened. */
     public void discard(Crashed crashed) {
-        jobs.submit("leftovers", Lane.FILES, job -> deleteLeftovers(), done -> { });
+        jobs.<Boolean>job("leftovers", Lane.FILES).quiet().start(job -> deleteLeftovers(), done -> { });
     }
 
     /** Writes the autosave now if the workspace changed since the last one (the window's clock calls it). */
@@ -234,7 +236,7 @@ public final class SessionState {
         lastAutosaved = now;
         // An autosave that cannot be written (a full disk, say) must not interrupt the lesson: it is
         // not reported, and the next one tries again.
-        jobs.<Boolean>job("autosave", Lane.FILES).onFailure(why -> lastAutosaved = null).start(job -> {
+        jobs.<Boolean>job("autosave", Lane.FILES).quiet().onFailure(why -> lastAutosaved = null).start(job -> {
             SessionFile.save(now, autosave);
             return true;
         }, done -> { });
@@ -246,7 +248,7 @@ public final class SessionState {
      */
     public void close() {
         closed = true;
-        jobs.submit("autosave", Lane.FILES, job -> Files.deleteIfExists(autosave), done -> { });
+        jobs.<Boolean>job("autosave", Lane.FILES).quiet().start(job -> Files.deleteIfExists(autosave), done -> { });
     }
 
     // ---- files ----------------------------------------------------------------------------------
@@ -316,7 +318,7 @@ public final class SessionState {
         recent.setAll(list);
         List<String> lines = list.stream().map(Path::toString).toList();
         // a list that cannot be written stays in memory for this run
-        jobs.submit("recent-write", Lane.FILES, job -> {
+        jobs.<Boolean>job("recent-write", Lane.FILES).quiet().start(job -> {
             AtomicFiles.write(home.resolve("recent.txt"), out -> {
                 for (String line : lines) {
                     out.write(line);

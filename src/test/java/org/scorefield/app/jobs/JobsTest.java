@@ -210,4 +210,15 @@ class JobsTest {
         manual.deliver();
         assertTrue(delivered.isEmpty(), "nothing is handed to a window that has closed");
     }
+
+    @Test
+    void aQuietFailureReachesOnlyItsOwnHandler() {
+        List<String> failures = new ArrayList<>();
+        jobs.<String>job("autosave", Lane.FILES).quiet().onFailure(failures::add).start(job -> {
+            throw new InvalidInputException("Cannot write autosave: no space left on device.");
+        }, delivered::add);
+        manual.runAll();
+        assertEquals(1, failures.size());
+        assertTrue(manual.errors.isEmpty(), "the status bar is not told");
+    }
 }
