@@ -72,6 +72,8 @@ public final class SessionState {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private Session lastAutosaved;
+    /** Each save is a job of its own: an open or another save never stops one that was asked for. */
+    private long saves;
     private boolean closed;
 
     public SessionState(ExplorerModel model, Path home) {
@@ -133,7 +135,7 @@ public final class SessionState {
         Session session = codec.capture();
         busy.set(true);
         status.set("Saving " + target.getFileName() + "…");
-        jobs.<String>job(KEY, Lane.FILES).title("Saving " + target.getFileName())
+        jobs.<String>job("session-save-" + ++saves, Lane.FILES).title("Saving " + target.getFileName())
                 .onFailure(why -> fail(why.replace("Your work is unchanged.", "The previous file is unchanged.")))
                 .onCancelled(() -> fail("Not saved: cancelled. The previous file is unchanged."))
                 .start(job -> {
