@@ -226,9 +226,10 @@ public final class ReflowState {
                     failure.set(why);
                 })
                 .onCancelled(() -> {
-                    // the saved rounds stay what a save writes, though not drawn
+                    // rounds that are not drawn are not shown, made on from, or saved again
+                    restoring = null;
                     running.set(false);
-                    progress.set("Cancelled; the saved rounds are kept, not drawn.", 0);
+                    progress.set("Cancelled; the saved rounds were dropped.", 0);
                 })
                 .start(job -> saved.draw(data), result -> {
                     restoring = null;

@@ -56,9 +56,17 @@ class ReflowStateTest {
     }
 
     @Test
-    void theShownRoundsAreTheNewestSideBySideOrTheChosenOne() {
-        assertTrue(reflow.shown().isEmpty());
-        reflow.sideBySideProperty().set(false);
-        assertTrue(reflow.shown().isEmpty(), "no rounds, nothing chosen");
+    void savedRoundsWhoseDrawingIsCancelledAreNotSavedAgain() {
+        TrainedModel zero = model(Objective.FLOW_MATCHING);
+        var metrics = new org.scorefield.core.flow.Reflow.Metrics(0, 1, 1, 1, 0.05, new double[] {1, 1, 1, 1, 1}, 0);
+        var saved = new org.scorefield.core.session.Session.Rounds(3, 100, java.util.List.of(zero),
+                java.util.List.of(metrics));
+        reflow.restore(saved, DatasetPreset.MOONS);
+        assertEquals(Optional.of(saved), reflow.saved(), "while they are drawn, a save writes them as they came");
+        reflow.cancel();
+        manual.runAll();
+        assertFalse(reflow.runningProperty().get());
+        assertEquals(Optional.empty(), reflow.saved(), "dropped: a new round 0 would not be saved beside them");
+        assertTrue(reflow.rounds().isEmpty());
     }
 }
