@@ -104,16 +104,24 @@ public final class FrameComposer {
         return model.view().splitProperty().get() ? split(runs, layers) : single(runs.single(), layers);
     }
 
-    /** The single canvas with this run (null: none), the trajectories of the clicks and the layers. */
+    /**
+     * The single canvas with this run (null: none), its clicks' trajectories and the layers: the
+     * single view's run with the chosen solver's clicks, or the split view's PF-ODE run with the
+     * PF-ODE's.
+     */
     public Scene single(SamplingState.Run run, FieldLayers.LayersAt layers) {
-        return new Scene(List.of(samplingPane(run, clicks(SamplingState.Click::single), role(run), null, layers)), 1);
+        boolean ode = run != null && run == model.sampling().runsProperty().get().ode();
+        return new Scene(List.of(samplingPane(run, clicks(ode ? SamplingState.Click::ode : SamplingState.Click::single),
+                role(run), false, null, layers)), 1);
     }
 
     /** The PF-ODE beside the SDE from the same start, each over its end points' density when the density is on. */
     public Scene split(SamplingState.Runs runs, FieldLayers.LayersAt layers) {
         ScalarGrid[] ends = model.layers().endpointDensitiesProperty().get();
-        Pane ode = samplingPane(runs.ode(), clicks(SamplingState.Click::ode), TrajectoryRole.ODE, ends[0], layers);
-        Pane sde = samplingPane(runs.sde(), clicks(SamplingState.Click::sde), TrajectoryRole.SDE, ends[1], layers);
+        Pane ode = samplingPane(runs.ode(), clicks(SamplingState.Click::ode), TrajectoryRole.ODE, true, ends[0],
+                layers);
+        Pane sde = samplingPane(runs.sde(), clicks(SamplingState.Click::sde), TrajectoryRole.SDE, true, ends[1],
+                layers);
         if (runs.ode() != null && runs.sde() == null) {
             var drawn = sde.at();
             sde = new Pane(NO_SDE, -1, t -> new Frame(drawn.apply(t).frame(), List.of()));
@@ -148,11 +156,12 @@ public final class FrameComposer {
      * A sampling canvas: the layers, the data noised to t, the run's paths (or the training pairs in
      * their place), the clicks' paths, the x̂0 overlay and the probe. Everything is read now, on the
      * FX thread; the pane only combines it.
+     *
+     * @param split whether it is a pane of ODE vs SDE, over its end points' density instead of p_t
      */
-    private Pane samplingPane(SamplingState.Run run, Trajectories clicked, TrajectoryRole role,
+    private Pane samplingPane(SamplingState.Run run, Trajectories clicked, TrajectoryRole role, boolean split,
                               ScalarGrid endpointDensity, FieldLayers.LayersAt layers) {
         ViewState view = model.view();
-        boolean split = view.splitProperty().get();
         boolean density = view.showDensityProperty().get();
         ScalarGrid ends = split && density ? endpointDensity : null;
         double arrowScale = view.arrowScaleProperty().get();

@@ -1,0 +1,75 @@
+package org.scorefield.app.frame;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+import org.scorefield.app.canvas.TrajectoryRole;
+import org.scorefield.app.jobs.ManualJobs;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.SamplingState;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.field.ExactDensity;
+import org.scorefield.core.denoise.GaussianMixtureDenoiser;
+
+/** The window's state as panes, without a window: what each pane draws at a t. */
+class FrameComposerTest {
+
+    private final ManualJobs manual = new ManualJobs();
+    private final ExplorerModel model = new ExplorerModel(manual.jobs);
+    private final FrameComposer composer = new FrameComposer(model);
+
+    {
+        model.data().presetProperty().set(DatasetPreset.EIGHT_GAUSSIANS);
+        model.sampling().countProperty().set(200);
+        model.view().showDensityProperty().set(true);
+    }
+
+    @Test
+    void theSplitViewsPanesAreTheOdeAndTheSdeOverTheirEndPointsDensities() {
+        model.view().splitProperty().set(true);
+        model.sampling().resample();
+        manual.runAll();
+        SamplingState.Runs runs = model.sampling().runsProperty().get();
+        var ends = model.layers().endpointDensitiesProperty().get();
+        FrameComposer.Scene scene = composer.shown(model.layers().recipe(false));
+        assertEquals(2, scene.panes().size());
+        assertEquals(2, scene.columns());
+        var ode = scene.panes().get(0).at().apply(0.5).frame();
+        var sde = scene.panes().get(1).at().apply(0.5).frame();
+        assertSame(ends[0], ode.heatmap(), "each pane over its own run's end points");
+        assertSame(ends[1], sde.heatmap());
+        assertEquals(TrajectoryRole.ODE, ode.role());
+        assertEquals(TrajectoryRole.SDE, sde.role());
+        assertSame(runs.ode().trajectories(), ode.trajectories());
+        assertEquals(runs.ode().title(), scene.panes().get(0).runTitle());
+        assertEquals(runs.ode().title() + "  ·  NFE " + runs.ode().nfe(), scene.panes().get(0).overlayTitle());
+    }
+
+    @Test
+    void theSplitViewsOdeRunAloneIsDrawnOverTheDensityAtEachT() {
+        model.view().splitProperty().set(true);
+        model.sampling().resample();
+        manual.runAll();
+        SamplingState.Run ode = model.sampling().runsProperty().get().ode();
+        var frame = composer.single(ode, model.layers().recipe(true)).panes().get(0).at().apply(0.3).frame();
+        assertNotNull(frame.heatmap(), "a one-pane animation of the ODE run keeps the density layer");
+        var oracle = new GaussianMixtureDenoiser(DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow(),
+                model.process().schedule());
+        assertArrayEquals(ExactDensity.logDensityGrid(oracle, frame.heatmap().spec(), 0.3).values(),
+                frame.heatmap().values(), 1e-12, "p_t at the frame's own t");
+    }
+
+    @Test
+    void withoutARunThePaneDrawsTheDataAndNoTitle() {
+        model.view().showSamplesProperty().set(false);
+        FrameComposer.Pane pane = composer.single(null, t -> model.layers().layersProperty().get()).panes().get(0);
+        assertNull(pane.runTitle());
+        var frame = pane.onScreen(0.0);
+        assertNull(frame.title());
+        assertArrayEquals(model.data().data().points().xy(), frame.particles(), 1e-12, "the data at t = 0");
+    }
+}
