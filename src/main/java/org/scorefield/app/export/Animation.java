@@ -145,7 +145,7 @@ public record Animation(Content frames, int width, int height, double fps, doubl
         for (Content part : frames.parts()) {
             CanvasFrame f = part.at(t);
             // the overlay's line, then what the frame's own title says (the canvas's notes); no title without it
-            String line = part.title() + "  ·  " + part.label(t);
+            String line = part.title().isEmpty() ? part.label(t) : part.title() + "  ·  " + part.label(t);
             out.add(f.withTitle(!overlay ? null : f.title() == null ? line : line + "\n" + f.title()));
         }
         return out;

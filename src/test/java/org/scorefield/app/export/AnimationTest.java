@@ -108,6 +108,20 @@ class AnimationTest {
     }
 
     @Test
+    void theOverlayNamesTheRunThenTAndKeepsTheFramesOwnNotesBelow() {
+        var notes = Animation.sweep(t -> org.scorefield.app.canvas.CanvasFrame.EMPTY.withTitle("exact score at t"),
+                "", 1);
+        Animation untitled = new Animation(notes, 64, 64, 10, 2, 0, true, Look.DEFAULT);
+        assertEquals("t = 0.50\nexact score at t", untitled.frame(0.5).title(),
+                "no run: the line starts with t, not with a separator");
+        Animation titled = new Animation(Animation.sweep(t -> org.scorefield.app.canvas.CanvasFrame.EMPTY, "Heun", 1),
+                64, 64, 10, 2, 0, true, Look.DEFAULT);
+        assertEquals("Heun  ·  t = 0.50", titled.frame(0.5).title());
+        Animation off = new Animation(notes, 64, 64, 10, 2, 0, false, Look.DEFAULT);
+        assertEquals(null, off.frame(0.5).title(), "no overlay, no title");
+    }
+
+    @Test
     void aSplitFrameIsTwoSingleFramesSideBySide() {
         var denoiser = new GaussianMixtureDenoiser(DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow(),
                 ScheduleKind.VP.createDefault());
