@@ -92,8 +92,8 @@ public final class Controls {
     }
 
     /**
-     * A slider over the setting's range with its value beside it: linear, or in log10 for a setting
-     * that spans decades (then a value is kept to two significant digits, as it reads).
+     * A slider over the setting's range with its value beside it: linear (a value kept to two
+     * decimals), or in log10 for a setting that spans decades (kept to two significant digits).
      */
     static HBox slider(Setting<Double> setting, DoubleProperty value, String id) {
         boolean log = setting.logScale();
@@ -101,8 +101,10 @@ public final class Controls {
                 position(value.get(), log));
         slider.setId(id);
         slider.valueProperty().addListener((obs, old, p) -> {
-            double v = log ? Double.parseDouble(String.format(Locale.ROOT, "%.2g", Math.pow(10, p.doubleValue())))
-                    : p.doubleValue();
+            // kept as it reads: two significant digits in log scale, two decimals otherwise (so that
+            // η on "1.00" is the reverse SDE's η = 1, not 0.9993)
+            double v = Double.parseDouble(log ? String.format(Locale.ROOT, "%.2g", Math.pow(10, p.doubleValue()))
+                    : String.format(Locale.ROOT, "%.2f", p.doubleValue()));
             if (Math.abs(position(v, log) - position(value.get(), log)) > 1e-9) {
                 value.set(Math.max(setting.min(), Math.min(setting.max(), v)));
             }

@@ -45,6 +45,7 @@ import org.scorefield.app.settings.FrameSize;
 import org.scorefield.app.workspace.ExportState;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.flow.ExactPath;
+import org.scorefield.core.sample.SamplerKind;
 import org.scorefield.core.sample.Trajectories;
 import org.scorefield.core.schedule.ScheduleKind;
 import org.testfx.api.FxRobot;
@@ -146,6 +147,19 @@ class ExplorerWindowTest {
             assertEquals(setting.logScale() ? Math.log10(low) : low, fx(slider::getMin), 1e-12, setting.key());
             assertEquals(setting.logScale() ? Math.log10(high) : high, fx(slider::getMax), 1e-12, setting.key());
         });
+    }
+
+    /** A slider keeps the value it reads: η on "1.00" is the reverse SDE's η = 1, and titled so. */
+    @Test
+    void theEtaSliderKeepsEtaAsItReads(FxRobot robot) {
+        Slider eta = robot.lookup("#etaSlider").queryAs(Slider.class);
+        fx(() -> {
+            eta.setValue(0.9996);
+            return null;
+        });
+        assertEquals(1.0, fx(() -> model.sampling().etaProperty().get()));
+        assertEquals("reverse SDE  (η = 1)", fx(() -> SamplerKind.SDE.settings(64,
+                org.scorefield.core.schedule.GridKind.LOG_SNR, model.sampling().etaProperty().get()).title()));
     }
 
     @Test
