@@ -13,8 +13,8 @@ import org.scorefield.core.schedule.Coefficients;
  *   with d = α'σ − ασ':   x̂0 = (σ û − σ' x_t)/d,   ε̂ = (α' x_t − α û)/d
  * </pre>
  * The velocity here is dx_t/dt. Salimans & Ho's "v-prediction" {@code α ε − σ x0} is a different
- * quantity (for the trigonometric schedule dx_t/dt = (π/2)·v, since its angle is πt/2; for no
- * schedule of t in [0, 1] are the two equal) and is not one of these heads.
+ * quantity (for the trigonometric schedule dx_t/dt = (π/2)·v, since its angle is πt/2; the two are
+ * equal only for α = cos t, σ = sin t, which no schedule here is) and is not one of these heads.
  *
  * <p>All arrays are interleaved 2D points; the functions return new arrays.
  */
