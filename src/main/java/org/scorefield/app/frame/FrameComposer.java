@@ -129,6 +129,24 @@ public final class FrameComposer {
         return new Scene(List.of(ode, sde), 2);
     }
 
+    /**
+     * The forward noising sweep: the data noised to t over the layers at t, the same particles the
+     * canvas draws; an animation of it runs t from 0 (data) to 1 (noise).
+     */
+    public Scene noising(FieldLayers.LayersAt layers) {
+        ForwardNoising noising = model.noising();
+        Schedule schedule = model.exactPath().schedule();
+        int[] labels = model.data().data().points().labels();
+        double arrowScale = model.view().arrowScaleProperty().get();
+        String title = "forward noising  ·  x_t = α(t)·x₀ + σ(t)·ε  ·  " + schedule.kind().id();
+        return new Scene(List.of(new Pane(title, -1, t -> {
+            FieldLayers.Layers l = layers.at(t);
+            CanvasFrame frame = decorate(CanvasFrame.EMPTY, l.difference(), l.density(), l, arrowScale)
+                    .withParticles(noising.at(schedule, t), labels);
+            return new Frame(frame, l.caption() == null ? List.of() : List.of(l.caption()));
+        })), 1);
+    }
+
     /** The shown Reflow rounds: each round's Euler paths from the same sources up to t, over the clean data. */
     public Scene rounds() {
         PointSet data = model.view().showDataProperty().get() ? model.data().data().points() : null;

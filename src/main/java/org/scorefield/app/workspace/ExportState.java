@@ -90,13 +90,7 @@ public final class ExportState {
         Animation.Content content = switch (what) {
             case NOISING -> {
                 InvalidInputException.require(data.points().size() > 0, "There are no data points to noise.");
-                FieldLayers.LayersAt layers = model.layers().recipe(true);
-                double arrowScale = model.view().arrowScaleProperty().get();
-                yield Animation.layered(Animation.noising(model.noising(), data.points().labels(),
-                        model.exactPath().schedule()), (f, t) -> {
-                            FieldLayers.Layers l = layers.at(t);
-                            return FrameComposer.decorate(f, l.difference(), l.density(), l, arrowScale);
-                        });
+                yield content(composer.noising(model.layers().recipe(true)), 0);
             }
             case SPLIT -> {
                 SamplingState.Runs runs = model.sampling().runsProperty().get();
@@ -106,15 +100,15 @@ public final class ExportState {
                 InvalidInputException.require(model.view().splitProperty().get() && runs.ode() != null
                         && runs.sde() != null, "The ODE vs SDE animation shows the split view's two runs: press ODE "
                         + "vs SDE above the canvas and wait for them.");
-                yield content(composer.split(runs, model.layers().recipe(false)));
+                yield content(composer.split(runs, model.layers().recipe(false)), 1);
             }
             case REFLOW -> {
                 InvalidInputException.require(!model.reflow().shown().isEmpty(), "There are no Reflow rounds to "
                         + "animate yet: make one in the Reflow section.");
-                yield content(composer.rounds());
+                yield content(composer.rounds(), 1);
             }
             case TRAINING -> training(data);
-            case SAMPLING -> content(composer.single(shownRun("animate"), model.layers().recipe(true)));
+            case SAMPLING -> content(composer.single(shownRun("animate"), model.layers().recipe(true)), 1);
         };
         double duration = settings.secondsProperty().get();
         return new Animation(content, px[0], px[1], settings.fpsProperty().get(), duration, Math.min(0.5, duration / 8),
@@ -124,12 +118,14 @@ public final class ExportState {
     /**
      * A scene as an animation's content: each pane a panel whose frame at t carries the pane's notes
      * as its title, under the overlay's line of its run, NFE and t.
+     *
+     * @param startTime where t starts: 1 for sampling (towards the data), 0 for the noising sweep
      */
-    private static Animation.Content content(FrameComposer.Scene scene) {
+    private static Animation.Content content(FrameComposer.Scene scene, double startTime) {
         List<Animation.Content> parts = scene.panes().stream().map(pane -> Animation.sweep(t -> {
             FrameComposer.Frame f = pane.at().apply(t);
             return f.frame().withTitle(f.notes().isEmpty() ? null : String.join("\n", f.notes()));
-        }, pane.overlayTitle(), 1)).toList();
+        }, pane.overlayTitle(), startTime)).toList();
         return parts.size() == 1 ? parts.get(0) : new Animation.Panels(parts, scene.columns());
     }
 

@@ -72,4 +72,14 @@ class FrameComposerTest {
         assertNull(frame.title());
         assertArrayEquals(model.data().data().points().xy(), frame.particles(), 1e-12, "the data at t = 0");
     }
+
+    @Test
+    void theNoisingSweepIsTheDataLayerOverTheDensityAtEachT() {
+        var pane = composer.noising(model.layers().recipe(true)).panes().get(0);
+        var frame = pane.at().apply(0.6).frame();
+        assertArrayEquals(model.noising().at(model.exactPath().schedule(), 0.6), frame.particles(), 0.0,
+                "the particles the canvas draws at that t");
+        assertNotNull(frame.heatmap());
+        assertEquals("forward noising  ·  x_t = α(t)·x₀ + σ(t)·ε  ·  vp", pane.overlayTitle());
+    }
 }
