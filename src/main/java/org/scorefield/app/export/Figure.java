@@ -101,16 +101,6 @@ public final class Figure {
     }
 
     /**
-     * Writes charts stacked top to bottom at their sizes (the window's right column), in the
-     * format of the file's name.
-     *
-     * @param sizes each chart's width and height in logical pixels
-     */
-    public static void writeCharts(List<JFreeChart> charts, List<double[]> sizes, Path out) throws IOException {
-        drawCharts(charts, sizes, Format.of(out)).write(out);
-    }
-
-    /**
      * Draws charts stacked top to bottom at their sizes, now, on the thread that owns them (the FX
      * thread for the window's charts); what comes back encodes and writes the file on any thread.
      *

@@ -99,13 +99,6 @@ public final class FieldLayers {
         }
     }
 
-    /** Recomputes every layer now. */
-    void refreshAll() {
-        refreshField();
-        refreshDensity();
-        refreshEndpoints(model.sampling().runsProperty().get());
-    }
-
     private GridSpec grid(int cellsOnShortSide) {
         double cell = 2 * Math.min(halfWidth, halfHeight) / cellsOnShortSide;
         int nx = Math.max(2, (int) Math.round(2 * halfWidth / cell));

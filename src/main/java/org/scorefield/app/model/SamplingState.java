@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -91,7 +90,6 @@ public final class SamplingState {
     private final Jobs jobs;
     private final Supplier<DenoiserChoice> choice;
     private final Supplier<Boolean> split;
-    private Consumer<Runs> afterRun = r -> { };
 
     /**
      * @param choice which denoiser the driver setting means now (the model falls back to the oracle
@@ -112,10 +110,6 @@ public final class SamplingState {
         showDenoised = values.flag(Settings.SHOW_DENOISED);
         this.choice = choice;
         this.split = split;
-    }
-
-    void onRun(Consumer<Runs> listener) {
-        afterRun = listener;
     }
 
     public ObjectProperty<Driver> driverProperty() {
@@ -227,7 +221,6 @@ public final class SamplingState {
                 }, result -> {
                     busy.set(false);
                     runs.set(result);
-                    afterRun.accept(result);
                 });
         redoClicks(source);
     }
