@@ -23,7 +23,8 @@ public final class ViewState {
     }
 
     private final DoubleProperty time;
-    private final ObjectProperty<Look> look = new SimpleObjectProperty<>(Look.DEFAULT);
+    private final ObjectProperty<Look> look = new SimpleObjectProperty<>(
+            new Look(Settings.DARK.defaultValue(), Settings.PRESENTER.defaultValue()));
     private final BooleanProperty split;
     private final BooleanProperty roundsView;
     private final ObjectProperty<CanvasTool> tool;
