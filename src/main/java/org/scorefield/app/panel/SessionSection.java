@@ -106,6 +106,8 @@ public final class SessionSection {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scorefield sessions",
                 "*" + SessionFile.EXTENSION));
         Path current = session.fileProperty().get();
+        // The folder of the current file, if it is still there: JavaFX refuses a folder that is not
+        // ("Folder parameter must be a valid folder"). One look at the disk, as the dialog opens.
         if (current != null && current.toAbsolutePath().getParent() != null
                 && current.toAbsolutePath().getParent().toFile().isDirectory()) {
             chooser.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
