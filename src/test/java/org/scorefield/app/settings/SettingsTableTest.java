@@ -117,4 +117,58 @@ class SettingsTableTest {
         }
         assertTrue(s.read(Session.Settings.builder().build()).isEmpty(), "a session without it keeps the value");
     }
+
+    /** The defaults and ranges the window had before the table, written out: the table changed none. */
+    @Test
+    void theDefaultsAndRangesAreThoseTheWindowHadBefore() {
+        assertEquals(org.scorefield.core.data.DatasetPreset.MOONS, Settings.DATA_PRESET.defaultValue());
+        assertEquals(List.of(1000, 50, 5000), List.of(Settings.DATA_POINTS.defaultValue(), Settings.DATA_POINTS.min(),
+                Settings.DATA_POINTS.max()));
+        assertEquals(7L, Settings.DATA_SEED.defaultValue());
+        assertEquals(org.scorefield.core.schedule.ScheduleKind.VP, Settings.PROCESS_KIND.defaultValue());
+        assertEquals(org.scorefield.core.nn.Objective.EDM, Settings.OBJECTIVE.defaultValue());
+        assertEquals(List.of(32, 64, 128, 256), Settings.WIDTH.choices());
+        assertEquals(128, Settings.WIDTH.defaultValue());
+        assertEquals(List.of(3, 1, 6), List.of(Settings.DEPTH.defaultValue(), Settings.DEPTH.min(), Settings.DEPTH.max()));
+        assertEquals(List.of(1e-3, 3e-3, 1e-2, 3e-2), Settings.LEARNING_RATE.choices());
+        assertEquals(1e-2, Settings.LEARNING_RATE.defaultValue());
+        assertEquals(List.of(128, 256, 512, 1024, 2048), Settings.BATCH.choices());
+        assertEquals(512, Settings.BATCH.defaultValue());
+        assertEquals(true, Settings.EMA.defaultValue());
+        assertEquals(1L, Settings.TRAINING_SEED.defaultValue());
+        assertEquals(List.of(500, 100, 10_000), List.of(Settings.REFRESH_EVERY.defaultValue(),
+                Settings.REFRESH_EVERY.min(), Settings.REFRESH_EVERY.max()));
+        assertEquals(List.of(0.1, 0.01, 10.0), List.of(Settings.SINKHORN_EPSILON.defaultValue(),
+                Settings.SINKHORN_EPSILON.min(), Settings.SINKHORN_EPSILON.max()));
+        assertEquals(List.of(2_000, 5_000, 10_000, 20_000), Settings.REFLOW_PAIRS.choices());
+        assertEquals(10_000, Settings.REFLOW_PAIRS.defaultValue());
+        assertEquals(List.of(1_000, 2_000, 3_000, 5_000), Settings.REFLOW_TRAIN_STEPS.choices());
+        assertEquals(3_000, Settings.REFLOW_TRAIN_STEPS.defaultValue());
+        assertEquals(org.scorefield.core.sample.SamplerKind.SDE, Settings.SOLVER.defaultValue());
+        assertEquals(List.of(64, 1, 1000), List.of(Settings.STEPS.defaultValue(), Settings.STEPS.min(),
+                Settings.STEPS.max()));
+        assertEquals(org.scorefield.core.schedule.GridKind.LOG_SNR, Settings.GRID.defaultValue());
+        assertEquals(List.of(0.0, 0.0, 2.0), List.of(Settings.ETA.defaultValue(), Settings.ETA.min(),
+                Settings.ETA.max()));
+        assertEquals(1L, Settings.SAMPLING_SEED.defaultValue());
+        assertEquals(1000, Settings.SAMPLE_COUNT.defaultValue());
+        assertEquals(40, Settings.PATHS.defaultValue());
+        assertEquals(List.of(24, 12, 40), List.of(Settings.FIELD_RESOLUTION.defaultValue(),
+                Settings.FIELD_RESOLUTION.min(), Settings.FIELD_RESOLUTION.max()));
+        assertEquals(List.of(1.0, 0.25, 4.0), List.of(Settings.ARROW_SCALE.defaultValue(), Settings.ARROW_SCALE.min(),
+                Settings.ARROW_SCALE.max()));
+        assertEquals(List.of(0.25, 0.5, 1.0, 2.0, 4.0), Settings.SPEED.choices());
+        assertEquals(List.of(24, 30, 60), Settings.FPS.choices());
+        assertEquals(30, Settings.FPS.defaultValue());
+        assertEquals(List.of(6.0, 1.0, 60.0), List.of(Settings.SECONDS.defaultValue(), Settings.SECONDS.min(),
+                Settings.SECONDS.max()));
+        assertEquals(AnimationSubject.SAMPLING, Settings.ANIMATION.defaultValue());
+        assertEquals(AnimationFormat.MP4, Settings.FORMAT.defaultValue());
+        assertEquals(FrameSize.HD720, Settings.FRAME_SIZE.defaultValue());
+        assertEquals(List.of(true, false, true, false, false, false, true, true),
+                List.of(Settings.SHOW_DATA.defaultValue(), Settings.SHOW_DENSITY.defaultValue(),
+                        Settings.SHOW_SAMPLES.defaultValue(), Settings.SHOW_FIELD.defaultValue(),
+                        Settings.SPLIT.defaultValue(), Settings.DARK.defaultValue(), Settings.OVERLAY.defaultValue(),
+                        Settings.REFLOW_SIDE_BY_SIDE.defaultValue()));
+    }
 }
