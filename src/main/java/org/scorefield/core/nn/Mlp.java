@@ -215,7 +215,11 @@ public final class Mlp {
         }
         Nd4j.gemm(hidden[depth - 1], w[depth], out, false, false, 1.0, 0.0);
         out.addiRowVector(b[depth]);
-        return HostCopy.readDoubles(out);
+        double[] result = HostCopy.readDoubles(out);
+        // Native code reads these buffers while nothing in Java may use this network any more (the
+        // last call of a sampler); ND4J frees a buffer once its owner is unreachable, so keep it.
+        java.lang.ref.Reference.reachabilityFence(this);
+        return result;
     }
 
     /**
@@ -238,6 +242,7 @@ public final class Mlp {
                 Nd4j.gemm(dz, w[l], dh, false, true, 1.0, arch.residual() ? 1.0 : 0.0);
             }
         }
+        java.lang.ref.Reference.reachabilityFence(this); // as in propagate
     }
 
     /**
