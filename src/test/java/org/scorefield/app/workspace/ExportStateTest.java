@@ -1,0 +1,113 @@
+package org.scorefield.app.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scorefield.app.jobs.Lane;
+import org.scorefield.app.jobs.ManualJobs;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.settings.AnimationFormat;
+import org.scorefield.app.settings.AnimationSubject;
+import org.scorefield.core.InvalidInputException;
+
+/**
+ * What export refuses, writes and cancels, decided without a window: the files' and the export's
+ * lanes are run by the test, so nothing is written on the thread that asked.
+ */
+class ExportStateTest {
+
+    @TempDir
+    Path dir;
+
+    private final ManualJobs manual = new ManualJobs();
+    private final ExplorerModel model = new ExplorerModel(manual.jobs);
+    private final ExportState export = new ExportState(model);
+
+    @Test
+    void samplesAreSavedOnTheFilesLaneAsOneRowPerSample() throws Exception {
+        Path out = dir.resolve("samples.csv");
+        export.saveSamples(out);
+        assertEquals("There are no samples to save yet: press Resample first.", model.messageProperty().get());
+        assertEquals(0, manual.lane(Lane.FILES).size());
+
+        model.sampling().countProperty().set(300);
+        model.sampling().resample();
+        manual.runAll();
+        export.saveSamples(out);
+        assertFalse(Files.exists(out), "written on the files' lane, not by the caller");
+        manual.runAll();
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("x,y", lines.get(0));
+        assertEquals(301, lines.size(), "a header and one row per sample");
+        assertEquals("Wrote samples.csv: 300 samples.", model.messageProperty().get());
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsOneSentence() throws Exception {
+        model.sampling().resample();
+        manual.runAll();
+        Path notAFolder = Files.writeString(dir.resolve("plain.txt"), "x");
+        export.saveTrajectories(notAFolder.resolve("paths.csv"));
+        manual.runAll();
+        String said = export.statusProperty().get();
+        assertEquals("Cannot write paths.csv: a part of the path is not a folder.", said);
+        assertTrue(manual.errors.isEmpty(), "a failed save is a sentence, not an error of the job");
+    }
+
+    @Test
+    void lossAndFieldSayWhatIsMissingInsteadOfWritingAnEmptyFile() {
+        export.saveLoss(dir.resolve("loss.csv"));
+        assertEquals("There is no training loss to save yet: train first.", export.statusProperty().get());
+        model.view().showFieldProperty().set(false);
+        manual.runAll();
+        export.saveField(dir.resolve("field.csv"));
+        assertEquals("There is no field on the canvas: turn Field on first.", export.statusProperty().get());
+        assertEquals(0, manual.lane(Lane.FILES).size());
+    }
+
+    @Test
+    void animationsOfWhatIsNotOnScreenAreRefusedWithTheStepThatMakesIt() {
+        model.export().whatProperty().set(AnimationSubject.REFLOW);
+        InvalidInputException reflow = assertThrows(InvalidInputException.class, export::animation);
+        assertEquals("There are no Reflow rounds to animate yet: make one in the Reflow section.", reflow.getMessage());
+
+        model.export().whatProperty().set(AnimationSubject.SPLIT);
+        InvalidInputException split = assertThrows(InvalidInputException.class, export::animation);
+        assertTrue(split.getMessage().startsWith("The ODE vs SDE animation shows the split view's two runs"),
+                split.getMessage());
+
+        model.export().whatProperty().set(AnimationSubject.SAMPLING);
+        export.exportAnimation(dir.resolve("a.gif"));
+        assertEquals("There are no samples to animate yet: press Resample first.", export.statusProperty().get());
+        assertFalse(export.runningProperty().get());
+        assertEquals(0, manual.lane(Lane.EXPORT).size());
+    }
+
+    @Test
+    void anExportCancelledBeforeItsFirstFrameWritesNothing() {
+        model.sampling().resample();
+        manual.runAll();
+        model.export().whatProperty().set(AnimationSubject.SAMPLING);
+        model.export().formatProperty().set(AnimationFormat.GIF);
+        Path out = dir.resolve("sampling.gif");
+        export.exportAnimation(out);
+        assertTrue(export.runningProperty().get());
+        assertEquals(1, manual.lane(Lane.EXPORT).size());
+        export.exportAnimation(dir.resolve("second.gif"));
+        assertEquals(1, manual.lane(Lane.EXPORT).size(), "one animation export at a time");
+
+        export.cancel();
+        manual.runAll();
+        assertEquals("Export cancelled; nothing was written.", export.statusProperty().get());
+        assertFalse(export.runningProperty().get());
+        assertFalse(Files.exists(out));
+        assertEquals(0.0, export.progressProperty().get());
+    }
+}

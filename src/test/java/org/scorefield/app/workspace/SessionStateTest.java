@@ -1,0 +1,154 @@
+package org.scorefield.app.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scorefield.app.jobs.Lane;
+import org.scorefield.app.jobs.ManualJobs;
+import org.scorefield.app.model.ExplorerModel;
+
+/**
+ * Saving, opening, autosave and the recent list, with the files' lane run by the test: no window,
+ * no toolkit, and nothing read or written until the lane runs.
+ */
+class SessionStateTest {
+
+    @TempDir
+    Path dir;
+
+    private final ManualJobs manual = new ManualJobs();
+    private final ExplorerModel model = new ExplorerModel(manual.jobs);
+
+    private SessionState state() {
+        SessionState s = new SessionState(model, dir.resolve("home"));
+        manual.runAll(); // the recent list, read at start
+        return s;
+    }
+
+    @Test
+    void aSaveWritesOnTheFilesLaneAndASessionComesBack() throws Exception {
+        SessionState sessions = state();
+        Path file = dir.resolve("lesson.scorefield");
+        model.sampling().stepsProperty().set(123);
+        sessions.save(file);
+        assertTrue(sessions.busyProperty().get());
+        assertFalse(Files.exists(file), "nothing is written before the files' lane runs");
+        manual.runAll();
+        assertTrue(Files.isRegularFile(file));
+        assertEquals("Saved lesson.scorefield.", sessions.statusProperty().get());
+        assertEquals(file, sessions.fileProperty().get());
+        assertEquals(List.of(file.toAbsolutePath().normalize()), sessions.recent());
+        assertEquals(file.toAbsolutePath().normalize().toString() + "\n",
+                Files.readString(dir.resolve("home/recent.txt")), "the recent list is kept on disk");
+
+        model.sampling().stepsProperty().set(40);
+        sessions.open(file);
+        assertEquals(40, model.sampling().stepsProperty().get(), "the work changes only when the file was read");
+        manual.runAll();
+        assertEquals(123, model.sampling().stepsProperty().get());
+        assertEquals("Opened lesson.scorefield.", model.messageProperty().get());
+        assertFalse(sessions.busyProperty().get());
+    }
+
+    @Test
+    void aSecondOpenReplacesOneNotYetReadAndOnlyTheLastFileIsApplied() {
+        SessionState sessions = state();
+        Path first = dir.resolve("first.scorefield");
+        Path second = dir.resolve("second.scorefield");
+        model.sampling().stepsProperty().set(100);
+        sessions.save(first);
+        model.sampling().stepsProperty().set(200);
+        sessions.save(second);
+        manual.runAll();
+        model.sampling().stepsProperty().set(300);
+
+        sessions.open(first);
+        manual.runLane(Lane.FILES); // the first file is read, its result not yet handed back
+        sessions.open(second);
+        manual.runAll();
+        assertEquals(200, model.sampling().stepsProperty().get(), "the late result of the first open is dropped");
+        assertEquals(second, sessions.fileProperty().get());
+    }
+
+    @Test
+    void aDamagedFileIsOneSentenceAndChangesNothing() throws Exception {
+        SessionState sessions = state();
+        Path bad = Files.writeString(dir.resolve("bad.scorefield"), "PK not really a session");
+        model.sampling().stepsProperty().set(77);
+        sessions.open(bad);
+        manual.runAll();
+        String said = sessions.statusProperty().get();
+        assertTrue(said.contains("bad.scorefield"), said);
+        assertFalse(said.contains("\n") || said.contains("Exception"), said);
+        assertEquals(77, model.sampling().stepsProperty().get());
+        assertNull(sessions.fileProperty().get());
+        assertFalse(sessions.busyProperty().get());
+        assertTrue(sessions.recent().isEmpty());
+    }
+
+    @Test
+    void aSaveThatCannotBeWrittenSaysSoAndLeavesNoFile() throws Exception {
+        SessionState sessions = state();
+        Path notAFolder = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path target = notAFolder.resolve("lesson.scorefield");
+        sessions.save(target);
+        manual.runAll();
+        assertFalse(Files.exists(target));
+        assertNull(sessions.fileProperty().get());
+        assertFalse(sessions.busyProperty().get());
+        assertFalse(sessions.statusProperty().get().isBlank());
+        assertFalse(sessions.statusProperty().get().startsWith("Saved"), sessions.statusProperty().get());
+    }
+
+    @Test
+    void anAutosaveLeftByAnEndedProcessIsOfferedRestoredAndThenGone() throws Exception {
+        SessionState sessions = state();
+        model.sampling().stepsProperty().set(321);
+        sessions.autosave();
+        manual.runAll();
+        Path mine = sessions.autosaveFile();
+        assertTrue(Files.isRegularFile(mine));
+        sessions.autosave();
+        assertEquals(0, manual.lane(Lane.FILES).size(), "an unchanged workspace is not written again");
+
+        // the same file as if a process that has ended had left it
+        Path left = dir.resolve("home/autosave-2147483646" + org.scorefield.core.session.SessionFile.EXTENSION);
+        Files.move(mine, left);
+        model.sampling().stepsProperty().set(10);
+        List<SessionState.Crashed> found = new ArrayList<>();
+        sessions.findCrashed(found::add);
+        manual.runAll();
+        assertEquals(1, found.size());
+        assertEquals(left, found.get(0).file());
+
+        sessions.restore(found.get(0));
+        manual.runAll();
+        assertEquals(321, model.sampling().stepsProperty().get());
+        assertNull(sessions.fileProperty().get(), "restored work is not a file of the user's");
+        assertTrue(sessions.statusProperty().get().startsWith("Restored the work autosaved on"));
+        assertFalse(Files.exists(left), "restored, the leftover goes");
+    }
+
+    @Test
+    void closingDeletesThisProcesssAutosave() {
+        SessionState sessions = state();
+        model.sampling().stepsProperty().set(55);
+        sessions.autosave();
+        manual.runAll();
+        assertTrue(Files.exists(sessions.autosaveFile()));
+        sessions.close();
+        manual.runAll();
+        assertFalse(Files.exists(sessions.autosaveFile()));
+        model.sampling().stepsProperty().set(56);
+        sessions.autosave();
+        assertEquals(0, manual.lane(Lane.FILES).size(), "no autosave after close");
+    }
+}
