@@ -297,7 +297,7 @@ final class BenchCommand implements Callable<Integer> {
                 var painter = new Animation.Painter(animation);
                 long started = System.nanoTime();
                 long bytes = AnimationWriter.write(format, out, 1280, 720, 30,
-                        animation.frameCount(), painter::frame, AnimationWriter.Progress.NONE);
+                        animation.frameCount(), painter::frame, Progress.NONE);
                 Json.put(json, "export_" + format.id() + "_s", (System.nanoTime() - started) / 1e9);
                 json.put("export_" + format.id() + "_bytes", bytes);
             } catch (IOException e) {

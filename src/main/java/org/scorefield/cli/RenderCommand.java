@@ -217,7 +217,7 @@ final class RenderCommand implements Callable<Integer> {
         Animation.Painter painter = new Animation.Painter(animation);
         long started = System.nanoTime();
         long bytes = AnimationWriter.write(chosen, out, wh[0], wh[1], fps, animation.frameCount(), painter::frame,
-                AnimationWriter.Progress.NONE);
+                Progress.NONE);
         double elapsed = (System.nanoTime() - started) / 1e9;
         ObjectNode json = Json.object();
         json.put("out", out.toString());

@@ -4,7 +4,7 @@ import java.util.concurrent.CancellationException;
 
 /**
  * How long work reports how far it has got and learns that it should stop: a Reflow round, a
- * solver comparison, an export. The work calls {@link #update} now and then and {@link #check()}
+ * solver comparison, an animation export. The work calls {@link #update} now and then and {@link #check()}
  * between two units of work; a caller that cancels makes {@link #cancelled()} true, and the work
  * stops at its next check with a {@link CancellationException}, leaving nothing half-made.
  */

@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.scorefield.app.settings.AnimationFormat;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.Progress;
 import org.scorefield.core.io.AtomicFiles;
 
 /**
@@ -29,17 +30,6 @@ public final class AnimationWriter {
     /** Frames waiting for the encoder at most. */
     private static final int QUEUE = 4;
     private static final BufferedImage END = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-
-    /** Told after each encoded frame; asked whether to stop. */
-    public interface Progress {
-        void frames(int done, int total);
-
-        default boolean cancelled() {
-            return false;
-        }
-
-        Progress NONE = (done, total) -> { };
-    }
 
     private AnimationWriter() {
     }
@@ -89,7 +79,7 @@ public final class AnimationWriter {
                             return;
                         }
                         encoder.frame(frame);
-                        progress.frames(++done, count);
+                        progress.update("", ++done / (double) count);
                     }
                 } catch (Throwable t) {
                     failure.set(t);

@@ -193,17 +193,7 @@ public final class ExportState {
                     long begun = System.nanoTime();
                     Animation.Painter painter = new Animation.Painter(animation);
                     long bytes = AnimationWriter.write(f, out, animation.width(), animation.height(), animation.fps(),
-                            animation.frameCount(), painter::frame, new AnimationWriter.Progress() {
-                                @Override
-                                public void frames(int frames, int total) {
-                                    job.update("", frames / (double) total);
-                                }
-
-                                @Override
-                                public boolean cancelled() {
-                                    return job.cancelled();
-                                }
-                            });
+                            animation.frameCount(), painter::frame, job);
                     return String.format(Locale.ROOT, "Wrote %s: %d frames, %.1f MB, in %.1f s.",
                             IoReasons.fileName(out), animation.frameCount(), bytes / 1e6,
                             (System.nanoTime() - begun) / 1e9);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scorefield.app.settings.AnimationFormat;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.Progress;
 
 /**
  * Every format decodes, with an independent decoder (ImageIO for GIF and PNG, jcodec's own demuxer
@@ -55,7 +56,7 @@ class AnimationWriterTest {
 
     private long write(AnimationFormat format, Path out) {
         return AnimationWriter.write(format, out, W, H, 10, FRAMES, AnimationWriterTest::frame,
-                AnimationWriter.Progress.NONE);
+                Progress.NONE);
     }
 
     @Test
@@ -171,10 +172,10 @@ class AnimationWriterTest {
             };
             Path target = format == AnimationFormat.PNG ? dir.resolve("new-frames") : out;
             assertThrows(IllegalStateException.class, () -> AnimationWriter.write(format, target, W, H, 10, FRAMES,
-                    failing, AnimationWriter.Progress.NONE));
-            AnimationWriter.Progress cancel = new AnimationWriter.Progress() {
+                    failing, Progress.NONE));
+            Progress cancel = new Progress() {
                 @Override
-                public void frames(int done, int total) {
+                public void update(String phase, double fraction) {
                 }
 
                 @Override
@@ -210,7 +211,7 @@ class AnimationWriterTest {
         }
         InvalidInputException fast = assertThrows(InvalidInputException.class, () -> AnimationWriter.write(
                 AnimationFormat.GIF, dir.resolve("fast.gif"), W, H, 60, 10, AnimationWriterTest::frame,
-                AnimationWriter.Progress.NONE));
+                Progress.NONE));
         assertTrue(fast.getMessage().contains("at most 50 frames per second"), fast.getMessage());
     }
 
@@ -231,12 +232,12 @@ class AnimationWriterTest {
             throw new AssertionError("no frame may be drawn");
         };
         InvalidInputException odd = assertThrows(InvalidInputException.class, () -> AnimationWriter.write(
-                AnimationFormat.MP4, dir.resolve("x.mp4"), 101, 64, 30, 10, never, AnimationWriter.Progress.NONE));
+                AnimationFormat.MP4, dir.resolve("x.mp4"), 101, 64, 30, 10, never, Progress.NONE));
         assertTrue(odd.getMessage().contains("even width and height"), odd.getMessage());
         assertThrows(InvalidInputException.class, () -> AnimationWriter.write(AnimationFormat.GIF, dir, 64, 64, 30,
-                10, never, AnimationWriter.Progress.NONE));
+                10, never, Progress.NONE));
         assertThrows(InvalidInputException.class, () -> AnimationWriter.write(AnimationFormat.GIF,
-                dir.resolve("x.gif"), 64, 64, 0, 10, never, AnimationWriter.Progress.NONE));
+                dir.resolve("x.gif"), 64, 64, 0, 10, never, Progress.NONE));
     }
 
     private static int count(String text, String what) {
