@@ -30,6 +30,22 @@ public interface Progress {
         }
     }
 
+    /**
+     * The work is about to do what cannot be undone (put a finished file in place): from here on a
+     * cancel no longer applies, so that what it does is reported as done. False when it was
+     * cancelled already; the work must then stop without doing it ({@link #commitOrStop()}).
+     */
+    default boolean commit() {
+        return !cancelled();
+    }
+
+    /** {@link #commit()}s, or stops here with a {@link CancellationException} if it was cancelled. */
+    default void commitOrStop() {
+        if (!commit()) {
+            throw new CancellationException("cancelled");
+        }
+    }
+
     /** Reports to nobody and never cancels. */
     Progress NONE = (phase, fraction) -> { };
 }

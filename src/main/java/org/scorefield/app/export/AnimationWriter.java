@@ -40,7 +40,8 @@ public final class AnimationWriter {
      * @return the bytes written (all files of a PNG sequence)
      * @throws InvalidInputException for an impossible size or target, or a write that failed (the
      *         target is then as it was)
-     * @throws CancellationException if the progress asked to stop (the target is as it was)
+     * @throws CancellationException if the progress asked to stop before the file was put in place
+     *         (the target is as it was); once {@link Progress#commit committed}, it is written
      */
     public static long write(AnimationFormat format, Path target, int width, int height, double fps, int count,
                              IntFunction<BufferedImage> frames, Progress progress) {
@@ -54,6 +55,7 @@ public final class AnimationWriter {
         try {
             encode(format, temp, width, height, fps, count, frames, progress);
             long bytes = size(temp);
+            progress.commitOrStop(); // the finished file goes in place: a cancel from now on is too late
             moveIntoPlace(format, temp, target);
             return bytes;
         } catch (IOException | UncheckedIOException e) {

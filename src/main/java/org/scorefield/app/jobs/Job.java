@@ -26,7 +26,10 @@ public final class Job<U> implements Progress {
     private final Consumer<? super U> onUpdate;
     private final BinaryOperator<U> merge;
 
+    /** Guards cancelled against committed: a job is one or the other, never both. */
+    private final Object cancelLock = new Object();
     private volatile boolean cancelled;
+    private volatile boolean committed;
     private volatile boolean superseded;
     private volatile boolean finished;
     private volatile String phase = "";
@@ -99,10 +102,36 @@ public final class Job<U> implements Progress {
         return superseded;
     }
 
-    /** Asks the work to stop at its next {@link #check()}; nothing it makes from now on is shown. */
+    /**
+     * Asks the work to stop at its next {@link #check()}; nothing it makes from now on is shown.
+     * Does nothing once the work has {@link #commit committed} to what it does.
+     */
     public void cancel() {
-        cancelled = true;
+        synchronized (cancelLock) {
+            if (committed) {
+                return;
+            }
+            cancelled = true;
+        }
         owner.changed();
+    }
+
+    /** From here on a cancel no longer applies and the result is delivered; false if cancelled already. */
+    @Override
+    public boolean commit() {
+        synchronized (cancelLock) {
+            if (cancelled()) {
+                return false;
+            }
+            committed = true;
+        }
+        owner.changed();
+        return true;
+    }
+
+    /** Whether the work has committed to what it does: it can no longer be cancelled. */
+    public boolean committed() {
+        return committed;
     }
 
     /** Reports progress, from any thread; the window sees the latest at its next pulse. */

@@ -105,6 +105,7 @@ final class ExplorerStatusBar extends StatusBar {
         if (job != null) {
             jobTitle.setText(job.title() + (job.phase().isEmpty() ? "…" : ": " + job.phase()));
             jobProgress.setProgress(job.fraction() < 0 ? -1 : job.fraction());
+            jobCancel.setDisable(job.committed()); // its file is being put in place: too late to stop
         }
     }
 

@@ -340,6 +340,7 @@ public final class ExportState {
     /** Writes a file on the files' lane and says what happened, never with a stack trace. */
     private void report(Save save) {
         jobs.<String>job("export-file-" + ++saves, Lane.FILES).title("Saving a file").onFailure(this::said).start(job -> {
+            job.commitOrStop(); // a figure or a CSV file, once begun, is written whole and reported
             try {
                 return save.run();
             } catch (java.io.IOException e) {

@@ -80,13 +80,14 @@ public final class SessionFile {
      * As {@link #save(Session, Path)}, stopping before anything is written when {@code progress}
      * is cancelled while the file's text is made (the weights' base64 is most of the time).
      *
-     * @throws java.util.concurrent.CancellationException when cancelled; the previous file is kept
+     * @throws java.util.concurrent.CancellationException when cancelled before the text is made (then
+     *         the previous file is kept); once {@link Progress#commit committed}, the file is written
      */
     public static void save(Session session, Path file, Progress progress) {
         JsonFields.writeAtomically(file, () -> {
             progress.update("Writing " + IoReasons.fileName(file), -1);
             String text = toJson(session);
-            progress.check();
+            progress.commitOrStop(); // from here the file is written: a cancel now is too late
             return text;
         });
     }

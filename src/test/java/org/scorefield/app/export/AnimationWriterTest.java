@@ -12,6 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -194,6 +196,33 @@ class AnimationWriterTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")),
                     "temporary outputs are removed");
+        }
+    }
+
+    @Test
+    void aCancelThatComesAfterTheLastFrameStillLeavesThePreviousFile() throws IOException {
+        Path out = dir.resolve("late.gif");
+        write(AnimationFormat.GIF, out);
+        byte[] before = Files.readAllBytes(out);
+        List<Double> seen = new ArrayList<>();
+        Progress lateCancel = new Progress() {
+            @Override
+            public void update(String phase, double fraction) {
+                seen.add(fraction);
+            }
+
+            @Override
+            public boolean commit() {
+                return false; // cancelled once every frame was encoded, before the file went in place
+            }
+        };
+        assertThrows(CancellationException.class, () -> AnimationWriter.write(AnimationFormat.GIF, out, W, H, 10,
+                FRAMES, AnimationWriterTest::frame, lateCancel));
+        assertEquals(FRAMES, seen.size(), "every frame was encoded");
+        assertEquals(1.0, seen.get(FRAMES - 1));
+        assertArrayEquals(before, Files.readAllBytes(out));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
         }
     }
 

@@ -70,6 +70,41 @@ class JobsTest {
     }
 
     @Test
+    void workThatCommittedIsDeliveredEvenIfTheCancelComesLate() {
+        List<String> cancelled = new ArrayList<>();
+        Job<?> job = jobs.<String>job("save", Lane.FILES).onCancelled(() -> cancelled.add("cancelled"))
+                .start(j -> {
+                    assertTrue(j.commit());
+                    return "written";
+                }, delivered::add);
+        manual.runLanes(); // the file is in place; the window has not heard yet
+        job.cancel(); // a Cancel pressed in that moment
+        manual.deliver();
+        assertEquals(List.of("written"), delivered, "what was done is reported as done");
+        assertTrue(cancelled.isEmpty());
+        assertFalse(job.cancelled());
+        assertTrue(job.committed());
+    }
+
+    @Test
+    void aCancelledJobCannotCommit() {
+        List<String> cancelled = new ArrayList<>();
+        List<Boolean> committed = new ArrayList<>();
+        Job<?>[] self = new Job<?>[1];
+        self[0] = jobs.<String>job("save", Lane.FILES).onCancelled(() -> cancelled.add("cancelled"))
+                .start(j -> {
+                    self[0].cancel(); // pressed while the file was being made
+                    committed.add(j.commit());
+                    j.commitOrStop();
+                    return "written";
+                }, delivered::add);
+        manual.runAll();
+        assertEquals(List.of(false), committed);
+        assertTrue(delivered.isEmpty());
+        assertEquals(List.of("cancelled"), cancelled);
+    }
+
+    @Test
     void workThatChecksStopsWhenCancelled() {
         List<String> cancelled = new ArrayList<>();
         AtomicInteger units = new AtomicInteger();

@@ -59,6 +59,19 @@ class SessionStateTest {
     }
 
     @Test
+    void aCancelAfterTheFileWasWrittenReportsTheSave() {
+        SessionState sessions = state();
+        Path file = dir.resolve("late.scorefield");
+        sessions.save(file);
+        manual.runLane(Lane.FILES); // written; the window has not heard yet
+        manual.jobs.current("session-save-1").cancel(); // the status bar's Cancel, pressed in that moment
+        manual.runAll();
+        assertTrue(Files.isRegularFile(file));
+        assertEquals("Saved late.scorefield.", sessions.statusProperty().get());
+        assertEquals(file, sessions.fileProperty().get());
+    }
+
+    @Test
     void aSecondOpenReplacesOneNotYetReadAndOnlyTheLastFileIsApplied() {
         SessionState sessions = state();
         Path first = dir.resolve("first.scorefield");
