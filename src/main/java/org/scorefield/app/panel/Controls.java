@@ -92,17 +92,23 @@ public final class Controls {
     }
 
     /**
-     * A slider over the setting's range with its value beside it: linear (a value kept to two
-     * decimals), or in log10 for a setting that spans decades (kept to two significant digits).
+     * A slider over the setting's range with its value beside it: linear (a value the user moves to
+     * kept to two decimals), or in log10 for a setting that spans decades (kept to two significant
+     * digits). A value set otherwise, by a session say, is kept as it is.
      */
     static HBox slider(Setting<Double> setting, DoubleProperty value, String id) {
         boolean log = setting.logScale();
         Slider slider = new Slider(position(setting.min(), log), position(setting.max(), log),
                 position(value.get(), log));
         slider.setId(id);
+        boolean[] following = {false}; // the slider follows the value: nothing to write back
         slider.valueProperty().addListener((obs, old, p) -> {
-            // kept as it reads: two significant digits in log scale, two decimals otherwise (so that
-            // η on "1.00" is the reverse SDE's η = 1, not 0.9993)
+            if (following[0]) {
+                return;
+            }
+            // a value the user moves to is kept as it reads: two significant digits in log scale, two
+            // decimals otherwise (so that η on "1.00" is the reverse SDE's η = 1, not 0.9993); a
+            // value set otherwise (a session opened) is kept exactly
             double v = Double.parseDouble(log ? String.format(Locale.ROOT, "%.2g", Math.pow(10, p.doubleValue()))
                     : String.format(Locale.ROOT, "%.2f", p.doubleValue()));
             if (Math.abs(position(v, log) - position(value.get(), log)) > 1e-9) {
@@ -112,7 +118,12 @@ public final class Controls {
         value.addListener((obs, old, v) -> {
             double p = position(v.doubleValue(), log);
             if (Math.abs(p - slider.getValue()) > (log ? 0.01 : 1e-9)) {
-                slider.setValue(p);
+                following[0] = true;
+                try {
+                    slider.setValue(p);
+                } finally {
+                    following[0] = false;
+                }
             }
         });
         Label shown = new Label();

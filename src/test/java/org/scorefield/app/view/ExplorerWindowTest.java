@@ -162,6 +162,22 @@ class ExplorerWindowTest {
                 org.scorefield.core.schedule.GridKind.LOG_SNR, model.sampling().etaProperty().get()).title()));
     }
 
+    /** What a session sets is kept exactly: only a value the user moves a slider to is rounded. */
+    @Test
+    void aSliderDoesNotRoundAValueSetByASession(FxRobot robot) {
+        Slider eta = robot.lookup("#etaSlider").queryAs(Slider.class);
+        Slider epsilon = robot.lookup("#sinkhornEpsilonSlider").queryAs(Slider.class);
+        fx(() -> {
+            model.sampling().etaProperty().set(0.125);
+            model.training().sinkhornEpsilonProperty().set(0.125);
+            return null;
+        });
+        assertEquals(0.125, fx(() -> model.sampling().etaProperty().get()));
+        assertEquals(0.125, fx(() -> model.training().sinkhornEpsilonProperty().get()));
+        assertEquals(0.125, fx(eta::getValue), 1e-12, "the slider shows it");
+        assertEquals(Math.log10(0.125), fx(epsilon::getValue), 1e-12);
+    }
+
     @Test
     void everyControlOfTheSidePanelHasATooltip(FxRobot robot) {
         List<String> missing = new ArrayList<>();
