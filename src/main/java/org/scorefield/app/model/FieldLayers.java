@@ -140,20 +140,14 @@ public final class FieldLayers {
     }
 
     private void refreshField() {
-        if (!model.view().showFieldProperty().get()) {
-            model.jobs().drop("field");
-            field = new FieldResult(null, null, null, null);
-            publish();
-            return;
-        }
-        if (model.view().fieldSourceProperty().get() != FieldSource.EXACT && model.training().model().isEmpty()) {
-            field = new FieldResult(null, null, null, "Train a model to see its learned field.");
-            publish();
-            return;
-        }
         FieldRecipe recipe = fieldRecipe();
         if (recipe == null) {
-            field = new FieldResult(null, null, null, null);
+            // nothing to compute: a field still being computed for the settings before is not shown
+            model.jobs().drop("field");
+            boolean waitsForModel = model.view().showFieldProperty().get()
+                    && model.view().fieldSourceProperty().get() != FieldSource.EXACT
+                    && model.training().model().isEmpty();
+            field = new FieldResult(null, null, null, waitsForModel ? "Train a model to see its learned field." : null);
             publish();
             return;
         }
@@ -251,6 +245,7 @@ public final class FieldLayers {
         SamplingState.Run ode = runs.ode();
         SamplingState.Run sde = runs.sde();
         if (ode == null && sde == null) {
+            model.jobs().drop("endpoints");
             endpointDensities.set(new ScalarGrid[2]);
             return;
         }

@@ -55,6 +55,16 @@ class LayersAndProbesTest {
     }
 
     @Test
+    void aFieldStillBeingComputedIsNotShownOnceTheFieldNeedsAModel() {
+        model.view().showFieldProperty().set(true);
+        manual.runLanes(); // the exact field is computed; the window has not taken it yet
+        model.view().fieldSourceProperty().set(FieldSource.LEARNED);
+        manual.runAll();
+        assertNull(model.layers().layersProperty().get().field(), "the exact field came too late");
+        assertEquals("Train a model to see its learned field.", model.layers().layersProperty().get().caption());
+    }
+
+    @Test
     void theProbeIsTheConditionalVelocityOfTheDataThere() {
         model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
         model.view().timeProperty().set(0.5);
