@@ -203,8 +203,9 @@ public final class Setting<T> {
     private T fromStored(Object stored) {
         if (type == Integer.class) {
             long v = (Long) stored;
-            InvalidInputException.require(v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE, "\"settings." + key
-                    + "\" must lie between " + min + " and " + max + ", found " + v + ".");
+            InvalidInputException.require(v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE, choices != null
+                    ? "\"settings." + key + "\" is " + v + ", which is not one of " + choiceIds() + "."
+                    : "\"settings." + key + "\" must lie between " + min + " and " + max + ", found " + v + ".");
             return type.cast((int) v);
         }
         if (type == Long.class || type == Double.class || type == Boolean.class) {

@@ -94,6 +94,9 @@ class SettingsTableTest {
         assertEquals("\"settings.sampling.steps\" must lie between 1 and 1000, found 10000.", e.getMessage());
         Session.Settings fps = Session.Settings.builder().put(Settings.FPS.key(), 25L).build();
         assertThrows(InvalidInputException.class, () -> Settings.FPS.read(fps), "the screen offers 24, 30, 60");
+        Session.Settings huge = Session.Settings.builder().put(Settings.FPS.key(), 1L << 40).build();
+        assertEquals("\"settings.export.fps\" is 1099511627776, which is not one of 24, 30, 60.",
+                assertThrows(InvalidInputException.class, () -> Settings.FPS.read(huge)).getMessage());
         Session.Settings wrapped = Session.Settings.builder().put(Settings.STEPS.key(), (1L << 32) + 8).build();
         assertThrows(InvalidInputException.class, () -> Settings.STEPS.read(wrapped), "no silent wrap to 8 steps");
         Session.Settings unknown = Session.Settings.builder().put(Settings.SOLVER.key(), "warp").build();
