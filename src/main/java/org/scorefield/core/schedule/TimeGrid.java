@@ -5,8 +5,8 @@ import org.scorefield.core.InvalidInputException;
 
 /**
  * The times a sampler visits, {@code t_0 > t_1 > … > t_K}, from the prior side to the data side
- * (docs/math.md §5.1). Three factories: uniform in t, uniform in λ (log-SNR), and EDM's ρ-spacing of the
- * noise level (Karras et al. 2022, eq. 5), applied to the noise-to-signal ratio σ/α so that it
+ * (docs/math.md §5.1). Three factories: uniform in t, uniform in λ = log(α/σ) (so in log SNR,
+ * which is 2λ), and EDM's ρ-spacing of the noise level (Karras et al. 2022, eq. 5), applied to the noise-to-signal ratio σ/α so that it
  * serves every affine schedule.
  */
 public final class TimeGrid {
