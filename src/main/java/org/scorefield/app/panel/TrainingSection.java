@@ -131,7 +131,7 @@ public final class TrainingSection {
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {training.stepsProperty(),
                 training.lossProperty(), training.stepsPerSecondProperty(), training.stateProperty(),
                 training.failureProperty(), training.outOfDateProperty(), training.startingProperty(),
-                training.objectiveProperty()}) {
+                training.objectiveProperty(), training.widthProperty(), training.depthProperty()}) {
             o.addListener(obs -> update());
         }
         update();

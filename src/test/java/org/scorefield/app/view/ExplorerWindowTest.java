@@ -178,6 +178,18 @@ class ExplorerWindowTest {
         assertEquals(Math.log10(0.125), fx(epsilon::getValue), 1e-12);
     }
 
+    /** The weight count follows the width and depth before any training. */
+    @Test
+    void theWeightCountFollowsTheNetworksSize(FxRobot robot) {
+        fx(() -> {
+            model.training().widthProperty().set(64);
+            model.training().depthProperty().set(2);
+            return null;
+        });
+        // 2 coordinates + 2·8 Fourier features in, 64 units, 2 hidden layers, 2 out: (18+1)·64 + (64+1)·64 + (64+1)·2
+        assertEquals("5,506 weights.", robot.lookup("#trainingNotice").queryAs(Label.class).getText());
+    }
+
     @Test
     void everyControlOfTheSidePanelHasATooltip(FxRobot robot) {
         List<String> missing = new ArrayList<>();
