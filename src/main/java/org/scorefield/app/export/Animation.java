@@ -177,37 +177,6 @@ public record Animation(Content frames, int width, int height, double fps, doubl
     }
 
     /**
-     * A content with more drawn under it at each t (the window's heatmap and field layers, computed
-     * for that t when the frame is asked for), the same title, start and label.
-     */
-    public static Content layered(Content base, java.util.function.BiFunction<CanvasFrame, Double, CanvasFrame> under) {
-        if (base instanceof Panels panels) {
-            return new Panels(panels.parts().stream().map(p -> layered(p, under)).toList(), panels.columns());
-        }
-        return new Content() {
-            @Override
-            public CanvasFrame at(double t) {
-                return under.apply(base.at(t), t);
-            }
-
-            @Override
-            public String title() {
-                return base.title();
-            }
-
-            @Override
-            public double startTime() {
-                return base.startTime();
-            }
-
-            @Override
-            public String label(double t) {
-                return base.label(t);
-            }
-        };
-    }
-
-    /**
      * A content made when its first frame is asked for, on the thread that asks (the export's):
      * for work too long for the FX thread, such as training a model again for its animation.
      *

@@ -239,8 +239,8 @@ public final class FrameComposer {
      * The layers over a frame, as the canvas draws them: the difference heatmap, or else the
      * density; the field as arrows or streamlines.
      */
-    public static CanvasFrame decorate(CanvasFrame frame, ScalarGrid difference, ScalarGrid densityGrid,
-                                FieldLayers.Layers layers, double arrowScale) {
+    private static CanvasFrame decorate(CanvasFrame frame, ScalarGrid difference, ScalarGrid densityGrid,
+                                       FieldLayers.Layers layers, double arrowScale) {
         CanvasFrame out = frame;
         if (difference != null) {
             out = out.withHeatmap(difference, HeatmapStyle.DIFFERENCE);
