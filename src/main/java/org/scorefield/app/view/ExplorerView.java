@@ -18,7 +18,6 @@ import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.FieldLayers;
 import org.scorefield.app.model.SamplingState;
 import org.scorefield.app.model.TrainingState;
-import org.scorefield.app.panel.Controls;
 import org.scorefield.app.panel.DataSection;
 import org.scorefield.app.panel.ExportSection;
 import org.scorefield.app.panel.FieldSection;
