@@ -305,7 +305,6 @@ final class RenderCommand implements Callable<Integer> {
                 + sampler.kind().displayName() + ", " + sampler.steps() + " steps");
     }
 
-    /** The window's frame size choice as a --size value; the canvas's own size is the window's only. */
     /** The --size of a session's frame size; none for the canvas's size, which a session does not know. */
     private static Optional<String> sessionSize(FrameSize size) {
         return switch (size) {

@@ -138,13 +138,13 @@ public final class Reflow {
             return sw2ByNfe[1];
         }
 
-        /** 1-step SW2 relative to the noise floor: 1 is as close as two draws of the data. */
         /** The round's caption, on screen and in files: its number, straightness and 1-step SW2 over the floor. */
         public String caption() {
             return String.format(java.util.Locale.ROOT, "Round %d  ·  straightness %.2g  ·  1-step SW2 %.1f× floor",
                     round, normalizedStraightness, oneStepRatio());
         }
 
+        /** 1-step SW2 relative to the noise floor: 1 is as close as two draws of the data. */
         public double oneStepRatio() {
             return sw2OneStep() / sw2Floor;
         }
