@@ -1,5 +1,7 @@
 package org.scorefield.app.model;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -8,9 +10,10 @@ import org.scorefield.app.jobs.Job;
 import org.scorefield.app.jobs.Jobs;
 
 /**
- * How far the running job of one key has got, as properties a panel binds a progress bar and a
- * caption to. It follows what the job reports while its owner says it runs; the owner sets the
- * last word itself when the job ends ({@link #set}). Lives on the deliver thread of the jobs.
+ * Whether the job of one key runs and how far it has got, as properties a panel binds its buttons,
+ * a progress bar and a caption to. It follows what the job reports from {@link #start} until the
+ * owner sets the last word itself when the job ends ({@link #set}). Lives on the deliver thread of
+ * the jobs.
  */
 public final class JobProgress {
 
@@ -18,12 +21,17 @@ public final class JobProgress {
     private final String key;
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper("");
-    private boolean following;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
 
     public JobProgress(Jobs jobs, String key) {
         this.jobs = jobs;
         this.key = key;
         jobs.addListener(running -> follow());
+    }
+
+    /** True from {@link #start} to {@link #set}: while the owner's job runs. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
     /** The running job's share done, 0..1 (0 while it cannot tell). */
@@ -38,21 +46,21 @@ public final class JobProgress {
 
     /** Follows the key's job from now until {@link #set}, starting from this phase. */
     public void start(String firstPhase) {
-        following = true;
+        running.set(true);
         fraction.set(0);
         phase.set(firstPhase);
     }
 
     /** Stops following and shows this instead (what the job did, or why it stopped). */
     public void set(String finalPhase, double finalFraction) {
-        following = false;
+        running.set(false);
         phase.set(finalPhase);
         fraction.set(finalFraction);
     }
 
     private void follow() {
         Job<?> job = jobs.current(key);
-        if (!following || job == null || job.finished() || job.startedNanos() == 0) {
+        if (!running.get() || job == null || job.finished() || job.startedNanos() == 0) {
             return;
         }
         fraction.set(Math.max(0, job.fraction()));

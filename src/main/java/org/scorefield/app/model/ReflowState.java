@@ -7,7 +7,6 @@ import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -43,7 +42,6 @@ public final class ReflowState {
     private final IntegerProperty shownRound = new SimpleIntegerProperty(0);
 
     private final ReadOnlyObjectWrapper<List<Reflow.Round>> rounds = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
 
     private final Jobs jobs;
@@ -99,7 +97,7 @@ public final class ReflowState {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return progress.runningProperty();
     }
 
     /** The running round's progress, 0..1. */
@@ -138,7 +136,7 @@ public final class ReflowState {
      * @param seed    every draw of the rounds derives from it
      */
     void nextRound(TrainedModel current, DataDistribution data, long seed) {
-        if (running.get()) {
+        if (progress.runningProperty().get()) {
             return;
         }
         List<Reflow.Round> before = rounds.get();
@@ -157,19 +155,16 @@ public final class ReflowState {
         roundsSeed = s;
         Reflow.Settings settings = new Reflow.Settings(pairs.get(), Reflow.Settings.DEFAULT_SOLVER_STEPS,
                 trainSteps.get(), fineTune.get(), Reflow.Settings.DEFAULT_EVAL_POINTS, s);
-        running.set(true);
         failure.set("");
         progress.start(before.isEmpty() ? "Measuring round 0…" : "Starting round " + before.size() + "…");
         jobs.<List<Reflow.Round>>job(KEY, Lane.REFLOW).title("Making a Reflow round")
                 .<List<Reflow.Round>>onUpdate(rounds::set, (older, newer) -> newer)
                 .onFailure(why -> {
                     // the rounds before it, round 0 included once measured, are kept
-                    running.set(false);
                     progress.set("", 0);
                     failure.set(why);
                 })
                 .onCancelled(() -> {
-                    running.set(false);
                     progress.set("Cancelled; the rounds before it are kept.", 0);
                 })
                 .start(job -> {
@@ -185,7 +180,6 @@ public final class ReflowState {
     }
 
     private void finish(List<Reflow.Round> result) {
-        running.set(false);
         rounds.set(result);
         shownRound.set(result.size() - 1);
         Reflow.Metrics m = result.get(result.size() - 1).metrics();
@@ -216,24 +210,20 @@ public final class ReflowState {
         clear();
         roundsSeed = saved.seed();
         restoring = saved;
-        running.set(true); // no new round until these are in
-        progress.start("Drawing the saved rounds' paths…");
+        progress.start("Drawing the saved rounds' paths…"); // running: no new round until these are in
         jobs.<List<Reflow.Round>>job(KEY, Lane.REFLOW).title("Drawing the saved Reflow rounds")
                 .onFailure(why -> {
                     restoring = null;
-                    running.set(false);
                     progress.set("", 0);
                     failure.set(why);
                 })
                 .onCancelled(() -> {
                     // rounds that are not drawn are not shown, made on from, or saved again
                     restoring = null;
-                    running.set(false);
                     progress.set("Cancelled; the saved rounds were dropped.", 0);
                 })
                 .start(job -> saved.draw(data), result -> {
                     restoring = null;
-                    running.set(false);
                     progress.set("", 0);
                     rounds.set(result);
                     shownRound.set(result.size() - 1);
@@ -249,7 +239,6 @@ public final class ReflowState {
     public void clear() {
         jobs.drop(KEY);
         restoring = null;
-        running.set(false);
         rounds.set(List.of());
         shownRound.set(0);
         progress.set("", 0);

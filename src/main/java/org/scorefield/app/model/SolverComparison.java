@@ -3,7 +3,6 @@ package org.scorefield.app.model;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -39,7 +38,6 @@ public final class SolverComparison {
     private final Supplier<GridKind> grid;
     private final Supplier<Long> seed;
     private final ReadOnlyObjectWrapper<ErrorVersusNfe.Result> result = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final JobProgress progress;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
@@ -63,7 +61,7 @@ public final class SolverComparison {
 
     /** Whether a comparison is being computed. */
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return progress.runningProperty();
     }
 
     /** The running comparison's share of denoiser calls made, 0..1. */
@@ -85,7 +83,6 @@ public final class SolverComparison {
         long s = seed.get();
         List<SamplerSettings> settings = SOLVERS.stream()
                 .map(k -> SamplerSettings.defaults(k).withGrid(grid.get())).toList();
-        running.set(true);
         progress.start("");
         status.set("Computing error against NFE for the " + source.label() + "…");
         jobs.<ErrorVersusNfe.Result>job(KEY, Lane.COMPUTE).title("Computing error against NFE")
@@ -97,7 +94,6 @@ public final class SolverComparison {
                     return ErrorVersusNfe.compute(denoiser, source.start(), settings, STEPS, POINTS, s,
                             ErrorVersusNfe.DEFAULT_REFERENCE_STEPS, job);
                 }, done -> {
-                    running.set(false);
                     progress.set("", 0);
                     result.set(done);
                     status.set("");
@@ -112,7 +108,6 @@ public final class SolverComparison {
     /** Forgets the comparison (it no longer describes what samples); a running one is dropped. */
     public void clear() {
         jobs.drop(KEY);
-        running.set(false);
         progress.set("", 0);
         result.set(null);
         status.set("");
@@ -120,7 +115,6 @@ public final class SolverComparison {
 
     /** A comparison that failed or was cancelled: the previous result, if any, stays. */
     private void stopped(String why) {
-        running.set(false);
         progress.set("", 0);
         status.set(why);
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -45,7 +44,6 @@ import org.scorefield.core.sample.Trajectories;
  */
 public final class ExportState {
 
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final JobProgress progress;
 
@@ -68,7 +66,7 @@ public final class ExportState {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return progress.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
@@ -166,7 +164,7 @@ public final class ExportState {
 
     /** Writes the animation to this file (a folder for a PNG sequence) in the background. */
     public void exportAnimation(Path out) {
-        if (running.get()) {
+        if (progress.runningProperty().get()) {
             return;
         }
         Animation animation;
@@ -177,7 +175,6 @@ public final class ExportState {
             return;
         }
         AnimationFormat f = settings.formatProperty().get();
-        running.set(true);
         String started = settings.whatProperty().get() == AnimationSubject.TRAINING
                 ? String.format(Locale.ROOT, "Training a fresh copy of the model, then exporting %d frames of %d × %d…",
                         animation.frameCount(), animation.width(), animation.height())
@@ -201,7 +198,6 @@ public final class ExportState {
     }
 
     private void exported(String message) {
-        running.set(false);
         progress.set("", 0);
         status.set(message);
         model.messageProperty().set(message);
