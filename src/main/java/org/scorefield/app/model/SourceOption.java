@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.scorefield.app.settings.Settings;
+import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.PointSet;
@@ -33,9 +34,15 @@ public record SourceOption(String label, FlowSource source) {
                 : Settings.SOURCE_POINTS;
     }
 
-    /** N(0, I) or the preset of this id; empty for any other id. */
-    static Optional<SourceOption> named(String id) {
-        return all().stream().filter(o -> o.source().id().equals(id)).findFirst();
+    /** N(0, I) or the preset of this id (as {@link FlowSource#fromPresetId} reads it); empty for any other id. */
+    public static Optional<SourceOption> named(String id) {
+        FlowSource wanted;
+        try {
+            wanted = FlowSource.fromPresetId(id);
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
+        return all().stream().filter(o -> o.source().equals(wanted)).findFirst();
     }
 
     /** N(0, I), then every preset. */

@@ -106,15 +106,8 @@ final class SessionCodec {
                     .map(f -> new SourceOption(f.source().id(), f.source()))
                     .orElse(SourceOption.GAUSSIAN);
         }
-        FlowSource preset;
-        try {
-            preset = FlowSource.fromPresetId(id);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("\"settings." + Settings.SOURCE.key() + "\" is "
-                    + org.scorefield.core.io.JsonFields.quote(id) + ", which is neither gaussian, points nor a preset.", e);
-        }
-        return SourceOption.all().stream()
-                .filter(o -> o.source().equals(preset))
-                .findFirst().orElseThrow();
+        return SourceOption.named(id).orElseThrow(() -> new InvalidInputException("\"settings."
+                + Settings.SOURCE.key() + "\" is " + org.scorefield.core.io.JsonFields.quote(id)
+                + ", which is neither gaussian, points nor a preset."));
     }
 }

@@ -60,6 +60,22 @@ class SessionCodecTest {
         assertEquals(32, model.sampling().stepsProperty().get());
     }
 
+    @Test
+    void aPresetSourceIsReadByItsIdWithOrWithoutItsPrefixAndAnUnknownOneIsRefused() {
+        Session saved = new SessionCodec(model).capture();
+        for (String id : new String[] {"moons", "preset:moons"}) {
+            Session.Settings with = saved.settings().toBuilder().put(Settings.SOURCE.key(), id).build();
+            ExplorerModel other = new ExplorerModel(new ManualJobs().jobs);
+            new SessionCodec(other).apply(new Session(saved.data(), saved.process(), saved.model(), with));
+            assertEquals("Two moons", other.training().sourceProperty().get().label(), id);
+        }
+        Session.Settings unknown = saved.settings().toBuilder().put(Settings.SOURCE.key(), "warp").build();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new SessionCodec(model)
+                .apply(new Session(saved.data(), saved.process(), saved.model(), unknown)));
+        assertEquals("\"settings.training.source\" is warp, which is neither gaussian, points nor a preset.",
+                e.getMessage());
+    }
+
     /** Sets a setting to a value it allows other than its default: another choice, or the far end of its range. */
     private <T> void setOther(Setting<T> s) {
         T v;
