@@ -1,6 +1,9 @@
 package org.scorefield.app.panel;
 
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -49,17 +52,23 @@ public final class Controls {
 
     /** A box of whole-number choices (a width, a batch size, a frame rate). */
     static ComboBox<Integer> choices(Setting<Integer> setting, IntegerProperty value, String id) {
-        ComboBox<Integer> box = box(setting, value.get(), id);
-        box.valueProperty().addListener((obs, old, v) -> value.set(v));
-        value.addListener((obs, old, v) -> box.setValue(v.intValue()));
-        return box;
+        return numberChoices(setting, value, Number::intValue, id);
     }
 
     /** A box of number choices (a learning rate, a speed). */
     public static ComboBox<Double> choices(Setting<Double> setting, DoubleProperty value, String id) {
-        ComboBox<Double> box = box(setting, value.get(), id);
-        box.valueProperty().addListener((obs, old, v) -> value.set(v));
-        value.addListener((obs, old, v) -> box.setValue(v.doubleValue()));
+        return numberChoices(setting, value, Number::doubleValue, id);
+    }
+
+    /**
+     * A box bound both ways to a number property ({@code bindBidirectional} does not convert between
+     * Number and the box's type, and a converted wrapper bound to it could be garbage-collected).
+     */
+    private static <N extends Number> ComboBox<N> numberChoices(Setting<N> setting, Property<Number> value,
+                                                                Function<Number, N> of, String id) {
+        ComboBox<N> box = box(setting, of.apply(value.getValue()), id);
+        box.valueProperty().addListener((obs, old, v) -> value.setValue(v));
+        value.addListener((obs, old, v) -> box.setValue(of.apply(v)));
         return box;
     }
 
@@ -73,21 +82,23 @@ public final class Controls {
 
     /** A spinner over the setting's range, moving by its step, that takes typed numbers. */
     static Spinner<Integer> spinner(Setting<Integer> setting, IntegerProperty value, String id) {
-        Spinner<Integer> spinner = new Spinner<>(setting.min(), setting.max(), value.get(), (int) setting.step());
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.valueProperty().addListener((obs, old, v) -> value.set(v));
-        value.addListener((obs, old, v) -> spinner.getValueFactory().setValue(v.intValue()));
-        return spinner;
+        return bound(new Spinner<>(setting.min(), setting.max(), value.get(), (int) setting.step()), value,
+                Number::intValue, id);
     }
 
     /** A spinner of numbers over the setting's range. */
     static Spinner<Double> spinner(Setting<Double> setting, DoubleProperty value, String id) {
-        Spinner<Double> spinner = new Spinner<>(setting.min(), setting.max(), value.get(), setting.step());
+        return bound(new Spinner<>(setting.min(), setting.max(), value.get(), setting.step()), value,
+                Number::doubleValue, id);
+    }
+
+    /** An editable spinner bound both ways to a number property. */
+    private static <N extends Number> Spinner<N> bound(Spinner<N> spinner, Property<Number> value,
+                                                       Function<Number, N> of, String id) {
         spinner.setId(id);
         spinner.setEditable(true);
-        spinner.valueProperty().addListener((obs, old, v) -> value.set(v));
-        value.addListener((obs, old, v) -> spinner.getValueFactory().setValue(v.doubleValue()));
+        spinner.valueProperty().addListener((obs, old, v) -> value.setValue(v));
+        value.addListener((obs, old, v) -> spinner.getValueFactory().setValue(of.apply(v)));
         return spinner;
     }
 
@@ -126,11 +137,7 @@ public final class Controls {
                 }
             }
         });
-        Label shown = new Label();
-        shown.getStyleClass().add("slider-value");
-        shown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> setting.display(value.get()), value));
-        return sliderRow(slider, shown, setting);
+        return sliderRow(slider, setting, value::get, value);
     }
 
     /** A slider of whole numbers over the setting's range, its value beside it. */
@@ -144,14 +151,15 @@ public final class Controls {
                 slider.setValue(v.intValue());
             }
         });
+        return sliderRow(slider, setting, value::get, value);
+    }
+
+    /** The slider with the setting's value beside it, as the table shows it. */
+    private static <N> HBox sliderRow(Slider slider, Setting<N> setting, Supplier<N> now, Observable value) {
         Label shown = new Label();
         shown.getStyleClass().add("slider-value");
         shown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> setting.display(value.get()), value));
-        return sliderRow(slider, shown, setting);
-    }
-
-    private static HBox sliderRow(Slider slider, Label shown, Setting<?> setting) {
+                () -> setting.display(now.get()), value));
         slider.setTooltip(Widgets.tip(setting.tooltip()));
         HBox box = new HBox(slider, shown);
         box.getStyleClass().add("slider-row");
