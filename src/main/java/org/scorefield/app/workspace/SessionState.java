@@ -179,7 +179,7 @@ public final class SessionState {
                     }
                     if (!becomesCurrent) {
                         // the crash's work is back: only now are its autosaves no longer needed
-                        jobs.<Boolean>job("leftovers", Lane.FILES).quiet().start(j -> deleteLeftovers(), done -> { });
+                        inBackground("leftovers", this::deleteLeftovers);
                     }
                     busy.set(false);
                     lastAutosaved = null;
@@ -223,7 +223,20 @@ public final class SessionState {
 
     /** Deletes what a crash left, unopened. */
     public void discard(Crashed crashed) {
-        jobs.<Boolean>job("leftovers", Lane.FILES).quiet().start(job -> deleteLeftovers(), done -> { });
+        inBackground("leftovers", this::deleteLeftovers);
+    }
+
+    /** Work on a file that is only a convenience (an autosave, the recent list, leftovers). */
+    private interface FileChore {
+        void run() throws IOException;
+    }
+
+    /** Runs a chore on the files' lane: no one waits for it, and a failure is not reported. */
+    private void inBackground(String key, FileChore chore) {
+        jobs.<Boolean>job(key, Lane.FILES).quiet().start(job -> {
+            chore.run();
+            return true;
+        }, done -> { });
     }
 
     /** Writes the autosave now if the workspace changed since the last one (the window's clock calls it). */
@@ -250,7 +263,7 @@ public final class SessionState {
      */
     public void close() {
         closed = true;
-        jobs.<Boolean>job("autosave", Lane.FILES).quiet().start(job -> Files.deleteIfExists(autosave), done -> { });
+        inBackground("autosave", () -> Files.deleteIfExists(autosave));
     }
 
     // ---- files ----------------------------------------------------------------------------------
@@ -278,7 +291,7 @@ public final class SessionState {
         }
     }
 
-    private boolean deleteLeftovers() {
+    private void deleteLeftovers() {
         for (Path p : leftovers()) {
             try {
                 Files.deleteIfExists(p);
@@ -286,7 +299,6 @@ public final class SessionState {
                 // offered again next time
             }
         }
-        return true;
     }
 
     private static Instant modified(Path p) {
@@ -320,14 +332,11 @@ public final class SessionState {
         recent.setAll(list);
         List<String> lines = list.stream().map(Path::toString).toList();
         // a list that cannot be written stays in memory for this run
-        jobs.<Boolean>job("recent-write", Lane.FILES).quiet().start(job -> {
-            AtomicFiles.write(home.resolve("recent.txt"), out -> {
-                for (String line : lines) {
-                    out.write(line);
-                    out.write('\n');
-                }
-            });
-            return true;
-        }, done -> { });
+        inBackground("recent-write", () -> AtomicFiles.write(home.resolve("recent.txt"), out -> {
+            for (String line : lines) {
+                out.write(line);
+                out.write('\n');
+            }
+        }));
     }
 }
