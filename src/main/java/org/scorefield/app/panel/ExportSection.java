@@ -82,11 +82,7 @@ public final class ExportSection {
                 "canvas.png", export::saveFigure);
         Button chartsButton = saveButton("Charts…", "exportCharts", "Save the charts on the right as they are shown "
                 + "(the schedule over the open tab's chart): PNG at twice their size, or vector SVG or PDF.",
-                "charts.png", out -> {
-                    org.scorefield.app.export.Figure.Sized drawn = charts.apply(Figure.Format.of(out));
-                    export.saveCharts(out, drawn == null ? null : drawn.drawing(), drawn == null ? 0 : drawn.width(),
-                            drawn == null ? 0 : drawn.height());
-                });
+                "charts.png", out -> export.saveCharts(out, charts.apply(Figure.Format.of(out))));
         Button samples = saveButton("Samples…", "exportSamples", "Save the end points of the samples on screen as CSV "
                 + "(x,y rows).", "samples.csv", export::saveSamples);
         Button paths = saveButton("Paths…", "exportPaths", "Save every sampled path as CSV, one row per particle and "

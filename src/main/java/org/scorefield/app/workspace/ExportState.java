@@ -230,18 +230,17 @@ public final class ExportState {
      * Writes charts the window drew (the right column as it is shown: the schedule chart over the
      * open tab's chart), on the files' lane.
      *
-     * @param drawing the charts drawn in memory, in the format of the file's name, or null when they are hidden
-     * @param width   their width on screen
-     * @param height  their height on screen
+     * @param drawn the charts drawn in memory, in the format of the file's name, with their size on
+     *              screen; null when they are hidden
      */
-    public void saveCharts(Path out, Figure.Drawing drawing, double width, double height) {
-        if (drawing == null) {
+    public void saveCharts(Path out, Figure.Sized drawn) {
+        if (drawn == null) {
             said("The charts are hidden: show them (] key) to save them.");
             return;
         }
         report(() -> {
-            drawing.write(out);
-            return wrote(out, width, height);
+            drawn.drawing().write(out);
+            return wrote(out, drawn.width(), drawn.height());
         });
     }
 

@@ -1083,8 +1083,7 @@ class ExplorerWindowTest {
                 if (name.startsWith("canvas")) {
                     export.saveFigure(out);
                 } else {
-                    var drawn = view.charts().draw(org.scorefield.app.export.Figure.Format.of(out));
-                    export.saveCharts(out, drawn.drawing(), drawn.width(), drawn.height());
+                    export.saveCharts(out, view.charts().draw(org.scorefield.app.export.Figure.Format.of(out)));
                 }
                 return null;
             });
