@@ -83,7 +83,7 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
                 + " has no data points to sample or compare with.");
         DataDistribution data = d.preset().<DataDistribution>map(p -> p)
                 .orElseGet(() -> new EmpiricalDistribution(d.name(), d.points()));
-        boolean exact = Settings.DRIVER.read(session.settings()).orElse(Settings.DRIVER.defaultValue()) == Driver.EXACT;
+        boolean exact = Settings.DRIVER.readOrDefault(session.settings()) == Driver.EXACT;
         if (session.model().isPresent() && !exact) {
             TrainedModel model = session.model().get();
             return new DenoiserSource("session", file.toString(), model.denoiser(), Optional.of(data),
@@ -103,13 +103,13 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
 
     /** The path the session's window shows when its oracle samples (see {@link ExactPath#forSettings}). */
     static ExactPath exactPath(Session session) {
-        Objective objective = Settings.OBJECTIVE.read(session.settings()).orElse(Settings.OBJECTIVE.defaultValue());
+        Objective objective = Settings.OBJECTIVE.readOrDefault(session.settings());
         return ExactPath.forSettings(objective, session.process(), sessionSource(session));
     }
 
     /** The session's flow source: N(0, I), a preset, or drawn points (its own, or those its model carries). */
     private static FlowSource sessionSource(Session session) {
-        String id = Settings.SOURCE.read(session.settings()).orElse(Settings.SOURCE.defaultValue());
+        String id = Settings.SOURCE.readOrDefault(session.settings());
         if (id.equals(Settings.SOURCE_POINTS)) {
             return session.source().map(FlowSource::of)
                     .orElseGet(() -> session.model().map(m -> m.flow().source()).orElse(FlowSource.gaussian()));

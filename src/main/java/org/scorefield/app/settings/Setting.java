@@ -166,6 +166,11 @@ public final class Setting<T> {
         return raw.map(this::fromStored).map(this::check);
     }
 
+    /** As {@link #read}, with the default for a session that lacks it (the command line starts from defaults). */
+    public T readOrDefault(Session.Settings in) {
+        return read(in).orElse(defaultValue);
+    }
+
     /** Puts the value into a session's settings, as this setting stores it. */
     public void write(Session.Settings.Builder out, T value) {
         switch (storage()) {
