@@ -24,7 +24,7 @@ public final class ExactOracle {
      * @param path    the path: its schedule, and what x1 is
      */
     public static Denoiser of(Optional<GaussianMixture> mixture, PointSet points, ExactPath path) {
-        if (!path.source().isGaussian()) {
+        if (path.isFlow()) {
             return FlowOracle.of(mixture, points, path.source());
         }
         return mixture.<Denoiser>map(m -> new GaussianMixtureDenoiser(m, path.schedule()))

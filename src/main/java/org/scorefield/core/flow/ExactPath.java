@@ -16,13 +16,17 @@ import org.scorefield.core.schedule.ScheduleKind;
  * both take the path from here.
  *
  * @param schedule the process, or the linear path of flow matching
- * @param source   what x1 is: N(0, I), or flow matching's source
+ * @param source   what x1 is: N(0, I), or flow matching's source (then the schedule must be the linear path)
  */
 public record ExactPath(Schedule schedule, FlowSource source) {
 
     public ExactPath {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(source, "source");
+        if (!source.isGaussian() && schedule.kind() != ScheduleKind.LINEAR) {
+            throw new IllegalArgumentException("a flow from " + source.displayName()
+                    + " follows the linear path, not " + schedule.kind());
+        }
     }
 
     /** The process from N(0, I) noise. */
@@ -46,6 +50,6 @@ public record ExactPath(Schedule schedule, FlowSource source) {
 
     /** Whether this is a flow from another source than N(0, I), which has no reverse SDE and no score of noise. */
     public boolean isFlow() {
-        return schedule.kind() == ScheduleKind.LINEAR && !source.isGaussian();
+        return !source.isGaussian(); // then the schedule is the linear path (checked when made)
     }
 }

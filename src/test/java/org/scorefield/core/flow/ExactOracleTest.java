@@ -40,6 +40,8 @@ class ExactOracleTest {
         }
         assertFalse(ExactPath.forSettings(Objective.FLOW_MATCHING, VP, FlowSource.gaussian()).isFlow(),
                 "flow matching from N(0, I) has a reverse SDE");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ExactPath(VP, eight),
+                "the exact quantities of a flow from another source are those of its linear path only");
     }
 
     @Test
