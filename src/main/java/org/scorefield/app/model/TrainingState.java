@@ -24,6 +24,7 @@ import org.scorefield.app.jobs.Jobs;
 import org.scorefield.app.jobs.Lane;
 import org.scorefield.core.flow.Coupling;
 import org.scorefield.core.flow.CouplingKind;
+import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.FlowSetup;
 import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.nn.Architecture;
@@ -36,7 +37,6 @@ import org.scorefield.core.nn.Trainer;
 import org.scorefield.core.nn.TrainingWorker;
 import org.scorefield.core.nn.TrainingSettings;
 import org.scorefield.core.schedule.Schedule;
-import org.scorefield.core.schedule.ScheduleKind;
 
 /**
  * The model and its training, as the window sees it: the settings a student edits, and a training
@@ -59,7 +59,7 @@ public final class TrainingState implements AutoCloseable {
                   TrainingSettings settings, FlowSetup flow) {
 
         public Parameterization parameterization() {
-            Schedule s = objective == Objective.FLOW_MATCHING ? ScheduleKind.LINEAR.createDefault() : schedule;
+            Schedule s = ExactPath.forSettings(objective, schedule, flow.source()).schedule(); // the path it learns
             return new Parameterization(objective, s, LossWeighting.UNIFORM, EdmPreconditioning.standard());
         }
     }
