@@ -28,6 +28,11 @@ public record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule s
         return exact(data, schedule, FlowSource.gaussian());
     }
 
+    /** The oracle of the data along the path the canvas follows. */
+    static DenoiserChoice exact(DataState.Data data, ExactPath path) {
+        return exact(data, path.schedule(), path.source());
+    }
+
     static DenoiserChoice exact(DataState.Data data, Schedule schedule, FlowSource source) {
         return new DenoiserChoice(null, data, schedule, source);
     }

@@ -100,8 +100,7 @@ public final class ExplorerModel implements AutoCloseable {
             return DenoiserChoice.learned(training.model().get(), training.runInputs()
                     .map(TrainingState.Inputs::data).orElse(data.data()));
         }
-        ExactPath path = exactPath();
-        return DenoiserChoice.exact(data.data(), path.schedule(), path.source());
+        return DenoiserChoice.exact(data.data(), exactPath());
     }
 
     /** The path the canvas follows now (see {@link #exactPathProperty()}). */

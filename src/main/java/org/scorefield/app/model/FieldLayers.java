@@ -15,7 +15,6 @@ import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.ScalarGrid;
 import org.scorefield.core.field.Streamlines;
 import org.scorefield.core.field.VectorGrid;
-import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.schedule.Schedule;
 
 /**
@@ -134,8 +133,7 @@ public final class FieldLayers {
         if (!model.view().showDensityProperty().get() || model.data().data().points().size() == 0) {
             return null;
         }
-        ExactPath path = model.exactPath();
-        return new DensityRecipe(DenoiserChoice.exact(model.data().data(), path.schedule(), path.source()),
+        return new DensityRecipe(DenoiserChoice.exact(model.data().data(), model.exactPath()),
                 grid(HEATMAP_CELLS));
     }
 
@@ -215,9 +213,8 @@ public final class FieldLayers {
             return null;
         }
         DataState.Data data = model.data().data();
-        ExactPath path = model.exactPath();
         DenoiserChoice exact = source == FieldSource.EXACT
-                ? DenoiserChoice.exact(data, path.schedule(), path.source())
+                ? DenoiserChoice.exact(data, model.exactPath())
                 : DenoiserChoice.learned(trained.get(), data).exactTwin();
         DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(m, data)).orElse(null);
         int resolution = model.view().fieldResolutionProperty().get();
