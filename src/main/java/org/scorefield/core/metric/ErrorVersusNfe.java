@@ -100,15 +100,19 @@ public final class ErrorVersusNfe {
         SamplerSettings rk4 = SamplerSettings.defaults(SamplerKind.RK4).withFinalDenoise(false);
         TimeGrid referenceGrid = grid.build(schedule, tStart, tEnd, referenceSteps);
         TimeGrid halfGrid = grid.build(schedule, tStart, tEnd, referenceSteps / 2);
-        // every call the comparison will make, so that progress is the share of them made so far
-        long total = Sampling.nfe(schedule, rk4, referenceGrid) + Sampling.nfe(schedule, rk4, halfGrid);
+        /** One solver at one step count, on its grid. */
+        record Run(SamplerSettings settings, TimeGrid grid) {
+        }
+        List<Run> runs = new ArrayList<>();
         for (SamplerSettings base : solvers) {
             for (int k : steps) {
-                SamplerSettings sk = base.withGrid(grid).withFinalDenoise(false).withSteps(k);
-                total += Sampling.nfe(schedule, sk, grid.build(schedule, tStart, tEnd, k));
+                runs.add(new Run(base.withGrid(grid).withFinalDenoise(false).withSteps(k),
+                        grid.build(schedule, tStart, tEnd, k)));
             }
         }
-        long all = total;
+        // every call the comparison will make, so that progress is the share of them made so far
+        long all = Sampling.nfe(schedule, rk4, referenceGrid) + Sampling.nfe(schedule, rk4, halfGrid)
+                + runs.stream().mapToLong(r -> Sampling.nfe(schedule, r.settings(), r.grid())).sum();
         long[] made = {0};
         Denoiser watched = new CountingDenoiser(denoiser, () -> {
             progress.check();
@@ -120,15 +124,11 @@ public final class ErrorVersusNfe {
         double[] halfReference = endpoints(watched, rk4, halfGrid, start, seed);
 
         List<Row> rows = new ArrayList<>();
-        for (SamplerSettings base : solvers) {
-            SamplerSettings s = base.withGrid(grid).withFinalDenoise(false);
-            for (int k : steps) {
-                SamplerSettings sk = s.withSteps(k);
-                SampleResult r = Sampling.fromPoints(watched, sk, grid.build(schedule, tStart, tEnd, k), start, seed,
-                        Recording.NONE);
-                rows.add(new Row(sk.kind(), k, r.nfe(), SolverError.meanEndpointDistance(r.samples(), reference),
-                        sk.stochastic()));
-            }
+        for (Run run : runs) {
+            SamplerSettings sk = run.settings();
+            SampleResult r = Sampling.fromPoints(watched, sk, run.grid(), start, seed, Recording.NONE);
+            rows.add(new Row(sk.kind(), sk.steps(), r.nfe(), SolverError.meanEndpointDistance(r.samples(), reference),
+                    sk.stochastic()));
         }
         return new Result(rows, SolverError.meanEndpointDistance(reference, halfReference), tStart, tEnd);
     }
