@@ -31,8 +31,6 @@ import org.scorefield.core.session.Session;
  */
 public final class ReflowState {
 
-    /** Rounds drawn side by side at most (the newest). */
-    public static final int SIDE_BY_SIDE = Settings.SIDE_BY_SIDE_ROUNDS;
     static final String KEY = "reflow";
 
     private final IntegerProperty pairs;
@@ -115,14 +113,14 @@ public final class ReflowState {
         return failure.getReadOnlyProperty();
     }
 
-    /** The rounds to draw now: the newest {@value #SIDE_BY_SIDE} side by side, or the chosen one. */
+    /** The rounds to draw now: the newest {@value Settings#SIDE_BY_SIDE_ROUNDS} side by side, or the chosen one. */
     public List<Reflow.Round> shown() {
         List<Reflow.Round> all = rounds.get();
         if (all.isEmpty()) {
             return all;
         }
         if (sideBySide.get()) {
-            return all.subList(Math.max(0, all.size() - SIDE_BY_SIDE), all.size());
+            return all.subList(Math.max(0, all.size() - Settings.SIDE_BY_SIDE_ROUNDS), all.size());
         }
         return List.of(all.get(Math.max(0, Math.min(all.size() - 1, shownRound.get()))));
     }

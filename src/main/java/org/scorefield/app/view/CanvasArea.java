@@ -18,6 +18,7 @@ import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.FieldLayers;
 import org.scorefield.app.model.ReflowState;
 import org.scorefield.app.model.ViewState;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.app.theme.Look;
 import org.scorefield.core.sample.Trajectories;
 
@@ -55,7 +56,7 @@ public final class CanvasArea extends StackPane {
         HBox.setHgrow(ode, Priority.ALWAYS);
         HBox.setHgrow(sde, Priority.ALWAYS);
         roundsBox.getStyleClass().addAll("split-box", "rounds-grid");
-        for (int k = 0; k < ReflowState.SIDE_BY_SIDE; k++) {
+        for (int k = 0; k < Settings.SIDE_BY_SIDE_ROUNDS; k++) {
             WorldCanvas c = new WorldCanvas(WorldView.DEFAULT, "roundCanvas" + k);
             javafx.scene.layout.GridPane.setHgrow(c, Priority.ALWAYS);
             javafx.scene.layout.GridPane.setVgrow(c, Priority.ALWAYS);
