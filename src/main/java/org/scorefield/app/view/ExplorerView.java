@@ -92,7 +92,7 @@ public final class ExplorerView extends BorderPane {
         return charts;
     }
 
-    ExportState export() {
+    public ExportState export() {
         return export;
     }
 
