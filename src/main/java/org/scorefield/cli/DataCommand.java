@@ -41,7 +41,7 @@ final class DataCommand implements Callable<Integer> {
     public Integer call() {
         InvalidInputException.require(n >= 1 && n <= PointCsv.MAX_POINTS,
                 "--n must lie between 1 and " + PointCsv.MAX_POINTS + ", got " + n + ".");
-        DataDistribution distribution = DataSpec.parse(data);
+        DataDistribution distribution = DataSpec.parse(data, "--data");
         PointSet points = distribution.sample(n, seed);
         if (out != null) {
             PointCsv.write(points, out);

@@ -3,12 +3,16 @@ package org.scorefield.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.PointCsv;
+import org.scorefield.core.io.InputFiles;
+import org.scorefield.core.io.IoReasons;
+import org.scorefield.core.io.JsonFields;
 
 /** Resolves a {@code --data} or {@code --oracle} argument: a preset name or a CSV file. */
 final class DataSpec {
@@ -21,17 +25,34 @@ final class DataSpec {
         return Arrays.stream(DatasetPreset.values()).anyMatch(p -> p.id().equals(spec));
     }
 
-    /** The preset of that name, or the points of that CSV file (resampled with replacement). */
-    static DataDistribution parse(String spec) {
+    /**
+     * The preset of that name, or the points of that CSV file (resampled with replacement).
+     *
+     * @param option the option that gave it, for messages ("--data")
+     */
+    static DataDistribution parse(String spec, String option) {
         if (isPreset(spec)) {
             return DatasetPreset.fromId(spec);
         }
-        Path file = Path.of(spec);
-        if (Files.exists(file) || spec.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
-            return new EmpiricalDistribution(file.getFileName().toString(), PointCsv.read(file));
+        Path file = InputFiles.argument(spec, option);
+        if (Files.exists(file) || spec.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return points(file);
         }
-        throw new InvalidInputException("'" + spec + "' is neither a preset nor a CSV file; presets are "
+        throw new InvalidInputException(option + " " + JsonFields.quote(InputFiles.printable(spec))
+                + " is neither a preset nor a CSV file; presets are "
                 + Arrays.stream(DatasetPreset.values()).map(DatasetPreset::id).collect(Collectors.joining(", "))
                 + ".");
+    }
+
+    /**
+     * The data a model file names in {@code "data"}: a preset, or a CSV file beside the model (a
+     * path that leaves the model's folder is refused, see {@link InputFiles#named}).
+     */
+    static DataDistribution named(Path model, String spec) {
+        return isPreset(spec) ? DatasetPreset.fromId(spec) : points(InputFiles.named(model, spec, "data"));
+    }
+
+    private static DataDistribution points(Path file) {
+        return new EmpiricalDistribution(IoReasons.fileName(file), PointCsv.read(file));
     }
 }

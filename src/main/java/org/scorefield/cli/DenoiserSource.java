@@ -13,6 +13,7 @@ import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.flow.ExactOracle;
 import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.nn.Objective;
 import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.sample.Recording;
@@ -60,10 +61,11 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
     static DenoiserSource of(Path file, TrainedModel model) {
         DataDistribution data;
         try {
-            data = DataSpec.parse(model.data());
+            data = DataSpec.named(file, model.data());
         } catch (InvalidInputException e) {
             return new DenoiserSource("model", file.toString(), model.denoiser(), Optional.empty(),
-                    "none: the training data '" + model.data() + "' cannot be used (" + e.getMessage() + ")",
+                    "none: the training data '" + JsonFields.quote(model.data()) + "' cannot be used ("
+                            + JsonFields.phrase(e.getMessage()) + ")",
                     model.flow().source());
         }
         String description = data instanceof EmpiricalDistribution points

@@ -168,7 +168,7 @@ final class OracleOptions {
         String spec = choice.spec;
         boolean forceEmpirical = spec.startsWith(EMPIRICAL_PREFIX);
         String dataName = forceEmpirical ? spec.substring(EMPIRICAL_PREFIX.length()) : spec;
-        DataDistribution data = DataSpec.parse(dataName);
+        DataDistribution data = DataSpec.parse(dataName, "--oracle");
         if (data instanceof EmpiricalDistribution file) {
             return new Oracle("empirical:" + file.id(), file, file.points(), Optional.empty());
         }

@@ -168,11 +168,11 @@ final class TrainCommand implements Callable<Integer> {
         InvalidInputException.require(!Files.isDirectory(out), "Cannot write " + out + ": it is a folder.");
         InvalidInputException.require(ema.equals("on") || ema.equals("off"), "--ema takes on or off, not '" + ema + "'.");
         Objective objective = Objective.fromId(head);
-        DataDistribution distribution = DataSpec.parse(data);
+        DataDistribution distribution = DataSpec.parse(data, "--data");
         if (distribution instanceof EmpiricalDistribution file) {
-            // The model file names its data by full path, so that 'sample --model' can compare with it.
-            distribution = new EmpiricalDistribution(Path.of(data).toAbsolutePath().normalize().toString(),
-                    file.points());
+            // The model file names its data by its path from the model's folder, which is where
+            // 'sample --model' looks for it (and only there, see InputFiles.named).
+            distribution = new EmpiricalDistribution(pathFromModel(Path.of(data)), file.points());
         }
         Architecture architecture = Architecture.defaults().withSize(width, depth)
                 .withActivation(Activation.fromId(activation)).withResidual(residual)
@@ -231,7 +231,18 @@ final class TrainCommand implements Callable<Integer> {
                         + ".");
         CouplingKind kind = CouplingKind.fromId(coupling);
         FlowSource from = source.equals(FlowSource.GAUSSIAN_ID) || source.startsWith(FlowSource.PRESET_PREFIX)
-                ? FlowSource.fromPresetId(source) : FlowSource.of(DataSpec.parse(source));
+                ? FlowSource.fromPresetId(source) : FlowSource.of(DataSpec.parse(source, "--source"));
         return FlowSetup.of(from, new Coupling(kind, sinkhornEpsilon));
+    }
+
+    /** The data file as seen from the model file's folder: {@code points.csv}, {@code data/points.csv}, {@code ../points.csv}. */
+    private String pathFromModel(Path csv) {
+        Path absolute = csv.toAbsolutePath().normalize();
+        Path folder = out.toAbsolutePath().normalize().getParent();
+        try {
+            return folder == null ? absolute.toString() : folder.relativize(absolute).toString();
+        } catch (IllegalArgumentException otherRoot) { // another drive: no relative path exists
+            return absolute.toString();
+        }
     }
 }

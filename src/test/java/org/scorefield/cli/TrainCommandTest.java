@@ -138,11 +138,11 @@ class TrainCommandTest {
         Path out = dir.resolve("points-model.json");
         CliRun r = CliRun.of(tiny(csv.toString(), "x0", out, "--process", "ve"));
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(csv.toAbsolutePath().toString(), ModelFile.load(out).data());
+        assertEquals("points.csv", ModelFile.load(out).data(), "named from the model's folder");
 
         String[] sample = {"sample", "--model", out.toString(), "--steps", "4", "--n", "100"};
         JsonNode found = CliRun.of(sample).json();
-        assertEquals(csv.toAbsolutePath() + " (400 points, resampled)", found.get("reference").asText());
+        assertEquals("points.csv (400 points, resampled)", found.get("reference").asText());
         assertTrue(found.get("sw2").isNumber());
 
         Files.delete(csv);
@@ -150,8 +150,31 @@ class TrainCommandTest {
         assertEquals(0, gone.exitCode(), gone.err());
         JsonNode json = gone.json();
         assertTrue(json.get("sw2").isNull() && json.get("energy_floor").isNull(), json.toString());
-        assertTrue(json.get("reference").asText().startsWith("none: the training data '" + csv.toAbsolutePath()
-                + "' cannot be used (Cannot read points.csv: no such file."), json.get("reference").asText());
+        assertTrue(json.get("reference").asText().startsWith("none: the training data 'points.csv' cannot be used "
+                + "(cannot read points.csv: no such file)"), json.get("reference").asText());
+    }
+
+    @Test
+    void aModelLooksForItsDataOnlyInItsOwnFolder() throws IOException {
+        Path csv = dir.resolve("points.csv");
+        assertEquals(0, CliRun.of("data", "--data", "rings", "--n", "300", "--out", csv.toString()).exitCode());
+        Path out = dir.resolve("models").resolve("m.json");
+        CliRun r = CliRun.of(tiny(csv.toString(), "x0", out, "--process", "ve"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Path.of("..", "points.csv").toString(), ModelFile.load(out).data());
+
+        String[] sample = {"sample", "--model", out.toString(), "--steps", "4", "--n", "100"};
+        JsonNode outside = CliRun.of(sample).json();
+        assertEquals("none: the training data '../points.csv' cannot be used (\"data\" is ../points.csv, which is not "
+                + "a file beside m.json (a path inside a file must stay in that file's folder))",
+                outside.get("reference").asText());
+
+        // the same model, moved beside its data, finds it
+        Path beside = Files.copy(out, dir.resolve("m.json"));
+        String text = Files.readString(beside).replace("\"../points.csv\"", "\"points.csv\"");
+        Files.writeString(beside, text);
+        sample[2] = beside.toString();
+        assertEquals("points.csv (300 points, resampled)", CliRun.of(sample).json().get("reference").asText());
     }
 
     @Test

@@ -2,17 +2,15 @@ package org.scorefield.core.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.io.AtomicFiles;
+import org.scorefield.core.io.InputFiles;
 import org.scorefield.core.io.IoReasons;
+import org.scorefield.core.io.JsonFields;
 
 /**
  * Points as CSV text: one point per row, {@code x,y} or {@code x,y,label}, as spreadsheets,
@@ -45,8 +43,6 @@ public final class PointCsv {
     private static final Pattern INFINITE = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final String NOT_UTF8 = "the file is not UTF-8 text; save it as UTF-8.";
-    /** Longer fields are shortened in messages, which must stay one readable line. */
-    private static final int MAX_QUOTED_CHARS = 40;
 
     private PointCsv() {
     }
@@ -62,25 +58,10 @@ public final class PointCsv {
 
     /** {@link #read(Path)} with another size limit, so that tests need no 64 MB file. */
     static PointSet read(Path file, long maxBytes) {
-        String name = IoReasons.fileName(file);
-        long size;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new InvalidInputException("Cannot read " + name + ": it is a folder.");
-            }
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw IoReasons.cannotRead(file, e);
-        }
-        if (size > maxBytes) {
-            throw new InvalidInputException(name + " is " + sizeText(size) + ", more than the limit of "
-                    + sizeText(maxBytes) + "; subsample it first.");
-        }
-        // An InputStreamReader replaces bytes that are not UTF-8 with U+FFFD instead of failing a
-        // whole buffer ahead of the line they are on, so the message can name the right line.
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-            return parse(reader, name);
+        // Bytes that are not UTF-8 become U+FFFD instead of failing a whole buffer ahead of the
+        // line they are on, so the message can name the right line.
+        try (BufferedReader reader = InputFiles.openText(file, maxBytes, "point file")) {
+            return parse(reader, IoReasons.fileName(file));
         } catch (IOException e) {
             throw IoReasons.cannotRead(file, e);
         }
@@ -202,8 +183,9 @@ public final class PointCsv {
                     : "expected a number in column " + column + ", found " + quote(field) + "."));
         }
         double value = Double.parseDouble(field);
-        if (!Double.isFinite(value)) {
-            throw new InvalidInputException(where + quote(field) + " is too large for a coordinate.");
+        if (!(Math.abs(value) <= PointSet.MAX_COORDINATE)) {
+            throw new InvalidInputException(where + quote(field) + " is too large for a coordinate (at most ±"
+                    + PointSet.MAX_COORDINATE_TEXT + ").");
         }
         return value;
     }
@@ -229,11 +211,6 @@ public final class PointCsv {
     }
 
     private static String quote(String field) {
-        return "'" + (field.length() <= MAX_QUOTED_CHARS ? field : field.substring(0, MAX_QUOTED_CHARS) + "…") + "'";
-    }
-
-    private static String sizeText(long bytes) {
-        return bytes < 1024 * 1024 ? bytes + " bytes"
-                : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        return "'" + JsonFields.quote(field) + "'";
     }
 }

@@ -11,6 +11,15 @@ import java.util.Arrays;
  */
 public final class PointSet {
 
+    /**
+     * The largest coordinate a file or a user may give, in either direction. Squared distances of
+     * such points, the networks' float32 inputs and every metric stay finite; the window's views
+     * span a few units.
+     */
+    public static final double MAX_COORDINATE = 1e6;
+    /** {@link #MAX_COORDINATE} as messages print it. */
+    public static final String MAX_COORDINATE_TEXT = "1,000,000";
+
     private final double[] xy;
     private final int[] labels;
 

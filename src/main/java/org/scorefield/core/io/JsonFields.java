@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.PointSet;
 
 /**
  * Typed, required fields of one JSON object of a Scorefield file, named by their dotted path in
@@ -26,6 +26,8 @@ import org.scorefield.core.InvalidInputException;
  */
 public record JsonFields(JsonNode node, String path) {
 
+    /** The longest name, id or file name a file may hold (weights are longer and say so). */
+    public static final int MAX_TEXT_CHARS = 1024;
     /** Longer values are shortened in messages, which must stay one readable line. */
     private static final int MAX_QUOTED_CHARS = 40;
 
@@ -74,23 +76,10 @@ public record JsonFields(JsonNode node, String path) {
      * The bytes of a file that is not larger than {@code maxBytes}.
      *
      * @param kind what such files are, for the message ("model file")
-     * @throws InvalidInputException naming the file when it is a folder, too large or unreadable
+     * @throws InvalidInputException naming the file when it is not a regular file, too large or unreadable
      */
     public static byte[] readFile(Path file, long maxBytes, String kind) {
-        String name = IoReasons.fileName(file);
-        try {
-            if (Files.isDirectory(file)) {
-                throw new InvalidInputException("Cannot read " + name + ": it is a folder.");
-            }
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new InvalidInputException("Cannot load " + name + ": at " + (size >> 20)
-                        + " MB it is larger than any " + kind + " (" + (maxBytes >> 20) + " MB).");
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw IoReasons.cannotRead(file, e);
-        }
+        return InputFiles.readBytes(file, maxBytes, kind);
     }
 
     /**
@@ -127,7 +116,16 @@ public record JsonFields(JsonNode node, String path) {
 
     /** The text, shortened to one readable part of a line. */
     public static String quote(String text) {
-        return text.length() <= MAX_QUOTED_CHARS ? text : text.substring(0, MAX_QUOTED_CHARS) + "…";
+        String shown = InputFiles.printable(text);
+        return shown.length() <= MAX_QUOTED_CHARS ? shown : shown.substring(0, MAX_QUOTED_CHARS) + "…";
+    }
+
+    /** A number as a message shows it: 0.001, 1000, 1e+308. */
+    public static String shown(double v) {
+        if (v == 0 || (Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7)) {
+            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        }
+        return String.format(java.util.Locale.ROOT, "%.3g", v).replaceFirst("\\.?0+e", "e");
     }
 
     /** Jackson's reason, without its explanations: "Unrecognized token 'x'", "Duplicate field 'width'". */
@@ -183,12 +181,21 @@ public record JsonFields(JsonNode node, String path) {
         return new JsonFields(value, path + key + "[" + index + "].");
     }
 
+    /** A string of at most {@value #MAX_TEXT_CHARS} characters: a name, an id or a file name. */
     public String text(String key) {
+        return text(key, MAX_TEXT_CHARS);
+    }
+
+    /** A string of at most {@code maxChars} characters. */
+    public String text(String key, int maxChars) {
         JsonNode value = node(key);
         if (!value.isTextual()) {
             throw wrongType(key, "a string", value);
         }
-        return value.textValue();
+        String text = value.textValue();
+        InvalidInputException.require(text.length() <= maxChars, "\"" + path + key + "\" is " + text.length()
+                + " characters long, more than the " + maxChars + " it may have");
+        return text;
     }
 
     /** A finite number. */
@@ -198,6 +205,14 @@ public record JsonFields(JsonNode node, String path) {
             throw wrongType(key, "a number", value);
         }
         return value.doubleValue();
+    }
+
+    /** A number from {@code min} to {@code max}. */
+    public double number(String key, double min, double max) {
+        double value = number(key);
+        InvalidInputException.require(value >= min && value <= max, "\"" + path + key + "\" must lie between "
+                + shown(min) + " and " + shown(max) + ", found " + shown(value));
+        return value;
     }
 
     public long whole(String key) {
@@ -222,6 +237,24 @@ public record JsonFields(JsonNode node, String path) {
             throw wrongType(key, "true or false", value);
         }
         return value.booleanValue();
+    }
+
+    /**
+     * Points as a list {@code [x, y, x, y, …]}: an even number of coordinates, each within
+     * ±{@link PointSet#MAX_COORDINATE}, at most {@code maxPoints} of them (the caller checks the least).
+     */
+    public double[] coordinates(String key, int maxPoints) {
+        JsonNode value = node(key);
+        InvalidInputException.require(!value.isArray() || value.size() <= 2L * maxPoints, "\"" + path + key
+                + "\" holds " + value.size() / 2 + " points; at most " + maxPoints + " are read");
+        double[] xy = numbers(key);
+        InvalidInputException.require(xy.length % 2 == 0,
+                "\"" + path + key + "\" must hold x, y pairs, but it has " + xy.length + " numbers");
+        for (double v : xy) {
+            InvalidInputException.require(Math.abs(v) <= PointSet.MAX_COORDINATE, "\"" + path + key + "\" holds "
+                    + v + ", beyond the largest coordinate, ±" + PointSet.MAX_COORDINATE_TEXT);
+        }
+        return xy;
     }
 
     /** A list of finite numbers (of any length; the caller checks it). */

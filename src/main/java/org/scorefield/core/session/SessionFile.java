@@ -62,6 +62,9 @@ public final class SessionFile {
     /** Larger files are refused unread: a model file's limit and room for the points. */
     public static final long MAX_BYTES = ModelFile.MAX_BYTES + 64L * 1024 * 1024;
 
+    /** The most clicked points read back; the window keeps the newest few. */
+    static final int MAX_CLICKS = 1000;
+
     private static final ObjectMapper MAPPER = JsonFields.strictMapper(MAX_BYTES);
 
     private SessionFile() {
@@ -232,18 +235,15 @@ public final class SessionFile {
             JsonFields src = f.object("source");
             String name = src.text("name");
             InvalidInputException.require(!name.isBlank(), "\"source.name\" is empty");
-            double[] xy = src.numbers("points");
-            InvalidInputException.require(xy.length >= 2 && xy.length % 2 == 0,
-                    "\"source.points\" must hold at least one x, y pair, but it has " + xy.length + " numbers");
+            double[] xy = src.coordinates("points", PointCsv.MAX_POINTS);
+            InvalidInputException.require(xy.length >= 2, "\"source.points\" must hold at least one x, y pair");
             source = Optional.of(new EmpiricalDistribution(name, PointSet.of(xy)));
         }
         Optional<Session.Rounds> rounds = f.has("reflow") && !f.node("reflow").isNull()
                 ? Optional.of(readRounds(f.object("reflow"))) : Optional.empty();
         PointSet clicks = PointSet.of(new double[0]);
         if (f.has("clicks") && !f.node("clicks").isNull()) {
-            double[] xy = f.numbers("clicks");
-            InvalidInputException.require(xy.length % 2 == 0,
-                    "\"clicks\" must hold x, y pairs, but it has " + xy.length + " numbers");
+            double[] xy = f.coordinates("clicks", MAX_CLICKS);
             clicks = PointSet.of(xy);
         }
         return new Session(data, process, model, settings(f.object("settings")), source, rounds, clicks);
@@ -315,9 +315,7 @@ public final class SessionFile {
         int count = d.integer("count");
         InvalidInputException.require(count >= 0, "\"data.count\" cannot be negative, found " + count);
         long seed = d.whole("seed");
-        double[] xy = d.numbers("points");
-        InvalidInputException.require(xy.length % 2 == 0,
-                "\"data.points\" must hold x, y pairs, but it has " + xy.length + " numbers");
+        double[] xy = d.coordinates("points", PointCsv.MAX_POINTS);
         int[] labels = null;
         if (!d.node("labels").isNull()) {
             double[] raw = d.numbers("labels");

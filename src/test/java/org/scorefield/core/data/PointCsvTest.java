@@ -18,8 +18,9 @@ import org.scorefield.core.InvalidInputException;
 
 class PointCsvTest {
 
-    private static final double[] AWKWARD = {1e-300, -0.0, 123456.789, 0.1, -2.5e10, Double.MIN_VALUE,
-            Double.MAX_VALUE, -Double.MAX_VALUE, 1.0 / 3, 0.0};
+    /** Values whose shortest decimal is long or unusual, up to the largest coordinate read (1e6). */
+    private static final double[] AWKWARD = {1e-300, -0.0, 123456.789, 0.1, -2.5e5, Double.MIN_VALUE,
+            1e6, -1e6, 1.0 / 3, Math.nextDown(1e6)};
 
     @TempDir
     Path dir;
@@ -87,7 +88,7 @@ class PointCsvTest {
         assertError("points.csv line 2: NaN is not a coordinate.", "1,2\n3,nan\n");
         assertError("points.csv line 3: Infinity is not a coordinate.", "1,2\n3,4\n-Infinity,1\n");
         assertError("points.csv line 1: Infinity is not a coordinate.", "inf,2\n");
-        assertError("points.csv line 2: '1e400' is too large for a coordinate.", "1,2\n1e400,0\n");
+        assertError("points.csv line 2: '1e400' is too large for a coordinate (at most ±1,000,000).", "1,2\n1e400,0\n");
         assertError("points.csv line 9: expected 2 columns like the first row, found 3.",
                 "x,y\n1,2\n3,4\n5,6\n7,8\n9,10\n11,12\n13,14\n1,2,0\n");
         assertError("points.csv line 3: expected 3 columns like the first row, found 2.", "x,y,label\n1,2,0\n3,4\n");
@@ -165,7 +166,7 @@ class PointCsvTest {
         Path file = file("big.csv", "x,y\n1,2\n3,4\n"); // 12 bytes
         assertEquals(2, PointCsv.read(file, 12).size());
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PointCsv.read(file, 11));
-        assertEquals("big.csv is 12 bytes, more than the limit of 11 bytes; subsample it first.", e.getMessage());
+        assertEquals("Cannot read big.csv: at 12 bytes it is larger than any point file (at most 11 bytes).", e.getMessage());
         assertEquals(64L << 20, PointCsv.MAX_BYTES);
     }
 
