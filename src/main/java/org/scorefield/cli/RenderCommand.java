@@ -264,12 +264,10 @@ final class RenderCommand implements Callable<Integer> {
                 && !parsed.hasMatchedOption("--train-steps")) {
             DataDistribution data = source.reference().orElseThrow(() -> new InvalidInputException(
                     "--what reflow draws the rounds over the data, and there is " + source.description() + "."));
-            List<Reflow.Round> list = saved.get().draw(data);
-            // as the window shows them: the newest side by side, or the newest alone
+            // as the window shows them: the newest side by side, or the newest alone; only those are drawn
             boolean sideBySide = oracleOptions.session().flatMap(ss -> Settings.REFLOW_SIDE_BY_SIDE.read(ss.settings()))
                     .orElse(Settings.REFLOW_SIDE_BY_SIDE.defaultValue());
-            int count = sideBySide ? Settings.SIDE_BY_SIDE_ROUNDS : 1;
-            List<Reflow.Round> shown = list.subList(Math.max(0, list.size() - count), list.size());
+            List<Reflow.Round> shown = saved.get().draw(data, sideBySide ? Settings.SIDE_BY_SIDE_ROUNDS : 1);
             animatedRounds = shown.stream().mapToInt(round -> round.metrics().round()).toArray();
             return Animation.reflow(shown, paths, data.sample(n, seed));
         }

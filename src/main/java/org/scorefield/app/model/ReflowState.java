@@ -149,6 +149,10 @@ public final class ReflowState {
                     + ".");
             return;
         }
+        if (before.size() > Reflow.MAX_ROUNDS) {
+            failure.set("The window keeps round 0 and " + Reflow.MAX_ROUNDS + " more; Clear the rounds to start again.");
+            return;
+        }
         long s = before.isEmpty() ? seed : roundsSeed;
         roundsSeed = s;
         Reflow.Settings settings = new Reflow.Settings(pairs.get(), Reflow.Settings.DEFAULT_SOLVER_STEPS,

@@ -39,6 +39,12 @@ import org.scorefield.core.schedule.GridKind;
  */
 public final class Reflow {
 
+    /**
+     * The most rounds made after round 0: straightness saturates after two or three, and each
+     * round keeps a model in memory and in the session file.
+     */
+    public static final int MAX_ROUNDS = 20;
+
     /** Euler steps of the paths whose straightness is measured. */
     public static final int PATH_STEPS = 100;
     /** The Euler step counts (NFE) at which every round's samples are measured. */

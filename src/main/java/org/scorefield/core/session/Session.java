@@ -79,10 +79,16 @@ public record Session(Data data, Schedule process, Optional<TrainedModel> model,
          */
         public java.util.List<org.scorefield.core.flow.Reflow.Round> draw(
                 org.scorefield.core.data.DataDistribution data) {
+            return draw(data, models.size());
+        }
+
+        /** As {@link #draw(org.scorefield.core.data.DataDistribution)}, only the newest {@code count} rounds. */
+        public java.util.List<org.scorefield.core.flow.Reflow.Round> draw(
+                org.scorefield.core.data.DataDistribution data, int count) {
             var reflow = new org.scorefield.core.flow.Reflow(data, models.get(0).flow().source(),
                     org.scorefield.core.flow.Reflow.Settings.defaults(seed).withEvalPoints(evalPoints));
             java.util.List<org.scorefield.core.flow.Reflow.Round> out = new java.util.ArrayList<>();
-            for (int k = 0; k < models.size(); k++) {
+            for (int k = Math.max(0, models.size() - count); k < models.size(); k++) {
                 out.add(reflow.restore(models.get(k), metrics.get(k)));
             }
             return java.util.List.copyOf(out);
