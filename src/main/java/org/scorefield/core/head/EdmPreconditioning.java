@@ -25,9 +25,13 @@ public record EdmPreconditioning(double sigmaData) {
     public static final double P_MEAN = -1.2;
     public static final double P_STD = 1.2;
 
+    /** The range of σ_data: data of any sensible spread, and squares that cannot overflow. */
+    public static final double MIN_SIGMA_DATA = 1e-3;
+    public static final double MAX_SIGMA_DATA = 1e3;
+
     public EdmPreconditioning {
-        InvalidInputException.require(sigmaData > 0 && Double.isFinite(sigmaData),
-                "σ_data must be a positive number, got " + sigmaData + ".");
+        InvalidInputException.require(sigmaData >= MIN_SIGMA_DATA && sigmaData <= MAX_SIGMA_DATA,
+                "σ_data must lie between " + MIN_SIGMA_DATA + " and " + MAX_SIGMA_DATA + ", got " + sigmaData + ".");
     }
 
     public static EdmPreconditioning standard() {

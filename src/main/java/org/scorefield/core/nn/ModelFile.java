@@ -18,11 +18,13 @@ import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.flow.Coupling;
 import org.scorefield.core.flow.CouplingKind;
 import org.scorefield.core.flow.FlowSetup;
 import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.io.AtomicFiles;
 import org.scorefield.core.io.IoReasons;
@@ -215,7 +217,8 @@ public final class ModelFile {
 
         Objective objective = Identified.byId(Objective.class, f.text("objective"), "objective");
         LossWeighting weighting = Identified.byId(LossWeighting.class, f.text("weighting"), "loss weighting");
-        EdmPreconditioning edm = new EdmPreconditioning(f.number("sigma_data"));
+        EdmPreconditioning edm = new EdmPreconditioning(f.number("sigma_data", EdmPreconditioning.MIN_SIGMA_DATA,
+                EdmPreconditioning.MAX_SIGMA_DATA));
         Parameterization parameterization = new Parameterization(objective, readProcess(f.object("process")),
                 weighting, edm);
 
@@ -235,7 +238,36 @@ public final class ModelFile {
         FlowSetup flow = root.has("flow") ? readFlow(f.object("flow")) : FlowSetup.standard();
         InvalidInputException.require(flow.isStandard() || objective == Objective.FLOW_MATCHING,
                 "it has a \"flow\" block, but its objective is " + objective.id() + ", not fm");
-        return new TrainedModel(architecture, parameterization, weights, settings, data, steps, loss, flow);
+        TrainedModel model = new TrainedModel(architecture, parameterization, weights, settings, data, steps, loss, flow);
+        requireFiniteOutputs(model, weights);
+        return model;
+    }
+
+    /**
+     * Refuses weights that are finite but so large that the network overflows where it is asked
+     * (one weight of 3e38 does): its outputs on a few points of the plane, at the first, middle and
+     * last time, must be finite numbers.
+     */
+    private static void requireFiniteOutputs(TrainedModel model, float[] weights) {
+        double[] probe = new double[2 * 25];
+        for (int i = 0; i < 25; i++) {
+            probe[2 * i] = -4 + 2 * (i % 5);
+            probe[2 * i + 1] = -4 + 2 * (i / 5);
+        }
+        Denoiser denoiser = model.denoiser();
+        Schedule schedule = model.parameterization().schedule();
+        for (double t : new double[] {schedule.tMin(), 0.5, schedule.tMax()}) {
+            for (double v : denoiser.denoise(probe, t)) {
+                if (!Double.isFinite(v)) {
+                    float largest = 0;
+                    for (float w : weights) {
+                        largest = Math.max(largest, Math.abs(w));
+                    }
+                    throw new InvalidInputException(String.format(Locale.ROOT, "\"weights\" make the network's "
+                            + "outputs overflow (its largest weight is %.3g), so it cannot be used", largest));
+                }
+            }
+        }
     }
 
     private static void writeFlow(ObjectNode node, FlowSetup flow) {
@@ -270,9 +302,8 @@ public final class ModelFile {
             case "preset" -> source = FlowSource.of(DatasetPreset.fromId(sourceFields.text("id")));
             case "points" -> {
                 String name = sourceFields.text("name");
-                double[] values = sourceFields.numbers("points");
-                InvalidInputException.require(values.length >= 2 && values.length % 2 == 0,
-                        "\"flow.source.points\" must be a list of x, y coordinates");
+                double[] values = sourceFields.coordinates("points", PointCsv.MAX_POINTS);
+                InvalidInputException.require(values.length >= 2, "\"flow.source.points\" holds no point");
                 source = FlowSource.of(new EmpiricalDistribution(name, PointSet.of(values)));
             }
             default -> throw new InvalidInputException("\"flow.source.kind\" must be gaussian, preset or points, found "
@@ -323,7 +354,7 @@ public final class ModelFile {
         InvalidInputException.require(count == expected, String.format(Locale.ROOT,
                 "it holds %d weights, but its architecture (width %d, depth %d, %d inputs) has %d",
                 count, architecture.width(), architecture.depth(), architecture.inputSize(), expected));
-        String base64 = w.text("base64");
+        String base64 = w.text("base64", Integer.MAX_VALUE);
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(base64);

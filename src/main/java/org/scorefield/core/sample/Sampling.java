@@ -105,7 +105,20 @@ public final class Sampling {
             x = counted.denoise(x, grid.end()); // Final denoising step to t = 0.
             recorder.finalPoint(x);
         }
+        requireFinite(x);
         return new SampleResult(x, counted.calls(), grid, recorder.trajectories());
+    }
+
+    /**
+     * Finite but absurd inputs (a huge weight of a model file, a huge process constant) can overflow
+     * on the way; such samples are refused here, where they arise, instead of reaching a metric or a
+     * picture as NaN.
+     */
+    private static void requireFinite(double[] x) {
+        for (double v : x) {
+            InvalidInputException.require(Double.isFinite(v), "The samples became infinite or NaN: the denoiser's "
+                    + "outputs overflow on the way, so its weights or the process constants are too large.");
+        }
     }
 
     /**

@@ -397,6 +397,28 @@ class ModelFileTest {
     }
 
     @Test
+    void finiteButAbsurdValuesAreRefusedBeforeTheyBecomeNaN() throws IOException {
+        assertTrue(refusal(edited(j -> j.put("sigma_data", 1e308)))
+                .endsWith("\"sigma_data\" must lie between 0.001 and 1000, found 1e+308."));
+        // one weight of 3e38 (float32 holds it) overflows the first layer: the network answers NaN
+        String message = refusal(edited(j -> {
+            ObjectNode w = (ObjectNode) j.get("weights");
+            float[] weights = vpModel.weights();
+            weights[0] = 3e38f;
+            ByteBuffer buffer = ByteBuffer.allocate(4 * weights.length).order(ByteOrder.LITTLE_ENDIAN);
+            buffer.asFloatBuffer().put(weights);
+            CRC32 crc = new CRC32();
+            crc.update(buffer.array());
+            w.put("base64", Base64.getEncoder().encodeToString(buffer.array()));
+            w.put("crc32", crc.getValue());
+        }));
+        assertTrue(message.endsWith("\"weights\" make the network's outputs overflow (its largest weight is 3.00e+38), "
+                + "so it cannot be used."), message);
+        assertTrue(refusal(edited(j -> j.put("data", "x".repeat(2000))))
+                .endsWith("\"data\" is 2000 characters long, more than the 1024 it may have."));
+    }
+
+    @Test
     void aMissingFileOrAFolderIsRefused() throws IOException {
         InvalidInputException missing = assertThrows(InvalidInputException.class,
                 () -> ModelFile.load(dir.resolve("nope.json")));

@@ -215,4 +215,31 @@ class SamplerPropertiesTest {
         assertThrows(InvalidInputException.class, () -> SamplerSettings.defaults(SamplerKind.SDE).withEta(-1));
         assertThrows(InvalidInputException.class, () -> SamplerKind.fromId("heun3"));
     }
+
+    /** A denoiser whose answers are finite but overflow once the points grow: x̂0 = 1e300 · x. */
+    @ParameterizedTest
+    @EnumSource(SamplerKind.class)
+    void samplesThatOverflowAreRefusedWhereTheyArise(SamplerKind kind) {
+        Schedule vp = ScheduleKind.VP.createDefault();
+        Denoiser huge = new Denoiser() {
+            @Override
+            public Schedule schedule() {
+                return vp;
+            }
+
+            @Override
+            public double[] denoise(double[] xt, double t) {
+                double[] out = new double[xt.length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = 1e300 * xt[i];
+                }
+                return out;
+            }
+        };
+        SamplerSettings s = SamplerSettings.defaults(kind).withSteps(64).withLangevin(2, 0.05);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Sampling.fromPrior(huge, s, 16, 3, Recording.NONE));
+        assertEquals("The samples became infinite or NaN: the denoiser's outputs overflow on the way, so its weights "
+                + "or the process constants are too large.", e.getMessage());
+    }
 }
