@@ -70,4 +70,17 @@ class PackagedJarIT {
         assertEquals("scorefield sample: Unknown solver 'nope'; choose one of euler, heun, rk4, ddim, ddim-eta, dpm2m, "
                 + "sde, edm-churn, langevin, pc.", r.err().strip());
     }
+
+    /** JavaFX warns about the class path on every start; a failed render must still be one line. */
+    @Test
+    void aFailedRenderOrScreenshotPrintsOneLineWithoutJavaFxChatter() throws Exception {
+        Run render = run("render", "--oracle", "moons", "--fps", "60", "--format", "gif", "--out",
+                "target/never-written.gif");
+        assertEquals(2, render.exitCode(), render.err());
+        assertEquals(1, render.err().strip().lines().count(), render.err());
+        assertTrue(render.err().startsWith("scorefield render: A GIF plays at most 50 frames per second"), render.err());
+        Run screenshot = run("screenshot", "--view", "main", "--steps", "0", "--out", "/");
+        assertEquals(2, screenshot.exitCode(), screenshot.err());
+        assertEquals(1, screenshot.err().strip().lines().count(), screenshot.err());
+    }
 }

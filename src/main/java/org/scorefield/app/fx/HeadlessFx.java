@@ -18,6 +18,12 @@ import javafx.application.Platform;
 public final class HeadlessFx {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /**
+     * JavaFX's own logger, held so that its level stays set: it warns "Unsupported JavaFX
+     * configuration" (two lines on stderr) whenever JavaFX is loaded from the class path, as it is
+     * here, and a headless command prints exactly one line when it fails.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private HeadlessFx() {
     }
@@ -34,6 +40,7 @@ public final class HeadlessFx {
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         CountDownLatch started = new CountDownLatch(1);
         try {
             Platform.startup(started::countDown);
