@@ -75,6 +75,7 @@ final class SessionCodec {
         Session.Data data = session.data();
         data.preset().ifPresent(Settings.DATA_PRESET::check);
         Settings.DATA_SEED.check(data.seed());
+        Settings.DATA_POINTS.check(data.count());
         Settings.PROCESS_KIND.check(session.process().kind());
         // Check everything first, then change: the model goes last, once its inputs are in place.
         model.training().reset();
