@@ -127,6 +127,16 @@ class PointCsvTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aHugeFieldThatIsAlmostANumberIsRefusedInLinearTime() throws IOException {
+        // before: the pattern backtracked over every split of the digits, O(n²) steps, hours for this line
+        String digits = "9".repeat(1_000_000);
+        assertEquals(1, PointCsv.read(file("header.csv", digits + "x\n1,2\n")).size(), "a first row of no number is a header");
+        assertError("points.csv line 2: expected a number in column 1, found '" + "9".repeat(40) + "…'.",
+                "1,2\n" + digits + "\u00e9,1\n");
+    }
+
+    @Test
     void emptyFilesAreRefused() throws IOException {
         String expected = "points.csv is empty: expected rows of x,y or x,y,label.";
         assertError(expected, "");
