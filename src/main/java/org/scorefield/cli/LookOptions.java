@@ -2,6 +2,7 @@ package org.scorefield.cli;
 
 import org.scorefield.app.theme.Look;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.io.JsonFields;
 import picocli.CommandLine.Option;
 
 /** {@code --theme light|dark} and {@code --presenter}: how a picture or an animation is drawn. */
@@ -17,7 +18,7 @@ final class LookOptions {
     /** The look asked for; refuses a theme other than light or dark. */
     Look look() {
         InvalidInputException.require(theme.equals("light") || theme.equals("dark"),
-                "--theme takes light or dark, not '" + theme + "'.");
+                "--theme takes light or dark, not '" + JsonFields.quote(theme) + "'.");
         return new Look(theme.equals("dark"), presenter);
     }
 }

@@ -30,6 +30,7 @@ import org.scorefield.app.export.AnimationWriter;
 import org.scorefield.app.settings.FrameSize;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.schedule.ForwardNoising;
 import org.scorefield.core.sample.Recording;
@@ -170,9 +171,9 @@ final class RenderCommand implements Callable<Integer> {
         AnimationSubject which = java.util.Arrays.stream(AnimationSubject.values())
                 .filter(w -> w.name().equalsIgnoreCase(what)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("--what takes noising, sampling, split, reflow or training, "
-                        + "not '" + what + "'."));
+                        + "not '" + JsonFields.quote(what) + "'."));
         InvalidInputException.require(overlay.equals("on") || overlay.equals("off"),
-                "--overlay takes on or off, not '" + overlay + "'.");
+                "--overlay takes on or off, not '" + JsonFields.quote(overlay) + "'.");
         InvalidInputException.require(n >= 2 && n <= 100_000, "--n must lie between 2 and 100000, got " + n + ".");
         InvalidInputException.require(paths >= 0 && paths <= n, "--paths must lie between 0 and --n.");
 

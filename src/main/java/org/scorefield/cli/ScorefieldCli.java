@@ -66,8 +66,12 @@ public final class ScorefieldCli {
         return command.getCommandSpec().qualifiedName();
     }
 
+    /** The longest message printed: every message that quotes input shortens it; this is the last guard. */
+    private static final int MAX_MESSAGE_CHARS = 400;
+
     private static String oneLine(String message) {
         // picocli starts its argument-group messages with "Error: ", which the command name replaces
-        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim().replaceFirst("^Error: ", "");
+        String line = message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim().replaceFirst("^Error: ", "");
+        return line.length() <= MAX_MESSAGE_CHARS ? line : line.substring(0, MAX_MESSAGE_CHARS) + "…";
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.flow.Coupling;
@@ -156,7 +157,7 @@ final class TrainCommand implements Callable<Integer> {
             try {
                 return Double.valueOf(v);
             } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is neither a number nor 'off'");
+                throw new TypeConversionException("'" + JsonFields.quote(value) + "' is neither a number nor 'off'");
             }
         }
     }
@@ -166,7 +167,7 @@ final class TrainCommand implements Callable<Integer> {
         InvalidInputException.require(steps >= 1 && steps <= MAX_STEPS,
                 "--steps must lie between 1 and " + MAX_STEPS + ", got " + steps + ".");
         InvalidInputException.require(!Files.isDirectory(out), "Cannot write " + out + ": it is a folder.");
-        InvalidInputException.require(ema.equals("on") || ema.equals("off"), "--ema takes on or off, not '" + ema + "'.");
+        InvalidInputException.require(ema.equals("on") || ema.equals("off"), "--ema takes on or off, not '" + JsonFields.quote(ema) + "'.");
         Objective objective = Objective.fromId(head);
         DataDistribution distribution = DataSpec.parse(data, "--data");
         if (distribution instanceof EmpiricalDistribution file) {

@@ -2,6 +2,7 @@ package org.scorefield.core;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.scorefield.core.io.JsonFields;
 
 /**
  * A choice known by a short id on the command line and in files ({@code vp}, {@code heun},
@@ -25,7 +26,7 @@ public interface Identified {
                 return e;
             }
         }
-        throw new InvalidInputException("Unknown " + what + " '" + id + "'; choose one of "
+        throw new InvalidInputException("Unknown " + what + " '" + JsonFields.quote(String.valueOf(id)) + "'; choose one of "
                 + Arrays.stream(values).map(Identified::id).collect(Collectors.joining(", ")) + ".");
     }
 }

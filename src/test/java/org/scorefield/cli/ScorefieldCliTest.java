@@ -36,6 +36,26 @@ class ScorefieldCliTest {
         assertTrue(r.err().isEmpty());
     }
 
+    /** An argument of 100,000 characters, or a path holding a NUL or naming a folder or a device: one short line. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--solver", "--theme", "--oracle", "--data", "--process", "--grid"})
+    void oddArgumentsAreRefusedInOneShortLine(String option) {
+        String huge = "q".repeat(100_000);
+        for (String value : new String[] {huge, "a\u0000b.csv", "/", "/dev/zero", ""}) {
+            String[] args = option.equals("--data") ? new String[] {"data", "--data", value}
+                    : option.equals("--theme") ? new String[] {"render", "--oracle", "moons", "--theme", value, "--out",
+                        dir.resolve("x.gif").toString()}
+                    : option.equals("--oracle") ? new String[] {"sample", "--oracle", value}
+                    : new String[] {"sample", "--oracle", "moons", option, value};
+            CliRun r = CliRun.of(args);
+            assertEquals(ScorefieldCli.BAD_INPUT, r.exitCode(), option + " " + value.length() + ": " + r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().length() < 600, option + ": " + r.err().length() + " characters");
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+
     @Test
     void dataWritesTheSeededPresetAndDescribesIt() {
         Path out = dir.resolve("moons.csv");

@@ -19,7 +19,7 @@ public final class EmpiricalDistribution implements DataDistribution {
      * @throws InvalidInputException if the set has no points
      */
     public EmpiricalDistribution(String name, PointSet points) {
-        InvalidInputException.require(points.size() > 0, "The data set '" + name + "' has no points.");
+        InvalidInputException.require(points.size() > 0, "The data set '" + org.scorefield.core.io.JsonFields.quote(name) + "' has no points.");
         this.name = name;
         this.points = points;
     }

@@ -348,7 +348,7 @@ public final class ModelFile {
     private static float[] weights(JsonFields w, Architecture architecture) {
         String dtype = w.text("dtype");
         InvalidInputException.require(DTYPE.equals(dtype),
-                "the weights are stored as '" + dtype + "'; this version reads " + DTYPE);
+                "the weights are stored as '" + JsonFields.quote(dtype) + "'; this version reads " + DTYPE);
         long count = w.whole("count");
         int expected = architecture.parameterCount();
         InvalidInputException.require(count == expected, String.format(Locale.ROOT,

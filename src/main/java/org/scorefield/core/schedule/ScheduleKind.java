@@ -85,7 +85,8 @@ public enum ScheduleKind implements Identified {
                         : "its constants are " + parameters.stream().map(ParameterSpec::name)
                                 .collect(Collectors.joining(", "));
                 throw new InvalidInputException(
-                        "The " + id + " schedule has no constant '" + e.getKey() + "'; " + known + ".");
+                        "The " + id + " schedule has no constant '" + org.scorefield.core.io.JsonFields.quote(e.getKey())
+                                + "'; " + known + ".");
             }
             p.put(e.getKey(), InvalidInputException.requireFinite(e.getValue(), e.getKey()));
         }
