@@ -1,13 +1,11 @@
 package org.scorefield.app.view;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -81,7 +79,6 @@ public final class CanvasArea extends StackPane {
                 reflow.shownRoundProperty()}) {
             o.addListener(obs -> showView());
         }
-        acceptDroppedFiles();
 
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().timeProperty(),
                 model.process().scheduleProperty(), model.data().dataProperty(), model.view().showDataProperty(),
@@ -226,22 +223,5 @@ public final class CanvasArea extends StackPane {
             }
         }
         e.consume();
-    }
-
-    private void acceptDroppedFiles() {
-        setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        setOnDragDropped(e -> {
-            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
-            if (!files.isEmpty()) {
-                model.importCsv(files.get(0).toPath());
-            }
-            e.setDropCompleted(!files.isEmpty());
-            e.consume();
-        });
     }
 }

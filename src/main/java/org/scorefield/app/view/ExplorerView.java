@@ -69,6 +69,7 @@ public final class ExplorerView extends BorderPane {
         this.session = new SessionState(model, SessionState.defaultHome());
         createView();
         initListeners();
+        acceptDroppedFiles();
         model.sampling().resample();
     }
 
@@ -229,6 +230,25 @@ public final class ExplorerView extends BorderPane {
         button.selectedProperty().bindBidirectional(property);
         button.getStyleClass().add("layer-toggle");
         return button;
+    }
+
+    /** A session or a CSV dropped anywhere on the window opens (see {@link SessionState#openDropped}). */
+    private void acceptDroppedFiles() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            java.util.List<java.io.File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles()
+                    : java.util.List.of();
+            if (!files.isEmpty()) {
+                session.openDropped(files.get(0).toPath());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
     }
 
     private void initListeners() {

@@ -26,6 +26,8 @@ import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.io.AtomicFiles;
 import org.scorefield.core.session.Session;
+import org.scorefield.core.io.IoReasons;
+import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.session.SessionFile;
 
 /**
@@ -157,24 +159,46 @@ public final class SessionState {
         open(source, true);
     }
 
+    /**
+     * A file dropped on the window: a session opens, a CSV of points is imported as the data;
+     * anything else is named in one sentence and changes nothing.
+     */
+    public void openDropped(Path file) {
+        String name = IoReasons.fileName(file).toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(SessionFile.EXTENSION)) {
+            open(file);
+        } else if (name.endsWith(".csv")) {
+            model.importCsv(file);
+        } else {
+            String message = JsonFields.quote(IoReasons.fileName(file)) + " is neither a session (" + SessionFile.EXTENSION
+                    + ") nor points (.csv), the files the window opens; the work is unchanged.";
+            status.set(message);
+            model.messageProperty().set(message);
+        }
+    }
+
     private void open(Path source, boolean becomesCurrent) {
         busy.set(true);
-        status.set("Opening " + source.getFileName() + "…");
+        status.set("Opening " + IoReasons.fileName(source) + "…");
         /** What was read: the session, and when it was saved (read before the file goes). */
         record Opened(Session session, Instant savedAt) {
         }
-        jobs.<Opened>job(KEY, Lane.FILES).title("Opening " + source.getFileName())
+        jobs.<Opened>job(KEY, Lane.FILES).title("Opening " + IoReasons.fileName(source))
                 .onFailure(why -> fail(why.startsWith("Something went wrong")
-                        ? "Cannot open " + source.getFileName() + ". " + why : why))
+                        ? "Cannot open " + IoReasons.fileName(source) + ". " + why : why))
                 .onCancelled(() -> fail("Not opened: cancelled. The work is unchanged."))
                 .start(job -> new Opened(SessionFile.load(source), modified(source)), opened -> {
+                    Session before = codec.capture();
                     try {
-                        codec.apply(opened.session());
+                        codec.apply(opened.session()); // checks everything before it changes anything
                     } catch (InvalidInputException e) {
-                        fail("Cannot open " + source.getFileName() + ": " + lowerFirst(e.getMessage()));
+                        fail("Cannot open " + IoReasons.fileName(source) + ": " + lowerFirst(e.getMessage()));
                         return;
                     } catch (RuntimeException e) {
-                        fail("Cannot open " + source.getFileName() + " (" + e + ").");
+                        // a failure half-way (a bug, not the file): the work as it was comes back
+                        codec.apply(before);
+                        fail("Cannot open " + IoReasons.fileName(source) + ": it could not be applied ("
+                                + JsonFields.quote(String.valueOf(e.getMessage())) + "); the work is as it was.");
                         return;
                     }
                     if (!becomesCurrent) {
@@ -186,7 +210,7 @@ public final class SessionState {
                     if (becomesCurrent) {
                         file.set(source);
                         remember(source);
-                        status.set("Opened " + source.getFileName() + ".");
+                        status.set("Opened " + IoReasons.fileName(source) + ".");
                     } else {
                         file.set(null);
                         status.set("Restored the work autosaved on " + CLOCK.format(opened.savedAt())

@@ -309,6 +309,72 @@ class SessionWindowTest {
         assertEquals(good, fx(() -> session.fileProperty().get()), "the current file is still the good one");
     }
 
+    /**
+     * Mutated sessions, opened as Open… opens them and dropped on the window: each is opened, or
+     * refused in one sentence that leaves the work (data, model, sampler) and the file as they were.
+     */
+    @Test
+    void mutatedSessionsOpenOrAreRefusedInOneSentenceKeepingTheWork(@TempDir Path dir) throws Exception {
+        makeWorkspace();
+        Path good = dir.resolve("good.scorefield");
+        fx(() -> {
+            session.save(good);
+            return null;
+        });
+        waitUntil(30, () -> session.statusProperty().get().startsWith("Saved"));
+        byte[] valid = Files.readAllBytes(good);
+        org.scorefield.fuzz.Mutator mutator = new org.scorefield.fuzz.Mutator(15);
+        int opened = 0;
+        int refused = 0;
+        for (int i = 0; i < 40; i++) {
+            PointSet before = fx(() -> model.data().data().points());
+            long steps = fx(() -> model.training().stepsProperty().get());
+            SamplerKind solver = fx(() -> model.sampling().solverProperty().get());
+            org.scorefield.fuzz.Mutator.Mutant m = mutator.json(valid);
+            Path file = dir.resolve("m" + i + SessionFile.EXTENSION);
+            Files.write(file, m.bytes());
+            boolean dropped = i % 2 == 1;
+            fx(() -> {
+                if (dropped) {
+                    session.openDropped(file);
+                } else {
+                    session.open(file);
+                }
+                return null;
+            });
+            waitUntil(60, () -> !session.busyProperty().get() && model.jobs().idle());
+            String status = fx(() -> session.statusProperty().get());
+            String context = "mutation " + i + " " + m.kinds() + ": " + status;
+            assertArrayEquals(m.bytes(), Files.readAllBytes(file), context);
+            assertEquals(1, status.lines().count(), context);
+            assertFalse(status.matches("(?s).*\\b\\w+(Exception|Error)\\b.*"), context);
+            if (status.startsWith("Opened")) {
+                opened++;
+                fx(() -> {
+                    session.open(good); // back to the work of the next round
+                    return null;
+                });
+                waitUntil(60, () -> !session.busyProperty().get() && model.jobs().idle());
+                assertTrue(fx(() -> session.statusProperty().get()).startsWith("Opened good"));
+            } else {
+                refused++;
+                assertTrue(status.startsWith("Cannot open m" + i + SessionFile.EXTENSION + ": "), context);
+                assertTrue(status.length() < 400, context);
+                assertArrayEquals(before.xy(), fx(() -> model.data().data().points().xy()), 0.0, context);
+                assertEquals(steps, fx(() -> model.training().stepsProperty().get()), context);
+                assertEquals(solver, fx(() -> model.sampling().solverProperty().get()), context);
+            }
+        }
+        assertTrue(refused > 30, "most mutations break a session: " + refused + " refused, " + opened + " opened");
+
+        fx(() -> {
+            session.openDropped(dir.resolve("notes.txt"));
+            return null;
+        });
+        assertEquals("notes.txt is neither a session (.scorefield) nor points (.csv), the files the window opens; "
+                + "the work is unchanged.", fx(() -> model.messageProperty().get()));
+    }
+
     @Test
     void theAutosaveOfACrashedRunIsOfferedAndRestores(@TempDir Path dir) throws Exception {
         makeWorkspace();
