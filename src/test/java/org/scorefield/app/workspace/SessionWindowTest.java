@@ -91,6 +91,16 @@ class SessionWindowTest {
         assertEquals(2, fx(() -> model.sampling().clicksProperty().get().size()), fx(() -> model.messageProperty().get()));
     }
 
+    /** Saves the workspace from the window and waits until it is written. */
+    private Path savedAs(Path file) {
+        fx(() -> {
+            session.save(file);
+            return null;
+        });
+        waitUntil(30, () -> session.statusProperty().get().startsWith("Saved"));
+        return file;
+    }
+
     @Test
     void aSavedSessionOpensAsItWasAndTrainingGoesOnFromItsModel(@TempDir Path dir) {
         makeWorkspace();
@@ -275,12 +285,7 @@ class SessionWindowTest {
     @Test
     void aDamagedOrNewerFileIsRefusedAndTheWorkIsUntouched(@TempDir Path dir) throws Exception {
         makeWorkspace();
-        Path good = dir.resolve("good.scorefield");
-        fx(() -> {
-            session.save(good);
-            return null;
-        });
-        waitUntil(30, () -> session.statusProperty().get().startsWith("Saved"));
+        Path good = savedAs(dir.resolve("good.scorefield"));
         String text = Files.readString(good);
         PointSet before = fx(() -> model.data().data().points());
         long steps = fx(() -> model.training().stepsProperty().get());
@@ -316,12 +321,7 @@ class SessionWindowTest {
     @Test
     void mutatedSessionsOpenOrAreRefusedInOneSentenceKeepingTheWork(@TempDir Path dir) throws Exception {
         makeWorkspace();
-        Path good = dir.resolve("good.scorefield");
-        fx(() -> {
-            session.save(good);
-            return null;
-        });
-        waitUntil(30, () -> session.statusProperty().get().startsWith("Saved"));
+        Path good = savedAs(dir.resolve("good.scorefield"));
         byte[] valid = Files.readAllBytes(good);
         org.scorefield.fuzz.Mutator mutator = new org.scorefield.fuzz.Mutator(15);
         int opened = 0;

@@ -382,18 +382,23 @@ class ModelFileTest {
 
     @Test
     void nonFiniteWeightsAreRefusedEvenWithAMatchingChecksum() throws IOException {
-        String message = refusal(edited(j -> {
+        String message = refusal(withWeight(5, Float.NaN));
+        assertTrue(message.endsWith("weight 5 is NaN; a model with non-finite weights cannot be used."), message);
+    }
+
+    /** The saved model with one weight replaced, its checksum made to match. */
+    private Path withWeight(int index, float value) throws IOException {
+        return edited(j -> {
             ObjectNode w = (ObjectNode) j.get("weights");
             float[] weights = vpModel.weights();
-            weights[5] = Float.NaN;
+            weights[index] = value;
             ByteBuffer buffer = ByteBuffer.allocate(4 * weights.length).order(ByteOrder.LITTLE_ENDIAN);
             buffer.asFloatBuffer().put(weights);
             CRC32 crc = new CRC32();
             crc.update(buffer.array());
             w.put("base64", Base64.getEncoder().encodeToString(buffer.array()));
             w.put("crc32", crc.getValue());
-        }));
-        assertTrue(message.endsWith("weight 5 is NaN; a model with non-finite weights cannot be used."), message);
+        });
     }
 
     @Test
@@ -401,17 +406,7 @@ class ModelFileTest {
         assertTrue(refusal(edited(j -> j.put("sigma_data", 1e308)))
                 .endsWith("\"sigma_data\" must lie between 0.001 and 1000, found 1e+308."));
         // one weight of 3e38 (float32 holds it) overflows the first layer: the network answers NaN
-        String message = refusal(edited(j -> {
-            ObjectNode w = (ObjectNode) j.get("weights");
-            float[] weights = vpModel.weights();
-            weights[0] = 3e38f;
-            ByteBuffer buffer = ByteBuffer.allocate(4 * weights.length).order(ByteOrder.LITTLE_ENDIAN);
-            buffer.asFloatBuffer().put(weights);
-            CRC32 crc = new CRC32();
-            crc.update(buffer.array());
-            w.put("base64", Base64.getEncoder().encodeToString(buffer.array()));
-            w.put("crc32", crc.getValue());
-        }));
+        String message = refusal(withWeight(0, 3e38f));
         assertTrue(message.endsWith("\"weights\" make the network's outputs overflow (its largest weight is 3.00e+38), "
                 + "so it cannot be used."), message);
         assertTrue(refusal(edited(j -> j.put("data", "x".repeat(2000))))
