@@ -243,10 +243,14 @@ public final class ModelFile {
         return model;
     }
 
+    /** Weights beyond this size are not what training makes; an overflow with them is blamed on them. */
+    private static final float PLAUSIBLE_WEIGHT = 1e4f;
+
     /**
-     * Refuses weights that are finite but so large that the network overflows where it is asked
-     * (one weight of 3e38 does): its outputs on a few points of the plane, at the first, middle and
-     * last time, must be finite numbers.
+     * Refuses a model that is finite in every field but overflows where it is asked (one weight of
+     * 3e38 does, so does β_max = 1e308): its outputs on a few points of the plane, at the first,
+     * middle and last time, must be finite numbers. The message blames the weights when one is
+     * beyond what training makes, else the process constants.
      */
     private static void requireFiniteOutputs(TrainedModel model, float[] weights) {
         double[] probe = new double[2 * 25];
@@ -263,8 +267,16 @@ public final class ModelFile {
                     for (float w : weights) {
                         largest = Math.max(largest, Math.abs(w));
                     }
-                    throw new InvalidInputException(String.format(Locale.ROOT, "\"weights\" make the network's "
-                            + "outputs overflow (its largest weight is %.3g), so it cannot be used", largest));
+                    if (largest > PLAUSIBLE_WEIGHT) {
+                        throw new InvalidInputException("\"weights\" make the network's outputs overflow (its largest "
+                                + "weight is " + JsonFields.shown(largest) + "), so it cannot be used");
+                    }
+                    StringBuilder constants = new StringBuilder();
+                    schedule.parameters().forEach((name, value) -> constants.append(constants.length() == 0 ? "" : ", ")
+                            .append(name).append(" = ").append(JsonFields.shown(value)));
+                    throw new InvalidInputException("the network's outputs overflow at t = " + JsonFields.shown(t)
+                            + " under its \"process\" (" + schedule.kind().id() + ", " + constants
+                            + "): its constants are too large, so it cannot be used");
                 }
             }
         }

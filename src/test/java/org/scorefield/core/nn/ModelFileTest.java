@@ -407,8 +407,12 @@ class ModelFileTest {
                 .endsWith("\"sigma_data\" must lie between 0.001 and 1000, found 1e+308."));
         // one weight of 3e38 (float32 holds it) overflows the first layer: the network answers NaN
         String message = refusal(withWeight(0, 3e38f));
-        assertTrue(message.endsWith("\"weights\" make the network's outputs overflow (its largest weight is 3.00e+38), "
+        assertTrue(message.endsWith("\"weights\" make the network's outputs overflow (its largest weight is 3e+38), "
                 + "so it cannot be used."), message);
+        // a β_max of 1e308 with sane weights: the process is to blame
+        message = refusal(edited(j -> at(j, "process.parameters.x").put("beta_max", 1e308)));
+        assertTrue(message.endsWith("under its \"process\" (vp, beta_min = 0.1, beta_max = 1e+308): its constants "
+                + "are too large, so it cannot be used."), message);
         assertTrue(refusal(edited(j -> j.put("data", "x".repeat(2000))))
                 .endsWith("\"data\" is 2000 characters long, more than the 1024 it may have."));
     }
