@@ -10,6 +10,8 @@ import org.scorefield.app.model.SourceOption;
 import org.scorefield.app.settings.Setting;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.io.JsonFields;
+import org.scorefield.core.schedule.ParameterSpec;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.nn.TrainedModel;
@@ -75,8 +77,18 @@ final class SessionCodec {
         Session.Data data = session.data();
         data.preset().ifPresent(Settings.DATA_PRESET::check);
         Settings.DATA_SEED.check(data.seed());
-        Settings.DATA_POINTS.check(data.count());
+        // kept in "data.count", beside the points, not among the settings
+        InvalidInputException.require(data.count() >= Settings.DATA_POINTS.min()
+                && data.count() <= Settings.DATA_POINTS.max(), "\"data.count\" is " + data.count()
+                + ", but the window's " + Settings.DATA_POINTS.label() + " lie between " + Settings.DATA_POINTS.min()
+                + " and " + Settings.DATA_POINTS.max() + ".");
         Settings.PROCESS_KIND.check(session.process().kind());
+        for (ParameterSpec spec : session.process().kind().parameters()) {
+            double value = session.process().parameters().get(spec.name());
+            InvalidInputException.require(value >= spec.min() && value <= spec.max(), "\"process.parameters."
+                    + spec.name() + "\" is " + JsonFields.shown(value) + ", but the window's " + spec.symbol()
+                    + " lies between " + JsonFields.shown(spec.min()) + " and " + JsonFields.shown(spec.max()) + ".");
+        }
         // Check everything first, then change: the model goes last, once its inputs are in place.
         model.training().reset();
         model.reflow().clear();

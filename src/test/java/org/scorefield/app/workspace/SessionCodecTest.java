@@ -61,6 +61,24 @@ class SessionCodecTest {
     }
 
     @Test
+    void aProcessConstantOrAPointCountBeyondTheControlsIsRefusedNotClamped() {
+        Session saved = new SessionCodec(model).capture();
+        model.view().timeProperty().set(0.5);
+        Session hot = new Session(saved.data(), org.scorefield.core.schedule.ScheduleKind.VP.create(
+                java.util.Map.of("beta_min", 0.1, "beta_max", 1e308)), saved.model(), saved.settings());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new SessionCodec(model).apply(hot));
+        assertEquals("\"process.parameters.beta_max\" is 1e+308, but the window's β_max lies between 1 and 50.",
+                e.getMessage());
+        Session.Data d = saved.data();
+        Session many = new Session(new Session.Data(d.name(), d.preset(), 1_000_000_000, d.seed(), d.points()),
+                saved.process(), saved.model(), saved.settings());
+        e = assertThrows(InvalidInputException.class, () -> new SessionCodec(model).apply(many));
+        assertEquals("\"data.count\" is 1000000000, but the window's Points lie between 50 and 5000.", e.getMessage());
+        assertEquals(0.5, model.view().timeProperty().get(), "nothing changed");
+        assertEquals(1000, model.data().pointCountProperty().get());
+    }
+
+    @Test
     void aPresetSourceIsReadByItsIdWithOrWithoutItsPrefixAndAnUnknownOneIsRefused() {
         Session saved = new SessionCodec(model).capture();
         for (String id : new String[] {"moons", "preset:moons"}) {
