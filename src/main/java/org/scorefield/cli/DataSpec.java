@@ -45,11 +45,16 @@ final class DataSpec {
     }
 
     /**
-     * The data a model file names in {@code "data"}: a preset, or a CSV file beside the model (a
-     * path that leaves the model's folder is refused, see {@link InputFiles#named}).
+     * The data a model file names in {@code "data"}: a preset, or a CSV file, its path taken from
+     * the model's folder (see {@link InputFiles#named}). The points are named by their absolute
+     * path, which a model made from them (a Reflow round) writes again from its own folder.
      */
     static DataDistribution named(Path model, String spec) {
-        return isPreset(spec) ? DatasetPreset.fromId(spec) : points(InputFiles.named(model, spec, "data"));
+        if (isPreset(spec)) {
+            return DatasetPreset.fromId(spec);
+        }
+        Path file = InputFiles.named(model, spec, "data", ".csv");
+        return new EmpiricalDistribution(file.toAbsolutePath().normalize().toString(), PointCsv.read(file));
     }
 
     private static DataDistribution points(Path file) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.EmpiricalDistribution;
+import org.scorefield.core.io.InputFiles;
 import org.scorefield.core.Progress;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.flow.Reflow;
@@ -69,7 +71,8 @@ final class ReflowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InvalidInputException.require(rounds >= 0 && rounds <= 100, "--rounds must lie between 0 and 100, got " + rounds + ".");
+        InvalidInputException.require(rounds >= 0 && rounds <= Reflow.MAX_ROUNDS, "--rounds must lie between 0 and "
+                + Reflow.MAX_ROUNDS + ", got " + rounds + ".");
         TrainedModel input = ModelFile.load(model);
         DenoiserSource source = DenoiserSource.of(model, input);
         DataDistribution data = source.reference().orElseThrow(() -> new InvalidInputException("Cannot reflow "
@@ -87,12 +90,12 @@ final class ReflowCommand implements Callable<Integer> {
         for (int r = 1; r <= rounds; r++) {
             round = reflow.next(round, Progress.NONE);
             Path file = roundFile(r);
-            ModelFile.save(round.model(), file);
+            ModelFile.save(namingItsData(round.model(), data, file), file);
             list.add(json(round.metrics(), file));
         }
         ObjectNode root = Json.object();
         root.put("model", model.toString());
-        root.put("data", data.id());
+        root.put("data", input.data());
         root.put("source", input.flow().source().id());
         root.put("pairs", pairs);
         root.put("solver_steps", steps);
@@ -105,8 +108,17 @@ final class ReflowCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A round's model naming a CSV of points by its path from the round's own file, where sample looks. */
+    private static TrainedModel namingItsData(TrainedModel m, DataDistribution data, Path file) {
+        if (!(data instanceof EmpiricalDistribution)) {
+            return m;
+        }
+        return new TrainedModel(m.architecture(), m.parameterization(), m.weights(), m.settings(),
+                InputFiles.pathFrom(file, Path.of(data.id())), m.steps(), m.loss(), m.flow());
+    }
+
     private Path roundFile(int r) {
-        return Path.of(out + "-round" + r + ".json");
+        return InputFiles.argument(out + "-round" + r + ".json", "--out");
     }
 
     private static ObjectNode json(Reflow.Metrics m, Path file) {

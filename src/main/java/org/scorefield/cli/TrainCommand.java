@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.io.InputFiles;
 import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
@@ -173,7 +174,7 @@ final class TrainCommand implements Callable<Integer> {
         if (distribution instanceof EmpiricalDistribution file) {
             // The model file names its data by its path from the model's folder, which is where
             // 'sample --model' looks for it (and only there, see InputFiles.named).
-            distribution = new EmpiricalDistribution(pathFromModel(Path.of(data)), file.points());
+            distribution = new EmpiricalDistribution(InputFiles.pathFrom(out, Path.of(data)), file.points());
         }
         Architecture architecture = Architecture.defaults().withSize(width, depth)
                 .withActivation(Activation.fromId(activation)).withResidual(residual)
@@ -234,16 +235,5 @@ final class TrainCommand implements Callable<Integer> {
         FlowSource from = source.equals(FlowSource.GAUSSIAN_ID) || source.startsWith(FlowSource.PRESET_PREFIX)
                 ? FlowSource.fromPresetId(source) : FlowSource.of(DataSpec.parse(source, "--source"));
         return FlowSetup.of(from, new Coupling(kind, sinkhornEpsilon));
-    }
-
-    /** The data file as seen from the model file's folder: {@code points.csv}, {@code data/points.csv}, {@code ../points.csv}. */
-    private String pathFromModel(Path csv) {
-        Path absolute = csv.toAbsolutePath().normalize();
-        Path folder = out.toAbsolutePath().normalize().getParent();
-        try {
-            return folder == null ? absolute.toString() : folder.relativize(absolute).toString();
-        } catch (IllegalArgumentException otherRoot) { // another drive: no relative path exists
-            return absolute.toString();
-        }
     }
 }

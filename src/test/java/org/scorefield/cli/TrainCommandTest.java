@@ -155,26 +155,33 @@ class TrainCommandTest {
     }
 
     @Test
-    void aModelLooksForItsDataOnlyInItsOwnFolder() throws IOException {
+    void aModelFindsItsDataFromItsOwnFolderWhateverTheWorkingFolder() throws IOException {
         Path csv = dir.resolve("points.csv");
         assertEquals(0, CliRun.of("data", "--data", "rings", "--n", "300", "--out", csv.toString()).exitCode());
         Path out = dir.resolve("models").resolve("m.json");
-        CliRun r = CliRun.of(tiny(csv.toString(), "x0", out, "--process", "ve"));
+        CliRun r = CliRun.of(tiny(csv.toString(), "fm", out));
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(Path.of("..", "points.csv").toString(), ModelFile.load(out).data());
+        assertEquals("../points.csv", ModelFile.load(out).data(), "named from the model's folder");
 
         String[] sample = {"sample", "--model", out.toString(), "--steps", "4", "--n", "100"};
-        JsonNode outside = CliRun.of(sample).json();
-        assertEquals("none: the training data '../points.csv' cannot be used (\"data\" is ../points.csv, which is not "
-                + "a file beside m.json (a path inside a file must stay in that file's folder))",
-                outside.get("reference").asText());
+        assertEquals("../points.csv (300 points, resampled)", CliRun.of(sample).json().get("reference").asText());
 
-        // the same model, moved beside its data, finds it
-        Path beside = Files.copy(out, dir.resolve("m.json"));
-        String text = Files.readString(beside).replace("\"../points.csv\"", "\"points.csv\"");
-        Files.writeString(beside, text);
-        sample[2] = beside.toString();
-        assertEquals("points.csv (300 points, resampled)", CliRun.of(sample).json().get("reference").asText());
+        // Reflow's round files, written elsewhere, name the same data from their own folder
+        Path rounds = dir.resolve("rounds").resolve("r");
+        CliRun reflow = CliRun.of("reflow", "--model", out.toString(), "--rounds", "1", "--pairs", "64",
+                "--train-steps", "5", "--eval-points", "32", "--seed", "1", "--out", rounds.toString());
+        assertEquals(0, reflow.exitCode(), reflow.err());
+        Path round1 = dir.resolve("rounds").resolve("r-round1.json");
+        assertEquals("../points.csv", ModelFile.load(round1).data());
+        sample[2] = round1.toString();
+        assertEquals("../points.csv (300 points, resampled)", CliRun.of(sample).json().get("reference").asText());
+
+        // a "data" that names anything but a CSV is not opened
+        Files.writeString(out, Files.readString(out).replace("\"../points.csv\"", "\"../../../../../etc/passwd\""));
+        sample[2] = out.toString();
+        assertEquals("none: the training data '../../../../../etc/passwd' cannot be used (\"data\" is "
+                + "'../../../../../etc/passwd', which is not a .csv file)",
+                CliRun.of(sample).json().get("reference").asText());
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.scorefield.core.InvalidInputException;
  * untrusted, so this reader
  * <ul>
  *   <li>turns a path's text into a path only when it is one ({@link #argument}), and resolves a path
- *       named inside a file against that file's folder, refusing one that leaves it ({@link #named});
+ *       named inside a file against that file's folder, accepting only the kind of file the field names
+ *       ({@link #named});
  *   <li>opens regular files only: a folder, a device such as {@code /dev/zero}, a pipe or a socket is
  *       refused before it is opened (a pipe would block forever, a device never ends);
  *   <li>refuses a file larger than its kind's limit before reading it, and never reads more than the
@@ -54,30 +55,47 @@ public final class InputFiles {
     }
 
     /**
-     * The file a path inside {@code owner} names: relative to {@code owner}'s folder, and inside it
-     * (or below it). Absolute paths and paths that climb out with {@code ..} are refused, so that a
-     * file handed on by someone else cannot make Scorefield read anything else on this machine.
+     * The file a path inside {@code owner} names: a relative path is resolved against {@code owner}'s
+     * folder (not the working folder), an absolute one is taken as it is. Only a name ending in
+     * {@code extension} is accepted, so a file handed on by someone else cannot make Scorefield read
+     * a system file such as {@code ../../etc/passwd}; the file itself is then read through {@link
+     * #openText}, which opens regular files only.
      *
-     * @param field the field that holds the path, for the message ("data")
-     * @throws InvalidInputException naming the field when the path is not such a path
+     * @param field     the field that holds the path, for the message ("data")
+     * @param extension the only kind of file the field may name, with its dot (".csv")
+     * @throws InvalidInputException naming the field when the text is not such a path
      */
-    public static Path named(Path owner, String text, String field) {
-        String shown = JsonFields.quote(printable(text));
-        InvalidInputException.require(!text.isEmpty() && text.length() <= MAX_PATH_CHARS, "\"" + field
-                + "\" must name a file of at most " + MAX_PATH_CHARS + " characters, found " + text.length());
-        Path relative;
+    public static Path named(Path owner, String text, String field, String extension) {
+        String shown = "'" + JsonFields.quote(printable(text)) + "'";
+        InvalidInputException.require(!text.isEmpty(), "\"" + field + "\" is empty");
+        InvalidInputException.require(text.length() <= MAX_PATH_CHARS, "\"" + field + "\" is " + text.length()
+                + " characters long; a path may have at most " + MAX_PATH_CHARS);
+        InvalidInputException.require(text.toLowerCase(Locale.ROOT).endsWith(extension), "\"" + field + "\" is "
+                + shown + ", which is not a " + extension + " file");
+        Path path;
         try {
-            relative = Path.of(text);
+            path = Path.of(text);
         } catch (InvalidPathException e) {
-            throw new InvalidInputException("\"" + field + "\" is " + shown + ", which is not a file name on this system");
+            throw new InvalidInputException("\"" + field + "\" is " + shown + ", which is not a path on this system");
         }
         Path folder = owner.toAbsolutePath().normalize().getParent();
-        Path resolved = folder == null ? null : folder.resolve(relative).normalize();
-        InvalidInputException.require(!relative.isAbsolute() && text.indexOf(':') < 0 && resolved != null
-                        && resolved.startsWith(folder) && !resolved.equals(folder),
-                "\"" + field + "\" is " + shown + ", which is not a file beside " + IoReasons.fileName(owner)
-                        + " (a path inside a file must stay in that file's folder)");
-        return resolved;
+        return path.isAbsolute() || folder == null ? path : folder.resolve(path).normalize();
+    }
+
+    /**
+     * How a file names {@code target} so that {@link #named} finds it: its path from {@code owner}'s
+     * folder, with {@code /} between the parts on every system; its absolute path when there is no
+     * such path (another drive).
+     */
+    public static String pathFrom(Path owner, Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path folder = owner.toAbsolutePath().normalize().getParent();
+        try {
+            return folder == null ? absolute.toString()
+                    : folder.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
+        } catch (IllegalArgumentException otherRoot) {
+            return absolute.toString();
+        }
     }
 
     /**

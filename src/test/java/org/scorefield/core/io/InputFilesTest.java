@@ -3,6 +3,7 @@ package org.scorefield.core.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
@@ -72,21 +73,33 @@ class InputFilesTest {
     }
 
     @Test
-    void pathsInsideAFileResolveBesideItAndStayInItsFolder() {
+    void pathsInsideAFileResolveFromItsFolderAndNameOnlyTheirKindOfFile() {
         Path owner = dir.resolve("models").resolve("m.json");
-        assertEquals(dir.resolve("models").resolve("p.csv").toAbsolutePath(), InputFiles.named(owner, "p.csv", "data"));
-        assertEquals(dir.resolve("models").resolve("sub").resolve("p.csv").toAbsolutePath(),
-                InputFiles.named(owner, "sub/../sub/./p.csv", "data"));
-        for (String outside : new String[] {"../p.csv", "../../../../../../etc/passwd", "/etc/passwd", "sub/../../p.csv",
-                ".", "", "a\u0000b.csv"}) {
+        Path models = dir.resolve("models").toAbsolutePath();
+        assertEquals(models.resolve("p.csv"), InputFiles.named(owner, "p.csv", "data", ".csv"));
+        assertEquals(models.resolve("sub").resolve("p.csv"), InputFiles.named(owner, "sub/../sub/./p.csv", "data", ".csv"));
+        assertEquals(dir.toAbsolutePath().resolve("p.csv"), InputFiles.named(owner, "../p.csv", "data", ".csv"),
+                "from the model's folder, not the working folder");
+        assertEquals(Path.of("/srv/p.CSV"), InputFiles.named(owner, "/srv/p.CSV", "data", ".csv"));
+        assertEquals("\"data\" is '../../../../../../etc/passwd', which is not a .csv file", assertThrows(
+                InvalidInputException.class, () -> InputFiles.named(owner, "../../../../../../etc/passwd", "data", ".csv"))
+                .getMessage());
+        for (String bad : new String[] {"/dev/zero", "", "a\u0000b.csv", "x".repeat(5000) + ".csv"}) {
             InvalidInputException e = assertThrows(InvalidInputException.class,
-                    () -> InputFiles.named(owner, outside, "data"), outside);
+                    () -> InputFiles.named(owner, bad, "data", ".csv"), bad);
             assertEquals(1, e.getMessage().lines().count());
-            assertEquals(true, e.getMessage().startsWith("\"data\" "), e.getMessage());
+            assertTrue(e.getMessage().startsWith("\"data\" is ") && e.getMessage().length() < 120, e.getMessage());
         }
-        String longName = "x".repeat(5000);
-        assertEquals("\"data\" must name a file of at most 1024 characters, found 5000",
-                assertThrows(InvalidInputException.class, () -> InputFiles.named(owner, longName, "data")).getMessage());
+    }
+
+    @Test
+    void aFileNamesAnotherByItsPathFromItsOwnFolder() {
+        Path owner = dir.resolve("models").resolve("m.json");
+        assertEquals("../data/p.csv", InputFiles.pathFrom(owner, dir.resolve("data").resolve("p.csv")));
+        assertEquals("p.csv", InputFiles.pathFrom(owner, dir.resolve("models").resolve("p.csv")));
+        Path csv = dir.resolve("data").resolve("p.csv");
+        assertEquals(csv.toAbsolutePath(), InputFiles.named(owner, InputFiles.pathFrom(owner, csv), "data", ".csv"),
+                "what one writes the other finds");
     }
 
     @Test
