@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,15 +32,22 @@ public record JsonFields(JsonNode node, String path) {
     /** Longer values are shortened in messages, which must stay one readable line. */
     private static final int MAX_QUOTED_CHARS = 40;
 
+    /** The longest key read: Scorefield's keys are short, and a key is quoted in messages whole. */
+    public static final int MAX_NAME_CHARS = 100;
+
     /**
-     * The mapper of Scorefield's files: a repeated key or anything after the document is an error,
-     * and strings may be as long as the file (Jackson caps them at 20 M characters by default; the
-     * base64 weights of a large network are longer).
+     * The mapper of Scorefield's files: a repeated key or anything after the document is an error;
+     * strings may be as long as the file (the base64 weights of a large network are longer than
+     * Jackson's default cap of 20 M characters); keys are short; and at most {@code maxTokens} values
+     * are read, so that the tree of a file under its byte cap (millions of small numbers take far
+     * more memory as nodes than as text) cannot exhaust the heap.
      */
-    public static ObjectMapper strictMapper(long maxBytes) {
+    public static ObjectMapper strictMapper(long maxBytes, long maxTokens) {
         return JsonMapper.builder(JsonFactory.builder()
                         .streamReadConstraints(StreamReadConstraints.builder()
-                                .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxBytes)).build())
+                                .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxBytes))
+                                .maxNameLength(MAX_NAME_CHARS)
+                                .maxTokenCount(maxTokens).build())
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -94,6 +102,8 @@ public record JsonFields(JsonNode node, String path) {
         } catch (JsonEOFException e) {
             throw new InvalidInputException("the JSON ends early" + where(e.getLocation())
                     + ", so the file is truncated");
+        } catch (StreamConstraintsException e) {
+            throw new InvalidInputException(beyondLimits(mapper, e));
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("it is not valid JSON" + where(e.getLocation()) + " (" + jsonProblem(e) + ")");
         } catch (IOException e) {
@@ -103,6 +113,23 @@ public record JsonFields(JsonNode node, String path) {
             throw new InvalidInputException("the file is empty");
         }
         return root;
+    }
+
+    /** A limit of the mapper's that the file goes beyond, as a phrase naming the limit. */
+    private static String beyondLimits(ObjectMapper mapper, StreamConstraintsException e) {
+        StreamReadConstraints limits = mapper.getFactory().streamReadConstraints();
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.startsWith("Token count")) {
+            return String.format(java.util.Locale.ROOT, "it holds more than %,d values, more than such a file ever "
+                    + "has", limits.getMaxTokenCount());
+        }
+        if (m.startsWith("Name length")) {
+            return "a key is longer than " + limits.getMaxNameLength() + " characters, which no key of such a file is";
+        }
+        if (m.contains("nesting depth")) {
+            return "it is nested more than " + limits.getMaxNestingDepth() + " levels deep, which no such file is";
+        }
+        return "it goes beyond what such a file holds (" + jsonProblem(e) + ")";
     }
 
     /** "The width must …." → "the width must …", to follow "Cannot load x: ". */
@@ -115,6 +142,20 @@ public record JsonFields(JsonNode node, String path) {
     }
 
     /** The text, shortened to one readable part of a line. */
+    /**
+     * A value found in a file, as a message quotes it: a scalar shortened, a list or an object
+     * described ("a list of 3 values"), never written out whole.
+     */
+    public static String quote(JsonNode value) {
+        if (value.isArray()) {
+            return "a list of " + value.size() + " values";
+        }
+        if (value.isObject()) {
+            return "an object of " + value.size() + " fields";
+        }
+        return value.isTextual() ? "\"" + quote(value.textValue()) + "\"" : quote(value.toString());
+    }
+
     public static String quote(String text) {
         String shown = InputFiles.printable(text);
         return shown.length() <= MAX_QUOTED_CHARS ? shown : shown.substring(0, MAX_QUOTED_CHARS) + "…";
@@ -160,7 +201,7 @@ public record JsonFields(JsonNode node, String path) {
 
     private InvalidInputException wrongType(String key, String expected, JsonNode found) {
         return new InvalidInputException("\"" + path + key + "\" must be " + expected + ", found "
-                + quote(found.toString()));
+                + quote(found));
     }
 
     public JsonFields object(String key) {
@@ -267,7 +308,7 @@ public record JsonFields(JsonNode node, String path) {
         for (int i = 0; i < out.length; i++) {
             JsonNode v = value.get(i);
             if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-                throw new InvalidInputException("\"" + path + key + "\" holds " + quote(v.toString())
+                throw new InvalidInputException("\"" + path + key + "\" holds " + quote(v)
                         + ", not a number");
             }
             out[i] = v.doubleValue();

@@ -74,10 +74,12 @@ public final class ModelFile {
     /** The version of a file without a {@code "flow"} block. */
     static final int VERSION_WITHOUT_FLOW = 1;
     /** Larger files are refused unread; the largest architecture needs about 90 MB. */
-    public static final long MAX_BYTES = 256L * 1024 * 1024;
+    public static final long MAX_BYTES = 128L * 1024 * 1024;
+    /** The most values read: the architecture and settings, and a flow source of the most points a CSV holds. */
+    public static final long MAX_TOKENS = 2L * PointCsv.MAX_POINTS + 10_000;
 
     private static final String DTYPE = "float32";
-    private static final ObjectMapper MAPPER = JsonFields.strictMapper(MAX_BYTES);
+    private static final ObjectMapper MAPPER = JsonFields.strictMapper(MAX_BYTES, MAX_TOKENS);
 
     private ModelFile() {
     }
@@ -196,13 +198,13 @@ public final class ModelFile {
             throw new InvalidInputException("it is not a Scorefield model (it has no \"format\": \"" + FORMAT + "\")");
         }
         if (!FORMAT.equals(format.textValue())) {
-            throw new InvalidInputException("it is not a Scorefield model (its \"format\" is " + JsonFields.quote(format.toString())
+            throw new InvalidInputException("it is not a Scorefield model (its \"format\" is " + JsonFields.quote(format)
                     + ", not \"" + FORMAT + "\")");
         }
         JsonFields f = JsonFields.root(root);
         JsonNode version = f.node("version");
         if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
-            throw new InvalidInputException("\"version\" must be a whole number from 1, found " + JsonFields.quote(version.toString()));
+            throw new InvalidInputException("\"version\" must be a whole number from 1, found " + JsonFields.quote(version));
         }
         if (version.intValue() > VERSION) {
             throw new InvalidInputException("it was made by a newer Scorefield (format version " + version.intValue()

@@ -65,7 +65,8 @@ public final class SessionFile {
     /** The most clicked points read back; the window keeps the newest few. */
     static final int MAX_CLICKS = 1000;
 
-    private static final ObjectMapper MAPPER = JsonFields.strictMapper(MAX_BYTES);
+    private static final ObjectMapper MAPPER = JsonFields.strictMapper(MAX_BYTES,
+            2 * (ModelFile.MAX_TOKENS + 2L * PointCsv.MAX_POINTS) + 10_000L * (Reflow.MAX_ROUNDS + 1));
 
     private SessionFile() {
     }
@@ -204,14 +205,14 @@ public final class SessionFile {
         }
         if (!FORMAT.equals(format.textValue())) {
             throw new InvalidInputException("it is not a Scorefield session (its \"format\" is "
-                    + JsonFields.quote(format.toString()) + ", not \"" + FORMAT + "\")"
+                    + JsonFields.quote(format) + ", not \"" + FORMAT + "\")"
                     + (ModelFile.FORMAT.equals(format.textValue()) ? "; it is a model file" : ""));
         }
         JsonFields f = JsonFields.root(root);
         JsonNode version = f.node("version");
         if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
             throw new InvalidInputException("\"version\" must be a whole number from 1, found "
-                    + JsonFields.quote(version.toString()));
+                    + JsonFields.quote(version));
         }
         if (version.intValue() > VERSION) {
             throw new InvalidInputException("it was saved by a newer Scorefield (session format version "
@@ -354,7 +355,7 @@ public final class SessionFile {
                     out.put(key, v.doubleValue());
                 } else {
                     throw new InvalidInputException("\"settings." + key + "\" must be a string, true or false, "
-                            + "or a number, found " + JsonFields.quote(v.toString()));
+                            + "or a number, found " + JsonFields.quote(v));
                 }
             }
         }

@@ -386,6 +386,22 @@ class ModelFileTest {
         assertTrue(message.endsWith("weight 5 is NaN; a model with non-finite weights cannot be used."), message);
     }
 
+    @Test
+    void fileShapesThatWouldExhaustMemoryAreRefusedWhileParsing() throws IOException {
+        // three million small numbers: 6 MB of text, far more as a tree of nodes
+        assertTrue(refusal(edited(j -> {
+            var list = j.putArray("padding");
+            for (int i = 0; i < 3_000_000; i++) {
+                list.add(0.5);
+            }
+        })).endsWith("it holds more than 410,000 values, more than such a file ever has."));
+        assertTrue(refusal(edited(j -> j.put("k".repeat(5000), 1)))
+                .endsWith("a key is longer than 100 characters, which no key of such a file is."));
+        // a list where a number belongs is described, not written out
+        assertTrue(refusal(edited(j -> j.putArray("steps").add(1).add(2).add(3)))
+                .endsWith("\"steps\" must be a whole number, found a list of 3 values."));
+    }
+
     /** The saved model with one weight replaced, its checksum made to match. */
     private Path withWeight(int index, float value) throws IOException {
         return edited(j -> {
