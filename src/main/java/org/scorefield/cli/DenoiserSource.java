@@ -13,6 +13,7 @@ import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.flow.ExactOracle;
 import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.io.IoReasons;
 import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.nn.Objective;
 import org.scorefield.core.nn.TrainedModel;
@@ -81,7 +82,7 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
      */
     static DenoiserSource of(Path file, Session session) {
         Session.Data d = session.data();
-        InvalidInputException.require(d.points().size() > 0, "The session " + file.getFileName()
+        InvalidInputException.require(d.points().size() > 0, "The session " + IoReasons.fileName(file)
                 + " has no data points to sample or compare with.");
         DataDistribution data = d.preset().<DataDistribution>map(p -> p)
                 .orElseGet(() -> new EmpiricalDistribution(d.name(), d.points()));

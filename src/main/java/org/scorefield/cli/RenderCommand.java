@@ -30,6 +30,7 @@ import org.scorefield.app.export.AnimationWriter;
 import org.scorefield.app.settings.FrameSize;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.io.IoReasons;
 import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.schedule.ForwardNoising;
@@ -316,7 +317,7 @@ final class RenderCommand implements Callable<Integer> {
 
     /** The format a file name implies: .gif, .mp4, .png (APNG); no extension means a PNG folder. */
     static AnimationFormat fromName(Path out) {
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = IoReasons.fileName(out).toLowerCase(Locale.ROOT);
         if (name.endsWith(".mp4")) {
             return AnimationFormat.MP4;
         } else if (name.endsWith(".png") || name.endsWith(".apng")) {

@@ -2,6 +2,7 @@ package org.scorefield.cli;
 
 import java.io.PrintWriter;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.io.InputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -35,6 +36,14 @@ public final class ScorefieldCli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(ScorefieldCli::badParameter);
+        // every path option: one sentence for text that is no path here (a NUL, an empty name)
+        cli.registerConverter(java.nio.file.Path.class, text -> {
+            try {
+                return InputFiles.argument(text, "the path");
+            } catch (InvalidInputException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
         cli.setExecutionExceptionHandler((e, command, parseResult) -> failure(e, command));
         return cli;
     }

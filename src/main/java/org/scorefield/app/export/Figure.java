@@ -45,7 +45,7 @@ public final class Figure {
 
         /** .svg, .pdf, or PNG for anything else. */
         public static Format of(Path file) {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            String name = org.scorefield.core.io.IoReasons.fileName(file).toLowerCase(Locale.ROOT);
             return name.endsWith(".svg") ? SVG : name.endsWith(".pdf") ? PDF : PNG;
         }
     }

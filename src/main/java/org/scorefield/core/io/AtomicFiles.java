@@ -68,6 +68,9 @@ public final class AtomicFiles {
             throw new FileSystemException(absolute.toString(), null, "Is a directory");
         }
         Path directory = absolute.getParent();
+        if (directory == null) {
+            throw new FileSystemException(absolute.toString(), null, "Is a directory"); // the root
+        }
         try {
             Files.createDirectories(directory);
         } catch (FileAlreadyExistsException e) {
@@ -103,6 +106,9 @@ public final class AtomicFiles {
     public static Path createTempBeside(Path target, boolean folder) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
+        if (directory == null) {
+            throw new FileSystemException(absolute.toString(), null, "Is a directory"); // the root
+        }
         Files.createDirectories(directory);
         return createTemp(directory, absolute.getFileName().toString(), folder);
     }

@@ -183,8 +183,8 @@ public final class InputFiles {
 
     /** The text with control characters (a NUL, a line break) shown as "?", so a message stays one line. */
     public static String printable(String text) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), 64));
-        for (int i = 0; i < text.length() && out.length() < 64; i++) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), 128));
+        for (int i = 0; i < text.length() && out.length() < 128; i++) {
             char c = text.charAt(i);
             out.append(Character.isISOControl(c) ? '?' : c);
         }

@@ -21,10 +21,17 @@ public final class IoReasons {
     private IoReasons() {
     }
 
-    /** The name a message gives a file: its last path element, or the path when it has none. */
+    /** The longest file name a message shows whole. */
+    private static final int MAX_NAME_CHARS = 80;
+
+    /**
+     * The name a message gives a file: its last path element, or the path when it has none (the
+     * root); control characters (a name may hold a line break) shown as "?", a long name shortened.
+     */
     public static String fileName(Path file) {
         Path name = file.getFileName();
-        return name == null ? file.toString() : name.toString();
+        String text = InputFiles.printable(name == null ? file.toString() : name.toString());
+        return text.length() <= MAX_NAME_CHARS ? text : text.substring(0, MAX_NAME_CHARS) + "…";
     }
 
     /** "Cannot read <file>: <reason>.", for a user. */

@@ -113,6 +113,13 @@ class InputFilesTest {
     }
 
     @Test
+    void aFileNameInAMessageIsOnePrintableShortLine() {
+        assertEquals("/", IoReasons.fileName(Path.of("/")));
+        assertEquals("a?b.csv", IoReasons.fileName(Path.of("dir", "a\nb.csv")));
+        assertEquals(81, IoReasons.fileName(Path.of("n".repeat(200))).length());
+    }
+
+    @Test
     void quotedTextStaysOneShortLine() {
         assertEquals("a?b", JsonFields.quote("a\nb"));
         assertEquals(41, JsonFields.quote("y".repeat(50_000_000)).length());
