@@ -29,6 +29,7 @@ import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.io.AtomicFiles;
 import org.scorefield.core.io.IoReasons;
 import org.scorefield.core.io.JsonFields;
+import org.scorefield.core.schedule.Coefficients;
 import org.scorefield.core.schedule.ParameterSpec;
 import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
@@ -245,14 +246,12 @@ public final class ModelFile {
         return model;
     }
 
-    /** Weights beyond this size are not what training makes; an overflow with them is blamed on them. */
-    private static final float PLAUSIBLE_WEIGHT = 1e4f;
-
     /**
      * Refuses a model that is finite in every field but overflows where it is asked (one weight of
      * 3e38 does, so does β_max = 1e308): its outputs on a few points of the plane, at the first,
-     * middle and last time, must be finite numbers. The message blames the weights when one is
-     * beyond what training makes, else the process constants.
+     * middle and last time, must be finite numbers. The message blames the process when its
+     * coefficients break down at that time (α or σ vanishes where its defaults' do not, or one is
+     * not finite), and the weights otherwise.
      */
     private static void requireFiniteOutputs(TrainedModel model, float[] weights) {
         double[] probe = new double[2 * 25];
@@ -265,23 +264,32 @@ public final class ModelFile {
         for (double t : new double[] {schedule.tMin(), 0.5, schedule.tMax()}) {
             for (double v : denoiser.denoise(probe, t)) {
                 if (!Double.isFinite(v)) {
+                    if (breaksDown(schedule, t)) {
+                        StringBuilder constants = new StringBuilder();
+                        schedule.parameters().forEach((name, value) -> constants.append(", ").append(name)
+                                .append(" = ").append(JsonFields.shown(value)));
+                        throw new InvalidInputException("its \"process\" (" + schedule.kind().id() + constants
+                                + ") breaks down at t = " + JsonFields.shown(t) + ": its constants are too large, so "
+                                + "the network's outputs overflow");
+                    }
                     float largest = 0;
                     for (float w : weights) {
                         largest = Math.max(largest, Math.abs(w));
                     }
-                    if (largest > PLAUSIBLE_WEIGHT) {
-                        throw new InvalidInputException("\"weights\" make the network's outputs overflow (its largest "
-                                + "weight is " + JsonFields.shown(largest) + "), so it cannot be used");
-                    }
-                    StringBuilder constants = new StringBuilder();
-                    schedule.parameters().forEach((name, value) -> constants.append(constants.length() == 0 ? "" : ", ")
-                            .append(name).append(" = ").append(JsonFields.shown(value)));
-                    throw new InvalidInputException("the network's outputs overflow at t = " + JsonFields.shown(t)
-                            + " under its \"process\" (" + schedule.kind().id() + ", " + constants
-                            + "): its constants are too large, so it cannot be used");
+                    throw new InvalidInputException("\"weights\" make the network's outputs overflow (its largest "
+                            + "weight is " + JsonFields.shown(largest) + "), so it cannot be used");
                 }
             }
         }
+    }
+
+    /** Whether the schedule's coefficients at t are unusable where its kind's defaults are not. */
+    private static boolean breaksDown(Schedule schedule, double t) {
+        Coefficients c = schedule.at(t);
+        Coefficients usual = schedule.kind().createDefault().at(t);
+        boolean finite = Double.isFinite(c.alpha()) && Double.isFinite(c.sigma()) && Double.isFinite(c.dAlpha())
+                && Double.isFinite(c.dSigma());
+        return !finite || (c.alpha() == 0 && usual.alpha() > 0) || (c.sigma() == 0 && usual.sigma() > 0);
     }
 
     private static void writeFlow(ObjectNode node, FlowSetup flow) {

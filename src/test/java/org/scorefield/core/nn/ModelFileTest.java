@@ -402,6 +402,12 @@ class ModelFileTest {
                 .endsWith("\"steps\" must be a whole number, found a list of 3 values."));
     }
 
+    private static float[] filled(int n, float value) {
+        float[] w = new float[n];
+        java.util.Arrays.fill(w, value);
+        return w;
+    }
+
     /** The saved model with one weight replaced, its checksum made to match. */
     private Path withWeight(int index, float value) throws IOException {
         return edited(j -> {
@@ -427,8 +433,17 @@ class ModelFileTest {
                 + "so it cannot be used."), message);
         // a β_max of 1e308 with sane weights: the process is to blame
         message = refusal(edited(j -> at(j, "process.parameters.x").put("beta_max", 1e308)));
-        assertTrue(message.endsWith("under its \"process\" (vp, beta_min = 0.1, beta_max = 1e+308): its constants "
-                + "are too large, so it cannot be used."), message);
+        assertTrue(message.endsWith("its \"process\" (vp, beta_min = 0.1, beta_max = 1e+308) breaks down at t = 0.001: "
+                + "its constants are too large, so the network's outputs overflow."), message);
+        // every weight at 1000, none absurd alone, overflows a deep enough network: the weights are to blame
+        TrainedModel deep = new TrainedModel(new Architecture(64, 8, Activation.SILU, false, TimeEmbedding.SINUSOIDAL,
+                16, 0, 1), vpModel.parameterization(), filled(new Architecture(64, 8, Activation.SILU, false,
+                TimeEmbedding.SINUSOIDAL, 16, 0, 1).parameterCount(), 1000f), vpModel.settings(), "moons", 1, 0.5);
+        Path file = dir.resolve("deep.json");
+        ModelFile.save(deep, file);
+        message = refusal(file);
+        assertTrue(message.endsWith("\"weights\" make the network's outputs overflow (its largest weight is 1000), so it "
+                + "cannot be used."), message);
         assertTrue(refusal(edited(j -> j.put("data", "x".repeat(2000))))
                 .endsWith("\"data\" is 2000 characters long, more than the 1024 it may have."));
     }
