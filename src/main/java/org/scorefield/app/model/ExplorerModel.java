@@ -188,8 +188,11 @@ public final class ExplorerModel implements AutoCloseable {
                 .onFailure(why -> message.set(why + " The data is unchanged."))
                 .start(job -> org.scorefield.core.data.PointCsv.read(file), points -> {
                     data.importPoints(points, name);
-                    message.set(String.format(java.util.Locale.ROOT, "Imported %,d points from %s.",
-                            data.data().points().size(), name));
+                    int kept = data.data().points().size();
+                    message.set(kept == points.size()
+                            ? String.format(java.util.Locale.ROOT, "Imported %,d points from %s.", kept, name)
+                            : String.format(java.util.Locale.ROOT, "Imported the first %,d of the %,d points of %s, "
+                                    + "as many as the window holds.", kept, points.size(), name));
                 });
     }
 

@@ -77,6 +77,8 @@ final class SessionCodec {
         Session.Data data = session.data();
         data.preset().ifPresent(Settings.DATA_PRESET::check);
         Settings.DATA_SEED.check(data.seed());
+        InvalidInputException.require(data.points().size() <= Settings.DATA_POINTS.max(), "\"data.points\" holds "
+                + data.points().size() + " points, but the window holds at most " + Settings.DATA_POINTS.max() + ".");
         // kept in "data.count", beside the points, not among the settings
         InvalidInputException.require(data.count() >= Settings.DATA_POINTS.min()
                 && data.count() <= Settings.DATA_POINTS.max(), "\"data.count\" is " + data.count()

@@ -55,5 +55,11 @@ class ExplorerModelTest {
         model.importCsv(good);
         manual.runAll();
         assertEquals("Imported 3 points from good.csv.", model.messageProperty().get());
+        Path many = Files.writeString(dir.resolve("many.csv"), "x,y\n" + "1,2\n".repeat(6000));
+        model.importCsv(many);
+        manual.runAll();
+        assertEquals("Imported the first 5,000 of the 6,000 points of many.csv, as many as the window holds.",
+                model.messageProperty().get(), "the points left out are said, not dropped silently");
+        assertEquals(5000, model.data().data().points().size());
     }
 }

@@ -74,6 +74,11 @@ class SessionCodecTest {
                 saved.process(), saved.model(), saved.settings());
         e = assertThrows(InvalidInputException.class, () -> new SessionCodec(model).apply(many));
         assertEquals("\"data.count\" is 1000000000, but the window's Points lie between 50 and 5000.", e.getMessage());
+        Session crowded = new Session(new Session.Data(d.name(), java.util.Optional.empty(), d.count(), d.seed(),
+                org.scorefield.core.data.PointSet.of(new double[2 * 5001])), saved.process(), saved.model(),
+                saved.settings());
+        e = assertThrows(InvalidInputException.class, () -> new SessionCodec(model).apply(crowded));
+        assertEquals("\"data.points\" holds 5001 points, but the window holds at most 5000.", e.getMessage());
         assertEquals(0.5, model.view().timeProperty().get(), "nothing changed");
         assertEquals(1000, model.data().pointCountProperty().get());
     }
