@@ -256,6 +256,14 @@ public record JsonFields(JsonNode node, String path) {
         return value;
     }
 
+    /** A whole number from {@code min} to {@code max}. */
+    public long whole(String key, long min, long max) {
+        long value = whole(key);
+        InvalidInputException.require(value >= min && value <= max, "\"" + path + key + "\" must lie between "
+                + min + " and " + max + ", found " + value);
+        return value;
+    }
+
     public long whole(String key) {
         JsonNode value = node(key);
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {

@@ -77,6 +77,10 @@ public final class ModelFile {
     /** Larger files are refused unread; the largest architecture needs about 90 MB. */
     public static final long MAX_BYTES = 128L * 1024 * 1024;
     /** The most values read: the architecture and settings, and a flow source of the most points a CSV holds. */
+    /** The most training steps a file may count: weeks of training, and far from a long's wrap. */
+    public static final long MAX_STEPS = 1_000_000_000_000L;
+    /** The highest Reflow round a model may be: far beyond any straightening, and far from an int's wrap. */
+    public static final int MAX_ROUND = 1000;
     public static final long MAX_TOKENS = 2L * PointCsv.MAX_POINTS + 10_000;
 
     private static final String DTYPE = "float32";
@@ -233,8 +237,7 @@ public final class ModelFile {
 
         String data = f.text("data");
         InvalidInputException.require(!data.isBlank(), "\"data\" is empty");
-        long steps = f.whole("steps");
-        InvalidInputException.require(steps >= 0, "\"steps\" cannot be negative, found " + steps);
+        long steps = f.whole("steps", 0, MAX_STEPS);
         double loss = f.node("loss").isNull() ? Double.NaN : f.number("loss");
 
         float[] weights = weights(f.object("weights"), architecture);
@@ -332,8 +335,7 @@ public final class ModelFile {
                     + JsonFields.quote(sourceKind));
         }
         CouplingKind kind = Identified.byId(CouplingKind.class, flow.text("coupling"), "coupling");
-        int round = flow.integer("round");
-        InvalidInputException.require(round >= 0, "\"flow.round\" cannot be negative, found " + round);
+        int round = (int) flow.whole("round", 0, MAX_ROUND);
         return new FlowSetup(source, new Coupling(kind, flow.number("sinkhorn_epsilon")), round);
     }
 

@@ -62,6 +62,8 @@ public final class SessionFile {
     /** Larger files are refused unread: a model file's limit and room for the points. */
     public static final long MAX_BYTES = ModelFile.MAX_BYTES + 64L * 1024 * 1024;
 
+    /** The largest Reflow figure read (distances of points within ±1e6, seconds of weeks). */
+    static final double MAX_METRIC = 1e12;
     /** The most clicked points read back; the window keeps the newest few. */
     static final int MAX_CLICKS = 1000;
 
@@ -289,13 +291,20 @@ public final class SessionFile {
         List<Reflow.Metrics> metrics = new ArrayList<>();
         for (int k = 0; k < list.size(); k++) {
             JsonFields round = node.element("rounds", k);
-            int number = round.integer("round");
-            InvalidInputException.require(number >= 0, "\"reflow.rounds\" has a negative round number");
+            int number = (int) round.whole("round", 0, ModelFile.MAX_ROUND);
+            InvalidInputException.require(k == 0 || number > metrics.get(k - 1).round(), "\"reflow.rounds\" must count up, "
+                    + "but round " + number + " follows round " + (k == 0 ? 0 : metrics.get(k - 1).round()));
             double[] sw2 = round.numbers("sw2_by_nfe");
             InvalidInputException.require(sw2.length == Reflow.nfe().length, "\"reflow.rounds\" round " + number
                     + " has " + sw2.length + " SW2 figures, not " + Reflow.nfe().length);
-            metrics.add(new Reflow.Metrics(number, round.number("straightness"), round.number("normalized_straightness"),
-                    round.number("transport_cost"), round.number("sw2_floor"), sw2, round.number("seconds")));
+            for (double v : sw2) {
+                InvalidInputException.require(v >= 0 && v <= MAX_METRIC, "\"reflow.rounds\" round " + number
+                        + " has an SW2 of " + JsonFields.shown(v) + ", not one from 0 to " + JsonFields.shown(MAX_METRIC));
+            }
+            // the charts divide by the floor and draw on log axes: every figure must be a sane positive number
+            metrics.add(new Reflow.Metrics(number, round.number("straightness", 0, MAX_METRIC),
+                    round.number("normalized_straightness", 0, MAX_METRIC), round.number("transport_cost", 0, MAX_METRIC),
+                    round.number("sw2_floor", 1e-12, MAX_METRIC), sw2, round.number("seconds", 0, MAX_METRIC)));
             try {
                 TrainedModel model = ModelFile.fromTree(round.node("model"));
                 InvalidInputException.require(model.parameterization().objective() == Objective.FLOW_MATCHING,

@@ -131,6 +131,23 @@ class SessionFileTest {
         assertTrue(e.getMessage().contains("Reflow round 0's model: it is not a flow-matching model"), e.getMessage());
     }
 
+    /** Figures the charts divide by or draw on log axes, and round numbers that would wrap, are refused. */
+    @Test
+    void reflowFiguresAndRoundNumbersMustBeSane() {
+        Session plain = Sessions.session(40, null, 1);
+        java.util.function.BiFunction<Integer, Double, String> fails = (round, floor) -> {
+            var metrics = java.util.List.of(new org.scorefield.core.flow.Reflow.Metrics(round, 0.8, 1.9, 0.43, floor,
+                    new double[] {0.9, 0.45, 0.24, 0.13, 0.08}, 0));
+            Session s = new Session(plain.data(), plain.process(), plain.model(), plain.settings(), Optional.empty(),
+                    Optional.of(new Session.Rounds(7, 500, java.util.List.of(Sessions.flow(16, 1, 3, 0)), metrics)));
+            return assertThrows(InvalidInputException.class,
+                    () -> SessionFile.fromJson(SessionFile.toJson(s).getBytes(StandardCharsets.UTF_8))).getMessage();
+        };
+        assertEquals("\"reflow.rounds[0].sw2_floor\" must lie between 1e-12 and 1e+12, found 0", fails.apply(0, 0.0));
+        assertEquals("\"reflow.rounds[0].round\" must lie between 0 and 1000, found 2147483647",
+                fails.apply(Integer.MAX_VALUE, 0.045));
+    }
+
     @Test
     void aNewerVersionIsRefusedWithAClearSentence() throws IOException {
         Path file = dir.resolve("new.scorefield");
