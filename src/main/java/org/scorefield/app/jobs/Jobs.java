@@ -337,7 +337,12 @@ public final class Jobs implements AutoCloseable {
         } catch (Throwable e) {
             // every job delivers once, whatever it throws (an ND4J library that fails to load, say):
             // otherwise its busy state would stay on and idle() would never be true again
-            delivery = () -> failed(job, "Something went wrong (" + e + "). Your work is unchanged.", onFailure,
+            // the user gets a sentence; the details, for a bug report, go to the console
+            System.err.println("Scorefield: " + job.title() + " failed:");
+            e.printStackTrace();
+            String why = e instanceof OutOfMemoryError ? "there was not enough memory"
+                    : e instanceof LinkageError ? "a native library could not be loaded" : "an internal error";
+            delivery = () -> failed(job, "Something went wrong (" + why + "). Your work is unchanged.", onFailure,
                     onCancelled);
         } finally {
             running.remove(job);

@@ -195,10 +195,19 @@ public final class SessionState {
                         fail("Cannot open " + IoReasons.fileName(source) + ": " + lowerFirst(e.getMessage()));
                         return;
                     } catch (RuntimeException e) {
-                        // a failure half-way (a bug, not the file): the work as it was comes back
-                        codec.apply(before);
-                        fail("Cannot open " + IoReasons.fileName(source) + ": it could not be applied ("
-                                + JsonFields.quote(String.valueOf(e.getMessage())) + "); the work is as it was.");
+                        // a failure half-way (a bug, not the file): the work as it was comes back, and the
+                        // details go to the console for a bug report
+                        System.err.println("Scorefield: opening " + source + " failed half-way:");
+                        e.printStackTrace();
+                        try {
+                            codec.apply(before);
+                            fail("Cannot open " + IoReasons.fileName(source) + ": an internal error stopped it half-way; "
+                                    + "the work is as it was.");
+                        } catch (RuntimeException again) {
+                            again.printStackTrace();
+                            fail("Cannot open " + IoReasons.fileName(source) + ": an internal error stopped it half-way, "
+                                    + "and the work could not be put back; save it under another name.");
+                        }
                         return;
                     }
                     if (!becomesCurrent) {
