@@ -171,8 +171,8 @@ public final class InputFiles {
     /** @param sizeKnown whether {@code size} is the file's size, or only what was read of it so far */
     private static void requireWithin(Path file, long size, long maxBytes, String kind, boolean sizeKnown) {
         InvalidInputException.require(size <= maxBytes, "Cannot read " + IoReasons.fileName(file) + ": "
-                + (sizeKnown ? "at " + sizeText(size) + " " : "") + "it is larger than any " + kind + " (at most "
-                + sizeText(maxBytes) + ").");
+                + (sizeKnown ? "at " + sizeText(size) + " it is" : "it is") + " over the " + sizeText(maxBytes)
+                + " a " + kind + " may have.");
     }
 
     /** "12 bytes", "1.5 MB". */

@@ -295,13 +295,13 @@ public record JsonFields(JsonNode node, String path) {
     public double[] coordinates(String key, int maxPoints) {
         JsonNode value = node(key);
         InvalidInputException.require(!value.isArray() || value.size() <= 2L * maxPoints, "\"" + path + key
-                + "\" holds " + value.size() / 2 + " points; at most " + maxPoints + " are read");
+                + "\" holds " + value.size() / 2 + " points, more than the " + maxPoints + " a file may hold");
         double[] xy = numbers(key);
         InvalidInputException.require(xy.length % 2 == 0,
                 "\"" + path + key + "\" must hold x, y pairs, but it has " + xy.length + " numbers");
         for (double v : xy) {
             InvalidInputException.require(Math.abs(v) <= PointSet.MAX_COORDINATE, "\"" + path + key + "\" holds "
-                    + v + ", beyond the largest coordinate, ±" + PointSet.MAX_COORDINATE_TEXT);
+                    + shown(v) + ", beyond the largest coordinate, ±" + PointSet.MAX_COORDINATE_TEXT);
         }
         return xy;
     }

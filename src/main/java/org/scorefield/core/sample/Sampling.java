@@ -117,7 +117,7 @@ public final class Sampling {
     private static void requireFinite(double[] x) {
         for (double v : x) {
             InvalidInputException.require(Double.isFinite(v), "The samples became infinite or NaN: the denoiser's "
-                    + "outputs overflow on the way, so its weights or the process constants are too large.");
+                    + "outputs overflow on the way (a model's weights or the process constants are too large).");
         }
     }
 

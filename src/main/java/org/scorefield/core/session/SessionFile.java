@@ -286,7 +286,7 @@ public final class SessionFile {
         JsonNode list = node.node("rounds");
         InvalidInputException.require(list.isArray() && list.size() > 0, "\"reflow.rounds\" must list at least one round");
         InvalidInputException.require(list.size() <= Reflow.MAX_ROUNDS + 1, "\"reflow.rounds\" lists " + list.size()
-                + " rounds; at most " + (Reflow.MAX_ROUNDS + 1) + " (round 0 and " + Reflow.MAX_ROUNDS + " more) are read");
+                + " rounds, more than the " + (Reflow.MAX_ROUNDS + 1) + " (round 0 and " + Reflow.MAX_ROUNDS + " more) a session holds");
         List<TrainedModel> models = new ArrayList<>();
         List<Reflow.Metrics> metrics = new ArrayList<>();
         for (int k = 0; k < list.size(); k++) {

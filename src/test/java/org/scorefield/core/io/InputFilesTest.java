@@ -28,7 +28,7 @@ class InputFilesTest {
         assertArrayEquals("{\"x\": 1}".getBytes(StandardCharsets.UTF_8), InputFiles.readBytes(file, 8, "model file"));
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> InputFiles.readBytes(file, 7, "model file"));
-        assertEquals("Cannot read a.json: at 8 bytes it is larger than any model file (at most 7 bytes).",
+        assertEquals("Cannot read a.json: at 8 bytes it is over the 7 bytes a model file may have.",
                 e.getMessage());
     }
 
@@ -67,7 +67,7 @@ class InputFilesTest {
                     // read on until the limit stops it
                 }
             });
-            assertEquals("Cannot read status: it is larger than any point file (at most 16 bytes).",
+            assertEquals("Cannot read status: it is over the 16 bytes a point file may have.",
                     e.getMessage());
         }
     }

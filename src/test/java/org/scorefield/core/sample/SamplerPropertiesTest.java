@@ -239,7 +239,7 @@ class SamplerPropertiesTest {
         SamplerSettings s = SamplerSettings.defaults(kind).withSteps(64).withLangevin(2, 0.05);
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> Sampling.fromPrior(huge, s, 16, 3, Recording.NONE));
-        assertEquals("The samples became infinite or NaN: the denoiser's outputs overflow on the way, so its weights "
-                + "or the process constants are too large.", e.getMessage());
+        assertEquals("The samples became infinite or NaN: the denoiser's outputs overflow on the way (a model's "
+                + "weights or the process constants are too large).", e.getMessage());
     }
 }
