@@ -45,7 +45,8 @@ public final class SessionSection {
         Runnable fill = () -> {
             open.getItems().clear();
             for (Path p : session.recent()) {
-                MenuItem item = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
+                MenuItem item = new MenuItem(org.scorefield.core.io.IoReasons.fileName(p) + "  —  "
+                        + (p.getParent() == null ? "" : org.scorefield.core.io.InputFiles.printable(p.getParent().toString())));
                 item.setMnemonicParsing(false);
                 item.setOnAction(e -> session.open(p));
                 open.getItems().add(item);

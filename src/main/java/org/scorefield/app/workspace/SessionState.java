@@ -342,15 +342,19 @@ public final class SessionState {
         }
     }
 
+    /** The list of recent sessions: absolute paths of files, one per line (a few kilobytes at most). */
     private List<Path> readRecent() {
         Path list = home.resolve("recent.txt");
-        if (!Files.isRegularFile(list)) {
+        if (!Files.exists(list)) {
             return List.of();
         }
-        try (Stream<String> lines = Files.lines(list)) {
-            return lines.filter(l -> !l.isBlank()).map(Path::of).distinct().limit(MAX_RECENT).toList();
-        } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
-            return List.of(); // a damaged list is only a convenience lost
+        try (java.io.BufferedReader reader = org.scorefield.core.io.InputFiles.openText(list, 64 * 1024, "recent list");
+                Stream<String> lines = reader.lines()) {
+            return lines.filter(l -> !l.isBlank() && l.length() <= org.scorefield.core.io.InputFiles.MAX_PATH_CHARS)
+                    .map(Path::of).filter(p -> p.isAbsolute() && p.getFileName() != null).distinct()
+                    .limit(MAX_RECENT).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // a damaged or odd list is only a convenience lost
         }
     }
 

@@ -34,6 +34,16 @@ class SessionStateTest {
     }
 
     @Test
+    void anOddRecentListKeepsOnlyAbsolutePathsOfFiles() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path good = dir.resolve("a.scorefield").toAbsolutePath();
+        Files.writeString(home.resolve("recent.txt"), "/\nrelative.scorefield\n" + "x".repeat(5000) + "\n" + good + "\n");
+        assertEquals(List.of(good), state().recent());
+        Files.writeString(home.resolve("recent.txt"), (good + "\n").repeat(10_000)); // over 64 KB: dropped whole
+        assertEquals(List.of(), state().recent());
+    }
+
+    @Test
     void aSaveWritesOnTheFilesLaneAndASessionComesBack() throws Exception {
         SessionState sessions = state();
         Path file = dir.resolve("lesson.scorefield");
