@@ -103,10 +103,42 @@ class MutatedFilesTest {
         CliRun valid = CliRun.of("sample", "--session", check.toString(), "--n", "8", "--steps", "2");
         assertEquals(0, valid.exitCode(), valid.err());
 
-        // things a path inside a file may name
-        Path fifo = dir.resolve("fifo");
-        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
-        Files.createDirectories(dir.resolve("folder.csv"));
+    }
+
+    /**
+     * What a path inside a mutated file may name, beside it: a good CSV, a pipe and a folder that
+     * look like CSVs. Returns how many entries the folder holds.
+     */
+    private static int specials(Path work) throws IOException, InterruptedException {
+        Files.write(work.resolve("ok.csv"), csv);
+        Files.createDirectories(work.resolve("folder.csv"));
+        Process mkfifo = new ProcessBuilder("mkfifo", work.resolve("pipe.csv").toString()).start();
+        return mkfifo.waitFor() == 0 ? 3 : 2;
+    }
+
+    /** A model whose data is a pipe, a folder, a device or a system file is sampled without it, saying why. */
+    @Test
+    void aModelsDataThatIsNoFileIsNotOpened() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("named"));
+        specials(work);
+        String[][] cases = {{"pipe.csv", "it is not a regular file"}, {"folder.csv", "it is a folder"},
+            {"/dev/zero", "which is not a .csv file"}, {"../../../../../../etc/passwd", "which is not a .csv file"},
+            {"ok.csv", null}};
+        for (String[] c : cases) {
+            ObjectNode m = (ObjectNode) JSON.readTree(model);
+            m.put("data", c[0]);
+            Path file = work.resolve("m.json");
+            Files.write(file, JSON.writeValueAsBytes(m));
+            CliRun run = CliRun.of("sample", "--model", file.toString(), "--n", "8", "--steps", "2");
+            assertEquals(0, run.exitCode(), run.err());
+            String reference = run.json().get("reference").asText();
+            if (c[1] == null) {
+                assertEquals("ok.csv (120 points, resampled)", reference);
+            } else {
+                assertTrue(reference.startsWith("none: the training data '" + c[0] + "' cannot be used")
+                        && reference.contains(c[1]), c[0] + ": " + reference);
+            }
+        }
     }
 
     @AfterAll
@@ -121,7 +153,7 @@ class MutatedFilesTest {
     }
 
     @Test
-    void mutatedModelsAreSampledOrRefusedInOneLine() throws IOException {
+    void mutatedModelsAreSampledOrRefusedInOneLine() throws IOException, InterruptedException {
         mutate("model", "json", PER_KIND / 2, 101, model, false, f -> new String[] {"sample", "--model", f, "--n", "8",
             "--steps", "2", "--seed", "1"});
         mutate("model", "json", PER_KIND / 2, 102, model, false, f -> new String[] {"solvers", "--model", f, "--n",
@@ -129,7 +161,7 @@ class MutatedFilesTest {
     }
 
     @Test
-    void mutatedSessionsAreSampledOrRefusedInOneLine() throws IOException {
+    void mutatedSessionsAreSampledOrRefusedInOneLine() throws IOException, InterruptedException {
         mutate("session", "scorefield", PER_KIND / 2, 201, session, false,
                 f -> new String[] {"sample", "--session", f, "--n", "8", "--steps", "2"});
         mutate("session", "scorefield", PER_KIND / 2, 202, fullSession, false,
@@ -137,10 +169,12 @@ class MutatedFilesTest {
     }
 
     @Test
-    void mutatedCsvFilesAreReadOrRefusedInOneLine() throws IOException {
+    void mutatedCsvFilesAreReadOrRefusedInOneLine() throws IOException, InterruptedException {
         mutate("csv", "csv", PER_KIND / 2, 301, csv, true, f -> new String[] {"sample", "--oracle", f, "--n", "8",
             "--steps", "2"});
-        mutate("csv", "csv", PER_KIND / 2, 302, csv, true, f -> new String[] {"data", "--data", f, "--n", "8"});
+        mutate("csv", "csv", PER_KIND / 4, 302, csv, true, f -> new String[] {"data", "--data", f, "--n", "8"});
+        mutate("csv", "csv", PER_KIND / 4, 303, csv, true, f -> new String[] {"train", "--data", f, "--steps", "2",
+            "--width", "8", "--depth", "1", "--batch", "16", "--seed", "1", "--out", f + ".model.json"});
     }
 
     private interface Command {
@@ -148,11 +182,10 @@ class MutatedFilesTest {
     }
 
     private static void mutate(String what, String extension, int count, long seed, byte[] valid, boolean isCsv,
-            Command command) throws IOException {
+            Command command) throws IOException, InterruptedException {
         Path work = Files.createDirectories(dir.resolve(what + "-" + seed));
-        Files.write(work.resolve("ok.csv"), csv); // a file a mutated path may name legitimately
-        Mutator mutator = new Mutator(seed, dir.resolve("fifo").toString(), "fifo", "../fifo", "folder.csv",
-                "../folder.csv");
+        int fixtures = specials(work);
+        Mutator mutator = new Mutator(seed, "pipe.csv", "folder.csv", "../pipe.csv", work.resolve("pipe.csv").toString());
         PrintStream systemErr = System.err;
         PrintStream systemOut = System.out;
         ByteArrayOutputStream stray = new ByteArrayOutputStream();
@@ -178,8 +211,9 @@ class MutatedFilesTest {
                 assertEquals(0, stray.size(), context + "\nsomething wrote to System.out or System.err directly: "
                         + shorten(stray.toString(StandardCharsets.UTF_8)));
                 assertArrayEquals(m.bytes(), Files.readAllBytes(file), context + "\nthe file was changed");
+                Files.deleteIfExists(Path.of(file + ".model.json")); // what train writes when the CSV is good
                 try (Stream<Path> files = Files.list(work)) {
-                    assertEquals(2, files.count(), context + "\na file was left beside it");
+                    assertEquals(fixtures + 1, files.count(), context + "\na file was left beside it");
                 }
                 Files.delete(file);
                 count(what, m.kinds(), run);
@@ -222,7 +256,7 @@ class MutatedFilesTest {
     private static String reason(String err) {
         String[][] classes = {{"truncated", "truncated"}, {"not valid JSON", "not JSON"}, {"is missing", "missing field"},
             {"does not know", "unknown value"}, {"not one of", "unknown value"}, {"must be", "wrong type"},
-            {"must lie", "out of range"}, {"cannot be negative", "out of range"}, {"larger than any", "too large"},
+            {"must lie", "out of range"}, {"cannot be negative", "out of range"}, {"may have", "too large"},
             {"characters long", "too long"}, {"CRC", "corrupt weights"}, {"base64", "corrupt weights"},
             {"weights", "weights"}, {"overflow", "overflow"}, {"coordinate", "coordinate"}, {"newer", "newer version"},
             {"not a Scorefield", "other format"}, {"line ", "bad CSV row"}, {"regular file", "not a file"},
