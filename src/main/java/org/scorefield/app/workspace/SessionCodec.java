@@ -64,6 +64,17 @@ final class SessionCodec {
      *         nothing has changed then
      */
     void apply(Session session) {
+        prepare(session).run();
+    }
+
+    /**
+     * Checks the whole session and returns the change that makes it the workspace (see {@link
+     * #apply}), so that a caller can tell a refused file (thrown here, nothing changed) from a
+     * failure half-way through the change.
+     *
+     * @throws InvalidInputException if a setting has a value this build does not know or allow
+     */
+    Runnable prepare(Session session) {
         List<Runnable> changes = new ArrayList<>();
         SettingValues values = model.values();
         for (Setting<?> s : Settings.ALL) {
@@ -91,17 +102,19 @@ final class SessionCodec {
                     + spec.name() + "\" is " + JsonFields.shown(value) + ", but the window's " + spec.symbol()
                     + " lies between " + JsonFields.shown(spec.min()) + " and " + JsonFields.shown(spec.max()) + ".");
         }
-        // Check everything first, then change: the model goes last, once its inputs are in place.
-        model.training().reset();
-        model.reflow().clear();
-        model.data().restore(data);
-        model.process().restore(session.process());
-        changes.forEach(Runnable::run);
-        model.training().sourceProperty().set(source);
-        session.model().ifPresent(model.training()::restore);
-        session.rounds().ifPresent(r -> model.reflow().restore(r, model.training().runInputs()
-                .map(i -> i.data().distribution()).orElse(model.data().data().distribution())));
-        model.sampling().restoreClicks(session.clicks());
+        // Everything is checked; the change puts the model last, once its inputs are in place.
+        return () -> {
+            model.training().reset();
+            model.reflow().clear();
+            model.data().restore(data);
+            model.process().restore(session.process());
+            changes.forEach(Runnable::run);
+            model.training().sourceProperty().set(source);
+            session.model().ifPresent(model.training()::restore);
+            session.rounds().ifPresent(r -> model.reflow().restore(r, model.training().runInputs()
+                    .map(i -> i.data().distribution()).orElse(model.data().data().distribution())));
+            model.sampling().restoreClicks(session.clicks());
+        };
     }
 
     /**

@@ -188,12 +188,16 @@ public final class SessionState {
                         ? "Cannot open " + IoReasons.fileName(source) + ". " + why : why))
                 .onCancelled(() -> fail("Not opened: cancelled. The work is unchanged."))
                 .start(job -> new Opened(SessionFile.load(source), modified(source)), opened -> {
-                    Session before = codec.capture();
+                    Runnable change;
                     try {
-                        codec.apply(opened.session()); // checks everything before it changes anything
+                        change = codec.prepare(opened.session()); // checks everything, changes nothing
                     } catch (InvalidInputException e) {
                         fail("Cannot open " + IoReasons.fileName(source) + ": " + lowerFirst(e.getMessage()));
                         return;
+                    }
+                    Session before = codec.capture();
+                    try {
+                        change.run();
                     } catch (RuntimeException e) {
                         // a failure half-way (a bug, not the file): the work as it was comes back, and the
                         // details go to the console for a bug report
