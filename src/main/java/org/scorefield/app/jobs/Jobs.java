@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.scorefield.app.fx.NativeMemory;
 import org.scorefield.core.InvalidInputException;
 
 /**
@@ -346,6 +347,9 @@ public final class Jobs implements AutoCloseable {
                     onCancelled);
         } finally {
             running.remove(job);
+            if (job.lane() == Lane.REFLOW || job.lane() == Lane.EXPORT || job.lane() == Lane.FILES) {
+                NativeMemory.trim(); // a long job's freed native buffers go back to the system
+            }
         }
         Runnable then = delivery;
         deliver(() -> {
