@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.scorefield.app.fx.NativeMemory;
 import org.scorefield.core.InvalidInputException;
 
 /**

@@ -90,7 +90,7 @@ final class SessionCodec {
         Settings.DATA_SEED.check(data.seed());
         InvalidInputException.require(data.points().size() <= Settings.DATA_POINTS.max(), "\"data.points\" holds "
                 + data.points().size() + " points, but the window holds at most " + Settings.DATA_POINTS.max() + ".");
-        // kept in "data.count", beside the points, not among the settings
+        // the count is kept beside the points in the file, not among the settings
         InvalidInputException.require(data.count() >= Settings.DATA_POINTS.min()
                 && data.count() <= Settings.DATA_POINTS.max(), "\"data.count\" is " + data.count()
                 + ", but the window's " + Settings.DATA_POINTS.label() + " lie between " + Settings.DATA_POINTS.min()

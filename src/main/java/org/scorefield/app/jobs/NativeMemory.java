@@ -1,4 +1,4 @@
-package org.scorefield.app.fx;
+package org.scorefield.app.jobs;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
