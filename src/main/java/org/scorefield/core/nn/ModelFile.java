@@ -362,10 +362,8 @@ public final class ModelFile {
         constants.node().fieldNames().forEachRemaining(name -> values.putIfAbsent(name, constants.number(name)));
         try {
             return kind.create(values);
-        } catch (InvalidInputException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("\"process\": " + JsonFields.phrase(e.getMessage()), e);
+        } catch (IllegalArgumentException e) { // an InvalidInputException too: its constants are named below
+            throw new InvalidInputException("\"process\" (" + kind.id() + "): " + JsonFields.phrase(e.getMessage()), e);
         }
     }
 

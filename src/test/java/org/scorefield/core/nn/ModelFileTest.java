@@ -340,7 +340,7 @@ class ModelFileTest {
         assertTrue(refusal(edited(j -> at(j, "architecture.depth").put("depth", 0)))
                 .contains("the depth must lie between 1 and"));
         assertTrue(refusal(edited(j -> at(j, "process.parameters.x").put("gamma", 2.0)))
-                .contains("the vp schedule has no constant 'gamma'"));
+                .contains("\"process\" (vp): the vp schedule has no constant 'gamma'"));
         assertTrue(refusal(edited(j -> j.put("steps", -1))).contains("\"steps\" must lie between 0 and 1000000000000, "
                 + "found -1"));
         // 2^63 - 1 steps would wrap at the next step of training
