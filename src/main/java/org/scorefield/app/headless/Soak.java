@@ -118,11 +118,24 @@ public final class Soak {
         waitFor(() -> HeadlessFx.call(() -> !view.session().busyProperty().get() && model.jobs().idle()), 300);
     }
 
+    /**
+     * The heap in use after full collections, at rest: the least of three readings a second apart,
+     * so that a job still finishing (an autosave, a frame being drawn) is not counted as kept.
+     */
     private static double heapMb() {
-        for (int i = 0; i < 3; i++) {
+        double least = Double.MAX_VALUE;
+        for (int reading = 0; reading < 3; reading++) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
             System.gc();
+            System.gc();
+            least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+        return least;
     }
 
     /** VmRSS of /proc/self/status (Linux); 0 elsewhere. */
