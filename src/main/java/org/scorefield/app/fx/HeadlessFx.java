@@ -97,4 +97,26 @@ public final class HeadlessFx {
             throw new IllegalStateException("interrupted while starting JavaFX", e);
         }
     }
+
+    /**
+     * Polls {@code condition} (off the FX thread) every 50 ms until it holds.
+     *
+     * @param what what is awaited, for the message when it does not come: "the scripted session"
+     * @throws IllegalStateException when it does not hold within {@code seconds}
+     */
+    public static void waitUntil(String what, int seconds, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT, "%s did not finish within %d s",
+                        what, seconds));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
 }

@@ -253,18 +253,6 @@ public final class Screenshot {
     }
 
     private static void waitFor(BooleanSupplier condition, int seconds) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "the scripted session did not finish within %d s", seconds));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        HeadlessFx.waitUntil("the scripted session", seconds, condition);
     }
 }

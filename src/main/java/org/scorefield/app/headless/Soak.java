@@ -153,18 +153,6 @@ public final class Soak {
     }
 
     private static void waitFor(BooleanSupplier condition, int seconds) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(String.format(Locale.ROOT, "a soak step did not finish within %d s",
-                        seconds));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        HeadlessFx.waitUntil("a soak step", seconds, condition);
     }
 }
