@@ -105,7 +105,7 @@ public final class InputFiles {
      * @throws InvalidInputException naming the file when it is not a regular file, is too large or unreadable
      */
     public static byte[] readBytes(Path file, long maxBytes, String kind) {
-        checkedSize(file, maxBytes, kind);
+        requireRegularWithin(file, maxBytes, kind);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             requireWithin(file, bytes.length, maxBytes, kind, false);
@@ -123,7 +123,7 @@ public final class InputFiles {
      * @throws InvalidInputException naming the file when it is not a regular file, is too large or unreadable
      */
     public static BufferedReader openText(Path file, long maxBytes, String kind) {
-        checkedSize(file, maxBytes, kind);
+        requireRegularWithin(file, maxBytes, kind);
         try {
             InputStream limited = new FilterInputStream(Files.newInputStream(file)) {
                 private long read;
@@ -154,7 +154,7 @@ public final class InputFiles {
     }
 
     /** Refuses what is not a regular file, or is one over the limit. */
-    private static void checkedSize(Path file, long maxBytes, String kind) {
+    private static void requireRegularWithin(Path file, long maxBytes, String kind) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);

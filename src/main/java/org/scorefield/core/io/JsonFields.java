@@ -81,16 +81,6 @@ public record JsonFields(JsonNode node, String path) {
     }
 
     /**
-     * The bytes of a file that is not larger than {@code maxBytes}.
-     *
-     * @param kind what such files are, for the message ("model file")
-     * @throws InvalidInputException naming the file when it is not a regular file, too large or unreadable
-     */
-    public static byte[] readFile(Path file, long maxBytes, String kind) {
-        return InputFiles.readBytes(file, maxBytes, kind);
-    }
-
-    /**
      * The JSON tree of a file's bytes.
      *
      * @throws InvalidInputException if the bytes are empty, truncated or not JSON

@@ -27,6 +27,7 @@ import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.io.AtomicFiles;
+import org.scorefield.core.io.InputFiles;
 import org.scorefield.core.io.IoReasons;
 import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.schedule.Coefficients;
@@ -106,7 +107,7 @@ public final class ModelFile {
      */
     public static TrainedModel load(Path file) {
         String name = IoReasons.fileName(file);
-        byte[] bytes = JsonFields.readFile(file, MAX_BYTES, "model file");
+        byte[] bytes = InputFiles.readBytes(file, MAX_BYTES, "model file");
         try {
             return fromJson(bytes);
         } catch (InvalidInputException e) {

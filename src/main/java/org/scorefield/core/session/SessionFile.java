@@ -18,6 +18,7 @@ import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.io.AtomicFiles;
+import org.scorefield.core.io.InputFiles;
 import org.scorefield.core.io.IoReasons;
 import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.io.JsonFields;
@@ -104,7 +105,7 @@ public final class SessionFile {
      * @throws InvalidInputException naming the file and what is wrong with it
      */
     public static Session load(Path file) {
-        byte[] bytes = JsonFields.readFile(file, MAX_BYTES, "session file");
+        byte[] bytes = InputFiles.readBytes(file, MAX_BYTES, "session file");
         try {
             return fromJson(bytes);
         } catch (InvalidInputException e) {
