@@ -39,6 +39,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final SolverComparison comparison;
     private final ProbeState probe;
     private final PairsState pairs;
+    private final CanvasGuide guide;
 
     /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
     public ExplorerModel(Jobs jobs) {
@@ -77,11 +78,17 @@ public final class ExplorerModel implements AutoCloseable {
         probe = new ProbeState(jobs, data, training, view.timeProperty(), this::exactPath);
         exactPath.addListener(obs -> probe.refresh());
         pairs = new PairsState(jobs, data, training, sampling.seedProperty(), view.showPairsProperty());
+        guide = new CanvasGuide(this);
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.
         jobs.submit("warm-up", Lane.TRAINING, job -> {
             Nd4jRuntime.ensureConfigured();
             return true;
         }, ok -> { });
+    }
+
+    /** The sentence above the canvas: what it shows and what to do next. */
+    public CanvasGuide guide() {
+        return guide;
     }
 
     /** Whether a trained model drives sampling (otherwise the exact oracle does). */

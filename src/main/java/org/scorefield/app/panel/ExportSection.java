@@ -92,7 +92,7 @@ public final class ExportSection {
         Button field = saveButton("Field…", "exportField", "Save the field on the canvas at the current t as CSV "
                 + "(x,y,u,v).", "field.csv", export::saveField);
 
-        return Widgets.section("Export", "exportSection",
+        TitledPane section = Widgets.section("Export", "exportSection",
                 Controls.row(Settings.ANIMATION, what),
                 Controls.row(Settings.FORMAT, format),
                 Controls.row(Settings.FRAME_SIZE, size),
@@ -101,6 +101,8 @@ public final class ExportSection {
                 Controls.row(Settings.OVERLAY, overlay),
                 animationButtons, progress, status, buttons(figure, chartsButton), buttons(samples, paths),
                 buttons(loss, field));
+        section.setExpanded(false); // opened when wanted: a lesson's first steps need the room above it
+        return section;
     }
 
     /** A button that asks where to save a figure (PNG, SVG, PDF) or CSV file (by the name's ending), then saves it. */

@@ -48,20 +48,14 @@ public final class SamplingSection {
         eta.setMinorTickCount(3);
         eta.setShowTickMarks(true);
         SeedField seed = Controls.seed(Settings.SAMPLING_SEED, sampling.seedProperty(), "sampleSeed");
-        Button resample = new Button("Resample");
-        resample.setId("resampleButton");
-        resample.getStyleClass().add("primary");
-        resample.setTooltip(Widgets.tip("Sample again with a new seed (key R). The same seed always gives the "
-                + "same samples; type it back into the seed field to see them again."));
-        resample.setOnAction(e -> sampling.newSeed());
         Button clearClicks = new Button("Clear clicks");
         clearClicks.setId("clearClicks");
         clearClicks.setTooltip(Widgets.tip("Remove the trajectories started by clicking on the canvas."));
         clearClicks.setOnAction(e -> sampling.clearClicks());
-        HBox buttons = new HBox(6, resample, clearClicks);
+        HBox buttons = new HBox(6, clearClicks);
         buttons.getStyleClass().add("button-row");
-        HBox.setHgrow(resample, Priority.ALWAYS);
-        resample.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(clearClicks, Priority.ALWAYS);
+        clearClicks.setMaxWidth(Double.MAX_VALUE);
 
         ToggleSwitch denoised = Controls.toggle(Settings.SHOW_DENOISED, sampling.showDenoisedProperty(),
                 "denoisedSwitch");
@@ -95,8 +89,7 @@ public final class SamplingSection {
         long n = sampling.nfe();
         nfe.setText(n < 0 ? "These settings cannot run on this process (see the status bar)."
                 : String.format(Locale.ROOT, "%d network evaluations (NFE) per sample path", n));
-        String text = model.samplingFallsBack() ? "No trained model yet: the exact oracle drives sampling "
-                + "until you train one." : "";
+        String text = model.samplingFallsBack() ? "No model yet: the exact oracle samples until you train one." : "";
         SamplerSettings chosen = sampling.settings();
         if (!model.samplingChoice().gaussianNoise()) {
             String why = "This flow has no reverse SDE (its x\u2081 is not Gaussian noise independent of x\u2080): "

@@ -1,7 +1,6 @@
 package org.scorefield.app.panel;
 
 import java.util.Locale;
-import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -17,7 +16,6 @@ import org.scorefield.app.settings.Settings;
 import org.scorefield.core.flow.CouplingKind;
 import org.scorefield.core.nn.Architecture;
 import org.scorefield.core.nn.Objective;
-import org.scorefield.core.nn.TrainingWorker;
 
 /**
  * The Model &amp; training section: objective, network size, learning rate, batch and EMA; Train,
@@ -27,7 +25,6 @@ import org.scorefield.core.nn.TrainingWorker;
 public final class TrainingSection {
 
     private final TrainingState training;
-    private final Label figures = new Label();
     private final Label notice = Widgets.caption("");
 
     private final java.util.function.Supplier<org.scorefield.core.data.PointSet> canvasPoints;
@@ -97,41 +94,10 @@ public final class TrainingSection {
         ToggleSwitch ema = Controls.toggle(Settings.EMA, training.emaProperty(), "emaSwitch");
         SeedField seed = Controls.seed(Settings.TRAINING_SEED, training.seedProperty(), "trainSeed");
 
-        Button train = new Button("Train");
-        train.setId("trainButton");
-        train.setDefaultButton(false);
-        train.textProperty().bind(Bindings.createStringBinding(() -> running() ? "Pause" : "Train",
-                training.stateProperty(), training.startingProperty()));
-        train.setTooltip(Widgets.tip("Start or pause training (key T). Training runs in the background: "
-                + "keep scrubbing, sampling and looking while the model learns."));
-        train.setOnAction(e -> training.toggle());
-        train.getStyleClass().add("primary");
-        Button step = new Button("Step");
-        step.setId("stepButton");
-        step.setTooltip(Widgets.tip("One optimiser step on one batch (key S)."));
-        step.setOnAction(e -> training.step());
-        step.disableProperty().bind(Bindings.createBooleanBinding(this::running, training.stateProperty(),
-                training.startingProperty()));
-        Button reset = new Button("Reset");
-        reset.setId("resetButton");
-        reset.setTooltip(Widgets.tip("Throw the model away and start again from its seeded initial weights, "
-                + "with the settings, data and process shown now."));
-        reset.setOnAction(e -> training.reset());
-        HBox buttons = new HBox(6, train, step, reset);
-        buttons.getStyleClass().add("button-row");
-        for (Button b : new Button[] {train, step, reset}) {
-            HBox.setHgrow(b, Priority.ALWAYS);
-            b.setMaxWidth(Double.MAX_VALUE);
-        }
-
-        figures.setId("trainingFigures");
-        figures.getStyleClass().add("figures");
-        figures.setWrapText(true);
         notice.setId("trainingNotice");
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {training.stepsProperty(),
-                training.lossProperty(), training.stepsPerSecondProperty(), training.stateProperty(),
-                training.failureProperty(), training.outOfDateProperty(), training.startingProperty(),
-                training.objectiveProperty(), training.widthProperty(), training.depthProperty()}) {
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {training.failureProperty(),
+                training.outOfDateProperty(), training.objectiveProperty(), training.widthProperty(),
+                training.depthProperty()}) {
             o.addListener(obs -> update());
         }
         update();
@@ -143,37 +109,29 @@ public final class TrainingSection {
         every.setPrefWidth(100);
         every.disableProperty().bind(refresh.selectedProperty().not());
 
-        return Widgets.section("Model & training", "trainingSection",
-                Controls.row(Settings.OBJECTIVE, objective),
-                flowRows,
+        TitledPane advanced = Widgets.subsection("Network, optimiser, refresh", "advancedTraining",
                 Controls.row(Settings.WIDTH, width),
                 Controls.row(Settings.DEPTH, depth),
                 Controls.row(Settings.LEARNING_RATE, rate),
                 Controls.row(Settings.BATCH, batch),
                 Controls.row(Settings.EMA, ema),
                 Controls.row(Settings.TRAINING_SEED, seed),
-                buttons, figures, notice,
                 Controls.row(Settings.REFRESH_SAMPLES, refresh),
                 Controls.row(Settings.REFRESH_EVERY, every));
-    }
-
-    private boolean running() {
-        return training.startingProperty().get() || training.stateProperty().get() == TrainingWorker.State.RUNNING;
+        return Widgets.section("Model & training", "trainingSection",
+                Controls.row(Settings.OBJECTIVE, objective),
+                flowRows,
+                notice,
+                advanced);
     }
 
     private void update() {
-        long steps = training.stepsProperty().get();
-        double loss = training.lossProperty().get();
-        double speed = training.stepsPerSecondProperty().get();
-        figures.setText(training.startingProperty().get() ? "Starting…" : String.format(Locale.ROOT,
-                "%,d steps   loss %s   %s", steps, Double.isFinite(loss) ? String.format(Locale.ROOT, "%.4f", loss) : "–",
-                Double.isFinite(speed) ? String.format(Locale.ROOT, "%,.0f steps/s", speed) : ""));
         String text;
         if (!training.failureProperty().get().isEmpty()) {
             text = training.failureProperty().get();
         } else if (training.outOfDateProperty().get()) {
             text = "The settings, data or process changed since this model started. It keeps training as it "
-                    + "was; press Reset to train a new one with the new settings.";
+                    + "was; \u201cTrain a new model\u201d above the canvas (or Reset) starts one with the new settings.";
         } else if (training.objectiveProperty().get() == Objective.FLOW_MATCHING) {
             text = "Flow matching trains on the linear path x_t = (1 − t)·x₀ + t·x₁ with x₁ from the source, "
                     + "target x₁ − x₀, whatever the process above.";

@@ -74,6 +74,20 @@ public final class Widgets {
         return pane;
     }
 
+    /**
+     * A collapsed group inside a section, for the settings a first session does not need: its title
+     * says what it holds, so a user knows where to look.
+     */
+    static TitledPane subsection(String title, String id, Node... content) {
+        VBox box = new VBox(content);
+        box.getStyleClass().add("section-body");
+        TitledPane pane = new TitledPane(title, box);
+        pane.setId(id);
+        pane.getStyleClass().add("subsection");
+        pane.setExpanded(false);
+        return pane;
+    }
+
     /** A box that shows each choice by a name of its own. */
     static <T> ComboBox<T> choices(T[] values, T selected, Function<T, String> name) {
         ComboBox<T> box = new ComboBox<>();

@@ -1,8 +1,11 @@
 package org.scorefield.app.settings;
 
-/** Who drives sampling: the trained model, or the exact oracle of the data. */
+/**
+ * Who drives sampling: the trained model (the exact oracle until there is one), or the exact oracle
+ * of the data.
+ */
 public enum Driver {
-    MODEL("Trained model"), EXACT("Exact oracle");
+    MODEL("The model, once trained"), EXACT("Exact oracle");
 
     private final String label;
 

@@ -122,8 +122,9 @@ public final class Settings {
     // ---- sampling --------------------------------------------------------------------------------
 
     public static final Setting<Driver> DRIVER = choice("sampling.driver", Driver.class, Driver.MODEL,
-            Driver::toString, "Driven by", "Sample with the trained model, or with the exact oracle: the perfect "
-                    + "denoiser of this data, computed in closed form.").build();
+            Driver::toString, "Driven by", "Sample with the model once it is trained (the exact oracle "
+                    + "until then), or always with the exact oracle: the perfect denoiser of this data, computed in "
+                    + "closed form.").build();
     public static final Setting<SamplerKind> SOLVER = choice("sampling.solver", SamplerKind.class, SamplerKind.SDE,
             SamplerKind::displayName, "Solver", "The numerical method that runs the process backwards from noise "
                     + "to data.").build();

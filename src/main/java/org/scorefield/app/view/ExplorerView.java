@@ -56,8 +56,8 @@ public final class ExplorerView extends BorderPane {
     private SessionSection sessionSection;
     private final ScrollPane sideScroll = new ScrollPane();
     private final SplitPane mainSplit = new SplitPane();
-    private ToggleButton panelToggle;
-    private ToggleButton chartsToggle;
+    private javafx.scene.control.CheckMenuItem panelToggle;
+    private javafx.scene.control.CheckMenuItem chartsToggle;
 
     public ExplorerView(ExplorerModel model) {
         this.model = model;
@@ -133,7 +133,7 @@ public final class ExplorerView extends BorderPane {
         setLeft(sideScroll);
 
         VBox.setVgrow(canvasArea, Priority.ALWAYS);
-        VBox centre = new VBox(toolbar(), canvasArea, scrubber);
+        VBox centre = new VBox(new ActionBar(model, scrubber.playButton()), toolbar(), canvasArea, scrubber);
         centre.getStyleClass().add("main-area");
         centre.setMinWidth(360);
 
@@ -178,14 +178,12 @@ public final class ExplorerView extends BorderPane {
         HBox layerButtons = new HBox(4, data, density, field, samples);
         layerButtons.getStyleClass().add("layer-buttons");
 
-        ToggleButton dark = new ToggleButton(Settings.DARK.label());
+        javafx.scene.control.CheckMenuItem dark = new javafx.scene.control.CheckMenuItem(Settings.DARK.label() + "   Ctrl+D");
         dark.setId("darkToggle");
-        dark.setTooltip(Widgets.tip(Settings.DARK.tooltip()));
         dark.setSelected(model.view().lookProperty().get().dark());
         dark.selectedProperty().addListener((obs, old, on) -> model.view().lookProperty().set(model.view().lookProperty().get().withDark(on)));
-        ToggleButton presenter = new ToggleButton(Settings.PRESENTER.label());
+        javafx.scene.control.CheckMenuItem presenter = new javafx.scene.control.CheckMenuItem(Settings.PRESENTER.label() + " mode   Ctrl+P");
         presenter.setId("presenterToggle");
-        presenter.setTooltip(Widgets.tip(Settings.PRESENTER.tooltip()));
         presenter.setSelected(model.view().lookProperty().get().presenter());
         presenter.selectedProperty().addListener((obs, old, on) ->
                 model.view().lookProperty().set(model.view().lookProperty().get().withPresenter(on)));
@@ -194,16 +192,13 @@ public final class ExplorerView extends BorderPane {
             presenter.setSelected(look.presenter());
         });
 
-        ToggleButton panel = new ToggleButton("Controls");
+        javafx.scene.control.CheckMenuItem panel = new javafx.scene.control.CheckMenuItem("Controls on the left   [");
         panel.setId("controlsToggle");
         panel.setSelected(true);
-        panel.setTooltip(Widgets.tip("Show or hide the controls on the left, to give the canvas the room on a "
-                + "projector ([ key)."));
         panel.selectedProperty().addListener((obs, old, on) -> setLeft(on ? sideScroll : null));
-        ToggleButton chartsToggle = new ToggleButton("Charts");
+        javafx.scene.control.CheckMenuItem chartsToggle = new javafx.scene.control.CheckMenuItem("Charts on the right   ]");
         chartsToggle.setId("chartsToggle");
         chartsToggle.setSelected(true);
-        chartsToggle.setTooltip(Widgets.tip("Show or hide the charts on the right (] key)."));
         chartsToggle.selectedProperty().addListener((obs, old, on) -> {
             if (on) {
                 mainSplit.getItems().add(charts);
@@ -214,7 +209,11 @@ public final class ExplorerView extends BorderPane {
         });
         this.panelToggle = panel;
         this.chartsToggle = chartsToggle;
-        HBox looks = new HBox(4, panel, chartsToggle, dark, presenter);
+        javafx.scene.control.MenuButton looks = new javafx.scene.control.MenuButton("Window", null,
+                panel, chartsToggle, new javafx.scene.control.SeparatorMenuItem(), dark, presenter);
+        looks.setId("windowMenu");
+        looks.setTooltip(Widgets.tip("Hide the controls or the charts to give the canvas the room on a projector; "
+                + "dark theme; presenter mode (bigger text, lines and points)."));
         // Wraps onto a second line in a narrow window rather than squeezing the buttons.
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, view, layerButtons, looks);
         bar.setAlignment(Pos.CENTER_LEFT);

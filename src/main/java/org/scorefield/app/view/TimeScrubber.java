@@ -88,7 +88,7 @@ public final class TimeScrubber extends VBox {
         towardsData.textProperty().bind(javafx.beans.binding.Bindings.when(towardsData.selectedProperty())
                 .then("t → 0").otherwise("t → 1"));
         speed.setTooltip(Widgets.tip(Settings.SPEED.tooltip()));
-        HBox buttons = new HBox(6, play, towardsData, loop, speed);
+        HBox buttons = new HBox(6, towardsData, loop, speed);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getStyleClass().add("scrubber-buttons");
 
@@ -108,6 +108,11 @@ public final class TimeScrubber extends VBox {
         };
         updatePlayText();
         updateReadout();
+    }
+
+    /** Play or Pause, which the window shows among its primary actions above the canvas. */
+    Button playButton() {
+        return play;
     }
 
     /** The schedule whose α(t) and σ(t) are shown. */

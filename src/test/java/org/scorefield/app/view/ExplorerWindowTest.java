@@ -249,7 +249,6 @@ class ExplorerWindowTest {
 
     @Test
     void trainingGrowsTheLossChartAndKeepsTheWindowResponsive(FxRobot robot) {
-        reveal(robot, "#trainButton");
         robot.clickOn("#trainButton");
         // Measured from the first hand-over on: building the session (loading ND4J) runs in the background.
         waitUntil(60, () -> model.training().stepsProperty().get() > 0);
@@ -353,7 +352,6 @@ class ExplorerWindowTest {
     void resamplingWithTheSameSeedGivesIdenticalTrajectories(FxRobot robot) {
         waitUntil(30, () -> model.sampling().runsProperty().get().single() != null && model.jobs().idle());
         Trajectories first = fx(() -> model.sampling().runsProperty().get().single().trajectories());
-        reveal(robot, "#resampleButton");
         robot.clickOn("#resampleButton");
         waitUntil(30, () -> model.jobs().idle() && model.sampling().runsProperty().get().single() != null
                 && model.sampling().runsProperty().get().single().trajectories() != first);
@@ -362,6 +360,7 @@ class ExplorerWindowTest {
         assertFalse(java.util.Arrays.equals(first.positions()[0], other.positions()[0]), "a new seed, new noise");
 
         // Type the first seed back: the very same trajectories come back, twice.
+        reveal(robot, "#sampleSeed");
         for (int k = 0; k < 2; k++) {
             robot.doubleClickOn("#sampleSeed").eraseText(12).write("1").type(javafx.scene.input.KeyCode.ENTER);
             waitUntil(30, () -> model.jobs().idle() && model.sampling().seedProperty().get() == 1
@@ -1186,6 +1185,16 @@ class ExplorerWindowTest {
     private static void reveal(FxRobot robot, String query) {
         javafx.scene.control.ScrollPane panel = robot.lookup("#sidePanel").queryAs(javafx.scene.control.ScrollPane.class);
         Node node = robot.lookup(query).query();
+        fx(() -> { // open the collapsed groups it lies in, as a user would
+            for (Node p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.TitledPane pane && !pane.isExpanded()) {
+                    pane.setAnimated(false);
+                    pane.setExpanded(true);
+                }
+            }
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         fx(() -> {
             Node content = panel.getContent();
             double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
