@@ -66,23 +66,147 @@ class AnimationWriterTest {
         Path out = dir.resolve("a.gif");
         long bytes = write(AnimationFormat.GIF, out);
         assertEquals(Files.size(out), bytes);
-        try (ImageInputStream in = ImageIO.createImageInputStream(out.toFile())) {
-            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
-            reader.setInput(in);
-            assertEquals(FRAMES, reader.getNumImages(true));
-            for (int i = 0; i < FRAMES; i++) {
-                BufferedImage decoded = reader.read(i);
-                assertEquals(W, decoded.getWidth());
-                assertEquals(H, decoded.getHeight());
-                // the lab's colours are in the palette exactly, so these pixels come back unchanged
-                assertEquals(0x000000, decoded.getRGB(6 * i + 8, 28) & 0xffffff, "frame " + i);
-                assertEquals(0xffffff, decoded.getRGB(6 * i + 8, 10) & 0xffffff);
-                assertEquals(0x0072b2, decoded.getRGB(3, 60) & 0xffffff);
-            }
-            reader.dispose();
+        List<Shown> shown = decodeGif(out);
+        assertEquals(FRAMES, shown.size(), "every frame differs from the one before, so each is written");
+        for (int i = 0; i < FRAMES; i++) {
+            // only the lab's colours, which are in the palette exactly: every pixel comes back unchanged
+            assertPixelsEqual(frame(i), shown.get(i).picture(), "frame " + i);
+            assertEquals(GifEncoder.delay(i, 10), shown.get(i).hundredths());
         }
         String text = new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1);
         assertEquals(1, count(text, "NETSCAPE2.0"), "the looping extension, once");
+    }
+
+    /**
+     * Frame differencing: a still picture is one frame held longer, and a frame that changes a small
+     * square is written as that square alone; what a viewer shows at every hundredth of a second is
+     * still the frame given for that moment.
+     */
+    @Test
+    void gifWritesOnlyWhatChangedAndHoldsStillFrames() throws IOException {
+        int[] order = {0, 0, 0, 1, 2, 2, 3};
+        Path out = dir.resolve("still.gif");
+        AnimationWriter.write(AnimationFormat.GIF, out, W, H, 10, order.length, i -> frame(order[i]), Progress.NONE);
+        List<Shown> shown = decodeGif(out);
+        assertEquals(4, shown.size(), "the repeats lengthen the frame before them");
+        int[] expectedDelays = {30, 10, 20, 10};
+        for (int k = 0; k < 4; k++) {
+            assertPixelsEqual(frame(k), shown.get(k).picture(), "frame " + k);
+            assertEquals(expectedDelays[k], shown.get(k).hundredths(), "delay of frame " + k);
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(out.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            // frame 1 moves the 16 x 16 square 6 px right: 22 x 16 pixels changed
+            assertEquals(22, reader.getWidth(1));
+            assertEquals(16, reader.getHeight(1));
+            reader.dispose();
+        }
+    }
+
+    /**
+     * Blends (here a soft grey disc moving over white, its rim in colours that are not the lab's) may
+     * stay within the tolerance of their new colour, but every pixel that returns to the background
+     * is white again: a moving point leaves no trail.
+     */
+    @Test
+    void gifBlendsStayCloseAndTheBackgroundComesBackExactly() throws IOException {
+        IntFunction<BufferedImage> disc = i -> {
+            BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < H; y++) {
+                for (int x = 0; x < W; x++) {
+                    double r = Math.hypot(x - (20 + 3 * i), y - 32);
+                    int v = r >= 12 ? 255 : (int) Math.round(120 + 135 * r / 12); // grey centre, soft rim
+                    image.setRGB(x, y, v << 16 | v << 8 | v);
+                }
+            }
+            return image;
+        };
+        Path out = dir.resolve("disc.gif");
+        AnimationWriter.write(AnimationFormat.GIF, out, W, H, 10, 12, disc, Progress.NONE);
+        List<Shown> shown = decodeGif(out);
+        assertEquals(12, shown.size());
+        for (int i = 0; i < 12; i++) {
+            BufferedImage given = disc.apply(i);
+            BufferedImage seen = shown.get(i).picture();
+            for (int y = 0; y < H; y++) {
+                for (int x = 0; x < W; x++) {
+                    int g = given.getRGB(x, y) & 0xff;
+                    int s = seen.getRGB(x, y) & 0xff;
+                    if (g == 255) {
+                        assertEquals(0xffffff, seen.getRGB(x, y) & 0xffffff, "background at " + x + "," + y);
+                    } else {
+                        // the palette's nearest grey (steps under 26) and the tolerance of 64
+                        assertTrue(Math.abs(g - s) <= 64 + 13, "frame " + i + " at " + x + "," + y + ": " + s
+                                + " for " + g);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A picture a GIF viewer shows and for how long. */
+    private record Shown(BufferedImage picture, int hundredths) {
+    }
+
+    /**
+     * Decodes a GIF as a viewer does, independently of the encoder: each image laid at its position
+     * over the picture so far, its transparent pixels leaving what was there (every frame here keeps
+     * the picture, "do not dispose").
+     */
+    static List<Shown> decodeGif(Path file) throws IOException {
+        List<Shown> shown = new ArrayList<>();
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            int n = reader.getNumImages(true);
+            BufferedImage picture = null;
+            for (int i = 0; i < n; i++) {
+                javax.imageio.metadata.IIOMetadataNode root = (javax.imageio.metadata.IIOMetadataNode)
+                        reader.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0");
+                var descriptor = (javax.imageio.metadata.IIOMetadataNode) root.getElementsByTagName("ImageDescriptor").item(0);
+                var control = (javax.imageio.metadata.IIOMetadataNode) root.getElementsByTagName("GraphicControlExtension").item(0);
+                int left = Integer.parseInt(descriptor.getAttribute("imageLeftPosition"));
+                int top = Integer.parseInt(descriptor.getAttribute("imageTopPosition"));
+                boolean transparent = Boolean.parseBoolean(control.getAttribute("transparentColorFlag").toLowerCase());
+                int transparentIndex = Integer.parseInt(control.getAttribute("transparentColorIndex"));
+                assertTrue(List.of("none", "doNotDispose").contains(control.getAttribute("disposalMethod")));
+                BufferedImage part = reader.read(i);
+                if (picture == null) {
+                    assertEquals(0, left);
+                    assertEquals(0, top);
+                    picture = new BufferedImage(part.getWidth(), part.getHeight(), BufferedImage.TYPE_INT_RGB);
+                }
+                java.awt.image.Raster raster = part.getRaster();
+                boolean indexed = part.getColorModel() instanceof java.awt.image.IndexColorModel;
+                for (int y = 0; y < part.getHeight(); y++) {
+                    for (int x = 0; x < part.getWidth(); x++) {
+                        if (transparent && indexed && raster.getSample(x, y, 0) == transparentIndex) {
+                            continue;
+                        }
+                        picture.setRGB(left + x, top + y, part.getRGB(x, y));
+                    }
+                }
+                BufferedImage copy = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_INT_RGB);
+                copy.setData(picture.getData());
+                shown.add(new Shown(copy, Integer.parseInt(control.getAttribute("delayTime"))));
+            }
+            reader.dispose();
+        }
+        return shown;
+    }
+
+    private static void assertPixelsEqual(BufferedImage expected, BufferedImage actual, String what) {
+        assertEquals(expected.getWidth(), actual.getWidth(), what);
+        assertEquals(expected.getHeight(), actual.getHeight(), what);
+        for (int y = 0; y < expected.getHeight(); y++) {
+            for (int x = 0; x < expected.getWidth(); x++) {
+                if ((expected.getRGB(x, y) & 0xffffff) != (actual.getRGB(x, y) & 0xffffff)) {
+                    throw new AssertionError(String.format("%s: pixel (%d, %d) is %06x, expected %06x", what, x, y,
+                            actual.getRGB(x, y) & 0xffffff, expected.getRGB(x, y) & 0xffffff));
+                }
+            }
+        }
     }
 
     @Test
