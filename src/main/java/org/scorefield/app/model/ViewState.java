@@ -41,6 +41,7 @@ public final class ViewState {
     private final BooleanProperty loop;
     private final BooleanProperty towardsData;
     private final DoubleProperty speed;
+    private final ObjectProperty<org.scorefield.core.schedule.TimeWarp.Kind> timeScale;
     private final ObjectProperty<Size> paneSize = new SimpleObjectProperty<>(new Size(800, 600));
     private final ObjectProperty<Size> areaSize = new SimpleObjectProperty<>(new Size(800, 600));
 
@@ -63,6 +64,7 @@ public final class ViewState {
         loop = values.flag(Settings.LOOP);
         towardsData = values.flag(Settings.TOWARDS_DATA);
         speed = values.number(Settings.SPEED);
+        timeScale = values.object(Settings.TIME_SCALE);
         values.bind(Settings.DARK, () -> look.get().dark(), on -> look.set(look.get().withDark(on)));
         values.bind(Settings.PRESENTER, () -> look.get().presenter(), on -> look.set(look.get().withPresenter(on)));
         // The rounds view and the split view exclude each other.
@@ -160,6 +162,11 @@ public final class ViewState {
     }
 
     /** Playing speed: 1 sweeps from noise to data in five seconds. */
+    /** What the time slider and playing are uniform in. */
+    public ObjectProperty<org.scorefield.core.schedule.TimeWarp.Kind> timeScaleProperty() {
+        return timeScale;
+    }
+
     public DoubleProperty speedProperty() {
         return speed;
     }

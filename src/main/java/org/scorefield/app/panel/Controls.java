@@ -44,7 +44,7 @@ public final class Controls {
     }
 
     /** A box of the setting's choices, each named as the table names it. */
-    static <T> ComboBox<T> choices(Setting<T> setting, Property<T> value, String id) {
+    public static <T> ComboBox<T> choices(Setting<T> setting, Property<T> value, String id) {
         ComboBox<T> box = box(setting, value.getValue(), id);
         box.valueProperty().bindBidirectional(value);
         return box;

@@ -154,7 +154,15 @@ public final class Settings {
 
     public static final Setting<Double> TIME = number("view.time", 0, 0, 1, "t", "",
             "Drag to move through time: t = 0 is the clean data, t = 1 is pure noise. Every dot keeps its own "
-                    + "noise direction, so it moves smoothly. Arrow keys step; Space plays.").build();
+                    + "noise direction, so it moves smoothly. \u2190/\u2192 step, Shift+\u2190/\u2192 take ten steps, "
+                    + "Home goes to the data and End to the noise; Space plays.").build();
+    public static final Setting<org.scorefield.core.schedule.TimeWarp.Kind> TIME_SCALE = choice("view.time_scale",
+            org.scorefield.core.schedule.TimeWarp.Kind.class, org.scorefield.core.schedule.TimeWarp.Kind.LOG_SNR,
+            org.scorefield.core.schedule.TimeWarp.Kind::label, "Time axis",
+            "What the time slider and playing are uniform in. log-SNR (default) spreads the change of the picture "
+                    + "evenly: under VP most of it happens at small t, which a slider uniform in t squeezes into its "
+                    + "first few millimetres. \u03c3 spreads the early times; t is the plain time. The tick labels "
+                    + "always show t (docs/math.md \u00a72.11).").build();
     public static final Setting<Boolean> SPLIT = flag("view.split", false, "ODE vs SDE", "Two canvases side by "
             + "side: the probability-flow ODE and the reverse SDE from the same starting noise, driven by one "
             + "scrubber (V switches).").build();
@@ -231,7 +239,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(DATA_PRESET, DATA_POINTS, DATA_SEED, PROCESS_KIND, OBJECTIVE,
             SOURCE, COUPLING, SINKHORN_EPSILON, WIDTH, DEPTH, LEARNING_RATE, BATCH, EMA, TRAINING_SEED, REFRESH_SAMPLES,
             REFRESH_EVERY, REFLOW_PAIRS, REFLOW_TRAIN_STEPS, REFLOW_FINE_TUNE, REFLOW_SIDE_BY_SIDE, DRIVER, SOLVER, STEPS,
-            GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, TIME, SPLIT, ROUNDS, TOOL, SHOW_DATA,
+            GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, TIME, TIME_SCALE, SPLIT, ROUNDS, TOOL, SHOW_DATA,
             SHOW_DENSITY, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
             ARROW_SCALE, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
             SECONDS, OVERLAY);

@@ -330,8 +330,10 @@ public final class ExplorerView extends BorderPane {
             } else {
                 switch (code) {
                     case SPACE -> scrubber.togglePlay();
-                    case RIGHT -> scrubber.step(0.01);
-                    case LEFT -> scrubber.step(-0.01);
+                    case RIGHT -> scrubber.step(e.isShiftDown() ? 0.1 : 0.01);
+                    case LEFT -> scrubber.step(e.isShiftDown() ? -0.1 : -0.01);
+                    case HOME -> scrubber.jumpTo(0);
+                    case END -> scrubber.jumpTo(1);
                     case R -> model.sampling().newSeed();
                     case T -> model.training().toggle();
                     case S -> model.training().step();

@@ -18,11 +18,14 @@ import org.scorefield.app.panel.ProcessSection;
 import org.scorefield.app.panel.Widgets;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.schedule.TimeWarp;
 
 /**
  * The time scrubber under the canvas: a slider for t (0 = data, 1 = noise), t with α and σ, and play,
  * pause, loop, direction and speed. Playing moves t smoothly towards the data (as a sampler does) or
- * towards the noise (as the forward process does); with loop on it turns round at each end.
+ * towards the noise (as the forward process does); with loop on it turns round at each end. The
+ * slider, its steps and playing are uniform in the chosen time axis ({@link TimeWarp}: log-SNR by
+ * default, so that the picture changes at an even pace); its tick labels always show t.
  */
 public final class TimeScrubber extends VBox {
 
@@ -36,6 +39,11 @@ public final class TimeScrubber extends VBox {
     private final ToggleButton loop = new ToggleButton(Settings.LOOP.label());
     private final ToggleButton towardsData = new ToggleButton();
     private final ComboBox<Double> speed;
+    private final ComboBox<TimeWarp.Kind> axis;
+    private final javafx.beans.property.ObjectProperty<TimeWarp.Kind> axisKind;
+    private TimeWarp warp = TimeWarp.of(TimeWarp.Kind.TIME, null);
+    /** The slider is following t: nothing to write back. */
+    private boolean following;
     private final AnimationTimer timer;
     private boolean playing;
     private long lastFrame;
@@ -44,6 +52,10 @@ public final class TimeScrubber extends VBox {
     TimeScrubber(ViewState view) {
         this.time = view.timeProperty();
         this.speed = Controls.choices(Settings.SPEED, view.speedProperty(), "speedBox");
+        this.axisKind = view.timeScaleProperty();
+        this.axis = Controls.choices(Settings.TIME_SCALE, axisKind, "timeAxisBox");
+        axis.setTooltip(Widgets.tip(Settings.TIME_SCALE.tooltip()));
+        axisKind.addListener(obs -> rewarp());
         getStyleClass().add("time-scrubber");
 
         slider.setId("timeSlider");
@@ -52,19 +64,15 @@ public final class TimeScrubber extends VBox {
         slider.setBlockIncrement(0.01);
         slider.setShowTickMarks(true);
         slider.setShowTickLabels(true);
-        slider.setLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Double t) {
-                return t <= 0 ? "0  data" : t >= 1 ? "1  noise" : String.format(Locale.ROOT, "%.2f", t);
-            }
-
-            @Override
-            public Double fromString(String text) {
-                throw new UnsupportedOperationException("tick labels are only shown");
+        slider.setLabelFormatter(ticks());
+        slider.setTooltip(Widgets.tip(Settings.TIME.tooltip()));
+        slider.valueProperty().addListener((obs, old, u) -> {
+            if (!following) {
+                time.set(warp.time(u.doubleValue()));
             }
         });
-        slider.setTooltip(Widgets.tip(Settings.TIME.tooltip()));
-        slider.valueProperty().bindBidirectional(time);
+        time.addListener((obs, old, t) -> follow());
+        follow();
         slider.setMaxWidth(Double.MAX_VALUE);
 
         timeLabel.setId("timeLabel");
@@ -88,7 +96,7 @@ public final class TimeScrubber extends VBox {
         towardsData.textProperty().bind(javafx.beans.binding.Bindings.when(towardsData.selectedProperty())
                 .then("t → 0").otherwise("t → 1"));
         speed.setTooltip(Widgets.tip(Settings.SPEED.tooltip()));
-        HBox buttons = new HBox(6, towardsData, loop, speed);
+        HBox buttons = new HBox(6, towardsData, loop, speed, axis);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getStyleClass().add("scrubber-buttons");
 
@@ -115,10 +123,51 @@ public final class TimeScrubber extends VBox {
         return play;
     }
 
-    /** The schedule whose α(t) and σ(t) are shown. */
+    /** The schedule whose α(t) and σ(t) are shown, and whose time axis the slider follows. */
     void setSchedule(Schedule schedule) {
         this.schedule = schedule;
+        rewarp();
         updateReadout();
+    }
+
+    /** The slider's axis for the chosen kind and the current schedule; t stays where it is. */
+    private void rewarp() {
+        TimeWarp.Kind kind = schedule == null ? TimeWarp.Kind.TIME : axisKind.get();
+        warp = TimeWarp.of(kind, schedule);
+        slider.setLabelFormatter(ticks()); // a new formatter lays the tick labels out again
+        follow();
+    }
+
+    /** Moves the knob to t's position. */
+    private void follow() {
+        following = true;
+        try {
+            slider.setValue(warp.position(time.get()));
+        } finally {
+            following = false;
+        }
+    }
+
+    /** The tick labels: t at each tick's position. */
+    private StringConverter<Double> ticks() {
+        TimeWarp shown = warp;
+        return new StringConverter<>() {
+            @Override
+            public String toString(Double u) {
+                double t = shown.time(u);
+                return u <= 0 ? "0  data" : u >= 1 ? "1  noise" : formatTime(t);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                throw new UnsupportedOperationException("tick labels are only shown");
+            }
+        };
+    }
+
+    /** t with two decimals, or three below 0.1 (where the log-SNR axis spends much of its length). */
+    static String formatTime(double t) {
+        return String.format(Locale.ROOT, t > 0 && t < 0.0995 ? "%.3f" : "%.2f", t);
     }
 
     boolean isPlaying() {
@@ -140,10 +189,16 @@ public final class TimeScrubber extends VBox {
         start();
     }
 
-    /** One small step of t in the play direction, paused. */
-    void step(double dt) {
+    /** A step along the slider's axis (a hundredth of its length is a small step), paused. */
+    void step(double du) {
         stop();
-        time.set(clamp(time.get() + dt));
+        time.set(warp.time(clamp(warp.position(time.get()) + du)));
+    }
+
+    /** Straight to t, paused (Home: the data, End: the noise). */
+    void jumpTo(double t) {
+        stop();
+        time.set(clamp(t));
     }
 
     void start() {
@@ -172,10 +227,11 @@ public final class TimeScrubber extends VBox {
         }
         double seconds = Math.min(0.1, (now - lastFrame) / 1e9);
         lastFrame = now;
-        double dt = seconds * speed.getValue() / SWEEP_SECONDS;
-        double t = time.get() + (towardsData.isSelected() ? -dt : dt);
-        if (t <= 0 || t >= 1) {
-            t = clamp(t);
+        double du = seconds * speed.getValue() / SWEEP_SECONDS;
+        double u = warp.position(time.get()) + (towardsData.isSelected() ? -du : du);
+        double t = warp.time(clamp(u));
+        if (u <= 0 || u >= 1) {
+            t = u <= 0 ? 0 : 1;
             if (loop.isSelected()) {
                 towardsData.setSelected(!towardsData.isSelected());
             } else {
@@ -193,7 +249,7 @@ public final class TimeScrubber extends VBox {
 
     private void updateReadout() {
         double t = time.get();
-        timeLabel.setText(String.format(Locale.ROOT, "t = %.2f", t));
+        timeLabel.setText("t = " + formatTime(t));
         if (schedule != null) {
             coefficients.setText(String.format(Locale.ROOT, "α = %s   σ = %s", ProcessSection.format(schedule.alpha(t)),
                     ProcessSection.format(schedule.sigma(t))));

@@ -118,6 +118,7 @@ class ExplorerWindowTest {
         boxes.put(Settings.FRAME_SIZE, "#exportSize");
         boxes.put(Settings.FPS, "#exportFps");
         boxes.put(Settings.SPEED, "#speedBox");
+        boxes.put(Settings.TIME_SCALE, "#timeAxisBox");
         boxes.forEach((setting, id) -> assertEquals(setting.choices(),
                 fx(() -> List.copyOf(robot.lookup(id).queryAs(ComboBox.class).getItems())), setting.key()));
         Map<org.scorefield.app.settings.Setting<?>, String> spinners = new java.util.LinkedHashMap<>();

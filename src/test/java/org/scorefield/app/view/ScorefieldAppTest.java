@@ -3,6 +3,7 @@ package org.scorefield.app.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scorefield.app.view.FxWait.fx;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,25 @@ class ScorefieldAppTest {
 
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0.01, model.view().timeProperty().get(), 1e-9);
+        // a hundredth of the log-SNR axis: under VP, finer than a hundredth of t near the data
+        double small = model.view().timeProperty().get();
+        assertTrue(small > 0 && small < 0.01, "t = " + small);
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.view().timeProperty().get() > 5 * small, "Shift takes ten steps");
+        robot.type(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, model.view().timeProperty().get());
+        robot.type(KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.0, model.view().timeProperty().get());
+        fx(() -> {
+            model.view().timeScaleProperty().set(org.scorefield.core.schedule.TimeWarp.Kind.TIME);
+            return null;
+        });
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.01, model.view().timeProperty().get(), 1e-9, "on the plain t axis a step is 0.01");
 
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
