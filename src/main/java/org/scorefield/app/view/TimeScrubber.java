@@ -134,7 +134,10 @@ public final class TimeScrubber extends VBox {
     private void rewarp() {
         TimeWarp.Kind kind = schedule == null ? TimeWarp.Kind.TIME : axisKind.get();
         warp = TimeWarp.of(kind, schedule);
-        slider.setLabelFormatter(ticks()); // a new formatter lays the tick labels out again
+        slider.setLabelFormatter(ticks());
+        // the slider's axis keeps its tick labels until its ticks change: make it draw them again
+        slider.setMajorTickUnit(0.25 + 1e-9);
+        slider.setMajorTickUnit(0.25);
         follow();
     }
 
