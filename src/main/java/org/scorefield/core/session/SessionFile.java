@@ -153,23 +153,7 @@ public final class SessionFile {
         } else {
             root.putNull("model");
         }
-        ObjectNode settings = root.putObject("settings");
-        for (Map.Entry<String, Object> e : session.settings().values().entrySet()) {
-            int dot = e.getKey().indexOf('.');
-            String section = e.getKey().substring(0, dot);
-            String key = e.getKey().substring(dot + 1);
-            ObjectNode node = settings.has(section) ? (ObjectNode) settings.get(section) : settings.putObject(section);
-            Object v = e.getValue();
-            if (v instanceof String s) {
-                node.put(key, s);
-            } else if (v instanceof Boolean b) {
-                node.put(key, b);
-            } else if (v instanceof Long l) {
-                node.put(key, l);
-            } else {
-                node.put(key, (Double) v);
-            }
-        }
+        putSettings(root.putObject("settings"), session.settings());
         if (session.source().isPresent()) {
             ObjectNode source = root.putObject("source");
             source.put("name", session.source().get().id());
@@ -344,7 +328,28 @@ public final class SessionFile {
         return new Session.Data(name, preset, count, seed, PointSet.of(xy, labels));
     }
 
-    private static Session.Settings settings(JsonFields settings) {
+    /** Writes settings grouped by their sections: {"view": {"time": 0.3}, …}. */
+    static void putSettings(ObjectNode settings, Session.Settings values) {
+        for (Map.Entry<String, Object> e : values.values().entrySet()) {
+            int dot = e.getKey().indexOf('.');
+            String section = e.getKey().substring(0, dot);
+            String key = e.getKey().substring(dot + 1);
+            ObjectNode node = settings.has(section) ? (ObjectNode) settings.get(section) : settings.putObject(section);
+            Object v = e.getValue();
+            if (v instanceof String s) {
+                node.put(key, s);
+            } else if (v instanceof Boolean b) {
+                node.put(key, b);
+            } else if (v instanceof Long l) {
+                node.put(key, l);
+            } else {
+                node.put(key, (Double) v);
+            }
+        }
+    }
+
+    /** Reads settings grouped by their sections. */
+    static Session.Settings settings(JsonFields settings) {
         Session.Settings.Builder out = Session.Settings.builder();
         for (Iterator<Map.Entry<String, JsonNode>> sections = settings.node().fields(); sections.hasNext(); ) {
             Map.Entry<String, JsonNode> section = sections.next();

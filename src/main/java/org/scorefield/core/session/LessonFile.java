@@ -1,0 +1,110 @@
+package org.scorefield.core.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.io.InputFiles;
+import org.scorefield.core.io.JsonFields;
+
+/**
+ * A lesson as a JSON file: {@code {"format": "scorefield-lesson", "version": 1, "title": …,
+ * "scenes": [{"name", "caption", "equations": […], "settings": {"view": {"time": 0.3, …}, …}}]}},
+ * the settings grouped by section as a session file groups them. Every file is untrusted: its size,
+ * nesting, texts and counts are capped and each problem is one sentence naming the field.
+ */
+public final class LessonFile {
+
+    public static final String FORMAT = "scorefield-lesson";
+    public static final int VERSION = 1;
+    /** The most bytes a lesson file may take. */
+    public static final long MAX_BYTES = 4L * 1024 * 1024;
+    /** The most characters of a caption. */
+    public static final int MAX_CAPTION_CHARS = 600;
+    /** The most characters of one equation. */
+    public static final int MAX_EQUATION_CHARS = 400;
+
+    private static final ObjectMapper MAPPER = JsonFields.strictMapper(MAX_BYTES, 200_000);
+
+    private LessonFile() {
+    }
+
+    /** Reads a lesson file. */
+    public static Lesson read(Path file) {
+        return parse(InputFiles.readBytes(file, MAX_BYTES, "lesson file"));
+    }
+
+    /** Reads a lesson from its bytes (a file's, or a resource's). */
+    public static Lesson parse(byte[] bytes) {
+        JsonFields f = JsonFields.root(JsonFields.parse(MAPPER, bytes));
+        InvalidInputException.require(FORMAT.equals(f.has("format") ? f.node("format").asText() : null),
+                "This is not a Scorefield lesson (its \"format\" is not \"" + FORMAT + "\").");
+        long version = f.whole("version", 1, Integer.MAX_VALUE);
+        InvalidInputException.require(version <= VERSION, "This lesson was written by a newer Scorefield (format "
+                + version + "; this build reads up to " + VERSION + ").");
+        String title = f.text("title", JsonFields.MAX_NAME_CHARS);
+        com.fasterxml.jackson.databind.JsonNode scenes = f.node("scenes");
+        InvalidInputException.require(scenes.isArray(), "\"scenes\" must be a list of scenes.");
+        int n = scenes.size();
+        InvalidInputException.require(n >= 1 && n <= Lesson.MAX_SCENES, "\"scenes\" holds " + n
+                + " scenes; a lesson has 1 to " + Lesson.MAX_SCENES + ".");
+        List<Lesson.Scene> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            JsonFields s = f.element("scenes", i);
+            String name = s.text("name", JsonFields.MAX_NAME_CHARS);
+            String caption = s.has("caption") ? s.text("caption", MAX_CAPTION_CHARS) : "";
+            List<String> equations = new ArrayList<>();
+            if (s.has("equations")) {
+                com.fasterxml.jackson.databind.JsonNode list = s.node("equations");
+                InvalidInputException.require(list.isArray(), "\"scenes[" + i + "].equations\" must be a "
+                        + "list of LaTeX texts.");
+                InvalidInputException.require(list.size() <= Lesson.MAX_EQUATIONS, "\"scenes[" + i
+                        + "].equations\" holds " + list.size() + "; a scene shows at most "
+                        + Lesson.MAX_EQUATIONS + ".");
+                for (int k = 0; k < list.size(); k++) {
+                    var e = list.get(k);
+                    InvalidInputException.require(e.isTextual() && e.textValue().length() <= MAX_EQUATION_CHARS,
+                            "\"scenes[" + i + "].equations[" + k + "]\" must be a LaTeX text of at most "
+                                    + MAX_EQUATION_CHARS + " characters.");
+                    equations.add(e.textValue());
+                }
+            }
+            Session.Settings settings = s.has("settings") ? SessionFile.settings(s.object("settings"))
+                    : Session.Settings.builder().build();
+            out.add(new Lesson.Scene(name, caption, equations, settings));
+        }
+        return new Lesson(title, out);
+    }
+
+    /** The lesson's text. */
+    public static String text(Lesson lesson) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("title", lesson.title());
+        ArrayNode scenes = root.putArray("scenes");
+        for (Lesson.Scene scene : lesson.scenes()) {
+            ObjectNode s = scenes.addObject();
+            s.put("name", scene.name());
+            s.put("caption", scene.caption());
+            ArrayNode equations = s.putArray("equations");
+            scene.equations().forEach(equations::add);
+            SessionFile.putSettings(s.putObject("settings"), scene.settings());
+        }
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("The lesson cannot be written as JSON: " + e.getOriginalMessage() + ".", e);
+        }
+    }
+
+    /** Writes the lesson, replacing the file atomically. */
+    public static void write(Lesson lesson, Path file) {
+        String text = text(lesson);
+        JsonFields.writeAtomically(file, () -> text);
+    }
+}

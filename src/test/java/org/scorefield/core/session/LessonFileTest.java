@@ -1,0 +1,76 @@
+package org.scorefield.core.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scorefield.core.InvalidInputException;
+
+/** Lesson files: a deck comes back as it was written, and a bad file is one sentence naming its field. */
+class LessonFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static Lesson deck() {
+        Session.Settings first = Session.Settings.builder().put("view.time", 0.3).put("view.split", true)
+                .put("data.preset", "moons").put("data.points", 500L).build();
+        Session.Settings second = Session.Settings.builder().put("training.objective", "fm").build();
+        return new Lesson("A lesson", List.of(
+                new Lesson.Scene("Noising", "Watch the data dissolve.", List.of("x_t = \\alpha x_0 + \\sigma \\varepsilon",
+                        "t = {t}"), first),
+                new Lesson.Scene("Flow", "", List.of(), second)));
+    }
+
+    @Test
+    void aLessonComesBackAsItWasWritten() {
+        Path file = dir.resolve("deck.json");
+        LessonFile.write(deck(), file);
+        Lesson read = LessonFile.read(file);
+        assertEquals(deck(), read);
+        assertEquals(0.3, read.scenes().get(0).settings().number("view.time").orElseThrow());
+        assertEquals(500L, read.scenes().get(0).settings().whole("data.points").orElseThrow());
+    }
+
+    @Test
+    void badFilesAreOneSentenceNamingTheField() {
+        String good = LessonFile.text(deck());
+        assertRefused(good.replace("scorefield-lesson", "scorefield-session"), "not a Scorefield lesson");
+        assertRefused(good.replace("\"version\" : 1", "\"version\" : 7"), "newer Scorefield");
+        assertRefused(good.replace("\"name\" : \"Noising\"", "\"name\" : 12"), "\"scenes[0].name\" must be a string");
+        assertRefused(good.replace("\"t = {t}\"", "3"), "\"scenes[0].equations[1]\" must be a LaTeX text");
+        assertRefused(good.replace("\"t = {t}\"", "\"" + "x".repeat(LessonFile.MAX_EQUATION_CHARS + 1) + "\""),
+                "at most 400 characters");
+        assertRefused(good.replace("\"time\" : 0.3", "\"time\" : [1]"), "\"settings.view.time\" must be a string, "
+                + "true or false, or a number");
+        assertRefused("{\"format\": \"scorefield-lesson\", \"version\": 1, \"title\": \"x\", \"scenes\": []}",
+                "\"scenes\" holds 0 scenes");
+        StringBuilder many = new StringBuilder("{\"format\": \"scorefield-lesson\", \"version\": 1, \"title\": \"x\", "
+                + "\"scenes\": [");
+        for (int i = 0; i <= Lesson.MAX_SCENES; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"name\": \"s\"}");
+        }
+        assertRefused(many + "]}", "a lesson has 1 to 200");
+        assertRefused(good.substring(0, good.length() / 2), "");
+    }
+
+    private static void assertRefused(String text, String part) {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> LessonFile.parse(text.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains(part), e.getMessage());
+        assertTrue(e.getMessage().length() < 600 && !e.getMessage().contains("Exception"), e.getMessage());
+    }
+
+    @Test
+    void aFolderOrAMissingFileIsRefusedBeforeReading() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("deck.json"));
+        assertThrows(InvalidInputException.class, () -> LessonFile.read(folder));
+        assertThrows(InvalidInputException.class, () -> LessonFile.read(dir.resolve("missing.json")));
+    }
+}
