@@ -1,5 +1,6 @@
 package org.scorefield.cli;
 
+import org.scorefield.core.session.Lesson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,8 +42,8 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "(the learned score over the exact density), streamlines (of the learned PF-ODE velocity), "
                     + "difference (|learned − exact| score), denoised (x̂₀ beside each trajectory at t = 0.35, and "
                     + "paths from a click), errors (error against NFE of the solvers), reflow (a flow-matching model "
-                    + "and two Reflow rounds side by side, about a minute) or pairs (one batch of training pairs under "
-                    + "minibatch OT). Default ${DEFAULT-VALUE}.")
+                    + "and two Reflow rounds side by side, about a minute), pairs (one batch of training pairs under "
+                    + "minibatch OT) or probe (the velocity probe of a flow-matching model). Default ${DEFAULT-VALUE}.")
     String view;
 
     @Option(names = "--width", defaultValue = "1440", paramLabel = "W", description = "Window width (default ${DEFAULT-VALUE}).")
@@ -65,6 +66,15 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "Training steps before sampling; 0 samples with the exact oracle (default ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(names = "--scene", paramLabel = "N",
+            description = "Show scene N (from 1) of a lesson as the window shows it, instead of --view; "
+                    + "with no training unless --steps is given.")
+    Integer scene;
+
+    @Option(names = "--lesson", defaultValue = "default", paramLabel = "FILE|default",
+            description = "The lesson of --scene: a lesson file, or the one that ships (default).")
+    String lesson;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write (atomically).")
     Path out;
 
@@ -78,16 +88,30 @@ final class ScreenshotCommand implements Callable<Integer> {
         InvalidInputException.require(steps >= 0 && steps <= 100_000, "--steps must lie between 0 and 100000.");
         InvalidInputException.require(!Files.isDirectory(out), "Cannot write " + IoReasons.fileName(out) + ": it is a folder.");
         DatasetPreset preset = DatasetPreset.fromId(data);
+        Screenshot.Script script;
+        if (scene != null) {
+            Lesson deck = LessonOption.read(lesson);
+            InvalidInputException.require(scene >= 1 && scene <= deck.scenes().size(), "--scene must lie between 1 and "
+                    + deck.scenes().size() + " (the scenes of \"" + deck.title() + "\"), got " + scene + ".");
+            boolean trained = spec.commandLine().getParseResult().hasMatchedOption("--steps");
+            script = Screenshot.Script.scene(deck, scene, width, height, look, trained ? steps : 0);
+        } else {
+            script = new Screenshot.Script(which, width, height, look, preset, steps,
+                    source == null ? null : DatasetPreset.fromId(source));
+        }
         Screenshot.Result result;
         try {
-            result = Screenshot.write(new Screenshot.Script(which, width, height,
-                look, preset, steps, source == null ? null : DatasetPreset.fromId(source)), out);
+            result = Screenshot.write(script, out);
         } catch (IOException e) {
             throw IoReasons.cannotWrite(out, e);
         }
         ObjectNode json = Json.object();
         json.put("out", out.toString());
-        json.put("view", which.id());
+        json.put("view", scene != null ? "scene" : which.id());
+        if (scene != null) {
+            json.put("scene", scene);
+            json.put("name", script.lesson().scenes().get(scene - 1).name());
+        }
         json.put("width", width);
         json.put("height", height);
         json.put("steps", result.steps());

@@ -75,10 +75,21 @@ public final class Screenshot {
      * @param source flow matching from this preset (null: the view's own objective and N(0, I))
      */
     public record Script(View view, int width, int height, Look look, DatasetPreset preset, int steps,
-                         DatasetPreset source) {
+                         DatasetPreset source, org.scorefield.core.session.Lesson lesson, int scene) {
 
         public Script(View view, int width, int height, Look look, DatasetPreset preset, int steps) {
             this(view, width, height, look, preset, steps, null);
+        }
+
+        public Script(View view, int width, int height, Look look, DatasetPreset preset, int steps,
+                      DatasetPreset source) {
+            this(view, width, height, look, preset, steps, source, null, 0);
+        }
+
+        /** Scene {@code scene} (from 1) of a lesson, as the window shows it after {@code steps} of training. */
+        public static Script scene(org.scorefield.core.session.Lesson lesson, int scene, int width, int height,
+                                   Look look, int steps) {
+            return new Script(View.MAIN, width, height, look, DatasetPreset.MOONS, steps, null, lesson, scene);
         }
     }
 
@@ -130,7 +141,16 @@ public final class Screenshot {
                     waitFor(() -> HeadlessFx.call(() -> !model.reflow().runningProperty().get()), 600);
                 }
             }
-            HeadlessFx.run(() -> arrange(view, script.view()));
+            if (script.scene() > 0) {
+                HeadlessFx.run(() -> {
+                    view.lessons().open(script.lesson());
+                    view.lessons().go(script.scene() - 1);
+                    view.scrubber().stop();
+                    model.sampling().resample();
+                });
+            } else {
+                HeadlessFx.run(() -> arrange(view, script.view()));
+            }
             waitFor(() -> HeadlessFx.call(() -> model.jobs().idle()), 120);
             settle();
             WritableImage image = HeadlessFx.call(() -> {

@@ -18,7 +18,7 @@ import org.scorefield.core.nn.TrainingWorker;
 
 /**
  * Above the canvas: the primary actions, always in sight (Train or Pause, Step, Reset, Resample,
- * Play) with the training figures, and under them the guide's sentence of what the canvas shows and
+ * Play), the lesson menu and the training figures, and under them the guide's sentence of what the canvas shows and
  * what to do next, with its one-click action.
  */
 final class ActionBar extends VBox {
@@ -26,7 +26,7 @@ final class ActionBar extends VBox {
     private final TrainingState training;
     private final Label figures = new Label();
 
-    ActionBar(ExplorerModel model, Button play) {
+    ActionBar(ExplorerModel model, Button play, javafx.scene.Node lesson) {
         this.training = model.training();
         getStyleClass().add("action-bar");
 
@@ -69,7 +69,7 @@ final class ActionBar extends VBox {
             o.addListener(obs -> updateFigures());
         }
         updateFigures();
-        FlowPane actions = new FlowPane(16, 6, trainButtons, lookButtons, figures);
+        FlowPane actions = new FlowPane(16, 6, trainButtons, lookButtons, lesson, figures);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("primary-actions");
 

@@ -53,6 +53,8 @@ public final class ExplorerView extends BorderPane {
     private final ChartsPane charts;
     private final ExportState export;
     private final SessionState session;
+    private final org.scorefield.app.workspace.LessonState lessons;
+    private javafx.scene.control.MenuButton lessonMenu;
     private SessionSection sessionSection;
     private final ScrollPane sideScroll = new ScrollPane();
     private final SplitPane mainSplit = new SplitPane();
@@ -67,6 +69,7 @@ public final class ExplorerView extends BorderPane {
         this.charts = new ChartsPane(model);
         this.export = new ExportState(model);
         this.session = new SessionState(model, SessionState.defaultHome());
+        this.lessons = new org.scorefield.app.workspace.LessonState(model);
         createView();
         initListeners();
         acceptDroppedFiles();
@@ -95,6 +98,11 @@ public final class ExplorerView extends BorderPane {
 
     public ExportState export() {
         return export;
+    }
+
+    /** The lesson open and its scene. */
+    public org.scorefield.app.workspace.LessonState lessons() {
+        return lessons;
     }
 
     /** Session files: save, open, recent, autosave. */
@@ -133,7 +141,9 @@ public final class ExplorerView extends BorderPane {
         setLeft(sideScroll);
 
         VBox.setVgrow(canvasArea, Priority.ALWAYS);
-        VBox centre = new VBox(new ActionBar(model, scrubber.playButton()), toolbar(), canvasArea, scrubber);
+        javafx.scene.layout.FlowPane tools = toolbar();
+        VBox centre = new VBox(new ActionBar(model, scrubber.playButton(), lessonMenu), tools,
+                new LessonBar(model, lessons), canvasArea, scrubber);
         centre.getStyleClass().add("main-area");
         centre.setMinWidth(360);
 
@@ -212,9 +222,29 @@ public final class ExplorerView extends BorderPane {
         javafx.scene.control.MenuButton looks = new javafx.scene.control.MenuButton("Window", null,
                 panel, chartsToggle, new javafx.scene.control.SeparatorMenuItem(), dark, presenter);
         looks.setId("windowMenu");
+        javafx.scene.control.MenuItem startLesson = new javafx.scene.control.MenuItem("The default lesson   PageDown");
+        startLesson.setId("startLesson");
+        startLesson.setOnAction(e -> lessons.open(org.scorefield.app.workspace.LessonState.defaultLesson()));
+        javafx.scene.control.MenuItem openLesson = new javafx.scene.control.MenuItem("Open a lesson file…");
+        openLesson.setId("openLesson");
+        openLesson.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Open a lesson");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Lessons (JSON)", "*.json"));
+            java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                lessons.openFile(file.toPath());
+            }
+        });
+        javafx.scene.control.MenuButton lessonMenu = new javafx.scene.control.MenuButton("Lesson", null,
+                startLesson, openLesson);
+        lessonMenu.setId("lessonMenu");
+        lessonMenu.setTooltip(Widgets.tip("Step through a lesson: scenes of the window with a caption and live "
+                + "equations. PageDown and PageUp (what presentation clickers send) step the scenes."));
         looks.setTooltip(Widgets.tip("Hide the controls or the charts to give the canvas the room on a projector; "
                 + "dark theme; presenter mode (bigger text, lines and points)."));
         // Wraps onto a second line in a narrow window rather than squeezing the buttons.
+        this.lessonMenu = lessonMenu;
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, view, layerButtons, looks);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("canvas-toolbar");
@@ -332,6 +362,8 @@ public final class ExplorerView extends BorderPane {
                     case SPACE -> scrubber.togglePlay();
                     case RIGHT -> scrubber.step(e.isShiftDown() ? 0.1 : 0.01);
                     case LEFT -> scrubber.step(e.isShiftDown() ? -0.1 : -0.01);
+                    case PAGE_DOWN -> lessons.next();
+                    case PAGE_UP -> lessons.previous();
                     case HOME -> scrubber.jumpTo(0);
                     case END -> scrubber.jumpTo(1);
                     case R -> model.sampling().newSeed();

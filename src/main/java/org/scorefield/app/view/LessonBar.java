@@ -1,0 +1,211 @@
+package org.scorefield.app.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.Observable;
+import javafx.geometry.Pos;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.scilab.forge.jlatexmath.ParseException;
+import org.scilab.forge.jlatexmath.TeXConstants;
+import org.scilab.forge.jlatexmath.TeXFormula;
+import org.scilab.forge.jlatexmath.TeXIcon;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.panel.Widgets;
+import org.scorefield.app.theme.Look;
+import org.scorefield.app.workspace.LessonState;
+import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.session.Lesson;
+
+/**
+ * The lesson's strip above the canvas while a lesson is open: the scene's place in the deck with
+ * the buttons that step it (PageUp/PageDown do the same), its caption, and its equations typeset
+ * (JLaTeXMath) with the values on screen filled in: t, α, σ, λ, η, the steps,
+ * the NFE and the training loss, redrawn as they change.
+ */
+final class LessonBar extends VBox {
+
+    private final ExplorerModel model;
+    private final LessonState lessons;
+    private final Label title = new Label();
+    private final Label caption = new Label();
+    private final ImageView equations = new ImageView();
+    private final MenuButton scenes = new MenuButton("Scenes");
+
+    LessonBar(ExplorerModel model, LessonState lessons) {
+        this.model = model;
+        this.lessons = lessons;
+        getStyleClass().add("lesson-bar");
+        setId("lessonBar");
+
+        Button previous = new Button("\u25c0");
+        previous.setId("lessonPrevious");
+        previous.setTooltip(Widgets.tip("The scene before (PageUp)."));
+        previous.setOnAction(e -> lessons.previous());
+        Button next = new Button("\u25b6");
+        next.setId("lessonNext");
+        next.setTooltip(Widgets.tip("The next scene (PageDown, what a presentation clicker sends)."));
+        next.setOnAction(e -> lessons.next());
+        title.setId("lessonTitle");
+        title.getStyleClass().add("lesson-title");
+        title.setMinWidth(0);
+        scenes.setId("lessonScenes");
+        scenes.setTooltip(Widgets.tip("Go to any scene of the lesson."));
+        scenes.setMinWidth(USE_PREF_SIZE);
+        Button close = new Button("Close lesson");
+        close.setId("lessonClose");
+        close.setTooltip(Widgets.tip("Leave the lesson; the window stays as the scene left it."));
+        close.setOnAction(e -> lessons.close());
+        close.setMinWidth(USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(6, previous, next, title, gap, scenes, close);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        caption.setId("lessonCaption");
+        caption.getStyleClass().add("lesson-caption");
+        caption.setWrapText(true);
+        caption.setMinHeight(USE_PREF_SIZE);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        equations.setId("lessonEquations");
+        equations.setSmooth(true);
+        equations.setPreserveRatio(true);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        HBox body = new HBox(16, caption, equations);
+        // the caption takes the room the equations leave and wraps in it (a wrapping label would
+        // otherwise ask for its one-line width and widen the whole centre column)
+        caption.setPrefWidth(200);
+        caption.setMinWidth(120);
+        body.setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(header, body);
+
+        visibleProperty().bind(lessons.lessonProperty().isNotNull());
+        managedProperty().bind(visibleProperty());
+        lessons.lessonProperty().addListener(obs -> showLesson());
+        lessons.indexProperty().addListener(obs -> showScene());
+        for (Observable o : new Observable[] {model.view().timeProperty(), model.exactPathProperty(),
+                model.sampling().etaProperty(), model.sampling().stepsProperty(), model.sampling().solverProperty(),
+                model.training().lossProperty(), model.view().lookProperty()}) {
+            o.addListener(obs -> drawEquations());
+        }
+        showLesson();
+    }
+
+    private void showLesson() {
+        Lesson lesson = lessons.lessonProperty().get();
+        List<MenuItem> items = new ArrayList<>();
+        if (lesson != null) {
+            for (int i = 0; i < lesson.scenes().size(); i++) {
+                int k = i;
+                MenuItem item = new MenuItem((i + 1) + "  " + lesson.scenes().get(i).name());
+                item.setOnAction(e -> lessons.go(k));
+                items.add(item);
+            }
+        }
+        scenes.getItems().setAll(items);
+        showScene();
+    }
+
+    private void showScene() {
+        Lesson lesson = lessons.lessonProperty().get();
+        lessons.scene().ifPresentOrElse(scene -> {
+            title.setText(String.format(Locale.ROOT, "%d / %d   %s", lessons.indexProperty().get() + 1,
+                    lesson.scenes().size(), scene.name()));
+            caption.setText(scene.caption());
+        }, () -> {
+            title.setText("");
+            caption.setText("");
+        });
+        drawEquations();
+    }
+
+    /**
+     * The scene's equations, one per line, with the values on screen filled in: typeset into an image
+     * at twice the size shown (JLaTeXMath's fonts are drawn by Java2D, which has them), so they stay
+     * sharp on a projector.
+     */
+    void drawEquations() {
+        List<String> texts = lessons.scene().map(Lesson.Scene::equations).orElse(List.of());
+        if (texts.isEmpty()) {
+            equations.setImage(null);
+            equations.setFitWidth(0);
+            return;
+        }
+        Look look = model.view().lookProperty().get();
+        float size = (float) (2 * 17 * look.scale());
+        List<TeXIcon> icons = new ArrayList<>();
+        int width = 1;
+        int height = 0;
+        int gap = Math.round(size * 0.3f);
+        for (String text : texts) {
+            TeXIcon icon = typeset(fill(text), size);
+            icons.add(icon);
+            width = Math.max(width, icon.getIconWidth());
+            height += icon.getIconHeight() + gap;
+        }
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, Math.max(1, height - gap),
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        javafx.scene.paint.Color fg = look.palette().text();
+        java.awt.Color ink = new java.awt.Color((float) fg.getRed(), (float) fg.getGreen(), (float) fg.getBlue());
+        int y = 0;
+        for (TeXIcon icon : icons) {
+            icon.setForeground(ink);
+            icon.paintIcon(null, g, 0, y);
+            y += icon.getIconHeight() + gap;
+        }
+        g.dispose();
+        equations.setImage(SwingFXUtils.toFXImage(image, null));
+        equations.setFitWidth(image.getWidth() / 2.0);
+    }
+
+    /** The formula, or its source in monospace when it does not parse (a lecturer's typo is shown, not lost). */
+    static TeXIcon typeset(String latex, float size) {
+        try {
+            return new TeXFormula(latex).createTeXIcon(TeXConstants.STYLE_DISPLAY, size);
+        } catch (ParseException | IllegalArgumentException e) {
+            return new TeXFormula("\\texttt{" + latex.replaceAll("[\\\\{}$&#^_%~]", " ") + "}")
+                    .createTeXIcon(TeXConstants.STYLE_TEXT, size);
+        }
+    }
+
+    /** Replaces the placeholders with the values on screen. */
+    String fill(String latex) {
+        double t = model.view().timeProperty().get();
+        Schedule s = model.exactPath().schedule();
+        double alpha = s.alpha(t);
+        double sigma = s.sigma(t);
+        double loss = model.training().lossProperty().get();
+        long nfe = model.sampling().nfe();
+        return latex.replace("{t}", number(t))
+                .replace("{alpha}", number(alpha))
+                .replace("{sigma}", number(sigma))
+                .replace("{lambda}", alpha > 0 && sigma > 0 ? number(Math.log(alpha / sigma)) : "\\infty")
+                .replace("{eta}", number(model.sampling().etaProperty().get()))
+                .replace("{steps}", Integer.toString(model.sampling().stepsProperty().get()))
+                .replace("{nfe}", nfe < 0 ? "\\text{--}" : Long.toString(nfe))
+                .replace("{loss}", Double.isFinite(loss) ? number(loss) : "\\text{--}");
+    }
+
+    /** Three significant digits, without an exponent for the values a lesson shows. */
+    static String number(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        int decimals = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : Math.min(6, 2 - (int) Math.floor(Math.log10(a)));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+}

@@ -1,0 +1,219 @@
+package org.scorefield.app.workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.scorefield.app.model.DataState;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.model.SettingValues;
+import org.scorefield.app.model.SourceOption;
+import org.scorefield.app.settings.Setting;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.io.JsonFields;
+import org.scorefield.core.schedule.ParameterSpec;
+import org.scorefield.core.schedule.ScheduleKind;
+import org.scorefield.core.session.Lesson;
+import org.scorefield.core.session.LessonFile;
+import org.scorefield.core.session.Session;
+
+/**
+ * The lesson open in the window and the scene on screen. Showing a scene sets the settings it
+ * lists through the settings table (each value checked against its declaration first: a scene with
+ * a bad value is refused whole and nothing changes), draws its data again and sets its process
+ * when they differ; the trained model is kept (a change that makes it out of date says so above
+ * the canvas). Lives on the FX thread.
+ */
+public final class LessonState {
+
+    /** The lesson that ships with the window, following the seed documents' story. */
+    public static final String DEFAULT_RESOURCE = "/org/scorefield/app/lesson/default.json";
+
+    private final ExplorerModel model;
+    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
+
+    public LessonState(ExplorerModel model) {
+        this.model = model;
+    }
+
+    /** The default lesson. */
+    public static Lesson defaultLesson() {
+        try (InputStream in = LessonState.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the default lesson is missing from the build");
+            }
+            return LessonFile.parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("the default lesson cannot be read", e);
+        }
+    }
+
+    /** The lesson open, or null. */
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
+    /** The scene on screen, from 0; −1 without a lesson. */
+    public ReadOnlyIntegerProperty indexProperty() {
+        return index.getReadOnlyProperty();
+    }
+
+    /** The scene on screen. */
+    public Optional<Lesson.Scene> scene() {
+        Lesson l = lesson.get();
+        return l == null || index.get() < 0 ? Optional.empty() : Optional.of(l.scenes().get(index.get()));
+    }
+
+    /** Opens a lesson at its first scene; a lesson one of whose scenes cannot be shown is refused whole. */
+    public void open(Lesson opened) {
+        for (int i = 0; i < opened.scenes().size(); i++) {
+            try {
+                prepare(opened.scenes().get(i));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("Scene " + (i + 1) + " (" + opened.scenes().get(i).name() + "): "
+                        + JsonFields.phrase(e.getMessage()), e);
+            }
+        }
+        lesson.set(opened);
+        index.set(-1);
+        go(0);
+    }
+
+    /**
+     * Reads a lesson file on the files' lane and opens it; a bad file is one sentence and the lesson
+     * open stays as it was.
+     */
+    public void openFile(java.nio.file.Path file) {
+        String name = org.scorefield.core.io.IoReasons.fileName(file);
+        model.jobs().<Lesson>job("lesson", org.scorefield.app.jobs.Lane.FILES).title("Reading " + name)
+                .onFailure(why -> model.messageProperty().set("Cannot open " + name + ": "
+                        + JsonFields.phrase(why)))
+                .start(job -> LessonFile.read(file), read -> {
+                    try {
+                        open(read);
+                    } catch (InvalidInputException e) {
+                        model.messageProperty().set("Cannot open " + name + ": " + JsonFields.phrase(e.getMessage()));
+                    }
+                });
+    }
+
+    /** Closes the lesson; the window stays as the last scene left it. */
+    public void close() {
+        index.set(-1);
+        lesson.set(null);
+    }
+
+    /** Shows scene {@code i} (from 0), kept within the deck. */
+    public void go(int i) {
+        Lesson l = lesson.get();
+        if (l == null) {
+            return;
+        }
+        int k = Math.max(0, Math.min(l.scenes().size() - 1, i));
+        prepare(l.scenes().get(k)).run();
+        index.set(k);
+        model.messageProperty().set("Scene " + (k + 1) + " of " + l.scenes().size() + ": " + l.scenes().get(k).name()
+                + ".");
+    }
+
+    /** The next scene (PageDown); the default lesson when none is open. */
+    public void next() {
+        if (lesson.get() == null) {
+            open(defaultLesson());
+        } else {
+            go(index.get() + 1);
+        }
+    }
+
+    /** The scene before (PageUp). */
+    public void previous() {
+        if (lesson.get() != null) {
+            go(index.get() - 1);
+        }
+    }
+
+    /**
+     * Checks every value of the scene and returns the change that shows it.
+     *
+     * @throws InvalidInputException for a key this build does not know or a value it does not allow
+     */
+    Runnable prepare(Lesson.Scene scene) {
+        Session.Settings in = scene.settings();
+        Map<String, Setting<?>> known = new HashMap<>();
+        Settings.ALL.forEach(s -> known.put(s.key(), s));
+        Optional<ScheduleKind> processKind = Settings.PROCESS_KIND.read(in);
+        ScheduleKind kind = processKind.orElse(model.process().scheduleProperty().get().kind());
+        Map<String, Double> constants = new HashMap<>();
+        for (String key : in.values().keySet()) {
+            if (known.containsKey(key)) {
+                continue;
+            }
+            String constant = key.startsWith("process.") ? key.substring("process.".length()) : null;
+            ParameterSpec spec = constant == null ? null : kind.parameters().stream()
+                    .filter(p -> p.name().equals(constant)).findFirst().orElse(null);
+            InvalidInputException.require(spec != null, "\"settings." + JsonFields.quote(key)
+                    + "\" is not a setting this build knows.");
+            double v = in.number(key).orElseThrow(() -> new InvalidInputException("\"settings." + key
+                    + "\" must be a number."));
+            InvalidInputException.require(v >= spec.min() && v <= spec.max(), "\"settings." + key + "\" is "
+                    + JsonFields.shown(v) + ", but " + spec.symbol() + " lies between " + JsonFields.shown(spec.min())
+                    + " and " + JsonFields.shown(spec.max()) + ".");
+            constants.put(constant, v);
+        }
+        List<Runnable> changes = new ArrayList<>();
+        SettingValues values = model.values();
+        for (Setting<?> s : Settings.ALL) {
+            // the source is a choice of the deck's own: N(0, I) or a preset, never drawn points
+            if (s.kept() == Setting.Kept.IN_SETTINGS && s != Settings.SOURCE) {
+                values.read(s, in).ifPresent(changes::add);
+            }
+        }
+        Optional<String> sourceId = Settings.SOURCE.read(in);
+        Optional<SourceOption> source = sourceId.map(id -> id.equals(org.scorefield.core.flow.FlowSource.GAUSSIAN_ID)
+                ? SourceOption.GAUSSIAN : SourceOption.named(id).orElseThrow(() -> new InvalidInputException(
+                        "\"settings." + Settings.SOURCE.key() + "\" is " + JsonFields.quote(id)
+                                + ", which is neither gaussian nor a preset.")));
+        Optional<DatasetPreset> preset = Settings.DATA_PRESET.read(in);
+        Optional<Integer> count = Settings.DATA_POINTS.read(in);
+        Optional<Long> seed = Settings.DATA_SEED.read(in);
+        return () -> {
+            DataState data = model.data();
+            if (preset.isPresent() || count.isPresent() || seed.isPresent()) {
+                boolean same = data.data().preset().equals(Optional.of(preset.orElse(data.presetProperty().get())))
+                        && count.map(n -> n == data.pointCountProperty().get()).orElse(true)
+                        && seed.map(s -> s == data.seedProperty().get()).orElse(true);
+                if (!same) {
+                    count.ifPresent(data.pointCountProperty()::set);
+                    seed.ifPresent(data.seedProperty()::set);
+                    preset.ifPresent(data.presetProperty()::set);
+                    data.reloadPreset();
+                }
+            }
+            if (processKind.isPresent() || !constants.isEmpty()) {
+                Map<String, Double> all = new HashMap<>();
+                if (kind == model.process().scheduleProperty().get().kind()) {
+                    all.putAll(model.process().scheduleProperty().get().parameters());
+                } else {
+                    all.putAll(kind.createDefault().parameters());
+                }
+                all.putAll(constants);
+                var schedule = kind.create(all);
+                if (!schedule.equals(model.process().schedule())) {
+                    model.process().restore(schedule);
+                }
+            }
+            changes.forEach(Runnable::run);
+            source.ifPresent(model.training().sourceProperty()::set);
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package org.scorefield.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scorefield.app.view.FxWait.fx;
+import static org.scorefield.app.view.FxWait.waitUntil;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.scorefield.app.ScorefieldApp;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.workspace.LessonState;
+import org.scorefield.core.session.Lesson;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The default lesson stepped through in the window with the keys a presentation clicker sends:
+ * every scene shows its title, caption and typeset equations inside the window, and a canvas
+ * that is drawn (not blank).
+ */
+@ExtendWith(ApplicationExtension.class)
+class LessonWindowTest {
+
+    private Stage stage;
+    private ExplorerView view;
+    private ExplorerModel model;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        this.view = ScorefieldApp.show(stage, 1440, 900);
+        this.model = view.model();
+    }
+
+    @AfterEach
+    void closeWindow() {
+        fx(() -> {
+            stage.close();
+            return null;
+        });
+    }
+
+    @Test
+    void pageDownStepsThroughEverySceneOfTheDefaultLesson(FxRobot robot) {
+        Lesson lesson = LessonState.defaultLesson();
+        assertFalse(fx(() -> robot.lookup("#lessonBar").query().isVisible()), "no lesson until asked");
+        for (int i = 0; i < lesson.scenes().size(); i++) {
+            robot.type(KeyCode.PAGE_DOWN);
+            WaitForAsyncUtils.waitForFxEvents();
+            Lesson.Scene scene = lesson.scenes().get(i);
+            int k = i;
+            waitUntil(60, () -> view.lessons().indexProperty().get() == k && model.jobs().idle());
+            WaitForAsyncUtils.waitForFxEvents();
+            String title = fx(() -> robot.lookup("#lessonTitle").queryAs(Label.class).getText());
+            assertEquals((i + 1) + " / " + lesson.scenes().size() + "   " + scene.name(), title);
+            assertEquals(scene.caption(), fx(() -> robot.lookup("#lessonCaption").queryAs(Label.class).getText()));
+            ImageView equations = robot.lookup("#lessonEquations").queryAs(ImageView.class);
+            assertEquals(!scene.equations().isEmpty(), fx(() -> equations.getImage() != null), scene.name());
+            for (String id : new String[] {"#lessonBar", "#lessonTitle", "#lessonCaption", "#lessonEquations",
+                "#lessonNext", "#lessonClose", "#fieldCanvas", "#odeCanvas", "#sdeCanvas"}) {
+                Node node = robot.lookup(id).tryQuery().orElse(null); // the canvases of the view shown
+                if (node != null && fx(node::isVisible)) {
+                    assertTrue(fx(() -> FirstMinuteTest.inWindow(node)), scene.name() + ": " + id + " is cut");
+                }
+            }
+            Node caption = robot.lookup("#lessonCaption").query();
+            Node typeset = robot.lookup("#lessonEquations").query();
+            assertFalse(fx(() -> caption.localToScene(caption.getBoundsInLocal())
+                    .intersects(typeset.localToScene(typeset.getBoundsInLocal()))), scene.name()
+                    + ": the caption runs under the equations");
+            assertTrue(fx(() -> inkOf(view.canvasArea().primaryCanvas().canvas()) > 0.002), scene.name()
+                    + ": the canvas is blank");
+        }
+        robot.type(KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(lesson.scenes().size() - 2, fx(() -> view.lessons().indexProperty().get()));
+        robot.clickOn("#lessonClose");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> robot.lookup("#lessonBar").query().isVisible()));
+    }
+
+    /** The share of the canvas's pixels far from its background (white in the light theme). */
+    private static double inkOf(javafx.scene.canvas.Canvas canvas) {
+        assertTrue(canvas.getWidth() > 100 && canvas.getHeight() > 100, "the canvas has room");
+        WritableImage image = canvas.snapshot(null, null);
+        PixelReader r = image.getPixelReader();
+        assertNotNull(r);
+        long inked = 0;
+        long all = 0;
+        for (int y = 0; y < (int) image.getHeight(); y += 3) {
+            for (int x = 0; x < (int) image.getWidth(); x += 3) {
+                javafx.scene.paint.Color c = r.getColor(x, y);
+                all++;
+                if (Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue())) < 0.6) { // far from white
+                    inked++;
+                }
+            }
+        }
+        return (double) inked / all;
+    }
+}

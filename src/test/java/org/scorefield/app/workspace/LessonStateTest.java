@@ -1,0 +1,90 @@
+package org.scorefield.app.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scorefield.app.jobs.ManualJobs;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.nn.Objective;
+import org.scorefield.core.schedule.ScheduleKind;
+import org.scorefield.core.session.Lesson;
+import org.scorefield.core.session.Session;
+
+/** Stepping through a lesson without a window: each scene sets what it lists, and a bad scene changes nothing. */
+class LessonStateTest {
+
+    private final ManualJobs manual = new ManualJobs();
+    private final ExplorerModel model = new ExplorerModel(manual.jobs);
+    private final LessonState lessons = new LessonState(model);
+
+    @Test
+    void theDefaultLessonFollowsTheStoryAndEverySceneShows() {
+        Lesson lesson = LessonState.defaultLesson();
+        assertEquals(List.of("The data", "Forward noising", "Score and Tweedie", "PF-ODE vs reverse SDE",
+                "Samplers and NFE", "Flow matching", "Couplings", "Reflow"),
+                lesson.scenes().stream().map(Lesson.Scene::name).toList());
+        lessons.next(); // PageDown with no lesson open starts the default one
+        assertEquals(0, lessons.indexProperty().get());
+        for (int i = 0; i < lesson.scenes().size(); i++) {
+            lessons.go(i);
+            manual.runAll();
+            assertEquals(i, lessons.indexProperty().get());
+            assertEquals("Scene " + (i + 1) + " of 8: " + lesson.scenes().get(i).name() + ".",
+                    model.messageProperty().get());
+            assertFalse(lesson.scenes().get(i).caption().isBlank());
+        }
+        lessons.go(3);
+        assertTrue(model.view().splitProperty().get(), "PF-ODE vs SDE is the split view");
+        assertEquals(Objective.EDM, model.training().objectiveProperty().get());
+        lessons.go(5);
+        assertEquals(Objective.FLOW_MATCHING, model.training().objectiveProperty().get());
+        assertFalse(model.view().splitProperty().get());
+        assertEquals(0.5, model.view().timeProperty().get());
+        lessons.next();
+        lessons.next();
+        lessons.next();
+        assertEquals(7, lessons.indexProperty().get(), "the last scene stays the last");
+        lessons.go(-5);
+        assertEquals(0, lessons.indexProperty().get());
+        lessons.close();
+        assertEquals(-1, lessons.indexProperty().get());
+    }
+
+    @Test
+    void aSceneChangesDataAndProcessOnlyWhenItsDiffer() {
+        Session.Settings settings = Session.Settings.builder().put("data.preset", "8gaussians")
+                .put("process.kind", "ve").put("process.sigma_max", 8.0).build();
+        lessons.open(new Lesson("t", List.of(new Lesson.Scene("s", "", List.of(), settings))));
+        assertEquals(DatasetPreset.EIGHT_GAUSSIANS, model.data().data().preset().orElseThrow());
+        assertEquals(ScheduleKind.VE, model.process().schedule().kind());
+        assertEquals(8.0, model.process().value("sigma_max"));
+        var before = model.data().data();
+        lessons.go(0);
+        assertTrue(before == model.data().data(), "the same data is not drawn again");
+    }
+
+    @Test
+    void aLessonWithABadSceneIsRefusedWholeAndNothingChanges() {
+        double t = model.view().timeProperty().get();
+        Session.Settings good = Session.Settings.builder().put("view.time", 0.7).build();
+        for (Session.Settings bad : List.of(
+                Session.Settings.builder().put("view.nonsense", true).build(),
+                Session.Settings.builder().put("view.time", 3.0).build(),
+                Session.Settings.builder().put("sampling.solver", "magic").build(),
+                Session.Settings.builder().put("process.beta_max", 1e9).build(),
+                Session.Settings.builder().put("training.source", "points").build())) {
+            Lesson lesson = new Lesson("t", List.of(new Lesson.Scene("fine", "", List.of(), good),
+                    new Lesson.Scene("broken", "", List.of(), bad)));
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> lessons.open(lesson));
+            assertTrue(e.getMessage().startsWith("Scene 2 (broken): "), e.getMessage());
+            assertEquals(t, model.view().timeProperty().get(), "nothing changed: " + e.getMessage());
+            assertEquals(null, lessons.lessonProperty().get());
+        }
+    }
+}
