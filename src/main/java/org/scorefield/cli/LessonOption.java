@@ -1,6 +1,6 @@
 package org.scorefield.cli;
 
-import org.scorefield.app.workspace.LessonState;
+import org.scorefield.app.headless.Lessons;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.io.InputFiles;
 import org.scorefield.core.io.IoReasons;
@@ -17,7 +17,7 @@ final class LessonOption {
     /** The lesson that ships for "default", otherwise the file's, read as every file is (untrusted). */
     static Lesson read(String text) {
         if ("default".equals(text)) {
-            return LessonState.defaultLesson();
+            return Lessons.defaultLesson();
         }
         java.nio.file.Path file = InputFiles.argument(text, "--lesson");
         byte[] bytes = InputFiles.readBytes(file, LessonFile.MAX_BYTES, "lesson file"); // says which file
