@@ -2,8 +2,6 @@ package org.scorefield.app.view;
 
 import java.util.List;
 import javafx.scene.control.Button;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -30,7 +28,10 @@ public final class ChartsPane extends VBox {
     private final ErrorNfeChart errors = new ErrorNfeChart();
     private final ReflowChart reflowRounds = new ReflowChart(ReflowChart.View.ROUNDS);
     private final ReflowChart reflowNfe = new ReflowChart(ReflowChart.View.NFE);
-    private final TabPane tabs = new TabPane();
+    /** The lower chart's chooser: tab-like buttons that wrap onto a second line instead of being cut. */
+    private final javafx.scene.control.ToggleGroup chooser = new javafx.scene.control.ToggleGroup();
+    private final javafx.scene.layout.StackPane lower = new javafx.scene.layout.StackPane();
+    private javafx.scene.control.ToggleButton errorTab;
 
     ChartsPane(ExplorerModel model) {
         this.model = model;
@@ -74,10 +75,8 @@ public final class ChartsPane extends VBox {
         VBox errorBox = new VBox(errors, errorBar);
         VBox.setVgrow(errors, Priority.ALWAYS);
 
-        Tab lossTab = new Tab("Loss", loss);
-        lossTab.setId("lossTab");
-        Tab errorTab = new Tab("Error vs NFE", errorBox);
-        errorTab.setId("errorTab");
+        javafx.scene.control.ToggleButton lossTab = tab("Loss", "lossTab", loss);
+        errorTab = tab("Error vs NFE", "errorTab", errorBox);
         reflowRounds.setId("reflowChart");
         reflowNfe.setId("reflowNfeChart");
         // One chart at a time, with the whole height: two stacked leave a small pane no room for a plot.
@@ -103,13 +102,21 @@ public final class ChartsPane extends VBox {
         reflowBar.getStyleClass().add("chart-actions");
         VBox reflowBox = new VBox(reflowCharts, reflowBar);
         VBox.setVgrow(reflowCharts, Priority.ALWAYS);
-        Tab reflowTab = new Tab("Reflow", reflowBox);
-        reflowTab.setId("reflowTab");
-        tabs.getTabs().setAll(lossTab, errorTab, reflowTab);
+        javafx.scene.control.ToggleButton reflowTab = tab("Reflow", "reflowTab", reflowBox);
+        javafx.scene.layout.FlowPane tabRow = new javafx.scene.layout.FlowPane(2, 2, lossTab, errorTab, reflowTab);
+        tabRow.getStyleClass().add("chart-tabs");
+        chooser.selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t == null) {
+                old.setSelected(true); // one chart is always shown
+            } else {
+                lower.getChildren().setAll((javafx.scene.Node) t.getUserData());
+            }
+        });
+        lossTab.setSelected(true);
         // A chart redraw costs 5–20 ms of FX time: the Reflow charts are filled when their tab shows.
         model.reflow().roundsProperty().addListener((obs, old, rounds) -> {
             if (rounds.size() > 1) {
-                tabs.getSelectionModel().select(reflowTab);
+                reflowTab.setSelected(true);
             }
             if (reflowTab.isSelected()) {
                 showRounds(rounds);
@@ -120,12 +127,11 @@ public final class ChartsPane extends VBox {
                 showRounds(model.reflow().rounds());
             }
         });
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(schedule, Priority.ALWAYS);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox.setVgrow(lower, Priority.ALWAYS);
         schedule.setPrefHeight(300);
-        tabs.setPrefHeight(340);
-        getChildren().setAll(schedule, tabs);
+        lower.setPrefHeight(310);
+        getChildren().setAll(schedule, tabRow, lower);
 
         model.onExactPathChange(() -> schedule.setSchedule(model.exactPath().schedule()));
         schedule.setTime(model.view().timeProperty().get());
@@ -230,7 +236,7 @@ public final class ChartsPane extends VBox {
     java.util.List<org.scorefield.app.chart.LectureChart> shown() {
         java.util.List<org.scorefield.app.chart.LectureChart> out = new java.util.ArrayList<>();
         out.add(schedule);
-        javafx.scene.Node content = tabs.getSelectionModel().getSelectedItem().getContent();
+        javafx.scene.Node content = (javafx.scene.Node) chooser.getSelectedToggle().getUserData();
         for (org.scorefield.app.chart.LectureChart c : new org.scorefield.app.chart.LectureChart[] {loss, errors,
             reflowRounds, reflowNfe}) {
             if (isInside(c, content)) {
@@ -249,6 +255,17 @@ public final class ChartsPane extends VBox {
         return false;
     }
 
+    /** A tab-like button that shows its chart below. */
+    private javafx.scene.control.ToggleButton tab(String text, String id, javafx.scene.Node content) {
+        javafx.scene.control.ToggleButton tab = new javafx.scene.control.ToggleButton(text);
+        tab.setId(id);
+        tab.setUserData(content);
+        tab.setToggleGroup(chooser);
+        tab.getStyleClass().add("chart-tab");
+        tab.setMinWidth(USE_PREF_SIZE);
+        return tab;
+    }
+
     LossChart lossChart() {
         return loss;
     }
@@ -260,7 +277,7 @@ public final class ChartsPane extends VBox {
 
     /** Runs the solver comparison for whatever drives sampling now, and shows its tab. */
     public void computeErrors() {
-        tabs.getSelectionModel().select(1);
+        errorTab.setSelected(true);
         model.comparison().compute();
     }
 }
