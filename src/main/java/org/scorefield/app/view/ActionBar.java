@@ -26,7 +26,12 @@ final class ActionBar extends VBox {
     private final TrainingState training;
     private final Label figures = new Label();
 
-    ActionBar(ExplorerModel model, Button play, javafx.scene.Node lesson) {
+    /**
+     * @param lesson     the lesson menu, beside the primary actions
+     * @param lessonOpen whether a lesson is open: its caption then says what the guide would
+     */
+    ActionBar(ExplorerModel model, Button play, javafx.scene.Node lesson,
+              javafx.beans.value.ObservableBooleanValue lessonOpen) {
         this.training = model.training();
         getStyleClass().add("action-bar");
 
@@ -101,6 +106,11 @@ final class ActionBar extends VBox {
             }
         };
         canvasGuide.adviceProperty().addListener(obs -> show.run());
+        // a warning (the model is out of date) shows also during a lesson; advice gives way to its caption
+        guide.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !lessonOpen.get() || canvasGuide.adviceProperty().get().warning(), lessonOpen,
+                canvasGuide.adviceProperty()));
+        guide.managedProperty().bind(guide.visibleProperty());
         show.run();
         getChildren().setAll(actions, guide);
     }

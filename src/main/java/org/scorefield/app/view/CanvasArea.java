@@ -50,6 +50,8 @@ public final class CanvasArea extends StackPane {
         this.composer = new FrameComposer(model);
         this.onClickStarted = onClickStarted;
         getStyleClass().add("canvas-area");
+        // the canvas gives way first when the bars above and below it need the height (1024 × 700)
+        setMinSize(160, 120);
         splitBox.getStyleClass().add("split-box");
         HBox.setHgrow(ode, Priority.ALWAYS);
         HBox.setHgrow(sde, Priority.ALWAYS);

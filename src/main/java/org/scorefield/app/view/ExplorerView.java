@@ -142,8 +142,19 @@ public final class ExplorerView extends BorderPane {
 
         VBox.setVgrow(canvasArea, Priority.ALWAYS);
         javafx.scene.layout.FlowPane tools = toolbar();
-        VBox centre = new VBox(new ActionBar(model, scrubber.playButton(), lessonMenu), tools,
-                new LessonBar(model, lessons), canvasArea, scrubber);
+        LessonBar lessonBar = new LessonBar(model, lessons);
+        lessonMenu.visibleProperty().bind(lessons.lessonProperty().isNull());
+        // A lesson sets the settings itself: in a narrow window (a 1024-wide projector) its canvas
+        // takes the controls' room; [ or the Window menu brings them back.
+        lessons.lessonProperty().addListener((obs, old, lesson) -> {
+            if (lesson != null && old == null && getWidth() < COMPACT_BELOW) {
+                panelToggle.setSelected(false);
+            }
+        });
+        lessonMenu.managedProperty().bind(lessonMenu.visibleProperty());
+        VBox centre = new VBox(new ActionBar(model, scrubber.playButton(),
+                new HBox(4, lessonMenu, lessonBar.navigation()), lessons.lessonProperty().isNotNull()), tools,
+                lessonBar, canvasArea, scrubber);
         centre.getStyleClass().add("main-area");
         centre.setMinWidth(360);
 

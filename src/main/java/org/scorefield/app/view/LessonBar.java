@@ -13,7 +13,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.scilab.forge.jlatexmath.ParseException;
 import org.scilab.forge.jlatexmath.TeXConstants;
@@ -27,8 +26,9 @@ import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.session.Lesson;
 
 /**
- * The lesson's strip above the canvas while a lesson is open: the scene's place in the deck with
- * the buttons that step it (PageUp/PageDown do the same), its caption, and its equations typeset
+ * The lesson's strip above the canvas while a lesson is open: the scene's name and caption and its
+ * equations typeset; its buttons (◀, the place in the deck, ▶, the scene list, Close; PageUp and
+ * PageDown step too) sit among the primary actions ({@link #navigation()}). The equations are typeset
  * (JLaTeXMath) with the values on screen filled in: t, α, σ, λ, η, the steps,
  * the NFE and the training loss, redrawn as they change.
  */
@@ -37,6 +37,8 @@ final class LessonBar extends VBox {
     private final ExplorerModel model;
     private final LessonState lessons;
     private final Label title = new Label();
+    private final Label place = new Label();
+    private final HBox navigation;
     private final Label caption = new Label();
     private final ImageView equations = new ImageView();
     private final MenuButton scenes = new MenuButton("Scenes");
@@ -61,15 +63,19 @@ final class LessonBar extends VBox {
         scenes.setId("lessonScenes");
         scenes.setTooltip(Widgets.tip("Go to any scene of the lesson."));
         scenes.setMinWidth(USE_PREF_SIZE);
-        Button close = new Button("Close lesson");
+        Button close = new Button("Close");
         close.setId("lessonClose");
         close.setTooltip(Widgets.tip("Leave the lesson; the window stays as the scene left it."));
         close.setOnAction(e -> lessons.close());
         close.setMinWidth(USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(6, previous, next, title, gap, scenes, close);
-        header.setAlignment(Pos.CENTER_LEFT);
+        place.setId("lessonPlace");
+        place.getStyleClass().add("figures");
+        place.setMinWidth(USE_PREF_SIZE);
+        navigation = new HBox(4, previous, place, next, scenes, close);
+        navigation.setAlignment(Pos.CENTER_LEFT);
+        navigation.setMinWidth(USE_PREF_SIZE);
+        navigation.visibleProperty().bind(lessons.lessonProperty().isNotNull());
+        navigation.managedProperty().bind(navigation.visibleProperty());
 
         caption.setId("lessonCaption");
         caption.getStyleClass().add("lesson-caption");
@@ -79,14 +85,17 @@ final class LessonBar extends VBox {
         equations.setId("lessonEquations");
         equations.setSmooth(true);
         equations.setPreserveRatio(true);
-        HBox.setHgrow(caption, Priority.ALWAYS);
-        HBox body = new HBox(16, caption, equations);
+        VBox words = new VBox(2, title, caption);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        words.setMinWidth(120);
+        words.setPrefWidth(200);
+        HBox body = new HBox(16, words, equations);
         // the caption takes the room the equations leave and wraps in it (a wrapping label would
         // otherwise ask for its one-line width and widen the whole centre column)
         caption.setPrefWidth(200);
         caption.setMinWidth(120);
         body.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(header, body);
+        getChildren().setAll(body);
 
         visibleProperty().bind(lessons.lessonProperty().isNotNull());
         managedProperty().bind(visibleProperty());
@@ -97,8 +106,37 @@ final class LessonBar extends VBox {
                 model.training().lossProperty(), model.view().lookProperty()}) {
             o.addListener(obs -> drawEquations());
         }
+        widthProperty().addListener((obs, old, w) -> {
+            boolean now = w.doubleValue() > 0 && w.doubleValue() < NARROW;
+            if (now != narrow) {
+                narrow = now;
+                drawEquations();
+            } else {
+                fitEquations();
+            }
+        });
         showLesson();
     }
+
+    /**
+     * The lesson's buttons, which sit among the primary actions above the canvas while a lesson is
+     * open: ◀, the scene's place in the deck, ▶, the scene list and Close.
+     */
+    HBox navigation() {
+        return navigation;
+    }
+
+    /** The equations' width at their size; shown narrower when the bar has no room (never cut). */
+    private double natural;
+
+    private void fitEquations() {
+        double room = 0.6 * (getWidth() - getInsets().getLeft() - getInsets().getRight());
+        equations.setFitWidth(room > 0 ? Math.min(natural, room) : natural);
+    }
+
+    /** Below this width the equations are set smaller. */
+    static final double NARROW = 760;
+    private boolean narrow;
 
     private void showLesson() {
         Lesson lesson = lessons.lessonProperty().get();
@@ -118,11 +156,13 @@ final class LessonBar extends VBox {
     private void showScene() {
         Lesson lesson = lessons.lessonProperty().get();
         lessons.scene().ifPresentOrElse(scene -> {
-            title.setText(String.format(Locale.ROOT, "%d / %d   %s", lessons.indexProperty().get() + 1,
-                    lesson.scenes().size(), scene.name()));
+            title.setText(scene.name());
+            place.setText(String.format(Locale.ROOT, "%d / %d", lessons.indexProperty().get() + 1,
+                    lesson.scenes().size()));
             caption.setText(scene.caption());
         }, () -> {
             title.setText("");
+            place.setText("");
             caption.setText("");
         });
         drawEquations();
@@ -141,7 +181,8 @@ final class LessonBar extends VBox {
             return;
         }
         Look look = model.view().lookProperty().get();
-        float size = (float) (2 * 17 * look.scale());
+        // smaller in a narrow window (a 1024 × 700 projector), so the canvas keeps its room
+        float size = (float) (2 * (narrow ? 14 : 17) * look.scale());
         List<TeXIcon> icons = new ArrayList<>();
         int width = 1;
         int height = 0;
@@ -168,7 +209,8 @@ final class LessonBar extends VBox {
         }
         g.dispose();
         equations.setImage(SwingFXUtils.toFXImage(image, null));
-        equations.setFitWidth(image.getWidth() / 2.0);
+        natural = image.getWidth() / 2.0;
+        fitEquations();
     }
 
     /** The formula, or its source in monospace when it does not parse (a lecturer's typo is shown, not lost). */

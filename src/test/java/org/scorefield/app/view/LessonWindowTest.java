@@ -65,12 +65,14 @@ class LessonWindowTest {
             waitUntil(60, () -> view.lessons().indexProperty().get() == k && model.jobs().idle());
             WaitForAsyncUtils.waitForFxEvents();
             String title = fx(() -> robot.lookup("#lessonTitle").queryAs(Label.class).getText());
-            assertEquals((i + 1) + " / " + lesson.scenes().size() + "   " + scene.name(), title);
+            assertEquals(scene.name(), title);
+            assertEquals((i + 1) + " / " + lesson.scenes().size(),
+                    fx(() -> robot.lookup("#lessonPlace").queryAs(Label.class).getText()));
             assertEquals(scene.caption(), fx(() -> robot.lookup("#lessonCaption").queryAs(Label.class).getText()));
             ImageView equations = robot.lookup("#lessonEquations").queryAs(ImageView.class);
             assertEquals(!scene.equations().isEmpty(), fx(() -> equations.getImage() != null), scene.name());
             for (String id : new String[] {"#lessonBar", "#lessonTitle", "#lessonCaption", "#lessonEquations",
-                "#lessonNext", "#lessonClose", "#fieldCanvas", "#odeCanvas", "#sdeCanvas"}) {
+                "#lessonNext", "#lessonClose", "#lessonPlace", "#lessonScenes", "#fieldCanvas", "#odeCanvas", "#sdeCanvas"}) {
                 Node node = robot.lookup(id).tryQuery().orElse(null); // the canvases of the view shown
                 if (node != null && fx(node::isVisible)) {
                     assertTrue(fx(() -> FirstMinuteTest.inWindow(node)), scene.name() + ": " + id + " is cut");
