@@ -22,7 +22,7 @@ import org.scorefield.core.data.DatasetPreset;
 
 /**
  * The Data section: a preset with its number of points and seed; a brush and an eraser to draw
- * points on the canvas; Clear; Import CSV (also by dropping a file on the window).
+ * points on the canvas; Import… (a CSV file, also by dropping it on the window); Clear; Restore preset.
  */
 public final class DataSection {
 
@@ -30,6 +30,9 @@ public final class DataSection {
     private final ObjectProperty<CanvasTool> tool;
     private final Label description = Widgets.caption("");
     private final Label summary = Widgets.caption("");
+    /** Puts the preset's own points back on the canvas: named so, since the box keeps showing the preset. */
+    private final Button restore = new Button("Restore preset");
+    private final javafx.scene.control.Tooltip restoreTip = Widgets.tip("");
 
     public DataSection(ExplorerModel model) {
         this.model = model;
@@ -86,23 +89,25 @@ public final class DataSection {
             data.clear();
             tool.set(CanvasTool.BRUSH);
         });
-        Button importCsv = new Button("Import CSV…");
+        Button importCsv = new Button("Import…");
         importCsv.setId("importCsv");
         importCsv.setTooltip(Widgets.tip("Load points from a CSV file with columns x, y and an optional class "
                 + "label. You can also drop the file on the window."));
         importCsv.setOnAction(e -> chooseCsv(importCsv));
-        Button redraw = new Button("Preset");
-        redraw.setTooltip(Widgets.tip("Draw the chosen preset again, replacing drawn or imported points."));
-        redraw.setOnAction(e -> data.reloadPreset());
-        HBox fileRow = new HBox(6, importCsv, clear, redraw);
+        restore.setId("restorePreset");
+        restore.setTooltip(restoreTip);
+        restore.setOnAction(e -> data.reloadPreset());
+        HBox fileRow = new HBox(6, importCsv, clear, restore);
         fileRow.getStyleClass().add("button-row");
         HBox.setHgrow(importCsv, Priority.ALWAYS);
         importCsv.setMaxWidth(Double.MAX_VALUE);
-        for (Button b : new Button[] {importCsv, clear, redraw}) {
+        for (Button b : new Button[] {importCsv, clear, restore}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
 
         data.dataProperty().addListener((obs, old, d) -> update());
+        data.presetProperty().addListener((obs, old, p) -> update());
+        data.pointCountProperty().addListener((obs, old, n) -> update());
         update();
         return Widgets.section("Data", "dataSection",
                 Controls.row(Settings.DATA_PRESET, presets),
@@ -119,10 +124,27 @@ public final class DataSection {
         }
     }
 
+    /**
+     * The caption under the box says what is on the canvas: the box keeps the preset the points came
+     * from, so once they are drawn, edited or imported the caption must say that they are not it.
+     */
     private void update() {
         DataState.Data d = model.data().data();
-        description.setText(d.preset().map(DatasetPreset::description)
-                .orElse("Your own points. Their exact oracle memorises them (docs/math.md §4.1)."));
+        DatasetPreset chosen = model.data().presetProperty().get();
+        boolean isPreset = d.preset().isPresent();
+        String held = d.name().equals("drawn points") ? d.name() : "“" + d.name() + "”";
+        description.setText(isPreset ? d.preset().get().description()
+                : String.format(Locale.ROOT, "The canvas holds %s, not the %s preset; their exact oracle memorises "
+                        + "them (docs/math.md §4.1). Restore preset draws the preset again.", held,
+                        chosen.displayName()));
+        description.getStyleClass().remove("warning");
+        if (!isPreset) {
+            description.getStyleClass().add("warning");
+        }
+        restoreTip.setText(String.format(Locale.ROOT, "Replace the points on the canvas with the %s "
+                + "preset's own %,d points (seed %d)%s.", chosen.displayName(), model.data().pointCountProperty().get(),
+                model.data().seedProperty().get(), isPreset ? ": they are on the canvas now"
+                        : ", instead of " + held));
         summary.setText(String.format(Locale.ROOT, "%,d points · %s · seed %d", d.points().size(), d.name(),
                 model.data().seedProperty().get()));
     }

@@ -1,0 +1,94 @@
+package org.scorefield.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scorefield.app.view.FxWait.fx;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.scorefield.app.ScorefieldApp;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.core.data.DatasetPreset;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Editing the data in the real window, headless: what the Data section says the canvas holds, at the
+ * narrowest width the window is laid out for (1024 px).
+ */
+@ExtendWith(ApplicationExtension.class)
+class DataEditsWindowTest {
+
+    private Stage stage;
+    private ExplorerModel model;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        this.model = ScorefieldApp.show(stage, 1024, 700).model();
+    }
+
+    @AfterEach
+    void closeWindow() {
+        fx(() -> {
+            stage.close();
+            return null;
+        });
+    }
+
+    @Test
+    void afterClearTheCaptionSaysTheCanvasNoLongerHoldsThePreset(FxRobot robot) {
+        Label caption = captionUnderThePreset(robot);
+        assertEquals(DatasetPreset.MOONS.description(), fx(caption::getText));
+        double[] moons = fx(() -> model.data().data().points().xy());
+
+        robot.clickOn("#clearData");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(0, fx(() -> model.data().data().points().size()));
+        assertEquals(DatasetPreset.MOONS, fx(() -> robot.lookup("#dataBox").queryAs(ComboBox.class).getValue()),
+                "the box keeps the preset the Restore button brings back");
+        String said = fx(caption::getText);
+        assertTrue(said.startsWith("The canvas holds drawn points, not the Two moons preset"), said);
+        assertTrue(fx(() -> caption.getStyleClass().contains("warning")));
+        Button restore = robot.lookup("#restorePreset").queryAs(Button.class);
+        assertEquals("Restore preset", restore.getText());
+        assertEquals("Replace the points on the canvas with the Two moons preset's own 1,000 points (seed 7), "
+                + "instead of drawn points.", fx(() -> restore.getTooltip().getText()));
+        assertFalse(fx(() -> isCutOff(restore)), "Restore preset fits the panel at 1024 px");
+
+        robot.clickOn("#restorePreset");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertArrayEquals(moons, fx(() -> model.data().data().points().xy()), "the preset's own points again");
+        assertEquals(DatasetPreset.MOONS.description(), fx(caption::getText));
+        assertFalse(fx(() -> caption.getStyleClass().contains("warning")));
+    }
+
+    /** The caption right below the preset's row in the Data section. */
+    static Label captionUnderThePreset(FxRobot robot) {
+        return fx(() -> {
+            var box = robot.lookup("#dataBox").queryAs(ComboBox.class);
+            var row = box.getParent();
+            var section = row.getParent();
+            int at = section.getChildrenUnmodifiable().indexOf(row);
+            return (Label) section.getChildrenUnmodifiable().get(at + 1);
+        });
+    }
+
+    /** Whether the button shows less than its text, or reaches past the side panel's viewport. */
+    private static boolean isCutOff(Button b) {
+        var panel = (javafx.scene.control.ScrollPane) b.getScene().lookup("#sidePanel");
+        var inContent = panel.getContent().sceneToLocal(b.localToScene(b.getBoundsInLocal()));
+        return b.getWidth() < b.prefWidth(-1) - 0.5 || inContent.getMaxX() > panel.getViewportBounds().getWidth();
+    }
+}
