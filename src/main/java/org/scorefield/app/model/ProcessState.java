@@ -24,6 +24,8 @@ public final class ProcessState {
     private final ObjectProperty<ScheduleKind> kind;
     private final Map<String, Double> values = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<Schedule> schedule = new ReadOnlyObjectWrapper<>();
+    /** Set while a saved schedule is put back: its constants come with it, no defaults meanwhile. */
+    private boolean restoring;
 
     /** The process alone, its settings owned by nobody else (for tests). */
     public ProcessState() {
@@ -34,7 +36,11 @@ public final class ProcessState {
     public ProcessState(SettingValues values) {
         kind = values.object(Settings.PROCESS_KIND);
         resetConstants();
-        kind.addListener((obs, old, k) -> resetConstants());
+        kind.addListener((obs, old, k) -> {
+            if (!restoring) {
+                resetConstants();
+            }
+        });
     }
 
     public ObjectProperty<ScheduleKind> kindProperty() {
@@ -58,11 +64,20 @@ public final class ProcessState {
         return v;
     }
 
-    /** Makes a saved schedule the process: its kind and its constants as they were (a session reopened). */
+    /**
+     * Makes a saved schedule the process: its kind and its constants as they were (a session reopened,
+     * an undo), in one change of the schedule: the constants are in place before the kind changes, so
+     * whoever follows the kind reads the saved ones, never the defaults.
+     */
     public void restore(Schedule saved) {
-        kind.set(saved.kind());
         values.clear();
         values.putAll(saved.parameters());
+        restoring = true;
+        try {
+            kind.set(saved.kind());
+        } finally {
+            restoring = false;
+        }
         rebuild();
     }
 

@@ -17,6 +17,17 @@ class ProcessStateTest {
     }
 
     @Test
+    void aSavedScheduleComesBackInOneChangeWithoutPassingThroughTheDefaults() {
+        ProcessState p = new ProcessState();
+        java.util.List<Object> seen = new java.util.ArrayList<>();
+        p.scheduleProperty().addListener((obs, old, s) -> seen.add(s));
+        p.kindProperty().addListener((obs, old, k) -> seen.add(p.value("sigma_max"))); // as the sliders read it
+        p.restore(new VeGeometric(0.02, 30));
+        assertEquals(java.util.List.of(30.0, new VeGeometric(0.02, 30)), seen);
+        assertEquals(ScheduleKind.VE, p.kindProperty().get());
+    }
+
+    @Test
     void raisingTheMinimumAboveTheMaximumPushesTheMaximumAlong() {
         ProcessState p = new ProcessState();
         p.set("beta_max", 2);
