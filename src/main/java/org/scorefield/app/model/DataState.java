@@ -54,12 +54,47 @@ public final class DataState {
         }
     }
 
+    /** What made the data what it is: the last edit, as Undo names it. */
+    public enum Edit {
+        /** Another preset chosen in the box. */
+        PRESET,
+        /** Another point count. */
+        POINTS,
+        /** Another data seed. */
+        SEED,
+        /** The chosen preset drawn again ({@link #reloadPreset}). */
+        RESTORE_PRESET,
+        /** Points sprayed with the brush. */
+        BRUSH,
+        /** Points removed with the eraser. */
+        ERASE,
+        /** Every point removed. */
+        CLEAR,
+        /** Points read from a file. */
+        IMPORT,
+        /** A session's data. */
+        SESSION
+    }
+
+    /**
+     * The data and the data box as they stand, to be put back exactly ({@link #restore(Snapshot)}):
+     * everything in it is immutable, so a snapshot costs four references.
+     *
+     * @param data   the data (its points, name and noise)
+     * @param preset the preset in the box
+     * @param count  the point count in the box
+     * @param seed   the data seed
+     */
+    public record Snapshot(Data data, DatasetPreset preset, int count, long seed) {
+    }
+
     private final ObjectProperty<DatasetPreset> preset;
     private final IntegerProperty pointCount;
     private final LongProperty seed;
     private final ReadOnlyObjectWrapper<Data> data = new ReadOnlyObjectWrapper<>();
     private long brushStrokes;
-    /** Set while a session is restored: its points come with it, nothing is redrawn meanwhile. */
+    private Edit lastEdit = Edit.PRESET;
+    /** Set while a session or a snapshot is restored: its points come with it, nothing is redrawn meanwhile. */
     private boolean restoring;
 
     /** The data alone, its settings owned by nobody else (for tests). */
@@ -72,23 +107,28 @@ public final class DataState {
         preset = values.object(Settings.DATA_PRESET);
         pointCount = values.integer(Settings.DATA_POINTS);
         seed = values.whole(Settings.DATA_SEED);
-        reloadPreset();
+        drawPreset();
         preset.addListener((obs, old, p) -> {
             if (p != null && !restoring) {
-                reloadPreset();
+                lastEdit = Edit.PRESET;
+                drawPreset();
             }
         });
         pointCount.addListener((obs, old, n) -> {
             if (!restoring) {
-                reloadIfPreset();
+                lastEdit = Edit.POINTS;
+                if (data.get().preset().isPresent()) {
+                    drawPreset();
+                }
             }
         });
         seed.addListener((obs, old, s) -> {
             if (restoring) {
                 return;
             }
+            lastEdit = Edit.SEED;
             if (data.get().preset().isPresent()) {
-                reloadPreset();
+                drawPreset();
             } else {
                 set(data.get().points(), Optional.empty(), data.get().name());
             }
@@ -116,17 +156,39 @@ public final class DataState {
         return data.get();
     }
 
+    /** What made the data what it is now. */
+    public Edit lastEdit() {
+        return lastEdit;
+    }
+
+    /** The data and the data box now. */
+    public Snapshot snapshot() {
+        return new Snapshot(data.get(), preset.get(), pointCount.get(), seed.get());
+    }
+
+    /** Puts a snapshot back: the data box as it was, and the very same data (nothing is drawn anew). */
+    public void restore(Snapshot saved) {
+        restoring = true;
+        try {
+            preset.set(saved.preset());
+            pointCount.set(saved.count());
+            seed.set(saved.seed());
+        } finally {
+            restoring = false;
+        }
+        data.set(saved.data());
+    }
+
     /** Draws the chosen preset again (also after editing). */
     public void reloadPreset() {
+        lastEdit = Edit.RESTORE_PRESET;
+        drawPreset();
+    }
+
+    private void drawPreset() {
         DatasetPreset p = preset.get();
         set(p.sample(Math.max(MIN_POINTS, Math.min(MAX_POINTS, pointCount.get())), seed.get()), Optional.of(p),
                 p.displayName());
-    }
-
-    private void reloadIfPreset() {
-        if (data.get().preset().isPresent()) {
-            reloadPreset();
-        }
     }
 
     /**
@@ -154,6 +216,7 @@ public final class DataState {
             labels = Arrays.copyOf(old.labels(), old.size() + count);
             Arrays.fill(labels, old.size(), labels.length, Math.max(0, label));
         }
+        lastEdit = Edit.BRUSH;
         set(PointSet.of(xy, labels), Optional.empty(), editedName());
     }
 
@@ -178,6 +241,7 @@ public final class DataState {
         }
         int removed = old.size() - kept;
         if (removed > 0) {
+            lastEdit = Edit.ERASE;
             set(PointSet.of(Arrays.copyOf(xy, 2 * kept), labels == null ? null : Arrays.copyOf(labels, kept)),
                     Optional.empty(), editedName());
         }
@@ -199,11 +263,13 @@ public final class DataState {
         }
         // as many points as the window holds, like an imported file
         PointSet points = saved.points().size() > MAX_POINTS ? firstPoints(saved.points(), MAX_POINTS) : saved.points();
+        lastEdit = Edit.SESSION;
         set(points, saved.preset(), saved.preset().map(DatasetPreset::displayName).orElse(saved.name()));
     }
 
     /** Removes every point, to draw from scratch. */
     public void clear() {
+        lastEdit = Edit.CLEAR;
         set(PointSet.of(new double[0]), Optional.empty(), "drawn points");
     }
 
@@ -214,6 +280,7 @@ public final class DataState {
      * @param name the file's name, shown as the data's
      */
     public void importPoints(PointSet points, String name) {
+        lastEdit = Edit.IMPORT;
         set(points.size() > MAX_POINTS ? firstPoints(points, MAX_POINTS) : points, Optional.empty(), name);
     }
 

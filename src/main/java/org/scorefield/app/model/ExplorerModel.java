@@ -16,7 +16,8 @@ import org.scorefield.core.tensor.Nd4jRuntime;
 /**
  * Everything the explorer window shows and edits, in one place: the data, the process, the model
  * and its training, sampling, Reflow, the view, the export settings, and what is computed from
- * them (the layers under the particles, the solver comparison, the velocity probe, the pairs).
+ * them (the layers under the particles, the solver comparison, the velocity probe, the pairs), and
+ * the history of the user's edits, for undo and redo.
  * Views bind to the properties of its parts and call their commands; heavy work runs as
  * {@link Jobs} and comes back as immutable results. This class ties the parts together: which path
  * the exact quantities follow, which denoiser samples, and what a change to one part makes stale in
@@ -40,6 +41,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final ProbeState probe;
     private final PairsState pairs;
     private final CanvasGuide guide;
+    private final UndoHistory undo;
 
     /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
     public ExplorerModel(Jobs jobs) {
@@ -79,6 +81,8 @@ public final class ExplorerModel implements AutoCloseable {
         exactPath.addListener(obs -> probe.refresh());
         pairs = new PairsState(jobs, data, training, sampling.seedProperty(), view.showPairsProperty());
         guide = new CanvasGuide(this);
+        // last: every part's own reaction to a change has happened before the history compares states
+        undo = new UndoHistory(values, data, process, message);
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.
         jobs.submit("warm-up", Lane.TRAINING, job -> {
             Nd4jRuntime.ensureConfigured();
@@ -89,6 +93,11 @@ public final class ExplorerModel implements AutoCloseable {
     /** The sentence above the canvas: what it shows and what to do next. */
     public CanvasGuide guide() {
         return guide;
+    }
+
+    /** Undo and redo of the data, the process and the settings. */
+    public UndoHistory undo() {
+        return undo;
     }
 
     /** Whether a trained model drives sampling (otherwise the exact oracle does). */

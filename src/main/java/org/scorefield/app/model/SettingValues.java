@@ -10,6 +10,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -25,45 +26,52 @@ import org.scorefield.app.settings.Setting;
  */
 public final class SettingValues {
 
-    /** How a setting's value is read and changed. */
-    private record Access<T>(Supplier<T> get, Consumer<T> set) {
+    /**
+     * How a setting's value is read and changed, and the property that holds it (the value itself,
+     * or what it is a part of), which {@link UndoHistory} watches and puts back as it was.
+     */
+    private record Access<T>(Supplier<T> get, Consumer<T> set, Property<?> holder) {
     }
 
     private final Map<Setting<?>, Access<?>> bound = new LinkedHashMap<>();
 
     public BooleanProperty flag(Setting<Boolean> setting) {
         BooleanProperty p = new SimpleBooleanProperty(setting.defaultValue());
-        bind(setting, p::get, p::set);
+        bind(setting, p, p::get, p::set);
         return p;
     }
 
     public IntegerProperty integer(Setting<Integer> setting) {
         IntegerProperty p = new SimpleIntegerProperty(setting.defaultValue());
-        bind(setting, p::get, p::set);
+        bind(setting, p, p::get, p::set);
         return p;
     }
 
     public LongProperty whole(Setting<Long> setting) {
         LongProperty p = new SimpleLongProperty(setting.defaultValue());
-        bind(setting, p::get, p::set);
+        bind(setting, p, p::get, p::set);
         return p;
     }
 
     public DoubleProperty number(Setting<Double> setting) {
         DoubleProperty p = new SimpleDoubleProperty(setting.defaultValue());
-        bind(setting, p::get, p::set);
+        bind(setting, p, p::get, p::set);
         return p;
     }
 
     public <T> ObjectProperty<T> object(Setting<T> setting) {
         ObjectProperty<T> p = new SimpleObjectProperty<>(setting.defaultValue());
-        bind(setting, p::get, p::set);
+        bind(setting, p, p::get, p::set);
         return p;
     }
 
-    /** A setting whose value lives elsewhere (a part of a record, say). */
-    public <T> void bind(Setting<T> setting, Supplier<T> get, Consumer<T> set) {
-        if (bound.putIfAbsent(setting, new Access<>(get, set)) != null) {
+    /**
+     * A setting whose value lives elsewhere (a part of a record, say).
+     *
+     * @param holder the property that holds the value, or the record it is a part of
+     */
+    public <T> void bind(Setting<T> setting, Property<?> holder, Supplier<T> get, Consumer<T> set) {
+        if (bound.putIfAbsent(setting, new Access<>(get, set, holder)) != null) {
             throw new IllegalStateException(setting.key() + " is owned twice");
         }
     }
@@ -81,6 +89,11 @@ public final class SettingValues {
     /** Makes {@code value} the setting's value, once checked against its declaration. */
     public <T> void set(Setting<T> setting, T value) {
         access(setting).set().accept(setting.check(value));
+    }
+
+    /** The property that holds the setting's value (see {@link #bind}). */
+    Property<?> holder(Setting<?> setting) {
+        return access(setting).holder();
     }
 
     /** The change a session's value asks for, checked, not made yet; empty when the session lacks it. */

@@ -145,7 +145,8 @@ public final class TrainingState implements AutoCloseable {
         refreshSamples = values.flag(Settings.REFRESH_SAMPLES);
         refreshEvery = values.integer(Settings.REFRESH_EVERY);
         // drawn points come with a session beside its settings: only N(0, I) and presets are set by name
-        values.bind(Settings.SOURCE, () -> source.get().id(), id -> SourceOption.named(id).ifPresent(source::set));
+        values.bind(Settings.SOURCE, source, () -> source.get().id(),
+                id -> SourceOption.named(id).ifPresent(source::set));
         for (javafx.beans.Observable setting : new javafx.beans.Observable[] {objective, width, depth, learningRate,
                 batch, ema, seed, source, coupling, sinkhornEpsilon}) {
             setting.addListener(obs -> checkOutOfDate());

@@ -65,8 +65,9 @@ public final class ViewState {
         towardsData = values.flag(Settings.TOWARDS_DATA);
         speed = values.number(Settings.SPEED);
         timeScale = values.object(Settings.TIME_SCALE);
-        values.bind(Settings.DARK, () -> look.get().dark(), on -> look.set(look.get().withDark(on)));
-        values.bind(Settings.PRESENTER, () -> look.get().presenter(), on -> look.set(look.get().withPresenter(on)));
+        values.bind(Settings.DARK, look, () -> look.get().dark(), on -> look.set(look.get().withDark(on)));
+        values.bind(Settings.PRESENTER, look, () -> look.get().presenter(),
+                on -> look.set(look.get().withPresenter(on)));
         // The rounds view and the split view exclude each other.
         split.addListener((obs, old, on) -> {
             if (on) {

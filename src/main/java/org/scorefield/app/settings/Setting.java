@@ -47,9 +47,10 @@ public final class Setting<T> {
     private final String tooltip;
     private final Function<T, String> display;
     private final Kept kept;
+    private final boolean undone;
 
     Setting(String key, Class<T> type, T defaultValue, T min, T max, List<T> choices, double step, boolean logScale,
-            String label, String unit, String tooltip, Function<T, String> display, Kept kept) {
+            String label, String unit, String tooltip, Function<T, String> display, Kept kept, boolean undone) {
         InvalidInputException.require(Session.Settings.isName(key), "a setting is named section.key, got " + key);
         this.key = key;
         this.type = type;
@@ -64,6 +65,7 @@ public final class Setting<T> {
         this.tooltip = tooltip;
         this.display = display;
         this.kept = kept;
+        this.undone = undone;
         check(defaultValue); // a default outside its own range is a mistake in the table
     }
 
@@ -128,6 +130,15 @@ public final class Setting<T> {
     /** Where a session file keeps it. */
     public Kept kept() {
         return kept;
+    }
+
+    /**
+     * Whether Undo (Ctrl+Z) puts a change of it back. Not for a setting of the moment (the time t a
+     * scrubber sweeps, the playing speed, the canvas tool, the theme): undoing those would step
+     * through what the user looked at, not through what they edited.
+     */
+    public boolean undone() {
+        return undone;
     }
 
     /**

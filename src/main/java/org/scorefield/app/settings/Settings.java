@@ -155,7 +155,7 @@ public final class Settings {
     public static final Setting<Double> TIME = number("view.time", 0, 0, 1, "t", "",
             "Drag to move through time: t = 0 is the clean data, t = 1 is pure noise. Every dot keeps its own "
                     + "noise direction, so it moves smoothly. \u2190/\u2192 step, Shift+\u2190/\u2192 take ten steps, "
-                    + "Home goes to the data and End to the noise; Space plays.").build();
+                    + "Home goes to the data and End to the noise; Space plays.").notUndone().build();
     public static final Setting<org.scorefield.core.schedule.TimeWarp.Kind> TIME_SCALE = choice("view.time_scale",
             org.scorefield.core.schedule.TimeWarp.Kind.class, org.scorefield.core.schedule.TimeWarp.Kind.LOG_SNR,
             org.scorefield.core.schedule.TimeWarp.Kind::label, "Time axis",
@@ -170,7 +170,8 @@ public final class Settings {
             + "side by side (or the chosen one), each flow's paths from the same source points, driven by one "
             + "scrubber. Make rounds in the Reflow section.").build();
     public static final Setting<CanvasTool> TOOL = choice("view.tool", CanvasTool.class, CanvasTool.LOOK,
-            t -> t.name().toLowerCase(Locale.ROOT), "Tool", "What a click or drag on the canvas does.").build();
+            t -> t.name().toLowerCase(Locale.ROOT), "Tool", "What a click or drag on the canvas does.").notUndone()
+            .build();
     public static final Setting<Boolean> SHOW_DATA = flag("view.data", true, "Data",
             "The data x₀ noised to the current t: every dot keeps its own noise ε.").build();
     public static final Setting<Boolean> SHOW_DENSITY = flag("view.density", false, "Density", "The exact density "
@@ -197,9 +198,10 @@ public final class Settings {
     public static final Setting<Boolean> SHOW_PAIRS = flag("view.pairs", false, "Show pairs", "Draw one batch of "
             + Coupling.CHUNK + " training pairs under the chosen coupling as the straight lines x_t = (1 − t)·x₀ + "
             + "t·x₁ they train on (the scrubber moves along them).").build();
-    public static final Setting<Boolean> DARK = flag("view.dark", false, "Dark", "Dark theme (Ctrl+D).").build();
+    public static final Setting<Boolean> DARK = flag("view.dark", false, "Dark", "Dark theme (Ctrl+D).").notUndone()
+            .build();
     public static final Setting<Boolean> PRESENTER = flag("view.presenter", false, "Presenter",
-            "Bigger text, lines and points for a projector (Ctrl+P).").build();
+            "Bigger text, lines and points for a projector (Ctrl+P).").notUndone().build();
     public static final Setting<Boolean> LOOP = flag("view.loop", true, "Loop",
             "When on, playing turns round at each end and goes on.").notSaved().build();
     public static final Setting<Boolean> TOWARDS_DATA = flag("view.towards_data", true, "t → 0", "Which way playing "
@@ -307,6 +309,7 @@ public final class Settings {
         private String unit = "";
         private Function<T, String> display = String::valueOf;
         private Setting.Kept kept = Setting.Kept.IN_SETTINGS;
+        private boolean undone = true;
 
         Builder(String key, Class<T> type, T defaultValue, String label, String tooltip) {
             this.key = key;
@@ -353,15 +356,21 @@ public final class Settings {
             return this;
         }
 
-        /** A setting of the moment, which a session does not keep. */
+        /** A setting of the moment, which a session does not keep and Undo does not put back. */
         Builder<T> notSaved() {
             this.kept = Setting.Kept.NOT_KEPT;
+            return notUndone();
+        }
+
+        /** A setting Undo does not put back (see {@link Setting#undone()}). */
+        Builder<T> notUndone() {
+            this.undone = false;
             return this;
         }
 
         Setting<T> build() {
             return new Setting<>(key, type, defaultValue, min, max, choices, step, logScale, label, unit, tooltip,
-                    display, kept);
+                    display, kept, undone);
         }
     }
 }

@@ -212,8 +212,11 @@ public final class SessionState {
                             fail("Cannot open " + IoReasons.fileName(source) + ": an internal error stopped it half-way, "
                                     + "and the work could not be put back; save it under another name.");
                         }
+                        model.undo().clear(); // the steps recorded half-way and back lead nowhere
                         return;
                     }
+                    // the opened work's past is not the past of the work before it: undo starts afresh
+                    model.undo().clear();
                     if (!becomesCurrent) {
                         // the crash's work is back: only now are its autosaves no longer needed
                         inBackground("leftovers", this::deleteLeftovers);

@@ -102,6 +102,28 @@ class SessionStateTest {
     }
 
     @Test
+    void anOpenedSessionStartsUndoAfreshAndADamagedOneKeepsItsPast() throws Exception {
+        SessionState sessions = state();
+        Path file = dir.resolve("lesson.scorefield");
+        model.data().clear();
+        sessions.save(file);
+        manual.runAll();
+        model.data().reloadPreset();
+        assertEquals(2, model.undo().undoSize());
+
+        sessions.open(Files.writeString(dir.resolve("bad.scorefield"), "PK not really a session"));
+        manual.runAll();
+        assertEquals(2, model.undo().undoSize(), "a refused file changes nothing, its past neither");
+
+        sessions.open(file);
+        manual.runAll();
+        assertEquals(0, model.data().data().points().size(), "the session's data: no points");
+        assertEquals(0, model.undo().undoSize(), "the steps before are not the opened work's past");
+        assertFalse(model.undo().undo());
+        assertEquals(0, model.data().data().points().size());
+    }
+
+    @Test
     void aDamagedFileIsOneSentenceAndChangesNothing() throws Exception {
         SessionState sessions = state();
         Path bad = Files.writeString(dir.resolve("bad.scorefield"), "PK not really a session");
