@@ -69,6 +69,7 @@ public final class CanvasArea extends StackPane {
         for (WorldCanvas c : all) {
             c.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse(c, e, true));
             c.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouse(c, e, false));
+            c.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> model.undo().endGesture()); // a stroke is one undo
             c.widthProperty().addListener(obs -> visibleAreaChanged());
             c.heightProperty().addListener(obs -> visibleAreaChanged());
             c.canvas().widthProperty().addListener(obs -> paneSizeChanged());
@@ -213,8 +214,18 @@ public final class CanvasArea extends StackPane {
                     onClickStarted.run();
                 }
             }
-            case BRUSH -> model.data().brush(world[0], world[1], BRUSH_RADIUS, BRUSH_POINTS, 0);
-            case ERASE -> model.data().erase(world[0], world[1], ERASER_RADIUS);
+            case BRUSH -> {
+                if (pressed) {
+                    model.undo().beginGesture();
+                }
+                model.data().brush(world[0], world[1], BRUSH_RADIUS, BRUSH_POINTS, 0);
+            }
+            case ERASE -> {
+                if (pressed) {
+                    model.undo().beginGesture();
+                }
+                model.data().erase(world[0], world[1], ERASER_RADIUS);
+            }
             case PROBE -> {
                 if (pressed) {
                     model.probe().pointProperty().set(new double[] {world[0], world[1]});

@@ -366,6 +366,10 @@ public final class ExplorerView extends BorderPane {
                 sessionSection.open(scene.getWindow());
             } else if (shortcut && code == KeyCode.P) {
                 model.view().lookProperty().set(model.view().lookProperty().get().withPresenter(!model.view().lookProperty().get().presenter()));
+            } else if (shortcut && code == KeyCode.Z && !e.isShiftDown()) {
+                model.undo().undo();
+            } else if (shortcut && (code == KeyCode.Z || code == KeyCode.Y)) {
+                model.undo().redo();
             } else if (shortcut) {
                 handled = false;
             } else {

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scorefield.app.view.FxWait.fx;
 
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Editing the data in the real window, headless: what the Data section says the canvas holds, at the
- * narrowest width the window is laid out for (1024 px).
+ * Editing the data in the real window, headless, at the narrowest width the window is laid out for
+ * (1024 px): what the Data section says the canvas holds, and undo and redo from the keyboard.
  */
 @ExtendWith(ApplicationExtension.class)
 class DataEditsWindowTest {
@@ -72,6 +74,66 @@ class DataEditsWindowTest {
         assertArrayEquals(moons, fx(() -> model.data().data().points().xy()), "the preset's own points again");
         assertEquals(DatasetPreset.MOONS.description(), fx(caption::getText));
         assertFalse(fx(() -> caption.getStyleClass().contains("warning")));
+    }
+
+    @Test
+    void ctrlZBringsTheClearedPointsBackAndCtrlShiftZOrCtrlYClearsThemAgain(FxRobot robot) {
+        assertEquals("", fx(() -> model.undo().nextUndoProperty().get()), "opening the window is no edit");
+        Label caption = captionUnderThePreset(robot);
+        double[] moons = DatasetPreset.MOONS.sample(1000, 7).xy(); // drawn here, not read from the window
+        assertArrayEquals(moons, fx(() -> model.data().data().points().xy()));
+
+        robot.clickOn("#clearData");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, fx(() -> model.data().data().points().size()));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertArrayEquals(moons, fx(() -> model.data().data().points().xy()), "the very points Clear removed");
+        assertEquals("Two moons", fx(() -> model.data().data().name()));
+        assertEquals(DatasetPreset.MOONS.description(), fx(caption::getText), "the preset is on the canvas again");
+        assertFalse(fx(() -> caption.getStyleClass().contains("warning")));
+        assertEquals("Undid: Clear (1,000 points)", fx(() -> robot.lookup("#statusBar")
+                .queryAs(org.controlsfx.control.StatusBar.class).getText()));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, fx(() -> model.data().data().points().size()));
+        assertEquals("Redid: Clear (1,000 points)", fx(() -> model.messageProperty().get()));
+        assertTrue(fx(caption::getText).startsWith("The canvas holds drawn points, not the Two moons preset"));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, fx(() -> model.data().data().points().size()), "Ctrl+Y redoes too");
+
+        // in a text field, Ctrl+Z is the field's own
+        robot.clickOn("#dataSeed");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, fx(() -> model.data().data().points().size()), "typing a seed undoes no data");
+    }
+
+    @Test
+    void aBrushDragOnTheCanvasIsOneUndo(FxRobot robot) {
+        robot.clickOn("#toolBrush");
+        double[] before = fx(() -> model.data().data().points().xy());
+        Node canvas = robot.lookup("#fieldCanvas").query();
+        robot.drag(canvas).moveBy(40, 0);
+        robot.sleep(700); // a slow stroke: longer pauses than changes of one slider drag may have
+        robot.moveBy(40, 30);
+        robot.sleep(700);
+        robot.moveBy(0, 40).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        int added = fx(() -> model.data().data().points().size()) - before.length / 2;
+        assertTrue(added >= 3 * CanvasArea.BRUSH_POINTS, "points sprayed along the drag: " + added);
+        String step = fx(() -> model.undo().nextUndoProperty().get());
+        assertEquals("Draw (" + String.format(java.util.Locale.ROOT, "%,d", added) + " points)", step);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertArrayEquals(before, fx(() -> model.data().data().points().xy()), "one undo takes the whole stroke");
+        assertEquals("", fx(() -> model.undo().nextUndoProperty().get()));
     }
 
     /** The caption right below the preset's row in the Data section. */
