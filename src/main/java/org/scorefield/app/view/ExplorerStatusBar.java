@@ -5,12 +5,13 @@ import javafx.scene.control.Label;
 import org.controlsfx.control.StatusBar;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.SamplingState;
+import org.scorefield.app.model.UndoHistory;
 import org.scorefield.app.panel.Widgets;
 import org.scorefield.core.metric.SampleQuality;
 import org.scorefield.core.nn.TrainingWorker;
 
 /**
- * The status bar: the latest message on the left; on the right the background job that has run
+ * The status bar: Undo and Redo, and the latest message, on the left; on the right the background job that has run
  * longer than {@value #SHOW_AFTER_MS} ms, with its progress and Cancel, then the seeds, the NFE of
  * the samples on screen, the training speed, and SW2 of the samples against its noise floor (≈ 1
  * means as close as two independent draws of the data are to each other).
@@ -60,6 +61,9 @@ final class ExplorerStatusBar extends StatusBar {
             }
         });
         getRightItems().addAll(jobBox, figures);
+        javafx.scene.layout.HBox undoBox = new javafx.scene.layout.HBox(4, undoButton(true), undoButton(false));
+        undoBox.setPadding(new javafx.geometry.Insets(0, 8, 0, 0)); // apart from the message beside it
+        getLeftItems().add(undoBox);
         textProperty().bind(model.messageProperty());
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.data().seedProperty(),
                 model.sampling().seedProperty(), model.training().seedProperty(), model.sampling().runsProperty(),
@@ -68,6 +72,33 @@ final class ExplorerStatusBar extends StatusBar {
             o.addListener(obs -> update());
         }
         update();
+    }
+
+    /**
+     * Undo or Redo, beside the message that says what they did, enabled while there is a step to
+     * take, its tooltip naming the step ("Undo Clear (1,000 points)").
+     */
+    private javafx.scene.control.Button undoButton(boolean undo) {
+        UndoHistory history = model.undo();
+        javafx.beans.property.ReadOnlyStringProperty next = undo ? history.nextUndoProperty()
+                : history.nextRedoProperty();
+        javafx.scene.control.Button b = new javafx.scene.control.Button(undo ? "Undo" : "Redo");
+        b.setId(undo ? "undoButton" : "redoButton");
+        b.getStyleClass().add("status-undo");
+        b.setFocusTraversable(false); // the keys stay the canvas's
+        b.setOnAction(e -> {
+            if (undo) {
+                history.undo();
+            } else {
+                history.redo();
+            }
+        });
+        b.disableProperty().bind(next.isEmpty());
+        javafx.scene.control.Tooltip tip = Widgets.tip("");
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> (undo ? "Undo " : "Redo ")
+                + next.get() + (undo ? " (Ctrl+Z)." : " (Ctrl+Shift+Z or Ctrl+Y)."), next));
+        b.setTooltip(tip);
+        return b;
     }
 
     private void update() {

@@ -115,6 +115,27 @@ class DataEditsWindowTest {
     }
 
     @Test
+    void theStatusBarsUndoAndRedoNameTheirStepAndTakeIt(FxRobot robot) {
+        Button undo = robot.lookup("#undoButton").queryAs(Button.class);
+        Button redo = robot.lookup("#redoButton").queryAs(Button.class);
+        assertTrue(fx(undo::isDisabled) && fx(redo::isDisabled), "nothing to undo or redo yet");
+        robot.clickOn("#clearData");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(undo::isDisabled));
+        assertEquals("Undo Clear (1,000 points) (Ctrl+Z).", fx(() -> undo.getTooltip().getText()));
+
+        robot.clickOn("#undoButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1000, fx(() -> model.data().data().points().size()));
+        assertTrue(fx(undo::isDisabled));
+        assertEquals("Redo Clear (1,000 points) (Ctrl+Shift+Z or Ctrl+Y).", fx(() -> redo.getTooltip().getText()));
+        robot.clickOn("#redoButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, fx(() -> model.data().data().points().size()));
+        assertTrue(fx(redo::isDisabled));
+    }
+
+    @Test
     void aBrushDragOnTheCanvasIsOneUndo(FxRobot robot) {
         robot.clickOn("#toolBrush");
         double[] before = fx(() -> model.data().data().points().xy());
