@@ -19,7 +19,7 @@ public final class CanvasGuide {
         NONE(""),
         TRAIN("Train a model"),
         RETRAIN("Train a new model"),
-        RESTORE_DATA("Bring the preset back"),
+        RESTORE_DATA("Restore preset"),
         USE_MODEL("Sample with the model");
 
         private final String label;
@@ -80,7 +80,7 @@ public final class CanvasGuide {
     private Advice advise() {
         TrainingState training = model.training();
         if (model.data().data().points().size() == 0) {
-            return new Advice("No data: draw points with the Draw tool, or bring the preset back.",
+            return new Advice("No data: draw points with the Draw tool, or restore the preset.",
                     Action.RESTORE_DATA, false);
         }
         if (!training.failureProperty().get().isEmpty()) {
