@@ -10,7 +10,8 @@ import org.scorefield.core.field.VectorGrid;
  * every grid cell, or streamlines with a small head halfway along each to show the direction of
  * flow. Either way the whole field is one path per pass (arrows: one fill; streamlines: one stroke,
  * then one fill for their heads), so a frame costs the renderer the same few calls however many
- * cells or lines there are.
+ * cells or lines there are. An arrow, a piece of streamline or a head that would touch a box the
+ * frame keeps free ({@link KeepOut}: the title, the tick labels, the colour bar) is left out.
  */
 final class FieldPainter {
 
@@ -25,10 +26,12 @@ final class FieldPainter {
     /**
      * Every arrow centred on its cell, its length proportional to the magnitude (the 95th percentile
      * fills {@link #ARROW_FILL} of a cell) up to {@link #ARROW_CLIP}; arrows shorter than 1.5 px are
-     * left out. Each arrow is one outline, shaft and head together, all in one path: one fill for the
-     * whole field, which the software renderer draws faster than stroked shafts plus filled heads.
+     * left out, and so are those whose bounds overlap a kept-out box. Each arrow is one outline, shaft
+     * and head together, all in one path: one fill for the whole field, which the software renderer
+     * draws faster than stroked shafts plus filled heads.
      */
-    static void paintArrows(Pen g, VectorGrid field, double arrowScale, Look look, ScreenMapping m) {
+    static void paintArrows(Pen g, VectorGrid field, double arrowScale, Look look, ScreenMapping m,
+                            KeepOut keepOut) {
         GridSpec spec = field.spec();
         double cell = Math.min(spec.dx(), spec.dy()) * m.k;
         double p95 = field.magnitudePercentile(95);
@@ -59,13 +62,20 @@ final class FieldPainter {
                 double uy = -v[k + 1] / len; // screen y points down
                 double cx = m.sx(spec.x(i));
                 double h = Math.min(headMax, 0.4 * l);
+                double w = 0.5 * h;
+                // The outline's bounds (half the length along u, the head's half width across it) and a
+                // pixel of anti-aliasing.
+                double ex = 0.5 * l * Math.abs(ux) + Math.max(w, halfWidth) * Math.abs(uy) + 1;
+                double ey = 0.5 * l * Math.abs(uy) + Math.max(w, halfWidth) * Math.abs(ux) + 1;
+                if (keepOut.overlaps(cx - ex, cy - ey, cx + ex, cy + ey)) {
+                    continue;
+                }
                 double tx = cx + 0.5 * l * ux;
                 double ty = cy + 0.5 * l * uy;
                 double ax = cx - 0.5 * l * ux;
                 double ay = cy - 0.5 * l * uy;
                 double bx = tx - h * ux;
                 double by = ty - h * uy;
-                double w = 0.5 * h;
                 // Normal (−uy, ux): the left side of the arrow, then the tip, then the right side.
                 g.moveTo(ax - halfWidth * uy, ay + halfWidth * ux);
                 g.lineTo(bx - halfWidth * uy, by + halfWidth * ux);
@@ -81,18 +91,38 @@ final class FieldPainter {
         g.setGlobalAlpha(1);
     }
 
-    /** Every streamline as one stroked path, then a filled head halfway along each line of four points or more. */
-    static void paintStreamlines(Pen g, List<double[]> lines, Look look, ScreenMapping m) {
+    /**
+     * Every streamline as one stroked path, then a filled head halfway along each line of four points
+     * or more. A segment or a head that would touch a kept-out box is left out; the line goes on after it.
+     */
+    static void paintStreamlines(Pen g, List<double[]> lines, Look look, ScreenMapping m, KeepOut keepOut) {
         double s = look.scale();
+        double lineWidth = 1.2 * s;
+        double reach = 0.5 * lineWidth + 1; // half the line and a pixel of anti-aliasing
         g.setStroke(look.palette().field());
         g.setFill(look.palette().field());
-        g.setLineWidth(1.2 * s);
+        g.setLineWidth(lineWidth);
         g.setGlobalAlpha(0.7);
         g.beginPath();
         for (double[] line : lines) {
-            g.moveTo(m.sx(line[0]), m.sy(line[1]));
+            double x0 = m.sx(line[0]);
+            double y0 = m.sy(line[1]);
+            boolean down = false;
             for (int k = 2; k < line.length; k += 2) {
-                g.lineTo(m.sx(line[k]), m.sy(line[k + 1]));
+                double x1 = m.sx(line[k]);
+                double y1 = m.sy(line[k + 1]);
+                if (keepOut.overlaps(Math.min(x0, x1) - reach, Math.min(y0, y1) - reach,
+                        Math.max(x0, x1) + reach, Math.max(y0, y1) + reach)) {
+                    down = false;
+                } else {
+                    if (!down) {
+                        g.moveTo(x0, y0);
+                        down = true;
+                    }
+                    g.lineTo(x1, y1);
+                }
+                x0 = x1;
+                y0 = y1;
             }
         }
         g.stroke();
@@ -110,7 +140,7 @@ final class FieldPainter {
             double x1 = m.sx(line[2 * a + 2]);
             double y1 = m.sy(line[2 * a + 3]);
             double d = Math.hypot(x1 - x0, y1 - y0);
-            if (d == 0) {
+            if (d == 0 || keepOut.overlaps(x1 - h - 1, y1 - h - 1, x1 + h + 1, y1 + h + 1)) {
                 continue;
             }
             double ux = (x1 - x0) / d;

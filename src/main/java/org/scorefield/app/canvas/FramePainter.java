@@ -52,12 +52,26 @@ public final class FramePainter {
         if (frame.heatmap() != null) {
             heatmap.draw(g, frame.heatmap(), frame.heatmapStyle(), look, m, width, height);
         }
-        AxesPainter.paint(g, view, look, width, height);
+        // What is printed over the field keeps its place free of it: tick labels, title, colour bar.
+        KeepOut keepOut = new KeepOut();
+        AxesPainter.paint(g, view, look, width, height, keepOut);
+        TitlePainter.Layout title = frame.title() == null || frame.title().isEmpty() ? null
+                : TitlePainter.layout(frame.title(), look, width);
+        double margin = AxesPainter.LABEL_MARGIN * look.scale();
+        if (title != null) {
+            keepOut.add(title.bandX() - margin, title.bandY() - margin, title.bandW() + 2 * margin,
+                    title.bandH() + 2 * margin);
+        }
+        double[] legend = frame.heatmap() == null ? null : legendBox(frame.heatmap(), frame.heatmapStyle(), look,
+                width, height);
+        if (legend != null) {
+            keepOut.add(legend[0], legend[1], legend[2], legend[3]);
+        }
         if (frame.field() != null) {
             if (frame.fieldStyle() == FieldStyle.ARROWS) {
-                FieldPainter.paintArrows(g, frame.field(), frame.arrowScale(), look, m);
+                FieldPainter.paintArrows(g, frame.field(), frame.arrowScale(), look, m, keepOut);
             } else if (frame.streamlines() != null) {
-                FieldPainter.paintStreamlines(g, frame.streamlines(), look, m);
+                FieldPainter.paintStreamlines(g, frame.streamlines(), look, m, keepOut);
             }
         }
         double r = dotRadius(width, height) * look.scale();
@@ -75,11 +89,11 @@ public final class FramePainter {
         if (frame.probe() != null) {
             paintProbe(g, frame.probe(), look, m);
         }
-        if (frame.heatmap() != null) {
-            paintLegend(g, frame.heatmap(), frame.heatmapStyle(), look, width, height);
+        if (legend != null) {
+            paintLegend(g, frame.heatmap(), frame.heatmapStyle(), look, legend);
         }
-        if (frame.title() != null && !frame.title().isEmpty()) {
-            TitlePainter.paint(g, frame.title(), look, width);
+        if (title != null) {
+            TitlePainter.paint(g, title, look);
         }
         g.setGlobalAlpha(1);
     }
@@ -336,24 +350,40 @@ public final class FramePainter {
         out[1] = (1 - w) * a[2 * i + 1] + w * b[2 * i + 1];
     }
 
-    /** A colour bar in the bottom-right corner with the values at its two ends. */
-    private void paintLegend(Pen g, ScalarGrid grid, HeatmapStyle style, Look look, double width,
-            double height) {
+    /**
+     * The box of the colour bar in the bottom-right corner, {x, y, w, h} with its caption and
+     * numbers, or null when the grid has no range to show.
+     */
+    static double[] legendBox(ScalarGrid grid, HeatmapStyle style, Look look, double width, double height) {
         double[] range = range(grid, style);
         if (!(range[1] > range[0])) {
-            return;
+            return null;
         }
+        double s = look.scale();
+        double x0 = width - LEGEND_WIDTH * s - 14 * s;
+        double y0 = height - 52 * s; // above the row of x tick labels
+        double pad = 6 * s;
+        return new double[] {x0 - pad, y0 - 20 * s, LEGEND_WIDTH * s + 2 * pad, LEGEND_HEIGHT * s + 24 * s + pad};
+    }
+
+    /** The colour bar's size at scale 1. */
+    private static final double LEGEND_WIDTH = 120;
+    private static final double LEGEND_HEIGHT = 9;
+
+    /** A colour bar in its box ({@link #legendBox}) with the values at its two ends. */
+    private void paintLegend(Pen g, ScalarGrid grid, HeatmapStyle style, Look look, double[] box) {
+        double[] range = range(grid, style);
         double s = look.scale();
         Look.Palette p = look.palette();
         int[] lut = HeatmapColors.table(style, look);
-        double barW = 120 * s;
-        double barH = 9 * s;
-        double x0 = width - barW - 14 * s;
-        double y0 = height - 52 * s; // above the row of x tick labels
+        double barW = LEGEND_WIDTH * s;
+        double barH = LEGEND_HEIGHT * s;
         double pad = 6 * s;
+        double x0 = box[0] + pad;
+        double y0 = box[1] + 20 * s;
         g.setGlobalAlpha(0.85);
         g.setFill(p.background());
-        g.fillRect(x0 - pad, y0 - 20 * s, barW + 2 * pad, barH + 24 * s + pad);
+        g.fillRect(box[0], box[1], box[2], box[3]);
         g.setGlobalAlpha(1);
         int steps = 48;
         for (int k = 0; k < steps; k++) {

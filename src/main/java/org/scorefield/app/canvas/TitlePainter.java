@@ -18,10 +18,17 @@ final class TitlePainter {
     private TitlePainter() {
     }
 
-    /** Paints the title across the top of a canvas {@code width} pixels wide. */
-    static void paint(Pen g, String title, Look look, double width) {
+    /**
+     * A title laid out on a canvas: its lines, font and top-left corner, and the band of the
+     * background behind it, which the field leaves free.
+     */
+    record Layout(String text, Font font, double x, double y, double bandX, double bandY, double bandW,
+                  double bandH) {
+    }
+
+    /** The title laid out across the top of a canvas {@code width} pixels wide. */
+    static Layout layout(String title, Look look, double width) {
         double s = look.scale();
-        Look.Palette p = look.palette();
         double x = 12 * s;
         double y = 10 * s;
         Font font = Font.font(null, FontWeight.BOLD, 15 * s);
@@ -33,16 +40,22 @@ final class TitlePainter {
             font = Font.font(null, FontWeight.BOLD, Math.max(9, Math.floor(15 * s * room / w)));
             w = textWidth(text, font);
         }
-        g.setFont(font);
         double h = textBounds(text, font).getHeight();
+        return new Layout(text, font, x, y, x - 6 * s, y - 4 * s, w + 12 * s, h + 8 * s);
+    }
+
+    /** Paints a laid-out title: bold text on a translucent band of the background. */
+    static void paint(Pen g, Layout title, Look look) {
+        Look.Palette p = look.palette();
         g.setGlobalAlpha(0.8);
         g.setFill(p.background());
-        g.fillRect(x - 6 * s, y - 4 * s, w + 12 * s, h + 8 * s);
+        g.fillRect(title.bandX(), title.bandY(), title.bandW(), title.bandH());
         g.setGlobalAlpha(1);
+        g.setFont(title.font());
         g.setFill(p.text());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(text, x, y);
+        g.fillText(title.text(), title.x(), title.y());
     }
 
     /**
