@@ -18,7 +18,8 @@ import org.scorefield.core.sample.Trajectories;
  * @param field        a vector field (score or PF-ODE velocity, docs/math.md §3.2, §6.3), or null
  * @param fieldStyle   arrows or streamlines
  * @param arrowScale   the user's multiplier on arrow length (1 = the 95th-percentile magnitude fills
- *                     0.9 of a cell); longer arrows are clipped to one cell so none overlap
+ *                     0.8 of a cell; lengths grow as magnitude^log10(2), see {@link FieldPainter});
+ *                     longer arrows are clipped to one cell so none overlap
  * @param streamlines  polylines for {@link FieldStyle#STREAMLINES}, interleaved, or null
  * @param particles    points drawn as dots, interleaved, or null
  * @param labels       one class per particle picking its colour, or null for class 0

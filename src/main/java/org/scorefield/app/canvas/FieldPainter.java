@@ -6,88 +6,140 @@ import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.VectorGrid;
 
 /**
- * The vector field of a frame, in the field colour at 70 % opacity: either an arrow centred on
- * every grid cell, or streamlines with a small head halfway along each to show the direction of
- * flow. Either way the whole field is one path per pass (arrows: one fill; streamlines: one stroke,
+ * The vector field of a frame, in the field colour: either an arrow centred on every grid cell, or
+ * streamlines (at 70 % opacity) with a small head halfway along each to show the direction of flow.
+ * Either way the field is a few paths per pass (arrows: one fill per shade; streamlines: one stroke,
  * then one fill for their heads), so a frame costs the renderer the same few calls however many
  * cells or lines there are. An arrow, a piece of streamline or a head that would touch a box the
  * frame keeps free ({@link KeepOut}: the title, the tick labels, the colour bar) is left out.
+ *
+ * <p>Arrow lengths are compressed: length ∝ |v|^γ with 10^γ = 2, so ten times the magnitude is
+ * twice as long, and every non-zero arrow is at least {@link #MIN_LENGTH} px. With lengths
+ * proportional to |v|, the score at small t (on two moons at t = 0.05, tens of times larger far
+ * from the data than beside it) shrank the arrows beside the data, where the score points at it,
+ * to dots.
+ * The magnitude also sets an arrow's opacity, in {@link #SHADE_OPACITY shades} of half a decade.
  */
 final class FieldPainter {
 
-    /** Fraction of a cell the 95th-percentile arrow fills at arrowScale 1. */
-    static final double ARROW_FILL = 0.9;
+    /** Fraction of a cell the reference arrow (the 95th-percentile magnitude) fills at arrowScale 1. */
+    static final double ARROW_FILL = 0.8;
     /** Arrows are clipped to this fraction of a cell, so neighbours never overlap. */
     static final double ARROW_CLIP = 0.95;
+    /** The exponent of the length, log10 2: ten times the magnitude, twice the length. */
+    static final double GAMMA = Math.log10(2);
+    /** The shortest arrow, in pixels times the look's scale (at most half a cell). */
+    static final double MIN_LENGTH = 7;
+    /** Magnitudes below this fraction of the reference are rounding, not a direction: no arrow. */
+    static final double ZERO = 1e-9;
+    /**
+     * The opacity of each shade, weakest first: below 10^−1.5 of the reference magnitude, below
+     * 10^−1, below 10^−0.5, and above. The weakest stays clearly visible; the strongest is nearly solid.
+     */
+    static final double[] SHADE_OPACITY = {0.5, 0.62, 0.74, 0.86};
 
     private FieldPainter() {
     }
 
     /**
-     * Every arrow centred on its cell, its length proportional to the magnitude (the 95th percentile
-     * fills {@link #ARROW_FILL} of a cell) up to {@link #ARROW_CLIP}; arrows shorter than 1.5 px are
-     * left out, and so are those whose bounds overlap a kept-out box. Each arrow is one outline, shaft
-     * and head together, all in one path: one fill for the whole field, which the software renderer
-     * draws faster than stroked shafts plus filled heads.
+     * The length in pixels of an arrow whose magnitude is {@code ratio} times the reference:
+     * {@code arrowScale · ARROW_FILL · cell · ratio^GAMMA}, at least {@code min(shortest, cell / 2)} and
+     * at most {@code ARROW_CLIP · cell}; 0 (no arrow) for a ratio below {@link #ZERO} or not a number.
+     */
+    static double length(double ratio, double cell, double arrowScale, double shortest) {
+        if (!(ratio >= ZERO) || ratio == Double.POSITIVE_INFINITY) {
+            return 0;
+        }
+        double clip = ARROW_CLIP * cell;
+        double l = arrowScale * ARROW_FILL * cell * Math.pow(ratio, GAMMA);
+        return Math.min(clip, Math.max(Math.min(shortest, 0.5 * cell), l));
+    }
+
+    /** The shade (index into {@link #SHADE_OPACITY}) of a magnitude {@code ratio} times the reference. */
+    static int shade(double ratio) {
+        if (!(ratio > 0)) {
+            return 0;
+        }
+        double halfDecades = Math.floor(2 * Math.log10(ratio));
+        return (int) Math.max(0, Math.min(SHADE_OPACITY.length - 1, halfDecades + SHADE_OPACITY.length));
+    }
+
+    /** The reference magnitude: the 95th percentile, or the largest where that is 0. */
+    static double reference(VectorGrid field) {
+        double p95 = field.magnitudePercentile(95);
+        return p95 > 0 ? p95 : field.magnitudeMax();
+    }
+
+    /**
+     * Every arrow centred on its cell, its {@link #length} compressed from its magnitude relative to the
+     * {@link #reference}; arrows whose bounds overlap a kept-out box are left out. Each arrow is one
+     * outline, shaft and head together, in one path per shade: one fill per shade, which the
+     * software renderer draws faster than stroked shafts plus filled heads.
      */
     static void paintArrows(Pen g, VectorGrid field, double arrowScale, Look look, ScreenMapping m,
                             KeepOut keepOut) {
         GridSpec spec = field.spec();
         double cell = Math.min(spec.dx(), spec.dy()) * m.k;
-        double p95 = field.magnitudePercentile(95);
-        if (!(p95 > 0)) {
+        double ref = reference(field);
+        if (!(ref > 0)) {
             return;
         }
-        double perUnit = ARROW_FILL * cell / p95 * arrowScale;
-        double clip = ARROW_CLIP * cell;
         double s = look.scale();
+        double shortest = MIN_LENGTH * s;
         double headMax = Math.max(4, 0.28 * cell) * Math.min(s, 1.25);
-        g.setFill(look.palette().field());
-        g.setGlobalAlpha(0.7);
+        double headMin = 5 * s;
         double halfWidth = 0.5 * Math.min(1.2 * s, Math.max(0.8, cell / 14));
         double[] v = field.values();
-        g.beginPath();
-        for (int j = 0, k = 0; j < spec.ny(); j++) {
-            double cy = m.sy(spec.y(j));
-            for (int i = 0; i < spec.nx(); i++, k += 2) {
-                double len = Math.hypot(v[k], v[k + 1]);
-                if (!Double.isFinite(len) || len == 0) {
-                    continue;
-                }
-                double l = Math.min(clip, len * perUnit);
-                if (l < 1.5) {
-                    continue;
-                }
-                double ux = v[k] / len;
-                double uy = -v[k + 1] / len; // screen y points down
-                double cx = m.sx(spec.x(i));
-                double h = Math.min(headMax, 0.4 * l);
-                double w = 0.5 * h;
-                // The outline's bounds (half the length along u, the head's half width across it) and a
-                // pixel of anti-aliasing.
-                double ex = 0.5 * l * Math.abs(ux) + Math.max(w, halfWidth) * Math.abs(uy) + 1;
-                double ey = 0.5 * l * Math.abs(uy) + Math.max(w, halfWidth) * Math.abs(ux) + 1;
-                if (keepOut.overlaps(cx - ex, cy - ey, cx + ex, cy + ey)) {
-                    continue;
-                }
-                double tx = cx + 0.5 * l * ux;
-                double ty = cy + 0.5 * l * uy;
-                double ax = cx - 0.5 * l * ux;
-                double ay = cy - 0.5 * l * uy;
-                double bx = tx - h * ux;
-                double by = ty - h * uy;
-                // Normal (−uy, ux): the left side of the arrow, then the tip, then the right side.
-                g.moveTo(ax - halfWidth * uy, ay + halfWidth * ux);
-                g.lineTo(bx - halfWidth * uy, by + halfWidth * ux);
-                g.lineTo(bx - w * uy, by + w * ux);
-                g.lineTo(tx, ty);
-                g.lineTo(bx + w * uy, by - w * ux);
-                g.lineTo(bx + halfWidth * uy, by - halfWidth * ux);
-                g.lineTo(ax + halfWidth * uy, ay - halfWidth * ux);
-                g.closePath();
-            }
+        // Each arrow's shade, or −1 for none; then one path and one fill per shade.
+        byte[] shades = new byte[spec.size()];
+        for (int k = 0; k < shades.length; k++) {
+            double ratio = Math.sqrt(v[2 * k] * v[2 * k] + v[2 * k + 1] * v[2 * k + 1]) / ref;
+            shades[k] = (byte) (length(ratio, cell, arrowScale, shortest) > 0 ? shade(ratio) : -1);
         }
-        g.fill();
+        g.setFill(look.palette().field());
+        for (int shade = 0; shade < SHADE_OPACITY.length; shade++) {
+            g.setGlobalAlpha(SHADE_OPACITY[shade]);
+            g.beginPath();
+            for (int j = 0, k = 0; j < spec.ny(); j++) {
+                double cy = m.sy(spec.y(j));
+                for (int i = 0; i < spec.nx(); i++, k++) {
+                    if (shades[k] != shade) {
+                        continue;
+                    }
+                    double len = Math.sqrt(v[2 * k] * v[2 * k] + v[2 * k + 1] * v[2 * k + 1]);
+                    double l = length(len / ref, cell, arrowScale, shortest);
+                    double ux = v[2 * k] / len;
+                    double uy = -v[2 * k + 1] / len; // screen y points down
+                    double cx = m.sx(spec.x(i));
+                    // A short arrow is mostly head, so that its direction still reads.
+                    double h = Math.min(headMax, Math.max(0.4 * l, Math.min(0.7 * l, headMin)));
+                    double w = 0.5 * h;
+                    // The outline's bounds (half the length along u, the head's half width across it) and a
+                    // pixel of anti-aliasing.
+                    double ex = 0.5 * l * Math.abs(ux) + Math.max(w, halfWidth) * Math.abs(uy) + 1;
+                    double ey = 0.5 * l * Math.abs(uy) + Math.max(w, halfWidth) * Math.abs(ux) + 1;
+                    if (keepOut.overlaps(cx - ex, cy - ey, cx + ex, cy + ey)) {
+                        continue;
+                    }
+                    double tx = cx + 0.5 * l * ux;
+                    double ty = cy + 0.5 * l * uy;
+                    double ax = cx - 0.5 * l * ux;
+                    double ay = cy - 0.5 * l * uy;
+                    double bx = tx - h * ux;
+                    double by = ty - h * uy;
+                    // Normal (−uy, ux): the left side of the arrow, then the tip, then the right side.
+                    g.moveTo(ax - halfWidth * uy, ay + halfWidth * ux);
+                    g.lineTo(bx - halfWidth * uy, by + halfWidth * ux);
+                    g.lineTo(bx - w * uy, by + w * ux);
+                    g.lineTo(tx, ty);
+                    g.lineTo(bx + w * uy, by - w * ux);
+                    g.lineTo(bx + halfWidth * uy, by - halfWidth * ux);
+                    g.lineTo(ax + halfWidth * uy, ay - halfWidth * ux);
+                    g.closePath();
+                }
+            }
+            g.fill();
+        }
         g.setGlobalAlpha(1);
     }
 

@@ -2,7 +2,7 @@ package org.scorefield.app.canvas;
 
 /** How a {@link CanvasFrame}'s vector field is drawn. */
 public enum FieldStyle {
-    /** One arrow per grid cell, lengths normalised to the 95th-percentile magnitude. */
+    /** One arrow per grid cell, lengths compressed from the magnitude relative to its 95th percentile. */
     ARROWS,
     /** Evenly spaced streamlines (precomputed by {@code org.scorefield.core.field.Streamlines}). */
     STREAMLINES

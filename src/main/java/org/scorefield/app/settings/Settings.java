@@ -193,8 +193,10 @@ public final class Settings {
     public static final Setting<Integer> FIELD_RESOLUTION = integer("view.field_resolution", 24, 12, 40, 4, "Grid",
             "arrows", "Arrows (or streamline spacing) per side of the canvas.").display(String::valueOf).build();
     public static final Setting<Double> ARROW_SCALE = number("view.arrow_scale", 1, 0.25, 4, "Arrow length", "×",
-            "Lengthen or shorten every arrow. Arrows are scaled together, so their lengths compare; the longest are "
-                    + "clipped to one cell.").logScale().display(a -> String.format(Locale.ROOT, "%.2g×", a)).build();
+            "Lengthen or shorten every arrow. Length grows with the magnitude, compressed: ten times stronger is "
+                    + "twice as long, and stronger arrows are more opaque, so weak arrows (the score beside the data "
+                    + "at small t) stay visible. The shortest are kept a few pixels long, the longest clipped to one "
+                    + "cell.").logScale().display(a -> String.format(Locale.ROOT, "%.2g×", a)).build();
     public static final Setting<Boolean> SHOW_PAIRS = flag("view.pairs", false, "Show pairs", "Draw one batch of "
             + Coupling.CHUNK + " training pairs under the chosen coupling as the straight lines x_t = (1 − t)·x₀ + "
             + "t·x₁ they train on (the scrubber moves along them).").build();

@@ -176,13 +176,13 @@ class FramePainterTest {
             v[k] = 1;
         }
         PixelReader px = render(CanvasFrame.EMPTY.withArrows(new VectorGrid(spec, v), 1), Look.DEFAULT);
-        // 100-pixel cells; every arrow is 90 px long, centred on its cell.
+        // 100-pixel cells; every arrow has the reference magnitude: 80 px long, centred on its cell.
         for (double cx : new double[] {-2.5, -0.5, 1.5}) {
             for (double cy : new double[] {-2.5, -0.5, 1.5}) {
                 int x = sx(cx);
                 int y = sy(cy);
                 // The shaft is centred on the pixel edge y, so it shades the two rows either side of it.
-                for (int dx : new int[] {-40, -20, 0, 15}) {
+                for (int dx : new int[] {-36, -20, 0, 15}) {
                     double darkest = Math.min(luminance(px.getColor(x + dx, y - 1)), luminance(px.getColor(x + dx, y)));
                     assertTrue(darkest < 0.75, "the shaft at " + (x + dx) + ", " + y + ": " + darkest);
                 }
