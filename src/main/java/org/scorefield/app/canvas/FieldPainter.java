@@ -71,6 +71,65 @@ final class FieldPainter {
     }
 
     /**
+     * The arrows of one frame: their cell size in pixels and the user's scale, which set the
+     * lengths, and the shaft and head sizes, which grow with the look's scale.
+     */
+    record Arrows(double cell, double arrowScale, double shortest, double headMax, double headMin,
+                  double halfWidth) {
+
+        static Arrows of(double cell, double arrowScale, Look look) {
+            double s = look.scale();
+            return new Arrows(cell, arrowScale, MIN_LENGTH * s, Math.max(4, 0.28 * cell) * Math.min(s, 1.25), 5 * s,
+                    0.5 * Math.min(1.2 * s, Math.max(0.8, cell / 14)));
+        }
+
+        /** The {@link FieldPainter#length} of an arrow {@code ratio} times the reference magnitude. */
+        double length(double ratio) {
+            return FieldPainter.length(ratio, cell, arrowScale, shortest);
+        }
+
+        /** The head's length of an arrow l long: a short arrow is mostly head, so that its direction reads. */
+        double head(double l) {
+            return Math.min(headMax, Math.max(0.4 * l, Math.min(0.7 * l, headMin)));
+        }
+
+        /** Half the width of the outline of an arrow l long: its head's, or the shaft's if wider. */
+        double halfWidth(double l) {
+            return Math.max(0.5 * head(l), halfWidth);
+        }
+
+        /**
+         * The outline of an arrow l long centred on (cx, cy) along the unit vector (ux, uy), shaft and
+         * head together, as a subpath of the pen's current path.
+         */
+        void outline(Pen g, double cx, double cy, double ux, double uy, double l) {
+            double h = head(l);
+            double w = 0.5 * h;
+            double tx = cx + 0.5 * l * ux;
+            double ty = cy + 0.5 * l * uy;
+            double ax = cx - 0.5 * l * ux;
+            double ay = cy - 0.5 * l * uy;
+            double bx = tx - h * ux;
+            double by = ty - h * uy;
+            // Normal (−uy, ux): the left side of the arrow, then the tip, then the right side.
+            g.moveTo(ax - halfWidth * uy, ay + halfWidth * ux);
+            g.lineTo(bx - halfWidth * uy, by + halfWidth * ux);
+            g.lineTo(bx - w * uy, by + w * ux);
+            g.lineTo(tx, ty);
+            g.lineTo(bx + w * uy, by - w * ux);
+            g.lineTo(bx + halfWidth * uy, by - halfWidth * ux);
+            g.lineTo(ax + halfWidth * uy, ay - halfWidth * ux);
+            g.closePath();
+        }
+    }
+
+    /** The arrows of a field drawn on cells of its grid at the frame's mapping. */
+    static Arrows arrows(VectorGrid field, double arrowScale, Look look, ScreenMapping m) {
+        GridSpec spec = field.spec();
+        return Arrows.of(Math.min(spec.dx(), spec.dy()) * m.k, arrowScale, look);
+    }
+
+    /**
      * Every arrow centred on its cell, its {@link #length} compressed from its magnitude relative to the
      * {@link #reference}; arrows whose bounds overlap a kept-out box are left out. Each arrow is one
      * outline, shaft and head together, in one path per shade: one fill per shade, which the
@@ -79,22 +138,17 @@ final class FieldPainter {
     static void paintArrows(Pen g, VectorGrid field, double arrowScale, Look look, ScreenMapping m,
                             KeepOut keepOut) {
         GridSpec spec = field.spec();
-        double cell = Math.min(spec.dx(), spec.dy()) * m.k;
         double ref = reference(field);
         if (!(ref > 0)) {
             return;
         }
-        double s = look.scale();
-        double shortest = MIN_LENGTH * s;
-        double headMax = Math.max(4, 0.28 * cell) * Math.min(s, 1.25);
-        double headMin = 5 * s;
-        double halfWidth = 0.5 * Math.min(1.2 * s, Math.max(0.8, cell / 14));
+        Arrows arrows = arrows(field, arrowScale, look, m);
         double[] v = field.values();
         // Each arrow's shade, or −1 for none; then one path and one fill per shade.
         byte[] shades = new byte[spec.size()];
         for (int k = 0; k < shades.length; k++) {
             double ratio = Math.sqrt(v[2 * k] * v[2 * k] + v[2 * k + 1] * v[2 * k + 1]) / ref;
-            shades[k] = (byte) (length(ratio, cell, arrowScale, shortest) > 0 ? shade(ratio) : -1);
+            shades[k] = (byte) (arrows.length(ratio) > 0 ? shade(ratio) : -1);
         }
         g.setFill(look.palette().field());
         for (int shade = 0; shade < SHADE_OPACITY.length; shade++) {
@@ -107,35 +161,18 @@ final class FieldPainter {
                         continue;
                     }
                     double len = Math.sqrt(v[2 * k] * v[2 * k] + v[2 * k + 1] * v[2 * k + 1]);
-                    double l = length(len / ref, cell, arrowScale, shortest);
+                    double l = arrows.length(len / ref);
                     double ux = v[2 * k] / len;
                     double uy = -v[2 * k + 1] / len; // screen y points down
                     double cx = m.sx(spec.x(i));
-                    // A short arrow is mostly head, so that its direction still reads.
-                    double h = Math.min(headMax, Math.max(0.4 * l, Math.min(0.7 * l, headMin)));
-                    double w = 0.5 * h;
-                    // The outline's bounds (half the length along u, the head's half width across it) and a
-                    // pixel of anti-aliasing.
-                    double ex = 0.5 * l * Math.abs(ux) + Math.max(w, halfWidth) * Math.abs(uy) + 1;
-                    double ey = 0.5 * l * Math.abs(uy) + Math.max(w, halfWidth) * Math.abs(ux) + 1;
-                    if (keepOut.overlaps(cx - ex, cy - ey, cx + ex, cy + ey)) {
-                        continue;
+                    // The outline's bounds (half the length along u, half its width across) and a pixel of
+                    // anti-aliasing.
+                    double w = arrows.halfWidth(l);
+                    double ex = 0.5 * l * Math.abs(ux) + w * Math.abs(uy) + 1;
+                    double ey = 0.5 * l * Math.abs(uy) + w * Math.abs(ux) + 1;
+                    if (!keepOut.overlaps(cx - ex, cy - ey, cx + ex, cy + ey)) {
+                        arrows.outline(g, cx, cy, ux, uy, l);
                     }
-                    double tx = cx + 0.5 * l * ux;
-                    double ty = cy + 0.5 * l * uy;
-                    double ax = cx - 0.5 * l * ux;
-                    double ay = cy - 0.5 * l * uy;
-                    double bx = tx - h * ux;
-                    double by = ty - h * uy;
-                    // Normal (−uy, ux): the left side of the arrow, then the tip, then the right side.
-                    g.moveTo(ax - halfWidth * uy, ay + halfWidth * ux);
-                    g.lineTo(bx - halfWidth * uy, by + halfWidth * ux);
-                    g.lineTo(bx - w * uy, by + w * ux);
-                    g.lineTo(tx, ty);
-                    g.lineTo(bx + w * uy, by - w * ux);
-                    g.lineTo(bx + halfWidth * uy, by - halfWidth * ux);
-                    g.lineTo(ax + halfWidth * uy, ay - halfWidth * ux);
-                    g.closePath();
                 }
             }
             g.fill();

@@ -67,6 +67,13 @@ public final class FramePainter {
         if (legend != null) {
             keepOut.add(legend[0], legend[1], legend[2], legend[3]);
         }
+        // The key to the arrows above the colour bar, or where the colour bar would be.
+        ArrowKey.Layout key = frame.field() == null || frame.fieldStyle() != FieldStyle.ARROWS ? null
+                : ArrowKey.layout(frame.field(), frame.arrowScale(), look, m, width,
+                        legend != null ? legend[1] - 4 * look.scale() : height - 33 * look.scale());
+        if (key != null) {
+            keepOut.add(key.x(), key.y(), key.w(), key.h());
+        }
         if (frame.field() != null) {
             if (frame.fieldStyle() == FieldStyle.ARROWS) {
                 FieldPainter.paintArrows(g, frame.field(), frame.arrowScale(), look, m, keepOut);
@@ -91,6 +98,9 @@ public final class FramePainter {
         }
         if (legend != null) {
             paintLegend(g, frame.heatmap(), frame.heatmapStyle(), look, legend);
+        }
+        if (key != null) {
+            ArrowKey.paint(g, key, look);
         }
         if (title != null) {
             TitlePainter.paint(g, title, look);

@@ -170,7 +170,8 @@ class FieldPainterTest {
             }
             previous = l;
         }
-        // The reference magnitude fills 0.8 of a cell; ten times less is half as long: 0.8 · 100 · 10^(−k·log10 2).
+        // The reference magnitude fills 0.8 of a cell; ten times less is half as long:
+        // 0.8 · 100 · 10^(−k · log10 2) = 80 / 2^k.
         assertEquals(80, FieldPainter.length(1, cell, 1, shortest), 1e-9);
         assertEquals(40, FieldPainter.length(0.1, cell, 1, shortest), 1e-9);
         assertEquals(20, FieldPainter.length(0.01, cell, 1, shortest), 1e-9);
