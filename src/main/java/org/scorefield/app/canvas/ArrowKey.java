@@ -14,9 +14,10 @@ import org.scorefield.core.field.VectorGrid;
  * arrow of that magnitude gets, with its value under it and the rule over them, "10× stronger = 2×
  * longer". Arrow lengths are compressed ({@link FieldPainter}); a figure without the key would
  * invite reading them as proportional. The magnitudes are ones whose arrows are neither held at the
- * shortest length nor clipped to a cell, so the rule holds for every arrow in the key; where fewer
- * than two are (a small arrow scale or tiny cells), or the canvas is too narrow for the key, there
- * is none. The largest is one the field reaches.
+ * shortest length nor clipped to a cell, so the rule holds for every arrow in the key, and the
+ * largest is one the field reaches. Where no two fit (small cells), the key is the rule alone, if some
+ * of the field's arrows follow it; where none does (a quarter arrow scale on an even field), or the
+ * canvas is too narrow, there is no key.
  */
 final class ArrowKey {
 
@@ -28,10 +29,10 @@ final class ArrowKey {
     static final int ENTRIES = 3;
     /**
      * The largest magnitude is one of these times a power of ten, the largest that fits: steps of at
-     * most 1.5 in magnitude (1.13 in length), so that a pair ten times apart is found in a cell as
-     * small as the presenter look's 29 px.
+     * most 1.5 in magnitude (1.13 in length), so that a pair ten times apart is found wherever the
+     * shortest length and the clip leave a little more than a factor of two between them.
      */
-    private static final String[] MANTISSAS = {"7", "5", "3", "2", "1.5", "1"};
+    private static final String[] MANTISSAS = {"7", "5", "4", "3", "2", "1.5", "1"};
 
     private ArrowKey() {
     }
@@ -68,7 +69,11 @@ final class ArrowKey {
         FieldPainter.Arrows arrows = FieldPainter.arrows(field, arrowScale, look, m);
         BigDecimal[] magnitudes = magnitudes(ref, field.magnitudeMax(), arrows);
         if (magnitudes.length < 2) {
-            return null;
+            // No pair to show: the rule alone, where it holds for some of the field's arrows.
+            if (!follows(arrows, 1) && !follows(arrows, field.magnitudeMax() / ref)) {
+                return null;
+            }
+            magnitudes = new BigDecimal[0];
         }
         double s = look.scale();
         Font font = Font.font(11 * s);
@@ -106,7 +111,7 @@ final class ArrowKey {
         }
         double w = Math.max(probe.getLayoutBounds().getWidth(), row) + 2 * pad;
         double captionHeight = probe.getLayoutBounds().getHeight();
-        double h = pad + captionHeight + 3 * s + across + 2 * s + textHeight + pad;
+        double h = pad + captionHeight + (n == 0 ? 0 : 3 * s + across + 2 * s + textHeight) + pad;
         double x = width - 8 * s - w;
         double y = bottom - h;
         if (y < 0) {
@@ -123,25 +128,30 @@ final class ArrowKey {
                 h);
     }
 
+    /** Whether an arrow {@code ratio} times the reference follows the rule: neither held nor clipped. */
+    static boolean follows(FieldPainter.Arrows arrows, double ratio) {
+        double l = arrows.length(ratio);
+        return l > Math.min(arrows.shortest(), 0.5 * arrows.cell()) && l < FieldPainter.ARROW_CLIP * arrows.cell();
+    }
+
     /**
      * Up to {@link #ENTRIES} magnitudes a factor of ten apart, increasing, from the largest round
      * number ({@link #MANTISSAS} times a power of ten) that the field reaches ({@code max}) and whose
      * arrow is shorter than the clip to a cell, down while their arrows are longer than the shortest
-     * length (each by half a pixel), so that each is twice as long as the one before.
+     * length, so that each is twice as long as the one before.
      */
     static BigDecimal[] magnitudes(double ref, double max, FieldPainter.Arrows arrows) {
-        double shortest = Math.min(arrows.shortest(), 0.5 * arrows.cell());
         double clip = FieldPainter.ARROW_CLIP * arrows.cell();
         int top = (int) Math.floor(Math.log10(ref)) + 2;
         for (int e = top; e > top - 16; e--) {
             for (String mantissa : MANTISSAS) {
                 BigDecimal largest = new BigDecimal(mantissa).scaleByPowerOfTen(e);
-                if (largest.doubleValue() > max || arrows.length(largest.doubleValue() / ref) >= clip - 0.5) {
+                if (largest.doubleValue() > max || arrows.length(largest.doubleValue() / ref) >= clip) {
                     continue;
                 }
                 java.util.ArrayList<BigDecimal> kept = new java.util.ArrayList<>();
-                for (BigDecimal m = largest; kept.size() < ENTRIES
-                        && arrows.length(m.doubleValue() / ref) > shortest + 0.5; m = m.movePointLeft(1)) {
+                for (BigDecimal m = largest; kept.size() < ENTRIES && follows(arrows, m.doubleValue() / ref);
+                        m = m.movePointLeft(1)) {
                     kept.add(0, m.stripTrailingZeros());
                 }
                 return kept.toArray(new BigDecimal[0]);

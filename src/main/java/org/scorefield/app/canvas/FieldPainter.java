@@ -28,7 +28,11 @@ final class FieldPainter {
     static final double ARROW_CLIP = 0.95;
     /** The exponent of the length, log10 2: ten times the magnitude, twice the length. */
     static final double GAMMA = Math.log10(2);
-    /** The shortest arrow, in pixels times the look's scale (at most half a cell). */
+    /**
+     * The shortest arrow in pixels (at most half a cell), the same in every look: presenter mode's
+     * cells, about 20 px in the window, need room for two arrows, one twice the other, between it and
+     * the clip, or there is no {@link ArrowKey}.
+     */
     static final double MIN_LENGTH = 7;
     /** Magnitudes below this fraction of the reference are rounding, not a direction: no arrow. */
     static final double ZERO = 1e-9;
@@ -79,7 +83,7 @@ final class FieldPainter {
 
         static Arrows of(double cell, double arrowScale, Look look) {
             double s = look.scale();
-            return new Arrows(cell, arrowScale, MIN_LENGTH * s, Math.max(4, 0.28 * cell) * Math.min(s, 1.25), 5 * s,
+            return new Arrows(cell, arrowScale, MIN_LENGTH, Math.max(4, 0.28 * cell) * Math.min(s, 1.25), 5 * s,
                     0.5 * Math.min(1.2 * s, Math.max(0.8, cell / 14)));
         }
 

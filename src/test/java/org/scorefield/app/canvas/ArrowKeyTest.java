@@ -1,6 +1,7 @@
 package org.scorefield.app.canvas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.VectorGrid;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The key to the arrows: which magnitudes it shows, how it writes them, and that the field leaves it free. */
 @ExtendWith(ApplicationExtension.class)
@@ -32,19 +34,23 @@ class ArrowKeyTest {
     @Test
     void theKeyShowsMagnitudesTenTimesApartWhoseArrowsAreNeitherHeldNorClipped() {
         // Cells of 100/3 px, reference 123: an arrow of m is 0.8 · 33.3 · (m / 123)^0.30103 px, clipped at
-        // 31.7 and at least 7: 500 → 40.7 (clipped), 200 → 30.9, 100 → 25.1, 20 → 15.4, 10 → 12.5, 2 → 7.7,
+        // 31.7 and at least 7: 300 → 34.9 (clipped), 200 → 30.9, 100 → 25.1, 20 → 15.4, 10 → 12.5, 2 → 7.7,
         // 1 → 6.3 (held at 7).
         assertEquals(List.of("2", "20", "200"), List.of(shown(123, 1000, 100.0 / 3, 1, Look.DEFAULT)));
         assertEquals(List.of("10", "100"), List.of(shown(123, 148, 100.0 / 3, 1, Look.DEFAULT)),
                 "no larger than the field's largest");
-        // Presenter: at least 10.5 px, so 2 (7.7) is held and only two are left.
-        assertEquals(List.of("20", "200"), List.of(shown(123, 1000, 100.0 / 3, 1, new Look(false, true))));
-        // Presenter on a 1024 × 700 canvas, 24 cells of 29.2 px on its short side, reference 139.6, largest
-        // 169.6: 150 → 0.8 · 29.2 · (150 / 139.6)^0.30103 = 23.8, 15 → 11.9, 1.5 → 6.0 (held at 10.5); of the
-        // powers of ten alone, 10 (10.6) would be held too.
-        assertEquals(List.of("15", "150"), List.of(shown(139.6, 169.6, 700.0 / 24, 1, new Look(false, true))));
-        // Reference 0.0073: 0.02 → 36.1 (clipped), 0.01 → 29.3, 0.001 → 14.7, 0.0001 → 7.3 (held).
-        assertEquals(List.of("0.001", "0.01"), List.of(shown(0.0073, 1, 100.0 / 3, 1, Look.DEFAULT)));
+        assertEquals(List.of("2", "20", "200"), List.of(shown(123, 1000, 100.0 / 3, 1, new Look(false, true))),
+                "the same lengths in presenter mode");
+        // 1024 × 700, 24 cells of 29.2 px on its short side, reference 139.6, largest 169.6:
+        // 200 → 26.1 but more than the largest, 150 → 0.8 · 29.2 · (150 / 139.6)^0.30103 = 23.8, 15 → 11.9,
+        // 1.5 → 6.0 (held).
+        assertEquals(List.of("15", "150"), List.of(shown(139.6, 169.6, 700.0 / 24, 1, Look.DEFAULT)));
+        // Presenter mode in the window, cells of 20.4 px, reference 7.3, largest 8.5: 7 → 16.1, 0.7 → 8.1.
+        assertEquals(List.of("0.7", "7"), List.of(shown(7.3, 8.5, 20.4, 1, new Look(false, true))));
+        // Reference 0.0073: 0.02 → 36.1 (clipped), 0.01 → 29.3, 0.001 → 14.7, 0.0001 → 7.3.
+        assertEquals(List.of("0.0001", "0.001", "0.01"), List.of(shown(0.0073, 1, 100.0 / 3, 1, Look.DEFAULT)));
+        // Cells of 17.5 px with the largest 148 at 13.9 px: no pair fits between 7 px and that.
+        assertTrue(shown(123, 148, 17.5, 1, Look.DEFAULT).length < 2, "no key where no pair fits");
         // A quarter of the length: the reference arrow is 6.7 px; up to the field's largest, 148, every
         // arrow is held at 7.
         assertTrue(shown(123, 148, 100.0 / 3, 0.25, Look.DEFAULT).length < 2, "no key when the arrows barely vary");
@@ -54,6 +60,34 @@ class ArrowKeyTest {
             assertEquals(2, arrows.length(m[i].doubleValue() / 123) / arrows.length(m[i - 1].doubleValue() / 123),
                     1e-9, "ten times stronger, twice as long");
         }
+    }
+
+    /** Arrows along (3, 4) on n × n cells over [−4, 4]², their magnitudes from 1 to {@code top} in equal ratios. */
+    private static VectorGrid growing(int n, double top) {
+        GridSpec spec = GridSpec.square(4, n);
+        double[] v = new double[2 * spec.size()];
+        for (int k = 0; k < spec.size(); k++) {
+            double magnitude = Math.pow(top, k / (spec.size() - 1.0));
+            v[2 * k] = 0.6 * magnitude;
+            v[2 * k + 1] = 0.8 * magnitude;
+        }
+        return new VectorGrid(spec, v);
+    }
+
+    private static ArrowKey.Layout layout(VectorGrid field, double arrowScale, int size) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> ArrowKey.layout(field, arrowScale, Look.DEFAULT,
+                new ScreenMapping(WorldView.DEFAULT, size, size), size, size - 33)).get();
+    }
+
+    @Test
+    void whereNoPairFitsTheKeyIsTheRuleAloneAndWhereNoArrowFollowsItThereIsNone() throws Exception {
+        // 24 cells of 15 px, magnitudes 1 to 100, reference (95th percentile) 100^0.95 = 79.4: the largest
+        // arrow is 0.8 · 15 · (100 / 79.4)^0.30103 = 12.9 px, less than twice the shortest, 7; the reference
+        // arrow, 12 px, follows the rule.
+        ArrowKey.Layout ruleOnly = layout(growing(24, 100), 1, 360);
+        assertTrue(ruleOnly != null && ruleOnly.magnitudes().length == 0, "the rule without sample arrows");
+        // A quarter of the length on an even field: every arrow is 0.25 · 0.8 · 25 = 5 px, held at 7.
+        assertNull(layout(growing(24, 1), 0.25, 600), "no key where no arrow follows the rule");
     }
 
     @Test
