@@ -25,7 +25,7 @@ final class LessonOption {
             return LessonFile.parse(bytes);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("Cannot read the lesson " + IoReasons.fileName(file) + ": "
-                    + JsonFields.phrase(e.getMessage()), e);
+                    + JsonFields.phrase(e.getMessage()) + ".", e);
         }
     }
 }

@@ -260,7 +260,7 @@ public final class Screenshot {
     }
 
     /** A few pulses, so that layout and CSS are done. */
-    private static void settle() {
+    static void settle() {
         for (int i = 0; i < 5; i++) {
             HeadlessFx.run(() -> { });
             try {

@@ -14,15 +14,11 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.scilab.forge.jlatexmath.ParseException;
-import org.scilab.forge.jlatexmath.TeXConstants;
-import org.scilab.forge.jlatexmath.TeXFormula;
 import org.scilab.forge.jlatexmath.TeXIcon;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.panel.Widgets;
 import org.scorefield.app.theme.Look;
 import org.scorefield.app.workspace.LessonState;
-import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.session.Lesson;
 
 /**
@@ -188,7 +184,7 @@ final class LessonBar extends VBox {
         int height = 0;
         int gap = Math.round(size * 0.3f);
         for (String text : texts) {
-            TeXIcon icon = typeset(fill(text), size);
+            TeXIcon icon = Equations.typeset(lessons.fill(text), size);
             icons.add(icon);
             width = Math.max(width, icon.getIconWidth());
             height += icon.getIconHeight() + gap;
@@ -211,43 +207,5 @@ final class LessonBar extends VBox {
         equations.setImage(SwingFXUtils.toFXImage(image, null));
         natural = image.getWidth() / 2.0;
         fitEquations();
-    }
-
-    /** The formula, or its source in monospace when it does not parse (a lecturer's typo is shown, not lost). */
-    static TeXIcon typeset(String latex, float size) {
-        try {
-            return new TeXFormula(latex).createTeXIcon(TeXConstants.STYLE_DISPLAY, size);
-        } catch (ParseException | IllegalArgumentException e) {
-            return new TeXFormula("\\texttt{" + latex.replaceAll("[\\\\{}$&#^_%~]", " ") + "}")
-                    .createTeXIcon(TeXConstants.STYLE_TEXT, size);
-        }
-    }
-
-    /** Replaces the placeholders with the values on screen. */
-    String fill(String latex) {
-        double t = model.view().timeProperty().get();
-        Schedule s = model.exactPath().schedule();
-        double alpha = s.alpha(t);
-        double sigma = s.sigma(t);
-        double loss = model.training().lossProperty().get();
-        long nfe = model.sampling().nfe();
-        return latex.replace("{t}", number(t))
-                .replace("{alpha}", number(alpha))
-                .replace("{sigma}", number(sigma))
-                .replace("{lambda}", alpha > 0 && sigma > 0 ? number(Math.log(alpha / sigma)) : "\\infty")
-                .replace("{eta}", number(model.sampling().etaProperty().get()))
-                .replace("{steps}", Integer.toString(model.sampling().stepsProperty().get()))
-                .replace("{nfe}", nfe < 0 ? "\\text{--}" : Long.toString(nfe))
-                .replace("{loss}", Double.isFinite(loss) ? number(loss) : "\\text{--}");
-    }
-
-    /** Three significant digits, without an exponent for the values a lesson shows. */
-    static String number(double v) {
-        if (v == 0) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        int decimals = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : Math.min(6, 2 - (int) Math.floor(Math.log10(a)));
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 }

@@ -81,7 +81,7 @@ public final class LessonState {
                 prepare(opened.scenes().get(i));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("Scene " + (i + 1) + " (" + opened.scenes().get(i).name() + "): "
-                        + JsonFields.phrase(e.getMessage()), e);
+                        + JsonFields.phrase(e.getMessage()) + ".", e);
             }
         }
         lesson.set(opened);
@@ -97,12 +97,12 @@ public final class LessonState {
         String name = org.scorefield.core.io.IoReasons.fileName(file);
         model.jobs().<Lesson>job("lesson", org.scorefield.app.jobs.Lane.FILES).title("Reading " + name)
                 .onFailure(why -> model.messageProperty().set("Cannot open " + name + ": "
-                        + JsonFields.phrase(why)))
+                        + JsonFields.phrase(why) + "."))
                 .start(job -> LessonFile.read(file), read -> {
                     try {
                         open(read);
                     } catch (InvalidInputException e) {
-                        model.messageProperty().set("Cannot open " + name + ": " + JsonFields.phrase(e.getMessage()));
+                        model.messageProperty().set("Cannot open " + name + ": " + JsonFields.phrase(e.getMessage()) + ".");
                     }
                 });
     }
@@ -140,6 +140,38 @@ public final class LessonState {
         if (lesson.get() != null) {
             go(index.get() - 1);
         }
+    }
+
+    /**
+     * An equation with its placeholders replaced by the values on screen: {@code {t}},
+     * {@code {alpha}}, {@code {sigma}}, {@code {lambda}} (log(α/σ)), {@code {eta}}, {@code {steps}},
+     * {@code {nfe}} and {@code {loss}}.
+     */
+    public String fill(String latex) {
+        double t = model.view().timeProperty().get();
+        org.scorefield.core.schedule.Schedule s = model.exactPath().schedule();
+        double alpha = s.alpha(t);
+        double sigma = s.sigma(t);
+        double loss = model.training().lossProperty().get();
+        long nfe = model.sampling().nfe();
+        return latex.replace("{t}", number(t))
+                .replace("{alpha}", number(alpha))
+                .replace("{sigma}", number(sigma))
+                .replace("{lambda}", alpha > 0 && sigma > 0 ? number(Math.log(alpha / sigma)) : "\\infty")
+                .replace("{eta}", number(model.sampling().etaProperty().get()))
+                .replace("{steps}", Integer.toString(model.sampling().stepsProperty().get()))
+                .replace("{nfe}", nfe < 0 ? "\\text{--}" : Long.toString(nfe))
+                .replace("{loss}", Double.isFinite(loss) ? number(loss) : "\\text{--}");
+    }
+
+    /** Three significant digits, without an exponent, as a lesson shows values. */
+    static String number(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : "\\text{--}";
+        }
+        double a = Math.abs(v);
+        int decimals = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : Math.min(6, 2 - (int) Math.floor(Math.log10(a)));
+        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", v);
     }
 
     /**
