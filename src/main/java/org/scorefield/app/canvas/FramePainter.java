@@ -236,9 +236,12 @@ public final class FramePainter {
         int seg = segment(times, t);
         double w = weight(times, seg, t);
 
-        g.setStroke(color);
-        g.setLineWidth((bold ? 2.4 : 1.5) * s);
-        g.setGlobalAlpha(bold ? 0.95 : 0.7);
+        // The paths in a lighter tint of the heads' colour, so that the result reads over them; a
+        // stochastic run's zig-zags thinner and fainter still, or they hide the samples they lead to.
+        boolean zigzag = color.equals(look.palette().sde());
+        g.setStroke(bold ? color : color.interpolate(look.palette().background(), zigzag ? 0.5 : 0.35));
+        g.setLineWidth((bold ? 2.4 : zigzag ? 0.8 : 1.3) * s);
+        g.setGlobalAlpha(bold ? 0.95 : zigzag ? 0.45 : 0.8);
         strokePaths(g, pos, paths, seg, w, m);
 
         if (bold) {
