@@ -32,8 +32,19 @@ public final class ProcessSection {
     private final Map<String, Label> values = new HashMap<>();
     private boolean syncing;
 
+    private javafx.beans.value.ObservableBooleanValue ignored = new javafx.beans.property.SimpleBooleanProperty(false);
+
     public ProcessSection(ProcessState process) {
         this.process = process;
+    }
+
+    /**
+     * @param ignored whether the objective ignores the process (flow matching's own straight path):
+     *                the section then says so and its controls are off, rather than doing nothing
+     */
+    public ProcessSection(ProcessState process, javafx.beans.value.ObservableBooleanValue ignored) {
+        this(process);
+        this.ignored = ignored;
     }
 
     public TitledPane build() {
@@ -56,9 +67,17 @@ public final class ProcessSection {
         process.kindProperty().addListener((obs, old, k) -> buildSliders());
         process.scheduleProperty().addListener((obs, old, s) -> syncSliders());
         buildSliders();
-        return Widgets.section("Process", "processSection",
-                Controls.row(Settings.PROCESS_KIND, kinds),
+        Label unused = Widgets.caption("Flow matching trains on its own straight path from the source, "
+                + "x\u209c = (1 \u2212 t)\u00b7x\u2080 + t\u00b7x\u2081: the process applies to the diffusion objectives only.");
+        unused.setId("processIgnored");
+        unused.getStyleClass().add("warning");
+        unused.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(ignored::get, ignored));
+        unused.managedProperty().bind(unused.visibleProperty());
+        javafx.scene.layout.VBox controls = new javafx.scene.layout.VBox(Controls.row(Settings.PROCESS_KIND, kinds),
                 formula, sliders, defaults);
+        controls.getStyleClass().add("section-body");
+        controls.disableProperty().bind(unused.visibleProperty());
+        return Widgets.section("Process", "processSection", unused, controls);
     }
 
     static String shortName(ScheduleKind kind) {

@@ -126,7 +126,8 @@ public final class ExplorerView extends BorderPane {
         sessionSection = new SessionSection(session);
         VBox side = new VBox(title, lead, sessionSection.build(),
                 new DataSection(model).build(),
-                new ProcessSection(model.process()).build(),
+                new ProcessSection(model.process(), model.training().objectiveProperty()
+                        .isEqualTo(org.scorefield.core.nn.Objective.FLOW_MATCHING)).build(),
                 new TrainingSection(model.training(), () -> model.data().data().points(), model.messageProperty()::set).build(),
                 new ReflowSection(model).build(),
                 new SamplingSection(model).build(),
@@ -292,7 +293,8 @@ public final class ExplorerView extends BorderPane {
     }
 
     private void initListeners() {
-        model.onExactPathChange(() -> scrubber.setSchedule(model.exactPath().schedule()));
+        model.onExactPathChange(() -> scrubber.setSchedule(model.exactPath().schedule(),
+                model.exactPath().source().isGaussian()));
 
         SamplingState sampling = model.sampling();
         // Any change to what the samples depend on samples again (the newest request wins).

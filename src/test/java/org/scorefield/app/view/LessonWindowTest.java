@@ -78,6 +78,10 @@ class LessonWindowTest {
                     assertTrue(fx(() -> FirstMinuteTest.inWindow(node)), scene.name() + ": " + id + " is cut");
                 }
             }
+            // flow matching ignores the process, and says so instead of leaving its controls live
+            boolean flow = model.training().objectiveProperty().get() == org.scorefield.core.nn.Objective.FLOW_MATCHING;
+            assertEquals(flow, fx(() -> robot.lookup("#processIgnored").query().isVisible()), scene.name());
+            assertEquals(flow, fx(() -> robot.lookup("#scheduleBox").query().isDisabled()), scene.name());
             Node caption = robot.lookup("#lessonCaption").query();
             Node typeset = robot.lookup("#lessonEquations").query();
             assertFalse(fx(() -> caption.localToScene(caption.getBoundsInLocal())
