@@ -169,6 +169,26 @@ public final class ScheduleChart extends LectureChart {
         });
     }
 
+    /**
+     * Whether x₁ is Gaussian noise. Between two data sets (flow matching from another source) there is
+     * no diffusion: the log-SNR and g² panel goes, and the time axis says "1 = source".
+     */
+    public void setGaussian(boolean gaussian) {
+        CombinedDomainXYPlot plot = combinedPlot();
+        boolean shown = plot.getSubplots().contains(snrPlot);
+        if (gaussian == shown) {
+            return;
+        }
+        changeQuietly(() -> {
+            if (gaussian) {
+                plot.add(snrPlot, 1);
+            } else {
+                plot.remove(snrPlot);
+            }
+            timeAxis.setLabel(gaussian ? "t  (0 = data, 1 = noise)" : "t  (0 = data, 1 = source)");
+        });
+    }
+
     /** Moves the time marker to {@code t} without touching the curves (cheap; fine at 60 Hz). */
     public void setTime(double t) {
         if (t == time) {

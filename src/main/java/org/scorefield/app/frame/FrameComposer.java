@@ -197,7 +197,7 @@ public final class FrameComposer {
                 : "") + "grey: x₁ − x₀ of the pairs through the point";
         String runTitle = pairs != null ? String.format(Locale.ROOT, "%d training pairs  ·  %s coupling",
                 pairs.particles(), model.training().couplingProperty().get().displayName())
-                : samples && run != null ? run.title() : null;
+                : samples && run != null ? flowTitle(run.title()) : null;
         long nfe = pairs == null && samples && run != null ? run.nfe() : -1;
         return new Pane(runTitle, nfe, t -> {
             FieldLayers.Layers l = layers.at(t);
@@ -285,5 +285,14 @@ public final class FrameComposer {
             }
         }
         return new Trajectories(first.times(), positions, denoised);
+    }
+
+    /**
+     * A run's title as this path names it: between two data sets (a source that is not Gaussian noise)
+     * the ODE is the flow's own, not a probability-flow ODE of a diffusion.
+     */
+    private String flowTitle(String title) {
+        return model.exactPath().source().isGaussian() ? title
+                : title.replace("PF-ODE  (\u03b7 = 0)", "flow ODE").replace("PF-ODE", "flow ODE");
     }
 }

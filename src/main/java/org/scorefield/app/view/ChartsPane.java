@@ -133,7 +133,10 @@ public final class ChartsPane extends VBox {
         lower.setPrefHeight(310);
         getChildren().setAll(schedule, tabRow, lower);
 
-        model.onExactPathChange(() -> schedule.setSchedule(model.exactPath().schedule()));
+        model.onExactPathChange(() -> {
+            schedule.setSchedule(model.exactPath().schedule());
+            schedule.setGaussian(model.exactPath().source().isGaussian());
+        });
         schedule.setTime(model.view().timeProperty().get());
         model.view().timeProperty().addListener((obs, old, t) -> schedule.setTime(t.doubleValue()));
         loss.show(model.training().losses());

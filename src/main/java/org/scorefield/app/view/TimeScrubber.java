@@ -123,9 +123,17 @@ public final class TimeScrubber extends VBox {
         return play;
     }
 
-    /** The schedule whose α(t) and σ(t) are shown, and whose time axis the slider follows. */
-    void setSchedule(Schedule schedule) {
+    /** What t = 1 is called: "noise", or "source" for a flow from another data set. */
+    private String end = "noise";
+
+    /**
+     * The schedule whose α(t) and σ(t) are shown, and whose time axis the slider follows.
+     *
+     * @param gaussian whether x₁ is Gaussian noise (otherwise the slider's end says "source")
+     */
+    void setSchedule(Schedule schedule, boolean gaussian) {
         this.schedule = schedule;
+        this.end = gaussian ? "noise" : "source";
         rewarp();
         updateReadout();
     }
@@ -158,7 +166,7 @@ public final class TimeScrubber extends VBox {
             @Override
             public String toString(Double u) {
                 double t = shown.time(u);
-                return u <= 0 ? "0  data" : u >= 1 ? "1  noise" : formatTime(t);
+                return u <= 0 ? "0  data" : u >= 1 ? "1  " + end : formatTime(t);
             }
 
             @Override

@@ -91,6 +91,24 @@ class ScheduleChartTest {
         assertInstanceOf(NumberAxis.class, chart.scalePlot().getRangeAxis(), "back to linear for α, σ ≤ 1");
     }
 
+    /** Between two data sets there is no diffusion: no log-SNR and g² panel, and t = 1 is the source. */
+    @Test
+    void aFlowBetweenDataSetsShowsNoLogSnrOrG2() {
+        ScheduleChart chart = onFx(() -> {
+            ScheduleChart c = new ScheduleChart();
+            c.setSchedule(ScheduleKind.LINEAR.createDefault());
+            return c;
+        });
+        var plot = (org.jfree.chart.plot.CombinedDomainXYPlot) chart.getChart().getPlot();
+        assertEquals(2, plot.getSubplots().size());
+        onFx(() -> chart.setGaussian(false));
+        assertEquals(List.of(chart.scalePlot()), plot.getSubplots());
+        assertEquals("t  (0 = data, 1 = source)", plot.getDomainAxis().getLabel());
+        onFx(() -> chart.setGaussian(true));
+        assertEquals(2, plot.getSubplots().size());
+        assertEquals("t  (0 = data, 1 = noise)", plot.getDomainAxis().getLabel());
+    }
+
     @Test
     void movingTheTimeMarkerDoesNotTouchTheCurves() {
         ScheduleChart chart = onFx(() -> {
