@@ -56,7 +56,12 @@ public final class ExportSection {
         animate.getStyleClass().add("primary");
         animate.setTooltip(Widgets.tip("Render the animation frame by frame from the current state, drawn as the "
                 + "canvas draws it, and write it. The window stays usable meanwhile."));
-        animate.setOnAction(e -> choose(animate, settings.formatProperty().get(), export::exportAnimation));
+        // refused before a file is named, with the reason; the name offered says what it holds
+        animate.setOnAction(e -> {
+            if (export.animationReady()) {
+                choose(animate, settings.formatProperty().get(), export.suggestedName(), export::exportAnimation);
+            }
+        });
         animate.disableProperty().bind(export.runningProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("exportCancel");
@@ -131,7 +136,8 @@ public final class ExportSection {
         return row;
     }
 
-    private static void choose(Button owner, AnimationFormat format, Consumer<java.nio.file.Path> action) {
+    private static void choose(Button owner, AnimationFormat format, String name,
+                               Consumer<java.nio.file.Path> action) {
         if (format == AnimationFormat.PNG) {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Folder for the frames (new or empty)");
@@ -142,7 +148,7 @@ public final class ExportSection {
             return;
         }
         String ext = format.extension();
-        save(owner, "scorefield" + ext, action, new FileChooser.ExtensionFilter(
+        save(owner, name, action, new FileChooser.ExtensionFilter(
                 format.id().toUpperCase(Locale.ROOT) + " files", "*" + ext));
     }
 

@@ -162,6 +162,41 @@ public final class ExportState {
         }, title, 0);
     }
 
+    /**
+     * Whether the animation the settings describe can be made from what is on screen now; if not,
+     * the status says why, before the user is asked to name a file.
+     */
+    public boolean animationReady() {
+        try {
+            animation();
+            return true;
+        } catch (InvalidInputException e) {
+            status.set(e.getMessage());
+            model.messageProperty().set(e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * A file name from what the animation shows: the data and the subject, "moons-ode-vs-sde.mp4",
+     * with the format's ending (none for a PNG sequence's folder).
+     */
+    public String suggestedName() {
+        DataState.Data d = model.data().data();
+        String data = d.preset().map(p -> p.id()).orElse(d.name());
+        String subject = switch (settings.whatProperty().get()) {
+            case NOISING -> "noising";
+            case SAMPLING -> "sampling";
+            case SPLIT -> "ode-vs-sde";
+            case REFLOW -> "reflow-rounds";
+            case TRAINING -> "training";
+        };
+        String stem = (data + "-" + subject).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        AnimationFormat f = settings.formatProperty().get();
+        return (stem.isEmpty() ? "scorefield" : stem) + (f == AnimationFormat.PNG ? "" : f.extension());
+    }
+
     /** Writes the animation to this file (a folder for a PNG sequence) in the background. */
     public void exportAnimation(Path out) {
         if (progress.runningProperty().get()) {

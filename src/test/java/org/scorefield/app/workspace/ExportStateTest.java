@@ -110,4 +110,22 @@ class ExportStateTest {
         assertFalse(Files.exists(out));
         assertEquals(0.0, export.progressProperty().get());
     }
+
+    /** A refused animation says why before any file is named, and the name offered says what it holds. */
+    @Test
+    void anAnimationIsRefusedBeforeItsFileIsNamedAndItsNameSaysWhatItHolds() {
+        model.export().whatProperty().set(AnimationSubject.SPLIT);
+        model.export().formatProperty().set(AnimationFormat.MP4);
+        assertFalse(export.animationReady());
+        assertTrue(export.statusProperty().get().contains("press ODE vs SDE"), export.statusProperty().get());
+        assertEquals(0, manual.lane(Lane.EXPORT).size());
+        assertEquals("moons-ode-vs-sde.mp4", export.suggestedName());
+        model.export().whatProperty().set(AnimationSubject.NOISING);
+        model.export().formatProperty().set(AnimationFormat.GIF);
+        assertTrue(export.animationReady());
+        assertEquals("moons-noising.gif", export.suggestedName());
+        model.data().clear();
+        model.export().formatProperty().set(AnimationFormat.PNG);
+        assertEquals("drawn-points-noising", export.suggestedName(), "a folder of frames has no ending");
+    }
 }
