@@ -23,9 +23,12 @@ public abstract class LectureChart extends ChartViewer {
 
     private static final String[] INTERACTIONS = {"zoom", "pan", "scroll", "tooltip"};
 
-    /** The size from which presenter mode applies its full {@link Look#scale()}. */
-    static final double FULL_SCALE_WIDTH = 600;
-    static final double FULL_SCALE_HEIGHT = 300;
+    /**
+     * The size from which presenter mode applies its full {@link Look#scale()}: the charts column
+     * of a 1440-wide window (about 320 px), so that presenter mode enlarges its ticks and labels too.
+     */
+    static final double FULL_SCALE_WIDTH = 320;
+    static final double FULL_SCALE_HEIGHT = 200;
 
     private Look look = Look.DEFAULT;
     private ChartLook chartLook = new ChartLook(Look.DEFAULT, 1);

@@ -130,10 +130,12 @@ class LossChartTest {
     void presenterModeScalesUpOnlyAsFarAsTheChartHasRoom() {
         LossChart chart = onFx(LossChart::new);
         onFx(() -> chart.setLook(new Look(false, true)));
-        assertEquals(1.5, chart.fittedScale(600, 300));
+        assertEquals(1.5, chart.fittedScale(320, 200));
         assertEquals(1.5, chart.fittedScale(1200, 500));
-        assertEquals(1.25, chart.fittedScale(500, 260));
-        assertEquals(1.0, chart.fittedScale(420, 220));
+        // 280 × 300: 7/8 of the width, so 1.5 · 7/8 = 1.3125, in steps of 1/8 down: 1.25
+        assertEquals(1.25, chart.fittedScale(280, 300));
+        // 200 × 120: 0.6 of the height, 1.5 · 0.6 = 0.9: at least 1
+        assertEquals(1.0, chart.fittedScale(200, 120));
         onFx(() -> chart.setLook(Look.DEFAULT));
         assertEquals(1.0, chart.fittedScale(1200, 500));
         assertEquals(1.0, chart.fittedScale(300, 150));
