@@ -155,10 +155,35 @@ public final class ProcessSection {
             return "0";
         }
         double a = Math.abs(v);
-        return a >= 100 ? String.format(Locale.ROOT, "%.0f", v)
-                : a >= 1 ? String.format(Locale.ROOT, "%.2f", v)
-                : a >= 0.01 ? String.format(Locale.ROOT, "%.3f", v)
-                : String.format(Locale.ROOT, "%.1e", v);
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a >= 1) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        if (a >= 0.01) {
+            return String.format(Locale.ROOT, "%.3f", v);
+        }
+        if (a >= 0.0001) {
+            return String.format(Locale.ROOT, "%.2g", v); // 0.0064, as the other readouts: no exponent
+        }
+        // smaller still: 6.4 × 10⁻⁵, as a lecture slide writes it, not 6.4e-05
+        int e = (int) Math.floor(Math.log10(a));
+        double m = v / Math.pow(10, e);
+        if (Math.abs(Math.round(m * 10) / 10.0) >= 10) {
+            m /= 10;
+            e += 1;
+        }
+        return String.format(Locale.ROOT, "%.1f \u00d7 10", m) + superscript(e);
+    }
+
+    private static String superscript(int e) {
+        String digits = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
+        StringBuilder out = new StringBuilder(e < 0 ? "\u207b" : "");
+        for (char c : Integer.toString(Math.abs(e)).toCharArray()) {
+            out.append(digits.charAt(c - '0'));
+        }
+        return out.toString();
     }
 
     /** The schedule's α and σ in one line (docs/math.md §2). */
