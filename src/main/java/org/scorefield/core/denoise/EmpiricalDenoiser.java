@@ -1,6 +1,7 @@
 package org.scorefield.core.denoise;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import java.lang.ref.Reference;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -86,13 +87,22 @@ public final class EmpiricalDenoiser implements Denoiser {
             INDArray logits = kernelWithRows(rows, start == 0);
             Nd4j.gemm(queries, pointsT, logits, false, false, alpha / s2, 0.0);
             logits.addiRowVector(bias);
-            logits.subiColumnVector(logits.max(true, 1));
+            // Every temporary is held in a local and kept reachable until the native calls that read it
+            // are done: a temporary passed straight into a broadcast (logits.max(...) here once) could be
+            // collected mid-call, its buffer freed by JavaCPP's deallocator thread, and the broadcast
+            // crash the JVM (a SIGSEGV in DataBuffer::primary, seen once while training ran beside it).
+            INDArray rowMax = logits.max(true, 1);
+            logits.subiColumnVector(rowMax);
             Transforms.exp(logits, false);
             INDArray weightSums = logits.sum(true, 1);
             INDArray means = Nd4j.create(DataType.DOUBLE, rows, 2);
             Nd4j.gemm(logits, points, means, false, false, 1.0, 0.0);
             means.diviColumnVector(weightSums);
             System.arraycopy(means.data().asDouble(), 0, out, 2 * start, 2 * rows);
+            Reference.reachabilityFence(queries);
+            Reference.reachabilityFence(rowMax);
+            Reference.reachabilityFence(weightSums);
+            Reference.reachabilityFence(means);
         }
         return out;
     }
