@@ -74,6 +74,15 @@ public final class FramePainter {
         if (key != null) {
             keepOut.add(key.x(), key.y(), key.w(), key.h());
         }
+        // The key to the layers at the top right, unless the title reaches there.
+        LayerLegend.Layout layers = LayerLegend.layout(frame, look, width, height);
+        if (layers != null && title != null && title.bandX() + title.bandW() > layers.x() - margin
+                && title.bandY() < layers.y() + layers.h()) {
+            layers = null;
+        }
+        if (layers != null) {
+            keepOut.add(layers.x() - margin, layers.y() - margin, layers.w() + 2 * margin, layers.h() + 2 * margin);
+        }
         if (frame.field() != null) {
             if (frame.fieldStyle() == FieldStyle.ARROWS) {
                 FieldPainter.paintArrows(g, frame.field(), frame.arrowScale(), look, m, keepOut);
@@ -101,6 +110,9 @@ public final class FramePainter {
         }
         if (key != null) {
             ArrowKey.paint(g, key, look);
+        }
+        if (layers != null) {
+            LayerLegend.paint(g, layers, look);
         }
         if (title != null) {
             TitlePainter.paint(g, title, look);
@@ -214,6 +226,11 @@ public final class FramePainter {
         }
     }
 
+    /** The tint of a run's paths: its heads' colour mixed with the background, more for the SDE's zig-zags. */
+    static Color pathColor(Color heads, boolean sde, Look look) {
+        return heads.interpolate(look.palette().background(), sde ? 0.5 : 0.35);
+    }
+
     /** Opacity of particles, so dense regions read darker and other layers show through. */
     static final double PARTICLE_OPACITY = 0.8;
 
@@ -239,7 +256,7 @@ public final class FramePainter {
         // The paths in a lighter tint of the heads' colour, so that the result reads over them; a
         // stochastic run's zig-zags thinner and fainter still, or they hide the samples they lead to.
         boolean zigzag = color.equals(look.palette().sde());
-        g.setStroke(bold ? color : color.interpolate(look.palette().background(), zigzag ? 0.5 : 0.35));
+        g.setStroke(bold ? color : pathColor(color, zigzag, look));
         g.setLineWidth((bold ? 2.4 : zigzag ? 0.8 : 1.3) * s);
         g.setGlobalAlpha(bold ? 0.95 : zigzag ? 0.45 : 0.8);
         strokePaths(g, pos, paths, seg, w, m);

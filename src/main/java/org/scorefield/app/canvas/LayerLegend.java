@@ -1,0 +1,130 @@
+package org.scorefield.app.canvas;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.scorefield.app.theme.Look;
+
+/**
+ * The key to what the canvas shows, in its top-right corner: the data noised to t (a dot per
+ * class), the samples, their paths, the denoiser's guesses x̂₀ and the paths from a click, each
+ * drawn as the canvas draws it. Only what the frame holds is listed, so a figure or an exported
+ * animation reads without the window around it.
+ */
+final class LayerLegend {
+
+    /** How an entry is drawn. */
+    enum Mark { DOT, LINE, RING }
+
+    /** One line of the key: its mark in its colours, and its words. */
+    record Entry(Mark mark, List<Color> colors, String label) {
+    }
+
+    /** Where the key goes and what it holds. */
+    record Layout(double x, double y, double w, double h, List<Entry> entries) {
+    }
+
+    private static final double FONT = 11;
+    private static final double ROW = 16;
+    private static final double MARK = 18;
+    private static final double PAD = 6;
+
+    private LayerLegend() {
+    }
+
+    /** The key of this frame at the top right, or null when the frame shows no layer to name. */
+    static Layout layout(CanvasFrame frame, Look look, double width, double height) {
+        Look.Palette p = look.palette();
+        List<Entry> entries = new ArrayList<>();
+        if (frame.particles() != null) {
+            List<Color> classes = new ArrayList<>();
+            int n = 1;
+            if (frame.labels() != null) {
+                for (int label : frame.labels()) {
+                    n = Math.max(n, label + 1);
+                }
+            }
+            for (int c = 0; c < Math.min(n, 3); c++) {
+                classes.add(p.classColor(c));
+            }
+            entries.add(new Entry(Mark.DOT, classes, "data at t"));
+        }
+        if (frame.trajectories() != null) {
+            Color color = frame.role().color(p);
+            entries.add(new Entry(Mark.DOT, List.of(color), "samples"));
+            if (frame.pathsDrawn() > 0) {
+                entries.add(new Entry(Mark.LINE, List.of(FramePainter.pathColor(color,
+                        color.equals(p.sde()), look)), "their paths"));
+            }
+            if (frame.showDenoised() && frame.trajectories().hasDenoised()) {
+                entries.add(new Entry(Mark.RING, List.of(p.denoised()), "x\u0302\u2080, the denoiser's guess"));
+            }
+        }
+        if (frame.clicked() != null) {
+            entries.add(new Entry(Mark.LINE, List.of(p.accent()), "paths from a click"));
+        }
+        if (entries.isEmpty()) {
+            return null;
+        }
+        double s = look.scale();
+        Font font = Font.font(FONT * s);
+        double text = 0;
+        for (Entry e : entries) {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(e.label());
+            probe.setFont(font);
+            text = Math.max(text, probe.getLayoutBounds().getWidth());
+        }
+        double w = (2 * PAD + MARK + 4) * s + text;
+        double h = (2 * PAD - 2 + ROW * entries.size()) * s;
+        double x = width - w - 10 * s;
+        double y = 10 * s;
+        if (x < width / 2 || y + h > height / 3) {
+            return null; // too small a canvas: the key would cover what it names
+        }
+        return new Layout(x, y, w, h, entries);
+    }
+
+    static void paint(Pen g, Layout l, Look look) {
+        double s = look.scale();
+        Look.Palette p = look.palette();
+        g.setGlobalAlpha(0.85);
+        g.setFill(p.background());
+        g.fillRect(l.x(), l.y(), l.w(), l.h());
+        g.setGlobalAlpha(1);
+        g.setFont(Font.font(FONT * s));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        double r = 3 * s;
+        for (int i = 0; i < l.entries().size(); i++) {
+            Entry e = l.entries().get(i);
+            double cy = l.y() + (PAD - 1 + ROW * (i + 0.5)) * s;
+            double x0 = l.x() + PAD * s;
+            switch (e.mark()) {
+                case DOT -> {
+                    double step = MARK * s / Math.max(1, e.colors().size());
+                    for (int k = 0; k < e.colors().size(); k++) {
+                        g.setFill(e.colors().get(k));
+                        double cx = x0 + step * (k + 0.5);
+                        g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+                    }
+                }
+                case LINE -> {
+                    g.setStroke(e.colors().get(0));
+                    g.setLineWidth(1.6 * s);
+                    g.strokeLine(x0, cy, x0 + MARK * s, cy);
+                }
+                case RING -> {
+                    g.setStroke(e.colors().get(0));
+                    g.setLineWidth(1.6 * s);
+                    double rr = r * 1.4;
+                    g.strokeOval(x0 + MARK * s / 2 - rr, cy - rr, 2 * rr, 2 * rr);
+                }
+            }
+            g.setFill(p.mutedText());
+            g.fillText(e.label(), x0 + (MARK + 4) * s, cy);
+        }
+    }
+}
