@@ -36,7 +36,8 @@ final class OracleOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    // "0..1" so that render --scene can stand in for them; every other use requires one (see #require)
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Choice choice;
 
     private Session loaded;
@@ -97,6 +98,7 @@ final class OracleOptions {
      *         apply to a model
      */
     DenoiserSource resolve(ProcessOptions process) {
+        require();
         var parsed = command.commandLine().getParseResult();
         if (choice.session != null) {
             InvalidInputException.require(!parsed.hasMatchedOption("--data-n") && !parsed.hasMatchedOption("--data-seed")
@@ -117,8 +119,23 @@ final class OracleOptions {
         return DenoiserSource.of(choice.model, model);
     }
 
+    /** Whether one of --oracle, --model and --session was given. */
+    boolean given() {
+        return choice != null;
+    }
+
+    /** Refuses a command line with none of --oracle, --model and --session, as picocli words it. */
+    void require() {
+        if (choice == null) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), "Missing required argument "
+                    + "(specify one of these): (--oracle=<preset|empirical:preset|file.csv> | --model=FILE | "
+                    + "--session=FILE)");
+        }
+    }
+
     /** The trained model: {@code --model}'s, or the session's if it has one; empty for an oracle. */
     Optional<TrainedModel> model() {
+        require();
         if (choice.model != null) {
             if (loadedModel == null) {
                 loadedModel = ModelFile.load(choice.model);
@@ -130,6 +147,9 @@ final class OracleOptions {
 
     /** The session of {@code --session}, read once; empty without it. */
     Optional<Session> session() {
+        if (choice == null) {
+            return Optional.empty();
+        }
         if (choice.session != null && loaded == null) {
             loaded = SessionFile.load(choice.session);
         }
@@ -163,6 +183,7 @@ final class OracleOptions {
     }
 
     Oracle resolve() {
+        require();
         InvalidInputException.require(dataN >= 1 && dataN <= 200_000,
                 "--data-n must lie between 1 and 200000, got " + dataN + ".");
         String spec = choice.spec;

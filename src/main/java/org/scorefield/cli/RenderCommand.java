@@ -72,6 +72,17 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     ProcessOptions processOptions;
 
+    @Option(names = "--scene", paramLabel = "N",
+            description = "Animate scene N (from 1) of a lesson as the window's Export section would, instead of "
+                    + "--oracle, --model or --session: the scene's data, process, sampler and view; --what, --size "
+                    + "(720p, 1080p, square or WxH), --fps, --seconds, --hold, --overlay, --theme and --presenter "
+                    + "apply.")
+    Integer scene;
+
+    @Option(names = "--lesson", defaultValue = "default", paramLabel = "FILE|default",
+            description = "The lesson of --scene: a lesson file, or the one that ships (default).")
+    String lesson;
+
     @Option(names = "--what", defaultValue = "sampling", paramLabel = "<noising|sampling|split|reflow|training>",
             description = "What moves: the data noised from t = 0 to 1; sampling trajectories from t = 1 to 0; the "
                     + "PF-ODE beside the reverse SDE from the same noise; the Reflow rounds of a flow model side by "
@@ -150,6 +161,9 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         HeadlessFx.start(); // before any other JavaFX class loads
         AnimationFormat chosen = format != null ? AnimationFormat.fromId(format.toLowerCase(Locale.ROOT)) : fromName(out);
+        if (scene != null) {
+            return scene(chosen);
+        }
         DenoiserSource source = oracleOptions.resolve(processOptions);
         size = oracleOptions.fromSession("--size", size, s -> Settings.FRAME_SIZE.read(s).flatMap(RenderCommand::sessionSize));
         int[] wh = parseSize(size);
@@ -237,6 +251,52 @@ final class RenderCommand implements Callable<Integer> {
                 list.add(r);
             }
         }
+        Json.print(spec.commandLine().getOut(), json);
+        return 0;
+    }
+
+    /** {@code --scene N}: the lesson's scene, animated as the window's export would animate it. */
+    private int scene(AnimationFormat chosen) {
+        var parsed = spec.commandLine().getParseResult();
+        for (String option : new String[] {"--process", "--param", "--data-n", "--data-seed", "--solver", "--steps",
+            "--n", "--paths", "--seed", "--rounds", "--pairs", "--train-steps", "--snapshots"}) {
+            InvalidInputException.require(!parsed.hasMatchedOption(option), option + " cannot be used with --scene: "
+                    + "the scene sets its own data, process and sampler.");
+        }
+        InvalidInputException.require(!oracleOptions.given(), "--scene cannot be combined with --oracle, --model or "
+                + "--session: the scene sets its own data and process.");
+        org.scorefield.core.session.Lesson deck = LessonOption.read(lesson);
+        InvalidInputException.require(scene >= 1 && scene <= deck.scenes().size(), "--scene must lie between 1 and "
+                + deck.scenes().size() + " (the scenes of \"" + deck.title() + "\"), got " + scene + ".");
+        AnimationSubject which = java.util.Arrays.stream(AnimationSubject.values())
+                .filter(w -> w.name().equalsIgnoreCase(what)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("--what takes noising, sampling, split, reflow or training, "
+                        + "not '" + JsonFields.quote(what) + "'."));
+        InvalidInputException.require(overlay.equals("on") || overlay.equals("off"),
+                "--overlay takes on or off, not '" + JsonFields.quote(overlay) + "'.");
+        int[] wh = parseSize(size);
+        double held = hold != null ? hold : Math.min(0.5, seconds / 8);
+        org.scorefield.app.headless.SceneAnimation.Result result;
+        try {
+            result = org.scorefield.app.headless.SceneAnimation.write(new org.scorefield.app.headless.SceneAnimation
+                    .Request(deck, scene, which, chosen, wh[0], wh[1], fps, seconds, held, overlay.equals("on"),
+                    lookOptions.look()), out);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("Scene " + scene + " (" + deck.scenes().get(scene - 1).name() + "): "
+                    + JsonFields.phrase(e.getMessage()) + ".", e);
+        }
+        ObjectNode json = Json.object();
+        json.put("out", out.toString());
+        json.put("format", chosen.id());
+        json.put("what", which.name().toLowerCase(Locale.ROOT));
+        json.put("scene", scene);
+        json.put("name", deck.scenes().get(scene - 1).name());
+        json.put("width", wh[0]);
+        json.put("height", wh[1]);
+        Json.put(json, "fps", fps);
+        json.put("frames", result.frames());
+        Json.put(json, "seconds", result.seconds());
+        json.put("bytes", result.bytes());
         Json.print(spec.commandLine().getOut(), json);
         return 0;
     }

@@ -133,4 +133,34 @@ class RenderCommandTest {
         }
         return count;
     }
+
+    /** render --scene N animates a lesson's scene as the window's export would; bad combinations are one sentence. */
+    @Test
+    void aLessonSceneIsAnimatedAsTheWindowExportsIt() throws IOException {
+        Path out = dir.resolve("scene.gif");
+        CliRun r = CliRun.of("render", "--scene", "4", "--what", "split", "--size", "160x96", "--fps", "10",
+                "--seconds", "1", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("PF-ODE vs reverse SDE", r.json().get("name").asText());
+        assertEquals(10, r.json().get("frames").asInt());
+        assertEquals(Files.size(out), r.json().get("bytes").asLong());
+        try (ImageInputStream in = ImageIO.createImageInputStream(out.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(160, reader.getWidth(0));
+            assertEquals(96, reader.getHeight(0));
+        }
+        for (String[] args : new String[][] {
+            {"render", "--scene", "1", "--what", "split", "--size", "160x96", "--out", dir.resolve("a.gif").toString()},
+            {"render", "--scene", "9", "--out", dir.resolve("b.gif").toString()},
+            {"render", "--scene", "2", "--oracle", "moons", "--out", dir.resolve("c.gif").toString()},
+            {"render", "--scene", "2", "--steps", "4", "--out", dir.resolve("d.gif").toString()}}) {
+            CliRun bad = CliRun.of(args);
+            assertEquals(2, bad.exitCode(), String.join(" ", args));
+            assertTrue(bad.err().lines().count() == 1 && bad.err().strip().endsWith("."), bad.err());
+        }
+        assertTrue(CliRun.of("render", "--scene", "1", "--what", "split", "--size", "160x96", "--out",
+                dir.resolve("e.gif").toString()).err().startsWith("scorefield render: Scene 1 (The data): "));
+        assertFalse(Files.exists(dir.resolve("a.gif")) || Files.exists(dir.resolve("e.gif")));
+    }
 }

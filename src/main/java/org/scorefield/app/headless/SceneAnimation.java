@@ -1,0 +1,73 @@
+package org.scorefield.app.headless;
+
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.scorefield.app.ScorefieldApp;
+import org.scorefield.app.export.Animation;
+import org.scorefield.app.export.AnimationWriter;
+import org.scorefield.app.fx.HeadlessFx;
+import org.scorefield.app.model.ExplorerModel;
+import org.scorefield.app.settings.AnimationFormat;
+import org.scorefield.app.settings.AnimationSubject;
+import org.scorefield.app.theme.Look;
+import org.scorefield.app.view.ExplorerView;
+import org.scorefield.core.Progress;
+import org.scorefield.core.session.Lesson;
+
+/**
+ * A lesson's scene animated as the window's Export section would animate it: a headless window
+ * shows the scene (its data, process, sampler and view), samples, and its export composes the
+ * frames; the size, rate and duration are the caller's.
+ */
+public final class SceneAnimation {
+
+    /** What was written. */
+    public record Result(int frames, long bytes, double seconds) {
+    }
+
+    /** What to write. */
+    public record Request(Lesson lesson, int scene, AnimationSubject what, AnimationFormat format, int width,
+                          int height, double fps, double seconds, double hold, boolean overlay, Look look) {
+    }
+
+    private SceneAnimation() {
+    }
+
+    /**
+     * Shows scene {@code request.scene()} (from 1) and writes its animation.
+     *
+     * @throws org.scorefield.core.InvalidInputException when the scene has nothing of that kind to
+     *         animate (the reason, as the window says it)
+     */
+    public static Result write(Request request, Path out) {
+        long started = System.nanoTime();
+        HeadlessFx.start();
+        Stage[] stage = new Stage[1];
+        ExplorerView view = HeadlessFx.call(() -> {
+            stage[0] = new Stage();
+            return ScorefieldApp.show(stage[0], 1440, 900);
+        });
+        ExplorerModel model = view.model();
+        Animation animation;
+        try {
+            HeadlessFx.run(() -> {
+                model.view().lookProperty().set(request.look());
+                view.lessons().open(request.lesson());
+                view.lessons().go(request.scene() - 1);
+                view.scrubber().stop();
+                model.export().whatProperty().set(request.what());
+                model.sampling().resample();
+            });
+            HeadlessFx.waitUntil("the scene", 120, () -> HeadlessFx.call(() -> model.jobs().idle()));
+            Animation shown = HeadlessFx.call(() -> view.export().animation());
+            animation = new Animation(shown.frames(), request.width(), request.height(), request.fps(),
+                    request.seconds(), request.hold(), request.overlay(), request.look());
+            Animation.Painter painter = new Animation.Painter(animation);
+            long bytes = AnimationWriter.write(request.format(), out, animation.width(), animation.height(),
+                    animation.fps(), animation.frameCount(), painter::frame, Progress.NONE);
+            return new Result(animation.frameCount(), bytes, (System.nanoTime() - started) / 1e9);
+        } finally {
+            HeadlessFx.run(() -> stage[0].close());
+        }
+    }
+}
