@@ -43,6 +43,8 @@ public final class CanvasArea extends StackPane {
     private final List<WorldCanvas> roundCanvases = new ArrayList<>();
     private final javafx.scene.layout.GridPane roundsBox = new javafx.scene.layout.GridPane();
     private boolean redrawPending;
+    /** The lecturer's pen over the canvases: on screen only, never in an export. */
+    private final Annotations annotations = new Annotations();
 
     CanvasArea(ExplorerModel model, FieldLayers layers, Runnable onClickStarted) {
         this.model = model;
@@ -76,6 +78,7 @@ public final class CanvasArea extends StackPane {
             c.canvas().heightProperty().addListener(obs -> paneSizeChanged());
         }
         showView();
+        annotations.look(model.view().lookProperty()::get);
         ReflowState reflow = model.reflow();
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().splitProperty(),
                 model.view().roundsViewProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
@@ -96,6 +99,11 @@ public final class CanvasArea extends StackPane {
         requestRedraw();
     }
 
+    /** The annotation pen's strokes over the canvas. */
+    Annotations annotations() {
+        return annotations;
+    }
+
     /** Whether the canvas shows the Reflow rounds (chosen, and there are some). */
     boolean showsRounds() {
         return composer.showsRounds();
@@ -104,9 +112,9 @@ public final class CanvasArea extends StackPane {
     private void showView() {
         if (showsRounds()) {
             arrangeRounds();
-            getChildren().setAll(roundsBox);
+            getChildren().setAll(roundsBox, annotations);
         } else {
-            getChildren().setAll(model.view().splitProperty().get() ? splitBox : single);
+            getChildren().setAll(model.view().splitProperty().get() ? splitBox : single, annotations);
         }
         paneSizeChanged(); // another canvas may be the first now
         requestRedraw();

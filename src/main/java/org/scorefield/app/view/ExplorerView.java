@@ -231,8 +231,15 @@ public final class ExplorerView extends BorderPane {
         });
         this.panelToggle = panel;
         this.chartsToggle = chartsToggle;
+        javafx.scene.control.CheckMenuItem pen = new javafx.scene.control.CheckMenuItem("Annotation pen   A");
+        pen.setId("penToggle");
+        pen.selectedProperty().bindBidirectional(canvasArea.annotations().onProperty());
+        javafx.scene.control.MenuItem clearPen = new javafx.scene.control.MenuItem("Clear the annotations   C");
+        clearPen.setId("clearAnnotations");
+        clearPen.setOnAction(e -> canvasArea.annotations().clear());
         javafx.scene.control.MenuButton looks = new javafx.scene.control.MenuButton("Window", null,
-                panel, chartsToggle, new javafx.scene.control.SeparatorMenuItem(), dark, presenter);
+                panel, chartsToggle, new javafx.scene.control.SeparatorMenuItem(), dark, presenter,
+                new javafx.scene.control.SeparatorMenuItem(), pen, clearPen);
         looks.setId("windowMenu");
         javafx.scene.control.MenuItem startLesson = new javafx.scene.control.MenuItem("The default lesson   PageDown");
         startLesson.setId("startLesson");
@@ -379,6 +386,8 @@ public final class ExplorerView extends BorderPane {
                     case SPACE -> scrubber.togglePlay();
                     case RIGHT -> scrubber.step(e.isShiftDown() ? 0.1 : 0.01);
                     case LEFT -> scrubber.step(e.isShiftDown() ? -0.1 : -0.01);
+                    case A -> canvasArea.annotations().onProperty().set(!canvasArea.annotations().onProperty().get());
+                    case C -> canvasArea.annotations().clear();
                     case PAGE_DOWN -> lessons.next();
                     case PAGE_UP -> lessons.previous();
                     case HOME -> scrubber.jumpTo(0);
