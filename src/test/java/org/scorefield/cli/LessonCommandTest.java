@@ -27,7 +27,7 @@ class LessonCommandTest {
         Path deck = dir.resolve("deck.json");
         LessonFile.write(new Lesson("Two scenes", List.of(
                 new Lesson.Scene("Noising", "The data dissolves.", List.of("x_t = \\alpha x_0 + \\sigma \\varepsilon",
-                        "t = {t}"), Session.Settings.builder().put("view.time", 0.4).build()),
+                        "t = {{t}}"), Session.Settings.builder().put("view.time", 0.4).build()),
                 new Lesson.Scene("Split", "Two samplers.", List.of(),
                         Session.Settings.builder().put("view.split", true).build()))), deck);
         Path out = dir.resolve("handout.pdf");

@@ -143,9 +143,9 @@ public final class LessonState {
     }
 
     /**
-     * An equation with its placeholders replaced by the values on screen: {@code {t}},
-     * {@code {alpha}}, {@code {sigma}}, {@code {lambda}} (log(α/σ)), {@code {eta}}, {@code {steps}},
-     * {@code {nfe}} and {@code {loss}}.
+     * An equation with its placeholders replaced by the values on screen: {{t}}, {{alpha}},
+     * {{sigma}}, {{lambda}} (log(α/σ)), {{eta}}, {{steps}}, {{nfe}} and {{loss}}. The braces are
+     * doubled so that LaTeX's own groups (x_{t}, \frac{t}{2}) are left alone.
      */
     public String fill(String latex) {
         double t = model.view().timeProperty().get();
@@ -154,14 +154,14 @@ public final class LessonState {
         double sigma = s.sigma(t);
         double loss = model.training().lossProperty().get();
         long nfe = model.sampling().nfe();
-        return latex.replace("{t}", number(t))
-                .replace("{alpha}", number(alpha))
-                .replace("{sigma}", number(sigma))
-                .replace("{lambda}", alpha > 0 && sigma > 0 ? number(Math.log(alpha / sigma)) : "\\infty")
-                .replace("{eta}", number(model.sampling().etaProperty().get()))
-                .replace("{steps}", Integer.toString(model.sampling().stepsProperty().get()))
-                .replace("{nfe}", nfe < 0 ? "\\text{--}" : Long.toString(nfe))
-                .replace("{loss}", Double.isFinite(loss) ? number(loss) : "\\text{--}");
+        return latex.replace("{{t}}", number(t))
+                .replace("{{alpha}}", number(alpha))
+                .replace("{{sigma}}", number(sigma))
+                .replace("{{lambda}}", alpha > 0 && sigma > 0 ? number(Math.log(alpha / sigma)) : "\\infty")
+                .replace("{{eta}}", number(model.sampling().etaProperty().get()))
+                .replace("{{steps}}", Integer.toString(model.sampling().stepsProperty().get()))
+                .replace("{{nfe}}", nfe < 0 ? "\\text{--}" : Long.toString(nfe))
+                .replace("{{loss}}", Double.isFinite(loss) ? number(loss) : "\\text{--}");
     }
 
     /** Three significant digits, without an exponent, as a lesson shows values. */

@@ -7,7 +7,7 @@ import org.scorefield.core.InvalidInputException;
  * A lesson: an ordered deck of scenes a lecturer steps through (PageUp/PageDown, what presentation
  * clickers send). A scene is a named snapshot of what the window shows — the settings it changes,
  * by their keys in the settings table (data, process, sampler, t, layers, view) — with a caption and
- * equations whose {@code {placeholders}} the window fills with live values. Immutable; checked
+ * equations whose {{placeholders}} the window fills with live values. Immutable; checked
  * against the settings table only when a scene is shown, by the window.
  *
  * @param title  what the deck is called
@@ -32,9 +32,9 @@ public record Lesson(String title, List<Scene> scenes) {
      *
      * @param name      a short title ("Score and Tweedie")
      * @param caption   one or two sentences: what to look at
-     * @param equations LaTeX, each typeset on a line of its own; {@code {t}}, {@code {alpha}},
-     *                  {@code {sigma}}, {@code {lambda}}, {@code {eta}}, {@code {steps}}, {@code {nfe}},
-     *                  {@code {loss}} are replaced by the values on screen
+     * @param equations LaTeX, each typeset on a line of its own; the placeholders {{t}}, {{alpha}},
+     *                  {{sigma}}, {{lambda}}, {{eta}}, {{steps}}, {{nfe}} and {{loss}} (doubled braces, which
+     *                  LaTeX's own grouping such as x_{t} never makes) are replaced by the values on screen
      * @param settings  the settings the scene sets, by key; the others keep their values
      */
     public record Scene(String name, String caption, List<String> equations, Session.Settings settings) {

@@ -87,4 +87,16 @@ class LessonStateTest {
             assertEquals(null, lessons.lessonProperty().get());
         }
     }
+
+    /** The placeholders are doubled braces: LaTeX's own groups, x_{t} or \\frac{t}{2}, are left alone. */
+    @Test
+    void placeholdersLeaveLatexGroupsAlone() {
+        model.view().timeProperty().set(0.15);
+        assertEquals("x_{t} = \\frac{t}{2}, \\quad t = 0.150, \\quad \\alpha = 1",
+                lessons.fill("x_{t} = \\frac{t}{2}, \\quad t = {{t}}, \\quad \\alpha = {{alpha}}")
+                        .replaceAll("\\\\alpha = 0\\.[0-9]+", "\\\\alpha = 1"));
+        // alpha under VP at t = 0.15: exp(-B/2) with B = 0.1 t + 9.95 t^2
+        double b = 0.1 * 0.15 + 9.95 * 0.15 * 0.15;
+        assertEquals(String.format(java.util.Locale.ROOT, "%.3f", Math.exp(-b / 2)), lessons.fill("{{alpha}}"));
+    }
 }
