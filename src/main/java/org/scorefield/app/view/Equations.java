@@ -1,6 +1,5 @@
 package org.scorefield.app.view;
 
-import org.scilab.forge.jlatexmath.ParseException;
 import org.scilab.forge.jlatexmath.TeXConstants;
 import org.scilab.forge.jlatexmath.TeXFormula;
 import org.scilab.forge.jlatexmath.TeXIcon;
@@ -17,10 +16,20 @@ public final class Equations {
      */
     public static TeXIcon typeset(String latex, float size) {
         try {
-            return new TeXFormula(latex).createTeXIcon(TeXConstants.STYLE_DISPLAY, size);
-        } catch (ParseException | IllegalArgumentException e) {
-            return new TeXFormula("\\text{" + latex.replaceAll("[\\\\{}$&#^_%~]", " ") + "}")
-                    .createTeXIcon(TeXConstants.STYLE_TEXT, size);
+            TeXIcon icon = new TeXFormula(latex).createTeXIcon(TeXConstants.STYLE_DISPLAY, size);
+            // \\scalebox{1e30} or \\rule{2000cm}: an image of that size cannot be made
+            if (icon.getIconWidth() > 0 && icon.getIconHeight() > 0 && icon.getIconWidth() <= MAX_PIXELS
+                    && icon.getIconHeight() <= MAX_PIXELS / 4) {
+                return icon;
+            }
+        } catch (RuntimeException e) {
+            // a parse error, or any other failure of the typesetter on a lecturer's text: shown as text below
         }
+        String plain = latex.replaceAll("[\\\\{}$&#^_%~]", " ");
+        return new TeXFormula("\\text{" + (plain.length() > 120 ? plain.substring(0, 119) + "\u2026" : plain) + "}")
+                .createTeXIcon(TeXConstants.STYLE_TEXT, size);
     }
+
+    /** The widest a typeset equation may be, in pixels (a quarter of it for the height). */
+    static final int MAX_PIXELS = 4000;
 }

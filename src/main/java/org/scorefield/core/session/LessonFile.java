@@ -28,6 +28,14 @@ public final class LessonFile {
     /** The most characters of one equation. */
     public static final int MAX_EQUATION_CHARS = 400;
 
+    /**
+     * LaTeX commands a lesson may not use: they define macros, which JLaTeXMath keeps for every later
+     * formula and expands without limit (\newcommand{\a}{\a}\a never returns).
+     */
+    private static final java.util.regex.Pattern DEFINITIONS = java.util.regex.Pattern.compile(
+            "\\\\(newcommand|renewcommand|providecommand|def|gdef|edef|xdef|let|newenvironment|renewenvironment)"
+                    + "(?![A-Za-z])");
+
     private static final ObjectMapper MAPPER = JsonFields.strictMapper(MAX_BYTES, 200_000);
 
     private LessonFile() {
@@ -70,6 +78,12 @@ public final class LessonFile {
                     InvalidInputException.require(e.isTextual() && e.textValue().length() <= MAX_EQUATION_CHARS,
                             "\"scenes[" + i + "].equations[" + k + "]\" must be a LaTeX text of at most "
                                     + MAX_EQUATION_CHARS + " characters.");
+                    java.util.regex.Matcher m = DEFINITIONS.matcher(e.textValue());
+                    if (m.find()) {
+                        throw new InvalidInputException("\"scenes[" + i + "].equations[" + k + "]\" uses \\"
+                                + m.group(1) + ", which defines a command: a lesson's equations may only use the "
+                                + "commands LaTeX has.");
+                    }
                     equations.add(e.textValue());
                 }
             }

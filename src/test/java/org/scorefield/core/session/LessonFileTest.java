@@ -47,6 +47,9 @@ class LessonFileTest {
         assertRefused(good.replace("\"t = {t}\"", "3"), "\"scenes[0].equations[1]\" must be a LaTeX text");
         assertRefused(good.replace("\"t = {t}\"", "\"" + "x".repeat(LessonFile.MAX_EQUATION_CHARS + 1) + "\""),
                 "at most 400 characters");
+        assertRefused(good.replace("\"t = {t}\"", "\"\\\\newcommand{\\\\a}{\\\\a}\\\\a\""),
+                "uses \\newcommand, which defines a command");
+        assertRefused(good.replace("\"t = {t}\"", "\"\\\\def\\\\x{1}\""), "uses \\def");
         assertRefused(good.replace("\"time\" : 0.3", "\"time\" : [1]"), "\"settings.view.time\" must be a string, "
                 + "true or false, or a number");
         assertRefused("{\"format\": \"scorefield-lesson\", \"version\": 1, \"title\": \"x\", \"scenes\": []}",
