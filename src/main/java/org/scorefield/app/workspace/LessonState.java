@@ -78,7 +78,7 @@ public final class LessonState {
     public void open(Lesson opened) {
         for (int i = 0; i < opened.scenes().size(); i++) {
             try {
-                prepare(opened.scenes().get(i));
+                prepare(merged(opened, i));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("Scene " + (i + 1) + " (" + opened.scenes().get(i).name() + "): "
                         + JsonFields.phrase(e.getMessage()) + ".", e);
@@ -113,14 +113,31 @@ public final class LessonState {
         lesson.set(null);
     }
 
-    /** Shows scene {@code i} (from 0), kept within the deck. */
+    /**
+     * Shows scene {@code i} (from 0), kept within the deck: the settings of scenes 1 to i, each later
+     * one over the ones before, so that a scene looks the same however it is reached (stepped to, or
+     * picked from the list, or rendered alone). One undo step.
+     */
     public void go(int i) {
         Lesson l = lesson.get();
         if (l == null) {
             return;
         }
         int k = Math.max(0, Math.min(l.scenes().size() - 1, i));
-        prepare(l.scenes().get(k)).run();
+        Runnable show;
+        try {
+            show = prepare(merged(l, k));
+        } catch (InvalidInputException e) {
+            model.messageProperty().set("Scene " + (k + 1) + " (" + l.scenes().get(k).name() + ") cannot be shown: "
+                    + JsonFields.phrase(e.getMessage()) + ".");
+            return;
+        }
+        model.undo().beginGesture();
+        try {
+            show.run();
+        } finally {
+            model.undo().endGesture();
+        }
         index.set(k);
         model.messageProperty().set("Scene " + (k + 1) + " of " + l.scenes().size() + ": " + l.scenes().get(k).name()
                 + ".");
@@ -175,12 +192,40 @@ public final class LessonState {
     }
 
     /**
-     * Checks every value of the scene and returns the change that shows it.
+     * The settings scene {@code k} shows: those of scenes 0 to k, a later value over an earlier one;
+     * a scene that names a process kind drops the constants of the kinds before it.
+     */
+    static Session.Settings merged(Lesson lesson, int k) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i <= k; i++) {
+            Map<String, Object> scene = lesson.scenes().get(i).settings().values();
+            if (scene.containsKey(Settings.PROCESS_KIND.key())) {
+                values.keySet().removeIf(key -> key.startsWith("process."));
+            }
+            values.putAll(scene);
+        }
+        Session.Settings.Builder out = Session.Settings.builder();
+        values.forEach((key, v) -> {
+            if (v instanceof String text) {
+                out.put(key, text);
+            } else if (v instanceof Boolean b) {
+                out.put(key, b);
+            } else if (v instanceof Long whole) {
+                out.put(key, whole);
+            } else {
+                out.put(key, ((Number) v).doubleValue());
+            }
+        });
+        return out.build();
+    }
+
+    /**
+     * Checks every value of a scene's settings, the process they make included, and returns the
+     * change that shows them.
      *
      * @throws InvalidInputException for a key this build does not know or a value it does not allow
      */
-    Runnable prepare(Lesson.Scene scene) {
-        Session.Settings in = scene.settings();
+    Runnable prepare(Session.Settings in) {
         Map<String, Setting<?>> known = new HashMap<>();
         Settings.ALL.forEach(s -> known.put(s.key(), s));
         Optional<ScheduleKind> processKind = Settings.PROCESS_KIND.read(in);
@@ -188,6 +233,8 @@ public final class LessonState {
         Map<String, Double> constants = new HashMap<>();
         for (String key : in.values().keySet()) {
             if (known.containsKey(key)) {
+                InvalidInputException.require(known.get(key).kept() != Setting.Kept.NOT_KEPT, "\"settings." + key
+                        + "\" is a setting of the moment (" + known.get(key).label() + "), which a scene does not set.");
                 continue;
             }
             String constant = key.startsWith("process.") ? key.substring("process.".length()) : null;
@@ -202,6 +249,23 @@ public final class LessonState {
                     + " and " + JsonFields.shown(spec.max()) + ".");
             constants.put(constant, v);
         }
+        // the scene's process, made now so that constants no schedule takes are refused before any change:
+        // a scene naming its kind gets that kind's defaults and its own constants, whatever the window had
+        org.scorefield.core.schedule.Schedule schedule = null;
+        if (processKind.isPresent() || !constants.isEmpty()) {
+            Map<String, Double> all = new HashMap<>();
+            if (processKind.isEmpty()) {
+                all.putAll(model.process().scheduleProperty().get().parameters());
+            }
+            all.putAll(constants);
+            try {
+                schedule = kind.create(all);
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("its process " + kind.id() + " with " + constants + " cannot be "
+                        + "made: " + JsonFields.phrase(e.getMessage()) + ".", e);
+            }
+        }
+        org.scorefield.core.schedule.Schedule made = schedule;
         List<Runnable> changes = new ArrayList<>();
         SettingValues values = model.values();
         for (Setting<?> s : Settings.ALL) {
@@ -228,21 +292,14 @@ public final class LessonState {
                     count.ifPresent(data.pointCountProperty()::set);
                     seed.ifPresent(data.seedProperty()::set);
                     preset.ifPresent(data.presetProperty()::set);
-                    data.reloadPreset();
+                    // drawn points stay drawn when only the count or seed changed: the preset comes back once
+                    if (!data.data().preset().equals(Optional.of(data.presetProperty().get()))) {
+                        data.reloadPreset();
+                    }
                 }
             }
-            if (processKind.isPresent() || !constants.isEmpty()) {
-                Map<String, Double> all = new HashMap<>();
-                if (kind == model.process().scheduleProperty().get().kind()) {
-                    all.putAll(model.process().scheduleProperty().get().parameters());
-                } else {
-                    all.putAll(kind.createDefault().parameters());
-                }
-                all.putAll(constants);
-                var schedule = kind.create(all);
-                if (!schedule.equals(model.process().schedule())) {
-                    model.process().restore(schedule);
-                }
+            if (made != null && !made.equals(model.process().schedule())) {
+                model.process().restore(made);
             }
             changes.forEach(Runnable::run);
             source.ifPresent(model.training().sourceProperty()::set);

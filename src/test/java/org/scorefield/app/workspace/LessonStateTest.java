@@ -78,7 +78,10 @@ class LessonStateTest {
                 Session.Settings.builder().put("view.time", 3.0).build(),
                 Session.Settings.builder().put("sampling.solver", "magic").build(),
                 Session.Settings.builder().put("process.beta_max", 1e9).build(),
-                Session.Settings.builder().put("training.source", "points").build())) {
+                Session.Settings.builder().put("training.source", "points").build(),
+                Session.Settings.builder().put("process.kind", "vp").put("process.beta_min", 5.0)
+                        .put("process.beta_max", 1.0).build(),
+                Session.Settings.builder().put("view.speed", 2.0).build())) {
             Lesson lesson = new Lesson("t", List.of(new Lesson.Scene("fine", "", List.of(), good),
                     new Lesson.Scene("broken", "", List.of(), bad)));
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> lessons.open(lesson));
@@ -98,5 +101,35 @@ class LessonStateTest {
         // alpha under VP at t = 0.15: exp(-B/2) with B = 0.1 t + 9.95 t^2
         double b = 0.1 * 0.15 + 9.95 * 0.15 * 0.15;
         assertEquals(String.format(java.util.Locale.ROOT, "%.3f", Math.exp(-b / 2)), lessons.fill("{{alpha}}"));
+    }
+
+    /**
+     * A scene shows the settings of the scenes before it too, so it looks the same however it is
+     * reached; a scene's constants are checked against the kind the scenes before it leave.
+     */
+    @Test
+    void aSceneLooksTheSameHoweverItIsReached() {
+        lessons.open(LessonState.defaultLesson());
+        model.process().kindProperty().set(ScheduleKind.VE); // the user wanders off
+        model.view().splitProperty().set(true);
+        lessons.go(2); // picked from the list: scene 1's VP and its own single view come back
+        assertEquals(ScheduleKind.VP, model.process().schedule().kind());
+        assertEquals(20.0, model.process().value("beta_max"));
+        assertFalse(model.view().splitProperty().get());
+        Lesson mixed = new Lesson("t", List.of(
+                new Lesson.Scene("ve", "", List.of(), Session.Settings.builder().put("process.kind", "ve").build()),
+                new Lesson.Scene("vp constant", "", List.of(),
+                        Session.Settings.builder().put("process.beta_max", 10.0).build())));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> lessons.open(mixed));
+        assertTrue(e.getMessage().startsWith("Scene 2 (vp constant): "), e.getMessage());
+    }
+
+    @Test
+    void aSceneIsOneUndoStep() {
+        lessons.open(LessonState.defaultLesson());
+        lessons.go(5); // flow matching, t = 0.5
+        assertEquals(Objective.FLOW_MATCHING, model.training().objectiveProperty().get());
+        assertTrue(model.undo().undo());
+        assertEquals(Objective.EDM, model.training().objectiveProperty().get(), "one undo takes the scene back");
     }
 }
