@@ -97,6 +97,25 @@ public final class Controls {
                                                        Function<Number, N> of, String id) {
         spinner.setId(id);
         spinner.setEditable(true);
+        // A text that is not a number (a stray letter, a lone minus) keeps the value as it was, and the
+        // field shows it again, instead of an exception when the field commits it.
+        javafx.util.StringConverter<N> plain = spinner.getValueFactory().getConverter();
+        spinner.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(N v) {
+                return plain.toString(v);
+            }
+
+            @Override
+            public N fromString(String text) {
+                try {
+                    N v = plain.fromString(text);
+                    return v != null ? v : spinner.getValue();
+                } catch (RuntimeException e) {
+                    return spinner.getValue();
+                }
+            }
+        });
         spinner.valueProperty().addListener((obs, old, v) -> value.setValue(v));
         value.addListener((obs, old, v) -> spinner.getValueFactory().setValue(of.apply(v)));
         return spinner;
