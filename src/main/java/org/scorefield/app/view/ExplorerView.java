@@ -359,10 +359,17 @@ public final class ExplorerView extends BorderPane {
         }
     }
 
+    /** Whether keys typed now go into a text: a text field, or the editor of a spinner or a box. */
+    static boolean typing(Object target) {
+        return target instanceof TextInputControl
+                || target instanceof javafx.scene.control.Spinner<?> spinner && spinner.isEditable()
+                || target instanceof javafx.scene.control.ComboBox<?> box && box.isEditable();
+    }
+
     private void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl) {
-                return; // typing a seed
+            if (typing(e.getTarget()) || typing(scene.getFocusOwner())) {
+                return; // typing a seed, or a number into a spinner: the keys are the field's own
             }
             boolean shortcut = e.isShortcutDown();
             KeyCode code = e.getCode();

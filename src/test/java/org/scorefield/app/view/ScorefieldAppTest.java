@@ -114,4 +114,31 @@ class ScorefieldAppTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, view.getLeft(), "[ hides the controls");
     }
+
+    /** Keys typed into a spinner's field are the field's: PageDown, Home and letters do not reach the window. */
+    @Test
+    void keysTypedIntoASpinnerStayInIt(FxRobot robot) {
+        ExplorerModel model = view.model();
+        javafx.scene.control.Spinner<?> steps = robot.lookup("#stepsSpinner").queryAs(javafx.scene.control.Spinner.class);
+        fx(() -> {
+            model.view().timeProperty().set(0.5);
+            steps.getEditor().requestFocus();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.PAGE_DOWN, KeyCode.HOME, KeyCode.E);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, view.lessons().lessonProperty().get(), "PageDown opened no lesson");
+        assertEquals(0.5, model.view().timeProperty().get(), "Home did not move t");
+        assertEquals(org.scorefield.app.settings.CanvasTool.LOOK, model.view().toolProperty().get(), "E chose no tool");
+        assertFalse(ExplorerView.typing(new javafx.scene.control.Button()));
+        // the stray "e" is not a number: leaving the field keeps 64 steps and shows it again
+        fx(() -> {
+            view.lookup("#timeSlider").requestFocus();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(64, fx(() -> model.sampling().stepsProperty().get()));
+        assertEquals("64", fx(() -> steps.getEditor().getText()));
+    }
 }
