@@ -110,10 +110,15 @@ public final class Controls {
             public N fromString(String text) {
                 try {
                     N v = plain.fromString(text);
-                    return v != null ? v : spinner.getValue();
+                    if (v != null) {
+                        return v;
+                    }
                 } catch (RuntimeException e) {
-                    return spinner.getValue();
+                    // not a number: kept below
                 }
+                // the value does not change, so the spinner would not write it back: do it after the commit
+                javafx.application.Platform.runLater(() -> spinner.getEditor().setText(plain.toString(spinner.getValue())));
+                return spinner.getValue();
             }
         });
         spinner.valueProperty().addListener((obs, old, v) -> value.setValue(v));
