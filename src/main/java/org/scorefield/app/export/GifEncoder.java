@@ -26,9 +26,10 @@ import javax.imageio.stream.ImageOutputStream;
  * laid over the frame before it (disposal "do not dispose"), with every pixel inside it that did
  * not change made transparent, so that the axes, the grid, the text and the still parts of the
  * picture compress to long runs of one index; a frame equal to the one before lengthens that one's
- * delay instead of being written. A pixel whose new colour is one of the lab's is always written
- * exactly; one whose new colour is a blend (the rim of a point) stays as shown while within
- * {@link #TOLERANCE} of it, so no trail is ever left on the background.
+ * delay instead of being written. A pixel whose new colour is one of the lab's, or that shows one
+ * of the lab's now, is always written exactly; a blend over a blend (the rim of a moving point)
+ * stays as shown while within {@link #TOLERANCE} of the new one. So no trail is left on the
+ * background and no faint new stroke is lost on it.
  */
 final class GifEncoder implements FrameEncoder {
 
@@ -143,8 +144,11 @@ final class GifEncoder implements FrameEncoder {
         if (a == b) {
             return true;
         }
-        if ((a & 0xff) < LAB_COLOURS) {
-            return false; // back to a colour of the lab (the background, a grid line): exactly, or trails stay
+        if ((a & 0xff) < LAB_COLOURS || (b & 0xff) < LAB_COLOURS) {
+            // back to a colour of the lab (the background, a grid line): exactly, or trails stay; and a
+            // blend drawn where a lab colour is shown (a faint new stroke over the background): written,
+            // or it never appears
+            return false;
         }
         int ca = PALETTE.getRGB(a & 0xff);
         int cb = PALETTE.getRGB(b & 0xff);

@@ -145,6 +145,32 @@ class AnimationWriterTest {
         }
     }
 
+    /** A faint stroke appearing over the white background is written, not lost to the tolerance. */
+    @Test
+    void gifWritesFaintStrokesThatAppearOverTheBackground() throws IOException {
+        IntFunction<BufferedImage> faint = i -> {
+            BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < H; y++) {
+                for (int x = 0; x < W; x++) {
+                    boolean stroke = i > 0 && y == 30 + (x % 3) && x > 10 && x < 80;
+                    int v = stroke ? 215 : 255; // a light grey, 40 from white: inside the tolerance
+                    image.setRGB(x, y, v << 16 | v << 8 | v);
+                }
+            }
+            return image;
+        };
+        Path out = dir.resolve("faint.gif");
+        AnimationWriter.write(AnimationFormat.GIF, out, W, H, 10, 2, faint, Progress.NONE);
+        BufferedImage seen = decodeGif(out).get(1).picture();
+        int drawn = 0;
+        for (int x = 11; x < 80; x++) {
+            int s = seen.getRGB(x, 30 + (x % 3)) & 0xff;
+            assertTrue(Math.abs(s - 215) <= 13, "x = " + x + ": " + s);
+            drawn++;
+        }
+        assertEquals(69, drawn);
+    }
+
     /** A picture a GIF viewer shows and for how long. */
     private record Shown(BufferedImage picture, int hundredths) {
     }
