@@ -164,8 +164,10 @@ final class ArrowKey {
     static String label(BigDecimal m) {
         BigDecimal n = m.stripTrailingZeros();
         double v = n.doubleValue();
+        int exponent = n.precision() - n.scale() - 1;
+        // the mantissa with its point: 1.5e5, not 15e5 (the unscaled 15 is the mantissa times 10)
         String text = v >= 1e-3 && v < 1e5 ? n.toPlainString()
-                : n.unscaledValue() + "e" + (n.precision() - n.scale() - 1);
+                : n.movePointLeft(exponent).toPlainString() + "e" + exponent;
         return text.replace('-', '\u2212');
     }
 

@@ -99,6 +99,10 @@ class ArrowKeyTest {
         assertEquals("0.002", ArrowKey.label(BigDecimal.valueOf(2).scaleByPowerOfTen(-3)));
         assertEquals("5e\u22125", ArrowKey.label(BigDecimal.valueOf(5).scaleByPowerOfTen(-5)));
         assertEquals("2e6", ArrowKey.label(BigDecimal.valueOf(2).scaleByPowerOfTen(7).movePointLeft(1)));
+        // two significant digits: the mantissa keeps its point (it once read 15e5 for 1.5e5)
+        assertEquals("1.5e5", ArrowKey.label(new BigDecimal("150000")));
+        assertEquals("1.5e\u22124", ArrowKey.label(new BigDecimal("0.00015")));
+        assertEquals("2.5e\u22126", ArrowKey.label(new BigDecimal("2.5E-6")));
     }
 
     /**
