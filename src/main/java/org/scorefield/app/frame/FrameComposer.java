@@ -288,11 +288,12 @@ public final class FrameComposer {
     }
 
     /**
-     * A run's title as this path names it: between two data sets (a source that is not Gaussian noise)
-     * the ODE is the flow's own, not a probability-flow ODE of a diffusion.
+     * A run's title as what samples names it: a flow whose x₁ is not Gaussian noise independent of
+     * x₀ (another source, or a model trained on coupled pairs or Reflow's) has its own ODE, not the
+     * probability-flow ODE of a diffusion.
      */
     private String flowTitle(String title) {
-        return model.exactPath().source().isGaussian() ? title
+        return model.samplingChoice().gaussianNoise() ? title
                 : title.replace("PF-ODE  (\u03b7 = 0)", "flow ODE").replace("PF-ODE", "flow ODE");
     }
 }

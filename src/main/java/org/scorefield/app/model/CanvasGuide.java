@@ -93,8 +93,9 @@ public final class CanvasGuide {
         boolean running = training.startingProperty().get()
                 || training.stateProperty().get() == TrainingWorker.State.RUNNING;
         boolean trained = training.model().isPresent();
-        String view = model.view().splitProperty().get()
-                ? " Left ODE, right SDE, same noise." : "";
+        boolean noise = model.samplingChoice().gaussianNoise();
+        String view = !model.view().splitProperty().get() ? ""
+                : noise ? " Left ODE, right SDE, same noise." : " A flow between data sets has an ODE alone.";
         if (model.sampling().driverProperty().get() == Driver.EXACT) {
             return new Advice("The exact oracle samples: the ideal model of these points." + view,
                     trained ? Action.USE_MODEL : Action.NONE, false);
@@ -108,6 +109,7 @@ public final class CanvasGuide {
         return running
                 ? new Advice("The model samples as it learns: SW2/floor falls towards 1."
                         + view, Action.NONE, false)
-                : new Advice("The model samples. Press Play to watch noise become data." + view, Action.NONE, false);
+                : new Advice("The model samples. Press Play to watch " + (noise ? "noise" : "the source")
+                        + " become data." + view, Action.NONE, false);
     }
 }

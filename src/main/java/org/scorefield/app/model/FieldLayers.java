@@ -180,8 +180,10 @@ public final class FieldLayers {
             }
             boolean exactField = source == FieldSource.EXACT;
             Denoiser d = exactField ? exact.create() : learned.create();
+            // a velocity without a diffusion behind it (another source, or coupled pairs) is the flow's own
+            String name = kind == FieldKind.VELOCITY && !d.gaussianNoise() ? "flow velocity dx/dt" : kind.displayName();
             String caption = String.format(Locale.ROOT, "%s %s at t = %.2f%s", exactField ? "exact" : "learned",
-                    kind.displayName(), tau, sourceNote(exact.source(), exactField ? d : null));
+                    name, tau, sourceNote(exact.source(), exactField ? d : null));
             VectorGrid grid = kind.evaluate(d, lines ? fine : spec, tau);
             List<double[]> traced = lines ? Streamlines.trace(grid, resolution, 2 * halfShort / 200, 400) : null;
             return new FieldResult(grid, null, traced, caption);
