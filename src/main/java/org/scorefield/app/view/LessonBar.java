@@ -130,6 +130,9 @@ final class LessonBar extends VBox {
         equations.setFitWidth(room > 0 ? Math.min(natural, room) : natural);
     }
 
+    /** What the image of the equations shows now: their filled texts, size and look. */
+    private List<Object> drawn;
+
     /** Below this width the equations are set smaller. */
     static final double NARROW = 760;
     private boolean narrow;
@@ -172,6 +175,7 @@ final class LessonBar extends VBox {
     void drawEquations() {
         List<String> texts = lessons.scene().map(Lesson.Scene::equations).orElse(List.of());
         if (texts.isEmpty()) {
+            drawn = null;
             equations.setImage(null);
             equations.setFitWidth(0);
             return;
@@ -179,12 +183,20 @@ final class LessonBar extends VBox {
         Look look = model.view().lookProperty().get();
         // smaller in a narrow window (a 1024 × 700 projector), so the canvas keeps its room
         float size = (float) (2 * (narrow ? 14 : 17) * look.scale());
+        // typeset again only when what it shows changed: t moves at 60 Hz while playing, and most
+        // equations hold no value that moves with it
+        List<String> filled = texts.stream().map(lessons::fill).toList();
+        List<Object> key = List.of(filled, size, look);
+        if (key.equals(drawn)) {
+            return;
+        }
+        drawn = key;
         List<TeXIcon> icons = new ArrayList<>();
         int width = 1;
         int height = 0;
         int gap = Math.round(size * 0.3f);
-        for (String text : texts) {
-            TeXIcon icon = Equations.typeset(lessons.fill(text), size);
+        for (String text : filled) {
+            TeXIcon icon = Equations.typeset(text, size);
             icons.add(icon);
             width = Math.max(width, icon.getIconWidth());
             height += icon.getIconHeight() + gap;
