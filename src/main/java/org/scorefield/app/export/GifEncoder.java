@@ -115,13 +115,9 @@ final class GifEncoder implements FrameEncoder {
         for (int y = 0; y < bh; y++) {
             int row = (box[1] + y) * w + box[0];
             for (int x = 0; x < bw; x++) {
+                // the pixels alike were set to what is shown above: the same entry now means "keep"
                 byte now = index[row + x];
-                if (alike(now, shown[row + x])) {
-                    part[y * bw + x] = (byte) TRANSPARENT;
-                    index[row + x] = shown[row + x]; // what the viewer keeps showing
-                } else {
-                    part[y * bw + x] = now;
-                }
+                part[y * bw + x] = now == shown[row + x] ? (byte) TRANSPARENT : now;
             }
         }
         shown = index;

@@ -162,12 +162,12 @@ public final class ViewState {
         return towardsData;
     }
 
-    /** Playing speed: 1 sweeps from noise to data in five seconds. */
     /** What the time slider and playing are uniform in. */
     public ObjectProperty<org.scorefield.core.schedule.TimeWarp.Kind> timeScaleProperty() {
         return timeScale;
     }
 
+    /** Playing speed: 1 sweeps from noise to data in five seconds. */
     public DoubleProperty speedProperty() {
         return speed;
     }
