@@ -147,9 +147,14 @@ public final class ExplorerView extends BorderPane {
         lessonMenu.visibleProperty().bind(lessons.lessonProperty().isNull());
         // A lesson sets the settings itself: in a narrow window (a 1024-wide projector) its canvas
         // takes the controls' room; [ or the Window menu brings them back.
+        boolean[] hidByLesson = {false};
         lessons.lessonProperty().addListener((obs, old, lesson) -> {
-            if (lesson != null && old == null && getWidth() < COMPACT_BELOW) {
+            if (lesson != null && old == null && getWidth() < COMPACT_BELOW && panelToggle.isSelected()) {
                 panelToggle.setSelected(false);
+                hidByLesson[0] = true;
+            } else if (lesson == null && hidByLesson[0]) {
+                panelToggle.setSelected(true); // the lesson took the room; closing it gives it back
+                hidByLesson[0] = false;
             }
         });
         lessonMenu.managedProperty().bind(lessonMenu.visibleProperty());

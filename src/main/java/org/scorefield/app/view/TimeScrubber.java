@@ -29,6 +29,9 @@ import org.scorefield.core.schedule.TimeWarp;
  */
 public final class TimeScrubber extends VBox {
 
+    /** Below this width the slider shows three tick labels. */
+    static final double NARROW = 560;
+
     /** Seconds for one sweep from 1 to 0 at speed 1×. */
     static final double SWEEP_SECONDS = 5;
     private final DoubleProperty time;
@@ -74,6 +77,16 @@ public final class TimeScrubber extends VBox {
         time.addListener((obs, old, t) -> follow());
         follow();
         slider.setMaxWidth(Double.MAX_VALUE);
+        // in a narrow column (1024 wide in presenter mode) three tick labels instead of five, and the
+        // slider gives way instead of running out of the window
+        slider.setMinWidth(120);
+        widthProperty().addListener((obs, old, w) -> {
+            double unit = w.doubleValue() < NARROW ? 0.5 : 0.25;
+            if (unit != slider.getMajorTickUnit()) {
+                slider.setMajorTickUnit(unit);
+                slider.setMinorTickCount(unit == 0.5 ? 1 : 4);
+            }
+        });
 
         timeLabel.setId("timeLabel");
         timeLabel.getStyleClass().add("time-label");
@@ -144,8 +157,9 @@ public final class TimeScrubber extends VBox {
         warp = TimeWarp.of(kind, schedule);
         slider.setLabelFormatter(ticks());
         // the slider's axis keeps its tick labels until its ticks change: make it draw them again
-        slider.setMajorTickUnit(0.25 + 1e-9);
-        slider.setMajorTickUnit(0.25);
+        double unit = slider.getMajorTickUnit();
+        slider.setMajorTickUnit(unit + 1e-9);
+        slider.setMajorTickUnit(unit);
         follow();
     }
 

@@ -88,6 +88,8 @@ class LayoutBoundsTest {
 
     /** Every visible node outside the side panel's scrolling content, and the panel's own rows. */
     static void check(Parent root, String where, List<String> problems) {
+        root.applyCss();
+        root.layout(); // measured as the next frame shows it, not mid-way through a change
         double w = root.getScene().getWidth();
         double h = root.getScene().getHeight();
         List<Node> nodes = new ArrayList<>();
