@@ -90,6 +90,11 @@ final class ScreenshotCommand implements Callable<Integer> {
         DatasetPreset preset = DatasetPreset.fromId(data);
         Screenshot.Script script;
         if (scene != null) {
+            var parsed = spec.commandLine().getParseResult();
+            for (String option : new String[] {"--view", "--data", "--source"}) {
+                InvalidInputException.require(!parsed.hasMatchedOption(option), option + " cannot be used with "
+                        + "--scene: the scene sets its own view and data.");
+            }
             Lesson deck = LessonOption.read(lesson);
             InvalidInputException.require(scene >= 1 && scene <= deck.scenes().size(), "--scene must lie between 1 and "
                     + deck.scenes().size() + " (the scenes of \"" + deck.title() + "\"), got " + scene + ".");

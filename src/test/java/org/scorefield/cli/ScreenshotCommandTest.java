@@ -53,7 +53,10 @@ class ScreenshotCommandTest {
             {"screenshot", "--theme", "sepia", "--out", out.toString()},
             {"screenshot", "--width", "100", "--out", out.toString()},
             {"screenshot", "--data", "moonz", "--out", out.toString()},
-            {"screenshot", "--out", dir.toString()}}) {
+            {"screenshot", "--out", dir.toString()},
+            {"screenshot", "--scene", "2", "--view", "split", "--out", out.toString()},
+            {"screenshot", "--scene", "0", "--out", out.toString()},
+            {"screenshot", "--scene", "1", "--lesson", dir.resolve("missing.json").toString(), "--out", out.toString()}}) {
             CliRun r = CliRun.of(args);
             assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.out().isEmpty());
