@@ -222,7 +222,15 @@ public final class ExplorerView extends BorderPane {
         javafx.scene.control.CheckMenuItem panel = new javafx.scene.control.CheckMenuItem("Controls on the left   [");
         panel.setId("controlsToggle");
         panel.setSelected(true);
-        panel.selectedProperty().addListener((obs, old, on) -> setLeft(on ? sideScroll : null));
+        panel.selectedProperty().addListener((obs, old, on) -> {
+            setLeft(on ? sideScroll : null);
+            // The charts keep their width when the window's room changes (they are not resized with
+            // it): with the controls back, share the room again, or the canvas column, at its least,
+            // would push the charts past the window's edge in a narrow window.
+            if (on && mainSplit.getItems().contains(charts)) {
+                mainSplit.setDividerPositions(0.7);
+            }
+        });
         javafx.scene.control.CheckMenuItem chartsToggle = new javafx.scene.control.CheckMenuItem("Charts on the right   ]");
         chartsToggle.setId("chartsToggle");
         chartsToggle.setSelected(true);
