@@ -14,12 +14,10 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.transform.Transform;
-import javafx.stage.Stage;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.PDFHints;
 import org.scilab.forge.jlatexmath.TeXIcon;
-import org.scorefield.app.ScorefieldApp;
 import org.scorefield.app.fx.HeadlessFx;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.theme.Look;
@@ -53,15 +51,10 @@ public final class Handout {
     /** Shows every scene in a headless window of this size and writes the handout. */
     public static Result write(Lesson lesson, int width, int height, Look look, Path out) throws IOException {
         long started = System.nanoTime();
-        HeadlessFx.start();
-        Stage[] stage = new Stage[1];
-        ExplorerView view = HeadlessFx.call(() -> {
-            stage[0] = new Stage();
-            return ScorefieldApp.show(stage[0], width, height);
-        });
-        ExplorerModel model = view.model();
         List<Page> pages = new ArrayList<>();
-        try {
+        try (HeadlessWindow window = HeadlessWindow.open(width, height)) {
+            ExplorerView view = window.view();
+            ExplorerModel model = view.model();
             HeadlessFx.run(() -> {
                 model.view().lookProperty().set(look);
                 view.lessons().open(lesson);
@@ -86,8 +79,6 @@ public final class Handout {
                             SwingFXUtils.fromFXImage(image, null));
                 }));
             }
-        } finally {
-            HeadlessFx.run(() -> stage[0].close());
         }
         byte[] bytes = pdf(lesson.title(), pages);
         AtomicFiles.writeBytes(out, stream -> stream.write(bytes));

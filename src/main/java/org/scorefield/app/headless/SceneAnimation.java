@@ -1,8 +1,6 @@
 package org.scorefield.app.headless;
 
 import java.nio.file.Path;
-import javafx.stage.Stage;
-import org.scorefield.app.ScorefieldApp;
 import org.scorefield.app.export.Animation;
 import org.scorefield.app.export.AnimationWriter;
 import org.scorefield.app.fx.HeadlessFx;
@@ -41,15 +39,10 @@ public final class SceneAnimation {
      */
     public static Result write(Request request, Path out) {
         long started = System.nanoTime();
-        HeadlessFx.start();
-        Stage[] stage = new Stage[1];
-        ExplorerView view = HeadlessFx.call(() -> {
-            stage[0] = new Stage();
-            return ScorefieldApp.show(stage[0], 1440, 900);
-        });
-        ExplorerModel model = view.model();
         Animation animation;
-        try {
+        try (HeadlessWindow window = HeadlessWindow.open(1440, 900)) {
+            ExplorerView view = window.view();
+            ExplorerModel model = view.model();
             HeadlessFx.run(() -> {
                 model.view().lookProperty().set(request.look());
                 view.lessons().open(request.lesson());
@@ -66,8 +59,6 @@ public final class SceneAnimation {
             long bytes = AnimationWriter.write(request.format(), out, animation.width(), animation.height(),
                     animation.fps(), animation.frameCount(), painter::frame, Progress.NONE);
             return new Result(animation.frameCount(), bytes, (System.nanoTime() - started) / 1e9);
-        } finally {
-            HeadlessFx.run(() -> stage[0].close());
         }
     }
 }

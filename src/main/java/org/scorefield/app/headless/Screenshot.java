@@ -8,9 +8,7 @@ import java.util.function.BooleanSupplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.TitledPane;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.scorefield.app.ScorefieldApp;
 import org.scorefield.app.fx.HeadlessFx;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.SourceOption;
@@ -103,14 +101,9 @@ public final class Screenshot {
     /** Runs the script and writes the PNG atomically. */
     public static Result write(Script script, Path out) throws IOException {
         long started = System.nanoTime();
-        HeadlessFx.start();
-        Stage[] stage = new Stage[1];
-        ExplorerView view = HeadlessFx.call(() -> {
-            stage[0] = new Stage();
-            return ScorefieldApp.show(stage[0], script.width(), script.height());
-        });
-        ExplorerModel model = view.model();
-        try {
+        try (HeadlessWindow window = HeadlessWindow.open(script.width(), script.height())) {
+            ExplorerView view = window.view();
+            ExplorerModel model = view.model();
             HeadlessFx.run(() -> {
                 model.view().lookProperty().set(script.look());
                 model.data().presetProperty().set(script.preset());
@@ -155,7 +148,7 @@ public final class Screenshot {
             settle();
             WritableImage image = HeadlessFx.call(() -> {
                 view.canvasArea().redraw();
-                return stage[0].getScene().snapshot(null);
+                return window.stage().getScene().snapshot(null);
             });
             BufferedImage png = SwingFXUtils.fromFXImage(image, null);
             AtomicFiles.writeBytes(out, stream -> {
@@ -165,8 +158,6 @@ public final class Screenshot {
             });
             return new Result(HeadlessFx.call(() -> model.training().stepsProperty().get()),
                     (System.nanoTime() - started) / 1e9);
-        } finally {
-            HeadlessFx.run(() -> stage[0].close());
         }
     }
 

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
-import javafx.stage.Stage;
-import org.scorefield.app.ScorefieldApp;
 import org.scorefield.app.fx.HeadlessFx;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.settings.AnimationFormat;
@@ -41,12 +39,8 @@ public final class Soak {
         double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 30;
         Path folder = Path.of(args.length > 1 ? args[1] : "target/soak");
         Files.createDirectories(folder);
-        HeadlessFx.start();
-        Stage[] stage = new Stage[1];
-        ExplorerView view = HeadlessFx.call(() -> {
-            stage[0] = new Stage();
-            return ScorefieldApp.show(stage[0], 1440, 900);
-        });
+        HeadlessWindow window = HeadlessWindow.open(1440, 900);
+        ExplorerView view = window.view();
         ExplorerModel model = view.model();
         long end = System.nanoTime() + (long) (minutes * 60e9);
         List<double[]> rows = new ArrayList<>();
@@ -66,7 +60,7 @@ public final class Soak {
                         + "Reflow rounds; %s)%n", cycle, row[1], row[2], row[3], steps, rounds, message);
             }
         } finally {
-            HeadlessFx.run(() -> stage[0].close());
+            window.close();
         }
         if (rows.size() >= 6) {
             double[] fifth = rows.get(4);
