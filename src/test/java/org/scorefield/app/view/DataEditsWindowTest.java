@@ -11,40 +11,32 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.scorefield.app.ScorefieldApp;
-import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.core.data.DatasetPreset;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
 
 /**
  * Editing the data in the real window, headless, at the narrowest width the window is laid out for
  * (1024 px): what the Data section says the canvas holds, and undo and redo from the keyboard.
  */
-@ExtendWith(ApplicationExtension.class)
-class DataEditsWindowTest {
-
-    private Stage stage;
-    private ExplorerModel model;
+class DataEditsWindowTest extends WindowTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        this.model = ScorefieldApp.show(stage, 1024, 700).model();
+        open(stage);
     }
 
-    @AfterEach
-    void closeWindow() {
-        fx(() -> {
-            stage.close();
-            return null;
-        });
+    @Override
+    int width() {
+        return 1024;
+    }
+
+    @Override
+    int height() {
+        return 700;
     }
 
     @Test

@@ -8,15 +8,10 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.scorefield.app.ScorefieldApp;
-import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.SamplingState;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import javafx.stage.Stage;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -24,26 +19,11 @@ import org.testfx.framework.junit5.Start;
  * controls alone (mouse clicks, no keys, no scrolling) train a model and show its samples within
  * 30 s of the window opening.
  */
-@ExtendWith(ApplicationExtension.class)
-class FirstMinuteTest {
-
-    private Stage stage;
-    private ExplorerModel model;
-    private long opened;
+class FirstMinuteTest extends WindowTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        this.model = ScorefieldApp.show(stage, 1440, 900).model();
-        this.opened = System.nanoTime();
-    }
-
-    @AfterEach
-    void closeWindow() {
-        fx(() -> {
-            stage.close();
-            return null;
-        });
+        open(stage);
     }
 
     @Test

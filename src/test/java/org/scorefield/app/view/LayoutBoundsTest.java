@@ -12,16 +12,11 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.scorefield.app.ScorefieldApp;
-import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.workspace.LessonState;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
 
 /**
  * At 1440 × 900, 1024 × 700 and in presenter mode, in every view, nothing the window shows is cut
@@ -29,26 +24,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * window, the buttons of a bar do not overlap, and every chart tab's header is in sight. Measured on
  * the nodes' bounds, not on pixels.
  */
-@ExtendWith(ApplicationExtension.class)
-class LayoutBoundsTest {
-
-    private Stage stage;
-    private ExplorerView view;
-    private ExplorerModel model;
+class LayoutBoundsTest extends WindowTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        this.view = ScorefieldApp.show(stage, 1440, 900);
-        this.model = view.model();
-    }
-
-    @AfterEach
-    void closeWindow() {
-        fx(() -> {
-            stage.close();
-            return null;
-        });
+        open(stage);
     }
 
     @Test

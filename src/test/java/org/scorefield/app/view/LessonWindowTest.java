@@ -13,44 +13,24 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.scorefield.app.ScorefieldApp;
-import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.workspace.LessonState;
 import org.scorefield.core.session.Lesson;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
 
 /**
  * The default lesson stepped through in the window with the keys a presentation clicker sends:
  * every scene shows its title, caption and typeset equations inside the window, and a canvas
  * that is drawn (not blank).
  */
-@ExtendWith(ApplicationExtension.class)
-class LessonWindowTest {
-
-    private Stage stage;
-    private ExplorerView view;
-    private ExplorerModel model;
+class LessonWindowTest extends WindowTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        this.view = ScorefieldApp.show(stage, 1440, 900);
-        this.model = view.model();
-    }
-
-    @AfterEach
-    void closeWindow() {
-        fx(() -> {
-            stage.close();
-            return null;
-        });
+        open(stage);
     }
 
     @Test
