@@ -28,4 +28,10 @@ final class LessonOption {
                     + JsonFields.phrase(e.getMessage()) + ".", e);
         }
     }
+
+    /** Refuses a --scene outside the deck, naming its range. */
+    static void requireScene(Lesson deck, int scene) {
+        InvalidInputException.require(scene >= 1 && scene <= deck.scenes().size(), "--scene must lie between 1 and "
+                + deck.scenes().size() + " (the scenes of \"" + deck.title() + "\"), got " + scene + ".");
+    }
 }

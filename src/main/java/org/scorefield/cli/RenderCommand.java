@@ -183,12 +183,7 @@ final class RenderCommand implements Callable<Integer> {
         trainSteps = oracleOptions.fromSession("--train-steps", trainSteps,
                 s -> Settings.REFLOW_TRAIN_STEPS.read(s).filter(k -> "reflow".equalsIgnoreCase(what)));
         double held = hold != null ? hold : Math.min(0.5, seconds / 8);
-        AnimationSubject which = java.util.Arrays.stream(AnimationSubject.values())
-                .filter(w -> w.name().equalsIgnoreCase(what)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("--what takes noising, sampling, split, reflow or training, "
-                        + "not '" + JsonFields.quote(what) + "'."));
-        InvalidInputException.require(overlay.equals("on") || overlay.equals("off"),
-                "--overlay takes on or off, not '" + JsonFields.quote(overlay) + "'.");
+        AnimationSubject which = subject();
         InvalidInputException.require(n >= 2 && n <= 100_000, "--n must lie between 2 and 100000, got " + n + ".");
         InvalidInputException.require(paths >= 0 && paths <= n, "--paths must lie between 0 and --n.");
 
@@ -255,6 +250,16 @@ final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What --what names, with --overlay checked beside it. */
+    private AnimationSubject subject() {
+        InvalidInputException.require(overlay.equals("on") || overlay.equals("off"),
+                "--overlay takes on or off, not '" + JsonFields.quote(overlay) + "'.");
+        return java.util.Arrays.stream(AnimationSubject.values())
+                .filter(w -> w.name().equalsIgnoreCase(what)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("--what takes noising, sampling, split, reflow or training, "
+                        + "not '" + JsonFields.quote(what) + "'."));
+    }
+
     /** {@code --scene N}: the lesson's scene, animated as the window's export would animate it. */
     private int scene(AnimationFormat chosen) {
         var parsed = spec.commandLine().getParseResult();
@@ -266,14 +271,8 @@ final class RenderCommand implements Callable<Integer> {
         InvalidInputException.require(!oracleOptions.given(), "--scene cannot be combined with --oracle, --model or "
                 + "--session: the scene sets its own data and process.");
         org.scorefield.core.session.Lesson deck = LessonOption.read(lesson);
-        InvalidInputException.require(scene >= 1 && scene <= deck.scenes().size(), "--scene must lie between 1 and "
-                + deck.scenes().size() + " (the scenes of \"" + deck.title() + "\"), got " + scene + ".");
-        AnimationSubject which = java.util.Arrays.stream(AnimationSubject.values())
-                .filter(w -> w.name().equalsIgnoreCase(what)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("--what takes noising, sampling, split, reflow or training, "
-                        + "not '" + JsonFields.quote(what) + "'."));
-        InvalidInputException.require(overlay.equals("on") || overlay.equals("off"),
-                "--overlay takes on or off, not '" + JsonFields.quote(overlay) + "'.");
+        LessonOption.requireScene(deck, scene);
+        AnimationSubject which = subject();
         int[] wh = parseSize(size);
         double held = hold != null ? hold : Math.min(0.5, seconds / 8);
         org.scorefield.app.headless.SceneAnimation.Result result;

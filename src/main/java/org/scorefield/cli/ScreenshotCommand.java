@@ -96,8 +96,7 @@ final class ScreenshotCommand implements Callable<Integer> {
                         + "--scene: the scene sets its own view and data.");
             }
             Lesson deck = LessonOption.read(lesson);
-            InvalidInputException.require(scene >= 1 && scene <= deck.scenes().size(), "--scene must lie between 1 and "
-                    + deck.scenes().size() + " (the scenes of \"" + deck.title() + "\"), got " + scene + ".");
+            LessonOption.requireScene(deck, scene);
             boolean trained = spec.commandLine().getParseResult().hasMatchedOption("--steps");
             script = Screenshot.Script.scene(deck, scene, width, height, look, trained ? steps : 0);
         } else {
