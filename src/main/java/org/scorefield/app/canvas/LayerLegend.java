@@ -27,6 +27,9 @@ final class LayerLegend {
     record Layout(double x, double y, double w, double h, List<Entry> entries) {
     }
 
+    /** Measured label widths, by label and font size: a frame is drawn 60 times a second while playing. */
+    private static final java.util.Map<String, Double> WIDTHS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final double FONT = 11;
     private static final double ROW = 16;
     private static final double MARK = 18;
@@ -73,9 +76,11 @@ final class LayerLegend {
         Font font = Font.font(FONT * s);
         double text = 0;
         for (Entry e : entries) {
-            javafx.scene.text.Text probe = new javafx.scene.text.Text(e.label());
-            probe.setFont(font);
-            text = Math.max(text, probe.getLayoutBounds().getWidth());
+            text = Math.max(text, WIDTHS.computeIfAbsent(e.label() + "@" + font.getSize(), k -> {
+                javafx.scene.text.Text probe = new javafx.scene.text.Text(e.label());
+                probe.setFont(font);
+                return probe.getLayoutBounds().getWidth();
+            }));
         }
         double w = (2 * PAD + MARK + 4) * s + text;
         double h = (2 * PAD - 2 + ROW * entries.size()) * s;
