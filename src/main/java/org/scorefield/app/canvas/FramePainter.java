@@ -198,7 +198,7 @@ public final class FramePainter {
         if (Double.isNaN(max)) {
             return new double[] {0, 0};
         }
-        return style == HeatmapStyle.DENSITY
+        return style.logDensity()
                 ? new double[] {max - HeatmapStyle.DENSITY_RANGE, max}
                 : new double[] {0, Math.max(0, max)};
     }
@@ -428,8 +428,7 @@ public final class FramePainter {
         g.setFont(Font.font(11 * s));
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.LEFT);
-        // Plain letters: a subscript t is missing from some fonts a projector laptop may fall back to.
-        String caption = style == HeatmapStyle.DENSITY ? "log p(x, t)" : "|learned \u2212 exact|";
+        String caption = style.caption();
         g.fillText(caption, x0, y0 - 3 * s);
         g.setTextBaseline(VPos.TOP);
         g.fillText(number(range[0]), x0, y0 + barH + 2 * s);

@@ -10,8 +10,27 @@ public enum HeatmapStyle {
      * orders of magnitude; lower values take the background colour.
      */
     DENSITY,
+    /**
+     * The log-density of a run's end points (the split view's: where each sampler's particles land),
+     * coloured as {@link #DENSITY} and named for what it is.
+     */
+    ENDPOINTS,
     /** A non-negative error such as |learned − exact|: a distinct warm ramp, linear from 0 to the maximum. */
     DIFFERENCE;
+
+    /** Whether the grid is a log-density, shown over its top {@link #DENSITY_RANGE} nats. */
+    public boolean logDensity() {
+        return this != DIFFERENCE;
+    }
+
+    /** The colour bar's caption. Plain letters: a subscript t is missing from some projector fonts. */
+    public String caption() {
+        return switch (this) {
+            case DENSITY -> "log p(x, t)";
+            case ENDPOINTS -> "end-point log density";
+            case DIFFERENCE -> "|learned \u2212 exact|";
+        };
+    }
 
     /** The span of log p_t a density heatmap shows, in nats below its maximum. */
     public static final double DENSITY_RANGE = 8;

@@ -141,7 +141,7 @@ public final class FrameComposer {
         String title = "forward noising  ·  x_t = α(t)·x₀ + σ(t)·ε  ·  " + schedule.kind().id();
         return new Scene(List.of(new Pane(title, -1, t -> {
             FieldLayers.Layers l = layers.at(t);
-            CanvasFrame frame = decorate(CanvasFrame.EMPTY, l.difference(), l.density(), l, arrowScale)
+            CanvasFrame frame = decorate(CanvasFrame.EMPTY, l.difference(), l.density(), HeatmapStyle.DENSITY, l, arrowScale)
                     .withParticles(noising.at(schedule, t), labels);
             return new Frame(frame, l.caption() == null ? List.of() : List.of(l.caption()));
         })), 1);
@@ -202,6 +202,7 @@ public final class FrameComposer {
         return new Pane(runTitle, nfe, t -> {
             FieldLayers.Layers l = layers.at(t);
             CanvasFrame frame = decorate(CanvasFrame.EMPTY, l.difference(), split ? ends : density ? l.density() : null,
+                    split ? HeatmapStyle.ENDPOINTS : HeatmapStyle.DENSITY,
                     l, arrowScale);
             if (noising != null) {
                 frame = frame.withParticles(noising.at(schedule, t), labels);
@@ -240,12 +241,12 @@ public final class FrameComposer {
      * density; the field as arrows or streamlines.
      */
     private static CanvasFrame decorate(CanvasFrame frame, ScalarGrid difference, ScalarGrid densityGrid,
-                                       FieldLayers.Layers layers, double arrowScale) {
+                                       HeatmapStyle densityStyle, FieldLayers.Layers layers, double arrowScale) {
         CanvasFrame out = frame;
         if (difference != null) {
             out = out.withHeatmap(difference, HeatmapStyle.DIFFERENCE);
         } else if (densityGrid != null) {
-            out = out.withHeatmap(densityGrid, HeatmapStyle.DENSITY);
+            out = out.withHeatmap(densityGrid, densityStyle);
         }
         if (layers.field() != null) {
             out = layers.lines() != null ? out.withStreamlines(layers.field(), layers.lines())
