@@ -40,7 +40,19 @@ class TrainingStateTest {
         for (int i = 0; i < 600 && manual.window.size() == 0; i++) {
             Thread.sleep(50);
         }
-        assertTrue(manual.window.size() > 0, "the worker published an update");
+        if (manual.window.size() == 0) {
+            // once in CI the worker published nothing for 30 s: say where it was, for the next time
+            StringBuilder where = new StringBuilder();
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                if (thread.getName().startsWith("scorefield-")) {
+                    where.append("\n").append(thread.getName()).append(" ").append(thread.getState());
+                    for (int i = 0; i < Math.min(12, stack.length); i++) {
+                        where.append("\n    at ").append(stack[i]);
+                    }
+                }
+            });
+            throw new AssertionError("the worker published no update in 30 s" + where);
+        }
     }
 
     @Test
