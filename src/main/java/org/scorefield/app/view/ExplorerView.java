@@ -166,7 +166,10 @@ public final class ExplorerView extends BorderPane {
 
         mainSplit.getItems().setAll(centre, charts);
         mainSplit.setDividerPositions(0.7);
-        SplitPane.setResizableWithParent(charts, false);
+        // The charts share a change of the window's width with the canvas column (70/30): held at their
+        // width, they left the column, at its least, to push them past the window's edge when the
+        // controls came back in a 1024-wide window.
+        SplitPane.setResizableWithParent(charts, true);
         mainSplit.getStyleClass().add("main-split");
         setCenter(mainSplit);
         setBottom(new ExplorerStatusBar(model));
@@ -224,9 +227,7 @@ public final class ExplorerView extends BorderPane {
         panel.setSelected(true);
         panel.selectedProperty().addListener((obs, old, on) -> {
             setLeft(on ? sideScroll : null);
-            // The charts keep their width when the window's room changes (they are not resized with
-            // it): with the controls back, share the room again, or the canvas column, at its least,
-            // would push the charts past the window's edge in a narrow window.
+            // with the controls back, the room is shared again as at the start
             if (on && mainSplit.getItems().contains(charts)) {
                 mainSplit.setDividerPositions(0.7);
             }
