@@ -196,26 +196,14 @@ public final class LessonState {
      * a scene that names a process kind drops the constants of the kinds before it.
      */
     static Session.Settings merged(Lesson lesson, int k) {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
-        for (int i = 0; i <= k; i++) {
-            Map<String, Object> scene = lesson.scenes().get(i).settings().values();
-            if (scene.containsKey(Settings.PROCESS_KIND.key())) {
-                values.keySet().removeIf(key -> key.startsWith("process."));
-            }
-            values.putAll(scene);
-        }
         Session.Settings.Builder out = Session.Settings.builder();
-        values.forEach((key, v) -> {
-            if (v instanceof String text) {
-                out.put(key, text);
-            } else if (v instanceof Boolean b) {
-                out.put(key, b);
-            } else if (v instanceof Long whole) {
-                out.put(key, whole);
-            } else {
-                out.put(key, ((Number) v).doubleValue());
+        for (int i = 0; i <= k; i++) {
+            Session.Settings scene = lesson.scenes().get(i).settings();
+            if (scene.values().containsKey(Settings.PROCESS_KIND.key())) {
+                out.removeIf(key -> key.startsWith("process."));
             }
-        });
+            out.putAll(scene);
+        }
         return out.build();
     }
 

@@ -225,6 +225,18 @@ public record Session(Data data, Schedule process, Optional<TrainedModel> model,
                 return this;
             }
 
+            /** Every value of {@code more}, over the ones already here. */
+            public Builder putAll(Settings more) {
+                values.putAll(more.values);
+                return this;
+            }
+
+            /** Drops the values whose key passes {@code which}. */
+            public Builder removeIf(java.util.function.Predicate<String> which) {
+                values.keySet().removeIf(which);
+                return this;
+            }
+
             public Settings build() {
                 return new Settings(values);
             }
