@@ -94,16 +94,13 @@ final class GifEncoder implements FrameEncoder {
             pending = new Pending(indexed(index, w, h), 0, 0, false, new int[] {delay});
             return;
         }
-        int[] box = changed(shown, index, w, h);
-        if (box != null) {
-            // the pixels alike in colour are left as they are shown: the box may shrink to nothing
-            for (int i = 0; i < index.length; i++) {
-                if (alike(index[i], shown[i])) {
-                    index[i] = shown[i];
-                }
+        // the pixels alike in colour are left as they are shown: what remains may be nothing
+        for (int i = 0; i < index.length; i++) {
+            if (alike(index[i], shown[i])) {
+                index[i] = shown[i];
             }
-            box = changed(shown, index, w, h);
         }
+        int[] box = changed(shown, index, w, h);
         if (box == null) {
             pending.delay()[0] += delay; // the same picture stays longer
             return;
