@@ -4,7 +4,6 @@ import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.scorefield.app.settings.Driver;
-import org.scorefield.core.nn.TrainingWorker;
 
 /**
  * The sentence above the canvas: what the canvas shows now and what to do next, with at most one
@@ -90,8 +89,7 @@ public final class CanvasGuide {
             return new Advice("The settings changed since this model started: it still learns the old ones.",
                     Action.RETRAIN, true);
         }
-        boolean running = training.startingProperty().get()
-                || training.stateProperty().get() == TrainingWorker.State.RUNNING;
+        boolean running = training.running();
         boolean trained = training.model().isPresent();
         boolean noise = model.samplingChoice().gaussianNoise();
         String view = !model.view().splitProperty().get() ? ""

@@ -303,6 +303,11 @@ public final class TrainingState implements AutoCloseable {
         }
     }
 
+    /** Whether training is under way: its run being built, or its steps running. */
+    public boolean running() {
+        return starting.get() || state.get() == TrainingWorker.State.RUNNING;
+    }
+
     /** Train when paused, pause when training. */
     public void toggle() {
         if (state.get() == TrainingWorker.State.RUNNING || resumeWhenBuilt) {

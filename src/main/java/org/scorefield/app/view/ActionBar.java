@@ -14,7 +14,6 @@ import org.scorefield.app.model.CanvasGuide;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.TrainingState;
 import org.scorefield.app.panel.Widgets;
-import org.scorefield.core.nn.TrainingWorker;
 
 /**
  * Above the canvas: the primary actions, always in sight (Train or Pause, Step, Reset, Resample,
@@ -37,7 +36,7 @@ final class ActionBar extends VBox {
 
         Button train = new Button("Train");
         train.setId("trainButton");
-        train.textProperty().bind(Bindings.createStringBinding(() -> running() ? "❚❚  Pause" : "Train",
+        train.textProperty().bind(Bindings.createStringBinding(() -> training.running() ? "❚❚  Pause" : "Train",
                 training.stateProperty(), training.startingProperty()));
         train.setTooltip(Widgets.tip("Start or pause training (key T). Training runs in the background: "
                 + "keep scrubbing, sampling and looking while the model learns."));
@@ -47,7 +46,7 @@ final class ActionBar extends VBox {
         step.setId("stepButton");
         step.setTooltip(Widgets.tip("One optimiser step on one batch (key S)."));
         step.setOnAction(e -> training.step());
-        step.disableProperty().bind(Bindings.createBooleanBinding(this::running, training.stateProperty(),
+        step.disableProperty().bind(Bindings.createBooleanBinding(training::running, training.stateProperty(),
                 training.startingProperty()));
         Button reset = new Button("Reset");
         reset.setId("resetButton");
@@ -113,10 +112,6 @@ final class ActionBar extends VBox {
         guide.managedProperty().bind(guide.visibleProperty());
         show.run();
         getChildren().setAll(actions, guide);
-    }
-
-    private boolean running() {
-        return training.startingProperty().get() || training.stateProperty().get() == TrainingWorker.State.RUNNING;
     }
 
     private void updateFigures() {
