@@ -35,6 +35,15 @@ class TrainingStateTest {
         training.close();
     }
 
+    /**
+     * Builds the run and hands it to the window, but not its first update: the worker may publish
+     * that before a test's delivery loop ends, and {@link #awaitUpdate()} would then wait for nothing.
+     */
+    private void buildRun() {
+        manual.runLanes();
+        manual.deliverWaiting();
+    }
+
     /** Waits for the worker's thread to hand something to the window. */
     private void awaitUpdate() throws InterruptedException {
         for (int i = 0; i < 600 && manual.window.size() == 0; i++) {
@@ -60,7 +69,7 @@ class TrainingStateTest {
         training.step();
         assertTrue(training.startingProperty().get(), "building the trainer is a job");
         manual.runLane(Lane.TRAINING); // warm-up-free: only the trainer
-        manual.deliver();
+        manual.deliverWaiting();
         assertFalse(training.startingProperty().get());
         awaitUpdate();
         manual.deliver();
@@ -72,7 +81,7 @@ class TrainingStateTest {
     @Test
     void theLossesAreEmptyWhenTheStepsGoBackToZero() throws InterruptedException {
         training.step();
-        manual.runAll();
+        buildRun();
         awaitUpdate();
         manual.deliver();
         long[] seenAtZero = {-1};
@@ -88,7 +97,7 @@ class TrainingStateTest {
     @Test
     void anUpdateFromARunThatWasResetIsIgnored() throws InterruptedException {
         training.step();
-        manual.runAll();
+        buildRun();
         awaitUpdate(); // run 1's step, published, not yet taken by the window
         training.reset();
         manual.deliver();
@@ -100,7 +109,7 @@ class TrainingStateTest {
     @Test
     void settingsChangedSinceTheRunStartedMakeItOutOfDate() throws InterruptedException {
         training.step();
-        manual.runAll();
+        buildRun();
         awaitUpdate();
         manual.deliver();
         assertFalse(training.outOfDateProperty().get());
