@@ -112,16 +112,17 @@ public final class FrameComposer {
     public Scene single(SamplingState.Run run, FieldLayers.LayersAt layers) {
         boolean ode = run != null && run == model.sampling().runsProperty().get().ode();
         return new Scene(List.of(samplingPane(run, clicks(ode ? SamplingState.Click::ode : SamplingState.Click::single),
-                role(run), false, null, layers)), 1);
+                role(run), false, null, true, layers)), 1);
     }
 
     /** The PF-ODE beside the SDE from the same start, each over its end points' density when the density is on. */
     public Scene split(SamplingState.Runs runs, FieldLayers.LayersAt layers) {
         ScalarGrid[] ends = model.layers().endpointDensitiesProperty().get();
+        int probed = model.probe().paneProperty().get();
         Pane ode = samplingPane(runs.ode(), clicks(SamplingState.Click::ode), TrajectoryRole.ODE, true, ends[0],
-                layers);
+                probed == 0, layers);
         Pane sde = samplingPane(runs.sde(), clicks(SamplingState.Click::sde), TrajectoryRole.SDE, true, ends[1],
-                layers);
+                probed == 1, layers);
         if (runs.ode() != null && runs.sde() == null) {
             var drawn = sde.at();
             sde = new Pane(NO_SDE, -1, t -> new Frame(drawn.apply(t).frame(), List.of()));
@@ -175,10 +176,11 @@ public final class FrameComposer {
      * their place), the clicks' paths, the x̂0 overlay and the probe. Everything is read now, on the
      * FX thread; the pane only combines it.
      *
-     * @param split whether it is a pane of ODE vs SDE, over its end points' density instead of p_t
+     * @param split     whether it is a pane of ODE vs SDE, over its end points' density instead of p_t
+     * @param probeHere whether the velocity probe was made in this pane (it is drawn only there)
      */
     private Pane samplingPane(SamplingState.Run run, Trajectories clicked, TrajectoryRole role, boolean split,
-                              ScalarGrid endpointDensity, FieldLayers.LayersAt layers) {
+                              ScalarGrid endpointDensity, boolean probeHere, FieldLayers.LayersAt layers) {
         ViewState view = model.view();
         boolean density = view.showDensityProperty().get();
         ScalarGrid ends = split && density ? endpointDensity : null;
@@ -190,8 +192,8 @@ public final class FrameComposer {
         boolean samples = view.showSamplesProperty().get() && pairs == null;
         int drawn = model.sampling().pathsProperty().get();
         boolean denoised = model.sampling().showDenoisedProperty().get();
-        VelocityProbe probe = view.toolProperty().get() == CanvasTool.PROBE ? model.probe().probeProperty().get()
-                : null;
+        VelocityProbe probe = probeHere && view.toolProperty().get() == CanvasTool.PROBE
+                ? model.probe().probeProperty().get() : null;
         String probeLegend = probe == null ? null : "red: exact marginal velocity of independent pairs from "
                 + model.exactPath().source().displayName() + "  ·  " + (probe.learned() != null ? "green: learned  ·  "
                 : "") + "grey: x₁ − x₀ of the pairs through the point";

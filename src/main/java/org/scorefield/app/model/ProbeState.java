@@ -36,6 +36,7 @@ public final class ProbeState {
     private final DoubleProperty time;
     private final Supplier<ExactPath> path;
     private final ObjectProperty<double[]> point = new SimpleObjectProperty<>();
+    private final javafx.beans.property.IntegerProperty pane = new javafx.beans.property.SimpleIntegerProperty();
     private final ReadOnlyObjectWrapper<VelocityProbe> probe = new ReadOnlyObjectWrapper<>();
 
     /** @param path the path the canvas follows now; call {@link #refresh()} when it changes */
@@ -54,6 +55,20 @@ public final class ProbeState {
     /** Where the probe is (null: none). */
     public ObjectProperty<double[]> pointProperty() {
         return point;
+    }
+
+    /**
+     * The pane the probe was made in (0: the single canvas or the left pane of a split): a probe
+     * belongs to the canvas the user clicked, not to every pane of the view.
+     */
+    public javafx.beans.property.IntegerProperty paneProperty() {
+        return pane;
+    }
+
+    /** Puts the probe at a point of a pane (see {@link #paneProperty()}). */
+    public void place(double x, double y, int inPane) {
+        pane.set(inPane);
+        point.set(new double[] {x, y});
     }
 
     /** What the probe shows at its point and the current t, or null. */

@@ -236,7 +236,7 @@ public final class CanvasArea extends StackPane {
             }
             case PROBE -> {
                 if (pressed) {
-                    model.probe().pointProperty().set(new double[] {world[0], world[1]});
+                    model.probe().place(world[0], world[1], canvas == sde ? 1 : 0);
                     model.messageProperty().set(String.format(Locale.ROOT,
                             "Velocity at (%.2f, %.2f): scrub t to see the conditional targets and their mean change.",
                             world[0], world[1]));

@@ -50,6 +50,26 @@ class FrameComposerTest {
     }
 
     @Test
+    void theProbeIsDrawnOnlyInThePaneWhereItWasMade() {
+        model.view().splitProperty().set(true);
+        model.view().toolProperty().set(org.scorefield.app.settings.CanvasTool.PROBE);
+        model.probe().place(0.3, 0.4, 1);
+        manual.runAll();
+        assertNotNull(model.probe().probeProperty().get());
+        FrameComposer.Scene scene = composer.shown(model.layers().recipe(false));
+        assertNull(scene.panes().get(0).at().apply(0.5).frame().probe(), "not in the ODE pane");
+        assertSame(model.probe().probeProperty().get(), scene.panes().get(1).at().apply(0.5).frame().probe(),
+                "made in the SDE pane, drawn there");
+        assertEquals(java.util.List.of(), scene.panes().get(0).at().apply(0.5).notes().stream()
+                .filter(n -> n.startsWith("red:")).toList(), "its legend only where it is drawn");
+        model.probe().place(0.3, 0.4, 0);
+        manual.runAll();
+        scene = composer.shown(model.layers().recipe(false));
+        assertNotNull(scene.panes().get(0).at().apply(0.5).frame().probe());
+        assertNull(scene.panes().get(1).at().apply(0.5).frame().probe());
+    }
+
+    @Test
     void theSplitViewsOdeRunAloneIsDrawnOverTheDensityAtEachT() {
         model.view().splitProperty().set(true);
         model.sampling().resample();
