@@ -194,9 +194,10 @@ public final class FrameComposer {
         boolean denoised = model.sampling().showDenoisedProperty().get();
         VelocityProbe probe = probeHere && view.toolProperty().get() == CanvasTool.PROBE
                 ? model.probe().probeProperty().get() : null;
-        String probeLegend = probe == null ? null : "red: exact marginal velocity of independent pairs from "
-                + model.exactPath().source().displayName() + "  ·  " + (probe.learned() != null ? "green: learned  ·  "
-                : "") + "grey: x₁ − x₀ of the pairs through the point";
+        // short phrases two spaces apart, so that a narrow pane wraps the legend instead of shrinking it
+        String probeLegend = probe == null ? null : "red: exact marginal velocity  (independent pairs from "
+                + model.exactPath().source().displayName() + ")  ·  " + (probe.learned() != null ? "green: learned  ·  "
+                : "") + "grey: x₁ − x₀  of the pairs through the point";
         String runTitle = pairs != null ? String.format(Locale.ROOT, "%d training pairs  ·  %s coupling",
                 pairs.particles(), model.training().couplingProperty().get().displayName())
                 : samples && run != null ? flowTitle(run.title()) : null;
