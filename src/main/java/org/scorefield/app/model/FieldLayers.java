@@ -99,10 +99,15 @@ public final class FieldLayers {
     }
 
     private GridSpec grid(int cellsOnShortSide) {
-        double cell = 2 * Math.min(halfWidth, halfHeight) / cellsOnShortSide;
-        int nx = Math.max(2, (int) Math.round(2 * halfWidth / cell));
-        int ny = Math.max(2, (int) Math.round(2 * halfHeight / cell));
-        return new GridSpec(-halfWidth, halfWidth, -halfHeight, halfHeight, nx, ny);
+        return grid(cellsOnShortSide, halfWidth, halfHeight);
+    }
+
+    /** A grid over {@code [−halfW, halfW] × [−halfH, halfH]} with square cells, this many on its short side. */
+    private static GridSpec grid(int cellsOnShortSide, double halfW, double halfH) {
+        double cell = 2 * Math.min(halfW, halfH) / cellsOnShortSide;
+        int nx = Math.max(2, (int) Math.round(2 * halfW / cell));
+        int ny = Math.max(2, (int) Math.round(2 * halfH / cell));
+        return new GridSpec(-halfW, halfW, -halfH, halfH, nx, ny);
     }
 
     private void refreshDensity() {
@@ -130,11 +135,15 @@ public final class FieldLayers {
 
     /** The density layer as shown now, or null when it is off or there is no data. */
     DensityRecipe densityRecipe() {
+        return densityRecipe(halfWidth, halfHeight);
+    }
+
+    private DensityRecipe densityRecipe(double halfW, double halfH) {
         if (!model.view().showDensityProperty().get() || model.data().data().points().size() == 0) {
             return null;
         }
         return new DensityRecipe(DenoiserChoice.exact(model.data().data(), model.exactPath()),
-                grid(HEATMAP_CELLS));
+                grid(HEATMAP_CELLS, halfW, halfH));
     }
 
     private void refreshField() {
@@ -208,6 +217,10 @@ public final class FieldLayers {
 
     /** The field layer as shown now, or null when it is off or cannot be computed (no model, no data). */
     FieldRecipe fieldRecipe() {
+        return fieldRecipe(halfWidth, halfHeight);
+    }
+
+    private FieldRecipe fieldRecipe(double halfW, double halfH) {
         FieldSource source = model.view().fieldSourceProperty().get();
         var trained = model.training().model();
         if (!model.view().showFieldProperty().get() || model.data().data().points().size() == 0
@@ -221,8 +234,8 @@ public final class FieldLayers {
         DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(m, data)).orElse(null);
         int resolution = model.view().fieldResolutionProperty().get();
         return new FieldRecipe(source, model.view().fieldKindProperty().get(), exact, learned,
-                model.view().streamlinesProperty().get(), resolution, grid(resolution), grid(HEATMAP_CELLS / 2),
-                Math.min(halfWidth, halfHeight));
+                model.view().streamlinesProperty().get(), resolution, grid(resolution, halfW, halfH),
+                grid(HEATMAP_CELLS / 2, halfW, halfH), Math.min(halfW, halfH));
     }
 
     /**
@@ -231,8 +244,19 @@ public final class FieldLayers {
      * heatmaps are its runs' end-point densities.
      */
     public LayersAt recipe(boolean withDensity) {
-        DensityRecipe d = withDensity ? densityRecipe() : null;
-        FieldRecipe f = fieldRecipe();
+        return recipe(withDensity, halfWidth, halfHeight);
+    }
+
+    /**
+     * As {@link #recipe(boolean)}, over a grid that reaches at least this far from the origin: an
+     * export whose panes show more of the plane than the screen's (a wider frame) is covered to its
+     * edges, with as many cells on its short side as the screen's grid.
+     */
+    public LayersAt recipe(boolean withDensity, double halfW, double halfH) {
+        double w = Math.max(halfW, halfWidth);
+        double h = Math.max(halfH, halfHeight);
+        DensityRecipe d = withDensity ? densityRecipe(w, h) : null;
+        FieldRecipe f = fieldRecipe(w, h);
         return t -> {
             FieldResult r = f == null ? null : f.at(t);
             return r == null ? new Layers(d == null ? null : d.at(t), null, null, null, null)

@@ -175,8 +175,10 @@ public final class CanvasArea extends StackPane {
         double w = c.getWidth();
         double h = c.getHeight();
         if (w > 1 && h > 1) {
-            double half = c.view().halfSize();
-            layers.setVisibleHalfSize(half * w / Math.min(w, h), half * h / Math.min(w, h));
+            // at least the whole square: a narrow pane frames less of it than an export of the same view
+            double[] half = c.view().visibleHalfSizes(w, h);
+            double square = c.view().halfSize();
+            layers.setVisibleHalfSize(Math.max(square, half[0]), Math.max(square, half[1]));
         }
     }
 

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.scorefield.app.canvas.CanvasFrame;
+import org.scorefield.app.canvas.WorldView;
 import org.scorefield.app.export.Animation;
 import org.scorefield.app.settings.AnimationFormat;
 import org.scorefield.app.export.AnimationWriter;
@@ -85,10 +86,13 @@ public final class ExportState {
         ViewState.Size canvas = panels ? model.view().areaSizeProperty().get() : model.view().paneSizeProperty().get();
         int[] px = settings.sizeProperty().get().pixels(canvas.width(), canvas.height());
         DataState.Data data = model.data().data();
+        // the layers reach the edges of the exported panes, which may show more of the plane than the screen's
+        double[] whole = WorldView.DEFAULT.visibleHalfSizes(px[0], px[1]);
+        double[] half = WorldView.DEFAULT.visibleHalfSizes(px[0] / 2.0, px[1]);
         Animation.Content content = switch (what) {
             case NOISING -> {
                 InvalidInputException.require(data.points().size() > 0, "There are no data points to noise.");
-                yield content(composer.noising(model.layers().recipe(true)), 0);
+                yield content(composer.noising(model.layers().recipe(true, whole[0], whole[1])), 0);
             }
             case SPLIT -> {
                 SamplingState.Runs runs = model.sampling().runsProperty().get();
@@ -98,7 +102,7 @@ public final class ExportState {
                 InvalidInputException.require(model.view().splitProperty().get() && runs.ode() != null
                         && runs.sde() != null, "The ODE vs SDE animation shows the split view's two runs: press ODE "
                         + "vs SDE above the canvas and wait for them.");
-                yield content(composer.split(runs, model.layers().recipe(false)), 1);
+                yield content(composer.split(runs, model.layers().recipe(false, half[0], half[1])), 1);
             }
             case REFLOW -> {
                 InvalidInputException.require(!model.reflow().shown().isEmpty(), "There are no Reflow rounds to "
@@ -106,7 +110,8 @@ public final class ExportState {
                 yield content(composer.rounds(), 1);
             }
             case TRAINING -> training(data);
-            case SAMPLING -> content(composer.single(shownRun("animate"), model.layers().recipe(true)), 1);
+            case SAMPLING -> content(composer.single(shownRun("animate"),
+                    model.layers().recipe(true, whole[0], whole[1])), 1);
         };
         double duration = settings.secondsProperty().get();
         return new Animation(content, px[0], px[1], settings.fpsProperty().get(), duration, Math.min(0.5, duration / 8),

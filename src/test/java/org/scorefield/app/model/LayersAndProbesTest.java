@@ -42,6 +42,27 @@ class LayersAndProbesTest {
     }
 
     @Test
+    void anExportsLayersReachTheEdgesOfItsWiderFrame() {
+        model.view().showDensityProperty().set(true);
+        model.view().showFieldProperty().set(true);
+        model.layers().setVisibleHalfSize(4, 4); // a square canvas on screen
+        manual.runAll();
+        var screen = model.layers().layersProperty().get().density().spec();
+        var wide = model.layers().recipe(true, 64.0 / 9, 4).at(0.4); // a 1280×720 export shows x −7.1…7.1
+        var spec = wide.density().spec();
+        assertEquals(-64.0 / 9, spec.xMin(), 1e-12);
+        assertEquals(64.0 / 9, spec.xMax(), 1e-12);
+        assertEquals(-4, spec.yMin(), 1e-12);
+        assertEquals(screen.ny(), spec.ny(), "as many cells on the short side as the screen's grid");
+        assertEquals((spec.xMax() - spec.xMin()) / spec.nx(), (spec.yMax() - spec.yMin()) / spec.ny(), 0.01,
+                "square cells");
+        assertEquals(-64.0 / 9, wide.field().spec().xMin(), 1e-12, "the arrows too");
+        var narrow = model.layers().recipe(true, 3.2, 5.5).at(0.4).density().spec();
+        assertEquals(-4, narrow.xMin(), 1e-12, "never less than the screen's grid");
+        assertEquals(5.5, narrow.yMax(), 1e-12);
+    }
+
+    @Test
     void aLearnedFieldWithoutAModelSaysWhatToDo() {
         model.view().fieldSourceProperty().set(FieldSource.LEARNED);
         model.view().showFieldProperty().set(true);
