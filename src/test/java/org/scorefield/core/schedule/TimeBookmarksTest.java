@@ -1,0 +1,67 @@
+package org.scorefield.core.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The scrubber's bookmarks against the schedules' closed forms. */
+class TimeBookmarksTest {
+
+    private static double[] times(List<TimeBookmarks.Bookmark> marks) {
+        return marks.stream().mapToDouble(TimeBookmarks.Bookmark::t).toArray();
+    }
+
+    /** The positive root of 9.95 t² + 0.1 t = B: VP linear's B(t) with β 0.1 → 20. */
+    private static double vpTime(double b) {
+        return (-0.1 + Math.sqrt(0.01 + 4 * 9.95 * b)) / (2 * 9.95);
+    }
+
+    @Test
+    void vpLinearMarksWhereSigmaOverAlphaIsATenthAHalfAndOne() {
+        Schedule vp = ScheduleKind.VP.createDefault();
+        var marks = TimeBookmarks.of(vp, true);
+        assertEquals(List.of("t = 0  ·  data", "σ/α = 0.1", "σ/α = 0.5", "σ/α = 1  ·  α = σ", "t = 1  ·  noise"),
+                marks.stream().map(TimeBookmarks.Bookmark::label).toList());
+        // σ²/α² = e^B − 1, so σ/α = r at B = ln(1 + r²)
+        double[] t = times(marks);
+        assertEquals(0, t[0]);
+        assertEquals(vpTime(Math.log(1.01)), t[1], 1e-6);
+        assertEquals(vpTime(Math.log(1.25)), t[2], 1e-6);
+        assertEquals(vpTime(Math.log(2)), t[3], 1e-6);
+        assertEquals(0.2590, t[3], 5e-4, "docs/math.md §2.11 and §2.12");
+        assertEquals(1, t[4]);
+        assertEquals(t[2], TimeBookmarks.fieldTime(vp, true), 0);
+    }
+
+    @Test
+    void theLinearPathMarksAnEleventhAThirdAndAHalf() {
+        Schedule linear = ScheduleKind.LINEAR.createDefault();
+        double[] t = times(TimeBookmarks.of(linear, true));
+        // σ/α = t/(1 − t) = r at t = r/(1 + r)
+        assertEquals(1.0 / 11, t[1], 1e-9);
+        assertEquals(1.0 / 3, t[2], 1e-9);
+        assertEquals(0.5, t[3], 1e-9);
+    }
+
+    @Test
+    void aFlowFromAnotherDataSetMarksQuartersOfT() {
+        Schedule linear = ScheduleKind.LINEAR.createDefault();
+        var marks = TimeBookmarks.of(linear, false);
+        assertEquals(List.of(0.0, 0.25, 0.5, 0.75, 1.0), marks.stream().map(TimeBookmarks.Bookmark::t).toList());
+        assertEquals("t = 1  ·  source", marks.get(4).label());
+    }
+
+    @Test
+    void everyScheduleMarksOnlyTimesWhereTheRatioHolds() {
+        for (ScheduleKind kind : ScheduleKind.values()) {
+            Schedule s = kind.createDefault();
+            for (TimeBookmarks.Bookmark b : TimeBookmarks.of(s, true)) {
+                if (b.label().startsWith("σ/α")) {
+                    double ratio = Double.parseDouble(b.label().substring(6).split(" ")[0]);
+                    assertEquals(ratio, s.sigma(b.t()) / s.alpha(b.t()), 1e-3 * ratio, kind + " " + b);
+                }
+            }
+        }
+    }
+}
