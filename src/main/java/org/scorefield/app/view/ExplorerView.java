@@ -39,7 +39,8 @@ import org.scorefield.app.workspace.SessionState;
  * charts on the right and the status bar at the bottom. Keyboard: Space plays, ←/→ step t, R
  * resamples, T trains or pauses, S steps the optimiser, V switches single/split view, F the field,
  * D the density, B/E/L/P the brush, eraser, look and velocity-probe tools, Ctrl+D dark, Ctrl+P presenter mode,
- * Ctrl+O opens a session, Ctrl+S saves it, Ctrl+Shift+S saves it as a new file.
+ * Ctrl+O opens a session, Ctrl+S saves it, Ctrl+Shift+S saves it as a new file; Home/End go to the
+ * data and the noise, 1–5 to the time bookmarks.
  */
 public final class ExplorerView extends BorderPane {
 
@@ -413,6 +414,11 @@ public final class ExplorerView extends BorderPane {
                     case PAGE_UP -> lessons.previous();
                     case HOME -> scrubber.jumpTo(0);
                     case END -> scrubber.jumpTo(1);
+                    case DIGIT1, NUMPAD1 -> handled = scrubber.jumpToBookmark(1);
+                    case DIGIT2, NUMPAD2 -> handled = scrubber.jumpToBookmark(2);
+                    case DIGIT3, NUMPAD3 -> handled = scrubber.jumpToBookmark(3);
+                    case DIGIT4, NUMPAD4 -> handled = scrubber.jumpToBookmark(4);
+                    case DIGIT5, NUMPAD5 -> handled = scrubber.jumpToBookmark(5);
                     case R -> model.sampling().newSeed();
                     case T -> model.training().toggle();
                     case S -> model.training().step();

@@ -43,6 +43,8 @@ public final class TimeScrubber extends VBox {
     private final ToggleButton towardsData = new ToggleButton();
     private final ComboBox<Double> speed;
     private final ComboBox<TimeWarp.Kind> axis;
+    private final javafx.scene.control.MenuButton bookmarks = new javafx.scene.control.MenuButton("Bookmarks");
+    private java.util.List<org.scorefield.core.schedule.TimeBookmarks.Bookmark> marks = java.util.List.of();
     private final javafx.beans.property.ObjectProperty<TimeWarp.Kind> axisKind;
     private TimeWarp warp = TimeWarp.of(TimeWarp.Kind.TIME, null);
     /** The slider is following t: nothing to write back. */
@@ -109,15 +111,19 @@ public final class TimeScrubber extends VBox {
         towardsData.textProperty().bind(javafx.beans.binding.Bindings.when(towardsData.selectedProperty())
                 .then("t → 0").otherwise("t → 1"));
         speed.setTooltip(Widgets.tip(Settings.SPEED.tooltip()));
-        HBox buttons = new HBox(6, towardsData, loop, speed, axis);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        buttons.getStyleClass().add("scrubber-buttons");
-
-        // The buttons wrap under the readout in a narrow window instead of being cut off.
-        javafx.scene.layout.FlowPane below = new javafx.scene.layout.FlowPane(24, 4, readout, buttons);
+        bookmarks.setId("bookmarksMenu");
+        bookmarks.setTooltip(Widgets.tip("Times worth stopping at, the same ideas under every schedule: the data, "
+                + "noise at a tenth and at half of the data's scale (\u03c3/\u03b1 = 0.1, 0.5), equal signal and "
+                + "noise (\u03b1 = \u03c3), pure noise. Keys 1\u20135 (docs/math.md \u00a72.12)."));
+        // One row that wraps at the column's width, item by item: the readout and the buttons side by side
+        // where there is room, the buttons under it and under each other in a narrow column (presenter
+        // mode at 1024 wide), never past the column's edge.
+        javafx.scene.layout.FlowPane below = new javafx.scene.layout.FlowPane(6, 4, readout, towardsData, loop, speed,
+                axis, bookmarks);
         below.setAlignment(Pos.CENTER_LEFT);
+        below.setPrefWrapLength(240);
+        javafx.scene.layout.FlowPane.setMargin(readout, new javafx.geometry.Insets(0, 18, 0, 0));
         readout.setMinWidth(USE_PREF_SIZE);
-        buttons.setMinWidth(USE_PREF_SIZE);
         below.getStyleClass().add("time-row");
         getChildren().setAll(slider, below);
         time.addListener((obs, old, t) -> updateReadout());
@@ -147,8 +153,27 @@ public final class TimeScrubber extends VBox {
     void setSchedule(Schedule schedule, boolean gaussian) {
         this.schedule = schedule;
         this.end = gaussian ? "noise" : "source";
+        marks = org.scorefield.core.schedule.TimeBookmarks.of(schedule, gaussian);
+        bookmarks.getItems().clear();
+        for (int k = 0; k < marks.size(); k++) {
+            var mark = marks.get(k);
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(String.format(Locale.ROOT,
+                    "%d    %s    (t = %s)", k + 1, mark.label(), formatTime(mark.t())));
+            item.setId("bookmark" + (k + 1));
+            item.setOnAction(e -> jumpTo(mark.t()));
+            bookmarks.getItems().add(item);
+        }
         rewarp();
         updateReadout();
+    }
+
+    /** Straight to bookmark k (from 1, as the keys number them), paused; false if there is none. */
+    boolean jumpToBookmark(int k) {
+        if (k < 1 || k > marks.size()) {
+            return false;
+        }
+        jumpTo(marks.get(k - 1).t());
+        return true;
     }
 
     /** The slider's axis for the chosen kind and the current schedule; t stays where it is. */

@@ -115,6 +115,35 @@ class ScorefieldAppTest {
         assertEquals(null, view.getLeft(), "[ hides the controls");
     }
 
+    /** The Bookmarks menu and the keys 1–5 go to the times where σ/α is 0.1, 0.5 and 1 under the process shown. */
+    @Test
+    void bookmarksGoToTheTimesOfTheirNoiseLevels(FxRobot robot) {
+        ExplorerModel model = view.model();
+        // VP linear, β 0.1 → 20: σ/α = r where B(t) = 0.1 t + 9.95 t² = ln(1 + r²)
+        java.util.function.DoubleUnaryOperator at = r -> (-0.1 + Math.sqrt(0.01 + 4 * 9.95 * Math.log(1 + r * r)))
+                / (2 * 9.95);
+        robot.clickOn("#bookmarksMenu");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#bookmark3");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(at.applyAsDouble(0.5), model.view().timeProperty().get(), 1e-6);
+        var s = model.process().schedule();
+        double t = model.view().timeProperty().get();
+        assertEquals(0.5, s.sigma(t) / s.alpha(t), 1e-4, "the label's σ/α holds at that t");
+        robot.type(KeyCode.DIGIT4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(at.applyAsDouble(1), model.view().timeProperty().get(), 1e-6, "4: α = σ");
+        robot.type(KeyCode.DIGIT2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(at.applyAsDouble(0.1), model.view().timeProperty().get(), 1e-6);
+        robot.type(KeyCode.DIGIT5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, model.view().timeProperty().get());
+        robot.type(KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.0, model.view().timeProperty().get());
+    }
+
     /** Keys typed into a spinner's field are the field's: PageDown, Home and letters do not reach the window. */
     @Test
     void keysTypedIntoASpinnerStayInIt(FxRobot robot) {
