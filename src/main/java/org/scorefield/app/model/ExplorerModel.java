@@ -149,6 +149,27 @@ public final class ExplorerModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Called after the user switches the field on (not a lesson or a session): at either end of the
+     * slider, where a field says least, t moves to where it shows what it is for, σ/α = 0.5
+     * (docs/math.md §2.12), and the status bar says so.
+     */
+    public void fieldSwitchedOn() {
+        double t = view.timeProperty().get();
+        if (!view.showFieldProperty().get() || t > 1e-6 && t < 1 - 1e-6) {
+            return;
+        }
+        ExactPath path = exactPath();
+        boolean gaussian = path.source().isGaussian();
+        double to = org.scorefield.core.schedule.TimeBookmarks.fieldTime(path.schedule(), gaussian);
+        view.timeProperty().set(to);
+        message.set(String.format(java.util.Locale.ROOT, gaussian
+                ? "The field is drawn at t = %.3f, where \u03c3/\u03b1 = 0.5: at t = 0 and t = 1 it shows least. "
+                        + "Home goes back to the data."
+                : "The field is drawn halfway, at t = %.2f: at t = 0 and t = 1 it shows least. Home goes back to "
+                        + "the data.", to));
+    }
+
     /** Runs {@code action} now and whenever the exact path changes. */
     public void onExactPathChange(Runnable action) {
         exactPath.addListener(obs -> action.run());

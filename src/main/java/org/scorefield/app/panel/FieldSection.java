@@ -26,6 +26,8 @@ public final class FieldSection {
     public TitledPane build() {
         ViewState view = model.view();
         ToggleSwitch show = Controls.toggle(Settings.SHOW_FIELD, view.showFieldProperty(), "fieldSwitch");
+        // a click of the user's, not a lesson's change of the setting, moves t to where the field shows most
+        show.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> model.fieldSwitchedOn());
         ComboBox<FieldKind> kind = Controls.choices(Settings.FIELD_KIND, view.fieldKindProperty(), "fieldKindBox");
         ComboBox<FieldSource> source = Controls.choices(Settings.FIELD_SOURCE, view.fieldSourceProperty(),
                 "fieldSourceBox");

@@ -205,6 +205,7 @@ public final class ExplorerView extends BorderPane {
         ToggleButton density = layerToggle(Settings.SHOW_DENSITY, "showDensity", model.view().showDensityProperty());
         ToggleButton field = layerToggle(Settings.SHOW_FIELD, "showField", model.view().showFieldProperty());
         field.setText("Field");
+        field.setOnAction(e -> model.fieldSwitchedOn());
         ToggleButton samples = layerToggle(Settings.SHOW_SAMPLES, "showSamples", model.view().showSamplesProperty());
         HBox layerButtons = new HBox(4, data, density, field, samples);
         layerButtons.getStyleClass().add("layer-buttons");
@@ -423,7 +424,10 @@ public final class ExplorerView extends BorderPane {
                     case T -> model.training().toggle();
                     case S -> model.training().step();
                     case V -> model.view().splitProperty().set(!model.view().splitProperty().get());
-                    case F -> model.view().showFieldProperty().set(!model.view().showFieldProperty().get());
+                    case F -> {
+                        model.view().showFieldProperty().set(!model.view().showFieldProperty().get());
+                        model.fieldSwitchedOn();
+                    }
                     case D -> model.view().showDensityProperty().set(!model.view().showDensityProperty().get());
                     case B -> model.view().toolProperty().set(CanvasTool.BRUSH);
                     case E -> model.view().toolProperty().set(CanvasTool.ERASE);

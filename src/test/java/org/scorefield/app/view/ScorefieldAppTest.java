@@ -144,6 +144,37 @@ class ScorefieldAppTest {
         assertEquals(0.0, model.view().timeProperty().get());
     }
 
+    /** Switched on at t = 0 the field moves t to σ/α = 0.5; switched on mid-way, t stays; a lesson's switch moves nothing. */
+    @Test
+    void theFieldSwitchedOnAtTheDataIsDrawnWhereItShowsTheShapes(FxRobot robot) {
+        ExplorerModel model = view.model();
+        double half = (-0.1 + Math.sqrt(0.01 + 4 * 9.95 * Math.log(1.25))) / (2 * 9.95); // VP linear, σ/α = 0.5
+        assertEquals(0.0, model.view().timeProperty().get());
+        robot.clickOn("#showField");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.view().showFieldProperty().get());
+        assertEquals(half, model.view().timeProperty().get(), 1e-6);
+        assertTrue(model.messageProperty().get().contains("0.145"), model.messageProperty().get());
+        robot.type(KeyCode.F); // off
+        fx(() -> {
+            model.view().timeProperty().set(0.6);
+            return null;
+        });
+        robot.type(KeyCode.F); // on, mid-way
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.6, model.view().timeProperty().get(), "mid-way t is the user's choice");
+        fx(() -> {
+            model.view().showFieldProperty().set(false);
+            model.view().timeProperty().set(1);
+            model.view().showFieldProperty().set(true); // as a lesson or a session sets it
+            return null;
+        });
+        assertEquals(1.0, model.view().timeProperty().get(), "only the user's switch moves t");
+        robot.type(KeyCode.F, KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(half, model.view().timeProperty().get(), 1e-6, "from the noise end too");
+    }
+
     /** Keys typed into a spinner's field are the field's: PageDown, Home and letters do not reach the window. */
     @Test
     void keysTypedIntoASpinnerStayInIt(FxRobot robot) {
