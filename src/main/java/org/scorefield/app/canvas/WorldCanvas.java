@@ -70,6 +70,9 @@ public final class WorldCanvas extends Region {
         return new double[] {view.toWorldX(sx, w, h), view.toWorldY(sy, w, h)};
     }
 
+    /** The least a canvas asks for, in pixels, in each direction. */
+    static final double MIN_SIZE = 60;
+
     @Override
     protected void layoutChildren() {
         double x = snappedLeftInset();
@@ -95,14 +98,17 @@ public final class WorldCanvas extends Region {
         return 640;
     }
 
+    // Small minimums: the window's column decides how much room a canvas gets. A minimum above the
+    // room given made a StackPane centre the canvas over its neighbours (a lesson at 1024×700 in
+    // presenter mode drew the field over the equations and the time slider).
     @Override
     protected double computeMinWidth(double height) {
-        return 200;
+        return MIN_SIZE;
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return 200;
+        return MIN_SIZE;
     }
 
     private void redraw() {

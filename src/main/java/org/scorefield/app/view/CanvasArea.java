@@ -54,6 +54,11 @@ public final class CanvasArea extends StackPane {
         getStyleClass().add("canvas-area");
         // the canvas gives way first when the bars above and below it need the height (1024 × 700)
         setMinSize(160, 120);
+        // nothing drawn in it reaches over the bars around it, whatever the sizes
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         splitBox.getStyleClass().add("split-box");
         HBox.setHgrow(ode, Priority.ALWAYS);
         HBox.setHgrow(sde, Priority.ALWAYS);
