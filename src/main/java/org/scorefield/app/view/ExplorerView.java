@@ -229,8 +229,9 @@ public final class ExplorerView extends BorderPane {
         panel.setSelected(true);
         panel.selectedProperty().addListener((obs, old, on) -> {
             setLeft(on ? sideScroll : null);
-            // with the controls back, the room is shared again as at the start
-            if (on && mainSplit.getItems().contains(charts)) {
+            // the room the controls give or take is shared as at the start: the split would otherwise hand
+            // half of it to the charts (a lesson in a 1024-wide window left the canvas 54 % of the width)
+            if (mainSplit.getItems().contains(charts)) {
                 mainSplit.setDividerPositions(0.7);
             }
         });
