@@ -147,15 +147,31 @@ public final class ExplorerView extends BorderPane {
         LessonBar lessonBar = new LessonBar(model, lessons);
         lessonMenu.visibleProperty().bind(lessons.lessonProperty().isNull());
         // A lesson sets the settings itself: in a narrow window (a 1024-wide projector) its canvas
-        // takes the controls' room; [ or the Window menu brings them back.
-        boolean[] hidByLesson = {false};
+        // takes the room of the controls and of the charts, which left it a strip 140 px tall at 1024×700
+        // in presenter mode, and in presenter mode the controls' room; [ and ] or the Window menu bring
+        // them back, closing the lesson too.
+        boolean[] hidByLesson = {false, false};
         lessons.lessonProperty().addListener((obs, old, lesson) -> {
-            if (lesson != null && old == null && getWidth() < COMPACT_BELOW && panelToggle.isSelected()) {
+            boolean presenter = model.view().lookProperty().get().presenter();
+            if (lesson != null && old == null && (getWidth() < COMPACT_BELOW || presenter)) {
+                // in presenter mode the lesson is projected: the controls make room at any width (at 1440×900
+                // they left the canvas 260 px of height), the charts in a narrow window
+                hidByLesson[0] = panelToggle.isSelected();
                 panelToggle.setSelected(false);
-                hidByLesson[0] = true;
-            } else if (lesson == null && hidByLesson[0]) {
-                panelToggle.setSelected(true); // the lesson took the room; closing it gives it back
+                if (getWidth() < COMPACT_BELOW) {
+                    hidByLesson[1] = chartsToggle.isSelected();
+                    chartsToggle.setSelected(false);
+                }
+            } else if (lesson == null) {
+                // the lesson took the room; closing it gives it back
+                if (hidByLesson[0]) {
+                    panelToggle.setSelected(true);
+                }
+                if (hidByLesson[1]) {
+                    chartsToggle.setSelected(true);
+                }
                 hidByLesson[0] = false;
+                hidByLesson[1] = false;
             }
         });
         lessonMenu.managedProperty().bind(lessonMenu.visibleProperty());

@@ -1,6 +1,7 @@
 package org.scorefield.app.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scorefield.app.view.FxWait.fx;
@@ -173,6 +174,38 @@ class ScorefieldAppTest {
         robot.type(KeyCode.F, KeyCode.F);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(half, model.view().timeProperty().get(), 1e-6, "from the noise end too");
+    }
+
+    /**
+     * A lesson in a 1024-wide window takes the room of the controls and of the charts (the canvas was a
+     * strip 140 px tall at 1024×700 in presenter mode); closing it gives both back.
+     */
+    @Test
+    void aLessonInANarrowWindowGivesTheCanvasTheRoom(FxRobot robot) {
+        fx(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+            view.model().view().lookProperty().set(view.model().view().lookProperty().get().withPresenter(true));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node canvas = robot.lookup("#fieldCanvas").query();
+        double before = fx(() -> canvas.getBoundsInParent().getHeight());
+        robot.type(KeyCode.PAGE_DOWN); // the default lesson's first scene
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, view.getLeft(), "the controls make room");
+        assertTrue(robot.lookup("#lossChart").tryQuery().map(n -> fx(() -> n.getScene() == null)).orElse(true),
+                "the charts make room");
+        double during = fx(() -> canvas.getBoundsInParent().getHeight());
+        assertTrue(during > before, "the canvas is taller: " + before + " → " + during);
+        robot.type(KeyCode.CLOSE_BRACKET);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(fx(() -> robot.lookup("#lossChart").query().getScene()), "] brings the charts back");
+        robot.type(KeyCode.CLOSE_BRACKET);
+        robot.clickOn("#lessonClose");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(view.getLeft(), "closing the lesson gives the controls back");
+        assertNotNull(fx(() -> robot.lookup("#lossChart").query().getScene()), "and the charts");
     }
 
     /** Keys typed into a spinner's field are the field's: PageDown, Home and letters do not reach the window. */
