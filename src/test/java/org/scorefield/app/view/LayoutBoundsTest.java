@@ -34,16 +34,39 @@ class LayoutBoundsTest extends WindowTest {
     @Test
     void nothingIsCutOrOverlappingAtAnySizeInAnyView() {
         waitUntil(60, () -> model.jobs().idle());
+        // three Reflow rounds for the rounds view (the grid that once left an empty cell): a small flow
+        // model, and the fewest pairs and steps the Reflow section offers
+        fx(() -> {
+            model.training().objectiveProperty().set(org.scorefield.core.nn.Objective.FLOW_MATCHING);
+            model.training().widthProperty().set(32);
+            model.training().depthProperty().set(2);
+            model.reflow().pairsProperty().set(2000);
+            model.reflow().trainStepsProperty().set(1000);
+            for (int i = 0; i < 50; i++) {
+                model.training().step();
+            }
+            return null;
+        });
+        waitUntil(90, () -> model.training().stepsProperty().get() >= 50 && model.training().model().isPresent());
+        for (int round = 2; round <= 3; round++) {
+            fx(() -> {
+                model.reflowNextRound();
+                return null;
+            });
+            int rounds = round;
+            waitUntil(120, () -> !model.reflow().runningProperty().get() && model.reflow().rounds().size() == rounds);
+        }
         List<String> problems = new ArrayList<>();
         for (int[] size : new int[][] {{1440, 900}, {1024, 700}}) {
             for (boolean presenter : new boolean[] {false, true}) {
-                for (String which : List.of("single", "split", "lesson")) {
+                for (String which : List.of("single", "split", "rounds", "lesson")) {
                     fx(() -> {
                         stage.setWidth(size[0]);
                         stage.setHeight(size[1]);
                         model.view().lookProperty().set(model.view().lookProperty().get().withPresenter(presenter));
                         view.lessons().close();
                         model.view().splitProperty().set(which.equals("split"));
+                        model.view().roundsViewProperty().set(which.equals("rounds"));
                         if (which.equals("lesson")) {
                             view.lessons().open(LessonState.defaultLesson());
                             view.lessons().go(2); // three equations and a long caption
@@ -55,6 +78,10 @@ class LayoutBoundsTest extends WindowTest {
                     WaitForAsyncUtils.waitForFxEvents();
                     String where = size[0] + "×" + size[1] + (presenter ? " presenter" : "") + " " + which + ": ";
                     fx(() -> {
+                        // measured after a layout pass, as the next pulse of a shown window lays it out: a
+                        // control may still have the width of the view before (the slider of a wider column)
+                        stage.getScene().getRoot().applyCss();
+                        stage.getScene().getRoot().layout();
                         check(view, where, problems);
                         return null;
                     });
