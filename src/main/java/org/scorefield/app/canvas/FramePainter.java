@@ -382,7 +382,7 @@ public final class FramePainter {
 
     /**
      * The box of the colour bar in the bottom-right corner, {x, y, w, h} with its caption and
-     * numbers, or null when the grid has no range to show.
+     * numbers, or null when the grid has no range to show or the canvas no room for it.
      */
     static double[] legendBox(ScalarGrid grid, HeatmapStyle style, Look look, double width, double height) {
         double[] range = range(grid, style);
@@ -393,8 +393,14 @@ public final class FramePainter {
         double x0 = width - LEGEND_WIDTH * s - 14 * s;
         double y0 = height - 52 * s; // above the row of x tick labels
         double pad = 6 * s;
-        return new double[] {x0 - pad, y0 - 20 * s, LEGEND_WIDTH * s + 2 * pad, LEGEND_HEIGHT * s + 24 * s + pad};
+        double[] box = {x0 - pad, y0 - 20 * s, LEGEND_WIDTH * s + 2 * pad, LEGEND_HEIGHT * s + 24 * s + pad};
+        // In a canvas too small for it (presenter mode in a 1024×700 window with the controls and the
+        // charts shown: 380×210) the bar would lie over the data; the heatmap is drawn without its key.
+        return box[2] > MAX_LEGEND_SHARE * 2 * width || box[3] > MAX_LEGEND_SHARE * height ? null : box;
     }
+
+    /** The most of a canvas's height (and of twice its width) the colour bar may take. */
+    static final double MAX_LEGEND_SHARE = 0.25;
 
     /** The colour bar's size at scale 1. */
     private static final double LEGEND_WIDTH = 120;

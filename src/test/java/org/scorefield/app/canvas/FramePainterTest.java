@@ -1,6 +1,8 @@
 package org.scorefield.app.canvas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -140,6 +142,26 @@ class FramePainterTest {
             painter.paint(canvas.getGraphicsContext2D(), frame, WorldView.DEFAULT, look, size, size);
             return canvas.snapshot(null, null);
         }).get().getPixelReader();
+    }
+
+    @Test
+    void theColourBarKeepsOutOfACanvasTooSmallForIt() {
+        ScalarGrid grid = peak(GridSpec.square(4, 16), 0, 0);
+        Look presenter = Look.DEFAULT.withPresenter(true);
+        double s = presenter.scale();
+        // the box is (120 + 12)·s wide and (9 + 24 + 6)·s tall: a quarter of the height at most
+        double tallEnough = 39 * s / FramePainter.MAX_LEGEND_SHARE;
+        assertNotNull(FramePainter.legendBox(grid, HeatmapStyle.DENSITY, presenter, 800, tallEnough + 1));
+        assertNull(FramePainter.legendBox(grid, HeatmapStyle.DENSITY, presenter, 800, tallEnough - 1),
+                "over a quarter of the height");
+        double wideEnough = 132 * s / (2 * FramePainter.MAX_LEGEND_SHARE);
+        assertNotNull(FramePainter.legendBox(grid, HeatmapStyle.DENSITY, presenter, wideEnough + 1, 800));
+        assertNull(FramePainter.legendBox(grid, HeatmapStyle.DENSITY, presenter, wideEnough - 1, 800),
+                "over half the width");
+        assertNull(FramePainter.legendBox(grid, HeatmapStyle.DENSITY, presenter, 380, 210),
+                "presenter mode's canvas at 1024×700 with the controls and charts shown");
+        assertNotNull(FramePainter.legendBox(grid, HeatmapStyle.DENSITY, Look.DEFAULT, 690, 590),
+                "the single canvas at 1440×900");
     }
 
     @Test
