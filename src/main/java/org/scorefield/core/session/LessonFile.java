@@ -48,7 +48,13 @@ public final class LessonFile {
 
     /** Reads a lesson from its bytes (a file's, or a resource's). */
     public static Lesson parse(byte[] bytes) {
-        JsonFields f = JsonFields.root(JsonFields.parse(MAPPER, bytes));
+        return fromTree(JsonFields.parse(MAPPER, bytes));
+    }
+
+    /** Reads a lesson from a parsed tree: a file's, or the one a session file holds (see {@link SessionFile}). */
+    static Lesson fromTree(com.fasterxml.jackson.databind.JsonNode root) {
+        InvalidInputException.require(root.isObject(), "This is not a Scorefield lesson (it is not a JSON object).");
+        JsonFields f = JsonFields.root(root);
         InvalidInputException.require(FORMAT.equals(f.has("format") ? f.node("format").asText() : null),
                 "This is not a Scorefield lesson (its \"format\" is not \"" + FORMAT + "\").");
         long version = f.whole("version", 1, Integer.MAX_VALUE);
@@ -75,14 +81,11 @@ public final class LessonFile {
                         + Lesson.MAX_EQUATIONS + ".");
                 for (int k = 0; k < list.size(); k++) {
                     var e = list.get(k);
-                    InvalidInputException.require(e.isTextual() && e.textValue().length() <= MAX_EQUATION_CHARS,
-                            "\"scenes[" + i + "].equations[" + k + "]\" must be a LaTeX text of at most "
-                                    + MAX_EQUATION_CHARS + " characters.");
-                    java.util.regex.Matcher m = DEFINITIONS.matcher(e.textValue());
-                    if (m.find()) {
-                        throw new InvalidInputException("\"scenes[" + i + "].equations[" + k + "]\" uses \\"
-                                + m.group(1) + ", which defines a command: a lesson's equations may only use the "
-                                + "commands LaTeX has.");
+                    InvalidInputException.require(e.isTextual(), "\"scenes[" + i + "].equations[" + k
+                            + "]\" must be a LaTeX text of at most " + MAX_EQUATION_CHARS + " characters.");
+                    String problem = equationProblem(e.textValue());
+                    if (problem != null) {
+                        throw new InvalidInputException("\"scenes[" + i + "].equations[" + k + "]\" " + problem + ".");
                     }
                     equations.add(e.textValue());
                 }
@@ -94,8 +97,54 @@ public final class LessonFile {
         return new Lesson(title, out);
     }
 
+    /**
+     * Checks a scene as a lecturer typed it in the window, by the rules a lesson file's scenes follow:
+     * a name of 1 to {@value JsonFields#MAX_NAME_CHARS} characters, a caption of at most
+     * {@value #MAX_CAPTION_CHARS}, at most {@value Lesson#MAX_EQUATIONS} equations of at most
+     * {@value #MAX_EQUATION_CHARS} characters that define no command.
+     *
+     * @throws InvalidInputException one sentence saying what is wrong, naming the equation by its line
+     */
+    public static void checkScene(String name, String caption, java.util.List<String> equations) {
+        InvalidInputException.require(!name.isBlank(), "A scene needs a name.");
+        InvalidInputException.require(name.length() <= JsonFields.MAX_NAME_CHARS, "The name is " + name.length()
+                + " characters long; a scene's name has at most " + JsonFields.MAX_NAME_CHARS + ".");
+        InvalidInputException.require(caption.length() <= MAX_CAPTION_CHARS, "The caption is " + caption.length()
+                + " characters long; a caption has at most " + MAX_CAPTION_CHARS + ".");
+        InvalidInputException.require(equations.size() <= Lesson.MAX_EQUATIONS, "There are " + equations.size()
+                + " equations; a scene shows at most " + Lesson.MAX_EQUATIONS + ".");
+        for (int k = 0; k < equations.size(); k++) {
+            String problem = equationProblem(equations.get(k));
+            if (problem != null) {
+                throw new InvalidInputException("Equation " + (k + 1) + " " + problem + ".");
+            }
+        }
+    }
+
+    /** What is wrong with one equation, as the end of a sentence ("must be …", "uses …"), or null. */
+    private static String equationProblem(String latex) {
+        if (latex.length() > MAX_EQUATION_CHARS) {
+            return "must be a LaTeX text of at most " + MAX_EQUATION_CHARS + " characters";
+        }
+        java.util.regex.Matcher m = DEFINITIONS.matcher(latex);
+        if (m.find()) {
+            return "uses \\" + m.group(1) + ", which defines a command: a lesson's equations may only use the "
+                    + "commands LaTeX has";
+        }
+        return null;
+    }
+
     /** The lesson's text. */
     public static String text(Lesson lesson) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toTree(lesson)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("The lesson cannot be written as JSON: " + e.getOriginalMessage() + ".", e);
+        }
+    }
+
+    /** The lesson as a tree, as its file holds it (and a session file, see {@link SessionFile}). */
+    static ObjectNode toTree(Lesson lesson) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -109,11 +158,7 @@ public final class LessonFile {
             scene.equations().forEach(equations::add);
             SessionFile.putSettings(s.putObject("settings"), scene.settings());
         }
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("The lesson cannot be written as JSON: " + e.getOriginalMessage() + ".", e);
-        }
+        return root;
     }
 
     /** Writes the lesson, replacing the file atomically. */

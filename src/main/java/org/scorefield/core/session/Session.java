@@ -26,9 +26,11 @@ import org.scorefield.core.schedule.Schedule;
  *                 canvas); N(0, I) and the presets are named in the settings instead
  * @param rounds   the Reflow rounds made, if any
  * @param clicks   where trajectories were started by a click, in order (none: empty)
+ * @param lesson   the lesson open in the window and the scene it was at, if one was open
  */
 public record Session(Data data, Schedule process, Optional<TrainedModel> model, Settings settings,
-                      Optional<EmpiricalDistribution> source, Optional<Rounds> rounds, PointSet clicks) {
+                      Optional<EmpiricalDistribution> source, Optional<Rounds> rounds, PointSet clicks,
+                      Optional<OpenLesson> lesson) {
 
     public Session {
         Objects.requireNonNull(data, "data");
@@ -38,6 +40,13 @@ public record Session(Data data, Schedule process, Optional<TrainedModel> model,
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(rounds, "rounds");
         Objects.requireNonNull(clicks, "clicks");
+        Objects.requireNonNull(lesson, "lesson");
+    }
+
+    /** A session without a lesson. */
+    public Session(Data data, Schedule process, Optional<TrainedModel> model, Settings settings,
+                   Optional<EmpiricalDistribution> source, Optional<Rounds> rounds, PointSet clicks) {
+        this(data, process, model, settings, source, rounds, clicks, Optional.empty());
     }
 
     /** A session without Reflow rounds or clicks, whose flow source, if any, is N(0, I) or a preset. */
@@ -49,6 +58,26 @@ public record Session(Data data, Schedule process, Optional<TrainedModel> model,
     public Session(Data data, Schedule process, Optional<TrainedModel> model, Settings settings,
                    Optional<EmpiricalDistribution> source, Optional<Rounds> rounds) {
         this(data, process, model, settings, source, rounds, PointSet.of(new double[0]));
+    }
+
+    /** The same session with {@code open} as its lesson (empty: none). */
+    public Session withLesson(Optional<OpenLesson> open) {
+        return new Session(data, process, model, settings, source, rounds, clicks, open);
+    }
+
+    /**
+     * A lesson open in the window, as a session keeps it: the deck (with the lecturer's edits) and the
+     * scene on screen.
+     *
+     * @param lesson the deck
+     * @param scene  the scene on screen, from 0
+     */
+    public record OpenLesson(Lesson lesson, int scene) {
+        public OpenLesson {
+            Objects.requireNonNull(lesson, "lesson");
+            InvalidInputException.require(scene >= 0 && scene < lesson.scenes().size(), "The lesson's scene is "
+                    + (scene + 1) + ", but \"" + lesson.title() + "\" has scenes 1 to " + lesson.scenes().size() + ".");
+        }
     }
 
     /**

@@ -40,8 +40,11 @@ import org.scorefield.core.schedule.Schedule;
  *  "reflow": {"seed": 1, "eval_points": 2000, "rounds": [           (version 2, only with Reflow rounds)
  *      {"round": 0, "straightness": …, "normalized_straightness": …, "transport_cost": …, "sw2_floor": …,
  *       "sw2_by_nfe": [1-step, 2-step, …], "seconds": …, "model": { a model file }}, …]},
- *  "clicks": [x, y, …]}                                             (only with clicked trajectories; any version)
+ *  "clicks": [x, y, …],                                             (only with clicked trajectories; any version)
+ *  "lesson": {"scene": 3, "deck": { a whole lesson file, see LessonFile }}}   (only with a lesson open; any version)
  * </pre>
+ * Optional blocks that an older build can skip without misreading the rest (the clicks, the lesson:
+ * such a build opens the workspace without them) keep the version; those it would misread raise it.
  * Settings are scalars: strings, booleans, whole numbers (written without a decimal point) and
  * numbers (written with one), so each reads back with its type.
  *
@@ -169,6 +172,11 @@ public final class SessionFile {
                 clicks.add(v);
             }
         }
+        session.lesson().ifPresent(open -> {
+            ObjectNode lesson = root.putObject("lesson");
+            lesson.put("scene", open.scene() + 1);
+            lesson.set("deck", LessonFile.toTree(open.lesson()));
+        });
         String text;
         try {
             text = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
@@ -234,7 +242,18 @@ public final class SessionFile {
             double[] xy = f.coordinates("clicks", MAX_CLICKS);
             clicks = PointSet.of(xy);
         }
-        return new Session(data, process, model, settings(f.object("settings")), source, rounds, clicks);
+        Optional<Session.OpenLesson> lesson = Optional.empty();
+        if (f.has("lesson") && !f.node("lesson").isNull()) {
+            try {
+                JsonFields l = f.object("lesson");
+                long scene = l.whole("scene", 1, Lesson.MAX_SCENES);
+                Lesson deck = LessonFile.fromTree(l.node("deck"));
+                lesson = Optional.of(new Session.OpenLesson(deck, (int) scene - 1));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("its lesson: " + JsonFields.phrase(e.getMessage()), e);
+            }
+        }
+        return new Session(data, process, model, settings(f.object("settings")), source, rounds, clicks, lesson);
     }
 
     private static void writeRounds(ObjectNode node, Session.Rounds r) {

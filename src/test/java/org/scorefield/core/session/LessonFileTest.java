@@ -76,4 +76,23 @@ class LessonFileTest {
         assertThrows(InvalidInputException.class, () -> LessonFile.read(folder));
         assertThrows(InvalidInputException.class, () -> LessonFile.read(dir.resolve("missing.json")));
     }
+
+    /** A scene typed in the window follows the file's rules, each broken one a sentence naming it. */
+    @Test
+    void aSceneTypedInTheWindowIsCheckedByTheFilesRules() {
+        LessonFile.checkScene("Noising", "Watch.", List.of("x_t = {{t}}", "\\frac{1}{2}"));
+        String[][] cases = {{" ", "", "", "A scene needs a name."},
+            {"x".repeat(101), "", "", "The name is 101 characters long; a scene's name has at most 100."},
+            {"s", "c".repeat(601), "", "The caption is 601 characters long; a caption has at most 600."},
+            {"s", "", "\\renewcommand{\\a}{b}", "Equation 2 uses \\renewcommand, which defines a command"},
+            {"s", "", "y".repeat(401), "Equation 2 must be a LaTeX text of at most 400 characters."}};
+        for (String[] c : cases) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> LessonFile.checkScene(c[0], c[1],
+                    c[2].isEmpty() ? List.of() : List.of("x", c[2])));
+            assertTrue(e.getMessage().startsWith(c[3]), e.getMessage());
+        }
+        InvalidInputException many = assertThrows(InvalidInputException.class,
+                () -> LessonFile.checkScene("s", "", java.util.Collections.nCopies(7, "x")));
+        assertEquals("There are 7 equations; a scene shows at most 6.", many.getMessage());
+    }
 }

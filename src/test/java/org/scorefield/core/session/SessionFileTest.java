@@ -198,4 +198,51 @@ class SessionFileTest {
         assertArrayEquals(before, Files.readAllBytes(file));
         assertEquals(1, Files.list(dir).count(), "no temporary file is left");
     }
+
+    @Test
+    void anOpenLessonComesBackAtItsSceneAndKeepsTheFileAtVersionOne() throws IOException {
+        Lesson deck = new Lesson("Edited", java.util.List.of(
+                new Lesson.Scene("One", "First.", java.util.List.of("x_t = {{t}}"),
+                        Session.Settings.builder().put("view.time", 0.25).put("data.points", 500L).build()),
+                new Lesson.Scene("Two", "", java.util.List.of(), Session.Settings.builder().put("view.split", true)
+                        .build())));
+        Session session = Sessions.session(50, null, 1).withLesson(Optional.of(new Session.OpenLesson(deck, 1)));
+        Path file = dir.resolve("lesson" + SessionFile.EXTENSION);
+        SessionFile.save(session, file);
+        Session back = SessionFile.load(file);
+        assertEquals(deck, back.lesson().orElseThrow().lesson());
+        assertEquals(1, back.lesson().get().scene());
+        assertEquals(session, back.withLesson(back.lesson()), "the rest comes back too");
+        String text = Files.readString(file);
+        assertTrue(text.contains("\"version\" : 1"), "older builds skip the lesson and open the rest");
+        assertTrue(text.contains("\"scene\" : 2"), "the scene counts from 1, as on screen");
+        // without a lesson there is no block, and a file without one opens without a lesson
+        Session none = Sessions.session(50, null, 1);
+        assertFalse(SessionFile.toJson(none).contains("\"lesson\""));
+        assertEquals(Optional.empty(), SessionFile.fromJson(SessionFile.toJson(none).getBytes(StandardCharsets.UTF_8))
+                .lesson());
+    }
+
+    @Test
+    void aBadLessonInASessionRefusesTheSessionInOneSentence() {
+        Lesson deck = new Lesson("Edited", java.util.List.of(new Lesson.Scene("One", "", java.util.List.of("a"),
+                Session.Settings.builder().put("view.time", 0.25).build())));
+        String good = SessionFile.toJson(Sessions.session(50, null, 1)
+                .withLesson(Optional.of(new Session.OpenLesson(deck, 0))));
+        String[][] cases = {
+            {good.replace("\"scene\" : 1", "\"scene\" : 2"), "its lesson: the lesson's scene is 2, but"},
+            {good.replace("\"scene\" : 1", "\"scene\" : \"one\""), "its lesson: \"lesson.scene\" must be"},
+            {good.replace("\"name\" : \"One\"", "\"name\" : 3"), "its lesson: \"scenes[0].name\" must be a string"},
+            {good.replace("\"a\"", "\"\\\\def\\\\x{1}\""), "its lesson: \"scenes[0].equations[0]\" uses \\def"},
+            {good.replace("\"scorefield-lesson\"", "\"scorefield-model\""), "its lesson: this is not a Scorefield lesson"},
+            {good.replace("\"time\" : 0.25", "\"time\" : {}"), "its lesson: \"settings.view.time\" must be"},
+        };
+        for (String[] c : cases) {
+            assertTrue(!c[0].equals(good), c[1]);
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> SessionFile.fromJson(c[0].getBytes(StandardCharsets.UTF_8)));
+            assertTrue(e.getMessage().startsWith(c[1]), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count());
+        }
+    }
 }
