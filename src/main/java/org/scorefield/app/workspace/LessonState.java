@@ -76,16 +76,9 @@ public final class LessonState {
 
     /** Opens a lesson at its first scene; a lesson one of whose scenes cannot be shown is refused whole. */
     public void open(Lesson opened) {
-        for (int i = 0; i < opened.scenes().size(); i++) {
-            try {
-                prepare(merged(opened, i));
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException("Scene " + (i + 1) + " (" + opened.scenes().get(i).name() + "): "
-                        + JsonFields.phrase(e.getMessage()) + ".", e);
-            }
-        }
+        check(opened);
+        index.set(-1); // before the deck: the scene on screen never points past it
         lesson.set(opened);
-        index.set(-1);
         go(0);
     }
 
@@ -105,6 +98,202 @@ public final class LessonState {
                         model.messageProperty().set("Cannot open " + name + ": " + JsonFields.phrase(e.getMessage()) + ".");
                     }
                 });
+    }
+
+    // ---- editing the deck -------------------------------------------------------------------------
+
+    /**
+     * The settings a scene takes from the window: the data (preset, points, seed), the process and its
+     * constants, the objective and flow source with its coupling, the sampler (model or oracle, solver,
+     * steps, grid, η, seed, counts), t and the view and its layers. Not taken: the network and its
+     * training (a scene shows, it does not retrain), Reflow and export settings, and the lecturer's own
+     * look (theme, presenter mode, canvas tool).
+     */
+    static final List<Setting<?>> CAPTURED = List.of(Settings.DATA_PRESET, Settings.DATA_POINTS, Settings.DATA_SEED,
+            Settings.PROCESS_KIND, Settings.OBJECTIVE, Settings.SOURCE, Settings.COUPLING, Settings.SINKHORN_EPSILON,
+            Settings.DRIVER, Settings.SOLVER, Settings.STEPS, Settings.GRID, Settings.ETA, Settings.SAMPLING_SEED,
+            Settings.SAMPLE_COUNT, Settings.PATHS, Settings.SHOW_DENOISED, Settings.TIME, Settings.TIME_SCALE,
+            Settings.SPLIT, Settings.ROUNDS, Settings.SHOW_DATA, Settings.SHOW_DENSITY, Settings.SHOW_SAMPLES,
+            Settings.SHOW_FIELD, Settings.FIELD_KIND, Settings.FIELD_SOURCE, Settings.STREAMLINES,
+            Settings.FIELD_RESOLUTION, Settings.ARROW_SCALE, Settings.SHOW_PAIRS);
+
+    /**
+     * The window's settings as a scene holds them ({@link #CAPTURED}, and the process's constants). A
+     * flow source drawn on the canvas is left out: a scene names N(0, I) or a preset, never points.
+     */
+    public Session.Settings capture() {
+        Session.Settings.Builder out = Session.Settings.builder();
+        SettingValues values = model.values();
+        for (Setting<?> s : CAPTURED) {
+            if (s == Settings.SOURCE && model.training().sourceProperty().get().source().distribution()
+                    .filter(org.scorefield.core.data.EmpiricalDistribution.class::isInstance).isPresent()) {
+                continue;
+            }
+            values.write(s, out);
+        }
+        model.process().schedule().parameters().forEach((name, v) -> out.put("process." + name, v));
+        return out.build();
+    }
+
+    /** What a scene taken now cannot keep of the window, as sentences to add to a message ("" when nothing). */
+    private String notKept() {
+        String out = "";
+        if (model.data().data().preset().isEmpty()) {
+            out += " The drawn points are not kept: the scene draws the preset "
+                    + model.data().presetProperty().get().displayName() + " again.";
+        }
+        if (!model.values().get(Settings.SOURCE).equals(capture().text(Settings.SOURCE.key()).orElse(null))) {
+            out += " The drawn flow source is not kept: the scene keeps the source of the scenes before it.";
+        }
+        return out;
+    }
+
+    /**
+     * Starts a new deck of one scene, the window as it is now ("New lesson").
+     *
+     * @throws InvalidInputException when the title, name, caption or an equation breaks a lesson file's
+     *         rules (nothing changes then)
+     */
+    public void start(String title, String name, String caption, List<String> equations) {
+        checkTitle(title);
+        LessonFile.checkScene(name, caption, equations);
+        replace(LessonEdits.start(title.strip(), name.strip(), caption.strip(), equations, capture()), 0);
+        model.messageProperty().set("New lesson \"" + title.strip() + "\": scene 1 shows the window as it is now."
+                + notKept());
+    }
+
+    /**
+     * Inserts a scene after the one on screen that shows the window as it is now; the scenes after it
+     * look as they did. It becomes the scene on screen.
+     *
+     * @throws InvalidInputException as {@link #start}, or when the deck is full
+     */
+    public void add(String name, String caption, List<String> equations) {
+        Lesson l = requireLesson();
+        LessonFile.checkScene(name, caption, equations);
+        int at = index.get() + 1;
+        replace(LessonEdits.insert(l, at, name.strip(), caption.strip(), equations, capture()), at);
+        model.messageProperty().set("Added scene " + (at + 1) + " of " + (l.scenes().size() + 1) + ", \""
+                + name.strip() + "\": it shows the window as it is now." + notKept());
+    }
+
+    /**
+     * Changes the scene on screen: the deck's title, the scene's name, caption and equations and,
+     * with {@code fromWindow}, its settings to the window's as they are now.
+     *
+     * @throws InvalidInputException as {@link #start}
+     */
+    public void change(String title, String name, String caption, List<String> equations, boolean fromWindow) {
+        Lesson l = requireLesson();
+        checkTitle(title);
+        LessonFile.checkScene(name, caption, equations);
+        int k = index.get();
+        replace(LessonEdits.change(l, k, title.strip(), name.strip(), caption.strip(), equations,
+                fromWindow ? Optional.of(capture()) : Optional.empty()), k);
+        model.messageProperty().set("Changed scene " + (k + 1) + ", \"" + name.strip() + "\""
+                + (fromWindow ? ": it shows the window as it is now." + notKept() : "."));
+    }
+
+    /** Moves the scene on screen one place earlier ({@code by} −1) or later (+1); each scene looks as it did. */
+    public void move(int by) {
+        Lesson l = lesson.get();
+        if (l == null) {
+            return;
+        }
+        int k = index.get();
+        int j = Math.max(0, Math.min(l.scenes().size() - 1, k + by));
+        if (j == k) {
+            model.messageProperty().set("Scene " + (k + 1) + " is already the " + (by < 0 ? "first." : "last."));
+            return;
+        }
+        replace(LessonEdits.move(l, k, by), j);
+        model.messageProperty().set("Moved \"" + l.scenes().get(k).name() + "\" to scene " + (j + 1) + " of "
+                + l.scenes().size() + ".");
+    }
+
+    /**
+     * Deletes the scene on screen and shows the one that took its place; the others look as they did.
+     *
+     * @throws InvalidInputException when it is the deck's only scene
+     */
+    public void delete() {
+        Lesson l = requireLesson();
+        int k = index.get();
+        Lesson without = LessonEdits.delete(l, k);
+        replace(without, -1);
+        go(Math.min(k, without.scenes().size() - 1));
+        model.messageProperty().set("Deleted scene " + (k + 1) + ", \"" + l.scenes().get(k).name() + "\"; "
+                + without.scenes().size() + " scenes are left.");
+    }
+
+    /** Writes the deck as a lesson file on the files' lane, atomically; a failure is one sentence. */
+    public void saveAs(java.nio.file.Path file) {
+        Lesson l = lesson.get();
+        if (l == null) {
+            return;
+        }
+        String name = org.scorefield.core.io.IoReasons.fileName(file);
+        model.jobs().<String>job("lesson-save", org.scorefield.app.jobs.Lane.FILES).title("Writing " + name)
+                .onFailure(why -> model.messageProperty().set("The lesson is not saved: " + JsonFields.phrase(why) + "."))
+                .start(job -> {
+                    LessonFile.write(l, file);
+                    return "Saved the lesson \"" + l.title() + "\" (" + l.scenes().size()
+                            + (l.scenes().size() == 1 ? " scene" : " scenes") + ") to " + name + ".";
+                }, model.messageProperty()::set);
+    }
+
+    /** The lesson and its scene, as a session keeps them; empty without a lesson. */
+    public Optional<Session.OpenLesson> kept() {
+        Lesson l = lesson.get();
+        return l == null || index.get() < 0 ? Optional.empty() : Optional.of(new Session.OpenLesson(l, index.get()));
+    }
+
+    /**
+     * Checks a lesson a session keeps, as {@link #open} does, and returns the change that makes it the
+     * lesson open at its scene without setting anything (the session sets the window itself); empty:
+     * close the lesson.
+     *
+     * @throws InvalidInputException naming the scene that cannot be shown
+     */
+    Runnable prepareRestore(Optional<Session.OpenLesson> kept) {
+        if (kept.isEmpty()) {
+            return this::close;
+        }
+        check(kept.get().lesson());
+        return () -> replace(kept.get().lesson(), kept.get().scene());
+    }
+
+    /** Refuses a lesson one of whose scenes cannot be shown, naming it. */
+    private void check(Lesson l) {
+        for (int i = 0; i < l.scenes().size(); i++) {
+            try {
+                prepare(merged(l, i));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("Scene " + (i + 1) + " (" + l.scenes().get(i).name() + "): "
+                        + JsonFields.phrase(e.getMessage()) + ".", e);
+            }
+        }
+    }
+
+    /** Makes {@code l} the deck, with scene {@code k} on screen, without setting anything. */
+    private void replace(Lesson l, int k) {
+        check(l);
+        index.set(-1); // the scene list first, then the scene: an index never points past the deck
+        lesson.set(l);
+        index.set(k);
+    }
+
+    private Lesson requireLesson() {
+        Lesson l = lesson.get();
+        InvalidInputException.require(l != null, "No lesson is open: start one with Lesson → New lesson.");
+        return l;
+    }
+
+    private static void checkTitle(String title) {
+        InvalidInputException.require(!title.isBlank(), "A lesson needs a title.");
+        InvalidInputException.require(title.strip().length() <= JsonFields.MAX_NAME_CHARS, "The title is "
+                + title.strip().length() + " characters long; a lesson's title has at most " + JsonFields.MAX_NAME_CHARS
+                + ".");
     }
 
     /** Closes the lesson; the window stays as the last scene left it. */
@@ -196,15 +385,11 @@ public final class LessonState {
      * a scene that names a process kind drops the constants of the kinds before it.
      */
     static Session.Settings merged(Lesson lesson, int k) {
-        Session.Settings.Builder out = Session.Settings.builder();
+        Session.Settings out = Session.Settings.builder().build();
         for (int i = 0; i <= k; i++) {
-            Session.Settings scene = lesson.scenes().get(i).settings();
-            if (scene.values().containsKey(Settings.PROCESS_KIND.key())) {
-                out.removeIf(key -> key.startsWith("process."));
-            }
-            out.putAll(scene);
+            out = LessonEdits.merge(out, lesson.scenes().get(i).settings());
         }
-        return out.build();
+        return out;
     }
 
     /**

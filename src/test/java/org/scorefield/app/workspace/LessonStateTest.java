@@ -132,4 +132,130 @@ class LessonStateTest {
         assertTrue(model.undo().undo());
         assertEquals(Objective.EDM, model.training().objectiveProperty().get(), "one undo takes the scene back");
     }
+
+    /** Every value a scene takes from the window, read off the window itself, not through capture(). */
+    private java.util.Map<String, Object> window() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("data.preset", model.data().presetProperty().get());
+        out.put("data.points", model.data().pointCountProperty().get());
+        out.put("data.seed", model.data().seedProperty().get());
+        out.put("process", model.process().schedule());
+        out.put("objective", model.training().objectiveProperty().get());
+        out.put("solver", model.sampling().solverProperty().get());
+        out.put("steps", model.sampling().stepsProperty().get());
+        out.put("eta", model.sampling().etaProperty().get());
+        out.put("t", model.view().timeProperty().get());
+        out.put("split", model.view().splitProperty().get());
+        out.put("density", model.view().showDensityProperty().get());
+        out.put("field", model.view().showFieldProperty().get());
+        out.put("samples", model.view().showSamplesProperty().get());
+        return out;
+    }
+
+    /**
+     * A scene added after scene 2 of the default lesson shows exactly what the window showed when it
+     * was added, after stepping away and back; the scenes after it look as they did.
+     */
+    @Test
+    void anAddedSceneShowsTheCapturedWindowWhenSteppedBackTo() {
+        Lesson before = LessonState.defaultLesson();
+        lessons.open(before);
+        java.util.List<java.util.Map<String, Object>> looks = new java.util.ArrayList<>();
+        for (int i = 0; i < before.scenes().size(); i++) {
+            lessons.go(i);
+            looks.add(window());
+        }
+        lessons.go(1);
+        model.process().kindProperty().set(ScheduleKind.VE);
+        model.process().set("sigma_max", 30.0);
+        model.data().presetProperty().set(DatasetPreset.EIGHT_GAUSSIANS);
+        model.sampling().stepsProperty().set(7);
+        model.sampling().etaProperty().set(0.5);
+        model.view().timeProperty().set(0.42);
+        model.view().showFieldProperty().set(true);
+        model.view().splitProperty().set(true);
+        var captured = window();
+        lessons.add("  Mine ", "What I set.", List.of("x_t = {{t}}"));
+        assertEquals(2, lessons.indexProperty().get());
+        Lesson after = lessons.lessonProperty().get();
+        assertEquals(before.scenes().size() + 1, after.scenes().size());
+        assertEquals("Mine", after.scenes().get(2).name());
+        assertEquals(List.of("x_t = {{t}}"), after.scenes().get(2).equations());
+        assertTrue(model.messageProperty().get().startsWith("Added scene 3 of 9, \"Mine\""),
+                model.messageProperty().get());
+        lessons.go(0);
+        lessons.go(5);
+        lessons.go(2);
+        manual.runAll();
+        assertEquals(captured, window(), "stepping back shows what was captured");
+        for (int i = 0; i < before.scenes().size(); i++) {
+            lessons.go(i < 2 ? i : i + 1);
+            // η is set by no scene of the default lesson: it shows what the window has, before and after
+            var now = window();
+            now.remove("eta");
+            looks.get(i).remove("eta");
+            assertEquals(looks.get(i), now, "scene " + before.scenes().get(i).name() + " looks as it did");
+        }
+    }
+
+    @Test
+    void editMoveAndDeleteKeepTheDeckAndTheSceneOnScreen() {
+        lessons.open(LessonState.defaultLesson());
+        lessons.go(3);
+        lessons.change("Renamed deck", "Two samplers", "Same noise.", List.of("a", "b"), false);
+        Lesson l = lessons.lessonProperty().get();
+        assertEquals("Renamed deck", l.title());
+        assertEquals(new Lesson.Scene("Two samplers", "Same noise.", List.of("a", "b"),
+                LessonState.defaultLesson().scenes().get(3).settings()), l.scenes().get(3));
+        assertEquals(3, lessons.indexProperty().get());
+        model.view().timeProperty().set(0.61);
+        lessons.change("Renamed deck", "Two samplers", "Same noise.", List.of(), true);
+        lessons.go(0);
+        lessons.go(3);
+        assertEquals(0.61, model.view().timeProperty().get(), "the scene took the window's t");
+
+        lessons.move(-1);
+        assertEquals(2, lessons.indexProperty().get(), "the scene moved and stays on screen");
+        assertEquals(List.of("The data", "Forward noising", "Two samplers", "Score and Tweedie"),
+                lessons.lessonProperty().get().scenes().stream().limit(4).map(Lesson.Scene::name).toList());
+        lessons.go(0);
+        lessons.move(-1);
+        assertEquals("Scene 1 is already the first.", model.messageProperty().get());
+
+        lessons.go(1);
+        lessons.delete();
+        assertEquals(List.of("The data", "Two samplers", "Score and Tweedie"),
+                lessons.lessonProperty().get().scenes().stream().limit(3).map(Lesson.Scene::name).toList());
+        assertEquals(1, lessons.indexProperty().get(), "the scene after the deleted one is on screen");
+        assertEquals("Two samplers", lessons.scene().orElseThrow().name());
+        assertEquals(0.61, model.view().timeProperty().get());
+
+        InvalidInputException bad = assertThrows(InvalidInputException.class,
+                () -> lessons.add("x", "", List.of("\\def\\a{b}")));
+        assertTrue(bad.getMessage().startsWith("Equation 1 uses \\def"), bad.getMessage());
+        assertEquals(7, lessons.lessonProperty().get().scenes().size(), "a refused scene changes nothing");
+    }
+
+    @Test
+    void aNewLessonIsOneSceneOfTheWindowAndSavesAsALessonFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        model.view().timeProperty().set(0.3);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> lessons.add("s", "", List.of()));
+        assertTrue(e.getMessage().startsWith("No lesson is open"), e.getMessage());
+        lessons.start("My lesson", "Start", "", List.of());
+        Lesson l = lessons.lessonProperty().get();
+        assertEquals(1, l.scenes().size());
+        assertEquals(0, lessons.indexProperty().get());
+        Session.Settings settings = l.scenes().get(0).settings();
+        assertEquals(0.3, settings.number("view.time").orElseThrow());
+        assertEquals("vp", settings.text("process.kind").orElseThrow());
+        assertTrue(settings.number("process.beta_max").isPresent(), "with its constants");
+        assertFalse(settings.values().containsKey("view.dark"), "the lecturer's look is not a scene's");
+        assertFalse(settings.values().containsKey("training.width"), "nor is the network");
+        assertThrows(InvalidInputException.class, () -> lessons.delete(), "a deck keeps one scene");
+        java.nio.file.Path file = dir.resolve("mine.json");
+        lessons.saveAs(file);
+        manual.runAll();
+        assertEquals(l, org.scorefield.core.session.LessonFile.read(file));
+        assertEquals("Saved the lesson \"My lesson\" (1 scene) to mine.json.", model.messageProperty().get());
+    }
 }
