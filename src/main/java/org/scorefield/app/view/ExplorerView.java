@@ -69,8 +69,8 @@ public final class ExplorerView extends BorderPane {
         this.canvasArea = new CanvasArea(model, layers, scrubber::playFromNoise);
         this.charts = new ChartsPane(model);
         this.export = new ExportState(model);
-        this.session = new SessionState(model, SessionState.defaultHome());
         this.lessons = new org.scorefield.app.workspace.LessonState(model);
+        this.session = new SessionState(model, SessionState.defaultHome(), lessons);
         createView();
         initListeners();
         acceptDroppedFiles();

@@ -25,14 +25,23 @@ import org.scorefield.core.session.Session;
  *
  * <p>{@link #apply} reads and checks every value of a session before it changes anything, so a
  * session with a bad value is refused whole and the current work stays as it was. A key the
- * session lacks (a file from an older build) keeps the current value. Lives on the FX thread.
+ * session lacks (a file from an older build) keeps the current value. The lesson open and its scene
+ * go with the workspace; a session without one leaves the lesson as it is. Lives on the FX thread.
  */
 final class SessionCodec {
 
     private final ExplorerModel model;
+    private final LessonState lessons;
 
+    /** A codec of a workspace without a lesson of its own (one a session holds is checked, then dropped). */
     SessionCodec(ExplorerModel model) {
+        this(model, new LessonState(model));
+    }
+
+    /** A codec that keeps the lesson open in {@code lessons}, and its scene, with the workspace. */
+    SessionCodec(ExplorerModel model, LessonState lessons) {
         this.model = model;
+        this.lessons = lessons;
     }
 
     /** The workspace now. */
@@ -53,7 +62,7 @@ final class SessionCodec {
         double[] clicked = model.sampling().clickPoints().stream()
                 .flatMapToDouble(java.util.Arrays::stream).toArray();
         return new Session(data, model.process().schedule(), model.training().model(), settings.build(), drawn,
-                model.reflow().saved(), org.scorefield.core.data.PointSet.of(clicked));
+                model.reflow().saved(), org.scorefield.core.data.PointSet.of(clicked), lessons.kept());
     }
 
     /**
@@ -102,6 +111,17 @@ final class SessionCodec {
                     + spec.name() + "\" is " + JsonFields.shown(value) + ", but the window's " + spec.symbol()
                     + " lies between " + JsonFields.shown(spec.min()) + " and " + JsonFields.shown(spec.max()) + ".");
         }
+        // a session without a lesson leaves the lesson open as it is: an older file, or work saved
+        // before the lecture, opens into the lesson rather than closing it
+        Runnable lesson = () -> { };
+        if (session.lesson().isPresent()) {
+            try {
+                lesson = lessons.prepareRestore(session.lesson());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("Its lesson: " + JsonFields.phrase(e.getMessage()) + ".", e);
+            }
+        }
+        Runnable restoreLesson = lesson;
         // Everything is checked; the change puts the model last, once its inputs are in place.
         return () -> {
             model.training().reset();
@@ -114,6 +134,7 @@ final class SessionCodec {
             session.rounds().ifPresent(r -> model.reflow().restore(r, model.training().runInputs()
                     .map(i -> i.data().distribution()).orElse(model.data().data().distribution())));
             model.sampling().restoreClicks(session.clicks());
+            restoreLesson.run(); // the deck and its scene, without setting anything: the session has set the window
         };
     }
 

@@ -78,10 +78,16 @@ public final class SessionState {
     private long saves;
     private boolean closed;
 
+    /** Session files of a workspace without a lesson. */
     public SessionState(ExplorerModel model, Path home) {
+        this(model, home, new LessonState(model));
+    }
+
+    /** Session files of a workspace whose lesson, with its scene, is kept in the session. */
+    public SessionState(ExplorerModel model, Path home, LessonState lessons) {
         this.model = model;
         this.jobs = model.jobs();
-        this.codec = new SessionCodec(model);
+        this.codec = new SessionCodec(model, lessons);
         this.home = home;
         this.autosave = home.resolve(AUTOSAVE_PREFIX + ProcessHandle.current().pid() + SessionFile.EXTENSION);
         jobs.<List<Path>>job("recent-read", Lane.FILES).quiet().start(job -> readRecent(), list -> {

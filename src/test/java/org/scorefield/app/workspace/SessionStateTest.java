@@ -196,4 +196,53 @@ class SessionStateTest {
         sessions.autosave();
         assertEquals(0, manual.lane(Lane.FILES).size(), "no autosave after close");
     }
+
+    /** The deck as edited and its scene go into the session, and come back when it is opened. */
+    @Test
+    void aSessionKeepsTheLessonOpenAndItsScene() throws Exception {
+        LessonState lessons = new LessonState(model);
+        SessionState sessions = new SessionState(model, dir.resolve("home"), lessons);
+        manual.runAll();
+        lessons.open(LessonState.defaultLesson());
+        lessons.go(4);
+        model.view().timeProperty().set(0.35);
+        lessons.add("Mine", "Added.", List.of("t = {{t}}"));
+        org.scorefield.core.session.Lesson edited = lessons.lessonProperty().get();
+        model.view().timeProperty().set(0.8); // wandered off after the scene: the session keeps that too
+        Path file = dir.resolve("lecture.scorefield");
+        sessions.save(file);
+        manual.runAll();
+
+        lessons.close();
+        model.view().timeProperty().set(0.1);
+        sessions.open(file);
+        manual.runAll();
+        assertEquals("Opened lecture.scorefield.", model.messageProperty().get());
+        assertEquals(edited, lessons.lessonProperty().get());
+        assertEquals(5, lessons.indexProperty().get());
+        assertEquals(0.8, model.view().timeProperty().get(), "the session's window, not the scene's");
+
+        // an older session, without a lesson, opens and leaves the lesson as it is
+        Path old = dir.resolve("old.scorefield");
+        org.scorefield.core.session.SessionFile.save(new SessionCodec(model).capture(), old);
+        lessons.go(1);
+        sessions.open(old);
+        manual.runAll();
+        assertEquals("Opened old.scorefield.", model.messageProperty().get());
+        assertEquals(edited, lessons.lessonProperty().get());
+        assertEquals(1, lessons.indexProperty().get());
+
+        // a lesson that cannot be shown refuses the session whole, in one sentence
+        String text = Files.readString(file).replace("\"objective\" : \"fm\"", "\"objective\" : \"magic\"");
+        Path bad = dir.resolve("bad.scorefield");
+        Files.writeString(bad, text);
+        lessons.close();
+        sessions.open(bad);
+        manual.runAll();
+        String message = model.messageProperty().get();
+        assertTrue(message.startsWith("Cannot open bad.scorefield: its lesson: scene 7 (Flow matching): "), message);
+        assertEquals(1, message.lines().count());
+        assertNull(lessons.lessonProperty().get(), "nothing changed");
+        assertEquals(0.8, model.view().timeProperty().get());
+    }
 }
