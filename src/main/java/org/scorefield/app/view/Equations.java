@@ -30,6 +30,26 @@ public final class Equations {
                 .createTeXIcon(TeXConstants.STYLE_TEXT, size);
     }
 
+    /**
+     * Why the formula cannot be typeset, as the end of a sentence, or null when it can. Call it only
+     * on a text that {@link org.scorefield.core.session.LessonFile#checkScene} passed: a definition
+     * may never return.
+     */
+    public static String problem(String latex) {
+        try {
+            TeXIcon icon = new TeXFormula(latex).createTeXIcon(TeXConstants.STYLE_DISPLAY, 17);
+            if (icon.getIconWidth() <= 0 || icon.getIconHeight() <= 0 || icon.getIconWidth() > MAX_PIXELS / 2
+                    || icon.getIconHeight() > MAX_PIXELS / 8) {
+                return "it would be too large to show";
+            }
+            return null;
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? "the typesetter does not read it"
+                    : org.scorefield.core.io.JsonFields.phrase(e.getMessage().lines().findFirst().orElse(""));
+            return why.length() > 200 ? why.substring(0, 199) + "\u2026" : why;
+        }
+    }
+
     /** The widest a typeset equation may be, in pixels (a quarter of it for the height). */
     static final int MAX_PIXELS = 4000;
 }

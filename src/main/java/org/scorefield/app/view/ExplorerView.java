@@ -40,7 +40,8 @@ import org.scorefield.app.workspace.SessionState;
  * resamples, T trains or pauses, S steps the optimiser, V switches single/split view, F the field,
  * D the density, B/E/L/P the brush, eraser, look and velocity-probe tools, Ctrl+D dark, Ctrl+P presenter mode,
  * Ctrl+O opens a session, Ctrl+S saves it, Ctrl+Shift+S saves it as a new file; Home/End go to the
- * data and the noise, 1–5 to the time bookmarks.
+ * data and the noise, 1–5 to the time bookmarks; PageDown/PageUp step a lesson, and Ctrl+Shift+A,
+ * Ctrl+Shift+E and Ctrl+Shift+PageUp/PageDown add, edit and move its scenes.
  */
 public final class ExplorerView extends BorderPane {
 
@@ -56,6 +57,7 @@ public final class ExplorerView extends BorderPane {
     private final SessionState session;
     private final org.scorefield.app.workspace.LessonState lessons;
     private javafx.scene.control.MenuButton lessonMenu;
+    private final LessonMenu lessonCommands;
     private SessionSection sessionSection;
     private final ScrollPane sideScroll = new ScrollPane();
     private final SplitPane mainSplit = new SplitPane();
@@ -71,6 +73,7 @@ public final class ExplorerView extends BorderPane {
         this.export = new ExportState(model);
         this.lessons = new org.scorefield.app.workspace.LessonState(model);
         this.session = new SessionState(model, SessionState.defaultHome(), lessons);
+        this.lessonCommands = new LessonMenu(model, lessons);
         createView();
         initListeners();
         acceptDroppedFiles();
@@ -145,7 +148,6 @@ public final class ExplorerView extends BorderPane {
         VBox.setVgrow(canvasArea, Priority.ALWAYS);
         javafx.scene.layout.FlowPane tools = toolbar();
         LessonBar lessonBar = new LessonBar(model, lessons);
-        lessonMenu.visibleProperty().bind(lessons.lessonProperty().isNull());
         // A lesson sets the settings itself: in a narrow window (a 1024-wide projector) its canvas
         // takes the room of the controls and of the charts, which left it a strip 140 px tall at 1024×700
         // in presenter mode, and in presenter mode the controls' room; [ and ] or the Window menu bring
@@ -174,7 +176,6 @@ public final class ExplorerView extends BorderPane {
                 hidByLesson[1] = false;
             }
         });
-        lessonMenu.managedProperty().bind(lessonMenu.visibleProperty());
         VBox centre = new VBox(new ActionBar(model, scrubber.playButton(),
                 new HBox(4, lessonMenu, lessonBar.navigation()), lessons.lessonProperty().isNotNull()), tools,
                 lessonBar, canvasArea, scrubber);
@@ -274,25 +275,7 @@ public final class ExplorerView extends BorderPane {
                 panel, chartsToggle, new javafx.scene.control.SeparatorMenuItem(), dark, presenter,
                 new javafx.scene.control.SeparatorMenuItem(), pen, clearPen);
         looks.setId("windowMenu");
-        javafx.scene.control.MenuItem startLesson = new javafx.scene.control.MenuItem("The default lesson   PageDown");
-        startLesson.setId("startLesson");
-        startLesson.setOnAction(e -> lessons.open(org.scorefield.app.workspace.LessonState.defaultLesson()));
-        javafx.scene.control.MenuItem openLesson = new javafx.scene.control.MenuItem("Open a lesson file…");
-        openLesson.setId("openLesson");
-        openLesson.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Open a lesson");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Lessons (JSON)", "*.json"));
-            java.io.File file = chooser.showOpenDialog(getScene().getWindow());
-            if (file != null) {
-                lessons.openFile(file.toPath());
-            }
-        });
-        javafx.scene.control.MenuButton lessonMenu = new javafx.scene.control.MenuButton("Lesson", null,
-                startLesson, openLesson);
-        lessonMenu.setId("lessonMenu");
-        lessonMenu.setTooltip(Widgets.tip("Step through a lesson: scenes of the window with a caption and live "
-                + "equations. PageDown and PageUp (what presentation clickers send) step the scenes."));
+        javafx.scene.control.MenuButton lessonMenu = lessonCommands.menu();
         looks.setTooltip(Widgets.tip("Hide the controls or the charts to give the canvas the room on a projector; "
                 + "dark theme; presenter mode (bigger text, lines and points)."));
         // Wraps onto a second line in a narrow window rather than squeezing the buttons.
@@ -407,7 +390,9 @@ public final class ExplorerView extends BorderPane {
             boolean shortcut = e.isShortcutDown();
             KeyCode code = e.getCode();
             boolean handled = true;
-            if (shortcut && code == KeyCode.D) {
+            if (lessonCommands.handle(e)) {
+                e.consume(); // Ctrl+Shift+A, E, PageUp, PageDown: the lesson's edits
+            } else if (shortcut && code == KeyCode.D) {
                 model.view().lookProperty().set(model.view().lookProperty().get().withDark(!model.view().lookProperty().get().dark()));
             } else if (shortcut && code == KeyCode.S) {
                 sessionSection.save(scene.getWindow(), e.isShiftDown());

@@ -20,4 +20,15 @@ class EquationsTest {
                     bad + ": " + icon.getIconWidth() + " x " + icon.getIconHeight());
         }
     }
+
+    /** The dialog's check: a formula that typesets has no problem; one that does not gets a phrase. */
+    @Test
+    void aProblemIsAPhraseAndOnlyForBrokenFormulas() {
+        org.junit.jupiter.api.Assertions.assertNull(Equations.problem("x_t = \\alpha(t)\\,x_0 + {{t}}"));
+        for (String bad : new String[] {"}", "\\left(", "\\nosuchcommand{x}", "\\scalebox{1e30}{x}"}) {
+            String why = Equations.problem(bad);
+            assertTrue(why != null && !why.isBlank() && why.length() <= 200 && why.lines().count() == 1
+                    && !why.contains("Exception"), bad + ": " + why);
+        }
+    }
 }

@@ -78,6 +78,117 @@ class LessonWindowTest extends WindowTest {
         assertFalse(fx(() -> robot.lookup("#lessonBar").query().isVisible()));
     }
 
+    /**
+     * A lecturer adds a scene through the visible Lesson menu and its dialog: a bad equation is one
+     * sentence in the dialog and changes nothing; then the scene is added after the one on screen, and
+     * PageUp and PageDown step away from it and back to exactly what was captured. Snapshots of the
+     * menu and the dialog go to target/screenshots for a look.
+     */
+    @Test
+    void aSceneAddedFromTheMenuIsSteppedToWithPageDown(FxRobot robot) throws Exception {
+        robot.type(KeyCode.PAGE_DOWN);
+        robot.type(KeyCode.PAGE_DOWN);
+        waitUntil(60, () -> view.lessons().indexProperty().get() == 1 && model.jobs().idle());
+        fx(() -> {
+            model.view().timeProperty().set(0.37);
+            model.view().showFieldProperty().set(true);
+            model.sampling().stepsProperty().set(12);
+            return null;
+        });
+        robot.clickOn("#lessonMenu");
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(robot.lookup("#addScene").query().getScene().getRoot(), "lesson-menu.png");
+        robot.clickOn("#addScene");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane dialog = robot.lookup("#sceneDialog").queryAs(javafx.scene.control.DialogPane.class);
+        robot.clickOn("#sceneNameField").write("Field at t");
+        fx(() -> {
+            robot.lookup("#sceneCaptionField").queryAs(javafx.scene.control.TextArea.class)
+                    .setText("The exact score, twelve steps.");
+            robot.lookup("#sceneEquationsField").queryAs(javafx.scene.control.TextArea.class)
+                    .setText("t = {{t}}\n\\def\\x{1}");
+            return null;
+        });
+        robot.clickOn("#sceneOk");
+        WaitForAsyncUtils.waitForFxEvents();
+        String problem = fx(() -> robot.lookup("#sceneProblem").queryAs(Label.class).getText());
+        assertTrue(problem.startsWith("Equation 2 uses \\def, which defines a command"), problem);
+        assertEquals(8, fx(() -> view.lessons().lessonProperty().get().scenes().size()), "nothing changed");
+        assertTrue(fx(() -> dialog.getScene().getWindow().isShowing()), "the dialog stays open");
+        snapshot(dialog, "scene-dialog.png");
+        fx(() -> {
+            robot.lookup("#sceneEquationsField").queryAs(javafx.scene.control.TextArea.class)
+                    .setText("t = {{t}}, \\quad \\sigma = {{sigma}}");
+            return null;
+        });
+        robot.clickOn("#sceneOk");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> dialog.getScene() != null && dialog.getScene().getWindow() != null
+                && dialog.getScene().getWindow().isShowing()), "OK closes it");
+        assertEquals(9, fx(() -> view.lessons().lessonProperty().get().scenes().size()));
+        assertEquals(2, fx(() -> view.lessons().indexProperty().get()));
+        assertEquals("Field at t", fx(() -> robot.lookup("#lessonTitle").queryAs(Label.class).getText()));
+        assertEquals("3 / 9", fx(() -> robot.lookup("#lessonPlace").queryAs(Label.class).getText()));
+        assertEquals("3  Field at t", fx(() -> robot.lookup("#lessonScenes")
+                .queryAs(javafx.scene.control.MenuButton.class).getItems().get(2).getText()));
+
+        robot.type(KeyCode.PAGE_UP);
+        waitUntil(60, () -> view.lessons().indexProperty().get() == 1 && model.jobs().idle());
+        assertEquals(0.15, fx(() -> model.view().timeProperty().get()), "scene 2 is back as it was");
+        assertFalse(fx(() -> model.view().showFieldProperty().get()));
+        robot.type(KeyCode.PAGE_DOWN);
+        waitUntil(60, () -> view.lessons().indexProperty().get() == 2 && model.jobs().idle());
+        assertEquals(0.37, fx(() -> model.view().timeProperty().get()));
+        assertTrue(fx(() -> model.view().showFieldProperty().get()));
+        assertEquals(12, fx(() -> model.sampling().stepsProperty().get()));
+        assertTrue(fx(() -> robot.lookup("#lessonEquations").queryAs(ImageView.class).getImage() != null));
+        snapshot(stage.getScene().getRoot(), "lesson-added-scene.png");
+
+        // Ctrl+Shift+PageUp moves it one place up; it stays on screen
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.PAGE_UP).release(KeyCode.PAGE_UP, KeyCode.SHIFT,
+                KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, fx(() -> view.lessons().indexProperty().get()));
+        assertEquals("Field at t", fx(() -> view.lessons().lessonProperty().get().scenes().get(1).name()));
+
+        // Ctrl+Shift+E edits it, in presenter mode: the texts are there, and the window's t can be taken
+        fx(() -> {
+            model.view().lookProperty().set(model.view().lookProperty().get().withPresenter(true));
+            model.view().timeProperty().set(0.6);
+            return null;
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane edit = robot.lookup("#sceneDialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals("Field at t", fx(() -> robot.lookup("#sceneNameField")
+                .queryAs(javafx.scene.control.TextField.class).getText()));
+        assertEquals(LessonState.defaultLesson().title(), fx(() -> robot.lookup("#lessonTitleField")
+                .queryAs(javafx.scene.control.TextField.class).getText()));
+        robot.clickOn("#sceneFromWindow");
+        snapshot(edit, "scene-dialog-presenter.png");
+        robot.clickOn("#sceneOk");
+        WaitForAsyncUtils.waitForFxEvents();
+        lessonsGo(0);
+        lessonsGo(1);
+        assertEquals(0.6, fx(() -> model.view().timeProperty().get()), "the edited scene took the window's t");
+    }
+
+    private void lessonsGo(int k) {
+        fx(() -> {
+            view.lessons().go(k);
+            return null;
+        });
+        waitUntil(60, () -> model.jobs().idle());
+    }
+
+    /** Writes a node's picture to target/screenshots. */
+    private static void snapshot(Node node, String name) throws java.io.IOException {
+        WritableImage image = fx(() -> node.snapshot(null, null));
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                dir.resolve(name).toFile());
+    }
+
     /** The share of the canvas's pixels far from its background (white in the light theme). */
     private static double inkOf(javafx.scene.canvas.Canvas canvas) {
         assertTrue(canvas.getWidth() > 100 && canvas.getHeight() > 100, "the canvas has room");
