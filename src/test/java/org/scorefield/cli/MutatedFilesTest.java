@@ -28,7 +28,7 @@ import org.scorefield.core.flow.Reflow;
 import org.scorefield.fuzz.Mutator;
 
 /**
- * Property: whatever is done to a valid model, session or CSV file, a command that reads it exits
+ * Property: whatever is done to a valid model, session (with a lesson or without) or CSV file, a command that reads it exits
  * with 0 (and prints one JSON object) or 2 (and prints one line on stderr, without an exception's
  * class name), in bounded time, and leaves the file as it was. Thousands of seeded mutations run
  * in-process; the counts by mutation class and by outcome go to
@@ -52,6 +52,8 @@ class MutatedFilesTest {
     private static byte[] session;
     private static byte[] fullSession;
     private static byte[] csv;
+    private static byte[] lesson;
+    private static byte[] lessonSession;
     private static final Map<String, Integer> COUNTS = new TreeMap<>();
     private static final Map<String, String> EXAMPLES = new TreeMap<>();
     private static long runs;
@@ -102,6 +104,19 @@ class MutatedFilesTest {
         Files.write(check, fullSession);
         CliRun valid = CliRun.of("sample", "--session", check.toString(), "--n", "8", "--steps", "2");
         assertEquals(0, valid.exitCode(), valid.err());
+
+        // the default lesson, and a session that keeps it open at scene 3 (as the window saves one)
+        lesson = org.scorefield.core.session.LessonFile.text(org.scorefield.app.headless.Lessons.defaultLesson())
+                .getBytes(StandardCharsets.UTF_8);
+        ObjectNode withLesson = (ObjectNode) JSON.readTree(session);
+        ObjectNode open = withLesson.putObject("lesson");
+        open.put("scene", 3);
+        open.set("deck", JSON.readTree(lesson));
+        lessonSession = JSON.writeValueAsBytes(withLesson);
+        Path lessonCheck = dir.resolve("lesson.scorefield");
+        Files.write(lessonCheck, lessonSession);
+        CliRun validLesson = CliRun.of("sample", "--session", lessonCheck.toString(), "--n", "8", "--steps", "2");
+        assertEquals(0, validLesson.exitCode(), validLesson.err());
 
     }
 
@@ -166,6 +181,61 @@ class MutatedFilesTest {
                 f -> new String[] {"sample", "--session", f, "--n", "8", "--steps", "2"});
         mutate("session", "scorefield", PER_KIND / 2, 202, fullSession, false,
                 f -> new String[] {"sample", "--session", f, "--n", "8", "--steps", "2"});
+    }
+
+    /** A session that keeps a lesson open: the lesson block is read by the lesson file's rules. */
+    @Test
+    void mutatedSessionsWithALessonAreSampledOrRefusedInOneLine() throws IOException, InterruptedException {
+        mutate("session+lesson", "scorefield", PER_KIND / 4, 203, lessonSession, false,
+                f -> new String[] {"sample", "--session", f, "--n", "8", "--steps", "2"});
+    }
+
+    /**
+     * Lesson files, read as --lesson reads them and then checked scene by scene as the window opens
+     * them (each scene's settings against the settings table): a lesson, or one sentence.
+     */
+    @Test
+    void mutatedLessonsAreOpenedOrRefusedInOneLine() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("lesson-401"));
+        Mutator mutator = new Mutator(401);
+        int count = PER_KIND / 2;
+        for (int i = 0; i < count; i++) {
+            Mutator.Mutant m = mutator.json(lesson);
+            Path file = work.resolve("m" + i + ".json");
+            Files.write(file, m.bytes());
+            String context = "mutation " + i + " of seed 401 (" + m.kinds() + "): scorefield screenshot --scene 1 "
+                    + "--lesson " + file;
+            long started = System.nanoTime();
+            String refused = null;
+            try {
+                org.scorefield.core.session.Lesson read = LessonOption.read(file.toString());
+                var model = new org.scorefield.app.model.ExplorerModel(new org.scorefield.app.jobs.ManualJobs().jobs);
+                new org.scorefield.app.workspace.LessonState(model).open(read);
+            } catch (org.scorefield.core.InvalidInputException e) {
+                refused = e.getMessage();
+            } catch (Throwable t) {
+                throw new AssertionError(context + " threw " + t, t);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis < MAX_MILLIS_PER_RUN, context + "\ntook " + millis + " ms");
+            if (refused != null) {
+                assertEquals(1, refused.strip().lines().count(), context + "\nnot one line: " + refused);
+                assertTrue(refused.length() < 600, context + "\nthe message floods: " + refused.length());
+                assertTrue(!CLASS_NAME.matcher(refused).find(), context + "\nan exception's name: " + refused);
+            }
+            assertArrayEquals(m.bytes(), Files.readAllBytes(file), context + "\nthe file was changed");
+            Files.delete(file);
+            synchronized (MutatedFilesTest.class) {
+                runs++;
+                String outcome = refused == null ? "read" : "refused: " + reason(refused);
+                COUNTS.merge("lesson " + outcome, 1, Integer::sum);
+                EXAMPLES.putIfAbsent("lesson " + outcome, refused == null ? "" : refused.strip());
+                for (Mutator.Kind kind : m.kinds()) {
+                    COUNTS.merge("lesson " + kind.name().toLowerCase(Locale.ROOT) + (refused == null ? " read"
+                            : " refused"), 1, Integer::sum);
+                }
+            }
+        }
     }
 
     @Test
