@@ -48,13 +48,17 @@ public final class LessonFile {
 
     /** Reads a lesson from its bytes (a file's, or a resource's). */
     public static Lesson parse(byte[] bytes) {
-        return fromTree(JsonFields.parse(MAPPER, bytes));
+        com.fasterxml.jackson.databind.JsonNode root = JsonFields.parse(MAPPER, bytes);
+        InvalidInputException.require(root.isObject(), "This is not a Scorefield lesson (it is not a JSON object).");
+        return fromTree(JsonFields.root(root));
     }
 
-    /** Reads a lesson from a parsed tree: a file's, or the one a session file holds (see {@link SessionFile}). */
-    static Lesson fromTree(com.fasterxml.jackson.databind.JsonNode root) {
-        InvalidInputException.require(root.isObject(), "This is not a Scorefield lesson (it is not a JSON object).");
-        JsonFields f = JsonFields.root(root);
+    /**
+     * Reads a lesson from a parsed object: a file's, or the one a session file holds (see {@link
+     * SessionFile}), whose fields are then named by their path in the session ("lesson.deck.scenes").
+     */
+    static Lesson fromTree(JsonFields f) {
+        String at = f.path();
         InvalidInputException.require(FORMAT.equals(f.has("format") ? f.node("format").asText() : null),
                 "This is not a Scorefield lesson (its \"format\" is not \"" + FORMAT + "\").");
         long version = f.whole("version", 1, Integer.MAX_VALUE);
@@ -62,9 +66,9 @@ public final class LessonFile {
                 + version + "; this build reads up to " + VERSION + ").");
         String title = f.text("title", JsonFields.MAX_NAME_CHARS);
         com.fasterxml.jackson.databind.JsonNode scenes = f.node("scenes");
-        InvalidInputException.require(scenes.isArray(), "\"scenes\" must be a list of scenes.");
+        InvalidInputException.require(scenes.isArray(), "\"" + at + "scenes\" must be a list of scenes.");
         int n = scenes.size();
-        InvalidInputException.require(n >= 1 && n <= Lesson.MAX_SCENES, "\"scenes\" holds " + n
+        InvalidInputException.require(n >= 1 && n <= Lesson.MAX_SCENES, "\"" + at + "scenes\" holds " + n
                 + " scenes; a lesson has 1 to " + Lesson.MAX_SCENES + ".");
         List<Lesson.Scene> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -74,18 +78,19 @@ public final class LessonFile {
             List<String> equations = new ArrayList<>();
             if (s.has("equations")) {
                 com.fasterxml.jackson.databind.JsonNode list = s.node("equations");
-                InvalidInputException.require(list.isArray(), "\"scenes[" + i + "].equations\" must be a "
+                InvalidInputException.require(list.isArray(), "\"" + at + "scenes[" + i + "].equations\" must be a "
                         + "list of LaTeX texts.");
-                InvalidInputException.require(list.size() <= Lesson.MAX_EQUATIONS, "\"scenes[" + i
+                InvalidInputException.require(list.size() <= Lesson.MAX_EQUATIONS, "\"" + at + "scenes[" + i
                         + "].equations\" holds " + list.size() + "; a scene shows at most "
                         + Lesson.MAX_EQUATIONS + ".");
                 for (int k = 0; k < list.size(); k++) {
                     var e = list.get(k);
-                    InvalidInputException.require(e.isTextual(), "\"scenes[" + i + "].equations[" + k
+                    InvalidInputException.require(e.isTextual(), "\"" + at + "scenes[" + i + "].equations[" + k
                             + "]\" must be a LaTeX text of at most " + MAX_EQUATION_CHARS + " characters.");
                     String problem = equationProblem(e.textValue());
                     if (problem != null) {
-                        throw new InvalidInputException("\"scenes[" + i + "].equations[" + k + "]\" " + problem + ".");
+                        throw new InvalidInputException("\"" + at + "scenes[" + i + "].equations[" + k + "]\" " + problem
+                                + ".");
                     }
                     equations.add(e.textValue());
                 }

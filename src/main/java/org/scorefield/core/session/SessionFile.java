@@ -247,7 +247,7 @@ public final class SessionFile {
             try {
                 JsonFields l = f.object("lesson");
                 long scene = l.whole("scene", 1, Lesson.MAX_SCENES);
-                Lesson deck = LessonFile.fromTree(l.node("deck"));
+                Lesson deck = LessonFile.fromTree(l.object("deck"));
                 lesson = Optional.of(new Session.OpenLesson(deck, (int) scene - 1));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("its lesson: " + JsonFields.phrase(e.getMessage()), e);

@@ -232,8 +232,8 @@ class SessionFileTest {
         String[][] cases = {
             {good.replace("\"scene\" : 1", "\"scene\" : 2"), "its lesson: the lesson's scene is 2, but"},
             {good.replace("\"scene\" : 1", "\"scene\" : \"one\""), "its lesson: \"lesson.scene\" must be"},
-            {good.replace("\"name\" : \"One\"", "\"name\" : 3"), "its lesson: \"scenes[0].name\" must be a string"},
-            {good.replace("\"a\"", "\"\\\\def\\\\x{1}\""), "its lesson: \"scenes[0].equations[0]\" uses \\def"},
+            {good.replace("\"name\" : \"One\"", "\"name\" : 3"), "its lesson: \"lesson.deck.scenes[0].name\" must be a string"},
+            {good.replace("\"a\"", "\"\\\\def\\\\x{1}\""), "its lesson: \"lesson.deck.scenes[0].equations[0]\" uses \\def"},
             {good.replace("\"scorefield-lesson\"", "\"scorefield-model\""), "its lesson: this is not a Scorefield lesson"},
             {good.replace("\"time\" : 0.25", "\"time\" : {}"), "its lesson: \"settings.view.time\" must be"},
         };
