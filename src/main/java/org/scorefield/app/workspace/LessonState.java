@@ -125,14 +125,19 @@ public final class LessonState {
         Session.Settings.Builder out = Session.Settings.builder();
         SettingValues values = model.values();
         for (Setting<?> s : CAPTURED) {
-            if (s == Settings.SOURCE && model.training().sourceProperty().get().source().distribution()
-                    .filter(org.scorefield.core.data.EmpiricalDistribution.class::isInstance).isPresent()) {
+            if (s == Settings.SOURCE && drawnSource()) {
                 continue;
             }
             values.write(s, out);
         }
         model.process().schedule().parameters().forEach((name, v) -> out.put("process." + name, v));
         return out.build();
+    }
+
+    /** Whether flow matching starts from points drawn on the canvas, which a scene cannot name. */
+    private boolean drawnSource() {
+        return model.training().sourceProperty().get().source().distribution()
+                .filter(org.scorefield.core.data.EmpiricalDistribution.class::isInstance).isPresent();
     }
 
     /** What a scene taken now cannot keep of the window, as sentences to add to a message ("" when nothing). */
@@ -142,7 +147,7 @@ public final class LessonState {
             out += " The drawn points are not kept: the scene draws the preset "
                     + model.data().presetProperty().get().displayName() + " again.";
         }
-        if (!model.values().get(Settings.SOURCE).equals(capture().text(Settings.SOURCE.key()).orElse(null))) {
+        if (drawnSource()) {
             out += " The drawn flow source is not kept: the scene keeps the source of the scenes before it.";
         }
         return out;

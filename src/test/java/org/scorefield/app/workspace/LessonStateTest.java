@@ -258,4 +258,17 @@ class LessonStateTest {
         assertEquals(l, org.scorefield.core.session.LessonFile.read(file));
         assertEquals("Saved the lesson \"My lesson\" (1 scene) to mine.json.", model.messageProperty().get());
     }
+
+    /** A scene names a preset, never drawn points: adding one from drawn points says what it keeps. */
+    @Test
+    void aSceneFromDrawnPointsSaysItKeepsThePreset() {
+        lessons.start("Drawn", "First", "", List.of());
+        model.data().clear();
+        assertTrue(model.data().data().preset().isEmpty(), "the points are edited");
+        lessons.add("Second", "", List.of());
+        assertTrue(model.messageProperty().get().endsWith("The drawn points are not kept: the scene draws the "
+                + "preset Two moons again."), model.messageProperty().get());
+        assertEquals("moons", lessons.lessonProperty().get().scenes().get(0).settings().text("data.preset")
+                .orElseThrow());
+    }
 }
