@@ -79,6 +79,14 @@ public final class TimeScrubber extends VBox {
         time.addListener((obs, old, t) -> follow());
         follow();
         slider.setMaxWidth(Double.MAX_VALUE);
+        // The slider's tick axis fades old tick labels out when its ticks change (a narrower column,
+        // another time axis): for most of a second both sets were drawn, the old ones where the wider
+        // column had them, past the window's edge. Its ticks change at once instead.
+        slider.skinProperty().addListener((obs, old, skin) -> {
+            if (slider.lookup(".axis") instanceof javafx.scene.chart.Axis<?> ticks) {
+                ticks.setAnimated(false);
+            }
+        });
         // in a narrow column (1024 wide in presenter mode) three tick labels instead of five, and the
         // slider gives way instead of running out of the window
         slider.setMinWidth(120);

@@ -77,10 +77,8 @@ class LayoutBoundsTest extends WindowTest {
                     waitUntil(60, () -> model.jobs().idle());
                     WaitForAsyncUtils.waitForFxEvents();
                     String where = size[0] + "×" + size[1] + (presenter ? " presenter" : "") + " " + which + ": ";
-                    // A layout pass, then the pulses and run-laters it causes, before measuring: the time
-                    // slider's tick axis places its labels for a new width one pulse after the slider gets it
-                    // (once measured mid-way, the labels of the wider column before reached 350 px past the
-                    // window while the slider itself fitted)
+                    // A layout pass, then the pulses and run-laters it causes, before measuring: what the
+                    // window shows once the change has settled
                     fx(() -> {
                         stage.getScene().getRoot().applyCss();
                         stage.getScene().getRoot().layout();
