@@ -992,11 +992,42 @@ class ExplorerWindowTest {
         var shown = fx(() -> view.layers().layersProperty().get());
         var animation = fx(() -> view.export().animation());
         var frame = animation.frame(0.4);
-        assertArrayEquals(shown.density().values(), frame.heatmap().values(), 0.0, "the density of t = 0.4");
-        assertArrayEquals(shown.field().values(), frame.field().values(), 0.0, "the field of t = 0.4");
+        // the export's own grid: a 1280×720 frame shows x −64/9…64/9 and y −4…4 (more than the screen's canvas)
+        var spec = frame.heatmap().spec();
+        assertEquals(-64.0 / 9, spec.xMin(), 1e-9);
+        assertEquals(64.0 / 9, spec.xMax(), 1e-9);
+        assertEquals(4, spec.yMax(), 1e-9);
+        assertEquals(shown.density().spec().ny(), spec.ny(), "cells as fine as the screen's");
+        // the exact log p_t of the moons' points at t = 0.4, computed here: (1/N) Σ N(x; α·x_i, σ²·I)
+        double[] xy = fx(() -> model.data().data().points().xy());
+        var schedule = fx(() -> model.process().schedule());
+        double a = schedule.alpha(0.4);
+        double s2 = schedule.sigma(0.4) * schedule.sigma(0.4);
+        int n = xy.length / 2;
+        for (int j = 0; j < spec.ny(); j += 17) {
+            for (int i = 0; i < spec.nx(); i += 23) {
+                double max = Double.NEGATIVE_INFINITY;
+                double[] e = new double[n];
+                for (int k = 0; k < n; k++) {
+                    double dx = spec.x(i) - a * xy[2 * k];
+                    double dy = spec.y(j) - a * xy[2 * k + 1];
+                    e[k] = -(dx * dx + dy * dy) / (2 * s2);
+                    max = Math.max(max, e[k]);
+                }
+                double sum = 0;
+                for (double v : e) {
+                    sum += Math.exp(v - max);
+                }
+                double logp = max + Math.log(sum / n) - Math.log(2 * Math.PI * s2);
+                assertEquals(logp, frame.heatmap().values()[j * spec.nx() + i], 1e-9, "log p at cell " + i + ", " + j);
+            }
+        }
+        assertEquals(-64.0 / 9, frame.field().spec().xMin(), 1e-9, "the arrows reach the frame's edges too");
+        assertEquals(shown.field().spec().ny(), frame.field().spec().ny());
         // and another t has its own layers
         var later = animation.frame(0.8);
-        assertFalse(java.util.Arrays.equals(shown.density().values(), later.heatmap().values()));
+        assertFalse(java.util.Arrays.equals(frame.heatmap().values(), later.heatmap().values()));
+        assertFalse(java.util.Arrays.equals(frame.field().values(), later.field().values()));
     }
 
     @Test
