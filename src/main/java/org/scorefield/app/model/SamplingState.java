@@ -62,6 +62,12 @@ public final class SamplingState {
         public String title() {
             return settings.title();
         }
+
+        /** SW2 of the samples over its noise floor (≈ 1: as close as two draws of the data), if measured. */
+        public java.util.OptionalDouble sw2OverFloor() {
+            return quality.map(q -> java.util.OptionalDouble.of(q.sw2().ratio()))
+                    .orElse(java.util.OptionalDouble.empty());
+        }
     }
 
     /** The runs on screen: one for the single view, two for the split view. */

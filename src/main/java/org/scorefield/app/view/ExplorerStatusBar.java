@@ -7,7 +7,6 @@ import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.SamplingState;
 import org.scorefield.app.model.UndoHistory;
 import org.scorefield.app.panel.Widgets;
-import org.scorefield.core.metric.SampleQuality;
 import org.scorefield.core.nn.TrainingWorker;
 
 /**
@@ -149,7 +148,6 @@ final class ExplorerStatusBar extends StatusBar {
     }
 
     private static void appendQuality(StringBuilder s, String name, SamplingState.Run run) {
-        run.quality().map(SampleQuality::sw2).ifPresent(q ->
-                s.append(String.format(Locale.ROOT, "  ·  %s %.2f", name, q.ratio())));
+        run.sw2OverFloor().ifPresent(ratio -> s.append(String.format(Locale.ROOT, "  ·  %s %.2f", name, ratio)));
     }
 }
