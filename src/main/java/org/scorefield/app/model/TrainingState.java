@@ -89,6 +89,10 @@ public final class TrainingState implements AutoCloseable {
 
     private final Supplier<Inputs> currentInputs;
     private final Jobs jobs;
+    /** The job keys of the trainer being built and of the run's updates, and the words after "Training". */
+    private final String trainerKey;
+    private final String updatesKey;
+    private final String name;
     /** Every loss of the current run, in buckets (a chart draws it, an export writes it). */
     private final LossHistory losses = new LossHistory(LossHistory.DEFAULT_CAPACITY);
 
@@ -131,8 +135,21 @@ public final class TrainingState implements AutoCloseable {
      * @param values        where the model's and training's settings are owned
      */
     TrainingState(Supplier<Inputs> currentInputs, Jobs jobs, SettingValues values) {
+        this(currentInputs, jobs, values, "");
+    }
+
+    /**
+     * A training run beside the window's own (the compare view's B): its jobs have keys of their own, so
+     * that neither run's trainer or updates supersede the other's.
+     *
+     * @param name empty for the window's model, else a short name ("B") that keys and titles its jobs
+     */
+    TrainingState(Supplier<Inputs> currentInputs, Jobs jobs, SettingValues values, String name) {
         this.currentInputs = currentInputs;
         this.jobs = jobs;
+        this.name = name;
+        trainerKey = name.isEmpty() ? "trainer" : "trainer " + name;
+        updatesKey = name.isEmpty() ? "training" : "training " + name;
         objective = values.object(Settings.OBJECTIVE);
         coupling = values.object(Settings.COUPLING);
         sinkhornEpsilon = values.number(Settings.SINKHORN_EPSILON);
@@ -327,7 +344,7 @@ public final class TrainingState implements AutoCloseable {
         resumeWhenBuilt = false;
         resumeFrom = null;
         closeRun();
-        jobs.drop("trainer");
+        jobs.drop(trainerKey);
         starting.set(false);
         losses.clear(); // before the steps go to 0, which a chart listens to
         model.set(null);
@@ -399,7 +416,7 @@ public final class TrainingState implements AutoCloseable {
         failure.set("");
         // a restored model goes on training until Reset, like a model trained in this window
         TrainedModel from = resumeFrom;
-        jobs.<Trainer>job("trainer", Lane.TRAINING).title("Starting training")
+        jobs.<Trainer>job(trainerKey, Lane.TRAINING).title(name.isEmpty() ? "Starting training" : "Starting training " + name)
                 .onFailure(why -> notStarted())
                 .onCancelled(this::notStarted)
                 .start(job -> from != null ? Trainer.resume(inputs.data().distribution(), from)
@@ -407,7 +424,8 @@ public final class TrainingState implements AutoCloseable {
                         inputs.settings(), inputs.flow()),
                 trainer -> {
                     starting.set(false);
-                    Job<Handover> updates = jobs.open("training", "Training", this::receive, Handover::then);
+                    Job<Handover> updates = jobs.open(updatesKey,
+                            name.isEmpty() ? "Training" : "Training " + name, this::receive, Handover::then);
                     run = updates;
                     worker = new TrainingWorker(trainer, PUBLISH_EVERY, u -> updates.publish(Handover.of(u)));
                     if (from == null) {
