@@ -41,6 +41,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final ProbeState probe;
     private final PairsState pairs;
     private final CanvasGuide guide;
+    private final CompareState compare;
     private final UndoHistory undo;
 
     /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
@@ -81,6 +82,7 @@ public final class ExplorerModel implements AutoCloseable {
         exactPath.addListener(obs -> probe.refresh());
         pairs = new PairsState(jobs, data, training, sampling.seedProperty(), view.showPairsProperty());
         guide = new CanvasGuide(this);
+        compare = new CompareState(jobs, values, view.compareProperty(), data, process, training, sampling);
         // last: every part's own reaction to a change has happened before the history compares states
         undo = new UndoHistory(values, data, process, message);
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.
@@ -187,8 +189,12 @@ public final class ExplorerModel implements AutoCloseable {
      * source point per data point (drawn from the data seed, the same while data and source stay).
      */
     public ForwardNoising noising() {
+        return noising(exactPath().source());
+    }
+
+    /** The data layer's fixed ends along a path from this source (the compare view's B may have its own). */
+    public ForwardNoising noising(FlowSource source) {
         DataState.Data d = data.data();
-        FlowSource source = exactPath().source();
         if (source.isGaussian() || d.points().size() == 0) {
             return d.noising();
         }
@@ -203,7 +209,7 @@ public final class ExplorerModel implements AutoCloseable {
      * needs) and shows the rounds.
      */
     public void reflowNextRound() {
-        training.pause();
+        compare.pause();
         TrainingState.Inputs inputs = training.runInputs().orElse(null);
         reflow.nextRound(training.model().orElse(null),
                 inputs == null ? data.data().distribution() : inputs.data().distribution(),
@@ -284,6 +290,11 @@ public final class ExplorerModel implements AutoCloseable {
         return comparison;
     }
 
+    /** The compare view's second model, B, and the commands that reach both models. */
+    public CompareState compare() {
+        return compare;
+    }
+
     /** The velocity probe. */
     public ProbeState probe() {
         return probe;
@@ -301,6 +312,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     @Override
     public void close() {
+        compare.close();
         training.close();
         jobs.close();
     }

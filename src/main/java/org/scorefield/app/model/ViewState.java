@@ -1,5 +1,6 @@
 package org.scorefield.app.model;
 
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -13,7 +14,7 @@ import org.scorefield.core.field.FieldKind;
 
 /**
  * What the canvas shows and how the window looks: the time t, which view (single, ODE vs SDE, the
- * Reflow rounds), which layers, the field's settings, the tool a click uses, the theme, and how
+ * Reflow rounds, A vs B), which layers, the field's settings, the tool a click uses, the theme, and how
  * the scrubber plays. State only: the canvas reads it, nothing here draws. Lives on the FX thread.
  */
 public final class ViewState {
@@ -27,6 +28,7 @@ public final class ViewState {
             new Look(Settings.DARK.defaultValue(), Settings.PRESENTER.defaultValue()));
     private final BooleanProperty split;
     private final BooleanProperty roundsView;
+    private final BooleanProperty compare;
     private final ObjectProperty<CanvasTool> tool;
     private final BooleanProperty showData;
     private final BooleanProperty showDensity;
@@ -50,6 +52,7 @@ public final class ViewState {
         time = values.number(Settings.TIME);
         split = values.flag(Settings.SPLIT);
         roundsView = values.flag(Settings.ROUNDS);
+        compare = values.flag(Settings.COMPARE);
         tool = values.object(Settings.TOOL);
         showData = values.flag(Settings.SHOW_DATA);
         showDensity = values.flag(Settings.SHOW_DENSITY);
@@ -68,17 +71,15 @@ public final class ViewState {
         values.bind(Settings.DARK, look, () -> look.get().dark(), on -> look.set(look.get().withDark(on)));
         values.bind(Settings.PRESENTER, look, () -> look.get().presenter(),
                 on -> look.set(look.get().withPresenter(on)));
-        // The rounds view and the split view exclude each other.
-        split.addListener((obs, old, on) -> {
-            if (on) {
-                roundsView.set(false);
-            }
-        });
-        roundsView.addListener((obs, old, on) -> {
-            if (on) {
-                split.set(false);
-            }
-        });
+        // The rounds view, the split view and the compare view exclude each other.
+        List<BooleanProperty> views = List.of(split, roundsView, compare);
+        for (BooleanProperty v : views) {
+            v.addListener((obs, old, on) -> {
+                if (on) {
+                    views.stream().filter(other -> other != v).forEach(other -> other.set(false));
+                }
+            });
+        }
     }
 
     /** The scrubber's time: 0 is the data, 1 is pure noise. */
@@ -99,6 +100,11 @@ public final class ViewState {
     /** The Reflow rounds on the canvas instead of the sampling runs. */
     public BooleanProperty roundsViewProperty() {
         return roundsView;
+    }
+
+    /** Model A beside model B, trained with one setting different (see {@link CompareState}). */
+    public BooleanProperty compareProperty() {
+        return compare;
     }
 
     /** What a click or drag on the canvas does. */

@@ -102,6 +102,26 @@ public final class Settings {
     public static final Setting<Integer> REFRESH_EVERY = integer("training.refresh_every", 500, 100, 10_000, 100,
             "every (steps)", "steps", "How many training steps between two refreshes of the samples.").build();
 
+    // ---- compare A with B ------------------------------------------------------------------------
+
+    public static final Setting<ComparedSetting> COMPARE_VARIES = choice("compare.varies", ComparedSetting.class,
+            ComparedSetting.OBJECTIVE, ComparedSetting::toString, "B differs in", "The one setting in which model B "
+                    + "differs from model A. Everything else is A's: the data, the process, the network, the optimiser "
+                    + "and the training seed.").build();
+    public static final Setting<Objective> COMPARE_OBJECTIVE = choice("compare.objective", Objective.class,
+            Objective.FLOW_MATCHING, Objective::displayName, "B objective", "What B's network learns to predict. "
+                    + "Flow matching takes its source and coupling from the settings above.").build();
+    public static final Setting<ScheduleKind> COMPARE_SCHEDULE = choice("compare.schedule", ScheduleKind.class,
+            ScheduleKind.VE, ScheduleKind::displayName, "B schedule", "The schedule B trains and samples on, with "
+                    + "its default constants. Flow matching trains on its own straight path whatever the schedule, "
+                    + "so under flow matching this comparison shows nothing.").build();
+    public static final Setting<Integer> COMPARE_WIDTH = integers("compare.width", 32, List.of(32, 64, 128, 256),
+            w -> w + " units", "B width", "Units per hidden layer of B's network (A's depth).").build();
+    public static final Setting<CouplingKind> COMPARE_COUPLING = choice("compare.coupling", CouplingKind.class,
+            CouplingKind.OT, CouplingKind::displayName, "B coupling", "How B pairs its training batches. Only "
+                    + "flow matching pairs data with source points, so this comparison needs flow matching for A.")
+            .build();
+
     // ---- Reflow ----------------------------------------------------------------------------------
 
     public static final Setting<Integer> REFLOW_PAIRS = integers("reflow.pairs", Reflow.Settings.DEFAULT_PAIRS,
@@ -172,6 +192,10 @@ public final class Settings {
     public static final Setting<Boolean> ROUNDS = flag("view.rounds", false, "Reflow rounds", "The Reflow rounds "
             + "side by side (or the chosen one), each flow's paths from the same source points, driven by one "
             + "scrubber. Make rounds in the Reflow section.").build();
+    public static final Setting<Boolean> COMPARE = flag("view.compare", false, "A vs B", "Two models side by "
+            + "side: A, trained with the settings on the left, and B, trained beside it from the same seed with one "
+            + "setting different (chosen under Model & training \u25b8 Compare A with B). Train, Step and Reset act on "
+            + "both; both sample with the same solver from the same starting noise.").build();
     public static final Setting<CanvasTool> TOOL = choice("view.tool", CanvasTool.class, CanvasTool.LOOK,
             t -> t.name().toLowerCase(Locale.ROOT), "Tool", "What a click or drag on the canvas does.").notUndone()
             .build();
@@ -245,8 +269,10 @@ public final class Settings {
     /** Every setting, in the order of the side panel. */
     public static final List<Setting<?>> ALL = List.of(DATA_PRESET, DATA_POINTS, DATA_SEED, PROCESS_KIND, OBJECTIVE,
             SOURCE, COUPLING, SINKHORN_EPSILON, WIDTH, DEPTH, LEARNING_RATE, BATCH, EMA, TRAINING_SEED, REFRESH_SAMPLES,
-            REFRESH_EVERY, REFLOW_PAIRS, REFLOW_TRAIN_STEPS, REFLOW_FINE_TUNE, REFLOW_SIDE_BY_SIDE, DRIVER, SOLVER, STEPS,
-            GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, TIME, TIME_SCALE, SPLIT, ROUNDS, TOOL, SHOW_DATA,
+            REFRESH_EVERY, COMPARE_VARIES, COMPARE_OBJECTIVE, COMPARE_SCHEDULE, COMPARE_WIDTH,
+            COMPARE_COUPLING, REFLOW_PAIRS, REFLOW_TRAIN_STEPS, REFLOW_FINE_TUNE, REFLOW_SIDE_BY_SIDE, DRIVER, SOLVER, STEPS,
+            GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE,
+            TOOL, SHOW_DATA,
             SHOW_DENSITY, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
             ARROW_SCALE, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
             SECONDS, OVERLAY);
