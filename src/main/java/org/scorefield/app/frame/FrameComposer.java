@@ -7,13 +7,16 @@ import java.util.Objects;
 import org.scorefield.app.canvas.CanvasFrame;
 import org.scorefield.app.canvas.HeatmapStyle;
 import org.scorefield.app.canvas.TrajectoryRole;
+import org.scorefield.app.model.CompareState;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.FieldLayers;
 import org.scorefield.app.model.SamplingState;
+import org.scorefield.app.model.TrainingState;
 import org.scorefield.app.model.ViewState;
 import org.scorefield.app.settings.CanvasTool;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.flow.VelocityProbe;
 import org.scorefield.core.sample.Trajectories;
@@ -95,13 +98,74 @@ public final class FrameComposer {
         return model.view().roundsViewProperty().get() && !model.reflow().rounds().isEmpty();
     }
 
-    /** The view on screen now: the Reflow rounds, ODE vs SDE, or the single canvas. */
+    /** The view on screen now: the Reflow rounds, A vs B, ODE vs SDE, or the single canvas. */
     public Scene shown(FieldLayers.LayersAt layers) {
         if (showsRounds()) {
             return rounds();
         }
         SamplingState.Runs runs = model.sampling().runsProperty().get();
+        if (model.view().compareProperty().get()) {
+            return compare(runs.single(), layers);
+        }
         return model.view().splitProperty().get() ? split(runs, layers) : single(runs.single(), layers);
+    }
+
+    /**
+     * Model A beside model B, each titled with its value of the setting they differ in, over its
+     * figures: steps, loss, and SW2/floor of its samples. A's pane is the single canvas with its layers;
+     * B's draws only what is B's own: the data noised along B's path and B's samples, since the density
+     * and the field are computed for A.
+     */
+    public Scene compare(SamplingState.Run runA, FieldLayers.LayersAt layers) {
+        CompareState compare = model.compare();
+        Pane single = single(runA, layers).panes().get(0);
+        String figuresA = figures(model.training(), runA);
+        Pane a = new Pane(compare.titleA(), single.nfe(), t -> {
+            Frame f = single.at().apply(t);
+            List<String> notes = new ArrayList<>(List.of(figuresA));
+            notes.addAll(f.notes());
+            return new Frame(f.frame(), notes);
+        });
+
+        ViewState view = model.view();
+        SamplingState.Run runB = compare.runProperty().get();
+        String problem = compare.problemInShort();
+        ExactPath pathB = compare.pathB();
+        ForwardNoising noising = view.showDataProperty().get() ? model.noising(pathB.source()) : null;
+        int[] labels = model.data().data().points().labels();
+        boolean samples = view.showSamplesProperty().get() && runB != null;
+        int drawn = model.sampling().pathsProperty().get();
+        boolean denoised = model.sampling().showDenoisedProperty().get();
+        TrajectoryRole role = role(runB);
+        List<String> notes = new ArrayList<>();
+        notes.add(problem.isEmpty() ? figures(compare.b(), runB) : problem);
+        if (view.showDensityProperty().get() || view.showFieldProperty().get()) {
+            notes.add("density and field: A\u2019s only");
+        }
+        Pane b = new Pane(compare.titleB(), samples ? runB.nfe() : -1, t -> {
+            CanvasFrame frame = CanvasFrame.EMPTY;
+            if (noising != null) {
+                frame = frame.withParticles(noising.at(pathB.schedule(), t), labels);
+            }
+            frame = samples ? frame.withTrajectories(runB.trajectories(), t, drawn, role)
+                    : frame.withTrajectories(null, t, 0, role);
+            return new Frame(frame.withShowDenoised(denoised), notes);
+        });
+        return new Scene(List.of(a, b), 2);
+    }
+
+    /**
+     * "1,200 steps  ·  loss 0.412  ·  SW2/floor 1.32": how far a model has trained and how close its
+     * samples are to the data (the run's own measure, as the status bar shows it).
+     */
+    private static String figures(TrainingState training, SamplingState.Run run) {
+        String trained = CompareState.trainingFigures(training);
+        if (run == null || run.sw2OverFloor().isEmpty()) {
+            return trained;
+        }
+        boolean oracle = run.source().startsWith("exact oracle");
+        return trained + String.format(Locale.ROOT, "  \u00b7  %sSW2/floor %.2f", oracle ? "oracle's " : "",
+                run.sw2OverFloor().getAsDouble());
     }
 
     /**

@@ -230,7 +230,7 @@ public final class CompareState implements AutoCloseable {
         if (steps == 0) {
             return "not trained";
         }
-        return String.format(Locale.ROOT, "%,d steps  \u00b7  loss %s", steps,
+        return String.format(Locale.ROOT, "%,d %s  \u00b7  loss %s", steps, steps == 1 ? "step" : "steps",
                 Double.isFinite(loss) ? String.format(Locale.ROOT, "%.3f", loss) : "\u2013");
     }
 
@@ -316,6 +316,14 @@ public final class CompareState implements AutoCloseable {
         if (bTrains() && a.running() && !b.running()) {
             b.train();
         }
+    }
+
+    /** The problem in phrases short enough for a canvas title, or empty. */
+    public String problemInShort() {
+        String p = problem.get();
+        return p.isEmpty() ? "" : p.equals(SAME) ? "the same as A  \u00b7  choose a different value"
+                : varies.get() == ComparedSetting.SCHEDULE ? "flow matching ignores the schedule  \u00b7  B would be A"
+                : "only flow matching uses a coupling  \u00b7  B would be A";
     }
 
     private void refreshProblem() {

@@ -10,8 +10,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
+import org.scorefield.app.model.CompareState;
 import org.scorefield.app.model.SourceOption;
 import org.scorefield.app.model.TrainingState;
+import org.scorefield.app.settings.ComparedSetting;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.flow.CouplingKind;
 import org.scorefield.core.nn.Architecture;
@@ -19,12 +21,13 @@ import org.scorefield.core.nn.Objective;
 
 /**
  * The Model &amp; training section: objective, network size, learning rate, batch and EMA; Train,
- * Pause, Step and Reset; the live figures (steps, loss, steps per second); and whether samples
- * refresh while the model trains.
+ * Pause, Step and Reset; the live figures (steps, loss, steps per second); whether samples
+ * refresh while the model trains; and the compare view's model B.
  */
 public final class TrainingSection {
 
     private final TrainingState training;
+    private final CompareState compare;
     private final Label notice = Widgets.caption("");
 
     private final java.util.function.Supplier<org.scorefield.core.data.PointSet> canvasPoints;
@@ -35,9 +38,11 @@ public final class TrainingSection {
      * @param canvasPoints the data points on the canvas now, which can become the flow's source
      * @param say          tells the user a sentence (the status bar)
      */
-    public TrainingSection(TrainingState training, java.util.function.Supplier<org.scorefield.core.data.PointSet> canvasPoints,
-                    java.util.function.Consumer<String> say) {
+    public TrainingSection(TrainingState training, CompareState compare,
+                           java.util.function.Supplier<org.scorefield.core.data.PointSet> canvasPoints,
+                           java.util.function.Consumer<String> say) {
         this.training = training;
+        this.compare = compare;
         this.canvasPoints = canvasPoints;
         this.say = say;
     }
@@ -122,7 +127,56 @@ public final class TrainingSection {
                 Controls.row(Settings.OBJECTIVE, objective),
                 flowRows,
                 notice,
-                advanced);
+                advanced,
+                compareSubsection());
+    }
+
+    /**
+     * The compare view's switch, the setting B differs in and B's value of it (only the row of the
+     * chosen setting shows), and a sentence: what B is, or why this comparison would show nothing.
+     * Opens by itself when the view is switched on, so that the settings of B are in sight.
+     */
+    private TitledPane compareSubsection() {
+        ToggleSwitch on = Controls.toggle(Settings.COMPARE, compare.onProperty(), "compareSwitch");
+        ComboBox<ComparedSetting> varies = Controls.choices(Settings.COMPARE_VARIES, compare.variesProperty(),
+                "compareVariesBox");
+        HBox objectiveRow = Controls.row(Settings.COMPARE_OBJECTIVE,
+                Controls.choices(Settings.COMPARE_OBJECTIVE, compare.objectiveProperty(), "compareObjectiveBox"));
+        HBox scheduleRow = Controls.row(Settings.COMPARE_SCHEDULE,
+                Controls.choices(Settings.COMPARE_SCHEDULE, compare.scheduleProperty(), "compareScheduleBox"));
+        HBox widthRow = Controls.row(Settings.COMPARE_WIDTH,
+                Controls.choices(Settings.COMPARE_WIDTH, compare.widthProperty(), "compareWidthBox"));
+        HBox couplingRow = Controls.row(Settings.COMPARE_COUPLING,
+                Controls.choices(Settings.COMPARE_COUPLING, compare.couplingProperty(), "compareCouplingBox"));
+        java.util.Map<ComparedSetting, HBox> rows = java.util.Map.of(ComparedSetting.OBJECTIVE, objectiveRow,
+                ComparedSetting.SCHEDULE, scheduleRow, ComparedSetting.WIDTH, widthRow,
+                ComparedSetting.COUPLING, couplingRow);
+        rows.forEach((which, row) -> {
+            row.visibleProperty().bind(compare.variesProperty().isEqualTo(which));
+            row.managedProperty().bind(row.visibleProperty());
+        });
+        Label said = Widgets.caption("");
+        said.setId("compareNotice");
+        Runnable say = () -> {
+            String problem = compare.problemProperty().get();
+            said.setText(problem.isEmpty() ? "B trains beside A from the same seed, with A's other settings; Train, "
+                    + "Step and Reset act on both while A vs B is on." : problem);
+            said.getStyleClass().removeAll("warning");
+            if (!problem.isEmpty()) {
+                said.getStyleClass().add("warning");
+            }
+        };
+        compare.problemProperty().addListener(obs -> say.run());
+        say.run();
+        TitledPane pane = Widgets.subsection("Compare A with B", "compareSubsection",
+                Controls.row(Settings.COMPARE, on), Controls.row(Settings.COMPARE_VARIES, varies),
+                objectiveRow, scheduleRow, widthRow, couplingRow, said);
+        compare.onProperty().addListener((obs, old, now) -> {
+            if (now) {
+                pane.setExpanded(true);
+            }
+        });
+        return pane;
     }
 
     private void update() {

@@ -39,20 +39,20 @@ final class ActionBar extends VBox {
         train.textProperty().bind(Bindings.createStringBinding(() -> training.running() ? "❚❚  Pause" : "Train",
                 training.stateProperty(), training.startingProperty()));
         train.setTooltip(Widgets.tip("Start or pause training (key T). Training runs in the background: "
-                + "keep scrubbing, sampling and looking while the model learns."));
-        train.setOnAction(e -> training.toggle());
+                + "keep scrubbing, sampling and looking while the model learns. In A vs B, both models train."));
+        train.setOnAction(e -> model.compare().toggle()); // A, and B in the compare view
         train.getStyleClass().add("primary");
         Button step = new Button("Step");
         step.setId("stepButton");
-        step.setTooltip(Widgets.tip("One optimiser step on one batch (key S)."));
-        step.setOnAction(e -> training.step());
+        step.setTooltip(Widgets.tip("One optimiser step on one batch (key S); in A vs B, one for each model."));
+        step.setOnAction(e -> model.compare().step());
         step.disableProperty().bind(Bindings.createBooleanBinding(training::running, training.stateProperty(),
                 training.startingProperty()));
         Button reset = new Button("Reset");
         reset.setId("resetButton");
         reset.setTooltip(Widgets.tip("Throw the model away and start again from its seeded initial weights, "
-                + "with the settings, data and process shown now."));
-        reset.setOnAction(e -> training.reset());
+                + "with the settings, data and process shown now (in A vs B, both models)."));
+        reset.setOnAction(e -> model.compare().reset());
         Button resample = new Button("Resample");
         resample.setId("resampleButton");
         resample.setTooltip(Widgets.tip("Sample again with a new seed (key R). The same seed always gives the "

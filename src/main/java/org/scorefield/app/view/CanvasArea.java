@@ -22,7 +22,7 @@ import org.scorefield.core.sample.Trajectories;
 
 /**
  * The canvases: one in the single view, two side by side (PF-ODE and reverse SDE, one scrubber) in
- * the split view. Composes each frame on the FX thread from what is already computed (the particles
+ * the split view, and the same two for models A and B in the compare view. Composes each frame on the FX thread from what is already computed (the particles
  * at t, the layers of {@link FieldLayers}, the sampling runs) and handles the mouse: a click starts
  * trajectories, a drag paints or erases points; a CSV file dropped here is imported.
  */
@@ -86,7 +86,7 @@ public final class CanvasArea extends StackPane {
         annotations.look(model.view().lookProperty()::get);
         ReflowState reflow = model.reflow();
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().splitProperty(),
-                model.view().roundsViewProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
+                model.view().compareProperty(), model.view().roundsViewProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
                 reflow.shownRoundProperty()}) {
             o.addListener(obs -> showView());
         }
@@ -100,6 +100,19 @@ public final class CanvasArea extends StackPane {
                 model.pairs().pairsProperty(), model.view().showPairsProperty(), model.probe().probeProperty(), model.view().toolProperty(),
                 model.exactPathProperty()}) {
             o.addListener(obs -> requestRedraw());
+        }
+        // the compare view's titles and figures
+        var compare = model.compare();
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {compare.runProperty(),
+                compare.problemProperty(), compare.variesProperty(), compare.b().stepsProperty(),
+                compare.b().lossProperty(), compare.b().startingProperty(), compare.b().modelProperty(),
+                model.training().stepsProperty(), model.training().lossProperty(),
+                model.training().startingProperty()}) {
+            o.addListener(obs -> {
+                if (model.view().compareProperty().get()) {
+                    requestRedraw();
+                }
+            });
         }
         requestRedraw();
     }
@@ -119,7 +132,7 @@ public final class CanvasArea extends StackPane {
             arrangeRounds();
             getChildren().setAll(roundsBox, annotations);
         } else {
-            getChildren().setAll(model.view().splitProperty().get() ? splitBox : single, annotations);
+            getChildren().setAll(twoPanes() ? splitBox : single, annotations);
         }
         paneSizeChanged(); // another canvas may be the first now
         requestRedraw();
@@ -172,7 +185,12 @@ public final class CanvasArea extends StackPane {
 
     /** The canvas a figure is made of: the single one, the PF-ODE one in the split view, the first round's. */
     WorldCanvas primaryCanvas() {
-        return showsRounds() ? roundCanvases.get(0) : model.view().splitProperty().get() ? ode : single;
+        return showsRounds() ? roundCanvases.get(0) : twoPanes() ? ode : single;
+    }
+
+    /** Whether two canvases stand side by side: ODE vs SDE, or A vs B. */
+    private boolean twoPanes() {
+        return model.view().splitProperty().get() || model.view().compareProperty().get();
     }
 
     private void visibleAreaChanged() {
@@ -206,7 +224,7 @@ public final class CanvasArea extends StackPane {
         FrameComposer.Scene scene = composer.shown(t -> now);
         double t = model.view().timeProperty().get();
         List<WorldCanvas> canvases = composer.showsRounds() ? roundCanvases
-                : model.view().splitProperty().get() ? List.of(ode, sde) : List.of(single);
+                : twoPanes() ? List.of(ode, sde) : List.of(single);
         for (int k = 0; k < scene.panes().size(); k++) {
             WorldCanvas c = canvases.get(k);
             c.setLook(look);

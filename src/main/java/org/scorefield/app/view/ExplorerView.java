@@ -132,7 +132,7 @@ public final class ExplorerView extends BorderPane {
                 new DataSection(model).build(),
                 new ProcessSection(model.process(), model.training().objectiveProperty()
                         .isEqualTo(org.scorefield.core.nn.Objective.FLOW_MATCHING)).build(),
-                new TrainingSection(model.training(), () -> model.data().data().points(), model.messageProperty()::set).build(),
+                new TrainingSection(model.training(), model.compare(), () -> model.data().data().points(), model.messageProperty()::set).build(),
                 new ReflowSection(model).build(),
                 new SamplingSection(model).build(),
                 new FieldSection(model).build(),
@@ -203,9 +203,13 @@ public final class ExplorerView extends BorderPane {
         ToggleButton rounds = new ToggleButton(Settings.ROUNDS.label());
         rounds.setId("roundsView");
         rounds.setTooltip(Widgets.tip(Settings.ROUNDS.tooltip()));
-        SegmentedButton view = new SegmentedButton(single, both, rounds);
+        ToggleButton compare = new ToggleButton(Settings.COMPARE.label());
+        compare.setId("compareView");
+        compare.setTooltip(Widgets.tip(Settings.COMPARE.tooltip()));
+        SegmentedButton view = new SegmentedButton(single, both, rounds, compare);
         Runnable showMode = () -> (model.view().roundsViewProperty().get() ? rounds
-                : model.view().splitProperty().get() ? both : single).setSelected(true);
+                : model.view().splitProperty().get() ? both
+                : model.view().compareProperty().get() ? compare : single).setSelected(true);
         showMode.run();
         view.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
@@ -213,8 +217,10 @@ public final class ExplorerView extends BorderPane {
             } else {
                 model.view().splitProperty().set(t == both);
                 model.view().roundsViewProperty().set(t == rounds);
+                model.view().compareProperty().set(t == compare);
             }
         });
+        model.view().compareProperty().addListener((obs, old, on) -> showMode.run());
         model.view().splitProperty().addListener((obs, old, on) -> showMode.run());
         model.view().roundsViewProperty().addListener((obs, old, on) -> showMode.run());
 
@@ -423,8 +429,8 @@ public final class ExplorerView extends BorderPane {
                     case DIGIT4, NUMPAD4 -> handled = scrubber.jumpToBookmark(4);
                     case DIGIT5, NUMPAD5 -> handled = scrubber.jumpToBookmark(5);
                     case R -> model.sampling().newSeed();
-                    case T -> model.training().toggle();
-                    case S -> model.training().step();
+                    case T -> model.compare().toggle();
+                    case S -> model.compare().step();
                     case V -> model.view().splitProperty().set(!model.view().splitProperty().get());
                     case F -> {
                         model.view().showFieldProperty().set(!model.view().showFieldProperty().get());

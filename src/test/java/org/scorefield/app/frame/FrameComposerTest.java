@@ -70,6 +70,49 @@ class FrameComposerTest {
     }
 
     @Test
+    void theCompareViewsBPaneDrawsOnlyWhatIsBsOwn() {
+        model.view().compareProperty().set(true);
+        model.view().showFieldProperty().set(true);
+        model.compare().variesProperty().set(org.scorefield.app.settings.ComparedSetting.SCHEDULE);
+        model.compare().scheduleProperty().set(org.scorefield.core.schedule.ScheduleKind.VE);
+        model.sampling().resample();
+        manual.runAll();
+        FrameComposer.Scene scene = composer.shown(model.layers().recipe(true));
+        assertEquals(2, scene.panes().size());
+        assertEquals(2, scene.columns());
+        assertEquals("A  \u00b7  VP linear", scene.panes().get(0).runTitle());
+        assertEquals("B  \u00b7  VE geometric", scene.panes().get(1).runTitle());
+        var a = scene.panes().get(0).at().apply(0.5);
+        var b = scene.panes().get(1).at().apply(0.5);
+        assertNotNull(a.frame().heatmap(), "A over the density of its path");
+        assertNull(b.frame().heatmap(), "the density and the field are A's: not drawn over B");
+        assertNull(b.frame().field());
+        assertEquals(java.util.List.of("not trained  \u00b7  oracle's SW2/floor " + String.format(java.util.Locale.ROOT,
+                "%.2f", model.compare().runProperty().get().sw2OverFloor().getAsDouble()),
+                "density and field: A\u2019s only"), b.notes());
+        assertSame(model.compare().runProperty().get().trajectories(), b.frame().trajectories());
+        // The data noised along B's own path: at t = 1, VE's default σ_max = 5 against VP's σ ≈ 1, α ≈ 0.006.
+        double spreadA = spread(scene.panes().get(0).at().apply(1).frame().particles());
+        double spreadB = spread(scene.panes().get(1).at().apply(1).frame().particles());
+        assertEquals(1, spreadA, 0.1);
+        assertEquals(true, spreadB > 4.5, spreadA + " vs " + spreadB);
+
+        model.training().objectiveProperty().set(org.scorefield.core.nn.Objective.FLOW_MATCHING);
+        scene = composer.shown(model.layers().recipe(true));
+        assertEquals("flow matching ignores the schedule  \u00b7  B would be A",
+                scene.panes().get(1).at().apply(0.5).notes().get(0));
+        assertNull(scene.panes().get(1).at().apply(0.5).frame().trajectories(), "no samples of a B that is A");
+    }
+
+    private static double spread(double[] xy) {
+        double sum = 0;
+        for (double v : xy) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum / xy.length);
+    }
+
+    @Test
     void theSplitViewsOdeRunAloneIsDrawnOverTheDensityAtEachT() {
         model.view().splitProperty().set(true);
         model.sampling().resample();

@@ -59,7 +59,7 @@ class LayoutBoundsTest extends WindowTest {
         List<String> problems = new ArrayList<>();
         for (int[] size : new int[][] {{1440, 900}, {1024, 700}}) {
             for (boolean presenter : new boolean[] {false, true}) {
-                for (String which : List.of("single", "split", "rounds", "lesson")) {
+                for (String which : List.of("single", "split", "rounds", "compare", "lesson")) {
                     fx(() -> {
                         stage.setWidth(size[0]);
                         stage.setHeight(size[1]);
@@ -67,6 +67,7 @@ class LayoutBoundsTest extends WindowTest {
                         view.lessons().close();
                         model.view().splitProperty().set(which.equals("split"));
                         model.view().roundsViewProperty().set(which.equals("rounds"));
+                        model.view().compareProperty().set(which.equals("compare"));
                         if (which.equals("lesson")) {
                             view.lessons().open(LessonState.defaultLesson());
                             view.lessons().go(2); // three equations and a long caption

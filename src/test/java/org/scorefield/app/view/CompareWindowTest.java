@@ -1,0 +1,63 @@
+package org.scorefield.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scorefield.app.view.FxWait.fx;
+import static org.scorefield.app.view.FxWait.waitUntil;
+
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.scorefield.app.canvas.WorldCanvas;
+import org.scorefield.app.settings.ComparedSetting;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** The A vs B view in the real window: switched on by its button, one Step trains both models. */
+class CompareWindowTest extends WindowTest {
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void theCompareButtonShowsAAndBAndStepTrainsBoth(FxRobot robot) {
+        fx(() -> {
+            model.training().widthProperty().set(32); // small, so that a step is quick
+            model.training().depthProperty().set(1);
+            model.compare().variesProperty().set(ComparedSetting.WIDTH);
+            model.compare().widthProperty().set(64);
+            return null;
+        });
+        robot.clickOn("#compareView");
+        assertTrue(fx(() -> model.view().compareProperty().get()));
+        assertTrue(fx(() -> ((javafx.scene.control.TitledPane) view.lookup("#compareSubsection")).isExpanded()),
+                "B's settings open beside the view");
+        robot.clickOn("#stepButton");
+        waitUntil(60, () -> model.training().stepsProperty().get() >= 1
+                && model.compare().b().stepsProperty().get() >= 1);
+        waitUntil(60, () -> model.jobs().idle() && model.compare().runProperty().get() != null);
+        fx(() -> {
+            view.canvasArea().redraw();
+            return null;
+        });
+        String a = title(robot, "#odeCanvas");
+        String b = title(robot, "#sdeCanvas");
+        assertEquals("A  \u00b7  32 units", a.lines().findFirst().orElseThrow(), a);
+        assertEquals("B  \u00b7  64 units", b.lines().findFirst().orElseThrow(), b);
+        assertTrue(a.lines().skip(1).findFirst().orElseThrow().startsWith("1 step  \u00b7  loss "), a);
+        assertTrue(b.lines().skip(1).findFirst().orElseThrow().startsWith("1 step  \u00b7  loss "), b);
+        assertTrue(b.contains("SW2/floor"), "B's samples are measured: " + b);
+        assertEquals(1, fx(() -> model.compare().b().model().orElseThrow().steps()));
+        assertEquals(64, fx(() -> model.compare().b().model().orElseThrow().architecture().width()));
+        assertTrue(robot.lookup("#sdeCanvas").query().isVisible());
+    }
+
+    /** The title a canvas draws now. */
+    private String title(FxRobot robot, String canvasId) {
+        Node canvas = robot.lookup(canvasId).queryAs(Canvas.class);
+        return fx(() -> ((WorldCanvas) canvas.getParent()).frame().title());
+    }
+}
