@@ -43,7 +43,8 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "difference (|learned − exact| score), denoised (x̂₀ beside each trajectory at t = 0.35, and "
                     + "paths from a click), errors (error against NFE of the solvers), reflow (a flow-matching model "
                     + "and two Reflow rounds side by side, about a minute), pairs (one batch of training pairs under "
-                    + "minibatch OT) or probe (the velocity probe of a flow-matching model). Default ${DEFAULT-VALUE}.")
+                    + "minibatch OT), probe (the velocity probe of a flow-matching model) or compare (model A, EDM, beside "
+                    + "model B, flow matching, both trained --steps from the same seed). Default ${DEFAULT-VALUE}.")
     String view;
 
     @Option(names = "--width", defaultValue = "1440", paramLabel = "W", description = "Window width (default ${DEFAULT-VALUE}).")

@@ -18,6 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ScreenshotCommandTest {
 
     @Test
+    void theCompareViewTrainsBothModelsBeforeItIsWritten(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("compare.png");
+        CliRun r = CliRun.of("screenshot", "--view", "compare", "--width", "1024", "--height", "700",
+                "--steps", "20", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("compare", r.json().get("view").asText());
+        assertTrue(r.json().get("steps").asLong() >= 20, r.json().toString());
+        assertEquals(1024, ImageIO.read(out.toFile()).getWidth());
+    }
+
+    @Test
     void theSplitViewIsWrittenAtTheAskedSize(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("split.png");
         CliRun r = CliRun.of("screenshot", "--view", "split", "--width", "1024", "--height", "700", "--theme", "dark",

@@ -52,7 +52,9 @@ public final class Screenshot {
         /** One batch's training pairs under minibatch OT, drawn as straight lines. */
         PAIRS,
         /** The velocity probe of a flow-matching model: conditional targets, marginal and learned velocity. */
-        PROBE;
+        PROBE,
+        /** Model A (EDM) beside model B (flow matching), trained from the same seed. */
+        COMPARE;
 
         /** The lower-case name the command line uses. */
         @Override
@@ -119,13 +121,17 @@ public final class Screenshot {
                 if (script.view() == View.PAIRS) {
                     model.training().couplingProperty().set(CouplingKind.OT);
                 }
+                if (script.view() == View.COMPARE) {
+                    model.view().compareProperty().set(true); // before training, so that B trains beside A
+                }
             });
             if (script.steps() > 0) {
-                HeadlessFx.run(() -> model.training().train());
-                waitFor(() -> HeadlessFx.call(() -> model.training().stepsProperty().get() >= script.steps()
-                        || model.training().stateProperty().get() == TrainingWorker.State.FAILED), 300);
-                HeadlessFx.run(() -> model.training().pause());
+                HeadlessFx.run(() -> model.compare().train());
+                waitFor(() -> HeadlessFx.call(() -> trained(model.training(), script.steps())
+                        && (script.view() != View.COMPARE || trained(model.compare().b(), script.steps()))), 300);
+                HeadlessFx.run(() -> model.compare().pause());
                 waitFor(() -> HeadlessFx.call(() -> model.training().stateProperty().get()
+                        != TrainingWorker.State.RUNNING && model.compare().b().stateProperty().get()
                         != TrainingWorker.State.RUNNING), 30);
             }
             if (script.view() == View.REFLOW) {
@@ -161,6 +167,12 @@ public final class Screenshot {
         }
     }
 
+    /** Whether a model has trained this many steps, or has stopped for good. */
+    private static boolean trained(org.scorefield.app.model.TrainingState training, int steps) {
+        return training.stepsProperty().get() >= steps
+                || training.stateProperty().get() == TrainingWorker.State.FAILED;
+    }
+
     /** Puts the window in the view: which layers, which t. */
     static void arrange(ExplorerView view, View which) {
         ExplorerModel model = view.model();
@@ -178,6 +190,15 @@ public final class Screenshot {
                 model.view().showDataProperty().set(false);
                 model.view().showDensityProperty().set(false);
                 model.view().showSamplesProperty().set(true);
+                model.view().timeProperty().set(0.0);
+            }
+            case COMPARE -> {
+                model.view().compareProperty().set(true);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(false);
+                model.view().showFieldProperty().set(false);
+                model.view().showSamplesProperty().set(true);
+                view.scrubber().stop();
                 model.view().timeProperty().set(0.0);
             }
             case FIELDS, STREAMLINES, DIFFERENCE -> {
