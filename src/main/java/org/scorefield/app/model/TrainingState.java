@@ -454,6 +454,10 @@ public final class TrainingState implements AutoCloseable {
     private void receive(Handover handover) {
         TrainingWorker.Update update = handover.update();
         handover.losses().drain(losses::append);
+        // the model first: a listener to the steps (the window's refresh of the samples) samples this model
+        if (update.steps() > 0) {
+            model.set(update.model());
+        }
         steps.set(update.steps());
         loss.set(update.smoothedLoss());
         if (Double.isFinite(update.stepsPerSecond())) {
@@ -463,9 +467,6 @@ public final class TrainingState implements AutoCloseable {
         // the trainer's sentence says where it stopped, what is kept and what to try; the window adds how
         failure.set(update.failure().map(why -> why + " Press Reset to train again with the settings shown.")
                 .orElse(""));
-        if (update.steps() > 0) {
-            model.set(update.model());
-        }
     }
 
     /** Retires the run: its worker stops between two steps (not waited for), its late updates are dropped. */

@@ -79,6 +79,20 @@ class TrainingStateTest {
     }
 
     @Test
+    void aListenerToTheStepsSeesTheModelOfThoseSteps() throws InterruptedException {
+        // the window samples again when the steps cross a refresh: it must find that model, not none
+        long[] modelSteps = {-1};
+        training.stepsProperty().addListener((obs, old, n) ->
+                modelSteps[0] = training.model().map(m -> m.steps()).orElse(0L));
+        training.step();
+        buildRun();
+        awaitUpdate();
+        manual.deliver();
+        assertEquals(1, training.stepsProperty().get());
+        assertEquals(1, modelSteps[0], "the model of step 1, there when the steps said 1");
+    }
+
+    @Test
     void theLossesAreEmptyWhenTheStepsGoBackToZero() throws InterruptedException {
         training.step();
         buildRun();
