@@ -72,8 +72,10 @@ public final class CompareState implements AutoCloseable {
         // B's own settings properties are not the window's (those are A's): its inputs come from vary()
         b = new TrainingState(this::inputsB, jobs, new SettingValues(), "B");
 
+        // A's settings count while A has no model; A's model, once there, keeps the inputs it was built from.
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {varies, objective, schedule, width,
-                coupling, a.objectiveProperty(), a.widthProperty(), a.couplingProperty(), process.scheduleProperty()}) {
+                coupling, a.objectiveProperty(), a.widthProperty(), a.couplingProperty(), a.modelProperty(),
+                process.scheduleProperty()}) {
             o.addListener(obs -> refreshProblem());
         }
         refreshProblem();
@@ -326,17 +328,19 @@ public final class CompareState implements AutoCloseable {
                 : "only flow matching uses a coupling  \u00b7  B would be A";
     }
 
+    /** Compares B's value with that of A's model on screen (or of the A the settings would build now). */
     private void refreshProblem() {
-        Objective objectiveA = a.objectiveProperty().get();
+        TrainingState.Inputs in = a.replayInputs();
+        Objective objectiveA = in.objective();
         problem.set(switch (varies.get()) {
             case OBJECTIVE -> objective.get() == objectiveA ? SAME : "";
             case SCHEDULE -> objectiveA == Objective.FLOW_MATCHING ? "Flow matching ignores the schedule: B would "
                     + "be A. Choose another objective for A, or vary something else."
-                    : schedule.get() == process.kindProperty().get() ? SAME : "";
-            case WIDTH -> width.get() == a.widthProperty().get() ? SAME : "";
+                    : schedule.get() == in.schedule().kind() ? SAME : "";
+            case WIDTH -> width.get() == in.architecture().width() ? SAME : "";
             case COUPLING -> objectiveA != Objective.FLOW_MATCHING ? "Only flow matching pairs its batches: B would "
                     + "be A. Choose flow matching for A, or vary something else."
-                    : coupling.get() == a.couplingProperty().get() ? SAME : "";
+                    : coupling.get() == in.flow().coupling().kind() ? SAME : "";
         });
     }
 

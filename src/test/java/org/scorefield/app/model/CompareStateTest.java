@@ -127,6 +127,29 @@ class CompareStateTest {
     }
 
     @Test
+    void bIsComparedWithAsModelNotWithTheSettingsShownSinceItStarted() throws InterruptedException {
+        model.view().compareProperty().set(true);
+        compare.variesProperty().set(ComparedSetting.SCHEDULE);
+        compare.scheduleProperty().set(ScheduleKind.VE);
+        compare.step();
+        manual.runLanes();
+        manual.deliverWaiting();
+        for (int i = 0; i < 600 && a.model().isEmpty(); i++) {
+            Thread.sleep(50);
+            manual.deliverWaiting();
+        }
+        assertTrue(a.model().isPresent());
+        a.objectiveProperty().set(Objective.FLOW_MATCHING); // A's model stays EDM until Reset
+        assertEquals("", compare.problemProperty().get(), "VE against the VP of A's EDM model");
+        assertEquals(Objective.EDM, compare.inputsB().objective());
+        assertEquals(ScheduleKind.VE, compare.inputsB().schedule().kind());
+        assertEquals("A  \u00b7  VP linear", compare.titleA());
+        compare.reset();
+        assertTrue(compare.problemProperty().get().startsWith("Flow matching ignores the schedule"),
+                "the next A is flow matching: " + compare.problemProperty().get());
+    }
+
+    @Test
     void theCommandsReachBothModelsOnlyWhileTheViewIsOn() {
         compare.variesProperty().set(ComparedSetting.WIDTH);
         compare.widthProperty().set(64);
