@@ -214,8 +214,9 @@ public final class CompareState implements AutoCloseable {
     String valueOf(TrainingState.Inputs in) {
         return switch (varies.get()) {
             case OBJECTIVE -> in.objective().displayName();
-            // the kind's name without its reference: "VE geometric", "VP cosine"
-            case SCHEDULE -> in.schedule().kind().displayName().replaceFirst("\\s*\\(.*\\)$", "");
+            // the kind's name without its reference: "VE geometric", "VP cosine"; flow matching has none
+            case SCHEDULE -> in.objective() == Objective.FLOW_MATCHING ? "straight path (flow matching)"
+                    : in.schedule().kind().displayName().replaceFirst("\\s*\\(.*\\)$", "");
             case WIDTH -> in.architecture().width() + " units";
             case COUPLING -> in.objective() != Objective.FLOW_MATCHING ? "no coupling"
                     : in.flow().coupling().kind().displayName();

@@ -121,6 +121,8 @@ class CompareStateTest {
         compare.variesProperty().set(ComparedSetting.SCHEDULE);
         assertTrue(compare.problemProperty().get().startsWith("Flow matching ignores the schedule"),
                 compare.problemProperty().get());
+        assertEquals("A  \u00b7  straight path (flow matching)", compare.titleA(), "not the VP it ignores");
+        assertEquals("B  \u00b7  straight path (flow matching)", compare.titleB());
         compare.step();
         assertTrue(a.startingProperty().get());
         assertFalse(compare.b().startingProperty().get(), "B would be A: it does not train");
