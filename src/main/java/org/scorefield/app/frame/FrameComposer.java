@@ -156,16 +156,22 @@ public final class FrameComposer {
 
     /**
      * "1,200 steps  ·  loss 0.412  ·  SW2/floor 1.32": how far a model has trained and how close its
-     * samples are to the data (the run's own measure, as the status bar shows it).
+     * samples are to the data (the run's own measure, as the status bar shows it), with the step of
+     * the model that drew them when it is an older one (samples refresh every few hundred steps), or
+     * the oracle's when no model drew them.
      */
     private static String figures(TrainingState training, SamplingState.Run run) {
         String trained = CompareState.trainingFigures(training);
         if (run == null || run.sw2OverFloor().isEmpty()) {
             return trained;
         }
-        boolean oracle = run.source().startsWith("exact oracle");
-        return trained + String.format(Locale.ROOT, "  \u00b7  %sSW2/floor %.2f", oracle ? "oracle's " : "",
-                run.sw2OverFloor().getAsDouble());
+        double ratio = run.sw2OverFloor().getAsDouble();
+        if (run.modelSteps() < 0) {
+            return trained + String.format(Locale.ROOT, "  \u00b7  oracle's SW2/floor %.2f", ratio);
+        }
+        String when = run.modelSteps() == training.stepsProperty().get() ? ""
+                : String.format(Locale.ROOT, " at step %,d", run.modelSteps());
+        return trained + String.format(Locale.ROOT, "  \u00b7  SW2/floor %.2f%s", ratio, when);
     }
 
     /**

@@ -54,9 +54,10 @@ public final class SamplingState {
      * @param nfe          denoiser calls of the run
      * @param source       who drove it ("exact oracle", "trained model (…)")
      * @param quality      SW2 against the reference, with its noise floor
+     * @param modelSteps   the training steps of the model that drove it, or -1 for the exact oracle
      */
     public record Run(Trajectories trajectories, SamplerSettings settings, long seed, long nfe, String source,
-                      Optional<SampleQuality> quality) {
+                      Optional<SampleQuality> quality, long modelSteps) {
 
         /** The sampler with its η, for a title (see {@link SamplerSettings#title()}). */
         public String title() {
@@ -339,7 +340,8 @@ public final class SamplingState {
         DataDistribution reference = source.reference();
         Optional<SampleQuality> quality = Optional.of(SampleQuality.of(result.samples(), reference, seed,
                 floor(source, reference, n, seed)));
-        return new Run(result.trajectories(), settings, seed, result.nfe(), source.label(), quality);
+        return new Run(result.trajectories(), settings, seed, result.nfe(), source.label(), quality,
+                source.model() != null ? source.model().steps() : -1);
     }
 
     /**
