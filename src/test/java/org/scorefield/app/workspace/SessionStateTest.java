@@ -233,7 +233,11 @@ class SessionStateTest {
         assertEquals(1, lessons.indexProperty().get());
 
         // a lesson that cannot be shown refuses the session whole, in one sentence
-        String text = Files.readString(file).replace("\"objective\" : \"fm\"", "\"objective\" : \"magic\"");
+        // (in the lesson only: the session's own settings hold "objective" : "fm" too, as B's objective)
+        String saved = Files.readString(file);
+        int deck = saved.indexOf("\"deck\"");
+        String text = saved.substring(0, deck)
+                + saved.substring(deck).replace("\"objective\" : \"fm\"", "\"objective\" : \"magic\"");
         Path bad = dir.resolve("bad.scorefield");
         Files.writeString(bad, text);
         lessons.close();
