@@ -59,15 +59,8 @@ final class LessonEdits {
      */
     static Session.Settings delta(Session.Settings have, Session.Settings want) {
         boolean processDiffers = !process(have).equals(process(want)) && !process(want).isEmpty();
-        Session.Settings.Builder out = Session.Settings.builder();
-        for (Map.Entry<String, Object> e : want.values().entrySet()) {
-            boolean needed = e.getKey().startsWith(PROCESS) ? processDiffers
-                    : !e.getValue().equals(have.values().get(e.getKey()));
-            if (needed) {
-                put(out, e.getKey(), e.getValue());
-            }
-        }
-        return out.build();
+        return want.toBuilder().removeIf(key -> key.startsWith(PROCESS) ? !processDiffers
+                : want.values().get(key).equals(have.values().get(key))).build();
     }
 
     private static Map<String, Object> process(Session.Settings settings) {
@@ -78,18 +71,6 @@ final class LessonEdits {
             }
         });
         return out;
-    }
-
-    private static void put(Session.Settings.Builder out, String key, Object v) {
-        if (v instanceof String s) {
-            out.put(key, s);
-        } else if (v instanceof Boolean b) {
-            out.put(key, b);
-        } else if (v instanceof Long l) {
-            out.put(key, l);
-        } else {
-            out.put(key, (Double) v);
-        }
     }
 
     /**
