@@ -85,6 +85,7 @@ public final class CompareState implements AutoCloseable {
             o.addListener(obs -> {
                 b.reset();
                 follow();
+                resample(); // B's pane shows the new comparison's samples, not the old one's under a new title
             });
         }
         problem.addListener((obs, old, now) -> {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -227,8 +228,7 @@ class CompareStateTest {
         assertTrue(runB.sw2OverFloor().isPresent(), "measured as A's run is");
 
         compare.variesProperty().set(ComparedSetting.SCHEDULE);
-        compare.scheduleProperty().set(ScheduleKind.VE);
-        compare.resample();
+        compare.scheduleProperty().set(ScheduleKind.VE); // samples B anew, as A's run was
         manual.runAll();
         runB = compare.runProperty().get();
         assertEquals(runA.seed(), runB.seed());
@@ -238,5 +238,30 @@ class CompareStateTest {
 
         model.view().compareProperty().set(false);
         assertNull(compare.runProperty().get(), "off: no B run");
+    }
+
+    /** Changing what B is while B is untrained shows the new B's samples, not the old B's under a new title. */
+    @Test
+    void aNewComparisonSamplesTheNewB() {
+        model.view().compareProperty().set(true);
+        compare.variesProperty().set(ComparedSetting.SCHEDULE);
+        compare.scheduleProperty().set(ScheduleKind.VP_COSINE);
+        model.sampling().resample();
+        manual.runAll();
+        SamplingState.Run before = compare.runProperty().get();
+        assertNotNull(before);
+        compare.scheduleProperty().set(ScheduleKind.VE);
+        manual.runAll();
+        assertEquals("B  \u00b7  VE geometric", compare.titleB());
+        SamplingState.Run after = compare.runProperty().get();
+        assertNotNull(after);
+        assertNotSame(before, after);
+        // VE's samples start from σ_max·ε: at t = 1 they spread far wider than VP cosine's N(0, I)
+        double[] start = after.trajectories().positions()[0];
+        double sum = 0;
+        for (double v : start) {
+            sum += v * v;
+        }
+        assertTrue(Math.sqrt(sum / start.length) > 3, "the run starts from VE's wide noise");
     }
 }
