@@ -103,12 +103,9 @@ public final class CompareState implements AutoCloseable {
             }
             resample();
         });
-        // B belongs to the A it was started beside: A thrown away (Reset, a session opened) takes B with it.
-        a.modelProperty().addListener((obs, old, m) -> {
-            if (m == null && old != null) {
-                b.reset();
-            }
-        });
+        // B belongs to the A it was started beside: A thrown away (Reset, "Train a new model", a session
+        // opened), also while A is still being built, takes B with it.
+        a.onReset(b::reset);
         data.dataProperty().addListener(obs -> b.checkOutOfDate());
         process.scheduleProperty().addListener(obs -> b.checkOutOfDate());
         // B is sampled whenever A's run changes, with that run's settings and seed; and as B learns.
@@ -272,8 +269,7 @@ public final class CompareState implements AutoCloseable {
 
     /** Throws A away, and B with it: the next Train starts both from the seeded initial weights. */
     public void reset() {
-        a.reset();
-        b.reset();
+        a.reset(); // B follows, see onReset
     }
 
     /** Samples B again as A's run on screen was sampled (nothing while the view is off or B would be A). */

@@ -320,6 +320,17 @@ public final class TrainingState implements AutoCloseable {
         }
     }
 
+    private final java.util.List<Runnable> resetListeners = new java.util.ArrayList<>();
+
+    /**
+     * Runs {@code action} at every {@link #reset()}, whoever calls it (the action bar, the guide's
+     * "Train a new model", a session opened), also while the run is still being built and there is no
+     * model whose loss a listener of the model would see.
+     */
+    public void onReset(Runnable action) {
+        resetListeners.add(action);
+    }
+
     /** Whether training is under way: its run being built, or its steps running. */
     public boolean running() {
         return starting.get() || state.get() == TrainingWorker.State.RUNNING;
@@ -341,6 +352,7 @@ public final class TrainingState implements AutoCloseable {
 
     /** Throws the model away: the next Train starts from the seeded initial weights with the current settings. */
     public void reset() {
+        resetListeners.forEach(Runnable::run);
         resumeWhenBuilt = false;
         resumeFrom = null;
         closeRun();

@@ -264,4 +264,17 @@ class CompareStateTest {
         }
         assertTrue(Math.sqrt(sum / start.length) > 3, "the run starts from VE's wide noise");
     }
+
+    /** A thrown away while both are still being built takes B with it (a session opened, "Train a new model"). */
+    @Test
+    void aResetWhileBothAreBeingBuiltResetsB() {
+        model.view().compareProperty().set(true);
+        compare.variesProperty().set(ComparedSetting.WIDTH);
+        compare.widthProperty().set(64);
+        compare.train();
+        assertTrue(compare.b().startingProperty().get());
+        a.reset();
+        assertFalse(compare.b().startingProperty().get(), "B is not built from the old inputs");
+        assertFalse(compare.b().trainsOn());
+    }
 }
