@@ -106,6 +106,8 @@ public final class CompareState implements AutoCloseable {
         // B belongs to the A it was started beside: A thrown away (Reset, "Train a new model", a session
         // opened), also while A is still being built, takes B with it.
         a.onReset(b::reset);
+        // B does what A does, whatever started or paused A (the action bar, the guide's button, a key)
+        a.onTrainsOnChange(this::followOrPause);
         data.dataProperty().addListener(obs -> b.checkOutOfDate());
         process.scheduleProperty().addListener(obs -> b.checkOutOfDate());
         // B is sampled whenever A's run changes, with that run's settings and seed; and as B learns.
@@ -311,9 +313,18 @@ public final class CompareState implements AutoCloseable {
         return on.get() && problem.get().isEmpty();
     }
 
+    /** B trains while A trains and pauses when A stops. */
+    private void followOrPause() {
+        if (a.trainsOn()) {
+            follow();
+        } else if (b.trainsOn()) {
+            b.pause();
+        }
+    }
+
     /** B does what A does: trains while A trains (once the view is on and the comparison means something). */
     private void follow() {
-        if (bTrains() && a.running() && !b.running()) {
+        if (bTrains() && a.trainsOn() && !b.trainsOn()) {
             b.train();
         }
     }

@@ -101,7 +101,8 @@ public final class TrainingState implements AutoCloseable {
     /** The job that carries the current run's updates; a new run or a reset retires it. */
     private Job<Handover> run;
     private Inputs runInputs;
-    private boolean resumeWhenBuilt;
+    /** Train on once the run being built is there (Train pressed while it was built), not a single Step. */
+    private final javafx.beans.property.BooleanProperty resumeWhenBuilt = new javafx.beans.property.SimpleBooleanProperty();
     private int stepsWhenBuilt;
     /** A restored model that the next run continues from, instead of the seeded initial weights. */
     private TrainedModel resumeFrom;
@@ -314,7 +315,7 @@ public final class TrainingState implements AutoCloseable {
     }
 
     public void pause() {
-        resumeWhenBuilt = false;
+        resumeWhenBuilt.set(false);
         if (worker != null) {
             worker.pause();
         }
@@ -331,6 +332,18 @@ public final class TrainingState implements AutoCloseable {
         resetListeners.add(action);
     }
 
+    /** Runs {@code action} whenever {@link #trainsOn()} may have changed. */
+    public void onTrainsOnChange(Runnable action) {
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {state, resumeWhenBuilt}) {
+            o.addListener(obs -> action.run());
+        }
+    }
+
+    /** Whether it trains continuously: its steps running, or about to once its run is built (not a Step). */
+    public boolean trainsOn() {
+        return state.get() == TrainingWorker.State.RUNNING || resumeWhenBuilt.get();
+    }
+
     /** Whether training is under way: its run being built, or its steps running. */
     public boolean running() {
         return starting.get() || state.get() == TrainingWorker.State.RUNNING;
@@ -338,7 +351,7 @@ public final class TrainingState implements AutoCloseable {
 
     /** Train when paused, pause when training. */
     public void toggle() {
-        if (state.get() == TrainingWorker.State.RUNNING || resumeWhenBuilt) {
+        if (trainsOn()) {
             pause();
         } else {
             train();
@@ -353,7 +366,7 @@ public final class TrainingState implements AutoCloseable {
     /** Throws the model away: the next Train starts from the seeded initial weights with the current settings. */
     public void reset() {
         resetListeners.forEach(Runnable::run);
-        resumeWhenBuilt = false;
+        resumeWhenBuilt.set(false);
         resumeFrom = null;
         closeRun();
         jobs.drop(trainerKey);
@@ -410,7 +423,7 @@ public final class TrainingState implements AutoCloseable {
             command.run();
             return;
         }
-        resumeWhenBuilt |= resume;
+        resumeWhenBuilt.set(resumeWhenBuilt.get() || resume);
         if (!resume) {
             stepsWhenBuilt++;
         }
@@ -420,7 +433,7 @@ public final class TrainingState implements AutoCloseable {
         Inputs inputs = currentInputs.get();
         if (inputs.data().points().size() == 0) {
             failure.set("There are no data points: choose a preset, or draw some points first.");
-            resumeWhenBuilt = false;
+            resumeWhenBuilt.set(false);
             stepsWhenBuilt = 0;
             return;
         }
@@ -447,10 +460,11 @@ public final class TrainingState implements AutoCloseable {
                     for (; stepsWhenBuilt > 0; stepsWhenBuilt--) {
                         worker.stepOnce();
                     }
-                    if (resumeWhenBuilt) {
-                        resumeWhenBuilt = false;
-                        worker.resume();
+                    if (resumeWhenBuilt.get()) {
+                        // RUNNING before the flag drops, so that trainsOn() never blinks false on the way
                         state.set(TrainingWorker.State.RUNNING);
+                        resumeWhenBuilt.set(false);
+                        worker.resume();
                     }
                 });
     }
@@ -458,7 +472,7 @@ public final class TrainingState implements AutoCloseable {
     /** The run being built failed or was cancelled: nothing trains, nothing waits. */
     private void notStarted() {
         starting.set(false);
-        resumeWhenBuilt = false;
+        resumeWhenBuilt.set(false);
         stepsWhenBuilt = 0;
     }
 

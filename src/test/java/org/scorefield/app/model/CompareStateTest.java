@@ -265,6 +265,21 @@ class CompareStateTest {
         assertTrue(Math.sqrt(sum / start.length) > 3, "the run starts from VE's wide noise");
     }
 
+    /** Whatever starts A (here the guide's "Train a model") starts B beside it, and A's pause pauses B. */
+    @Test
+    void bTrainsWhenAStartsFromAnyButtonAndPausesWithIt() {
+        model.view().compareProperty().set(true);
+        compare.variesProperty().set(ComparedSetting.WIDTH);
+        compare.widthProperty().set(64);
+        model.guide().act(CanvasGuide.Action.TRAIN);
+        assertTrue(a.trainsOn());
+        assertTrue(compare.b().trainsOn(), "B is built to train beside A");
+        a.pause();
+        assertFalse(compare.b().trainsOn(), "A paused: B too");
+        a.step(); // a step of A alone is not a reason for B to train
+        assertFalse(compare.b().trainsOn());
+    }
+
     /** A thrown away while both are still being built takes B with it (a session opened, "Train a new model"). */
     @Test
     void aResetWhileBothAreBeingBuiltResetsB() {
