@@ -118,7 +118,10 @@ public final class FrameComposer {
      */
     public Scene compare(SamplingState.Run runA, FieldLayers.LayersAt layers) {
         CompareState compare = model.compare();
-        Pane single = single(runA, layers).panes().get(0);
+        // the probe is A's (its model's velocity, the exact one of A's path): drawn only where it was made, in A
+        boolean probeInB = model.view().toolProperty().get() == CanvasTool.PROBE && model.probe().probeProperty().get() != null
+                && model.probe().paneProperty().get() == 1;
+        Pane single = singlePane(runA, model.probe().paneProperty().get() == 0, layers);
         String figuresA = figures(model.training(), runA);
         Pane a = new Pane(compare.titleA(), single.nfe(), t -> {
             Frame f = single.at().apply(t);
@@ -141,6 +144,9 @@ public final class FrameComposer {
         notes.add(problem.isEmpty() ? figures(compare.b(), runB) : problem);
         if (view.showDensityProperty().get() || view.showFieldProperty().get()) {
             notes.add("density and field: A\u2019s only");
+        }
+        if (probeInB) {
+            notes.add("the velocity probe is A\u2019s: click in A\u2019s pane");
         }
         Pane b = new Pane(compare.titleB(), samples ? runB.nfe() : -1, t -> {
             CanvasFrame frame = CanvasFrame.EMPTY;
@@ -180,9 +186,13 @@ public final class FrameComposer {
      * PF-ODE's.
      */
     public Scene single(SamplingState.Run run, FieldLayers.LayersAt layers) {
+        return new Scene(List.of(singlePane(run, true, layers)), 1);
+    }
+
+    private Pane singlePane(SamplingState.Run run, boolean probeHere, FieldLayers.LayersAt layers) {
         boolean ode = run != null && run == model.sampling().runsProperty().get().ode();
-        return new Scene(List.of(samplingPane(run, clicks(ode ? SamplingState.Click::ode : SamplingState.Click::single),
-                role(run), false, null, true, layers)), 1);
+        return samplingPane(run, clicks(ode ? SamplingState.Click::ode : SamplingState.Click::single), role(run), false,
+                null, probeHere, layers);
     }
 
     /** The PF-ODE beside the SDE from the same start, each over its end points' density when the density is on. */

@@ -2,6 +2,8 @@ package org.scorefield.app.frame;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -67,6 +69,25 @@ class FrameComposerTest {
         scene = composer.shown(model.layers().recipe(false));
         assertNotNull(scene.panes().get(0).at().apply(0.5).frame().probe());
         assertNull(scene.panes().get(1).at().apply(0.5).frame().probe());
+    }
+
+    @Test
+    void inACompareViewTheProbeIsDrawnInAsPaneOnlyWhenMadeThere() {
+        model.view().compareProperty().set(true);
+        model.view().toolProperty().set(org.scorefield.app.settings.CanvasTool.PROBE);
+        model.probe().place(0.3, 0.4, 1); // clicked in B's pane
+        manual.runAll();
+        assertNotNull(model.probe().probeProperty().get());
+        FrameComposer.Scene scene = composer.shown(model.layers().recipe(true));
+        assertNull(scene.panes().get(0).at().apply(0.5).frame().probe(), "not drawn in A's pane");
+        assertNull(scene.panes().get(1).at().apply(0.5).frame().probe(), "B's pane has no probe of its own");
+        assertTrue(scene.panes().get(1).at().apply(0.5).notes().contains("the velocity probe is A\u2019s: click in "
+                + "A\u2019s pane"));
+        model.probe().place(0.3, 0.4, 0);
+        manual.runAll();
+        scene = composer.shown(model.layers().recipe(true));
+        assertSame(model.probe().probeProperty().get(), scene.panes().get(0).at().apply(0.5).frame().probe());
+        assertFalse(scene.panes().get(1).at().apply(0.5).notes().stream().anyMatch(n -> n.contains("probe")));
     }
 
     @Test
