@@ -163,7 +163,11 @@ public final class ExplorerModel implements AutoCloseable {
         }
         ExactPath path = exactPath();
         boolean gaussian = path.source().isGaussian();
-        double to = org.scorefield.core.schedule.TimeBookmarks.fieldTime(path.schedule(), gaussian);
+        var found = org.scorefield.core.schedule.TimeBookmarks.fieldTime(path.schedule(), gaussian);
+        if (found.isEmpty()) {
+            return; // this process never has σ/α = 0.5 inside the slider: t stays where the user put it
+        }
+        double to = found.getAsDouble();
         view.timeProperty().set(to);
         message.set(String.format(java.util.Locale.ROOT, gaussian
                 ? "The field is drawn at t = %.3f, where \u03c3/\u03b1 = 0.5: at t = 0 and t = 1 it shows least. "

@@ -163,11 +163,10 @@ public final class TimeScrubber extends VBox {
         this.end = gaussian ? "noise" : "source";
         marks = org.scorefield.core.schedule.TimeBookmarks.of(schedule, gaussian);
         bookmarks.getItems().clear();
-        for (int k = 0; k < marks.size(); k++) {
-            var mark = marks.get(k);
+        for (var mark : marks) {
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(String.format(Locale.ROOT,
-                    "%d    %s    (t = %s)", k + 1, mark.label(), formatTime(mark.t())));
-            item.setId("bookmark" + (k + 1));
+                    "%d    %s    (t = %s)", mark.key(), mark.label(), formatTime(mark.t())));
+            item.setId("bookmark" + mark.key());
             item.setOnAction(e -> jumpTo(mark.t()));
             bookmarks.getItems().add(item);
         }
@@ -175,13 +174,15 @@ public final class TimeScrubber extends VBox {
         updateReadout();
     }
 
-    /** Straight to bookmark k (from 1, as the keys number them), paused; false if there is none. */
+    /** Straight to the bookmark of key k (1 to 5, as the menu numbers them), paused; false if there is none. */
     boolean jumpToBookmark(int k) {
-        if (k < 1 || k > marks.size()) {
-            return false;
+        for (var mark : marks) {
+            if (mark.key() == k) {
+                jumpTo(mark.t());
+                return true;
+            }
         }
-        jumpTo(marks.get(k - 1).t());
-        return true;
+        return false;
     }
 
     /** The slider's axis for the chosen kind and the current schedule; t stays where it is. */

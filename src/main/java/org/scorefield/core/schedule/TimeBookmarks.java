@@ -17,10 +17,12 @@ public final class TimeBookmarks {
     /**
      * One bookmark.
      *
+     * @param key   its place, 1 to 5, the same under every schedule (a schedule that never reaches a
+     *              ratio leaves its place empty rather than moving the later ones up)
      * @param label what the time is, as a menu shows it ("σ/α = 0.5")
      * @param t     the time
      */
-    public record Bookmark(String label, double t) {
+    public record Bookmark(int key, String label, double t) {
     }
 
     /** The noise-to-signal ratios σ/α marked between the ends, and their labels. */
@@ -37,7 +39,7 @@ public final class TimeBookmarks {
      */
     public static List<Bookmark> of(Schedule schedule, boolean gaussian) {
         List<Bookmark> marks = new ArrayList<>();
-        marks.add(new Bookmark("t = 0  ·  data", 0));
+        marks.add(new Bookmark(1, "t = 0  ·  data", 0));
         if (gaussian) {
             for (int k = 0; k < RATIOS.length; k++) {
                 double ratio = RATIOS[k];
@@ -45,22 +47,25 @@ public final class TimeBookmarks {
                 // a schedule whose σ never gets that small (or that large) has no such time
                 if (Double.isFinite(t) && t > 0 && t < 1 && Math.abs(schedule.sigma(t) / schedule.alpha(t) - ratio)
                         < 1e-3 * ratio) {
-                    marks.add(new Bookmark(LABELS[k], t));
+                    marks.add(new Bookmark(k + 2, LABELS[k], t));
                 }
             }
-            marks.add(new Bookmark("t = 1  ·  noise", 1));
+            marks.add(new Bookmark(5, "t = 1  ·  noise", 1));
         } else {
-            marks.add(new Bookmark("t = 0.25", 0.25));
-            marks.add(new Bookmark("t = 0.5  ·  halfway", 0.5));
-            marks.add(new Bookmark("t = 0.75", 0.75));
-            marks.add(new Bookmark("t = 1  ·  source", 1));
+            marks.add(new Bookmark(2, "t = 0.25", 0.25));
+            marks.add(new Bookmark(3, "t = 0.5  ·  halfway", 0.5));
+            marks.add(new Bookmark(4, "t = 0.75", 0.75));
+            marks.add(new Bookmark(5, "t = 1  ·  source", 1));
         }
         return List.copyOf(marks);
     }
 
-    /** The bookmark where a field shows what it is for: σ/α = 0.5, where the score points at the data's shapes. */
-    public static double fieldTime(Schedule schedule, boolean gaussian) {
-        return of(schedule, gaussian).stream().filter(b -> b.label().equals(LABELS[1])).mapToDouble(Bookmark::t)
-                .findFirst().orElse(0.5);
+    /**
+     * The bookmark where a field shows what it is for (key 3): σ/α = 0.5, where the score points at
+     * the data's shapes, or halfway for a flow from another data set; empty when the schedule has no
+     * time strictly inside (0, 1) with σ/α = 0.5 (a VE process whose σ_min is 0.5 or more).
+     */
+    public static java.util.OptionalDouble fieldTime(Schedule schedule, boolean gaussian) {
+        return of(schedule, gaussian).stream().filter(b -> b.key() == 3).mapToDouble(Bookmark::t).findFirst();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The scrubber's bookmarks against the schedules' closed forms. */
 class TimeBookmarksTest {
@@ -31,7 +32,7 @@ class TimeBookmarksTest {
         assertEquals(vpTime(Math.log(2)), t[3], 1e-6);
         assertEquals(0.2590, t[3], 5e-4, "docs/math.md §2.11 and §2.12");
         assertEquals(1, t[4]);
-        assertEquals(t[2], TimeBookmarks.fieldTime(vp, true), 0);
+        assertEquals(t[2], TimeBookmarks.fieldTime(vp, true).getAsDouble(), 0);
     }
 
     @Test
@@ -63,5 +64,16 @@ class TimeBookmarksTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aRatioTheProcessNeverReachesLeavesItsPlaceEmpty() {
+        // VE with σ_min = 0.5: σ/α = 0.5 at t = 0 already and never 0.1; σ/α = 1 at ln 2/ln 10
+        Schedule ve = ScheduleKind.VE.create(java.util.Map.of("sigma_min", 0.5, "sigma_max", 5.0));
+        var marks = TimeBookmarks.of(ve, true);
+        assertEquals(List.of(1, 4, 5), marks.stream().map(TimeBookmarks.Bookmark::key).toList(),
+                "keys 4 and 5 keep their places");
+        assertEquals(Math.log(2) / Math.log(10), marks.get(1).t(), 1e-9);
+        assertTrue(TimeBookmarks.fieldTime(ve, true).isEmpty(), "no σ/α = 0.5 inside the slider: the field stays");
     }
 }
