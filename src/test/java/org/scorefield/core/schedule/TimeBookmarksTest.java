@@ -54,16 +54,31 @@ class TimeBookmarksTest {
     }
 
     @Test
-    void everyScheduleMarksOnlyTimesWhereTheRatioHolds() {
+    void everyDefaultScheduleHasAllFiveBookmarksInTheirPlaces() {
         for (ScheduleKind kind : ScheduleKind.values()) {
-            Schedule s = kind.createDefault();
-            for (TimeBookmarks.Bookmark b : TimeBookmarks.of(s, true)) {
-                if (b.label().startsWith("σ/α")) {
-                    double ratio = Double.parseDouble(b.label().substring(6).split(" ")[0]);
-                    assertEquals(ratio, s.sigma(b.t()) / s.alpha(b.t()), 1e-3 * ratio, kind + " " + b);
-                }
-            }
+            var marks = TimeBookmarks.of(kind.createDefault(), true);
+            assertEquals(List.of(1, 2, 3, 4, 5), marks.stream().map(TimeBookmarks.Bookmark::key).toList(),
+                    kind.toString());
         }
+    }
+
+    @Test
+    void veEdmAndTrigonometricTimesMatchTheirClosedForms() {
+        // VE: σ = σ_min·(σ_max/σ_min)^t with α = 1, so σ/α = r at t = ln(r/σ_min)/ln(σ_max/σ_min) (0.01, 5)
+        double[] ve = times(TimeBookmarks.of(ScheduleKind.VE.createDefault(), true));
+        assertEquals(Math.log(0.1 / 0.01) / Math.log(500), ve[1], 1e-9);
+        assertEquals(0.6295, ve[2], 1e-4);
+        assertEquals(0.7410, ve[3], 1e-4);
+        // EDM: σ = σ_max·t with α = 1 (σ_max = 10): t = r/10
+        double[] edm = times(TimeBookmarks.of(ScheduleKind.EDM.createDefault(), true));
+        assertEquals(0.01, edm[1], 1e-9);
+        assertEquals(0.05, edm[2], 1e-9);
+        assertEquals(0.1, edm[3], 1e-9);
+        // trigonometric: σ/α = tan(πt/2), so t = (2/π)·atan(r)
+        double[] trig = times(TimeBookmarks.of(ScheduleKind.TRIG.createDefault(), true));
+        assertEquals(2 / Math.PI * Math.atan(0.1), trig[1], 1e-9);
+        assertEquals(2 / Math.PI * Math.atan(0.5), trig[2], 1e-9);
+        assertEquals(0.5, trig[3], 1e-9);
     }
 
     @Test
