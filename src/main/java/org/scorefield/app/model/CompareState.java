@@ -112,11 +112,9 @@ public final class CompareState implements AutoCloseable {
         process.scheduleProperty().addListener(obs -> b.checkOutOfDate());
         // B is sampled whenever A's run changes, with that run's settings and seed; and as B learns.
         sampling.runsProperty().addListener(obs -> resample());
-        b.stepsProperty().addListener((obs, old, steps) -> {
-            long every = a.refreshEveryProperty().get();
-            boolean crossed = old.longValue() / every != steps.longValue() / every || old.longValue() == 0;
-            if (a.refreshSamplesProperty().get() && crossed && steps.longValue() > 0) {
-                resample();
+        b.onRefreshDue(a, () -> {
+            if (sampling.driverProperty().get() == Driver.MODEL) {
+                resample(); // (the oracle's B run does not change as B learns)
             }
         });
         b.modelProperty().addListener((obs, old, m) -> {

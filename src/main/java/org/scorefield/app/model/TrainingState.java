@@ -332,6 +332,22 @@ public final class TrainingState implements AutoCloseable {
         resetListeners.add(action);
     }
 
+    /**
+     * Runs {@code action} when this run's samples are due to be drawn again while it trains: at its
+     * first steps, then each time its steps cross a multiple of {@code settings}' refresh interval, if
+     * that refresh is on. One rule for the window's model and for model B of the compare view, which
+     * follows A's refresh settings.
+     */
+    public void onRefreshDue(TrainingState settings, Runnable action) {
+        steps.addListener((obs, old, now) -> {
+            long every = settings.refreshEveryProperty().get();
+            boolean crossed = old.longValue() / every != now.longValue() / every || old.longValue() == 0;
+            if (settings.refreshSamplesProperty().get() && crossed && now.longValue() > 0) {
+                action.run();
+            }
+        });
+    }
+
     /** Runs {@code action} whenever {@link #trainsOn()} may have changed. */
     public void onTrainsOnChange(Runnable action) {
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {state, resumeWhenBuilt}) {

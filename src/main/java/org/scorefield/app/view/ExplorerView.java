@@ -17,7 +17,6 @@ import org.controlsfx.control.SegmentedButton;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.FieldLayers;
 import org.scorefield.app.model.SamplingState;
-import org.scorefield.app.model.TrainingState;
 import org.scorefield.app.panel.DataSection;
 import org.scorefield.app.panel.ExportSection;
 import org.scorefield.app.panel.FieldSection;
@@ -341,12 +340,8 @@ public final class ExplorerView extends BorderPane {
             }
         });
         // While training: the first model, then every N steps.
-        model.training().stepsProperty().addListener((obs, old, steps) -> {
-            TrainingState training = model.training();
-            long every = training.refreshEveryProperty().get();
-            boolean crossed = old.longValue() / every != steps.longValue() / every || old.longValue() == 0;
-            if (training.refreshSamplesProperty().get() && crossed && steps.longValue() > 0
-                    && sampling.driverProperty().get() == Driver.MODEL) {
+        model.training().onRefreshDue(model.training(), () -> {
+            if (sampling.driverProperty().get() == Driver.MODEL) {
                 sampling.resample();
             }
         });
