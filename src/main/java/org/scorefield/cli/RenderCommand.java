@@ -254,6 +254,10 @@ final class RenderCommand implements Callable<Integer> {
     private AnimationSubject subject() {
         InvalidInputException.require(overlay.equals("on") || overlay.equals("off"),
                 "--overlay takes on or off, not '" + JsonFields.quote(overlay) + "'.");
+        // A vs B trains a second model beside the window's: the window makes that animation, not render
+        InvalidInputException.require(!AnimationSubject.COMPARE.name().equalsIgnoreCase(what), "The A vs B animation "
+                + "(--what compare, or a session saved with it chosen) shows the window's A vs B view, which trains "
+                + "a second model beside the first: export it from the window's Export section, or pass --what.");
         return java.util.Arrays.stream(AnimationSubject.values())
                 .filter(w -> w.name().equalsIgnoreCase(what)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("--what takes noising, sampling, split, reflow or training, "

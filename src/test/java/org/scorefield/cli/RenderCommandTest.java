@@ -75,6 +75,11 @@ class RenderCommandTest {
         assertTrue(size.err().contains("--size takes 720p, 1080p, square or W×H"), size.err());
         CliRun what = CliRun.of("render", "--oracle", "moons", "--what", "film", "--out", mp4.toString());
         assertTrue(what.err().contains("--what takes noising, sampling, split, reflow or training"), what.err());
+        CliRun compare = CliRun.of("render", "--oracle", "moons", "--what", "compare", "--out", mp4.toString());
+        assertEquals(2, compare.exitCode());
+        assertTrue(compare.err().contains("export it from the window's Export section"), compare.err());
+        assertEquals(1, compare.err().strip().lines().count(), "one sentence");
+        assertFalse(Files.exists(mp4));
         assertEquals(AnimationFormat.PNG, RenderCommand.fromName(dir.resolve("frames")));
         assertEquals(AnimationFormat.MP4, RenderCommand.fromName(dir.resolve("a.MP4")));
     }

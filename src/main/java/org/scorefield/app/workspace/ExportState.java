@@ -82,7 +82,8 @@ public final class ExportState {
     /** The animation the settings describe, from the state on screen now, composed as the canvas composes it. */
     public Animation animation() {
         AnimationSubject what = settings.whatProperty().get();
-        boolean panels = what == AnimationSubject.SPLIT || what == AnimationSubject.REFLOW;
+        boolean panels = what == AnimationSubject.SPLIT || what == AnimationSubject.REFLOW
+                || what == AnimationSubject.COMPARE;
         ViewState.Size canvas = panels ? model.view().areaSizeProperty().get() : model.view().paneSizeProperty().get();
         int[] px = settings.sizeProperty().get().pixels(canvas.width(), canvas.height());
         DataState.Data data = model.data().data();
@@ -110,6 +111,15 @@ public final class ExportState {
                 yield content(composer.rounds(), 1);
             }
             case TRAINING -> training(data);
+            case COMPARE -> {
+                SamplingState.Run runA = model.sampling().runsProperty().get().single();
+                InvalidInputException.require(model.view().compareProperty().get() && runA != null,
+                        "The A vs B animation shows the A vs B view's two models: press A vs B above the canvas "
+                                + "and wait for their samples.");
+                InvalidInputException.require(model.compare().problemProperty().get().isEmpty(),
+                        model.compare().problemProperty().get());
+                yield content(composer.compare(runA, model.layers().recipe(true, half[0], half[1])), 1);
+            }
             case SAMPLING -> content(composer.single(shownRun("animate"),
                     model.layers().recipe(true, whole[0], whole[1])), 1);
         };
@@ -195,6 +205,7 @@ public final class ExportState {
             case SPLIT -> "ode-vs-sde";
             case REFLOW -> "reflow-rounds";
             case TRAINING -> "training";
+            case COMPARE -> "a-vs-b";
         };
         String stem = (data + "-" + subject).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");

@@ -23,7 +23,7 @@ class CompareWindowTest extends WindowTest {
     }
 
     @Test
-    void theCompareButtonShowsAAndBAndStepTrainsBoth(FxRobot robot) {
+    void theCompareButtonShowsAAndBAndStepTrainsBoth(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         fx(() -> {
             model.training().widthProperty().set(32); // small, so that a step is quick
             model.training().depthProperty().set(1);
@@ -54,6 +54,34 @@ class CompareWindowTest extends WindowTest {
         assertEquals(1, fx(() -> model.compare().b().model().orElseThrow().steps()));
         assertEquals(64, fx(() -> model.compare().b().model().orElseThrow().architecture().width()));
         assertTrue(robot.lookup("#sdeCanvas").query().isVisible());
+
+        // exported as on screen: A's pane beside B's, each under its own overlay
+        java.nio.file.Path out = dir.resolve("a-vs-b");
+        fx(() -> {
+            model.export().whatProperty().set(org.scorefield.app.settings.AnimationSubject.COMPARE);
+            model.export().formatProperty().set(org.scorefield.app.settings.AnimationFormat.PNG);
+            model.export().sizeProperty().set(org.scorefield.app.settings.FrameSize.HD720);
+            model.export().fpsProperty().set(2);
+            model.export().secondsProperty().set(1);
+            view.export().exportAnimation(out);
+            return null;
+        });
+        waitUntil(60, () -> !view.export().runningProperty().get());
+        assertTrue(fx(() -> view.export().statusProperty().get()).startsWith("Wrote a-vs-b: 2 frames"),
+                fx(() -> view.export().statusProperty().get()));
+        try {
+            var last = javax.imageio.ImageIO.read(out.resolve("frame_00001.png").toFile());
+            assertEquals(1280, last.getWidth());
+            // two panels: one colour runs down the middle, the divider
+            java.util.Map<Integer, Integer> middle = new java.util.HashMap<>();
+            for (int y = 0; y < 720; y++) {
+                middle.merge(last.getRGB(640, y), 1, Integer::sum);
+            }
+            assertTrue(middle.values().stream().mapToInt(Integer::intValue).max().orElse(0) > 0.8 * 720,
+                    "a divider down x = 640");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The title a canvas draws now. */

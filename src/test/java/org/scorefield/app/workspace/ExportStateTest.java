@@ -90,6 +90,33 @@ class ExportStateTest {
         assertEquals(0, manual.lane(Lane.EXPORT).size());
     }
 
+    /** The A vs B view exports as it is on screen: A's pane beside B's, named for what it holds. */
+    @Test
+    void theAVsBAnimationIsTheViewsTwoPanes() {
+        model.export().whatProperty().set(AnimationSubject.COMPARE);
+        InvalidInputException off = assertThrows(InvalidInputException.class, export::animation);
+        assertTrue(off.getMessage().startsWith("The A vs B animation shows the A vs B view's two models: press A vs B"),
+                off.getMessage());
+        model.view().compareProperty().set(true);
+        model.compare().variesProperty().set(org.scorefield.app.settings.ComparedSetting.SCHEDULE);
+        model.compare().scheduleProperty().set(org.scorefield.core.schedule.ScheduleKind.VE);
+        model.sampling().resample();
+        manual.runAll();
+        var animation = export.animation();
+        var panels = (org.scorefield.app.export.Animation.Panels) animation.frames();
+        assertEquals(2, panels.parts().size());
+        assertEquals(2, panels.columns(), "side by side, as on screen");
+        assertTrue(panels.parts().get(0).title().startsWith("A  \u00b7  VP linear"), panels.parts().get(0).title());
+        assertTrue(panels.parts().get(1).title().startsWith("B  \u00b7  VE geometric"), panels.parts().get(1).title());
+        assertTrue(export.suggestedName().startsWith("moons-a-vs-b."), export.suggestedName());
+        // B would be A: refused with the view's own sentence
+        model.training().objectiveProperty().set(org.scorefield.core.nn.Objective.FLOW_MATCHING);
+        model.sampling().resample();
+        manual.runAll();
+        InvalidInputException same = assertThrows(InvalidInputException.class, export::animation);
+        assertTrue(same.getMessage().startsWith("Flow matching ignores the schedule"), same.getMessage());
+    }
+
     @Test
     void anExportCancelledBeforeItsFirstFrameWritesNothing() {
         model.sampling().resample();
