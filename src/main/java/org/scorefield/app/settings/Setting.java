@@ -48,9 +48,11 @@ public final class Setting<T> {
     private final Function<T, String> display;
     private final Kept kept;
     private final boolean undone;
+    private final Boolean inScene;
 
     Setting(String key, Class<T> type, T defaultValue, T min, T max, List<T> choices, double step, boolean logScale,
-            String label, String unit, String tooltip, Function<T, String> display, Kept kept, boolean undone) {
+            String label, String unit, String tooltip, Function<T, String> display, Kept kept, boolean undone,
+            Boolean inScene) {
         InvalidInputException.require(Session.Settings.isName(key), "a setting is named section.key, got " + key);
         this.key = key;
         this.type = type;
@@ -66,6 +68,7 @@ public final class Setting<T> {
         this.display = display;
         this.kept = kept;
         this.undone = undone;
+        this.inScene = inScene;
         check(defaultValue); // a default outside its own range is a mistake in the table
     }
 
@@ -139,6 +142,21 @@ public final class Setting<T> {
      */
     public boolean undone() {
         return undone;
+    }
+
+    /**
+     * Whether a lesson's scene records it when it takes the window as it is: what is shown (the data,
+     * the process, the objective and its source, the sampler, t, the view and its layers, what B of the
+     * compare view differs in), not how a model is trained (network, optimiser, Reflow), nor exports,
+     * nor the lecturer's own look or a setting of the moment.
+     */
+    public boolean inScene() {
+        return Boolean.TRUE.equals(inScene);
+    }
+
+    /** Whether the table says if a scene records it; a new setting must say so, either way. */
+    boolean sceneDeclared() {
+        return inScene != null;
     }
 
     /**

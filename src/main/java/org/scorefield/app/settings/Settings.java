@@ -46,191 +46,198 @@ public final class Settings {
     public static final Setting<DatasetPreset> DATA_PRESET = choice("data.preset", DatasetPreset.class,
             DatasetPreset.MOONS, DatasetPreset::displayName, "Preset",
             "The points the model should learn to make. Colours mark classes where the data has them.")
-            .keptInItsBlock().build();
+            .keptInItsBlock().inScene().build();
     public static final Setting<Integer> DATA_POINTS = integer("data.points", 1000, 50, 5000, 250, "Points", "points",
-            "How many points are drawn from the preset (50 to 5,000).").keptInItsBlock().build();
+            "How many points are drawn from the preset (50 to 5,000).").keptInItsBlock().inScene().build();
     public static final Setting<Long> DATA_SEED = seed("data.seed", 7, "the data and of each point's noise ε")
-            .keptInItsBlock().build();
+            .keptInItsBlock().inScene().build();
 
     // ---- process ---------------------------------------------------------------------------------
 
     public static final Setting<ScheduleKind> PROCESS_KIND = choice("process.kind", ScheduleKind.class, ScheduleKind.VP,
             ScheduleKind::displayName, "Schedule", "How fast the data is mixed with noise: how much of the original "
-                    + "point (α) and how much noise (σ) there is at every time t.").keptInItsBlock().build();
+                    + "point (α) and how much noise (σ) there is at every time t.").keptInItsBlock().inScene().build();
 
     // ---- model and training ----------------------------------------------------------------------
 
     public static final Setting<Objective> OBJECTIVE = choice("training.objective", Objective.class, Objective.DEFAULT,
             Objective::displayName, "Objective", "What the network learns to predict. The default, EDM's "
                     + "preconditioned denoiser, trains fastest here; flow matching uses the straight (linear) path "
-                    + "between data and noise.").build();
+                    + "between data and noise.").inScene().build();
     /** Flow matching's source: N(0, I), a preset's id, or drawn points ({@link #SOURCE_POINTS}). */
     public static final Setting<String> SOURCE = text("training.source", FlowSource.GAUSSIAN_ID, "Source",
             "Where the flow starts at t = 1: the standard normal N(0, I), or another distribution, so that the "
                     + "model carries one distribution to another. \"Use the points on the canvas\" keeps a copy of "
                     + "the current data as the source: draw a shape, use it, then choose or draw the data it should "
-                    + "flow to.").build();
+                    + "flow to.").inScene().build();
     /** The value of {@link #SOURCE} for points drawn on the canvas, kept in the session beside the settings. */
     public static final String SOURCE_POINTS = "points";
     public static final Setting<CouplingKind> COUPLING = choice("training.coupling", CouplingKind.class,
             CouplingKind.INDEPENDENT, CouplingKind::displayName, "Coupling", "How each training batch pairs data "
                     + "points x₀ with source points x₁: at random (independent), by the exact assignment that minimises "
                     + "Σ‖x₀ − x₁‖² within the batch (minibatch OT, in chunks of " + Coupling.CHUNK + "), or by the "
-                    + "entropic Sinkhorn plan. Paired batches cross less, so the learned paths are straighter.").build();
+                    + "entropic Sinkhorn plan. Paired batches cross less, so the learned paths are straighter.")
+            .inScene().build();
     public static final Setting<Double> SINKHORN_EPSILON = number("training.sinkhorn_epsilon",
             Coupling.DEFAULT_EPSILON, 0.01, 10, "Sinkhorn ε", "squared distance", "Entropic regularisation of the "
                     + "Sinkhorn coupling, in units of squared distance: small ε pairs almost as exact OT does, large ε "
-                    + "almost at random.").logScale().display(e -> String.format(Locale.ROOT, "%.2g", e)).build();
+                    + "almost at random.").logScale().display(e -> String.format(Locale.ROOT, "%.2g", e))
+            .inScene().build();
     public static final Setting<Integer> WIDTH = integers("training.width", Architecture.DEFAULT_WIDTH,
             List.of(32, 64, 128, 256), w -> w + " units", "Width",
-            "Units per hidden layer: more can fit finer shapes, but train slower.").build();
+            "Units per hidden layer: more can fit finer shapes, but train slower.").notInScene().build();
     public static final Setting<Integer> DEPTH = integer("training.depth", Architecture.DEFAULT_DEPTH, 1, 6, 1,
-            "Depth", "layers", "Number of hidden layers.").build();
+            "Depth", "layers", "Number of hidden layers.").notInScene().build();
     public static final Setting<Double> LEARNING_RATE = numbers("training.learning_rate",
             TrainingSettings.DEFAULT_LEARNING_RATE, List.of(1e-3, 3e-3, 1e-2, 3e-2),
             lr -> String.format(Locale.ROOT, "%.0e", lr).replace("e-0", "e-"), "Learning rate", "How big each "
                     + "optimiser (Adam) step is. Too large and the loss jumps about or training fails; too small and "
-                    + "it crawls.").build();
+                    + "it crawls.").notInScene().build();
     public static final Setting<Integer> BATCH = integers("training.batch", TrainingSettings.DEFAULT_BATCH,
-            List.of(128, 256, 512, 1024, 2048), b -> b + " points", "Batch", "Data points per training step.").build();
+            List.of(128, 256, 512, 1024, 2048), b -> b + " points", "Batch", "Data points per training step.")
+            .notInScene().build();
     public static final Setting<Boolean> EMA = flag("training.ema", true, "EMA", "Sample with an exponential "
-            + "moving average of the weights: smoother results than the latest weights.").build();
+            + "moving average of the weights: smoother results than the latest weights.").notInScene().build();
     public static final Setting<Long> TRAINING_SEED = seed("training.seed", 1,
-            "the initial weights and the training noise").build();
+            "the initial weights and the training noise").notInScene().build();
     public static final Setting<Boolean> REFRESH_SAMPLES = flag("training.refresh_samples", true, "Resample",
-            "Sample again while training, so you can watch the samples improve.").build();
+            "Sample again while training, so you can watch the samples improve.").notInScene().build();
     public static final Setting<Integer> REFRESH_EVERY = integer("training.refresh_every", 500, 100, 10_000, 100,
-            "every (steps)", "steps", "How many training steps between two refreshes of the samples.").build();
+            "every (steps)", "steps", "How many training steps between two refreshes of the samples.")
+            .notInScene().build();
 
     // ---- compare A with B ------------------------------------------------------------------------
 
     public static final Setting<ComparedSetting> COMPARE_VARIES = choice("compare.varies", ComparedSetting.class,
             ComparedSetting.OBJECTIVE, ComparedSetting::toString, "B differs in", "The one setting in which model B "
                     + "differs from model A. Everything else is A's: the data, the process, the network, the optimiser "
-                    + "and the training seed.").build();
+                    + "and the training seed.").inScene().build();
     public static final Setting<Objective> COMPARE_OBJECTIVE = choice("compare.objective", Objective.class,
             Objective.FLOW_MATCHING, Objective::displayName, "B objective", "What B's network learns to predict. "
-                    + "Flow matching takes its source and coupling from the settings above.").build();
+                    + "Flow matching takes its source and coupling from the settings above.").inScene().build();
     public static final Setting<ScheduleKind> COMPARE_SCHEDULE = choice("compare.schedule", ScheduleKind.class,
             ScheduleKind.VE, ScheduleKind::displayName, "B schedule", "The schedule B trains and samples on, with "
                     + "its default constants. Flow matching trains on its own straight path whatever the schedule, "
-                    + "so under flow matching this comparison shows nothing.").build();
+                    + "so under flow matching this comparison shows nothing.").inScene().build();
     public static final Setting<Integer> COMPARE_WIDTH = integers("compare.width", 32, List.of(32, 64, 128, 256),
-            w -> w + " units", "B width", "Units per hidden layer of B's network (A's depth).").build();
+            w -> w + " units", "B width", "Units per hidden layer of B's network (A's depth).").inScene().build();
     public static final Setting<CouplingKind> COMPARE_COUPLING = choice("compare.coupling", CouplingKind.class,
             CouplingKind.OT, CouplingKind::displayName, "B coupling", "How B pairs its training batches. Only "
                     + "flow matching pairs data with source points, so this comparison needs flow matching for A.")
-            .build();
+            .inScene().build();
 
     // ---- Reflow ----------------------------------------------------------------------------------
 
     public static final Setting<Integer> REFLOW_PAIRS = integers("reflow.pairs", Reflow.Settings.DEFAULT_PAIRS,
             List.of(2_000, 5_000, 10_000, 20_000), n -> String.format(Locale.ROOT, "%,d", n), "Pairs",
-            "Source points integrated per round to make the training pairs.").build();
+            "Source points integrated per round to make the training pairs.").notInScene().build();
     public static final Setting<Integer> REFLOW_TRAIN_STEPS = integers("reflow.train_steps",
             Reflow.Settings.DEFAULT_TRAIN_STEPS, List.of(1_000, 2_000, 3_000, 5_000),
-            n -> String.format(Locale.ROOT, "%,d", n), "Train steps", "Optimiser steps per round.").build();
+            n -> String.format(Locale.ROOT, "%,d", n), "Train steps", "Optimiser steps per round.")
+            .notInScene().build();
     public static final Setting<Boolean> REFLOW_FINE_TUNE = flag("reflow.fine_tune", true, "Fine-tune",
             "Start each round from the previous round's weights (faster); off trains each round from a fresh "
-                    + "initialisation.").build();
+                    + "initialisation.").notInScene().build();
     /** Rounds drawn side by side at most (the newest). */
     public static final int SIDE_BY_SIDE_ROUNDS = 4;
     public static final Setting<Boolean> REFLOW_SIDE_BY_SIDE = flag("reflow.side_by_side", true, "Side by side",
             "Show the newest " + SIDE_BY_SIDE_ROUNDS + " rounds side by side, from the same source points; off shows "
-                    + "the chosen round alone.").build();
+                    + "the chosen round alone.").notInScene().build();
 
     // ---- sampling --------------------------------------------------------------------------------
 
     public static final Setting<Driver> DRIVER = choice("sampling.driver", Driver.class, Driver.MODEL,
             Driver::toString, "Driven by", "Sample with the model once it is trained (the exact oracle "
                     + "until then), or always with the exact oracle: the perfect denoiser of this data, computed in "
-                    + "closed form.").build();
+                    + "closed form.").inScene().build();
     public static final Setting<SamplerKind> SOLVER = choice("sampling.solver", SamplerKind.class, SamplerKind.SDE,
             SamplerKind::displayName, "Solver", "The numerical method that runs the process backwards from noise "
                     + "to data. Compare them in the Error vs NFE chart. Why DDIM can trail Euler there: under VP, the "
                     + "PF-ODE of data with unit variance (a standard Gaussian) stands still, since \u03b1\u00b2 + "
                     + "\u03c3\u00b2 = 1 keeps p\u209c = N(0, I); Euler follows it exactly, while DDIM, exact for a "
-                    + "single point, moves.").build();
+                    + "single point, moves.").inScene().build();
     public static final Setting<Integer> STEPS = integer("sampling.steps", 64, 1, 1000, 8, "Steps", "steps",
             "Steps of the solver from t = 1 to t ≈ 0. More steps: more accurate, more network evaluations (NFE).")
-            .build();
+            .inScene().build();
     public static final Setting<GridKind> GRID = choice("sampling.grid", GridKind.class, GridKind.LOG_SNR,
             GridKind::displayName, "Grid", "How the steps are spaced in time. Uniform in log-SNR spends more steps "
-                    + "near the data, where detail appears.").build();
+                    + "near the data, where detail appears.").inScene().build();
     public static final Setting<Double> ETA = number("sampling.eta", 0, 0, 2, "η", "", "Stochasticity η. 0 follows "
             + "the probability-flow ODE (deterministic: the same start always ends at the same point); 1 is the "
             + "reverse SDE (fresh noise at every step); every η in between or above is another SDE with the same "
             + "marginals p_t. Euler–Maruyama takes η from 0 to 2 (its noise is γ = η·g: above 1 it adds more noise "
             + "and corrects harder); DDIM-η takes η from 0 to 1 only (1 is DDPM's posterior). The split view shows "
-            + "η = 0 against this η (η = 1 when it is 0).").build();
+            + "η = 0 against this η (η = 1 when it is 0).").inScene().build();
     public static final Setting<Long> SAMPLING_SEED = seed("sampling.seed", 1,
-            "the starting noise and of the SDE's noise along the way").build();
+            "the starting noise and of the SDE's noise along the way").inScene().build();
     public static final Setting<Integer> SAMPLE_COUNT = integer("sampling.count", 1000, 1, 100_000, 100, "Samples",
-            "samples", "Samples drawn per run.").build();
+            "samples", "Samples drawn per run.").inScene().build();
     public static final Setting<Integer> PATHS = integer("sampling.paths", 40, 0, 100_000, 10, "Paths", "paths",
-            "Trajectories drawn of a run (every sample's particle is drawn).").build();
+            "Trajectories drawn of a run (every sample's particle is drawn).").inScene().build();
     public static final Setting<Boolean> SHOW_DENOISED = flag("sampling.show_denoised", false, "Show x̂₀",
             "Overlay the denoising trajectory: at every t, the model's guess of the clean point x̂₀ that the particle "
-                    + "is heading for (docs/math.md §6).").build();
+                    + "is heading for (docs/math.md §6).").inScene().build();
 
     // ---- view ------------------------------------------------------------------------------------
 
     public static final Setting<Double> TIME = number("view.time", 0, 0, 1, "t", "",
             "Drag to move through time: t = 0 is the clean data, t = 1 is pure noise. Every dot keeps its own "
                     + "noise direction, so it moves smoothly. \u2190/\u2192 step, Shift+\u2190/\u2192 take ten steps, "
-                    + "Home goes to the data and End to the noise; Space plays.").notUndone().build();
+                    + "Home goes to the data and End to the noise; Space plays.").notUndone().inScene().build();
     public static final Setting<org.scorefield.core.schedule.TimeWarp.Kind> TIME_SCALE = choice("view.time_scale",
             org.scorefield.core.schedule.TimeWarp.Kind.class, org.scorefield.core.schedule.TimeWarp.Kind.LOG_SNR,
             org.scorefield.core.schedule.TimeWarp.Kind::label, "Time axis",
             "What the time slider and playing are uniform in. log-SNR (default) spreads the change of the picture "
                     + "evenly: under VP most of it happens at small t, which a slider uniform in t squeezes into its "
                     + "first few millimetres. \u03c3 spreads the early times; t is the plain time. The tick labels "
-                    + "always show t (docs/math.md \u00a72.11).").build();
+                    + "always show t (docs/math.md \u00a72.11).").inScene().build();
     public static final Setting<Boolean> SPLIT = flag("view.split", false, "ODE vs SDE", "Two canvases side by "
             + "side: the probability-flow ODE and the reverse SDE from the same starting noise, driven by one "
-            + "scrubber (V switches).").build();
+            + "scrubber (V switches).").inScene().build();
     public static final Setting<Boolean> ROUNDS = flag("view.rounds", false, "Reflow rounds", "The Reflow rounds "
             + "side by side (or the chosen one), each flow's paths from the same source points, driven by one "
-            + "scrubber. Make rounds in the Reflow section.").build();
+            + "scrubber. Make rounds in the Reflow section.").inScene().build();
     public static final Setting<Boolean> COMPARE = flag("view.compare", false, "A vs B", "Two models side by "
             + "side: A, trained with the settings on the left, and B, trained beside it from the same seed with one "
             + "setting different (chosen under Model & training \u25b8 Compare A with B). Train, Step and Reset act on "
-            + "both; both sample with the same solver from the same starting noise.").build();
+            + "both; both sample with the same solver from the same starting noise.").inScene().build();
     public static final Setting<CanvasTool> TOOL = choice("view.tool", CanvasTool.class, CanvasTool.LOOK,
             t -> t.name().toLowerCase(Locale.ROOT), "Tool", "What a click or drag on the canvas does.").notUndone()
-            .build();
+            .notInScene().build();
     public static final Setting<Boolean> SHOW_DATA = flag("view.data", true, "Data",
-            "The data x₀ noised to the current t: every dot keeps its own noise ε.").build();
+            "The data x₀ noised to the current t: every dot keeps its own noise ε.").inScene().build();
     public static final Setting<Boolean> SHOW_DENSITY = flag("view.density", false, "Density", "The exact density "
             + "p_t of the noisy data as a heatmap (in the split view: the density of each run's end points). Key D.")
-            .build();
+            .inScene().build();
     public static final Setting<Boolean> SHOW_SAMPLES = flag("view.samples", true, "Samples",
-            "Sampled trajectories, drawn up to the current t.").build();
+            "Sampled trajectories, drawn up to the current t.").inScene().build();
     public static final Setting<Boolean> SHOW_FIELD = flag("view.field", false, "Show field",
-            "Draw a vector field over the canvas at the current t (key F).").build();
+            "Draw a vector field over the canvas at the current t (key F).").inScene().build();
     public static final Setting<FieldKind> FIELD_KIND = choice("view.field_kind", FieldKind.class, FieldKind.SCORE,
             FieldKind::displayName, "Field", "The score ∇log p_t points towards where the noisy data is denser; the "
                     + "PF-ODE velocity dx/dt is the direction a particle moves in as t grows, towards noise. Sampling "
-                    + "runs against it, from t = 1 back to t = 0.").build();
+                    + "runs against it, from t = 1 back to t = 0.").inScene().build();
     public static final Setting<FieldSource> FIELD_SOURCE = choice("view.field_source", FieldSource.class,
             FieldSource.EXACT, FieldSource::toString, "From", "Learned: what the network says. Exact: the closed-form "
-                    + "truth of this data. |Learned − exact|: where the network is wrong, as a heatmap.").build();
+                    + "truth of this data. |Learned − exact|: where the network is wrong, as a heatmap.")
+            .inScene().build();
     public static final Setting<Boolean> STREAMLINES = flag("view.streamlines", false, "Streamlines",
-            "Draw curves that follow the field instead of arrows.").build();
+            "Draw curves that follow the field instead of arrows.").inScene().build();
     public static final Setting<Integer> FIELD_RESOLUTION = integer("view.field_resolution", 24, 12, 40, 4, "Grid",
-            "arrows", "Arrows (or streamline spacing) per side of the canvas.").display(String::valueOf).build();
+            "arrows", "Arrows (or streamline spacing) per side of the canvas.").display(String::valueOf)
+            .inScene().build();
     public static final Setting<Double> ARROW_SCALE = number("view.arrow_scale", 1, 0.25, 4, "Arrow length", "×",
             "Lengthen or shorten every arrow. Length grows with the magnitude, compressed: ten times stronger is "
                     + "twice as long, and stronger arrows are more opaque, so weak arrows (the score beside the data "
                     + "at small t) stay visible. The shortest are kept a few pixels long, the longest clipped to one "
-                    + "cell.").logScale().display(a -> String.format(Locale.ROOT, "%.2g×", a)).build();
+                    + "cell.").logScale().display(a -> String.format(Locale.ROOT, "%.2g×", a)).inScene().build();
     public static final Setting<Boolean> SHOW_PAIRS = flag("view.pairs", false, "Show pairs", "Draw one batch of "
             + Coupling.CHUNK + " training pairs under the chosen coupling as the straight lines x_t = (1 − t)·x₀ + "
-            + "t·x₁ they train on (the scrubber moves along them).").build();
+            + "t·x₁ they train on (the scrubber moves along them).").inScene().build();
     public static final Setting<Boolean> DARK = flag("view.dark", false, "Dark", "Dark theme (Ctrl+D).").notUndone()
-            .build();
+            .notInScene().build();
     public static final Setting<Boolean> PRESENTER = flag("view.presenter", false, "Presenter",
-            "Bigger text, lines and points for a projector (Ctrl+P).").notUndone().build();
+            "Bigger text, lines and points for a projector (Ctrl+P).").notUndone().notInScene().build();
     public static final Setting<Boolean> LOOP = flag("view.loop", true, "Loop",
             "When on, playing turns round at each end and goes on.").notSaved().build();
     public static final Setting<Boolean> TOWARDS_DATA = flag("view.towards_data", true, "t → 0", "Which way playing "
@@ -250,7 +257,7 @@ public final class Settings {
                     + "forward noising sweep from 0 to 1; ODE vs SDE shows the split view's two runs side by side, "
                     + "Reflow rounds the rounds on screen; training trains a fresh copy of the model with the same "
                     + "seeds and shows its samples, from the same noise, as it learns; A vs B the two models of "
-                    + "the A vs B view side by side, as they are on screen.").build();
+                    + "the A vs B view side by side, as they are on screen.").notInScene().build();
     public static final Setting<AnimationFormat> FORMAT = choice("export.format", AnimationFormat.class,
             AnimationFormat.MP4, f -> switch (f) {
                 case MP4 -> "MP4 (H.264)";
@@ -258,15 +265,15 @@ public final class Settings {
                 case APNG -> "animated PNG";
                 case PNG -> "PNG frames (a folder)";
             }, "Format", "MP4 for slides, GIF for a web page (one fixed palette, looping), animated PNG (lossless), "
-                    + "or one PNG per frame.").build();
+                    + "or one PNG per frame.").notInScene().build();
     public static final Setting<FrameSize> FRAME_SIZE = choice("export.size", FrameSize.class, FrameSize.HD720,
-            FrameSize::toString, "Size", "Frame size in pixels.").build();
+            FrameSize::toString, "Size", "Frame size in pixels.").notInScene().build();
     public static final Setting<Integer> FPS = integers("export.fps", 30, List.of(24, 30, 60), f -> f + " fps",
-            "Frame rate", "Frames per second.").build();
+            "Frame rate", "Frames per second.").notInScene().build();
     public static final Setting<Double> SECONDS = number("export.seconds", 6, 1, 60, "Seconds", "s",
-            "Duration, with the first and last frame held for half a second.").stepOf(1).build();
+            "Duration, with the first and last frame held for half a second.").stepOf(1).notInScene().build();
     public static final Setting<Boolean> OVERLAY = flag("export.overlay", true, "Overlay",
-            "Draw the title, t and NFE on every frame.").build();
+            "Draw the title, t and NFE on every frame.").notInScene().build();
 
     /** Every setting, in the order of the side panel. */
     public static final List<Setting<?>> ALL = List.of(DATA_PRESET, DATA_POINTS, DATA_SEED, PROCESS_KIND, OBJECTIVE,
@@ -343,6 +350,7 @@ public final class Settings {
         private Function<T, String> display = String::valueOf;
         private Setting.Kept kept = Setting.Kept.IN_SETTINGS;
         private boolean undone = true;
+        private Boolean inScene;
 
         Builder(String key, Class<T> type, T defaultValue, String label, String tooltip) {
             this.key = key;
@@ -392,6 +400,7 @@ public final class Settings {
         /** A setting of the moment, which a session does not keep and Undo does not put back. */
         Builder<T> notSaved() {
             this.kept = Setting.Kept.NOT_KEPT;
+            this.inScene = false; // a scene cannot set it: it would not survive a save
             return notUndone();
         }
 
@@ -401,9 +410,21 @@ public final class Settings {
             return this;
         }
 
+        /** A lesson's scene records it (see {@link Setting#inScene()}). */
+        Builder<T> inScene() {
+            this.inScene = true;
+            return this;
+        }
+
+        /** A lesson's scene leaves it as the window has it (see {@link Setting#inScene()}). */
+        Builder<T> notInScene() {
+            this.inScene = false;
+            return this;
+        }
+
         Setting<T> build() {
             return new Setting<>(key, type, defaultValue, min, max, choices, step, logScale, label, unit, tooltip,
-                    display, kept, undone);
+                    display, kept, undone, inScene);
         }
     }
 }

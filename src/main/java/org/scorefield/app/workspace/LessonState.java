@@ -103,19 +103,14 @@ public final class LessonState {
     // ---- editing the deck -------------------------------------------------------------------------
 
     /**
-     * The settings a scene takes from the window: the data (preset, points, seed), the process and its
-     * constants, the objective and flow source with its coupling, the sampler (model or oracle, solver,
-     * steps, grid, η, seed, counts), t and the view and its layers. Not taken: the network and its
-     * training (a scene shows, it does not retrain), Reflow and export settings, and the lecturer's own
-     * look (theme, presenter mode, canvas tool).
+     * The settings a scene takes from the window, those the table marks {@link Setting#inScene()}: the
+     * data (preset, points, seed), the process, the objective and flow source with its coupling, the
+     * sampler (model or oracle, solver, steps, grid, η, seed, counts), t and the view (ODE vs SDE, Reflow
+     * rounds, A vs B and what B differs in) and its layers. Not taken: the network and its training (a
+     * scene shows, it does not retrain), Reflow and export settings, and the lecturer's own look (theme,
+     * presenter mode, canvas tool).
      */
-    static final List<Setting<?>> CAPTURED = List.of(Settings.DATA_PRESET, Settings.DATA_POINTS, Settings.DATA_SEED,
-            Settings.PROCESS_KIND, Settings.OBJECTIVE, Settings.SOURCE, Settings.COUPLING, Settings.SINKHORN_EPSILON,
-            Settings.DRIVER, Settings.SOLVER, Settings.STEPS, Settings.GRID, Settings.ETA, Settings.SAMPLING_SEED,
-            Settings.SAMPLE_COUNT, Settings.PATHS, Settings.SHOW_DENOISED, Settings.TIME, Settings.TIME_SCALE,
-            Settings.SPLIT, Settings.ROUNDS, Settings.SHOW_DATA, Settings.SHOW_DENSITY, Settings.SHOW_SAMPLES,
-            Settings.SHOW_FIELD, Settings.FIELD_KIND, Settings.FIELD_SOURCE, Settings.STREAMLINES,
-            Settings.FIELD_RESOLUTION, Settings.ARROW_SCALE, Settings.SHOW_PAIRS);
+    static final List<Setting<?>> CAPTURED = Settings.ALL.stream().filter(Setting::inScene).toList();
 
     /**
      * The window's settings as a scene holds them ({@link #CAPTURED}, and the process's constants). A

@@ -46,6 +46,25 @@ class SettingsTableTest {
         }
     }
 
+    /**
+     * A lesson's scene records a setting or leaves it to the window, and the table says which for each
+     * one: a list kept beside the table missed the compare view once, and would miss the next setting.
+     * A setting of the moment cannot be in a scene, since a scene that sets one is refused.
+     */
+    @Test
+    void everySettingSaysWhetherALessonSceneRecordsIt() {
+        List<String> undeclared = new ArrayList<>();
+        for (Setting<?> s : Settings.ALL) {
+            if (!s.sceneDeclared()) {
+                undeclared.add(s.key());
+            }
+            if (s.kept() == Setting.Kept.NOT_KEPT) {
+                assertFalse(s.inScene(), s.key() + " is a setting of the moment, which a scene does not set");
+            }
+        }
+        assertEquals(List.of(), undeclared, "say .inScene() or .notInScene() in the table");
+    }
+
     @Test
     void noKeyIsSpelledInTheProgramOutsideTheTable() throws IOException {
         Set<String> known = new HashSet<>();

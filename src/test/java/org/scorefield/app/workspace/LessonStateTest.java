@@ -259,6 +259,50 @@ class LessonStateTest {
         assertEquals("Saved the lesson \"My lesson\" (1 scene) to mine.json.", model.messageProperty().get());
     }
 
+    /**
+     * The settings a scene records: what it shows (data, process, objective and source, the sampler, t,
+     * the views and their layers, and what the compare view's B differs in), listed here by hand from
+     * the lesson's design; not the network, the optimiser, Reflow, exports or the lecturer's look.
+     */
+    @Test
+    void aSceneRecordsWhatItShowsTheCompareViewIncluded() {
+        assertEquals(java.util.Set.of("data.preset", "data.points", "data.seed", "process.kind",
+                "training.objective", "training.source", "training.coupling", "training.sinkhorn_epsilon",
+                "compare.varies", "compare.objective", "compare.schedule", "compare.width", "compare.coupling",
+                "sampling.driver", "sampling.solver", "sampling.steps", "sampling.grid", "sampling.eta",
+                "sampling.seed", "sampling.count", "sampling.paths", "sampling.show_denoised", "view.time",
+                "view.time_scale", "view.split", "view.rounds", "view.compare", "view.data", "view.density",
+                "view.samples", "view.field", "view.field_kind", "view.field_source", "view.streamlines",
+                "view.field_resolution", "view.arrow_scale", "view.pairs"),
+                LessonState.CAPTURED.stream().map(org.scorefield.app.settings.Setting::key)
+                        .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** A scene taken in the A vs B view shows that view again, with B differing as it did. */
+    @Test
+    void aSceneTakenInTheCompareViewShowsItAgain() {
+        var compare = model.compare();
+        compare.variesProperty().set(org.scorefield.app.settings.ComparedSetting.SCHEDULE);
+        compare.scheduleProperty().set(ScheduleKind.VE);
+        model.view().compareProperty().set(true);
+        lessons.start("A vs B", "Two schedules", "", List.of());
+        Session.Settings recorded = lessons.lessonProperty().get().scenes().get(0).settings();
+        assertEquals(java.util.Optional.of(true), recorded.bool("view.compare"));
+        assertEquals(java.util.Optional.of("schedule"), recorded.text("compare.varies"));
+        assertEquals(java.util.Optional.of("ve"), recorded.text("compare.schedule"));
+
+        model.view().compareProperty().set(false);
+        compare.variesProperty().set(org.scorefield.app.settings.ComparedSetting.WIDTH);
+        lessons.add("One model", "", List.of());
+        lessons.go(0);
+        manual.runAll();
+        assertTrue(model.view().compareProperty().get(), "scene 1 is the A vs B view");
+        assertEquals(org.scorefield.app.settings.ComparedSetting.SCHEDULE, compare.variesProperty().get());
+        assertEquals(ScheduleKind.VE, compare.scheduleProperty().get());
+        lessons.go(1);
+        assertFalse(model.view().compareProperty().get(), "scene 2 is not");
+    }
+
     /** A scene names a preset, never drawn points: adding one from drawn points says what it keeps. */
     @Test
     void aSceneFromDrawnPointsSaysItKeepsThePreset() {
