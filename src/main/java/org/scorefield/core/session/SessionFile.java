@@ -367,7 +367,10 @@ public final class SessionFile {
         }
     }
 
-    /** Reads settings grouped by their sections. */
+    /**
+     * Reads settings grouped by their sections; a bad one is named by its path in the file
+     * ({@code settings.view.time}, {@code lesson.deck.scenes[0].settings.view.time}).
+     */
     static Session.Settings settings(JsonFields settings) {
         Session.Settings.Builder out = Session.Settings.builder();
         for (Iterator<Map.Entry<String, JsonNode>> sections = settings.node().fields(); sections.hasNext(); ) {
@@ -377,7 +380,7 @@ public final class SessionFile {
                 Map.Entry<String, JsonNode> e = values.next();
                 String key = section.getKey() + "." + e.getKey();
                 InvalidInputException.require(Session.Settings.isName(key),
-                        "\"settings." + JsonFields.quote(key) + "\" is not a setting name");
+                        "\"" + settings.path() + JsonFields.quote(key) + "\" is not a setting name");
                 JsonNode v = e.getValue();
                 if (v.isTextual()) {
                     out.put(key, v.textValue());
@@ -388,7 +391,7 @@ public final class SessionFile {
                 } else if (v.isNumber() && Double.isFinite(v.doubleValue())) {
                     out.put(key, v.doubleValue());
                 } else {
-                    throw new InvalidInputException("\"settings." + key + "\" must be a string, true or false, "
+                    throw new InvalidInputException("\"" + settings.path() + key + "\" must be a string, true or false, "
                             + "or a number, found " + JsonFields.quote(v));
                 }
             }

@@ -50,7 +50,8 @@ class LessonFileTest {
         assertRefused(good.replace("\"t = {t}\"", "\"\\\\newcommand{\\\\a}{\\\\a}\\\\a\""),
                 "uses \\newcommand, which defines a command");
         assertRefused(good.replace("\"t = {t}\"", "\"\\\\def\\\\x{1}\""), "uses \\def");
-        assertRefused(good.replace("\"time\" : 0.3", "\"time\" : [1]"), "\"settings.view.time\" must be a string, "
+        assertRefused(good.replace("\"time\" : 0.3", "\"time\" : [1]"), "\"scenes[0].settings.view.time\" must be a "
+                + "string, "
                 + "true or false, or a number");
         assertRefused("{\"format\": \"scorefield-lesson\", \"version\": 1, \"title\": \"x\", \"scenes\": []}",
                 "\"scenes\" holds 0 scenes");

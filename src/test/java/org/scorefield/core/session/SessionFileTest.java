@@ -235,7 +235,9 @@ class SessionFileTest {
             {good.replace("\"name\" : \"One\"", "\"name\" : 3"), "its lesson: \"lesson.deck.scenes[0].name\" must be a string"},
             {good.replace("\"a\"", "\"\\\\def\\\\x{1}\""), "its lesson: \"lesson.deck.scenes[0].equations[0]\" uses \\def"},
             {good.replace("\"scorefield-lesson\"", "\"scorefield-model\""), "its lesson: this is not a Scorefield lesson"},
-            {good.replace("\"time\" : 0.25", "\"time\" : {}"), "its lesson: \"settings.view.time\" must be"},
+            {good.replace("\"time\" : 0.25", "\"time\" : {}"), "its lesson: \"lesson.deck.scenes[0].settings.view.time\" must be"},
+            {good.replace("\"time\" : 0.25", "\"Time\" : 0.25"),
+                "its lesson: \"lesson.deck.scenes[0].settings.view.Time\" is not a setting name"},
         };
         for (String[] c : cases) {
             assertTrue(!c[0].equals(good), c[1]);
