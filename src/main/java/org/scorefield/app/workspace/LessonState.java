@@ -21,6 +21,7 @@ import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.schedule.ParameterSpec;
+import org.scorefield.core.schedule.Schedule;
 import org.scorefield.core.schedule.ScheduleKind;
 import org.scorefield.core.session.Lesson;
 import org.scorefield.core.session.LessonFile;
@@ -76,7 +77,7 @@ public final class LessonState {
 
     /** Opens a lesson at its first scene; a lesson one of whose scenes cannot be shown is refused whole. */
     public void open(Lesson opened) {
-        check(opened);
+        check(opened, model.process().schedule());
         index.set(-1); // before the deck: the scene on screen never points past it
         lesson.set(opened);
         go(0);
@@ -251,23 +252,27 @@ public final class LessonState {
     /**
      * Checks a lesson a session keeps, as {@link #open} does, and returns the change that makes it the
      * lesson open at its scene without setting anything (the session sets the window itself); empty:
-     * close the lesson.
+     * close the lesson. A scene that sets constants without naming a kind is checked against the
+     * session's process {@code process}, which the window will have once the session is open, not the
+     * window's process now.
      *
      * @throws InvalidInputException naming the scene that cannot be shown
      */
-    Runnable prepareRestore(Optional<Session.OpenLesson> kept) {
+    Runnable prepareRestore(Optional<Session.OpenLesson> kept, Schedule process) {
         if (kept.isEmpty()) {
             return this::close;
         }
-        check(kept.get().lesson());
+        check(kept.get().lesson(), process);
         return () -> replace(kept.get().lesson(), kept.get().scene());
     }
 
-    /** Refuses a lesson one of whose scenes cannot be shown, naming it. */
-    private void check(Lesson l) {
+    /**
+     * Refuses a lesson one of whose scenes cannot be shown over the process {@code process}, naming it.
+     */
+    private void check(Lesson l, Schedule process) {
         for (int i = 0; i < l.scenes().size(); i++) {
             try {
-                prepare(merged(l, i));
+                prepare(merged(l, i), process);
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("Scene " + (i + 1) + " (" + l.scenes().get(i).name() + "): "
                         + JsonFields.phrase(e.getMessage()) + ".", e);
@@ -277,7 +282,7 @@ public final class LessonState {
 
     /** Makes {@code l} the deck, with scene {@code k} on screen, without setting anything. */
     private void replace(Lesson l, int k) {
-        check(l);
+        check(l, model.process().schedule());
         index.set(-1); // the scene list first, then the scene: an index never points past the deck
         lesson.set(l);
         index.set(k);
@@ -399,10 +404,18 @@ public final class LessonState {
      * @throws InvalidInputException for a key this build does not know or a value it does not allow
      */
     Runnable prepare(Session.Settings in) {
+        return prepare(in, model.process().schedule());
+    }
+
+    /**
+     * As {@link #prepare(Session.Settings)}, over the process {@code base}: constants without a kind
+     * are {@code base}'s kind's, and change {@code base}.
+     */
+    private Runnable prepare(Session.Settings in, Schedule base) {
         Map<String, Setting<?>> known = new HashMap<>();
         Settings.ALL.forEach(s -> known.put(s.key(), s));
         Optional<ScheduleKind> processKind = Settings.PROCESS_KIND.read(in);
-        ScheduleKind kind = processKind.orElse(model.process().scheduleProperty().get().kind());
+        ScheduleKind kind = processKind.orElse(base.kind());
         Map<String, Double> constants = new HashMap<>();
         for (String key : in.values().keySet()) {
             if (known.containsKey(key)) {
@@ -424,11 +437,11 @@ public final class LessonState {
         }
         // the scene's process, made now so that constants no schedule takes are refused before any change:
         // a scene naming its kind gets that kind's defaults and its own constants, whatever the window had
-        org.scorefield.core.schedule.Schedule schedule = null;
+        Schedule schedule = null;
         if (processKind.isPresent() || !constants.isEmpty()) {
             Map<String, Double> all = new HashMap<>();
             if (processKind.isEmpty()) {
-                all.putAll(model.process().scheduleProperty().get().parameters());
+                all.putAll(base.parameters());
             }
             all.putAll(constants);
             try {
@@ -438,7 +451,7 @@ public final class LessonState {
                         + "made: " + JsonFields.phrase(e.getMessage()) + ".", e);
             }
         }
-        org.scorefield.core.schedule.Schedule made = schedule;
+        Schedule made = schedule;
         List<Runnable> changes = new ArrayList<>();
         SettingValues values = model.values();
         for (Setting<?> s : Settings.ALL) {

@@ -116,7 +116,7 @@ final class SessionCodec {
         Runnable lesson = () -> { };
         if (session.lesson().isPresent()) {
             try {
-                lesson = lessons.prepareRestore(session.lesson());
+                lesson = lessons.prepareRestore(session.lesson(), session.process());
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("Its lesson: " + JsonFields.phrase(e.getMessage()) + ".", e);
             }

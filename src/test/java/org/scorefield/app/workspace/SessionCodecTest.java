@@ -47,6 +47,29 @@ class SessionCodecTest {
         }
     }
 
+    /**
+     * A session's lesson whose scene sets σ_max without naming a kind is checked against the session's
+     * process, VE, which has σ_max, not against the window's VP (β_min, β_max), which has not: the
+     * window takes the session's process before the lesson is shown.
+     */
+    @Test
+    void aSessionsLessonIsCheckedAgainstTheSessionsProcess() {
+        LessonState lessons = new LessonState(model);
+        assertEquals(org.scorefield.core.schedule.ScheduleKind.VP, model.process().schedule().kind());
+        Session.Settings sigmaOnly = Session.Settings.builder().put("process.sigma_max", 30.0).build();
+        org.scorefield.core.session.Lesson deck = new org.scorefield.core.session.Lesson("VE constants",
+                List.of(new org.scorefield.core.session.Lesson.Scene("Wide", "", List.of(), sigmaOnly)));
+        Session saved = new SessionCodec(model).capture();
+        Session ve = new Session(saved.data(), org.scorefield.core.schedule.ScheduleKind.VE.createDefault(),
+                saved.model(), saved.settings()).withLesson(java.util.Optional.of(new Session.OpenLesson(deck, 0)));
+
+        new SessionCodec(model, lessons).apply(ve);
+        assertEquals(deck, lessons.lessonProperty().get());
+        assertEquals(org.scorefield.core.schedule.ScheduleKind.VE, model.process().schedule().kind());
+        lessons.go(0);
+        assertEquals(30.0, model.process().value("sigma_max"), "the scene sets the session's VE σ_max");
+    }
+
     @Test
     void aSessionWithOneBadValueChangesNothing() {
         Session saved = new SessionCodec(model).capture();
