@@ -26,8 +26,9 @@ import org.scorefield.core.session.Lesson;
  * new lesson, add a scene from the window, edit, move, delete, save as. Each item says what it does
  * in a tooltip; the edits that come often have keys (Ctrl+Shift+A adds, Ctrl+Shift+E edits,
  * Ctrl+Shift+PageUp/PageDown move the scene, as browsers move a tab). The commands are {@link
- * LessonState}'s; this asks for their texts ({@link SceneDialog}) and for a confirmation to delete,
- * since Undo keeps the window's settings, not the deck.
+ * LessonState}'s; this asks for their texts ({@link SceneDialog}) and for a confirmation to delete a
+ * scene or to replace a deck edited since it was opened or saved, since Undo keeps the window's
+ * settings, not the deck.
  */
 final class LessonMenu {
 
@@ -49,11 +50,12 @@ final class LessonMenu {
         BooleanBinding none = lessons.lessonProperty().isNull();
         MenuItem start = item("The default lesson   PageDown", "startLesson",
                 "The lesson that ships with Scorefield: from the data to Reflow in eight scenes.",
-                () -> lessons.open(LessonState.defaultLesson()));
+                () -> confirmReplace("Open the default lesson", () -> lessons.open(LessonState.defaultLesson())));
         MenuItem open = item("Open a lesson file…", "openLesson", "A deck of your own, saved with Save lesson as…",
-                this::openFile);
+                () -> confirmReplace("Open a lesson file", this::openFile));
         MenuItem fresh = item("New lesson from the window…", "newLesson", "Start a deck of your own: its first "
-                + "scene is the window as it is now. Add the next ones the same way.", () -> askScene(true, false));
+                + "scene is the window as it is now. Add the next ones the same way.",
+                () -> confirmReplace("Start a new lesson", () -> askScene(true, false)));
         MenuItem add = item("Add scene from the window…   Ctrl+Shift+A", "addScene", "A scene after the one on "
                 + "screen that shows the window as it is now: data, process, sampler, t, layers and view.",
                 () -> askScene(false, false));
@@ -167,6 +169,34 @@ final class LessonMenu {
                 } catch (InvalidInputException e) {
                     model.messageProperty().set(e.getMessage());
                 }
+            }
+        });
+        ask.show();
+    }
+
+    /**
+     * Runs {@code replace}, which puts another deck in place of the one open, at once when the deck is
+     * not edited since it was opened or saved, else once the lecturer agrees to lose the edits.
+     */
+    private void confirmReplace(String what, Runnable replace) {
+        Lesson lesson = lessons.lessonProperty().get();
+        if (lesson == null || !lessons.editedProperty().get()) {
+            replace.run();
+            return;
+        }
+        ButtonType discard = new ButtonType("Discard the edits", ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The lesson \u201c" + lesson.title() + "\u201d has "
+                + "edits that are not saved, and Undo (Ctrl+Z) puts the window's settings back, not the deck: "
+                + "cancel and use Save lesson as\u2026 to keep them.", discard, ButtonType.CANCEL);
+        ask.setTitle("Scorefield");
+        ask.setHeaderText(what + " and discard the edits of \u201c" + lesson.title() + "\u201d?");
+        ask.initOwner(window());
+        SceneDialog.style(ask.getDialogPane(), window());
+        ask.getDialogPane().setId("replaceLessonDialog");
+        // once the question is gone: replacing may ask for a file or a scene's texts in a dialog of its own
+        ask.setOnHidden(e -> {
+            if (ask.getResult() == discard) {
+                replace.run();
             }
         });
         ask.show();

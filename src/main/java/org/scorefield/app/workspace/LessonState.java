@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -42,6 +44,7 @@ public final class LessonState {
     private final ExplorerModel model;
     private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper(false);
 
     public LessonState(ExplorerModel model) {
         this.model = model;
@@ -69,6 +72,15 @@ public final class LessonState {
         return index.getReadOnlyProperty();
     }
 
+    /**
+     * Whether the deck was edited (started, a scene added, changed, moved or deleted) since it was
+     * opened or last saved as a lesson file: Undo does not bring a deck back, so replacing an edited
+     * one loses the edits for good.
+     */
+    public ReadOnlyBooleanProperty editedProperty() {
+        return edited.getReadOnlyProperty();
+    }
+
     /** The scene on screen. */
     public Optional<Lesson.Scene> scene() {
         Lesson l = lesson.get();
@@ -80,6 +92,7 @@ public final class LessonState {
         check(opened, model.process().schedule());
         index.set(-1); // before the deck: the scene on screen never points past it
         lesson.set(opened);
+        edited.set(false);
         go(0);
     }
 
@@ -159,6 +172,7 @@ public final class LessonState {
         checkTitle(title);
         LessonFile.checkScene(name, caption, equations);
         replace(LessonEdits.start(title.strip(), name.strip(), caption.strip(), equations, capture()), 0);
+        edited.set(true); // saved nowhere yet
         model.messageProperty().set("New lesson \"" + title.strip() + "\": scene 1 shows the window as it is now."
                 + notKept());
     }
@@ -174,6 +188,7 @@ public final class LessonState {
         LessonFile.checkScene(name, caption, equations);
         int at = index.get() + 1;
         replace(LessonEdits.insert(l, at, name.strip(), caption.strip(), equations, capture()), at);
+        edited.set(true);
         model.messageProperty().set("Added scene " + (at + 1) + " of " + (l.scenes().size() + 1) + ", \""
                 + name.strip() + "\": it shows the window as it is now." + notKept());
     }
@@ -191,6 +206,7 @@ public final class LessonState {
         int k = index.get();
         replace(LessonEdits.change(l, k, title.strip(), name.strip(), caption.strip(), equations,
                 fromWindow ? Optional.of(capture()) : Optional.empty()), k);
+        edited.set(true);
         model.messageProperty().set("Changed scene " + (k + 1) + ", \"" + name.strip() + "\""
                 + (fromWindow ? ": it shows the window as it is now." + notKept() : "."));
     }
@@ -208,6 +224,7 @@ public final class LessonState {
             return;
         }
         replace(LessonEdits.move(l, k, by), j);
+        edited.set(true);
         model.messageProperty().set("Moved \"" + l.scenes().get(k).name() + "\" to scene " + (j + 1) + " of "
                 + l.scenes().size() + ".");
     }
@@ -222,12 +239,16 @@ public final class LessonState {
         int k = index.get();
         Lesson without = LessonEdits.delete(l, k);
         replace(without, -1);
+        edited.set(true);
         go(Math.min(k, without.scenes().size() - 1));
         model.messageProperty().set("Deleted scene " + (k + 1) + ", \"" + l.scenes().get(k).name() + "\"; "
                 + without.scenes().size() + " scenes are left.");
     }
 
-    /** Writes the deck as a lesson file on the files' lane, atomically; a failure is one sentence. */
+    /**
+     * Writes the deck as a lesson file on the files' lane, atomically; a failure is one sentence. Once
+     * written, the deck counts as not edited, unless it was edited again while it was being written.
+     */
     public void saveAs(java.nio.file.Path file) {
         Lesson l = lesson.get();
         if (l == null) {
@@ -240,7 +261,12 @@ public final class LessonState {
                     LessonFile.write(l, file);
                     return "Saved the lesson \"" + l.title() + "\" (" + l.scenes().size()
                             + (l.scenes().size() == 1 ? " scene" : " scenes") + ") to " + name + ".";
-                }, model.messageProperty()::set);
+                }, saved -> {
+                    if (lesson.get() == l) {
+                        edited.set(false);
+                    }
+                    model.messageProperty().set(saved);
+                });
     }
 
     /** The lesson and its scene, as a session keeps them; empty without a lesson. */
@@ -252,9 +278,9 @@ public final class LessonState {
     /**
      * Checks a lesson a session keeps, as {@link #open} does, and returns the change that makes it the
      * lesson open at its scene without setting anything (the session sets the window itself); empty:
-     * close the lesson. A scene that sets constants without naming a kind is checked against the
-     * session's process {@code process}, which the window will have once the session is open, not the
-     * window's process now.
+     * close the lesson. The session's file keeps the deck, so it counts as not edited. A scene that
+     * sets constants without naming a kind is checked against the session's process {@code process},
+     * which the window will have once the session is open, not the window's process now.
      *
      * @throws InvalidInputException naming the scene that cannot be shown
      */
@@ -263,7 +289,10 @@ public final class LessonState {
             return this::close;
         }
         check(kept.get().lesson(), process);
-        return () -> replace(kept.get().lesson(), kept.get().scene());
+        return () -> {
+            replace(kept.get().lesson(), kept.get().scene());
+            edited.set(false);
+        };
     }
 
     /**
@@ -305,6 +334,7 @@ public final class LessonState {
     public void close() {
         index.set(-1);
         lesson.set(null);
+        edited.set(false);
     }
 
     /**

@@ -8,6 +8,9 @@ import static org.scorefield.app.view.FxWait.fx;
 import static org.scorefield.app.view.FxWait.waitUntil;
 
 import javafx.scene.Node;
+import java.util.List;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
@@ -171,6 +174,29 @@ class LessonWindowTest extends WindowTest {
         lessonsGo(0);
         lessonsGo(1);
         assertEquals(0.6, fx(() -> model.view().timeProperty().get()), "the edited scene took the window's t");
+
+        // the deck is edited: the default lesson replaces it only once the lecturer agrees
+        assertTrue(fx(() -> view.lessons().editedProperty().get()));
+        for (ButtonBar.ButtonData answer : List.of(ButtonBar.ButtonData.CANCEL_CLOSE, ButtonBar.ButtonData.OK_DONE)) {
+            robot.clickOn("#lessonMenu");
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#startLesson");
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.DialogPane ask = robot.lookup("#replaceLessonDialog")
+                    .queryAs(javafx.scene.control.DialogPane.class);
+            assertEquals(9, fx(() -> view.lessons().lessonProperty().get().scenes().size()), "not yet replaced");
+            fx(() -> {
+                ButtonType button = ask.getButtonTypes().stream().filter(b -> b.getButtonData() == answer)
+                        .findFirst().orElseThrow();
+                ((javafx.scene.control.Button) ask.lookupButton(button)).fire();
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            waitUntil(60, () -> model.jobs().idle());
+            int scenes = answer == ButtonBar.ButtonData.OK_DONE ? 8 : 9;
+            assertEquals(scenes, fx(() -> view.lessons().lessonProperty().get().scenes().size()), answer.toString());
+        }
+        assertFalse(fx(() -> view.lessons().editedProperty().get()), "the default lesson, as shipped");
     }
 
     private void lessonsGo(int k) {

@@ -303,6 +303,40 @@ class LessonStateTest {
         assertFalse(model.view().compareProperty().get(), "scene 2 is not");
     }
 
+    /**
+     * The deck counts as edited from an edit until it is saved as a lesson file or another deck is
+     * opened; the menu asks before replacing an edited deck, since Undo does not bring it back.
+     */
+    @Test
+    void aDeckIsEditedFromAnEditUntilSavedOrReplaced(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertFalse(lessons.editedProperty().get(), "no deck");
+        lessons.open(LessonState.defaultLesson());
+        assertFalse(lessons.editedProperty().get(), "as shipped");
+        lessons.go(3);
+        assertFalse(lessons.editedProperty().get(), "stepping is not editing");
+        lessons.change("Mine", "Two samplers", "", List.of(), false);
+        assertTrue(lessons.editedProperty().get(), "changed");
+        lessons.saveAs(dir.resolve("mine.json"));
+        manual.runAll();
+        assertFalse(lessons.editedProperty().get(), "saved");
+        lessons.move(1);
+        assertTrue(lessons.editedProperty().get(), "moved");
+        lessons.saveAs(dir.resolve("mine.json"));
+        lessons.add("Late", "", List.of()); // edited while the file is being written
+        manual.runAll();
+        assertTrue(lessons.editedProperty().get(), "the file holds the deck without the scene added since");
+        lessons.delete();
+        lessons.open(LessonState.defaultLesson());
+        assertFalse(lessons.editedProperty().get(), "another deck opened");
+        lessons.start("New", "First", "", List.of());
+        assertTrue(lessons.editedProperty().get(), "a new deck is saved nowhere");
+        lessons.close();
+        assertFalse(lessons.editedProperty().get());
+        lessons.open(LessonState.defaultLesson());
+        assertThrows(InvalidInputException.class, () -> lessons.change("", "x", "", List.of(), false));
+        assertFalse(lessons.editedProperty().get(), "a refused edit edits nothing");
+    }
+
     /** A scene names a preset, never drawn points: adding one from drawn points says what it keeps. */
     @Test
     void aSceneFromDrawnPointsSaysItKeepsThePreset() {
