@@ -20,6 +20,7 @@ import org.scorefield.app.panel.Widgets;
 import org.scorefield.app.workspace.LessonState;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.session.Lesson;
+import org.scorefield.core.session.LessonFile;
 
 /**
  * The Lesson menu: start the default lesson or open a file, and the lecturer's edits of the deck —
@@ -223,11 +224,9 @@ final class LessonMenu {
         chooser.setInitialFileName(fileName(lesson.title()) + ".json");
         java.io.File file = chooser.showSaveDialog(window());
         if (file != null) {
-            java.nio.file.Path path = file.toPath();
-            if (!path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
-                path = path.resolveSibling(path.getFileName() + ".json");
-            }
-            lessons.saveAs(path);
+            // the chooser asked before replacing the name chosen, not one with ".json" added to it
+            java.nio.file.Path path = LessonFile.withExtension(file.toPath());
+            lessons.saveAs(path, path.equals(file.toPath()));
         }
     }
 

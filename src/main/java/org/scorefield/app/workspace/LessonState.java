@@ -246,10 +246,20 @@ public final class LessonState {
     }
 
     /**
-     * Writes the deck as a lesson file on the files' lane, atomically; a failure is one sentence. Once
-     * written, the deck counts as not edited, unless it was edited again while it was being written.
+     * Writes the deck as a lesson file on the files' lane, atomically, replacing {@code file} if it
+     * exists; a failure is one sentence. Once written, the deck counts as not edited, unless it was
+     * edited again while it was being written.
      */
     public void saveAs(java.nio.file.Path file) {
+        saveAs(file, true);
+    }
+
+    /**
+     * As {@link #saveAs(java.nio.file.Path)}; without {@code replacing}, a file that exists already is
+     * left as it is and the lesson is not saved, in one sentence (a name the file chooser did not ask
+     * about replacing).
+     */
+    public void saveAs(java.nio.file.Path file, boolean replacing) {
         Lesson l = lesson.get();
         if (l == null) {
             return;
@@ -258,6 +268,9 @@ public final class LessonState {
         model.jobs().<String>job("lesson-save", org.scorefield.app.jobs.Lane.FILES).title("Writing " + name)
                 .onFailure(why -> model.messageProperty().set("The lesson is not saved: " + JsonFields.phrase(why) + "."))
                 .start(job -> {
+                    InvalidInputException.require(replacing || !java.nio.file.Files.exists(file,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS), name + " already exists; choose it by that "
+                            + "name to replace it.");
                     LessonFile.write(l, file);
                     return "Saved the lesson \"" + l.title() + "\" (" + l.scenes().size()
                             + (l.scenes().size() == 1 ? " scene" : " scenes") + ") to " + name + ".";

@@ -166,6 +166,18 @@ public final class LessonFile {
         return root;
     }
 
+    /**
+     * The file a lesson is saved to when the lecturer chose {@code chosen}: the name itself when it
+     * ends in ".json" (in any case), else the name with ".json" added ("deck" → "deck.json",
+     * "week.3" → "week.3.json"). A file chooser asks before replacing the name it was given, not
+     * this one, so a name that changes here has not been asked about.
+     */
+    public static Path withExtension(Path chosen) {
+        String name = chosen.getFileName().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? chosen
+                : chosen.resolveSibling(name + ".json");
+    }
+
     /** Writes the lesson, replacing the file atomically. */
     public static void write(Lesson lesson, Path file) {
         String text = text(lesson);

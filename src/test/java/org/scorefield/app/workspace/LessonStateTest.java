@@ -337,6 +337,30 @@ class LessonStateTest {
         assertFalse(lessons.editedProperty().get(), "a refused edit edits nothing");
     }
 
+    /**
+     * The menu saves "mine" as mine.json, a name the file chooser did not ask about replacing: an
+     * existing mine.json is then left alone, in one sentence; the name the chooser asked about is
+     * replaced.
+     */
+    @Test
+    void aNameTheChooserDidNotAskAboutDoesNotReplaceAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path mine = dir.resolve("mine.json");
+        java.nio.file.Files.writeString(mine, "someone's notes");
+        lessons.open(LessonState.defaultLesson());
+        lessons.saveAs(mine, false);
+        manual.runAll();
+        assertEquals("someone's notes", java.nio.file.Files.readString(mine));
+        assertEquals("The lesson is not saved: mine.json already exists; choose it by that name to replace it.",
+                model.messageProperty().get());
+        lessons.saveAs(dir.resolve("other.json"), false); // a new file needs no question
+        manual.runAll();
+        lessons.saveAs(mine, true);
+        manual.runAll();
+        assertEquals(LessonState.defaultLesson(), org.scorefield.core.session.LessonFile.read(mine));
+        assertEquals(LessonState.defaultLesson(), org.scorefield.core.session.LessonFile.read(dir.resolve("other.json")));
+    }
+
     /** A scene names a preset, never drawn points: adding one from drawn points says what it keeps. */
     @Test
     void aSceneFromDrawnPointsSaysItKeepsThePreset() {

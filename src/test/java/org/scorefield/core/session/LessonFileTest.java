@@ -38,6 +38,16 @@ class LessonFileTest {
         assertEquals(500L, read.scenes().get(0).settings().whole("data.points").orElseThrow());
     }
 
+    /** A name without ".json" gets it; one with it, in any case, is kept as chosen. */
+    @Test
+    void aChosenNameGetsTheJsonExtensionOnce() {
+        assertEquals(dir.resolve("deck.json"), LessonFile.withExtension(dir.resolve("deck")));
+        assertEquals(dir.resolve("deck.json"), LessonFile.withExtension(dir.resolve("deck.json")));
+        assertEquals(dir.resolve("DECK.JSON"), LessonFile.withExtension(dir.resolve("DECK.JSON")));
+        assertEquals(dir.resolve("week.3.json"), LessonFile.withExtension(dir.resolve("week.3")));
+        assertEquals(dir.resolve("deck.json.bak.json"), LessonFile.withExtension(dir.resolve("deck.json.bak")));
+    }
+
     @Test
     void badFilesAreOneSentenceNamingTheField() {
         String good = LessonFile.text(deck());
