@@ -93,11 +93,11 @@ public final class SessionSection {
         chooser.setInitialFileName(current != null ? current.getFileName().toString() : "lecture" + SessionFile.EXTENSION);
         File f = chooser.showSaveDialog(owner);
         if (f != null) {
-            Path p = f.toPath();
-            if (!p.getFileName().toString().endsWith(SessionFile.EXTENSION)) {
-                p = p.resolveSibling(p.getFileName() + SessionFile.EXTENSION);
-            }
-            session.save(p);
+            Path chosen = f.toPath();
+            Path p = chosen.getFileName().toString().endsWith(SessionFile.EXTENSION) ? chosen
+                    : chosen.resolveSibling(chosen.getFileName() + SessionFile.EXTENSION);
+            // the chooser asked about replacing the file it named, not the one with the ending added
+            session.save(p, p.equals(chosen));
         }
     }
 

@@ -140,6 +140,15 @@ public final class SessionState {
 
     /** Saves the workspace to {@code target} (atomically, off the FX thread); then it is the current file. */
     public void save(Path target) {
+        save(target, true);
+    }
+
+    /**
+     * Saves to {@code target}; {@code replacing} false when the name is not the one the user chose in
+     * the file chooser (an ending added after it), whose question about replacing a file then was
+     * about another file: an existing file of that name is left alone and the save refused.
+     */
+    public void save(Path target, boolean replacing) {
         Session session = codec.capture();
         busy.set(true);
         status.set("Saving " + target.getFileName() + "…");
@@ -147,6 +156,9 @@ public final class SessionState {
                 .onFailure(why -> fail(why.replace("Your work is unchanged.", "The previous file is unchanged.")))
                 .onCancelled(() -> fail("Not saved: cancelled. The previous file is unchanged."))
                 .start(job -> {
+                    InvalidInputException.require(replacing || !Files.exists(target,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS), "Not saved: " + target.getFileName()
+                            + " already exists; choose it by that name to replace it.");
                     SessionFile.save(session, target, job);
                     return "Saved " + target.getFileName() + ".";
                 }, message -> {

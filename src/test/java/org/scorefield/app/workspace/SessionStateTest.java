@@ -68,6 +68,30 @@ class SessionStateTest {
         assertFalse(sessions.busyProperty().get());
     }
 
+    /**
+     * A name the chooser did not ask about ("talk" chosen, "talk.scorefield" written) never replaces
+     * an existing file: the chooser's question was about another one.
+     */
+    @Test
+    void aSaveUnderANameTheChooserDidNotNameReplacesNothing() throws Exception {
+        SessionState sessions = state();
+        Path file = dir.resolve("talk.scorefield");
+        Files.writeString(file, "someone else's file");
+        sessions.save(file, false);
+        manual.runAll();
+        assertEquals("someone else's file", Files.readString(file));
+        assertEquals("Not saved: talk.scorefield already exists; choose it by that name to replace it.",
+                sessions.statusProperty().get());
+        assertFalse(sessions.busyProperty().get());
+        Path fresh = dir.resolve("new.scorefield");
+        sessions.save(fresh, false);
+        manual.runAll();
+        assertTrue(Files.isRegularFile(fresh), "a new name is written");
+        sessions.save(file, true); // chosen by that name: the chooser asked
+        manual.runAll();
+        assertEquals("Saved talk.scorefield.", sessions.statusProperty().get());
+    }
+
     @Test
     void aCancelAfterTheFileWasWrittenReportsTheSave() {
         SessionState sessions = state();
