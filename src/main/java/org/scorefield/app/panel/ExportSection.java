@@ -111,8 +111,8 @@ public final class ExportSection {
     }
 
     /** A button that asks where to save a figure (PNG, SVG, PDF) or CSV file (by the name's ending), then saves it. */
-    private static Button saveButton(String text, String id, String tooltip, String fileName,
-                                     Consumer<java.nio.file.Path> action) {
+    private Button saveButton(String text, String id, String tooltip, String fileName,
+                              Consumer<java.nio.file.Path> action) {
         Button button = new Button(text);
         button.setId(id);
         button.setTooltip(Widgets.tip(tooltip));
@@ -136,7 +136,7 @@ public final class ExportSection {
         return row;
     }
 
-    private static void choose(Button owner, AnimationFormat format, String name,
+    private void choose(Button owner, AnimationFormat format, String name,
                                Consumer<java.nio.file.Path> action) {
         if (format == AnimationFormat.PNG) {
             DirectoryChooser chooser = new DirectoryChooser();
@@ -152,7 +152,7 @@ public final class ExportSection {
                 format.id().toUpperCase(Locale.ROOT) + " files", "*" + ext));
     }
 
-    private static void save(Button owner, String name, Consumer<java.nio.file.Path> action,
+    private void save(Button owner, String name, Consumer<java.nio.file.Path> action,
                              FileChooser.ExtensionFilter... filters) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export");
@@ -167,7 +167,11 @@ public final class ExportSection {
             boolean hasOne = java.util.Arrays.stream(filters).flatMap(f -> f.getExtensions().stream())
                     .anyMatch(pattern -> lower.endsWith(pattern.substring(1)));
             if (!hasOne && chosen != null) {
-                path = path.resolveSibling(path.getFileName() + chosen.getExtensions().get(0).substring(1));
+                // the chooser asked about replacing the name typed, not this one: an existing file stays
+                java.nio.file.Path withEnding = path.resolveSibling(path.getFileName()
+                        + chosen.getExtensions().get(0).substring(1));
+                export.unlessItExists(withEnding, () -> action.accept(withEnding));
+                return;
             }
             action.accept(path);
         }

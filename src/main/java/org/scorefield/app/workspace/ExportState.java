@@ -395,6 +395,24 @@ public final class ExportState {
         }, this::said);
     }
 
+    /**
+     * Runs {@code save} (on this thread, once checked) unless a file {@code out} already exists: for a
+     * name the file chooser did not ask about replacing (an ending added after it), whose question
+     * was about another file. The check runs on the files' lane; a refusal is one sentence.
+     */
+    public void unlessItExists(Path out, Runnable save) {
+        jobs.<Boolean>job("export-check-" + ++saves, Lane.FILES).title("Checking " + IoReasons.fileName(out))
+                .onFailure(this::said)
+                .start(job -> java.nio.file.Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS), exists -> {
+                    if (exists) {
+                        said("Not saved: " + IoReasons.fileName(out) + " already exists; choose it by that name to "
+                                + "replace it.");
+                    } else {
+                        save.run();
+                    }
+                });
+    }
+
     private void said(String message) {
         status.set(message);
         model.messageProperty().set(message);

@@ -117,6 +117,24 @@ class ExportStateTest {
         assertTrue(same.getMessage().startsWith("Flow matching ignores the schedule"), same.getMessage());
     }
 
+    /** A name with an ending added after the file chooser asked is saved only when no such file exists. */
+    @Test
+    void aNameTheChooserDidNotAskAboutReplacesNothing() throws Exception {
+        Path taken = dir.resolve("figure.png");
+        Files.writeString(taken, "someone else's figure");
+        boolean[] saved = {false};
+        export.unlessItExists(taken, () -> saved[0] = true);
+        assertFalse(saved[0], "checked on the files' lane first");
+        manual.runAll();
+        assertFalse(saved[0]);
+        assertEquals("Not saved: figure.png already exists; choose it by that name to replace it.",
+                export.statusProperty().get());
+        assertEquals("someone else's figure", Files.readString(taken));
+        export.unlessItExists(dir.resolve("fresh.png"), () -> saved[0] = true);
+        manual.runAll();
+        assertTrue(saved[0], "a free name is saved");
+    }
+
     @Test
     void anExportCancelledBeforeItsFirstFrameWritesNothing() {
         model.sampling().resample();
