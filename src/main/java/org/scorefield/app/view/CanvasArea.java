@@ -239,7 +239,10 @@ public final class CanvasArea extends StackPane {
         double[] world = canvas.toWorld(e.getX(), e.getY());
         switch (model.view().toolProperty().get()) {
             case LOOK -> {
-                if (pressed) {
+                if (pressed && model.view().compareProperty().get() && canvas == sde) {
+                    // the clicked paths are A's model's, drawn in A's pane: say so rather than draw them elsewhere
+                    model.messageProperty().set("Paths from a click follow A's model: click in A's pane (left).");
+                } else if (pressed) {
                     model.sampling().startAt(world[0], world[1]);
                     model.messageProperty().set(String.format(Locale.ROOT,
                             "Trajectories start at (%.2f, %.2f) at t = 1, seed %d.", world[0], world[1],

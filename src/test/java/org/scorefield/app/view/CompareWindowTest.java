@@ -54,6 +54,13 @@ class CompareWindowTest extends WindowTest {
         assertEquals(1, fx(() -> model.compare().b().model().orElseThrow().steps()));
         assertEquals(64, fx(() -> model.compare().b().model().orElseThrow().architecture().width()));
         assertTrue(robot.lookup("#sdeCanvas").query().isVisible());
+        // a click with the paths tool in B's pane starts nothing there or in A's, and says where to click
+        robot.clickOn("#sdeCanvas");
+        assertTrue(fx(() -> model.sampling().clicksProperty().get().isEmpty()), "no paths from B's pane");
+        assertEquals("Paths from a click follow A's model: click in A's pane (left).",
+                fx(() -> model.messageProperty().get()));
+        robot.clickOn("#odeCanvas");
+        waitUntil(30, () -> !model.sampling().clicksProperty().get().isEmpty());
 
         // exported as on screen: A's pane beside B's, each under its own overlay
         java.nio.file.Path out = dir.resolve("a-vs-b");
