@@ -20,9 +20,16 @@ import org.scorefield.core.session.SessionFile;
 public final class SessionSection {
 
     private final SessionState session;
+    /** Runs an opening at once, or after the lecturer agrees (an edited lesson deck may be replaced). */
+    private java.util.function.Consumer<Runnable> beforeOpen = Runnable::run;
 
     public SessionSection(SessionState session) {
         this.session = session;
+    }
+
+    /** What must agree before a session is opened (the window asks when an edited deck may be lost). */
+    public void beforeOpen(java.util.function.Consumer<Runnable> gate) {
+        this.beforeOpen = gate;
     }
 
     public Node build() {
@@ -48,7 +55,7 @@ public final class SessionSection {
                 MenuItem item = new MenuItem(org.scorefield.core.io.IoReasons.fileName(p) + "  —  "
                         + (p.getParent() == null ? "" : org.scorefield.core.io.InputFiles.printable(p.getParent().toString())));
                 item.setMnemonicParsing(false);
-                item.setOnAction(e -> session.open(p));
+                item.setOnAction(e -> beforeOpen.accept(() -> session.open(p)));
                 open.getItems().add(item);
             }
             if (open.getItems().isEmpty()) {
@@ -75,11 +82,13 @@ public final class SessionSection {
 
     /** Asks for a session file and opens it. */
     public void open(Window owner) {
-        FileChooser chooser = chooser("Open a session");
-        File f = chooser.showOpenDialog(owner);
-        if (f != null) {
-            session.open(f.toPath());
-        }
+        beforeOpen.accept(() -> {
+            FileChooser chooser = chooser("Open a session");
+            File f = chooser.showOpenDialog(owner);
+            if (f != null) {
+                session.open(f.toPath());
+            }
+        });
     }
 
     /** Saves to the current file, or asks for one (always, for Save as). */

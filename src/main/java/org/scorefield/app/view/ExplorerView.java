@@ -127,6 +127,7 @@ public final class ExplorerView extends BorderPane {
                 + "t = 0 is the data, t = 1 is pure noise: x\u209c = \u03b1(t)\u00b7x\u2080 + \u03c3(t)\u00b7\u03b5.");
         lead.getStyleClass().add("lead");
         sessionSection = new SessionSection(session);
+        sessionSection.beforeOpen(lessonCommands::confirmOpenSession);
         VBox side = new VBox(title, lead, sessionSection.build(),
                 new DataSection(model).build(),
                 new ProcessSection(model.process(), model.training().objectiveProperty()

@@ -180,17 +180,30 @@ final class LessonMenu {
      * not edited since it was opened or saved, else once the lecturer agrees to lose the edits.
      */
     private void confirmReplace(String what, Runnable replace) {
+        confirm(what + " and discard the edits of \u201c{title}\u201d?", "Discard the edits", replace);
+    }
+
+    /**
+     * Runs {@code open} at once when the deck is not edited since it was opened or saved, else once the
+     * lecturer agrees: a session that holds a lesson replaces the deck open (one without leaves it).
+     */
+    void confirmOpenSession(Runnable open) {
+        confirm("Open a session? One that holds a lesson replaces \u201c{title}\u201d and its edits.",
+                "Open a session", open);
+    }
+
+    private void confirm(String header, String agree, Runnable replace) {
         Lesson lesson = lessons.lessonProperty().get();
         if (lesson == null || !lessons.editedProperty().get()) {
             replace.run();
             return;
         }
-        ButtonType discard = new ButtonType("Discard the edits", ButtonBar.ButtonData.OK_DONE);
+        ButtonType discard = new ButtonType(agree, ButtonBar.ButtonData.OK_DONE);
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The lesson \u201c" + lesson.title() + "\u201d has "
                 + "edits that are not saved, and Undo (Ctrl+Z) puts the window's settings back, not the deck: "
                 + "cancel and use Save lesson as\u2026 to keep them.", discard, ButtonType.CANCEL);
         ask.setTitle("Scorefield");
-        ask.setHeaderText(what + " and discard the edits of \u201c" + lesson.title() + "\u201d?");
+        ask.setHeaderText(header.replace("{title}", lesson.title())); // a title is the file's text: no format
         ask.initOwner(window());
         SceneDialog.style(ask.getDialogPane(), window());
         ask.getDialogPane().setId("replaceLessonDialog");

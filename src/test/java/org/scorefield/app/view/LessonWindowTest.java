@@ -177,6 +177,19 @@ class LessonWindowTest extends WindowTest {
 
         // the deck is edited: the default lesson replaces it only once the lecturer agrees
         assertTrue(fx(() -> view.lessons().editedProperty().get()));
+        // and so may a session (Ctrl+O): asked first, cancelled, nothing opened and the deck kept
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane session = robot.lookup("#replaceLessonDialog")
+                .queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(fx(session::getHeaderText).startsWith("Open a session? One that holds a lesson replaces"),
+                fx(session::getHeaderText));
+        fx(() -> {
+            ((javafx.scene.control.Button) session.lookupButton(ButtonType.CANCEL)).fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(9, fx(() -> view.lessons().lessonProperty().get().scenes().size()));
         for (ButtonBar.ButtonData answer : List.of(ButtonBar.ButtonData.CANCEL_CLOSE, ButtonBar.ButtonData.OK_DONE)) {
             robot.clickOn("#lessonMenu");
             WaitForAsyncUtils.waitForFxEvents();
