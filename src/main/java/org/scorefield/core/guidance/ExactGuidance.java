@@ -1,0 +1,184 @@
+package org.scorefield.core.guidance;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.GaussianMixture;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.denoise.GaussianMixtureDenoiser;
+import org.scorefield.core.field.GridSpec;
+import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.schedule.Schedule;
+
+/**
+ * Guidance of a labelled Gaussian mixture, exactly (docs/math.md §9): the class-conditional
+ * denoisers, the noisy classifier {@code p_t(c | x) = π_c·p_t(x | c) / p_t(x)}, the guided field of
+ * classifier-free guidance, and the tilted density {@code p·p(c | x)^ω} that guidance is often said
+ * to sample and does not. With exact parts, classifier guidance {@code ŝ + ω∇log p_t(c | x)} and
+ * classifier-free guidance {@code ω·ŝ_c + (1 − ω)·ŝ} are the same field, since
+ * {@code ∇log p_t(c | x) = ŝ_c − ŝ} (Bayes' rule; π_c has no gradient).
+ */
+public final class ExactGuidance {
+
+    private final GaussianMixture mixture;
+    private final Schedule schedule;
+    private final GaussianMixtureDenoiser all;
+    /** Per class: its components' mixture (renormalised), or null for a label no component carries. */
+    private final GaussianMixtureDenoiser[] byClass;
+    private final double[] prior;
+
+    public ExactGuidance(GaussianMixture mixture, Schedule schedule) {
+        this.mixture = mixture;
+        this.schedule = schedule;
+        this.all = new GaussianMixtureDenoiser(mixture, schedule);
+        int classes = mixture.labelCount();
+        byClass = new GaussianMixtureDenoiser[classes];
+        prior = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            List<GaussianMixture.Component> mine = new ArrayList<>();
+            for (GaussianMixture.Component k : mixture.components()) {
+                if (k.label() == c) {
+                    mine.add(k);
+                    prior[c] += k.weight();
+                }
+            }
+            byClass[c] = mine.isEmpty() ? null : new GaussianMixtureDenoiser(new GaussianMixture(mine), schedule);
+        }
+    }
+
+    /** Labels 0 … classes − 1 (some may carry no component, and then have prior 0). */
+    public int classes() {
+        return byClass.length;
+    }
+
+    /** π_c: the weight of class c's components. */
+    public double prior(int c) {
+        checkClass(c);
+        return prior[c];
+    }
+
+    /** The unconditional oracle of the whole mixture. */
+    public GaussianMixtureDenoiser unconditional() {
+        return all;
+    }
+
+    /** The exact class-conditional oracle of p_t(x | c): class c's components, their weights renormalised. */
+    public GaussianMixtureDenoiser conditional(int c) {
+        checkClass(c);
+        InvalidInputException.require(byClass[c] != null, "No component of the mixture carries class " + c + ".");
+        return byClass[c];
+    }
+
+    /**
+     * p_t(c | x) for every point and class: {@code n × classes} values, row by row, each row summing
+     * to one. Computed from log-densities (log-sum-exp), so far from every component it stays finite.
+     */
+    public double[] classifier(double[] xt, double t) {
+        int n = xt.length / 2;
+        int classes = classes();
+        double[][] logJoint = new double[classes][];
+        for (int c = 0; c < classes; c++) {
+            if (byClass[c] != null) {
+                logJoint[c] = byClass[c].logDensity(xt, t);
+            }
+        }
+        double[] out = new double[n * classes];
+        for (int i = 0; i < n; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                if (logJoint[c] != null) {
+                    max = Math.max(max, logJoint[c][i] + Math.log(prior[c]));
+                }
+            }
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                double p = logJoint[c] == null ? 0 : Math.exp(logJoint[c][i] + Math.log(prior[c]) - max);
+                out[i * classes + c] = p;
+                sum += p;
+            }
+            for (int c = 0; c < classes; c++) {
+                out[i * classes + c] /= sum;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The guided oracle for class c at scale ω: {@code x̂0_ω = ω·x̂0(x | c) + (1 − ω)·x̂0(x)}, hence the
+     * same combination of the scores (§9.1). ω = 0 is the unconditional oracle, ω = 1 the class's own.
+     */
+    public Denoiser guided(int c, double omega) {
+        InvalidInputException.require(Double.isFinite(omega) && omega >= 0, "The guidance scale ω must be a "
+                + "finite number ≥ 0, got " + omega + ".");
+        Denoiser conditional = conditional(c);
+        return new Denoiser() {
+            @Override
+            public Schedule schedule() {
+                return schedule;
+            }
+
+            @Override
+            public double[] denoise(double[] xt, double t) {
+                return combine(conditional.denoise(xt, t), all.denoise(xt, t), omega);
+            }
+
+            @Override
+            public double[] score(double[] xt, double t) {
+                return combine(conditional.score(xt, t), all.score(xt, t), omega);
+            }
+        };
+    }
+
+    /**
+     * The tilted density {@code p_t(x)·p_t(c | x)^ω}, normalised on the grid (its cells' masses sum
+     * to one), as log values. ω = 1 gives π_c·p_t(x | c) normalised: the class's own density.
+     */
+    public ScalarGrid tiltedLogDensity(int c, double omega, GridSpec spec, double t) {
+        conditional(c); // a class no component carries has no tilted density
+        InvalidInputException.require(Double.isFinite(omega) && omega >= 0, "The guidance scale ω must be a "
+                + "finite number ≥ 0, got " + omega + ".");
+        double[] xy = new double[2 * spec.size()];
+        for (int j = 0; j < spec.ny(); j++) {
+            for (int i = 0; i < spec.nx(); i++) {
+                int k = j * spec.nx() + i;
+                xy[2 * k] = spec.x(i);
+                xy[2 * k + 1] = spec.y(j);
+            }
+        }
+        double[] logP = all.logDensity(xy, t);
+        double[] classes = classifier(xy, t);
+        double[] log = new double[spec.size()];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < log.length; k++) {
+            log[k] = omega == 0 ? logP[k] : logP[k] + omega * Math.log(classes[k * classes() + c]);
+            max = Math.max(max, log[k]);
+        }
+        double mass = 0;
+        for (double v : log) {
+            mass += Math.exp(v - max);
+        }
+        double logNorm = max + Math.log(mass * spec.dx() * spec.dy());
+        for (int k = 0; k < log.length; k++) {
+            log[k] -= logNorm;
+        }
+        return new ScalarGrid(spec, log);
+    }
+
+    /** The mixture guided. */
+    public GaussianMixture mixture() {
+        return mixture;
+    }
+
+    private static double[] combine(double[] conditional, double[] unconditional, double omega) {
+        double[] out = new double[conditional.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = omega * conditional[i] + (1 - omega) * unconditional[i];
+        }
+        return out;
+    }
+
+    private void checkClass(int c) {
+        InvalidInputException.require(c >= 0 && c < classes(), "The class must lie between 0 and " + (classes() - 1)
+                + ", got " + c + ".");
+    }
+}
