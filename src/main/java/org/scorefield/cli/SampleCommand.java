@@ -14,6 +14,7 @@ import org.scorefield.core.metric.EnergyDistance;
 import org.scorefield.core.metric.MetricWithFloor;
 import org.scorefield.core.metric.NoiseFloor;
 import org.scorefield.core.metric.SampleQuality;
+import org.scorefield.core.metric.SlicedWasserstein;
 import org.scorefield.core.sample.Recording;
 import org.scorefield.core.sample.SampleResult;
 import org.scorefield.core.sample.SamplerSettings;
@@ -78,10 +79,29 @@ final class SampleCommand implements Callable<Integer> {
             description = "Write every path as CSV: particle,step,t,x,y,denoised_x,denoised_y.")
     Path trajectories;
 
+    @Option(names = "--class", paramLabel = "K", description = "Guide the samples to class K of a labelled "
+            + "mixture oracle (gmm-labelled): exactly, with the oracle's class-conditional and noisy classifier "
+            + "(docs/math.md §9). --class alone means --omega 1, the class's own distribution.")
+    Integer guidedClass;
+
+    @Option(names = "--guidance", paramLabel = "<cfg|classifier>", description = "Classifier-free guidance "
+            + "ω·ŝ(x|c) + (1 − ω)·ŝ(x), or classifier guidance ŝ + ω·∇log p_t(c|x); with the exact oracle they are "
+            + "the same field (default cfg).")
+    String guidance;
+
+    @Option(names = "--omega", paramLabel = "W", description = "Guidance scale ω ≥ 0: 0 unconditional, 1 the "
+            + "class, more sharpens towards it (default 1 with --class).")
+    Double omega;
+
     @Override
     public Integer call() {
         InvalidInputException.require(n >= 2 && n <= 100_000, "--n must lie between 2 and 100000, got " + n + ".");
         DenoiserSource source = oracleOptions.resolve(processOptions);
+        Optional<Guided> guided = guided(source);
+        if (guided.isPresent()) {
+            source = new DenoiserSource(source.key(), source.name(), guided.get().denoiser(), source.reference(),
+                    source.description(), source.start());
+        }
         Denoiser denoiser = source.denoiser();
         Schedule schedule = denoiser.schedule();
         SamplerSettings settings = tuning.over(oracleOptions.sampler(solver, steps));
@@ -125,6 +145,16 @@ final class SampleCommand implements Callable<Integer> {
         Json.put(json, "seconds", seconds);
         putMetric(json, "sw2", quality.map(SampleQuality::sw2).orElse(null));
         putMetric(json, "energy", energy);
+        guided.ifPresent(g -> {
+            json.put("class", g.c());
+            json.put("guidance", g.kind());
+            Json.put(json, "omega", g.omega());
+            Json.put(json, "class_fraction", g.exact().classFraction(samples, g.c()));
+            putMetric(json, "sw2_class", NoiseFloor.measure(SlicedWasserstein::distance, samples,
+                    g.exact().classSampler(g.c()), seed));
+            putMetric(json, "sw2_tilted", NoiseFloor.measure(SlicedWasserstein::distance, samples,
+                    g.exact().tiltedSampler(g.c(), g.omega()), seed));
+        });
         quality.flatMap(SampleQuality::modes).ifPresent(c -> {
             json.put("modes", c.modes());
             json.put("modes_hit", c.modesHit());
@@ -141,6 +171,37 @@ final class SampleCommand implements Callable<Integer> {
         }
         Json.print(spec.commandLine().getOut(), json);
         return 0;
+    }
+
+    /** The guided oracle of {@code --class}, {@code --guidance}, {@code --omega}. */
+    private record Guided(org.scorefield.core.guidance.ExactGuidance exact, int c, String kind, double omega,
+                          Denoiser denoiser) {
+    }
+
+    /** The guided oracle asked for, or empty without {@code --class}; bad combinations are one sentence. */
+    private Optional<Guided> guided(DenoiserSource source) {
+        if (guidedClass == null) {
+            InvalidInputException.require(guidance == null && omega == null, "--guidance and --omega guide towards "
+                    + "a class: give it with --class K.");
+            return Optional.empty();
+        }
+        String kind = guidance == null ? "cfg" : guidance;
+        InvalidInputException.require(kind.equals("cfg") || kind.equals("classifier"), "--guidance takes cfg or "
+                + "classifier, not '" + org.scorefield.core.io.JsonFields.quote(kind) + "'.");
+        double w = omega == null ? 1 : omega;
+        InvalidInputException.require(Double.isFinite(w) && w >= 0 && w <= 100, "--omega must lie between 0 and "
+                + "100, got " + w + ".");
+        InvalidInputException.require(source.key().equals("oracle"), "--class guides the exact oracle of a labelled "
+                + "mixture (--oracle gmm-labelled); models are not trained with classes yet.");
+        var mixture = source.reference().flatMap(org.scorefield.core.data.DataDistribution::mixture)
+                .orElseThrow(() -> new InvalidInputException("--class needs "
+                        + "the exact classes of a mixture oracle (gmm-labelled, 8gaussians); " + source.name()
+                        + " is known only by its points."));
+        var exact = new org.scorefield.core.guidance.ExactGuidance(mixture, source.denoiser().schedule());
+        InvalidInputException.require(guidedClass >= 0 && guidedClass < exact.classes(), "--class must lie between 0 "
+                + "and " + (exact.classes() - 1) + " for " + source.name() + ", got " + guidedClass + ".");
+        // exact classifier guidance ŝ + ω∇log p_t(c|x) is the same field as exact CFG (docs/math.md §9.2)
+        return Optional.of(new Guided(exact, guidedClass, kind, w, exact.guided(guidedClass, w)));
     }
 
     /** {@code name}, {@code name_floor} and {@code name_ratio}; null without a reference to measure against. */

@@ -111,6 +111,9 @@ public final class ExactGuidance {
         InvalidInputException.require(Double.isFinite(omega) && omega >= 0, "The guidance scale ω must be a "
                 + "finite number ≥ 0, got " + omega + ".");
         Denoiser conditional = conditional(c);
+        if (omega == 0) {
+            return all; // the unconditional oracle itself: its samples are the unconditional ones, bit for bit
+        }
         return new Denoiser() {
             @Override
             public Schedule schedule() {
@@ -162,6 +165,65 @@ public final class ExactGuidance {
             log[k] -= logNorm;
         }
         return new ScalarGrid(spec, log);
+    }
+
+    /** Class c's own distribution, to judge guided samples against (its components, renormalised). */
+    public org.scorefield.core.metric.PointSampler classSampler(int c) {
+        GaussianMixture own = conditional(c).mixture();
+        return (count, seed) -> own.sample(count, new org.scorefield.core.random.SeededRandom(seed)).xy();
+    }
+
+    /**
+     * Draws from the tilted density {@code p_0(x)·p_0(c | x)^ω} by importance resampling:
+     * {@value #TILT_DRAWS}·n points of the mixture, each kept with weight {@code p_0(c | x)^ω}, n of
+     * them resampled with replacement. Exact as the draws grow; enough to judge samples against.
+     */
+    public org.scorefield.core.metric.PointSampler tiltedSampler(int c, double omega) {
+        conditional(c);
+        return (count, seed) -> {
+            int m = TILT_DRAWS * count;
+            double[] draws = mixture.sample(m, new org.scorefield.core.random.SeededRandom(seed)).xy();
+            double[] p = classifier(draws, 0);
+            double[] cumulative = new double[m];
+            double total = 0;
+            for (int i = 0; i < m; i++) {
+                double pc = p[i * classes() + c];
+                total += omega == 0 ? 1 : Math.pow(pc, omega);
+                cumulative[i] = total;
+            }
+            InvalidInputException.require(total > 0, "The tilted density of class " + c + " has no mass here.");
+            org.scorefield.core.random.SeededRandom pick = new org.scorefield.core.random.SeededRandom(
+                    org.scorefield.core.random.SeededRandom.derive(seed, "tilt-resample"));
+            double[] out = new double[2 * count];
+            for (int i = 0; i < count; i++) {
+                int k = java.util.Arrays.binarySearch(cumulative, pick.nextUniform() * total);
+                k = Math.min(m - 1, k >= 0 ? k : -k - 1);
+                out[2 * i] = draws[2 * k];
+                out[2 * i + 1] = draws[2 * k + 1];
+            }
+            return out;
+        };
+    }
+
+    /** Mixture draws per tilted sample in {@link #tiltedSampler}. */
+    public static final int TILT_DRAWS = 20;
+
+    /** The share of the points (x0, y0, x1, y1, …) the exact classifier of the data (t = 0) puts in class c. */
+    public double classFraction(double[] points, int c) {
+        checkClass(c);
+        double[] p = classifier(points, 0);
+        int n = points.length / 2;
+        int in = 0;
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int k = 1; k < classes(); k++) {
+                if (p[i * classes() + k] > p[i * classes() + best]) {
+                    best = k;
+                }
+            }
+            in += best == c ? 1 : 0;
+        }
+        return n == 0 ? Double.NaN : (double) in / n;
     }
 
     /** The mixture guided. */
