@@ -141,7 +141,9 @@ final class SampleCommand implements Callable<Integer> {
         Json.put(json, "t_start", result.grid().start());
         Json.put(json, "t_min", result.grid().end());
         json.put("final_denoise", settings.finalDenoise());
-        json.put("nfe", result.nfe());
+        // a guided call evaluates the class's denoiser and the whole data's (docs/math.md §9.1)
+        json.put("nfe", result.nfe() * guided.map(g -> org.scorefield.core.guidance.ExactGuidance
+                .evaluationsPerCall(g.omega())).orElse(1));
         Json.put(json, "seconds", seconds);
         putMetric(json, "sw2", quality.map(SampleQuality::sw2).orElse(null));
         putMetric(json, "energy", energy);
@@ -191,13 +193,25 @@ final class SampleCommand implements Callable<Integer> {
         double w = omega == null ? 1 : omega;
         InvalidInputException.require(Double.isFinite(w) && w >= 0 && w <= 100, "--omega must lie between 0 and "
                 + "100, got " + w + ".");
-        InvalidInputException.require(source.key().equals("oracle"), "--class guides the exact oracle of a labelled "
-                + "mixture (--oracle gmm-labelled); models are not trained with classes yet.");
-        var mixture = source.reference().flatMap(org.scorefield.core.data.DataDistribution::mixture)
-                .orElseThrow(() -> new InvalidInputException("--class needs "
-                        + "the exact classes of a mixture oracle (gmm-labelled, 8gaussians); " + source.name()
-                        + " is known only by its points."));
-        var exact = new org.scorefield.core.guidance.ExactGuidance(mixture, source.denoiser().schedule());
+        var mixture = source.reference().flatMap(org.scorefield.core.data.DataDistribution::mixture);
+        if (!source.key().equals("oracle")) {
+            // a conditional model: its network with the label and with "none" (classifier-free guidance)
+            var model = oracleOptions.model().orElseThrow(() -> new InvalidInputException("--class guides a model "
+                    + "or the exact oracle of a labelled mixture; this session's sampler uses its exact oracle of "
+                    + "points, which has no classes."));
+            InvalidInputException.require(kind.equals("cfg"), "--guidance classifier needs a classifier trained on "
+                    + "noisy points, which models do not have yet: use --guidance cfg.");
+            InvalidInputException.require(mixture.isPresent(), "--class judges the samples against the exact classes "
+                    + "of the model's training data, which must be a labelled mixture (gmm-labelled).");
+            var exact = new org.scorefield.core.guidance.ExactGuidance(mixture.get(), source.denoiser().schedule());
+            Denoiser cfg = org.scorefield.core.guidance.ExactGuidance.classifierFree(model.denoiser(guidedClass),
+                    model.denoiser(), w);
+            return Optional.of(new Guided(exact, guidedClass, kind, w, cfg));
+        }
+        var known = mixture.orElseThrow(() -> new InvalidInputException("--class needs "
+                + "the exact classes of a mixture oracle (gmm-labelled, 8gaussians); " + source.name()
+                + " is known only by its points."));
+        var exact = new org.scorefield.core.guidance.ExactGuidance(known, source.denoiser().schedule());
         InvalidInputException.require(guidedClass >= 0 && guidedClass < exact.classes(), "--class must lie between 0 "
                 + "and " + (exact.classes() - 1) + " for " + source.name() + ", got " + guidedClass + ".");
         // exact classifier guidance ŝ + ω∇log p_t(c|x) is the same field as exact CFG (docs/math.md §9.2)

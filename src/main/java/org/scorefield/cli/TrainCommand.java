@@ -144,6 +144,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Seed of the initial weights, the data draws and the noise.")
     long seed;
 
+    @Option(names = "--conditional", description = "Train with the data's class labels as an input, each replaced "
+            + "by \"none\" with probability 0.1, so that one network gives every class and the whole data "
+            + "(classifier-free guidance: sample --model … --class K --omega W).")
+    boolean conditional;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write (atomically).")
     Path out;
 
@@ -179,6 +184,13 @@ final class TrainCommand implements Callable<Integer> {
         Architecture architecture = Architecture.defaults().withSize(width, depth)
                 .withActivation(Activation.fromId(activation)).withResidual(residual)
                 .withEmbedding(TimeEmbedding.fromId(embedding), seed);
+        if (conditional) {
+            int[] labels = distribution.sample(2000, seed).labels();
+            int classes = labels == null ? 0 : java.util.Arrays.stream(labels).max().orElse(-1) + 1;
+            InvalidInputException.require(classes >= 2, "--conditional needs data with two classes or more; "
+                    + distribution.id() + " has " + (classes <= 1 ? "one" : classes) + ".");
+            architecture = architecture.withClasses(classes);
+        }
         TrainingSettings settings = new TrainingSettings(batch, learningRate, warmup, clip, ema.equals("on"),
                 TrainingSettings.DEFAULT_EMA_DECAY, tMin, seed);
         Schedule schedule = processOptions.resolve(

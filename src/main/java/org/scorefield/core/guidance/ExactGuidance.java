@@ -111,25 +111,56 @@ public final class ExactGuidance {
         InvalidInputException.require(Double.isFinite(omega) && omega >= 0, "The guidance scale ω must be a "
                 + "finite number ≥ 0, got " + omega + ".");
         Denoiser conditional = conditional(c);
+        return classifierFree(conditional, all, omega);
+    }
+
+    /**
+     * Classifier-free guidance of any pair of denoisers, a class's and the whole data's (an oracle's,
+     * or one network's with the label and with "none"): {@code ω·x̂0_c + (1 − ω)·x̂0}, so the same
+     * combination of every head (§9.1). ω = 0 is the unconditional denoiser itself and ω = 1 the
+     * conditional one, so that their samples are theirs bit for bit; otherwise each call evaluates
+     * both ({@link #evaluationsPerCall}).
+     */
+    public static Denoiser classifierFree(Denoiser conditional, Denoiser unconditional, double omega) {
+        InvalidInputException.require(Double.isFinite(omega) && omega >= 0, "The guidance scale ω must be a "
+                + "finite number ≥ 0, got " + omega + ".");
         if (omega == 0) {
-            return all; // the unconditional oracle itself: its samples are the unconditional ones, bit for bit
+            return unconditional;
+        }
+        if (omega == 1) {
+            return conditional;
         }
         return new Denoiser() {
             @Override
             public Schedule schedule() {
-                return schedule;
+                return unconditional.schedule();
+            }
+
+            @Override
+            public boolean gaussianNoise() {
+                return unconditional.gaussianNoise();
+            }
+
+            @Override
+            public boolean hasScore() {
+                return unconditional.hasScore() && conditional.hasScore();
             }
 
             @Override
             public double[] denoise(double[] xt, double t) {
-                return combine(conditional.denoise(xt, t), all.denoise(xt, t), omega);
+                return combine(conditional.denoise(xt, t), unconditional.denoise(xt, t), omega);
             }
 
             @Override
             public double[] score(double[] xt, double t) {
-                return combine(conditional.score(xt, t), all.score(xt, t), omega);
+                return combine(conditional.score(xt, t), unconditional.score(xt, t), omega);
             }
         };
+    }
+
+    /** Denoiser evaluations per guided call: 1 at ω = 0 or 1, else 2 (the class's and the whole's). */
+    public static int evaluationsPerCall(double omega) {
+        return omega == 0 || omega == 1 ? 1 : 2;
     }
 
     /**

@@ -49,4 +49,17 @@ public record TrainedModel(Architecture architecture, Parameterization parameter
         return new NetworkDenoiser(new Mlp(architecture, DataType.FLOAT, weights), parameterization,
                 architecture.classes() > 0 ? architecture.noneLabel() : 0, flow.isStandard());
     }
+
+    /**
+     * A new evaluator of a conditional model for class {@code label} (0 … classes − 1): the network
+     * given that label instead of "none" (docs/math.md §9.1).
+     */
+    public Denoiser denoiser(int label) {
+        org.scorefield.core.InvalidInputException.require(architecture.classes() > 0, "This model was trained "
+                + "without classes (train --conditional makes one with them).");
+        org.scorefield.core.InvalidInputException.require(label >= 0 && label < architecture.classes(), "The class "
+                + "must lie between 0 and " + (architecture.classes() - 1) + ", got " + label + ".");
+        return new NetworkDenoiser(new Mlp(architecture, DataType.FLOAT, weights), parameterization, label,
+                flow.isStandard());
+    }
 }

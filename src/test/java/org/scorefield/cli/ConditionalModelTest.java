@@ -1,0 +1,60 @@
+package org.scorefield.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train --conditional, and classifier-free guidance of the model it writes (issue 17's model figures). */
+class ConditionalModelTest {
+
+    @TempDir
+    Path dir;
+
+    private JsonNode sample(Path model, String... extra) {
+        String[] base = {"sample", "--model", model.toString(), "--solver", "heun", "--steps", "32", "--n", "2000",
+            "--seed", "1"};
+        CliRun r = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(base),
+                java.util.Arrays.stream(extra)).toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+        return r.json();
+    }
+
+    @Test
+    void theDefaultRecipeTrainedConditionallyGivesEveryClassAtOmegaOne() {
+        Path model = dir.resolve("cond.json");
+        CliRun trained = CliRun.of("train", "--data", "gmm-labelled", "--steps", "2000", "--seed", "1", "--conditional",
+                "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        for (int c = 0; c < 3; c++) {
+            JsonNode j = sample(model, "--class", String.valueOf(c));
+            assertTrue(j.get("sw2_class_ratio").asDouble() <= 1.5, j.toString());
+            assertTrue(j.get("class_fraction").asDouble() >= 0.97, j.toString());
+            assertEquals(65, j.get("nfe").asInt(), "ω = 1 is the conditional network alone: one evaluation a call");
+        }
+        JsonNode three = sample(model, "--class", "0", "--omega", "3");
+        assertEquals(130, three.get("nfe").asInt(), "ω = 3 evaluates the network with the label and with none");
+        CliRun classifier = CliRun.of("sample", "--model", model.toString(), "--n", "50", "--class", "0",
+                "--guidance", "classifier");
+        assertEquals(2, classifier.exitCode());
+        assertTrue(classifier.err().contains("use --guidance cfg"), classifier.err());
+    }
+
+    @Test
+    void classesNeedAConditionalModelAndLabelledData() {
+        Path plain = dir.resolve("plain.json");
+        assertEquals(0, CliRun.of("train", "--data", "gmm-labelled", "--steps", "5", "--seed", "1", "--width", "16",
+                "--out", plain.toString()).exitCode());
+        CliRun r = CliRun.of("sample", "--model", plain.toString(), "--n", "50", "--class", "1");
+        assertEquals(2, r.exitCode());
+        assertEquals("scorefield sample: This model was trained without classes (train --conditional makes one "
+                + "with them).", r.err().strip());
+        CliRun one = CliRun.of("train", "--data", "gaussian", "--steps", "5", "--seed", "1", "--conditional",
+                "--out", dir.resolve("one.json").toString());
+        assertEquals(2, one.exitCode());
+        assertTrue(one.err().contains("--conditional needs data with two classes or more"), one.err());
+    }
+}
