@@ -401,16 +401,11 @@ public final class ExportState {
      * was about another file. The check runs on the files' lane; a refusal is one sentence.
      */
     public void unlessItExists(Path out, Runnable save) {
-        jobs.<Boolean>job("export-check-" + ++saves, Lane.FILES).title("Checking " + IoReasons.fileName(out))
+        jobs.<java.util.Optional<String>>job("export-check-" + ++saves, Lane.FILES)
+                .title("Checking " + IoReasons.fileName(out))
                 .onFailure(this::said)
-                .start(job -> java.nio.file.Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS), exists -> {
-                    if (exists) {
-                        said("Not saved: " + IoReasons.fileName(out) + " already exists; choose it by that name to "
-                                + "replace it.");
-                    } else {
-                        save.run();
-                    }
-                });
+                .start(job -> org.scorefield.core.io.AtomicFiles.taken(out),
+                        taken -> taken.ifPresentOrElse(why -> said("Not saved: " + why), save));
     }
 
     private void said(String message) {

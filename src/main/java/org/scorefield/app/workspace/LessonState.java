@@ -268,9 +268,11 @@ public final class LessonState {
         model.jobs().<String>job("lesson-save", org.scorefield.app.jobs.Lane.FILES).title("Writing " + name)
                 .onFailure(why -> model.messageProperty().set("The lesson is not saved: " + JsonFields.phrase(why) + "."))
                 .start(job -> {
-                    InvalidInputException.require(replacing || !java.nio.file.Files.exists(file,
-                            java.nio.file.LinkOption.NOFOLLOW_LINKS), name + " already exists; choose it by that "
-                            + "name to replace it.");
+                    if (!replacing) {
+                        org.scorefield.core.io.AtomicFiles.taken(file).ifPresent(why -> {
+                            throw new InvalidInputException(why);
+                        });
+                    }
                     LessonFile.write(l, file);
                     return "Saved the lesson \"" + l.title() + "\" (" + l.scenes().size()
                             + (l.scenes().size() == 1 ? " scene" : " scenes") + ") to " + name + ".";

@@ -156,9 +156,11 @@ public final class SessionState {
                 .onFailure(why -> fail(why.replace("Your work is unchanged.", "The previous file is unchanged.")))
                 .onCancelled(() -> fail("Not saved: cancelled. The previous file is unchanged."))
                 .start(job -> {
-                    InvalidInputException.require(replacing || !Files.exists(target,
-                            java.nio.file.LinkOption.NOFOLLOW_LINKS), "Not saved: " + target.getFileName()
-                            + " already exists; choose it by that name to replace it.");
+                    if (!replacing) {
+                        org.scorefield.core.io.AtomicFiles.taken(target).ifPresent(why -> {
+                            throw new InvalidInputException("Not saved: " + why);
+                        });
+                    }
                     SessionFile.save(session, target, job);
                     return "Saved " + target.getFileName() + ".";
                 }, message -> {

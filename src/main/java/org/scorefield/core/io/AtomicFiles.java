@@ -113,6 +113,19 @@ public final class AtomicFiles {
         return createTemp(directory, absolute.getFileName().toString(), folder);
     }
 
+    /**
+     * Why a save to {@code target} must not go ahead, when the user did not choose it by this name
+     * (a save dialog asked about replacing the name typed, and an ending was added after it): a file
+     * or link of that name exists, "x.json already exists; choose it by that name to replace it.";
+     * empty when the name is free. Checked without following a link. Call it off the FX thread.
+     */
+    public static java.util.Optional<String> taken(Path target) {
+        return Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? java.util.Optional.of(IoReasons.fileName(target) + " already exists; choose it by that name to "
+                        + "replace it.")
+                : java.util.Optional.empty();
+    }
+
     /** Renames a finished temporary output over the target (atomically where the file system can). */
     public static void moveIntoPlace(Path temp, Path target) throws IOException {
         move(temp, target);
