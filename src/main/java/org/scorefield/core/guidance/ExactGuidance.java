@@ -108,8 +108,6 @@ public final class ExactGuidance {
      * same combination of the scores (§9.1). ω = 0 is the unconditional oracle, ω = 1 the class's own.
      */
     public Denoiser guided(int c, double omega) {
-        InvalidInputException.require(Double.isFinite(omega) && omega >= 0, "The guidance scale ω must be a "
-                + "finite number ≥ 0, got " + omega + ".");
         Denoiser conditional = conditional(c);
         return classifierFree(conditional, all, omega);
     }
@@ -122,8 +120,7 @@ public final class ExactGuidance {
      * both ({@link #evaluationsPerCall}).
      */
     public static Denoiser classifierFree(Denoiser conditional, Denoiser unconditional, double omega) {
-        InvalidInputException.require(Double.isFinite(omega) && omega >= 0, "The guidance scale ω must be a "
-                + "finite number ≥ 0, got " + omega + ".");
+        checkOmega(omega);
         if (omega == 0) {
             return unconditional;
         }
@@ -169,8 +166,7 @@ public final class ExactGuidance {
      */
     public ScalarGrid tiltedLogDensity(int c, double omega, GridSpec spec, double t) {
         conditional(c); // a class no component carries has no tilted density
-        InvalidInputException.require(Double.isFinite(omega) && omega >= 0, "The guidance scale ω must be a "
-                + "finite number ≥ 0, got " + omega + ".");
+        checkOmega(omega);
         double[] xy = new double[2 * spec.size()];
         for (int j = 0; j < spec.ny(); j++) {
             for (int i = 0; i < spec.nx(); i++) {
@@ -268,6 +264,11 @@ public final class ExactGuidance {
             out[i] = omega * conditional[i] + (1 - omega) * unconditional[i];
         }
         return out;
+    }
+
+    private static void checkOmega(double omega) {
+        InvalidInputException.require(Double.isFinite(omega) && omega >= 0, "The guidance scale ω must be a "
+                + "finite number ≥ 0, got " + omega + ".");
     }
 
     private void checkClass(int c) {
