@@ -14,7 +14,6 @@ import org.scorefield.core.metric.EnergyDistance;
 import org.scorefield.core.metric.MetricWithFloor;
 import org.scorefield.core.metric.NoiseFloor;
 import org.scorefield.core.metric.SampleQuality;
-import org.scorefield.core.metric.SlicedWasserstein;
 import org.scorefield.core.sample.Recording;
 import org.scorefield.core.sample.SampleResult;
 import org.scorefield.core.sample.SamplerSettings;
@@ -151,11 +150,10 @@ final class SampleCommand implements Callable<Integer> {
             json.put("class", g.c());
             json.put("guidance", g.kind());
             Json.put(json, "omega", g.omega());
-            Json.put(json, "class_fraction", g.exact().classFraction(samples, g.c()));
-            putMetric(json, "sw2_class", NoiseFloor.measure(SlicedWasserstein::distance, samples,
-                    g.exact().classSampler(g.c()), seed));
-            putMetric(json, "sw2_tilted", NoiseFloor.measure(SlicedWasserstein::distance, samples,
-                    g.exact().tiltedSampler(g.c(), g.omega()), seed));
+            var figures = org.scorefield.core.guidance.GuidanceQuality.of(g.exact(), samples, g.c(), g.omega(), seed);
+            Json.put(json, "class_fraction", figures.classFraction());
+            putMetric(json, "sw2_class", figures.sw2Class());
+            putMetric(json, "sw2_tilted", figures.sw2Tilted());
         });
         quality.flatMap(SampleQuality::modes).ifPresent(c -> {
             json.put("modes", c.modes());
