@@ -33,15 +33,18 @@ import org.scorefield.core.sample.Trajectories;
  *                     as a hollow marker joined to x_t, and the denoised path so far
  * @param title        a caption drawn top-left, or null
  * @param probe        conditional targets, marginal and learned velocity at one point, or null
+ * @param headClasses  the class of each trajectory's particle, colouring its head and path in the class's
+ *                     colour (guided samples), or null for the role's colour
  */
 public record CanvasFrame(ScalarGrid heatmap, HeatmapStyle heatmapStyle, VectorGrid field, FieldStyle fieldStyle,
                           double arrowScale, List<double[]> streamlines, double[] particles, int[] labels,
                           Trajectories trajectories, double t, int pathsDrawn, TrajectoryRole role,
-                          Trajectories clicked, boolean showDenoised, String title, VelocityProbe probe) {
+                          Trajectories clicked, boolean showDenoised, String title, VelocityProbe probe,
+                          int[] headClasses) {
 
     /** Nothing but the background, grid and axes. */
     public static final CanvasFrame EMPTY = new CanvasFrame(null, HeatmapStyle.DENSITY, null, FieldStyle.ARROWS, 1,
-            null, null, null, null, 0, 0, TrajectoryRole.ODE, null, false, null, null);
+            null, null, null, null, 0, 0, TrajectoryRole.ODE, null, false, null, null, null);
 
     public CanvasFrame {
         if (heatmapStyle == null || fieldStyle == null || role == null) {
@@ -69,48 +72,55 @@ public record CanvasFrame(ScalarGrid heatmap, HeatmapStyle heatmapStyle, VectorG
 
     public CanvasFrame withHeatmap(ScalarGrid grid, HeatmapStyle style) {
         return new CanvasFrame(grid, style, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses);
     }
 
     /** A field as arrows, scaled by {@code scale}. */
     public CanvasFrame withArrows(VectorGrid grid, double scale) {
         return new CanvasFrame(heatmap, heatmapStyle, grid, FieldStyle.ARROWS, scale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses);
     }
 
     /** A field as streamlines traced from it. */
     public CanvasFrame withStreamlines(VectorGrid grid, List<double[]> lines) {
         return new CanvasFrame(heatmap, heatmapStyle, grid, FieldStyle.STREAMLINES, arrowScale, lines, particles,
-                labels, trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe);
+                labels, trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses);
     }
 
     public CanvasFrame withParticles(double[] xy, int[] classes) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, xy, classes,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses);
     }
 
+    /** Paths in the role's colour (any classes of the paths before are dropped: see {@link #withHeadClasses}). */
     public CanvasFrame withTrajectories(Trajectories paths, double time, int drawn, TrajectoryRole pathRole) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                paths, time, drawn, pathRole, clicked, showDenoised, title, probe);
+                paths, time, drawn, pathRole, clicked, showDenoised, title, probe, null);
     }
 
     public CanvasFrame withClicked(Trajectories paths) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, paths, showDenoised, title, probe);
+                trajectories, t, pathsDrawn, role, paths, showDenoised, title, probe, headClasses);
     }
 
     public CanvasFrame withShowDenoised(boolean show) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, show, title, probe);
+                trajectories, t, pathsDrawn, role, clicked, show, title, probe, headClasses);
     }
 
     public CanvasFrame withTitle(String caption) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, caption, probe);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, caption, probe, headClasses);
+    }
+
+    /** Colours each trajectory's particle by its class (null: the role's colour). */
+    public CanvasFrame withHeadClasses(int[] classes) {
+        return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, classes);
     }
 
     public CanvasFrame withProbe(VelocityProbe p) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, p);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, p, headClasses);
     }
 }

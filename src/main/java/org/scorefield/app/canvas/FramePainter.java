@@ -93,13 +93,13 @@ public final class FramePainter {
         double r = dotRadius(width, height) * look.scale();
         if (frame.trajectories() != null) {
             paintTrajectories(g, frame.trajectories(), frame.t(), frame.pathsDrawn(), frame.role().color(p),
-                    false, frame.showDenoised(), look, m, r);
+                    frame.headClasses(), false, frame.showDenoised(), look, m, r);
         }
         if (frame.particles() != null) {
             paintParticles(g, frame.particles(), frame.labels(), p, m, r);
         }
         if (frame.clicked() != null) {
-            paintTrajectories(g, frame.clicked(), frame.t(), frame.clicked().particles(), p.accent(), true,
+            paintTrajectories(g, frame.clicked(), frame.t(), frame.clicked().particles(), p.accent(), null, true,
                     frame.showDenoised(), look, m, r);
         }
         if (frame.probe() != null) {
@@ -192,11 +192,14 @@ public final class FramePainter {
         return Math.max(2.5, Math.min(4.5, Math.min(width, height) / 200));
     }
 
-    /** The values mapped to the two ends of the colour table: {@code [max − 8, max]} or {@code [0, max]}. */
+    /** The values mapped to the two ends of the colour table: {@code [max − 8, max]}, {@code [0, max]} or [0, 1]. */
     static double[] range(ScalarGrid grid, HeatmapStyle style) {
         double max = grid.max();
         if (Double.isNaN(max)) {
             return new double[] {0, 0};
+        }
+        if (style == HeatmapStyle.CLASSIFIER) {
+            return new double[] {0, 1}; // a probability: the same colour means the same value at every t
         }
         return style.logDensity()
                 ? new double[] {max - HeatmapStyle.DENSITY_RANGE, max}
@@ -240,9 +243,9 @@ public final class FramePainter {
     /**
      * Paths of the first {@code drawn} particles from their start to their position at t, then a
      * head dot for every particle; with {@code denoised}, over them, x̂0 at t and the denoising path
-     * so far of the drawn paths.
+     * so far of the drawn paths. Given each particle's class, heads take their class's colour.
      */
-    private void paintTrajectories(Pen g, Trajectories tr, double t, int drawn, Color color,
+    private void paintTrajectories(Pen g, Trajectories tr, double t, int drawn, Color color, int[] classes,
             boolean bold, boolean denoised, Look look, ScreenMapping m, double r) {
         double s = look.scale();
         double[] times = tr.times();
@@ -273,7 +276,13 @@ public final class FramePainter {
         g.setFill(color);
         g.setGlobalAlpha(bold ? 1 : 0.85);
         double hr = bold ? r * 1.4 : r;
+        boolean byClass = classes != null && classes.length == n;
+        int shown = -1;
         for (int i = 0; i < n; i++) {
+            if (byClass && classes[i] != shown) {
+                shown = classes[i];
+                g.setFill(look.palette().classColor(shown));
+            }
             at(pos, i, seg, w, head);
             g.fillOval(m.sx(head[0]) - hr, m.sy(head[1]) - hr, 2 * hr, 2 * hr);
         }

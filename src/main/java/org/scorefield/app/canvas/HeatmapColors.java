@@ -36,7 +36,7 @@ final class HeatmapColors {
         Color bg = look.palette().background();
         Color[] stops;
         double strength; // how far the top of the ramp is blended from the background
-        if (style.logDensity()) {
+        if (style.densityRamp()) {
             stops = look.dark() ? DENSITY_DARK : DENSITY_LIGHT;
             strength = look.dark() ? 0.42 : 0.85;
         } else {

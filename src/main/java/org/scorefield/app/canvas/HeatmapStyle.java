@@ -16,10 +16,19 @@ public enum HeatmapStyle {
      */
     ENDPOINTS,
     /** A non-negative error such as |learned − exact|: a distinct warm ramp, linear from 0 to the maximum. */
-    DIFFERENCE;
+    DIFFERENCE,
+    /** A probability, the exact noisy classifier p_t(c | x) of one class: the density ramp, linear from 0 to 1. */
+    CLASSIFIER,
+    /** The log of the tilted density p_t(x)·p_t(c | x)^ω normalised (docs/math.md §9.3), coloured as {@link #DENSITY}. */
+    TILTED;
 
     /** Whether the grid is a log-density, shown over its top {@link #DENSITY_RANGE} nats. */
     public boolean logDensity() {
+        return this == DENSITY || this == ENDPOINTS || this == TILTED;
+    }
+
+    /** Whether the density ramp colours it (a log-density, or a probability), rather than the error ramp. */
+    public boolean densityRamp() {
         return this != DIFFERENCE;
     }
 
@@ -29,6 +38,8 @@ public enum HeatmapStyle {
             case DENSITY -> "log p(x, t)";
             case ENDPOINTS -> "end-point log density";
             case DIFFERENCE -> "|learned \u2212 exact|";
+            case CLASSIFIER -> "p(c | x, t) of the class";
+            case TILTED -> "tilted log p\u00b7p(c | x)^\u03c9";
         };
     }
 

@@ -57,7 +57,19 @@ final class LayerLegend {
         }
         if (frame.trajectories() != null) {
             Color color = frame.role().color(p);
-            entries.add(new Entry(Mark.DOT, List.of(color), "samples"));
+            int[] heads = frame.headClasses();
+            if (heads != null && heads.length > 0) {
+                // guided samples in their classes' colours (the first three classes present)
+                java.util.TreeSet<Integer> present = new java.util.TreeSet<>();
+                for (int c : heads) {
+                    present.add(c);
+                }
+                List<Color> colors = present.stream().limit(3).map(p::classColor).toList();
+                entries.add(new Entry(Mark.DOT, colors, present.size() == 1 ? "samples of class " + present.first()
+                        : "samples, by class"));
+            } else {
+                entries.add(new Entry(Mark.DOT, List.of(color), "samples"));
+            }
             if (frame.pathsDrawn() > 0) {
                 entries.add(new Entry(Mark.LINE, List.of(FramePainter.pathColor(color,
                         color.equals(p.sde()), look)), "their paths"));

@@ -222,7 +222,7 @@ public final class FrameComposer {
         String title = "forward noising  ·  x_t = α(t)·x₀ + σ(t)·ε  ·  " + schedule.kind().id();
         return new Scene(List.of(new Pane(title, -1, t -> {
             FieldLayers.Layers l = layers.at(t);
-            CanvasFrame frame = decorate(CanvasFrame.EMPTY, l.difference(), l.density(), HeatmapStyle.DENSITY, l, arrowScale)
+            CanvasFrame frame = decorate(CanvasFrame.EMPTY, l.difference(), l.density(), heatStyle(l), l, arrowScale)
                     .withParticles(noising.at(schedule, t), labels);
             return new Frame(frame, l.caption() == null ? List.of() : List.of(l.caption()));
         })), 1);
@@ -280,12 +280,13 @@ public final class FrameComposer {
                 : "") + "grey: x₁ − x₀  of the pairs through the point";
         String runTitle = pairs != null ? String.format(Locale.ROOT, "%d training pairs  ·  %s coupling",
                 pairs.particles(), model.training().couplingProperty().get().displayName())
-                : samples && run != null ? flowTitle(run.title()) : null;
+                : samples && run != null ? flowTitle(run.title()) + (run.guidance().on() ? "  ·  "
+                        + run.guidance().describe() : "") : null;
         long nfe = pairs == null && samples && run != null ? run.nfe() : -1;
         return new Pane(runTitle, nfe, t -> {
             FieldLayers.Layers l = layers.at(t);
             CanvasFrame frame = decorate(CanvasFrame.EMPTY, l.difference(), split ? ends : density ? l.density() : null,
-                    split ? HeatmapStyle.ENDPOINTS : HeatmapStyle.DENSITY,
+                    split ? HeatmapStyle.ENDPOINTS : heatStyle(l),
                     l, arrowScale);
             if (noising != null) {
                 frame = frame.withParticles(noising.at(schedule, t), labels);
@@ -294,7 +295,7 @@ public final class FrameComposer {
                 // the pairs replace the samples: both are paths from t = 1 to the data
                 frame = frame.withTrajectories(pairs, t, pairs.particles(), TrajectoryRole.ODE);
             } else if (samples && run != null) {
-                frame = frame.withTrajectories(run.trajectories(), t, drawn, role);
+                frame = frame.withTrajectories(run.trajectories(), t, drawn, role).withHeadClasses(run.headClasses());
             } else {
                 frame = frame.withTrajectories(null, t, 0, role);
             }
@@ -317,6 +318,15 @@ public final class FrameComposer {
             }
             return new Frame(frame, notes);
         });
+    }
+
+    /** How the heatmap the layers hold is coloured: a log-density, a probability or a tilted log-density. */
+    static HeatmapStyle heatStyle(FieldLayers.Layers layers) {
+        return switch (layers.heat()) {
+            case DENSITY -> HeatmapStyle.DENSITY;
+            case CLASSIFIER -> HeatmapStyle.CLASSIFIER;
+            case TILTED -> HeatmapStyle.TILTED;
+        };
     }
 
     /**

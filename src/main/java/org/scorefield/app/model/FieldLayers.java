@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.scorefield.app.jobs.Lane;
 import org.scorefield.app.settings.FieldSource;
+import org.scorefield.app.settings.HeatmapLayer;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.field.ExactDensity;
@@ -39,9 +40,11 @@ public final class FieldLayers {
      * @param difference |learned − exact| as a heatmap, or null
      * @param lines      streamlines of the field, or null
      * @param caption    what the field layer shows, for the canvas title
+     * @param heat       what {@code density} holds: log p_t, the classifier p_t(c | x) or the tilted log-density
      */
-    public record Layers(ScalarGrid density, VectorGrid field, ScalarGrid difference, List<double[]> lines, String caption) {
-        static final Layers NONE = new Layers(null, null, null, null, null);
+    public record Layers(ScalarGrid density, VectorGrid field, ScalarGrid difference, List<double[]> lines, String caption,
+                         HeatmapLayer heat) {
+        static final Layers NONE = new Layers(null, null, null, null, null, HeatmapLayer.DENSITY);
     }
 
     private final ExplorerModel model;
@@ -49,6 +52,7 @@ public final class FieldLayers {
     private final ReadOnlyObjectWrapper<ScalarGrid[]> endpointDensities =
             new ReadOnlyObjectWrapper<>(new ScalarGrid[2]);
     private ScalarGrid density;
+    private HeatmapLayer densityHeat = HeatmapLayer.DENSITY;
     private FieldResult field = new FieldResult(null, null, null, null);
     private double halfWidth = 4;
     private double halfHeight = 4;
@@ -68,12 +72,15 @@ public final class FieldLayers {
         javafx.beans.Observable[] fieldInputs = {model.view().timeProperty(), model.process().scheduleProperty(),
                 model.training().modelProperty(), model.view().showFieldProperty(), model.view().fieldKindProperty(),
                 model.view().fieldSourceProperty(), model.view().streamlinesProperty(), model.view().fieldResolutionProperty(),
-                model.data().dataProperty(), model.exactPathProperty()};
+                model.data().dataProperty(), model.exactPathProperty(), model.sampling().guidedClassProperty(),
+                model.sampling().omegaProperty(), model.sampling().guidanceProperty()};
         for (javafx.beans.Observable o : fieldInputs) {
             o.addListener(obs -> refreshField());
         }
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().timeProperty(),
-                model.view().showDensityProperty(), model.data().dataProperty(), model.exactPathProperty()}) {
+                model.view().showDensityProperty(), model.data().dataProperty(), model.exactPathProperty(),
+                model.view().heatmapProperty(), model.sampling().guidedClassProperty(),
+                model.sampling().omegaProperty()}) {
             o.addListener(obs -> refreshDensity());
         }
         model.sampling().runsProperty().addListener((obs, old, runs) -> refreshEndpoints(runs));
@@ -122,14 +129,33 @@ public final class FieldLayers {
         model.jobs().<ScalarGrid>job("density", Lane.QUICK).title("Computing the exact density")
                 .start(job -> recipe.at(t), grid -> {
                     density = grid;
+                    densityHeat = recipe.heat();
                     publish();
                 });
     }
 
-    /** log p_t of the data on the canvas's grid, at any t (any thread). */
-    record DensityRecipe(DenoiserChoice exact, GridSpec spec) {
+    /**
+     * The heatmap of the data on the canvas's grid, at any t (any thread): log p_t, or for a class
+     * the exact classifier p_t(c | x) or the tilted log-density p_t·p_t(c | x)^ω normalised (§9.3).
+     *
+     * @param guidance the data's exact guidance for the classifier and the tilted density, else null
+     */
+    record DensityRecipe(DenoiserChoice exact, GridSpec spec, HeatmapLayer heat,
+                         org.scorefield.core.guidance.ExactGuidance guidance, int target, double omega) {
         ScalarGrid at(double t) {
-            return ExactDensity.logDensityGrid(exact.create(), spec, clampTime(exact.schedule(), t));
+            double tau = clampTime(exact.schedule(), t);
+            return switch (heat) {
+                case DENSITY -> ExactDensity.logDensityGrid(exact.create(), spec, tau);
+                case TILTED -> guidance.tiltedLogDensity(target, omega, spec, tau);
+                case CLASSIFIER -> {
+                    double[] p = guidance.classifier(spec.points(), tau);
+                    double[] mine = new double[spec.size()];
+                    for (int k = 0; k < mine.length; k++) {
+                        mine[k] = p[k * guidance.classes() + target];
+                    }
+                    yield new ScalarGrid(spec, mine);
+                }
+            };
         }
     }
 
@@ -142,8 +168,17 @@ public final class FieldLayers {
         if (!model.view().showDensityProperty().get() || model.data().data().points().size() == 0) {
             return null;
         }
-        return new DensityRecipe(DenoiserChoice.exact(model.data().data(), model.exactPath()),
-                grid(HEATMAP_CELLS, halfW, halfH));
+        DenoiserChoice exact = DenoiserChoice.exact(model.data().data(), model.exactPath());
+        GridSpec spec = grid(HEATMAP_CELLS, halfW, halfH);
+        HeatmapLayer heat = model.view().heatmapProperty().get();
+        GuidanceChoice guide = model.sampling().guidanceChoice();
+        var guidance = GuidanceChoice.exact(exact.data(), exact.schedule());
+        // a class's heatmaps need a class and data that has it, on a diffusion from N(0, I)
+        if (heat == HeatmapLayer.DENSITY || guide.target() < 0 || guidance.isEmpty()
+                || guide.target() >= guidance.get().classes() || !exact.start().isGaussian()) {
+            return new DensityRecipe(exact, spec, HeatmapLayer.DENSITY, null, 0, 0);
+        }
+        return new DensityRecipe(exact, spec, heat, guidance.get(), guide.target(), guide.omega());
     }
 
     private void refreshField() {
@@ -168,7 +203,8 @@ public final class FieldLayers {
 
     /** The field layer (arrows, streamlines or the difference heatmap) at any t (any thread). */
     record FieldRecipe(FieldSource source, FieldKind kind, DenoiserChoice exact, DenoiserChoice learned,
-                       boolean lines, int resolution, GridSpec spec, GridSpec fine, double halfShort) {
+                       boolean lines, int resolution, GridSpec spec, GridSpec fine, double halfShort,
+                       GuidanceChoice guide) {
         FieldResult at(double t) {
             double tau = clampTime(exact.schedule(), t);
             if (kind == FieldKind.SCORE && source != FieldSource.EXACT && !learned.model().flow().isStandard()) {
@@ -176,8 +212,10 @@ public final class FieldLayers {
                         + "independent of x\u2080  (another source,  or coupled pairs).  Show its velocity.");
             }
             if (source == FieldSource.DIFFERENCE) {
-                Denoiser l = learned.create();
-                Denoiser e = exact.create();
+                // guided on both sides or on neither: a guided truth beside an unguided model would be no error
+                GuidanceChoice both = guide.guidesField(learned) ? guide : GuidanceChoice.NONE;
+                Denoiser l = both.field(learned);
+                Denoiser e = both.field(exact);
                 ScalarGrid difference = FieldDifference.magnitude(kind.evaluate(l, fine, tau), kind.evaluate(e, fine, tau));
                 var flow = learned.model().flow();
                 boolean coupled = flow.round() > 0
@@ -188,11 +226,13 @@ public final class FieldLayers {
                                 + "so it need not match" : ""));
             }
             boolean exactField = source == FieldSource.EXACT;
-            Denoiser d = exactField ? exact.create() : learned.create();
+            DenoiserChoice shown = exactField ? exact : learned;
+            Denoiser d = guide.field(shown);
             // a velocity without a diffusion behind it (another source, or coupled pairs) is the flow's own
             String name = kind == FieldKind.VELOCITY && !d.gaussianNoise() ? "flow velocity dx/dt" : kind.displayName();
-            String caption = String.format(Locale.ROOT, "%s %s at t = %.2f%s", exactField ? "exact" : "learned",
-                    name, tau, sourceNote(exact.source(), exactField ? d : null));
+            String caption = String.format(Locale.ROOT, "%s %s%s at t = %.2f%s", exactField ? "exact" : "learned",
+                    guide.guidesField(shown) ? "guided " : "", name, tau, sourceNote(exact.source(), exactField ? d : null))
+                    + (guide.guidesField(shown) ? "\n" + guide.describe() : "");
             VectorGrid grid = kind.evaluate(d, lines ? fine : spec, tau);
             List<double[]> traced = lines ? Streamlines.trace(grid, resolution, 2 * halfShort / 200, 400) : null;
             return new FieldResult(grid, null, traced, caption);
@@ -235,7 +275,7 @@ public final class FieldLayers {
         int resolution = model.view().fieldResolutionProperty().get();
         return new FieldRecipe(source, model.view().fieldKindProperty().get(), exact, learned,
                 model.view().streamlinesProperty().get(), resolution, grid(resolution, halfW, halfH),
-                grid(HEATMAP_CELLS / 2, halfW, halfH), Math.min(halfW, halfH));
+                grid(HEATMAP_CELLS / 2, halfW, halfH), Math.min(halfW, halfH), model.sampling().guidanceChoice());
     }
 
     /**
@@ -259,8 +299,9 @@ public final class FieldLayers {
         FieldRecipe f = fieldRecipe(w, h);
         return t -> {
             FieldResult r = f == null ? null : f.at(t);
-            return r == null ? new Layers(d == null ? null : d.at(t), null, null, null, null)
-                    : new Layers(d == null ? null : d.at(t), r.field(), r.difference(), r.lines(), r.caption());
+            HeatmapLayer heat = d == null ? HeatmapLayer.DENSITY : d.heat();
+            return r == null ? new Layers(d == null ? null : d.at(t), null, null, null, null, heat)
+                    : new Layers(d == null ? null : d.at(t), r.field(), r.difference(), r.lines(), r.caption(), heat);
         };
     }
 
@@ -296,9 +337,10 @@ public final class FieldLayers {
     private void publish() {
         Layers now = layers.get();
         if (now.density() == density && now.field() == field.field() && now.difference() == field.difference()
-                && now.lines() == field.lines() && java.util.Objects.equals(now.caption(), field.caption())) {
+                && now.lines() == field.lines() && java.util.Objects.equals(now.caption(), field.caption())
+                && now.heat() == densityHeat) {
             return;
         }
-        layers.set(new Layers(density, field.field(), field.difference(), field.lines(), field.caption()));
+        layers.set(new Layers(density, field.field(), field.difference(), field.lines(), field.caption(), densityHeat));
     }
 }

@@ -20,6 +20,7 @@ import org.scorefield.app.settings.Driver;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.guidance.GuidanceQuality;
 import org.scorefield.core.metric.SampleQuality;
 import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.sample.Recording;
@@ -55,9 +56,36 @@ public final class SamplingState {
      * @param source       who drove it ("exact oracle", "trained model (…)")
      * @param quality      SW2 against the reference, with its noise floor
      * @param modelSteps   the training steps of the model that drove it, or -1 for the exact oracle
+     * @param guidance     the guidance that steered it ({@link GuidanceChoice#NONE} when none did)
+     * @param guided       the guided samples' figures against the exact classes, when one class was the target
+     * @param classes      each sample's class when each had its own, else null
      */
     public record Run(Trajectories trajectories, SamplerSettings settings, long seed, long nfe, String source,
-                      Optional<SampleQuality> quality, long modelSteps) {
+                      Optional<SampleQuality> quality, long modelSteps, GuidanceChoice guidance,
+                      Optional<GuidanceQuality> guided, int[] classes) {
+
+        /** A run without guidance. */
+        public Run(Trajectories trajectories, SamplerSettings settings, long seed, long nfe, String source,
+                   Optional<SampleQuality> quality, long modelSteps) {
+            this(trajectories, settings, seed, nfe, source, quality, modelSteps, GuidanceChoice.NONE, Optional.empty(),
+                    null);
+        }
+
+        /**
+         * The class each sample's head is coloured by: its own, or the target class of the run; null
+         * for a run without guidance.
+         */
+        public int[] headClasses() {
+            if (classes != null) {
+                return classes;
+            }
+            if (!guidance.on()) {
+                return null;
+            }
+            int[] all = new int[trajectories.particles()];
+            java.util.Arrays.fill(all, guidance.target());
+            return all;
+        }
 
         /** The sampler with its η, for a title (see {@link SamplerSettings#title()}). */
         public String title() {
@@ -89,6 +117,10 @@ public final class SamplingState {
     private final IntegerProperty count;
     private final IntegerProperty paths;
     private final BooleanProperty showDenoised;
+    private final IntegerProperty guidedClass;
+    private final ObjectProperty<org.scorefield.app.settings.GuidanceKind> guidance;
+    private final DoubleProperty omega;
+    private final DoubleProperty omegaB;
 
     private final ReadOnlyObjectWrapper<Runs> runs = new ReadOnlyObjectWrapper<>(Runs.NONE);
     private final ReadOnlyObjectWrapper<List<Click>> clicks = new ReadOnlyObjectWrapper<>(List.of());
@@ -115,6 +147,10 @@ public final class SamplingState {
         count = values.integer(Settings.SAMPLE_COUNT);
         paths = values.integer(Settings.PATHS);
         showDenoised = values.flag(Settings.SHOW_DENOISED);
+        guidedClass = values.integer(Settings.GUIDED_CLASS);
+        guidance = values.object(Settings.GUIDANCE);
+        omega = values.number(Settings.OMEGA);
+        omegaB = values.number(Settings.OMEGA_B);
         this.choice = choice;
         this.split = split;
     }
@@ -155,6 +191,36 @@ public final class SamplingState {
         return showDenoised;
     }
 
+    /** The class sampling is guided to: {@link Settings#NO_CLASS}, {@link Settings#EACH_CLASS} or 0 … K − 1. */
+    public IntegerProperty guidedClassProperty() {
+        return guidedClass;
+    }
+
+    public ObjectProperty<org.scorefield.app.settings.GuidanceKind> guidanceProperty() {
+        return guidance;
+    }
+
+    /** The guidance scale ω. */
+    public DoubleProperty omegaProperty() {
+        return omega;
+    }
+
+    /** The guidance scale of the right-hand pane of "ω a vs b". */
+    public DoubleProperty omegaBProperty() {
+        return omegaB;
+    }
+
+    /** The guidance the settings ask for (it may not apply: see {@link GuidanceChoice#unavailable}). */
+    public GuidanceChoice guidanceChoice() {
+        return new GuidanceChoice(guidedClass.get(), guidance.get(), omega.get());
+    }
+
+    /** The guidance that will steer the next run of this denoiser: the one asked for, or none where it cannot. */
+    GuidanceChoice guidanceFor(DenoiserChoice source) {
+        GuidanceChoice asked = guidanceChoice();
+        return asked.unavailable(source).isPresent() ? GuidanceChoice.NONE : asked;
+    }
+
     public ReadOnlyObjectProperty<Runs> runsProperty() {
         return runs.getReadOnlyProperty();
     }
@@ -191,7 +257,8 @@ public final class SamplingState {
      */
     public long nfe() {
         try {
-            return Sampling.nfe(choice.get().schedule(), settings());
+            DenoiserChoice source = choice.get();
+            return Sampling.nfe(source.schedule(), settings()) * guidanceFor(source).evaluationsPerCall();
         } catch (IllegalArgumentException e) {
             return -1;
         }
@@ -210,6 +277,7 @@ public final class SamplingState {
         SamplerSettings[] pair = splitSettings();
         int n = count.get();
         long s = seed.get();
+        GuidanceChoice guide = guidanceFor(source);
         busy.set(true);
         jobs.<Runs>job("sample", Lane.SAMPLING).title("Sampling")
                 .onFailure(why -> {
@@ -218,13 +286,12 @@ public final class SamplingState {
                 })
                 .onCancelled(() -> busy.set(false))
                 .start(job -> {
-                    Denoiser denoiser = source.create();
                     if (both) {
                         // a flow whose x1 is not Gaussian noise has no reverse SDE: its pane says so instead
-                        return new Runs(null, run(denoiser, source, pair[0], n, s),
-                                denoiser.gaussianNoise() ? run(denoiser, source, pair[1], n, s) : null);
+                        return new Runs(null, run(source, guide, pair[0], n, s),
+                                source.gaussianNoise() ? run(source, guide, pair[1], n, s) : null);
                     }
-                    return new Runs(run(denoiser, source, single, n, s), null, null);
+                    return new Runs(run(source, guide, single, n, s), null, null);
                 }, result -> {
                     busy.set(false);
                     runs.set(result);
@@ -306,8 +373,9 @@ public final class SamplingState {
         SamplerSettings single = settings();
         SamplerSettings[] pair = splitSettings();
         long s = seed.get();
+        GuidanceChoice guide = guidanceFor(source);
         jobs.submit("clicks", Lane.SAMPLING, job -> {
-            Denoiser denoiser = source.create();
+            Denoiser denoiser = guide.on() ? guide.create(source, CLICK_PATHS, s).denoiser() : source.create();
             List<Click> done = new ArrayList<>();
             for (int k = 0; k < points.size(); k++) {
                 double[] p = points.get(k);
@@ -332,6 +400,20 @@ public final class SamplingState {
             start[2 * i + 1] = p[1];
         }
         return Sampling.fromPoints(denoiser, settings, start, seed, Recording.POSITIONS_AND_DENOISED).trajectories();
+    }
+
+    /** A run of the single view, guided as asked (or not at all). */
+    private Run run(DenoiserChoice source, GuidanceChoice guide, SamplerSettings settings, int n, long seed) {
+        if (!guide.on()) {
+            return run(source.create(), source, settings, n, seed);
+        }
+        GuidanceChoice.Guided guided = guide.create(source, n, seed);
+        Run plain = run(guided.denoiser(), source, settings, n, seed);
+        double[] samples = plain.trajectories().positions()[plain.trajectories().length() - 1];
+        Optional<GuidanceQuality> figures = guide.perSample() ? Optional.empty()
+                : Optional.of(GuidanceQuality.of(guided.exact(), samples, guide.target(), guide.omega(), seed));
+        return new Run(plain.trajectories(), settings, seed, plain.nfe() * guide.evaluationsPerCall(), plain.source(),
+                plain.quality(), plain.modelSteps(), guide, figures, guided.labels());
     }
 
     private Run run(Denoiser denoiser, DenoiserChoice source, SamplerSettings settings, int n, long seed) {

@@ -75,6 +75,8 @@ public final class TrainingState implements AutoCloseable {
     private final BooleanProperty ema;
     private final LongProperty seed;
     private final BooleanProperty refreshSamples;
+    private final BooleanProperty conditional;
+    private final DoubleProperty labelDropout;
     private final IntegerProperty refreshEvery;
 
     private final ReadOnlyObjectWrapper<TrainedModel> model = new ReadOnlyObjectWrapper<>();
@@ -161,12 +163,14 @@ public final class TrainingState implements AutoCloseable {
         ema = values.flag(Settings.EMA);
         seed = values.whole(Settings.TRAINING_SEED);
         refreshSamples = values.flag(Settings.REFRESH_SAMPLES);
+        conditional = values.flag(Settings.CONDITIONAL);
+        labelDropout = values.number(Settings.LABEL_DROPOUT);
         refreshEvery = values.integer(Settings.REFRESH_EVERY);
         // drawn points come with a session beside its settings: only N(0, I) and presets are set by name
         values.bind(Settings.SOURCE, source, () -> source.get().id(),
                 id -> SourceOption.named(id).ifPresent(source::set));
         for (javafx.beans.Observable setting : new javafx.beans.Observable[] {objective, width, depth, learningRate,
-                batch, ema, seed, source, coupling, sinkhornEpsilon}) {
+                batch, ema, seed, source, coupling, sinkhornEpsilon, conditional, labelDropout}) {
             setting.addListener(obs -> checkOutOfDate());
         }
     }
@@ -174,6 +178,10 @@ public final class TrainingState implements AutoCloseable {
     /** Builds a settings capture from the model section's values. */
     Inputs inputs(DataState.Data data, Schedule schedule) {
         Architecture architecture = Architecture.defaults().withSize(width.get(), depth.get());
+        int classes = data.points().labelCount();
+        if (conditional.get() && classes >= 2) {
+            architecture = architecture.withClasses(classes); // the data's labels as an input (docs/math.md §9.1)
+        }
         TrainingSettings settings = TrainingSettings.defaults(seed.get()).withBatch(batch.get())
                 .withLearningRate(learningRate.get()).withEma(ema.get());
         FlowSetup flow = objective.get() == Objective.FLOW_MATCHING
@@ -183,6 +191,16 @@ public final class TrainingState implements AutoCloseable {
     }
 
     // ---- settings -------------------------------------------------------------------------------
+
+    /** Whether the network takes each point's class as an input (for guidance). */
+    public BooleanProperty conditionalProperty() {
+        return conditional;
+    }
+
+    /** The share of training points whose class is replaced by "none". */
+    public DoubleProperty labelDropoutProperty() {
+        return labelDropout;
+    }
 
     public ObjectProperty<Objective> objectiveProperty() {
         return objective;

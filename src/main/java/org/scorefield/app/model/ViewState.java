@@ -32,6 +32,8 @@ public final class ViewState {
     private final ObjectProperty<CanvasTool> tool;
     private final BooleanProperty showData;
     private final BooleanProperty showDensity;
+    private final ObjectProperty<org.scorefield.app.settings.HeatmapLayer> heatmap;
+    private final javafx.beans.property.IntegerProperty brushClass;
     private final BooleanProperty showSamples;
     private final BooleanProperty showField;
     private final ObjectProperty<FieldKind> fieldKind;
@@ -56,6 +58,8 @@ public final class ViewState {
         tool = values.object(Settings.TOOL);
         showData = values.flag(Settings.SHOW_DATA);
         showDensity = values.flag(Settings.SHOW_DENSITY);
+        heatmap = values.object(Settings.HEATMAP);
+        brushClass = values.integer(Settings.BRUSH_CLASS);
         showSamples = values.flag(Settings.SHOW_SAMPLES);
         showField = values.flag(Settings.SHOW_FIELD);
         fieldKind = values.object(Settings.FIELD_KIND);
@@ -118,6 +122,16 @@ public final class ViewState {
     }
 
     /** The exact density p_t as a heatmap. */
+    /** What the heatmap layer shows: p_t, the classifier p_t(c | x) or the tilted density. */
+    public ObjectProperty<org.scorefield.app.settings.HeatmapLayer> heatmapProperty() {
+        return heatmap;
+    }
+
+    /** The class of the points the brush draws. */
+    public javafx.beans.property.IntegerProperty brushClassProperty() {
+        return brushClass;
+    }
+
     public BooleanProperty showDensityProperty() {
         return showDensity;
     }

@@ -13,6 +13,8 @@ import org.controlsfx.control.ToggleSwitch;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.SamplingState;
 import org.scorefield.app.settings.Driver;
+import org.scorefield.app.settings.GuidanceKind;
+import org.scorefield.app.settings.HeatmapLayer;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.sample.SamplerKind;
 import org.scorefield.core.sample.SamplerSettings;
@@ -20,13 +22,15 @@ import org.scorefield.core.schedule.GridKind;
 
 /**
  * The Sampling section: who drives it (the model or the exact oracle), the solver and its steps with
- * the NFE they cost, the grid, the stochasticity η, the seed, Resample, and the x̂0 overlay.
+ * the NFE they cost, the grid, the stochasticity η, the seed, Resample, the x̂0 overlay, and guidance:
+ * the target class, classifier-free or classifier guidance, and the scale ω (docs/math.md §9).
  */
 public final class SamplingSection {
 
     private final ExplorerModel model;
     private final Label nfe = Widgets.caption("");
     private final Label note = Widgets.caption("");
+    private final Label guidanceNote = Widgets.caption("");
 
     {
         note.setId("samplingNote");
@@ -60,6 +64,31 @@ public final class SamplingSection {
         ToggleSwitch denoised = Controls.toggle(Settings.SHOW_DENOISED, sampling.showDenoisedProperty(),
                 "denoisedSwitch");
 
+        ComboBox<Integer> target = Controls.choices(Settings.GUIDED_CLASS, sampling.guidedClassProperty(), "classBox");
+        target.setCellFactory(list -> new ClassCell(model));
+        target.setButtonCell(new ClassCell(model));
+        ComboBox<GuidanceKind> kind = Controls.choices(Settings.GUIDANCE, sampling.guidanceProperty(), "guidanceBox");
+        HBox omegaBox = Controls.slider(Settings.OMEGA, sampling.omegaProperty(), "omegaSlider");
+        Slider omega = (Slider) omegaBox.getChildren().get(0);
+        omega.setMajorTickUnit(1);
+        omega.setMinorTickCount(3);
+        omega.setShowTickMarks(true);
+        omega.setSnapToTicks(false);
+        guidanceNote.setId("guidanceNote");
+        ComboBox<HeatmapLayer> heat = Controls.choices(Settings.HEATMAP, model.view().heatmapProperty(), "heatmapBox");
+        // a heatmap chosen here is one to look at: the layer comes on with it
+        heat.setOnAction(e -> {
+            if (heat.getValue() != HeatmapLayer.DENSITY) {
+                model.view().showDensityProperty().set(true);
+            }
+        });
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.guidedClassProperty(),
+                sampling.guidanceProperty(), sampling.omegaProperty(), sampling.driverProperty(),
+                model.training().modelProperty(), model.data().dataProperty(), model.exactPathProperty()}) {
+            o.addListener(obs -> updateGuidance(kind, omegaBox, heat));
+        }
+        updateGuidance(kind, omegaBox, heat);
+
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.solverProperty(),
                 sampling.stepsProperty(), sampling.gridProperty(), sampling.etaProperty(), sampling.driverProperty(),
                 model.training().modelProperty(), model.process().scheduleProperty(), model.view().splitProperty(),
@@ -79,7 +108,56 @@ public final class SamplingSection {
                 Controls.row(Settings.SAMPLING_SEED, seed),
                 buttons,
                 Controls.row(Settings.SHOW_DENOISED, denoised),
+                Widgets.heading("Guidance"),
+                Controls.row(Settings.GUIDED_CLASS, target),
+                Controls.row(Settings.GUIDANCE, kind),
+                Controls.row(Settings.OMEGA, omegaBox),
+                Controls.row(Settings.HEATMAP, heat),
+                guidanceNote,
                 Widgets.caption("With the Start paths tool, a click on the canvas starts trajectories from that point at t = 1."));
+    }
+
+    /** Disables what does not apply and says why guidance cannot steer these samples, if it cannot. */
+    private void updateGuidance(ComboBox<GuidanceKind> kind, HBox omega, ComboBox<HeatmapLayer> heat) {
+        SamplingState sampling = model.sampling();
+        var guide = sampling.guidanceChoice();
+        kind.setDisable(!guide.on());
+        omega.setDisable(!guide.on());
+        heat.setDisable(guide.target() < 0);
+        String why = guide.unavailable(model.samplingChoice()).map(w -> w + " Sampling ignores the class.")
+                .orElse(guide.on() && guide.kind() == GuidanceKind.CLASSIFIER && !model.modelSamples()
+                        ? "With the exact oracle, classifier guidance and classifier-free guidance are the same field "
+                        + "(docs/math.md \u00a79.2)." : "");
+        guidanceNote.setText(why);
+        guidanceNote.setVisible(!why.isEmpty());
+        guidanceNote.setManaged(guidanceNote.isVisible());
+    }
+
+    /** A class in its colour: a dot of the class's colour beside its name. */
+    private static final class ClassCell extends javafx.scene.control.ListCell<Integer> {
+        private final ExplorerModel model;
+
+        ClassCell(ExplorerModel model) {
+            this.model = model;
+        }
+
+        @Override
+        protected void updateItem(Integer c, boolean empty) {
+            super.updateItem(c, empty);
+            if (empty || c == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(Settings.className(c));
+            if (c >= 0) {
+                javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(5,
+                        model.view().lookProperty().get().palette().classColor(c));
+                setGraphic(dot);
+            } else {
+                setGraphic(null);
+            }
+        }
     }
 
     private void update(Slider eta) {

@@ -114,6 +114,11 @@ public final class TrainingSection {
         every.setPrefWidth(100);
         every.disableProperty().bind(refresh.selectedProperty().not());
 
+        ToggleSwitch conditional = Controls.toggle(Settings.CONDITIONAL, training.conditionalProperty(),
+                "conditionalSwitch");
+        HBox dropout = Controls.slider(Settings.LABEL_DROPOUT, training.labelDropoutProperty(), "labelDropoutSlider");
+        dropout.disableProperty().bind(conditional.selectedProperty().not());
+
         TitledPane advanced = Widgets.subsection("Network, optimiser, refresh", "advancedTraining",
                 Controls.row(Settings.WIDTH, width),
                 Controls.row(Settings.DEPTH, depth),
@@ -126,6 +131,8 @@ public final class TrainingSection {
         return Widgets.section("Model & training", "trainingSection",
                 Controls.row(Settings.OBJECTIVE, objective),
                 flowRows,
+                Controls.row(Settings.CONDITIONAL, conditional),
+                Controls.row(Settings.LABEL_DROPOUT, dropout),
                 notice,
                 advanced,
                 compareSubsection());

@@ -63,6 +63,13 @@ public final class Widgets {
         return label;
     }
 
+    /** A small bold heading inside a section, over a group of rows that belong together. */
+    static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("group-heading");
+        return label;
+    }
+
     /** A collapsible section of the side panel. */
     static TitledPane section(String title, String id, Node... content) {
         VBox box = new VBox(content);

@@ -100,6 +100,14 @@ public final class Settings {
             + "moving average of the weights: smoother results than the latest weights.").notInScene().build();
     public static final Setting<Long> TRAINING_SEED = seed("training.seed", 1,
             "the initial weights and the training noise").notInScene().build();
+    public static final Setting<Boolean> CONDITIONAL = flag("training.conditional", false, "Conditional",
+            "Give the network each point's class as a second input, so that it can be guided to a class (Sampling "
+            + "\u25b8 Guidance). Some labels are replaced by \"none\" (label dropout), so the same network also "
+            + "learns the whole data, which classifier-free guidance needs (docs/math.md \u00a79.1).").notInScene().build();
+    public static final Setting<Double> LABEL_DROPOUT = number("training.label_dropout", 0.1, 0, 0.5,
+            "Label dropout", "", "The share of training points whose class is replaced by \"none\": the network "
+                    + "learns the whole data from these. 0.1 is the usual choice; 0 leaves it no unconditional "
+                    + "answer to guide against.").stepOf(0.05).notInScene().build();
     public static final Setting<Boolean> REFRESH_SAMPLES = flag("training.refresh_samples", true, "Resample",
             "Sample again while training, so you can watch the samples improve.").notInScene().build();
     public static final Setting<Integer> REFRESH_EVERY = integer("training.refresh_every", 500, 100, 10_000, 100,
@@ -178,6 +186,32 @@ public final class Settings {
             "Overlay the denoising trajectory: at every t, the model's guess of the clean point x̂₀ that the particle "
                     + "is heading for (docs/math.md §6).").inScene().build();
 
+    /** The class value of {@link #GUIDED_CLASS} meaning no guidance. */
+    public static final int NO_CLASS = -1;
+    /** The class value of {@link #GUIDED_CLASS} meaning every sample its own class. */
+    public static final int EACH_CLASS = -2;
+    /** Classes a window offers to guide to or to brush (labels 0 to 7). */
+    public static final int MAX_CLASSES = 8;
+    public static final Setting<Integer> GUIDED_CLASS = integers("sampling.class", NO_CLASS,
+            java.util.stream.IntStream.range(-2, MAX_CLASSES).map(k -> k == -2 ? NO_CLASS : k == -1 ? EACH_CLASS : k)
+                    .boxed().toList(),
+            Settings::className, "Class", "Guide the samples to one class of the data, or each sample to a class of "
+                    + "its own (drawn with the classes' shares). None samples the whole data. Only data with "
+                    + "classes can be guided: the presets that colour their points, or a CSV file with a label "
+                    + "column.").inScene().build();
+    public static final Setting<GuidanceKind> GUIDANCE = choice("sampling.guidance", GuidanceKind.class,
+            GuidanceKind.CLASSIFIER_FREE, GuidanceKind::toString, "Guidance", "Classifier-free: \u03c9\u00b7"
+                    + "\u015d(x | c) + (1 \u2212 \u03c9)\u00b7\u015d(x), from a conditional model. Classifier: "
+                    + "\u015d(x) + \u03c9\u00b7\u2207log p\u209c(c | x), with a noisy classifier. With the exact "
+                    + "oracle the two are the same field (docs/math.md \u00a79.2).").inScene().build();
+    public static final Setting<Double> OMEGA = number("sampling.omega", 1, 0, 8, "\u03c9", "", "Guidance scale "
+            + "\u03c9: 0 ignores the class (the whole data), 1 samples the class's own distribution, more than 1 "
+            + "pushes the samples towards the class's far side, away from the other classes.").stepOf(0.25)
+            .inScene().build();
+    public static final Setting<Double> OMEGA_B = number("sampling.omega_b", 4, 0, 8, "\u03c9 of B", "",
+            "The guidance scale of the right-hand pane of \u201c\u03c9 a vs b\u201d: the same class, solver and "
+            + "starting noise as the left pane's \u03c9.").stepOf(0.25).inScene().build();
+
     // ---- view ------------------------------------------------------------------------------------
 
     public static final Setting<Double> TIME = number("view.time", 0, 0, 1, "t", "",
@@ -209,6 +243,14 @@ public final class Settings {
     public static final Setting<Boolean> SHOW_DENSITY = flag("view.density", false, "Density", "The exact density "
             + "p_t of the noisy data as a heatmap (in the split view: the density of each run's end points). Key D.")
             .inScene().build();
+    public static final Setting<HeatmapLayer> HEATMAP = choice("view.heatmap", HeatmapLayer.class,
+            HeatmapLayer.DENSITY, HeatmapLayer::toString, "Heatmap", "What the Density layer shows at the scrubber's "
+                    + "t: the density p\u209c of the noisy data, the exact classifier p\u209c(c | x) of the guided "
+                    + "class, or the tilted density p\u209c(x)\u00b7p\u209c(c | x)^\u03c9 normalised, which "
+                    + "guidance is often said to sample and does not (docs/math.md \u00a79.3).").inScene().build();
+    public static final Setting<Integer> BRUSH_CLASS = integer("view.brush_class", 0, 0, MAX_CLASSES - 1, 1,
+            "Brush class", "", "The class of the points the brush draws, in its colour.").display(Settings::className)
+            .notUndone().notInScene().build();
     public static final Setting<Boolean> SHOW_SAMPLES = flag("view.samples", true, "Samples",
             "Sampled trajectories, drawn up to the current t.").inScene().build();
     public static final Setting<Boolean> SHOW_FIELD = flag("view.field", false, "Show field",
@@ -277,14 +319,19 @@ public final class Settings {
 
     /** Every setting, in the order of the side panel. */
     public static final List<Setting<?>> ALL = List.of(DATA_PRESET, DATA_POINTS, DATA_SEED, PROCESS_KIND, OBJECTIVE,
-            SOURCE, COUPLING, SINKHORN_EPSILON, WIDTH, DEPTH, LEARNING_RATE, BATCH, EMA, TRAINING_SEED, REFRESH_SAMPLES,
-            REFRESH_EVERY, COMPARE_VARIES, COMPARE_OBJECTIVE, COMPARE_SCHEDULE, COMPARE_WIDTH,
-            COMPARE_COUPLING, REFLOW_PAIRS, REFLOW_TRAIN_STEPS, REFLOW_FINE_TUNE, REFLOW_SIDE_BY_SIDE, DRIVER, SOLVER, STEPS,
-            GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE,
-            TOOL, SHOW_DATA,
-            SHOW_DENSITY, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
+            SOURCE, COUPLING, SINKHORN_EPSILON, WIDTH, DEPTH, LEARNING_RATE, BATCH, EMA, TRAINING_SEED, CONDITIONAL,
+            LABEL_DROPOUT, REFRESH_SAMPLES, REFRESH_EVERY, COMPARE_VARIES, COMPARE_OBJECTIVE, COMPARE_SCHEDULE,
+            COMPARE_WIDTH, COMPARE_COUPLING, REFLOW_PAIRS, REFLOW_TRAIN_STEPS, REFLOW_FINE_TUNE, REFLOW_SIDE_BY_SIDE,
+            DRIVER, SOLVER, STEPS, GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, GUIDED_CLASS,
+            GUIDANCE, OMEGA, OMEGA_B, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE, TOOL, SHOW_DATA, SHOW_DENSITY,
+            HEATMAP, BRUSH_CLASS, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
             ARROW_SCALE, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
             SECONDS, OVERLAY);
+
+    /** "none", "each its own" or "class 2" for a value of {@link #GUIDED_CLASS} or {@link #BRUSH_CLASS}. */
+    public static String className(int c) {
+        return c == NO_CLASS ? "none" : c == EACH_CLASS ? "each sample its own" : "class " + c;
+    }
 
     // ---- how the table is written ----------------------------------------------------------------
 

@@ -329,7 +329,8 @@ public final class ExplorerView extends BorderPane {
         // Any change to what the samples depend on samples again (the newest request wins).
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.solverProperty(),
                 sampling.stepsProperty(), sampling.gridProperty(), sampling.etaProperty(), sampling.seedProperty(),
-                sampling.driverProperty(), sampling.countProperty(), model.view().splitProperty(),
+                sampling.driverProperty(), sampling.countProperty(), sampling.guidedClassProperty(),
+                sampling.guidanceProperty(), sampling.omegaProperty(), model.view().splitProperty(),
                 model.data().dataProperty()}) {
             o.addListener(obs -> resampleIfShown());
         }

@@ -1,0 +1,134 @@
+package org.scorefield.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.scorefield.app.jobs.ManualJobs;
+import org.scorefield.app.settings.HeatmapLayer;
+import org.scorefield.app.settings.Settings;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.guidance.ExactGuidance;
+import org.scorefield.core.sample.Recording;
+import org.scorefield.core.sample.SamplerKind;
+import org.scorefield.core.sample.SamplerSettings;
+import org.scorefield.core.sample.Sampling;
+
+/** Guidance as the window drives it, against the core's exact guidance computed directly. */
+class GuidedSamplingTest {
+
+    private final ManualJobs manual = new ManualJobs();
+    private final ExplorerModel model = new ExplorerModel(manual.jobs);
+    private final SamplingState sampling = model.sampling();
+
+    {
+        model.data().presetProperty().set(DatasetPreset.GMM_LABELLED);
+        sampling.countProperty().set(400);
+        sampling.solverProperty().set(SamplerKind.HEUN);
+        sampling.stepsProperty().set(32);
+    }
+
+    private SamplingState.Run sample() {
+        sampling.resample();
+        manual.runAll();
+        return sampling.runsProperty().get().single();
+    }
+
+    private static double[] last(SamplingState.Run run) {
+        double[][] rows = run.trajectories().positions();
+        return rows[rows.length - 1];
+    }
+
+    @Test
+    void aClassAtOmegaOneSamplesThatClassAsTheCoreDoesWithTwiceNoCost() {
+        sampling.guidedClassProperty().set(1);
+        sampling.omegaProperty().set(1);
+        SamplingState.Run run = sample();
+        ExactGuidance exact = new ExactGuidance(DatasetPreset.GMM_LABELLED.mixture().orElseThrow(),
+                model.process().schedule());
+        SamplerSettings settings = sampling.settings();
+        double[] expected = Sampling.fromPrior(exact.conditional(1), settings, 400, sampling.seedProperty().get(),
+                Recording.NONE).samples();
+        assertArrayEquals(expected, last(run), 0.0, "ω = 1 is the class's own oracle");
+        assertEquals(2 * 32 + 1, run.nfe(), "ω = 1 costs one evaluation a call");
+        var figures = run.guided().orElseThrow();
+        assertTrue(figures.classFraction() >= 0.97, "in class: " + figures.classFraction());
+        assertTrue(figures.sw2Class().ratio() <= 1.5, "SW2/floor to the class: " + figures.sw2Class().ratio());
+        assertArrayEquals(new int[] {1, 1, 1}, java.util.Arrays.copyOf(run.headClasses(), 3));
+    }
+
+    @Test
+    void omegaZeroIsTheUnguidedRunBitForBitAndAGuidedOneCostsTwice() {
+        SamplingState.Run plain = sample();
+        assertNull(plain.headClasses());
+        sampling.guidedClassProperty().set(2);
+        sampling.omegaProperty().set(0);
+        assertArrayEquals(last(plain), last(sample()), 0.0);
+        sampling.omegaProperty().set(3);
+        SamplingState.Run guided = sample();
+        assertEquals(2 * plain.nfe(), guided.nfe(), "ω ∉ {0, 1}: the class's and the whole's denoiser each call");
+        assertEquals(guided.nfe(), sampling.nfe(), "the NFE shown before sampling is the run's");
+    }
+
+    @Test
+    void eachSampleItsOwnClassGivesEveryClassItsShare() {
+        sampling.guidedClassProperty().set(Settings.EACH_CLASS);
+        sampling.omegaProperty().set(1);
+        SamplingState.Run run = sample();
+        int[] classes = run.headClasses();
+        assertEquals(400, classes.length);
+        ExactGuidance exact = new ExactGuidance(DatasetPreset.GMM_LABELLED.mixture().orElseThrow(),
+                model.process().schedule());
+        // each sample lands in its own class, by the exact classifier of the data
+        double[] p = exact.classifier(last(run), 0);
+        int agree = 0;
+        for (int i = 0; i < classes.length; i++) {
+            int best = 0;
+            for (int c = 1; c < exact.classes(); c++) {
+                best = p[i * exact.classes() + c] > p[i * exact.classes() + best] ? c : best;
+            }
+            agree += best == classes[i] ? 1 : 0;
+        }
+        assertTrue(agree >= 0.97 * classes.length, agree + " of " + classes.length + " in their own class");
+    }
+
+    @Test
+    void dataOfOneClassIsNotGuidedAndSaysWhy() {
+        model.data().presetProperty().set(DatasetPreset.GAUSSIAN);
+        sampling.guidedClassProperty().set(0);
+        assertTrue(sampling.guidanceChoice().unavailable(model.samplingChoice()).isPresent());
+        SamplingState.Run run = sample();
+        assertTrue(run.guided().isEmpty());
+        assertNull(run.headClasses());
+    }
+
+    @Test
+    void theClassifierHeatmapIsAProbabilityThatMatchesTheCore() {
+        sampling.guidedClassProperty().set(0);
+        model.view().heatmapProperty().set(HeatmapLayer.CLASSIFIER);
+        model.view().showDensityProperty().set(true);
+        model.view().timeProperty().set(0.3);
+        manual.runAll();
+        FieldLayers.Layers layers = model.layers().layersProperty().get();
+        assertEquals(HeatmapLayer.CLASSIFIER, layers.heat());
+        var grid = layers.density();
+        ExactGuidance exact = new ExactGuidance(DatasetPreset.GMM_LABELLED.mixture().orElseThrow(),
+                model.process().schedule());
+        double[] p = exact.classifier(grid.spec().points(), 0.3);
+        for (int k = 0; k < grid.values().length; k += 97) {
+            assertEquals(p[k * exact.classes()], grid.values()[k], 1e-12);
+        }
+        // the tilted density integrates to one on the grid
+        model.view().heatmapProperty().set(HeatmapLayer.TILTED);
+        sampling.omegaProperty().set(4);
+        manual.runAll();
+        var tilted = model.layers().layersProperty().get().density();
+        double mass = 0;
+        for (double v : tilted.values()) {
+            mass += Math.exp(v) * tilted.spec().dx() * tilted.spec().dy();
+        }
+        assertEquals(1, mass, 1e-9);
+    }
+}
