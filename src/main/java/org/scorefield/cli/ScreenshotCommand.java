@@ -37,14 +37,21 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--omega", defaultValue = "4", paramLabel = "W", description = "--view guidance: the "
+            + "guidance scale ω (default ${DEFAULT-VALUE}); 0 ignores the class, 1 samples the class's own "
+            + "distribution.")
+    double omega;
+
     @Option(names = "--view", defaultValue = "main", paramLabel = "VIEW",
             description = "Which view: main (noising, density, samples), split (PF-ODE vs reverse SDE), fields "
                     + "(the learned score over the exact density), streamlines (of the learned PF-ODE velocity), "
                     + "difference (|learned − exact| score), denoised (x̂₀ beside each trajectory at t = 0.35, and "
                     + "paths from a click), errors (error against NFE of the solvers), reflow (a flow-matching model "
                     + "and two Reflow rounds side by side, about a minute), pairs (one batch of training pairs under "
-                    + "minibatch OT), probe (the velocity probe of a flow-matching model) or compare (model A, EDM, beside "
-                    + "model B, flow matching, both trained --steps from the same seed). Default ${DEFAULT-VALUE}.")
+                    + "minibatch OT), probe (the velocity probe of a flow-matching model), compare (model A, EDM, beside "
+                    + "model B, flow matching, both trained --steps from the same seed) or guidance (samples guided "
+                    + "to class 2 at --omega over the tilted density; with --data gmm-labelled). Default "
+                    + "${DEFAULT-VALUE}.")
     String view;
 
     @Option(names = "--width", defaultValue = "1440", paramLabel = "W", description = "Window width (default ${DEFAULT-VALUE}).")
@@ -101,8 +108,10 @@ final class ScreenshotCommand implements Callable<Integer> {
             boolean trained = spec.commandLine().getParseResult().hasMatchedOption("--steps");
             script = Screenshot.Script.scene(deck, scene, width, height, look, trained ? steps : 0);
         } else {
+            InvalidInputException.require(Double.isFinite(omega) && omega >= 0 && omega <= 8, "--omega must lie "
+                    + "between 0 and 8, got " + omega + ".");
             script = new Screenshot.Script(which, width, height, look, preset, steps,
-                    source == null ? null : DatasetPreset.fromId(source));
+                    source == null ? null : DatasetPreset.fromId(source)).withOmega(omega);
         }
         Screenshot.Result result;
         try {

@@ -54,7 +54,9 @@ public final class Screenshot {
         /** The velocity probe of a flow-matching model: conditional targets, marginal and learned velocity. */
         PROBE,
         /** Model A (EDM) beside model B (flow matching), trained from the same seed. */
-        COMPARE;
+        COMPARE,
+        /** Samples guided to class 2 (or 0) at the script's ω over the tilted density, from the Sampling section. */
+        GUIDANCE;
 
         /** The lower-case name the command line uses. */
         @Override
@@ -75,7 +77,17 @@ public final class Screenshot {
      * @param source flow matching from this preset (null: the view's own objective and N(0, I))
      */
     public record Script(View view, int width, int height, Look look, DatasetPreset preset, int steps,
-                         DatasetPreset source, org.scorefield.core.session.Lesson lesson, int scene) {
+                         DatasetPreset source, org.scorefield.core.session.Lesson lesson, int scene, double omega) {
+
+        public Script(View view, int width, int height, Look look, DatasetPreset preset, int steps,
+                      DatasetPreset source, org.scorefield.core.session.Lesson lesson, int scene) {
+            this(view, width, height, look, preset, steps, source, lesson, scene, 1);
+        }
+
+        /** The same script with the guidance scale of {@link View#GUIDANCE}. */
+        public Script withOmega(double w) {
+            return new Script(view, width, height, look, preset, steps, source, lesson, scene, w);
+        }
 
         public Script(View view, int width, int height, Look look, DatasetPreset preset, int steps) {
             this(view, width, height, look, preset, steps, null);
@@ -148,7 +160,14 @@ public final class Screenshot {
                     model.sampling().resample();
                 });
             } else {
-                HeadlessFx.run(() -> arrange(view, script.view()));
+                HeadlessFx.run(() -> {
+                    if (script.view() == View.GUIDANCE) {
+                        int classes = model.data().data().points().labelCount();
+                        model.sampling().guidedClassProperty().set(Math.min(2, Math.max(0, classes - 1)));
+                        model.sampling().omegaProperty().set(script.omega());
+                    }
+                    arrange(view, script.view());
+                });
             }
             waitFor(() -> HeadlessFx.call(() -> model.jobs().idle()), 120);
             settle();
@@ -257,6 +276,28 @@ public final class Screenshot {
                 model.view().timeProperty().set(0.5);
                 model.probe().pointProperty().set(new double[] {0.4, 0.9});
                 return;
+            }
+            case GUIDANCE -> {
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(true);
+                model.view().heatmapProperty().set(org.scorefield.app.settings.HeatmapLayer.TILTED);
+                model.view().showSamplesProperty().set(true);
+                model.view().showFieldProperty().set(false);
+                view.scrubber().stop();
+                model.view().timeProperty().set(0.0);
+                // the guidance controls in sight: the sections above them folded
+                for (String id : new String[] {"#dataSection", "#processSection", "#trainingSection",
+                    "#reflowSection"}) {
+                    if (view.lookup(id) instanceof TitledPane section) {
+                        section.setExpanded(false);
+                    }
+                }
+                if (view.lookup("#samplingSection") instanceof TitledPane sampling
+                        && view.lookup(".side-scroll") instanceof javafx.scene.control.ScrollPane side) {
+                    sampling.setExpanded(true);
+                    side.setVvalue(1); // to the end of the Sampling section, where guidance is
+                }
             }
             case PAIRS -> {
                 model.view().splitProperty().set(false);
