@@ -45,6 +45,7 @@ import picocli.CommandLine.TypeConversionException;
             "  scorefield train --data 8gaussians --head fm --width 64 --depth 3 --seed 2 --out 8g-fm.json",
             "  scorefield train --data points.csv --head edm --process edm --ema off --seed 3 --out points-edm.json",
             "  scorefield train --data moons --head fm --coupling ot --seed 4 --out moons-ot.json",
+            "  scorefield train --data gmm-labelled --conditional --label-dropout 0.2 --seed 1 --out gmm-cond.json",
             "  scorefield train --data moons --head fm --source 8gaussians --coupling sinkhorn --sinkhorn-eps 0.05 "
                     + "--seed 5 --out 8g-to-moons.json"})
 final class TrainCommand implements Callable<Integer> {
@@ -145,9 +146,14 @@ final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--conditional", description = "Train with the data's class labels as an input, each replaced "
-            + "by \"none\" with probability 0.1, so that one network gives every class and the whole data "
-            + "(classifier-free guidance: sample --model … --class K --omega W).")
+            + "by \"none\" with probability --label-dropout, so that one network gives every class and the whole "
+            + "data (classifier-free guidance: sample --model … --class K --omega W).")
     boolean conditional;
+
+    @Option(names = "--label-dropout", paramLabel = "P", description = "With --conditional: the probability that a "
+            + "point trains with the label \"none\", 0 ≤ P < 1 (default " + TrainingSettings.DEFAULT_LABEL_DROPOUT
+            + ", Ho & Salimans 2022).")
+    Double labelDropout;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write (atomically).")
     Path out;
@@ -184,6 +190,11 @@ final class TrainCommand implements Callable<Integer> {
         Architecture architecture = Architecture.defaults().withSize(width, depth)
                 .withActivation(Activation.fromId(activation)).withResidual(residual)
                 .withEmbedding(TimeEmbedding.fromId(embedding), seed);
+        InvalidInputException.require(labelDropout == null || conditional, "--label-dropout applies to conditional "
+                + "training: give it with --conditional.");
+        double dropout = labelDropout == null ? TrainingSettings.DEFAULT_LABEL_DROPOUT : labelDropout;
+        InvalidInputException.require(dropout >= 0 && dropout < 1, "--label-dropout must lie in [0, 1), got "
+                + dropout + ".");
         if (conditional) {
             int[] labels = distribution.sample(2000, seed).labels();
             int classes = labels == null ? 0 : java.util.Arrays.stream(labels).max().orElse(-1) + 1;
@@ -192,7 +203,7 @@ final class TrainCommand implements Callable<Integer> {
             architecture = architecture.withClasses(classes);
         }
         TrainingSettings settings = new TrainingSettings(batch, learningRate, warmup, clip, ema.equals("on"),
-                TrainingSettings.DEFAULT_EMA_DECAY, tMin, seed);
+                TrainingSettings.DEFAULT_EMA_DECAY, tMin, seed, dropout);
         Schedule schedule = processOptions.resolve(
                 objective == Objective.FLOW_MATCHING ? ScheduleKind.LINEAR : ScheduleKind.fromId(processOptions.process));
         Parameterization parameterization = new Parameterization(objective, schedule,
@@ -223,6 +234,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         json.set("process", SampleCommand.processJson(schedule));
         json.put("parameters", architecture.parameterCount());
+        json.put("classes", architecture.classes());
+        if (conditional) {
+            Json.put(json, "label_dropout", dropout);
+        }
         json.put("seed", seed);
         json.put("steps", trainer.steps());
         Json.put(json, "seconds", seconds);

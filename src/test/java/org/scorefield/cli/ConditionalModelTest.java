@@ -57,4 +57,33 @@ class ConditionalModelTest {
         assertEquals(2, one.exitCode());
         assertTrue(one.err().contains("--conditional needs data with two classes or more"), one.err());
     }
+
+    @Test
+    void labelDropoutIsSavedAndReportedAndRefusedOutsideConditionalTraining() {
+        Path model = dir.resolve("drop.json");
+        CliRun r = CliRun.of("train", "--data", "moons", "--head", "fm", "--steps", "5", "--width", "16", "--batch",
+                "64", "--seed", "1", "--conditional", "--label-dropout", "0.25", "--out", model.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, r.json().get("classes").asInt());
+        assertEquals(0.25, r.json().get("label_dropout").asDouble());
+        assertEquals(0.25, org.scorefield.core.nn.ModelFile.load(model).settings().labelDropout());
+        CliRun plain = CliRun.of("train", "--data", "moons", "--steps", "2", "--width", "8", "--batch", "16", "--seed",
+                "1", "--out", dir.resolve("plain.json").toString());
+        assertEquals(0, plain.json().get("classes").asInt());
+        assertTrue(!plain.json().has("label_dropout"), plain.json().toString());
+
+        String[][] cases = {{"--label-dropout", "0.2"}, {"--conditional", "--label-dropout", "1"},
+            {"--conditional", "--label-dropout", "-0.1"}, {"--conditional", "--label-dropout", "NaN"}};
+        String[] expected = {"--label-dropout applies to conditional training: give it with --conditional.",
+            "--label-dropout must lie in [0, 1), got 1.0.", "--label-dropout must lie in [0, 1), got -0.1.",
+            "--label-dropout must lie in [0, 1), got NaN."};
+        for (int k = 0; k < cases.length; k++) {
+            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("train", "--data", "moons",
+                    "--steps", "2", "--seed", "1", "--out", dir.resolve("bad.json").toString()),
+                    java.util.Arrays.stream(cases[k])).toArray(String[]::new);
+            CliRun bad = CliRun.of(args);
+            assertEquals(2, bad.exitCode(), bad.err());
+            assertEquals("scorefield train: " + expected[k], bad.err().strip());
+        }
+    }
 }

@@ -46,7 +46,7 @@ import org.scorefield.core.schedule.ScheduleKind;
  *  "objective": "eps", "weighting": "uniform", "sigma_data": 0.5,
  *  "process": {"kind": "vp", "parameters": {"beta_min": 0.1, "beta_max": 20.0}},
  *  "training": {"batch", "learning_rate", "warmup_steps", "clip_norm" (null = ∞), "ema", "ema_decay",
- *               "t_min", "seed"},
+ *               "t_min", "seed", "label_dropout"},
  *  "data": "moons", "steps": 2000, "loss": 0.41 (null before the first step),
  *  "weights": {"dtype": "float32", "count": N, "crc32": C, "base64": "…"},
  *  "flow": {"source": {"kind": "gaussian"} | {"kind": "preset", "id": "8gaussians"}
@@ -56,6 +56,8 @@ import org.scorefield.core.schedule.ScheduleKind;
  * {@code "flow"} (version 2) is written for a flow-matching model whose source, coupling or Reflow
  * round is not the standard one (N(0, I), independent, 0); such a file has version 2, every other
  * file version 1, so that an older build reads what it can sample correctly and refuses the rest.
+ * {@code "label_dropout"} came later within version 1: a file without it was trained with the
+ * fixed probability 0.1 of the "none" label, and reads so. Older builds ignore it.
  * A source that is not a preset is stored with its points (not their labels: a source has no
  * classes), so the file stands alone.
  * The weights are the N float32 values of {@link Mlp#weights()} (W_0, b_0, W_1, …, row-major),
@@ -169,6 +171,7 @@ public final class ModelFile {
         training.put("ema_decay", s.emaDecay());
         training.put("t_min", s.tMin());
         training.put("seed", s.seed());
+        training.put("label_dropout", s.labelDropout());
         root.put("data", model.data());
         root.put("steps", model.steps());
         if (Double.isFinite(model.loss())) {
@@ -234,7 +237,8 @@ public final class ModelFile {
         JsonNode clip = t.node("clip_norm");
         TrainingSettings settings = new TrainingSettings(t.integer("batch"), t.number("learning_rate"),
                 t.integer("warmup_steps"), clip.isNull() ? Double.POSITIVE_INFINITY : t.number("clip_norm"),
-                t.bool("ema"), t.number("ema_decay"), t.number("t_min"), t.whole("seed"));
+                t.bool("ema"), t.number("ema_decay"), t.number("t_min"), t.whole("seed"),
+                t.has("label_dropout") ? t.number("label_dropout") : TrainingSettings.DEFAULT_LABEL_DROPOUT);
 
         String data = f.text("data");
         InvalidInputException.require(!data.isBlank(), "\"data\" is empty");

@@ -35,8 +35,6 @@ public final class Trainer {
 
     /** Data points drawn once per run for a distribution that can be sampled freely. */
     public static final int POOL = 16_384;
-    /** The probability of replacing a label by "none" (classifier-free guidance, Ho & Salimans 2022). */
-    public static final double P_UNCOND = 0.1;
     private static final double SMOOTHING = 0.98;
 
     private final DataDistribution data;
@@ -64,6 +62,9 @@ public final class Trainer {
     private double smoothedSum;
     private double smoothedWeight;
     private String failure;
+    /** The labels and pool indices of the last batch, for tests of label dropout. */
+    private int[] lastLabels;
+    private int[] lastIndices;
 
     public Trainer(DataDistribution data, Parameterization parameterization, Architecture architecture,
                    TrainingSettings settings) {
@@ -229,6 +230,8 @@ public final class Trainer {
             drawPairs(batch);
         }
         int[] labels = batch.labels;
+        lastLabels = labels;
+        lastIndices = batch.index;
         double[] input = batch.input;
         double[] tau = batch.tau;
         double[] target = batch.target;
@@ -268,6 +271,7 @@ public final class Trainer {
     /** One step's network inputs and regression targets, filled point by point. */
     private final class Batch {
         final int[] labels;
+        final int[] index;
         final double[] input;
         final double[] tau;
         final double[] target;
@@ -277,6 +281,7 @@ public final class Trainer {
 
         Batch(int b) {
             labels = architecture.classes() > 0 ? new int[b] : null;
+            index = new int[b];
             input = new double[2 * b];
             tau = new double[b];
             target = new double[2 * b];
@@ -302,6 +307,7 @@ public final class Trainer {
             target[2 * i] = y[0];
             target[2 * i + 1] = y[1];
             times[i] = t;
+            index[i] = k;
             if (labels != null) {
                 labels[i] = label(k);
             }
@@ -353,9 +359,12 @@ public final class Trainer {
         }
     }
 
-    /** The label a point trains with: "none" with probability P_UNCOND or for unlabelled data. */
+    /**
+     * The label a point trains with: "none" with the settings' label dropout probability, or for
+     * unlabelled data; its own label otherwise.
+     */
     private int label(int k) {
-        return random.nextUniform() < P_UNCOND || !pool.hasLabels()
+        return random.nextUniform() < settings.labelDropout() || !pool.hasLabels()
                 ? architecture.noneLabel() : Math.min(pool.label(k), architecture.noneLabel() - 1);
     }
 
@@ -387,6 +396,21 @@ public final class Trainer {
     public TrainedModel snapshot() {
         float[] w = settings.ema() ? HostCopy.readFloats(adam.ema()) : network.weights();
         return new TrainedModel(architecture, parameterization, w, settings, data.id(), steps, smoothedLoss(), flow);
+    }
+
+    /** The label column of the last step's batch (null for a network without classes). */
+    int[] lastBatchLabels() {
+        return lastLabels == null ? null : lastLabels.clone();
+    }
+
+    /** The pool index of each point of the last step's batch. */
+    int[] lastBatchIndices() {
+        return lastIndices == null ? null : lastIndices.clone();
+    }
+
+    /** The data points batches are drawn from, with their labels. */
+    PointSet pool() {
+        return pool;
     }
 
     /** The raw (non-averaged) weights. */

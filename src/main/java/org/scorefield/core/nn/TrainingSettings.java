@@ -14,9 +14,12 @@ import org.scorefield.core.InvalidInputException;
  * @param emaDecay     the EMA's decay, reached gradually: {@code min(decay, (1 + k)/(10 + k))} at step k
  * @param tMin         the smallest training time (uniform t on [t_min, 1]; EDM and FM ignore it)
  * @param seed         initial weights, data draws and noise all derive from it
+ * @param labelDropout the probability that a conditional network trains on a point with its label replaced
+ *                     by "none" (the null class of classifier-free guidance, Ho &amp; Salimans 2022; docs/math.md
+ *                     §9.1), in [0, 1); unused by a network without classes
  */
 public record TrainingSettings(int batch, double learningRate, int warmupSteps, double clipNorm, boolean ema,
-                               double emaDecay, double tMin, long seed) {
+                               double emaDecay, double tMin, long seed, double labelDropout) {
 
     public static final int DEFAULT_BATCH = 512;
     public static final double DEFAULT_LEARNING_RATE = 1e-2;
@@ -24,6 +27,8 @@ public record TrainingSettings(int batch, double learningRate, int warmupSteps, 
     public static final double DEFAULT_CLIP = 1.0;
     public static final double DEFAULT_EMA_DECAY = 0.999;
     public static final double DEFAULT_T_MIN = 1e-3;
+    /** Ho &amp; Salimans (2022) train with p_uncond = 0.1 (they found 0.1–0.2 best); so do we. */
+    public static final double DEFAULT_LABEL_DROPOUT = 0.1;
     public static final int MAX_BATCH = 65_536;
 
     public TrainingSettings {
@@ -37,26 +42,39 @@ public record TrainingSettings(int batch, double learningRate, int warmupSteps, 
                 "The EMA decay must lie in [0, 1), got " + emaDecay + ".");
         InvalidInputException.require(tMin >= 0 && tMin < 0.5,
                 "t_min must lie in [0, 0.5), got " + tMin + ".");
+        InvalidInputException.require(labelDropout >= 0 && labelDropout < 1,
+                "The label dropout must lie in [0, 1), got " + labelDropout + ".");
+    }
+
+    /** Settings with the default label dropout ({@value #DEFAULT_LABEL_DROPOUT}). */
+    public TrainingSettings(int batch, double learningRate, int warmupSteps, double clipNorm, boolean ema,
+                            double emaDecay, double tMin, long seed) {
+        this(batch, learningRate, warmupSteps, clipNorm, ema, emaDecay, tMin, seed, DEFAULT_LABEL_DROPOUT);
     }
 
     public static TrainingSettings defaults(long seed) {
         return new TrainingSettings(DEFAULT_BATCH, DEFAULT_LEARNING_RATE, DEFAULT_WARMUP, DEFAULT_CLIP, true,
-                DEFAULT_EMA_DECAY, DEFAULT_T_MIN, seed);
+                DEFAULT_EMA_DECAY, DEFAULT_T_MIN, seed, DEFAULT_LABEL_DROPOUT);
     }
 
     public TrainingSettings withBatch(int b) {
-        return new TrainingSettings(b, learningRate, warmupSteps, clipNorm, ema, emaDecay, tMin, seed);
+        return new TrainingSettings(b, learningRate, warmupSteps, clipNorm, ema, emaDecay, tMin, seed, labelDropout);
     }
 
     public TrainingSettings withLearningRate(double lr) {
-        return new TrainingSettings(batch, lr, warmupSteps, clipNorm, ema, emaDecay, tMin, seed);
+        return new TrainingSettings(batch, lr, warmupSteps, clipNorm, ema, emaDecay, tMin, seed, labelDropout);
     }
 
     public TrainingSettings withEma(boolean on) {
-        return new TrainingSettings(batch, learningRate, warmupSteps, clipNorm, on, emaDecay, tMin, seed);
+        return new TrainingSettings(batch, learningRate, warmupSteps, clipNorm, on, emaDecay, tMin, seed, labelDropout);
     }
 
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(batch, learningRate, warmupSteps, clipNorm, ema, emaDecay, tMin, s);
+        return new TrainingSettings(batch, learningRate, warmupSteps, clipNorm, ema, emaDecay, tMin, s, labelDropout);
+    }
+
+    /** The same settings with label dropout p (the probability of the "none" label), 0 ≤ p &lt; 1. */
+    public TrainingSettings withLabelDropout(double p) {
+        return new TrainingSettings(batch, learningRate, warmupSteps, clipNorm, ema, emaDecay, tMin, seed, p);
     }
 }

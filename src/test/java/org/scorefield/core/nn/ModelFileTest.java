@@ -76,7 +76,8 @@ class ModelFileTest {
                                 new Parameterization(Objective.EDM, ScheduleKind.EDM.createDefault(),
                                         LossWeighting.UNIFORM, new EdmPreconditioning(0.7)),
                                 new Architecture(10, 3, Activation.GELU, true, TimeEmbedding.FOURIER, 5, 3, -42),
-                                new TrainingSettings(32, 1e-3, 0, Double.POSITIVE_INFINITY, false, 0.99, 0.01, -3))),
+                                new TrainingSettings(32, 1e-3, 0, Double.POSITIVE_INFINITY, false, 0.99, 0.01, -3,
+                                        0.35))),
                 Arguments.of("ve score, likelihood weighting, relu",
                         (Supplier<TrainedModel>) () -> train(DatasetPreset.RINGS,
                                 new Parameterization(Objective.SCORE, ScheduleKind.VE.create(Map.of("sigma_max", 3.3)),
@@ -254,6 +255,26 @@ class ModelFileTest {
 
     private static String last(String dotted) {
         return dotted.substring(dotted.lastIndexOf('.') + 1);
+    }
+
+    /** A file written before label dropout was a setting was trained with 0.1, and reads so. */
+    @Test
+    void labelDropoutRoundTripsAndAnOlderFileWithoutItReadsAsTheOldFixedValue() throws IOException {
+        TrainedModel model = train(DatasetPreset.GMM_LABELLED, vpModel.parameterization(),
+                TINY.withClasses(3), TrainingSettings.defaults(4).withBatch(16).withLabelDropout(0.5));
+        Path file = dir.resolve("dropout.json");
+        ModelFile.save(model, file);
+        assertEquals(0.5, JSON.readTree(file.toFile()).get("training").get("label_dropout").asDouble());
+        assertEquals(0.5, ModelFile.load(file).settings().labelDropout());
+        assertEquals(model.settings(), ModelFile.load(file).settings());
+        ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
+        ((ObjectNode) root.get("training")).remove("label_dropout");
+        Files.writeString(file, root.toString());
+        assertEquals(0.1, ModelFile.load(file).settings().labelDropout());
+        assertEquals(model.settings().withLabelDropout(0.1), ModelFile.load(file).settings());
+        ((ObjectNode) root.get("training")).put("label_dropout", 1.0);
+        Files.writeString(file, root.toString());
+        assertTrue(refusal(file).endsWith("the label dropout must lie in [0, 1), got 1.0."), refusal(file));
     }
 
     @Test

@@ -153,4 +153,54 @@ class TrainerTest {
         assertTrue(Double.isNaN(trainer.step()));
         assertArrayEquals(before, trainer.rawWeights());
     }
+
+    /**
+     * Label dropout decides which labels the network is fed: at 0 every point keeps its own label, at
+     * 0.5 about half become "none" and the rest keep theirs. The same seed draws the same points, so
+     * only the dropout differs. Checked for ε on its own draws and for flow matching on OT pairs.
+     */
+    @Test
+    void labelDropoutReplacesTheLabelsTheTrainerFeedsByNone() {
+        // six labelled points, classes 0, 1, 2
+        PointSet points = PointSet.of(new double[] {-1, 0, -0.5, 0.2, 1, 1, 1.2, 0.8, 0, -1, 0.1, -1.3},
+                new int[] {0, 0, 1, 1, 2, 2});
+        var data = new org.scorefield.core.data.EmpiricalDistribution("six", points);
+        Architecture conditional = SMALL.withClasses(3);
+        int none = conditional.noneLabel();
+        int b = 4096;
+        Parameterization eps = Parameterization.of(Objective.EPSILON, ScheduleKind.VP.createDefault());
+        Parameterization fm = Parameterization.of(Objective.FLOW_MATCHING, ScheduleKind.LINEAR.createDefault());
+        var ot = org.scorefield.core.flow.FlowSetup.of(org.scorefield.core.flow.FlowSource.gaussian(),
+                org.scorefield.core.flow.Coupling.of(org.scorefield.core.flow.CouplingKind.OT));
+        for (boolean flow : new boolean[] {false, true}) {
+            int[][] labels = new int[2][];
+            int[][] index = new int[2][];
+            PointSet pool = null;
+            double[] dropouts = {0, 0.5};
+            for (int r = 0; r < 2; r++) {
+                TrainingSettings s = TrainingSettings.defaults(11).withBatch(b).withLabelDropout(dropouts[r]);
+                Trainer trainer = flow ? new Trainer(data, fm, conditional, s, ot)
+                        : new Trainer(data, eps, conditional, s);
+                trainer.step();
+                labels[r] = trainer.lastBatchLabels();
+                index[r] = trainer.lastBatchIndices();
+                pool = trainer.pool();
+            }
+            assertArrayEquals(index[0], index[1], "the same seed draws the same points");
+            int dropped = 0;
+            int[] perClass = new int[3];
+            for (int i = 0; i < b; i++) {
+                int own = pool.label(index[0][i]);
+                assertEquals(own, labels[0][i], "dropout 0 keeps every label");
+                assertTrue(labels[1][i] == own || labels[1][i] == none, "a label is kept or dropped");
+                dropped += labels[1][i] == none ? 1 : 0;
+                perClass[own]++;
+            }
+            // Binomial(4096, 0.5): standard deviation 32, so ±160 is five of them
+            assertEquals(b / 2.0, dropped, 160, "flow matching: " + flow);
+            for (int c = 0; c < 3; c++) {
+                assertTrue(perClass[c] > b / 4, "every class is drawn: " + Arrays.toString(perClass));
+            }
+        }
+    }
 }
