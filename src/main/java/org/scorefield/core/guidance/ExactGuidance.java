@@ -1,106 +1,97 @@
 package org.scorefield.core.guidance;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.GaussianMixture;
+import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.Denoiser;
-import org.scorefield.core.denoise.GaussianMixtureDenoiser;
 import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.metric.PointSampler;
 import org.scorefield.core.schedule.Schedule;
 
 /**
- * Guidance of a labelled Gaussian mixture, exactly (docs/math.md §9): the class-conditional
- * denoisers, the noisy classifier {@code p_t(c | x) = π_c·p_t(x | c) / p_t(x)}, the guided field of
- * classifier-free guidance, and the tilted density {@code p·p(c | x)^ω} that guidance is often said
- * to sample and does not. With exact parts, classifier guidance {@code ŝ + ω∇log p_t(c | x)} and
- * classifier-free guidance {@code ω·ŝ_c + (1 − ω)·ŝ} are the same field, since
- * {@code ∇log p_t(c | x) = ŝ_c − ŝ} (Bayes' rule; π_c has no gradient).
+ * Guidance of labelled data, exactly (docs/math.md §9): the class-conditional denoisers, the noisy
+ * classifier {@code p_t(c | x) = π_c·p_t(x | c) / p_t(x)}, the guided field of classifier-free
+ * guidance, and the tilted density {@code p·p(c | x)^ω} that guidance is often said to sample and
+ * does not. With exact parts, classifier guidance {@code ŝ + ω∇log p_t(c | x)} and classifier-free
+ * guidance {@code ω·ŝ_c + (1 − ω)·ŝ} are the same field, since {@code ∇log p_t(c | x) = ŝ_c − ŝ}
+ * (Bayes' rule; π_c has no gradient).
+ *
+ * <p>The data is a labelled Gaussian mixture (its closed forms, §4.2) or a labelled point set (the
+ * memorising oracle, §4.1); {@link #of} picks the one the data has, and callers need not know which.
+ * Unlabelled points are one class, whose guidance changes nothing.
  */
 public final class ExactGuidance {
 
-    private final GaussianMixture mixture;
-    private final Schedule schedule;
-    private final GaussianMixtureDenoiser all;
-    /** Per class: its components' mixture (renormalised), or null for a label no component carries. */
-    private final GaussianMixtureDenoiser[] byClass;
-    private final double[] prior;
+    /** Mixture draws per tilted sample of a mixture in {@link #tiltedSampler}. */
+    public static final int TILT_DRAWS = LabelledMixture.TILT_DRAWS;
 
+    private final LabelledOracle oracle;
+
+    /** Guidance of a labelled mixture: its components of label c are class c. */
     public ExactGuidance(GaussianMixture mixture, Schedule schedule) {
-        this.mixture = mixture;
-        this.schedule = schedule;
-        this.all = new GaussianMixtureDenoiser(mixture, schedule);
-        int classes = mixture.labelCount();
-        byClass = new GaussianMixtureDenoiser[classes];
-        prior = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            List<GaussianMixture.Component> mine = new ArrayList<>();
-            for (GaussianMixture.Component k : mixture.components()) {
-                if (k.label() == c) {
-                    mine.add(k);
-                    prior[c] += k.weight();
-                }
-            }
-            byClass[c] = mine.isEmpty() ? null : new GaussianMixtureDenoiser(new GaussianMixture(mine), schedule);
-        }
+        this(new LabelledMixture(mixture, schedule));
     }
 
-    /** Labels 0 … classes − 1 (some may carry no component, and then have prior 0). */
+    private ExactGuidance(LabelledOracle oracle) {
+        this.oracle = oracle;
+    }
+
+    /**
+     * The exact guidance of some data, chosen as its exact oracle is (ExactOracle): the closed form of
+     * its mixture when it is one, otherwise the memorising oracle of its points (their labels the
+     * classes; unlabelled points are one class).
+     *
+     * @throws InvalidInputException for an empty point set, or labels beyond 999
+     */
+    public static ExactGuidance of(Optional<GaussianMixture> mixture, PointSet points, Schedule schedule) {
+        return mixture.map(m -> new ExactGuidance(m, schedule))
+                .orElseGet(() -> new ExactGuidance(new LabelledPoints(points, schedule)));
+    }
+
+    /** Labels 0 … classes − 1 (some may carry nothing, and then have prior 0). */
     public int classes() {
-        return byClass.length;
+        return oracle.classes();
     }
 
-    /** π_c: the weight of class c's components. */
+    /** π_c: the weight of class c's components, or the share of the points labelled c. */
     public double prior(int c) {
         checkClass(c);
-        return prior[c];
+        return oracle.prior(c);
     }
 
-    /** The unconditional oracle of the whole mixture. */
-    public GaussianMixtureDenoiser unconditional() {
-        return all;
+    /** The schedule every oracle here answers for. */
+    public Schedule schedule() {
+        return oracle.schedule();
     }
 
-    /** The exact class-conditional oracle of p_t(x | c): class c's components, their weights renormalised. */
-    public GaussianMixtureDenoiser conditional(int c) {
+    /** The unconditional oracle of the whole data. */
+    public Denoiser unconditional() {
+        return oracle.unconditional();
+    }
+
+    /**
+     * The exact class-conditional oracle of p_t(x | c): class c's components with their weights
+     * renormalised, or the memorising oracle of class c's points.
+     */
+    public Denoiser conditional(int c) {
         checkClass(c);
-        InvalidInputException.require(byClass[c] != null, "No component of the mixture carries class " + c + ".");
-        return byClass[c];
+        Denoiser d = oracle.conditional(c);
+        InvalidInputException.require(d != null, oracle.noneCarries(c));
+        return d;
     }
 
     /**
      * p_t(c | x) for every point and class: {@code n × classes} values, row by row, each row summing
-     * to one. Computed from log-densities (log-sum-exp), so far from every component it stays finite.
+     * to one. Computed from log-densities (log-sum-exp), so far from the data it stays finite.
      */
     public double[] classifier(double[] xt, double t) {
-        int n = xt.length / 2;
-        int classes = classes();
-        double[][] logJoint = new double[classes][];
-        for (int c = 0; c < classes; c++) {
-            if (byClass[c] != null) {
-                logJoint[c] = byClass[c].logDensity(xt, t);
-            }
+        double[] p = oracle.logClassifier(xt, t);
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Math.exp(p[i]);
         }
-        double[] out = new double[n * classes];
-        for (int i = 0; i < n; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                if (logJoint[c] != null) {
-                    max = Math.max(max, logJoint[c][i] + Math.log(prior[c]));
-                }
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                double p = logJoint[c] == null ? 0 : Math.exp(logJoint[c][i] + Math.log(prior[c]) - max);
-                out[i * classes + c] = p;
-                sum += p;
-            }
-            for (int c = 0; c < classes; c++) {
-                out[i * classes + c] /= sum;
-            }
-        }
-        return out;
+        return p;
     }
 
     /**
@@ -109,7 +100,7 @@ public final class ExactGuidance {
      */
     public Denoiser guided(int c, double omega) {
         Denoiser conditional = conditional(c);
-        return classifierFree(conditional, all, omega);
+        return classifierFree(conditional, unconditional(), omega);
     }
 
     /**
@@ -162,11 +153,14 @@ public final class ExactGuidance {
 
     /**
      * The tilted density {@code p_t(x)·p_t(c | x)^ω}, normalised on the grid (its cells' masses sum
-     * to one), as log values. ω = 1 gives π_c·p_t(x | c) normalised: the class's own density.
+     * to one), as log values. ω = 1 gives π_c·p_t(x | c) normalised: the class's own density. A point
+     * set has no density at σ = 0, so its tilted density is evaluated from the schedule's t_min on,
+     * as its log-density is (§4.5).
      */
     public ScalarGrid tiltedLogDensity(int c, double omega, GridSpec spec, double t) {
-        conditional(c); // a class no component carries has no tilted density
+        conditional(c); // a class nothing carries has no tilted density
         checkOmega(omega);
+        double at = oracle.densityTime(t);
         double[] xy = new double[2 * spec.size()];
         for (int j = 0; j < spec.ny(); j++) {
             for (int i = 0; i < spec.nx(); i++) {
@@ -175,12 +169,12 @@ public final class ExactGuidance {
                 xy[2 * k + 1] = spec.y(j);
             }
         }
-        double[] logP = all.logDensity(xy, t);
-        double[] classes = classifier(xy, t);
+        double[] logP = oracle.logDensity(xy, at);
+        double[] logClass = omega == 0 ? null : oracle.logClassifier(xy, at);
         double[] log = new double[spec.size()];
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < log.length; k++) {
-            log[k] = omega == 0 ? logP[k] : logP[k] + omega * Math.log(classes[k * classes() + c]);
+            log[k] = omega == 0 ? logP[k] : logP[k] + omega * logClass[k * classes() + c];
             max = Math.max(max, log[k]);
         }
         double mass = 0;
@@ -194,68 +188,51 @@ public final class ExactGuidance {
         return new ScalarGrid(spec, log);
     }
 
-    /** Class c's own distribution, to judge guided samples against (its components, renormalised). */
-    public org.scorefield.core.metric.PointSampler classSampler(int c) {
-        GaussianMixture own = conditional(c).mixture();
-        return (count, seed) -> own.sample(count, new org.scorefield.core.random.SeededRandom(seed)).xy();
+    /**
+     * Class c's own distribution, to judge guided samples against: its components, renormalised, or
+     * its points, resampled with replacement.
+     */
+    public PointSampler classSampler(int c) {
+        conditional(c);
+        return oracle.classSampler(c);
     }
 
     /**
-     * Draws from the tilted density {@code p_0(x)·p_0(c | x)^ω} by importance resampling:
-     * {@value #TILT_DRAWS}·n points of the mixture, each kept with weight {@code p_0(c | x)^ω}, n of
-     * them resampled with replacement. Exact as the draws grow; enough to judge samples against.
+     * Draws from the tilted density {@code p_0(x)·p_0(c | x)^ω}. Of a mixture, by importance
+     * resampling: {@value #TILT_DRAWS}·n points of the mixture, each kept with weight
+     * {@code p_0(c | x)^ω}, n of them resampled with replacement; exact as the draws grow. Of a point
+     * set, whose classifier at t = 0 is certain at every point: class c's points for every ω &gt; 0,
+     * all the points at ω = 0.
      */
-    public org.scorefield.core.metric.PointSampler tiltedSampler(int c, double omega) {
+    public PointSampler tiltedSampler(int c, double omega) {
         conditional(c);
-        return (count, seed) -> {
-            int m = TILT_DRAWS * count;
-            double[] draws = mixture.sample(m, new org.scorefield.core.random.SeededRandom(seed)).xy();
-            double[] p = classifier(draws, 0);
-            double[] cumulative = new double[m];
-            double total = 0;
-            for (int i = 0; i < m; i++) {
-                double pc = p[i * classes() + c];
-                total += omega == 0 ? 1 : Math.pow(pc, omega);
-                cumulative[i] = total;
-            }
-            InvalidInputException.require(total > 0, "The tilted density of class " + c + " has no mass here.");
-            org.scorefield.core.random.SeededRandom pick = new org.scorefield.core.random.SeededRandom(
-                    org.scorefield.core.random.SeededRandom.derive(seed, "tilt-resample"));
-            double[] out = new double[2 * count];
-            for (int i = 0; i < count; i++) {
-                int k = java.util.Arrays.binarySearch(cumulative, pick.nextUniform() * total);
-                k = Math.min(m - 1, k >= 0 ? k : -k - 1);
-                out[2 * i] = draws[2 * k];
-                out[2 * i + 1] = draws[2 * k + 1];
-            }
-            return out;
-        };
+        checkOmega(omega);
+        return oracle.tiltedSampler(c, omega);
     }
 
-    /** Mixture draws per tilted sample in {@link #tiltedSampler}. */
-    public static final int TILT_DRAWS = 20;
-
-    /** The share of the points (x0, y0, x1, y1, …) the exact classifier of the data (t = 0) puts in class c. */
+    /**
+     * The share of the points (x0, y0, x1, y1, …) that the exact classifier of the data (t = 0) puts
+     * in class c: for a mixture its most probable class there; for a point set, whose classifier at
+     * t = 0 is the σ → 0 limit, the class of the nearest data point.
+     */
     public double classFraction(double[] points, int c) {
         checkClass(c);
-        double[] p = classifier(points, 0);
-        int n = points.length / 2;
+        int[] k = oracle.dataClasses(points);
         int in = 0;
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int k = 1; k < classes(); k++) {
-                if (p[i * classes() + k] > p[i * classes() + best]) {
-                    best = k;
-                }
-            }
-            in += best == c ? 1 : 0;
+        for (int v : k) {
+            in += v == c ? 1 : 0;
         }
-        return n == 0 ? Double.NaN : (double) in / n;
+        return k.length == 0 ? Double.NaN : (double) in / k.length;
     }
 
-    /** The mixture guided. */
-    public GaussianMixture mixture() {
-        return mixture;
+    /** The mixture guided, when the data is one. */
+    public Optional<GaussianMixture> mixture() {
+        return oracle instanceof LabelledMixture m ? Optional.of(m.mixture()) : Optional.empty();
+    }
+
+    /** The memorised points guided, when the data is a point set. */
+    public Optional<PointSet> points() {
+        return oracle instanceof LabelledPoints p ? Optional.of(p.points()) : Optional.empty();
     }
 
     private static double[] combine(double[] conditional, double[] unconditional, double omega) {
