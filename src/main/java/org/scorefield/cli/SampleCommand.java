@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.Denoiser;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
                     + "--seed 2 --out samples.csv --trajectories paths.csv",
             "  scorefield sample --oracle empirical:gaussian --process linear --solver sde --eta 1 --steps 200 "
                     + "--n 500 --seed 3",
-            "  scorefield sample --model moons-eps.json --solver dpm2m --steps 16 --n 2000 --seed 1"})
+            "  scorefield sample --model moons-eps.json --solver dpm2m --steps 16 --n 2000 --seed 1",
+            "  scorefield sample --oracle moons --class 1 --omega 3 --n 2000 --seed 1"})
 final class SampleCommand implements Callable<Integer> {
 
     @Spec
@@ -79,8 +81,10 @@ final class SampleCommand implements Callable<Integer> {
     Path trajectories;
 
     @Option(names = "--class", paramLabel = "K", description = "Guide the samples to class K of a labelled "
-            + "mixture oracle (gmm-labelled): exactly, with the oracle's class-conditional and noisy classifier "
-            + "(docs/math.md §9). --class alone means --omega 1, the class's own distribution.")
+            + "oracle: a labelled mixture (gmm-labelled) or labelled points (moons, rings, spirals, pinwheel, a CSV "
+            + "file of x,y,label rows), exactly, with the oracle's class-conditional and noisy classifier "
+            + "(docs/math.md §9); or of a conditional --model. --class alone means --omega 1, the class's own "
+            + "distribution.")
     Integer guidedClass;
 
     @Option(names = "--guidance", paramLabel = "<cfg|classifier>", description = "Classifier-free guidance "
@@ -206,10 +210,13 @@ final class SampleCommand implements Callable<Integer> {
                     model.denoiser(), w);
             return Optional.of(new Guided(exact, guidedClass, kind, w, cfg));
         }
-        var known = mixture.orElseThrow(() -> new InvalidInputException("--class needs "
-                + "the exact classes of a mixture oracle (gmm-labelled, 8gaussians); " + source.name()
-                + " is known only by its points."));
-        var exact = new org.scorefield.core.guidance.ExactGuidance(known, source.denoiser().schedule());
+        // the oracle's exact classes: its mixture's, or the labels of the points it memorises (docs/math.md §9.2)
+        PointSet points = source.reference().orElse(null) instanceof EmpiricalDistribution memorised
+                ? memorised.points() : null;
+        InvalidInputException.require(mixture.isPresent() || points != null && points.hasLabels(), "--class needs "
+                + "labelled data: " + source.name() + " has no labels (use a labelled preset such as moons or "
+                + "gmm-labelled, or a CSV file of x,y,label rows).");
+        var exact = org.scorefield.core.guidance.ExactGuidance.of(mixture, points, source.denoiser().schedule());
         InvalidInputException.require(guidedClass >= 0 && guidedClass < exact.classes(), "--class must lie between 0 "
                 + "and " + (exact.classes() - 1) + " for " + source.name() + ", got " + guidedClass + ".");
         // exact classifier guidance ŝ + ω∇log p_t(c|x) is the same field as exact CFG (docs/math.md §9.2)
