@@ -57,7 +57,7 @@ public final class SamplingState {
      * @param quality      SW2 against the reference, with its noise floor
      * @param modelSteps   the training steps of the model that drove it, or -1 for the exact oracle
      * @param guidance     the guidance that steered it ({@link GuidanceChoice#NONE} when none did)
-     * @param guided       the guided samples' figures against the exact classes, when one class was the target
+     * @param guided       the guided samples' figures against the exact classes, when guided
      * @param classes      each sample's class when each had its own, else null
      */
     public record Run(Trajectories trajectories, SamplerSettings settings, long seed, long nfe, String source,
@@ -73,14 +73,14 @@ public final class SamplingState {
 
         /**
          * The class each sample's head is coloured by: its own, or the target class of the run; null
-         * for a run without guidance.
+         * for a run without guidance or at ω = 0.
          */
         public int[] headClasses() {
+            if (!guidance.on() || guidance.omega() == 0) {
+                return null; // at ω = 0 the class changes nothing: the samples are the whole data's
+            }
             if (classes != null) {
                 return classes;
-            }
-            if (!guidance.on()) {
-                return null;
             }
             int[] all = new int[trajectories.particles()];
             java.util.Arrays.fill(all, guidance.target());
@@ -410,8 +410,9 @@ public final class SamplingState {
         GuidanceChoice.Guided guided = guide.create(source, n, seed);
         Run plain = run(guided.denoiser(), source, settings, n, seed);
         double[] samples = plain.trajectories().positions()[plain.trajectories().length() - 1];
-        Optional<GuidanceQuality> figures = guide.perSample() ? Optional.empty()
-                : Optional.of(GuidanceQuality.of(guided.exact(), samples, guide.target(), guide.omega(), seed));
+        Optional<GuidanceQuality> figures = Optional.of(guide.perSample()
+                ? GuidanceQuality.eachOwn(guided.exact(), samples, guided.labels())
+                : GuidanceQuality.of(guided.exact(), samples, guide.target(), guide.omega(), seed));
         return new Run(plain.trajectories(), settings, seed, plain.nfe() * guide.evaluationsPerCall(), plain.source(),
                 plain.quality(), plain.modelSteps(), guide, figures, guided.labels());
     }

@@ -111,15 +111,18 @@ final class ExplorerStatusBar extends StatusBar {
             s.append("  ·  sampling…");
         } else if (main != null) {
             s.append(String.format(Locale.ROOT, "  ·  NFE %d", main.nfe()));
-            if (main.guided().isEmpty()) { // a class's samples are judged against the class, below
+            if (main.guided().map(g -> g.eachOwnClass()).orElse(true)) { // one class's: against the class, below
                 appendQuality(s, runs.single() != null ? "SW2/floor" : "ODE SW2/floor", main);
             }
             if (runs.sde() != null) {
                 appendQuality(s, "SDE", runs.sde());
             }
-            main.guided().ifPresent(g -> s.append(String.format(Locale.ROOT, "  ·  %s: %.0f%% in class  ·  SW2/floor "
-                    + "to the class %.2f, to the tilted density %.2f", main.guidance().describe(),
-                    100 * g.classFraction(), g.sw2Class().ratio(), g.sw2Tilted().ratio())));
+            main.guided().ifPresent(g -> s.append(g.eachOwnClass()
+                    ? String.format(Locale.ROOT, "  ·  %s: %.0f%% in their own class", main.guidance().describe(),
+                            100 * g.classFraction())
+                    : String.format(Locale.ROOT, "  ·  %s: %.0f%% in class  ·  SW2/floor to the class %.2f, to the "
+                            + "tilted density %.2f", main.guidance().describe(), 100 * g.classFraction(),
+                            g.sw2Class().ratio(), g.sw2Tilted().ratio())));
         }
         if (model.training().stateProperty().get() == TrainingWorker.State.RUNNING
                 && Double.isFinite(model.training().stepsPerSecondProperty().get())) {

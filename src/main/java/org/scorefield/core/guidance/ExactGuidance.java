@@ -211,6 +211,14 @@ public final class ExactGuidance {
     }
 
     /**
+     * The class of each point (x0, y0, x1, y1, …) by the exact classifier of the data, as
+     * {@link #classFraction} counts it.
+     */
+    public int[] dataClasses(double[] points) {
+        return oracle.dataClasses(points);
+    }
+
+    /**
      * The share of the points (x0, y0, x1, y1, …) that the exact classifier of the data (t = 0) puts
      * in class c: for a mixture its most probable class there; for a point set, whose classifier at
      * t = 0 is the σ → 0 limit, the class of the nearest data point.
