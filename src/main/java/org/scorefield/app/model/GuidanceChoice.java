@@ -43,7 +43,12 @@ public record GuidanceChoice(int target, GuidanceKind kind, double omega) {
      * classes; guidance of one class would change nothing.
      */
     static Optional<ExactGuidance> exact(DataState.Data data, Schedule schedule) {
-        return data.mixture().filter(m -> m.labelCount() > 1).map(m -> new ExactGuidance(m, schedule));
+        if (data.points().size() == 0) {
+            return Optional.empty();
+        }
+        // the closed form of an unedited mixture preset, else the memorising oracle of the labelled points
+        ExactGuidance exact = ExactGuidance.of(data.mixture(), data.points(), schedule);
+        return exact.classes() > 1 ? Optional.of(exact) : Optional.empty();
     }
 
     /** Why this guidance cannot steer this denoiser, or empty when it can (or when it is off). */

@@ -92,6 +92,39 @@ class GuidedSamplingTest {
             agree += best == classes[i] ? 1 : 0;
         }
         assertTrue(agree >= 0.97 * classes.length, agree + " of " + classes.length + " in their own class");
+        assertEquals((double) agree / classes.length, run.guided().orElseThrow().classFraction(), 1e-12,
+                "the status bar's share is this count");
+    }
+
+    @Test
+    void theMoonsPointsAreGuidedByTheirMemorisingOracleAndOmegaZeroChangesNothing() {
+        model.data().presetProperty().set(DatasetPreset.MOONS);
+        SamplingState.Run plain = sample();
+        sampling.guidedClassProperty().set(1);
+        sampling.omegaProperty().set(0);
+        assertArrayEquals(last(plain), last(sample()), 0.0, "ω = 0 is the unguided run bit for bit");
+        sampling.omegaProperty().set(1);
+        SamplingState.Run guided = sample();
+        assertTrue(guided.guided().orElseThrow().classFraction() >= 0.97,
+                "moons, class 1: " + guided.guided().orElseThrow().classFraction());
+        // independently: the nearest data point of each sample is labelled 1
+        var points = model.data().data().points();
+        double[] end = last(guided);
+        int ones = 0;
+        for (int i = 0; i < end.length / 2; i++) {
+            int best = 0;
+            double bestD = Double.MAX_VALUE;
+            for (int k = 0; k < points.size(); k++) {
+                double dx = end[2 * i] - points.x(k);
+                double dy = end[2 * i + 1] - points.y(k);
+                if (dx * dx + dy * dy < bestD) {
+                    bestD = dx * dx + dy * dy;
+                    best = k;
+                }
+            }
+            ones += points.label(best) == 1 ? 1 : 0;
+        }
+        assertEquals(ones / (end.length / 2.0), guided.guided().orElseThrow().classFraction(), 1e-12);
     }
 
     @Test
