@@ -183,7 +183,7 @@ public final class TrainingState implements AutoCloseable {
             architecture = architecture.withClasses(classes); // the data's labels as an input (docs/math.md §9.1)
         }
         TrainingSettings settings = TrainingSettings.defaults(seed.get()).withBatch(batch.get())
-                .withLearningRate(learningRate.get()).withEma(ema.get());
+                .withLearningRate(learningRate.get()).withEma(ema.get()).withLabelDropout(labelDropout.get());
         FlowSetup flow = objective.get() == Objective.FLOW_MATCHING
                 ? FlowSetup.of(source.get().source(), new Coupling(coupling.get(), sinkhornEpsilon.get()))
                 : FlowSetup.standard();

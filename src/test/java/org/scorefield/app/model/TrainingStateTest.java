@@ -65,6 +65,22 @@ class TrainingStateTest {
     }
 
     @Test
+    void conditionalTrainingGivesTheNetworkTheDatasClassesAndItsLabelDropout() {
+        data.presetProperty().set(org.scorefield.core.data.DatasetPreset.GMM_LABELLED);
+        assertEquals(0, training.inputs(data.data(), process.schedule()).architecture().classes(),
+                "off by default: the network has no class input");
+        training.conditionalProperty().set(true);
+        training.labelDropoutProperty().set(0.25);
+        TrainingState.Inputs in = training.inputs(data.data(), process.schedule());
+        assertEquals(data.data().points().labelCount(), in.architecture().classes());
+        assertEquals(3, in.architecture().classes(), "gmm-labelled has three clusters");
+        assertEquals(0.25, in.settings().labelDropout(), 0.0);
+        data.presetProperty().set(org.scorefield.core.data.DatasetPreset.GAUSSIAN);
+        assertEquals(0, training.inputs(data.data(), process.schedule()).architecture().classes(),
+                "one class: nothing to condition on");
+    }
+
+    @Test
     void aStepBuildsARunAndItsUpdateReachesTheWindow() throws InterruptedException {
         training.step();
         assertTrue(training.startingProperty().get(), "building the trainer is a job");
