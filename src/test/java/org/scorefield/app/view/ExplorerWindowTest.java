@@ -111,6 +111,9 @@ class ExplorerWindowTest {
         boxes.put(Settings.DRIVER, "#driverBox");
         boxes.put(Settings.SOLVER, "#solverBox");
         boxes.put(Settings.GRID, "#gridBox");
+        boxes.put(Settings.GUIDED_CLASS, "#classBox");
+        boxes.put(Settings.GUIDANCE, "#guidanceBox");
+        boxes.put(Settings.HEATMAP, "#heatmapBox");
         boxes.put(Settings.FIELD_KIND, "#fieldKindBox");
         boxes.put(Settings.FIELD_SOURCE, "#fieldSourceBox");
         boxes.put(Settings.ANIMATION, "#exportWhat");
