@@ -133,6 +133,9 @@ public final class Screenshot {
                 if (script.view() == View.PAIRS) {
                     model.training().couplingProperty().set(CouplingKind.OT);
                 }
+                if (script.view() == View.GUIDANCE) {
+                    model.training().conditionalProperty().set(true); // a model trained for it can be guided
+                }
                 if (script.view() == View.COMPARE) {
                     model.view().compareProperty().set(true); // before training, so that B trains beside A
                 }
