@@ -35,6 +35,14 @@ final class ExplorerStatusBar extends StatusBar {
         setId("statusBar");
         getStyleClass().add("explorer-status");
         figures.setId("statusFigures");
+        // the whole line, and what its figures mean, where the bar is too narrow to show it all
+        javafx.scene.control.Tooltip explained = Widgets.tip("");
+        explained.textProperty().bind(figures.textProperty().concat("\n\nSW2/floor: the sliced Wasserstein "
+                + "distance of the samples to fresh data over that of two fresh draws (\u2248 1: as close as the "
+                + "data to itself). Guided to a class: the share the exact classifier puts in the class, SW2/floor "
+                + "to the class's own distribution and to the tilted density p\u00b7p(c | x)^\u03c9 "
+                + "(docs/math.md \u00a79.3)."));
+        figures.setTooltip(explained);
         jobBox.setId("statusJob");
         jobBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         jobBox.getStyleClass().add("status-job");
@@ -118,11 +126,10 @@ final class ExplorerStatusBar extends StatusBar {
                 appendQuality(s, "SDE", runs.sde());
             }
             main.guided().ifPresent(g -> s.append(g.eachOwnClass()
-                    ? String.format(Locale.ROOT, "  ·  %s: %.0f%% in their own class", main.guidance().describe(),
-                            100 * g.classFraction())
-                    : String.format(Locale.ROOT, "  ·  %s: %.0f%% in class  ·  SW2/floor to the class %.2f, to the "
-                            + "tilted density %.2f", main.guidance().describe(), 100 * g.classFraction(),
-                            g.sw2Class().ratio(), g.sw2Tilted().ratio())));
+                    ? String.format(Locale.ROOT, "  ·  %.0f%% in their own class", 100 * g.classFraction())
+                    : String.format(Locale.ROOT, "  ·  %.0f%% in class %d  ·  SW2/floor: class %.2f, tilted %.2f",
+                            100 * g.classFraction(), main.guidance().target(), g.sw2Class().ratio(),
+                            g.sw2Tilted().ratio())));
         }
         if (model.training().stateProperty().get() == TrainingWorker.State.RUNNING
                 && Double.isFinite(model.training().stepsPerSecondProperty().get())) {
