@@ -5,7 +5,7 @@ package org.scorefield.app.settings;
  * class's denoiser with the whole data's; classifier guidance adds ω times the gradient of a noisy
  * classifier's log p_t(c | x) to the whole data's score. With the exact oracle both are one field.
  */
-public enum GuidanceKind {
+public enum GuidanceKind implements org.scorefield.core.Identified {
     CLASSIFIER_FREE("cfg", "Classifier-free"), CLASSIFIER("classifier", "Classifier");
 
     private final String id;
@@ -16,7 +16,8 @@ public enum GuidanceKind {
         this.label = label;
     }
 
-    /** The name on the command line ({@code --guidance cfg|classifier}) and in JSON. */
+    /** The name on the command line ({@code --guidance cfg|classifier}), in JSON and in session files. */
+    @Override
     public String id() {
         return id;
     }

@@ -116,7 +116,8 @@ class LessonWindowTest extends WindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         String problem = fx(() -> robot.lookup("#sceneProblem").queryAs(Label.class).getText());
         assertTrue(problem.startsWith("Equation 2 uses \\def, which defines a command"), problem);
-        assertEquals(8, fx(() -> view.lessons().lessonProperty().get().scenes().size()), "nothing changed");
+        assertEquals(LessonState.defaultLesson().scenes().size(),
+                fx(() -> view.lessons().lessonProperty().get().scenes().size()), "nothing changed");
         assertTrue(fx(() -> dialog.getScene().getWindow().isShowing()), "the dialog stays open");
         snapshot(dialog, "scene-dialog.png");
         fx(() -> {
@@ -128,10 +129,12 @@ class LessonWindowTest extends WindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(() -> dialog.getScene() != null && dialog.getScene().getWindow() != null
                 && dialog.getScene().getWindow().isShowing()), "OK closes it");
-        assertEquals(9, fx(() -> view.lessons().lessonProperty().get().scenes().size()));
+        assertEquals(LessonState.defaultLesson().scenes().size() + 1,
+                fx(() -> view.lessons().lessonProperty().get().scenes().size()));
         assertEquals(2, fx(() -> view.lessons().indexProperty().get()));
         assertEquals("Field at t", fx(() -> robot.lookup("#lessonTitle").queryAs(Label.class).getText()));
-        assertEquals("3 / 9", fx(() -> robot.lookup("#lessonPlace").queryAs(Label.class).getText()));
+        assertEquals("3 / " + (LessonState.defaultLesson().scenes().size() + 1),
+                fx(() -> robot.lookup("#lessonPlace").queryAs(Label.class).getText()));
         assertEquals("3  Field at t", fx(() -> robot.lookup("#lessonScenes")
                 .queryAs(javafx.scene.control.MenuButton.class).getItems().get(2).getText()));
 
@@ -189,7 +192,8 @@ class LessonWindowTest extends WindowTest {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(9, fx(() -> view.lessons().lessonProperty().get().scenes().size()));
+        assertEquals(LessonState.defaultLesson().scenes().size() + 1,
+                fx(() -> view.lessons().lessonProperty().get().scenes().size()));
         for (ButtonBar.ButtonData answer : List.of(ButtonBar.ButtonData.CANCEL_CLOSE, ButtonBar.ButtonData.OK_DONE)) {
             robot.clickOn("#lessonMenu");
             WaitForAsyncUtils.waitForFxEvents();
@@ -197,7 +201,8 @@ class LessonWindowTest extends WindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             javafx.scene.control.DialogPane ask = robot.lookup("#replaceLessonDialog")
                     .queryAs(javafx.scene.control.DialogPane.class);
-            assertEquals(9, fx(() -> view.lessons().lessonProperty().get().scenes().size()), "not yet replaced");
+            assertEquals(LessonState.defaultLesson().scenes().size() + 1,
+                fx(() -> view.lessons().lessonProperty().get().scenes().size()), "not yet replaced");
             fx(() -> {
                 ButtonType button = ask.getButtonTypes().stream().filter(b -> b.getButtonData() == answer)
                         .findFirst().orElseThrow();
@@ -206,7 +211,8 @@ class LessonWindowTest extends WindowTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
             waitUntil(60, () -> model.jobs().idle());
-            int scenes = answer == ButtonBar.ButtonData.OK_DONE ? 8 : 9;
+            int shipped = LessonState.defaultLesson().scenes().size();
+            int scenes = answer == ButtonBar.ButtonData.OK_DONE ? shipped : shipped + 1;
             assertEquals(scenes, fx(() -> view.lessons().lessonProperty().get().scenes().size()), answer.toString());
         }
         assertFalse(fx(() -> view.lessons().editedProperty().get()), "the default lesson, as shipped");

@@ -27,7 +27,7 @@ class LessonStateTest {
     void theDefaultLessonFollowsTheStoryAndEverySceneShows() {
         Lesson lesson = LessonState.defaultLesson();
         assertEquals(List.of("The data", "Forward noising", "Score and Tweedie", "PF-ODE vs reverse SDE",
-                "Samplers and NFE", "Flow matching", "Couplings", "Reflow"),
+                "Samplers and NFE", "Flow matching", "Couplings", "Reflow", "Guidance"),
                 lesson.scenes().stream().map(Lesson.Scene::name).toList());
         lessons.next(); // PageDown with no lesson open starts the default one
         assertEquals(0, lessons.indexProperty().get());
@@ -35,7 +35,8 @@ class LessonStateTest {
             lessons.go(i);
             manual.runAll();
             assertEquals(i, lessons.indexProperty().get());
-            assertEquals("Scene " + (i + 1) + " of 8: " + lesson.scenes().get(i).name() + ".",
+            assertEquals("Scene " + (i + 1) + " of " + lesson.scenes().size() + ": " + lesson.scenes().get(i).name()
+                    + ".",
                     model.messageProperty().get());
             assertFalse(lesson.scenes().get(i).caption().isBlank());
         }
@@ -46,10 +47,14 @@ class LessonStateTest {
         assertEquals(Objective.FLOW_MATCHING, model.training().objectiveProperty().get());
         assertFalse(model.view().splitProperty().get());
         assertEquals(0.5, model.view().timeProperty().get());
-        lessons.next();
-        lessons.next();
-        lessons.next();
-        assertEquals(7, lessons.indexProperty().get(), "the last scene stays the last");
+        for (int i = 5; i <= lesson.scenes().size(); i++) {
+            lessons.next(); // past the end
+        }
+        assertEquals(lesson.scenes().size() - 1, lessons.indexProperty().get(), "the last scene stays the last");
+        // the last scene guides class 2 of gmm-labelled; going back to the first leaves guidance off again
+        assertEquals(2, model.sampling().guidedClassProperty().get());
+        lessons.go(0);
+        assertEquals(org.scorefield.app.settings.Settings.NO_CLASS, model.sampling().guidedClassProperty().get());
         lessons.go(-5);
         assertEquals(0, lessons.indexProperty().get());
         lessons.close();
@@ -181,7 +186,7 @@ class LessonStateTest {
         assertEquals(before.scenes().size() + 1, after.scenes().size());
         assertEquals("Mine", after.scenes().get(2).name());
         assertEquals(List.of("x_t = {{t}}"), after.scenes().get(2).equations());
-        assertTrue(model.messageProperty().get().startsWith("Added scene 3 of 9, \"Mine\""),
+        assertTrue(model.messageProperty().get().startsWith("Added scene 3 of " + after.scenes().size() + ", \"Mine\""),
                 model.messageProperty().get());
         lessons.go(0);
         lessons.go(5);
@@ -233,7 +238,8 @@ class LessonStateTest {
         InvalidInputException bad = assertThrows(InvalidInputException.class,
                 () -> lessons.add("x", "", List.of("\\def\\a{b}")));
         assertTrue(bad.getMessage().startsWith("Equation 1 uses \\def"), bad.getMessage());
-        assertEquals(7, lessons.lessonProperty().get().scenes().size(), "a refused scene changes nothing");
+        assertEquals(LessonState.defaultLesson().scenes().size() - 1, lessons.lessonProperty().get().scenes().size(),
+                "a refused scene changes nothing");
     }
 
     @Test
@@ -273,7 +279,8 @@ class LessonStateTest {
                 "sampling.seed", "sampling.count", "sampling.paths", "sampling.show_denoised", "view.time",
                 "view.time_scale", "view.split", "view.rounds", "view.compare", "view.data", "view.density",
                 "view.samples", "view.field", "view.field_kind", "view.field_source", "view.streamlines",
-                "view.field_resolution", "view.arrow_scale", "view.pairs"),
+                "view.field_resolution", "view.arrow_scale", "view.pairs", "sampling.class", "sampling.guidance",
+                "sampling.omega", "sampling.omega_b", "view.heatmap"),
                 LessonState.CAPTURED.stream().map(org.scorefield.app.settings.Setting::key)
                         .collect(java.util.stream.Collectors.toSet()));
     }
