@@ -6,10 +6,8 @@ import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.flow.FlowSetup;
 import org.scorefield.core.InvalidInputException;
-import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.schedule.Coefficients;
-import org.scorefield.core.schedule.Schedule;
 
 /**
  * Trains an {@link Mlp} on one objective, one optimiser step per {@link #step()} (the template of
@@ -28,14 +26,14 @@ import org.scorefield.core.schedule.Schedule;
  * another source than N(0, I), and the batch's pairs chosen by a coupling (minibatch OT, Sinkhorn);
  * or, for a Reflow round, the pairs are fixed in advance ({@link #onPairs}) and the network may start
  * from the previous round's weights. Then {@code x_t = (1−t)x0 + t x1} with target {@code x1 − x0}.
- * A loss or gradient that is not finite stops training before the update: the weights stay those
- * of the last good step, and {@link #failure()} says why. Not thread-safe; see {@link TrainingWorker}.
+ * The times come from {@link TrainingTimes} and the update from {@link Optimisation}: a loss or
+ * gradient that is not finite stops training before the update, the weights stay those of the last
+ * good step, and {@link #failure()} says why. Not thread-safe; see {@link TrainingWorker}.
  */
 public final class Trainer {
 
     /** Data points drawn once per run for a distribution that can be sampled freely. */
     public static final int POOL = 16_384;
-    private static final double SMOOTHING = 0.98;
 
     private final DataDistribution data;
     private final Parameterization parameterization;
@@ -50,18 +48,12 @@ public final class Trainer {
     private final double[] pairSource;
     /** Weights to start from (fine-tuning), or null for the seeded initialisation. */
     private final float[] initialWeights;
-    private final double tLow;
-    private final double tHigh;
+    private final TrainingTimes trainingTimes;
 
     private Mlp network;
-    private Adam adam;
+    private Optimisation optimisation;
     private SeededRandom random;
     private LossProfile profile;
-    private long steps;
-    private double lastLoss;
-    private double smoothedSum;
-    private double smoothedWeight;
-    private String failure;
     /** The labels and pool indices of the last batch, for tests of label dropout. */
     private int[] lastLabels;
     private int[] lastIndices;
@@ -111,13 +103,8 @@ public final class Trainer {
     public static Trainer resume(DataDistribution data, TrainedModel model) {
         Trainer t = new Trainer(data, model.parameterization(), model.architecture(), model.settings(), model.flow(),
                 null, null, model.weights());
-        t.steps = model.steps();
+        t.optimisation.resumeAt(model.steps(), model.loss());
         t.random = new SeededRandom(SeededRandom.derive(model.settings().seed(), "train-batches-from-" + model.steps()));
-        if (Double.isFinite(model.loss())) {
-            t.lastLoss = model.loss();
-            t.smoothedSum = model.loss();
-            t.smoothedWeight = 1;
-        }
         return t;
     }
 
@@ -140,17 +127,7 @@ public final class Trainer {
         this.sourcePool = flow.source().distribution()
                 .map(d -> d.sample(POOL, SeededRandom.derive(settings.seed(), "train-source")))
                 .orElse(null);
-        Schedule s = parameterization.schedule();
-        if (parameterization.objective() == Objective.FLOW_MATCHING) {
-            tLow = 0;
-            tHigh = 1;
-        } else if (parameterization.objective() == Objective.EDM) {
-            tLow = s.tMin();
-            tHigh = s.tMax();
-        } else {
-            tLow = Math.max(settings.tMin(), s.tMin());
-            tHigh = Math.min(1.0, s.tMax());
-        }
+        this.trainingTimes = new TrainingTimes(parameterization, settings);
         reset();
     }
 
@@ -158,14 +135,9 @@ public final class Trainer {
     public void reset() {
         network = initialWeights != null ? new Mlp(architecture, DataType.FLOAT, initialWeights)
                 : new Mlp(architecture, DataType.FLOAT, settings.seed());
-        adam = new Adam(network.parameters());
+        optimisation = new Optimisation(network, settings);
         random = new SeededRandom(SeededRandom.derive(settings.seed(), "train-batches"));
         profile = new LossProfile();
-        steps = 0;
-        lastLoss = Double.NaN;
-        smoothedSum = 0;
-        smoothedWeight = 0;
-        failure = null;
     }
 
     public Architecture architecture() {
@@ -191,17 +163,17 @@ public final class Trainer {
 
     /** Optimiser steps taken. */
     public long steps() {
-        return steps;
+        return optimisation.steps();
     }
 
     /** The loss of the last step (NaN before the first). */
     public double lastLoss() {
-        return lastLoss;
+        return optimisation.lastLoss();
     }
 
     /** An exponential average of the loss (bias-corrected), what a chart shows. */
     public double smoothedLoss() {
-        return smoothedWeight == 0 ? Double.NaN : smoothedSum / smoothedWeight;
+        return optimisation.smoothedLoss();
     }
 
     /** The running loss per t bin (see {@link LossProfile}). */
@@ -211,7 +183,7 @@ public final class Trainer {
 
     /** Why training stopped, once a step failed. */
     public Optional<String> failure() {
-        return Optional.ofNullable(failure);
+        return optimisation.failure();
     }
 
     /**
@@ -219,7 +191,7 @@ public final class Trainer {
      * until {@link #reset()}.
      */
     public double step() {
-        if (failure != null) {
+        if (optimisation.failure().isPresent()) {
             return Double.NaN;
         }
         int b = settings.batch();
@@ -250,22 +222,11 @@ public final class Trainer {
             dOut[2 * i] = 2 * weight[i] * dx / b;
             dOut[2 * i + 1] = 2 * weight[i] * dy / b;
         }
-        loss /= b;
-        if (!Double.isFinite(loss)) {
-            return fail("the loss became " + describe(loss));
+        double done = optimisation.step(loss / b, dOut);
+        if (!Double.isNaN(done)) {
+            profile.endStep();
         }
-        network.backward(dOut);
-        double norm = Adam.norm(network.gradients());
-        if (!Double.isFinite(norm)) {
-            return fail("the gradient became " + describe(norm));
-        }
-        adam.apply(network.parameters(), network.gradients(), norm, settings);
-        profile.endStep();
-        steps++;
-        lastLoss = loss;
-        smoothedSum = SMOOTHING * smoothedSum + (1 - SMOOTHING) * loss;
-        smoothedWeight = SMOOTHING * smoothedWeight + (1 - SMOOTHING);
-        return loss;
+        return done;
     }
 
     /** One step's network inputs and regression targets, filled point by point. */
@@ -320,7 +281,7 @@ public final class Trainer {
         double[] pair = new double[2];
         for (int i = 0; i < batch.size(); i++) {
             int k = random.nextInt(pool.size());
-            double t = drawTime(pair);
+            double t = trainingTimes.draw(random, pair);
             random.nextGaussianPair(eps, 0);
             batch.put(i, t, pool.x(k), pool.y(k), eps[0], eps[1], k);
         }
@@ -355,7 +316,7 @@ public final class Trainer {
             x1 = flow.coupling().partners(x0, x1, random);
         }
         for (int i = 0; i < b; i++) {
-            batch.put(i, random.nextUniform(tLow, tHigh), x0[2 * i], x0[2 * i + 1], x1[2 * i], x1[2 * i + 1], index[i]);
+            batch.put(i, trainingTimes.uniform(random), x0[2 * i], x0[2 * i + 1], x1[2 * i], x1[2 * i + 1], index[i]);
         }
     }
 
@@ -368,34 +329,10 @@ public final class Trainer {
                 ? architecture.noneLabel() : Math.min(pool.label(k), architecture.noneLabel() - 1);
     }
 
-    private double drawTime(double[] pair) {
-        if (parameterization.objective() == Objective.EDM) {
-            random.nextGaussianPair(pair, 0);
-            double ratio = Math.exp(EdmPreconditioning.P_MEAN + EdmPreconditioning.P_STD * pair[0]);
-            double t = parameterization.schedule().tOfNoiseToSignal(ratio);
-            return Math.min(tHigh, Math.max(tLow, Double.isNaN(t) ? tHigh : t));
-        }
-        return random.nextUniform(tLow, tHigh);
-    }
-
-    private static String describe(double v) {
-        return Double.isNaN(v) ? "NaN" : "infinite";
-    }
-
-    private double fail(String what) {
-        String hint = settings.learningRate() > TrainingSettings.DEFAULT_LEARNING_RATE
-                ? String.format(" The learning rate %.3g is probably too high: try %.3g.", settings.learningRate(),
-                TrainingSettings.DEFAULT_LEARNING_RATE)
-                : " Try a lower learning rate, or check the data and the process constants.";
-        failure = String.format("Training stopped at step %d: %s. The weights of step %d are kept.%s",
-                steps + 1, what, steps, hint);
-        return Double.NaN;
-    }
-
     /** The current model: EMA weights when enabled, else the raw weights. */
     public TrainedModel snapshot() {
-        float[] w = settings.ema() ? HostCopy.readFloats(adam.ema()) : network.weights();
-        return new TrainedModel(architecture, parameterization, w, settings, data.id(), steps, smoothedLoss(), flow);
+        return new TrainedModel(architecture, parameterization, optimisation.weights(), settings, data.id(), steps(),
+                smoothedLoss(), flow);
     }
 
     /** The label column of the last step's batch (null for a network without classes). */

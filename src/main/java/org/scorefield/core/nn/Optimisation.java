@@ -1,0 +1,105 @@
+package org.scorefield.core.nn;
+
+import java.util.Optional;
+
+/**
+ * One network's optimisation, shared by every trainer: given a batch's loss and ∂L/∂out after the
+ * forward pass, the backward pass, then {@link Adam} with the settings' warm-up, global-norm
+ * clipping and EMA (docs/math.md §3.6), and the bookkeeping of steps and losses. A loss or gradient
+ * that is not finite stops the optimisation before the update: the weights stay those of the last
+ * good step, and {@link #failure()} says why. Not thread-safe.
+ */
+final class Optimisation {
+
+    private static final double SMOOTHING = 0.98;
+
+    private final Mlp network;
+    private final Adam adam;
+    private final TrainingSettings settings;
+    private long steps;
+    private double lastLoss = Double.NaN;
+    private double smoothedSum;
+    private double smoothedWeight;
+    private String failure;
+
+    Optimisation(Mlp network, TrainingSettings settings) {
+        this.network = network;
+        this.settings = settings;
+        this.adam = new Adam(network.parameters());
+    }
+
+    /**
+     * Goes on from a saved model's step count and loss (the moments start afresh).
+     */
+    void resumeAt(long savedSteps, double loss) {
+        steps = savedSteps;
+        if (Double.isFinite(loss)) {
+            lastLoss = loss;
+            smoothedSum = loss;
+            smoothedWeight = 1;
+        }
+    }
+
+    /**
+     * One optimiser step from the last forward pass's loss and ∂L/∂out; returns the loss, or NaN
+     * when it or the gradient is not finite (then, and after any failure, nothing changes).
+     */
+    double step(double loss, double[] dLossdOut) {
+        if (failure != null) {
+            return Double.NaN;
+        }
+        if (!Double.isFinite(loss)) {
+            return fail("the loss became " + describe(loss));
+        }
+        network.backward(dLossdOut);
+        double norm = Adam.norm(network.gradients());
+        if (!Double.isFinite(norm)) {
+            return fail("the gradient became " + describe(norm));
+        }
+        adam.apply(network.parameters(), network.gradients(), norm, settings);
+        steps++;
+        lastLoss = loss;
+        smoothedSum = SMOOTHING * smoothedSum + (1 - SMOOTHING) * loss;
+        smoothedWeight = SMOOTHING * smoothedWeight + (1 - SMOOTHING);
+        return loss;
+    }
+
+    /** Optimiser steps taken. */
+    long steps() {
+        return steps;
+    }
+
+    /** The loss of the last step (NaN before the first). */
+    double lastLoss() {
+        return lastLoss;
+    }
+
+    /** An exponential average of the loss (bias-corrected), what a chart shows. */
+    double smoothedLoss() {
+        return smoothedWeight == 0 ? Double.NaN : smoothedSum / smoothedWeight;
+    }
+
+    /** Why the optimisation stopped, once a step failed. */
+    Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** The weights to use: the EMA when enabled, else the raw weights. */
+    float[] weights() {
+        return settings.ema() ? HostCopy.readFloats(adam.ema()) : network.weights();
+    }
+
+    private static String describe(double v) {
+        return Double.isNaN(v) ? "NaN" : "infinite";
+    }
+
+    private double fail(String what) {
+        String hint = settings.learningRate() > TrainingSettings.DEFAULT_LEARNING_RATE
+                ? String.format(" The learning rate %.3g is probably too high: try %.3g.", settings.learningRate(),
+                TrainingSettings.DEFAULT_LEARNING_RATE)
+                : " Try a lower learning rate, or check the data and the process constants.";
+        failure = String.format("Training stopped at step %d: %s. The weights of step %d are kept.%s",
+                steps + 1, what, steps, hint);
+        return Double.NaN;
+    }
+}
