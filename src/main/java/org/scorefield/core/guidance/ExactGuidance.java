@@ -251,7 +251,7 @@ public final class ExactGuidance {
         return out;
     }
 
-    private static void checkOmega(double omega) {
+    static void checkOmega(double omega) {
         InvalidInputException.require(Double.isFinite(omega) && omega >= 0, "The guidance scale ω must be a "
                 + "finite number ≥ 0, got " + omega + ".");
     }

@@ -3,12 +3,13 @@ package org.scorefield.core.nn;
 import org.scorefield.core.InvalidInputException;
 
 /**
- * The shape of an {@link Mlp}: {@code (x, τ[, label]) → 2}.
+ * The shape of an {@link Mlp}: {@code (x, τ[, label]) → outputs} (2 for a denoiser, one logit per
+ * class for a {@link NoisyClassifier}).
  * <pre>
  *   input  [x (2), sin/cos(ω τ) (2F), one-hot label (K + 1, the last is "none")]
  *   z_0 = input·W_0 + b_0,   h_0 = φ(z_0)                      (width W)
  *   z_l = h_{l−1}·W_l + b_l, h_l = φ(z_l) (+ h_{l−1} if residual),  l = 1 … depth − 1
- *   out = h_{depth−1}·W_out + b_out                               (2)
+ *   out = h_{depth−1}·W_out + b_out                               (outputs)
  * </pre>
  *
  * @param width        neurons per hidden layer
@@ -19,15 +20,24 @@ import org.scorefield.core.InvalidInputException;
  * @param frequencies  F, the embedding's frequencies (2F inputs)
  * @param classes      K labelled classes; 0 for an unconditional network
  * @param embeddingSeed seed of the random Fourier frequencies
+ * @param outputs      columns of the output: 2 for a denoiser's F, K logits for a classifier
  */
 public record Architecture(int width, int depth, Activation activation, boolean residual,
-                           TimeEmbedding embedding, int frequencies, int classes, long embeddingSeed) {
+                           TimeEmbedding embedding, int frequencies, int classes, long embeddingSeed, int outputs) {
 
     public static final int DEFAULT_WIDTH = 128;
     public static final int DEFAULT_DEPTH = 3;
     public static final int DEFAULT_FREQUENCIES = 8;
     public static final int MAX_WIDTH = 1024;
     public static final int MAX_DEPTH = 16;
+    /** The outputs of a denoiser's network: F in the plane. */
+    public static final int DENOISER_OUTPUTS = 2;
+
+    /** A denoiser's network: two outputs. */
+    public Architecture(int width, int depth, Activation activation, boolean residual, TimeEmbedding embedding,
+                        int frequencies, int classes, long embeddingSeed) {
+        this(width, depth, activation, residual, embedding, frequencies, classes, embeddingSeed, DENOISER_OUTPUTS);
+    }
 
     public Architecture {
         InvalidInputException.require(width >= 1 && width <= MAX_WIDTH,
@@ -38,6 +48,8 @@ public record Architecture(int width, int depth, Activation activation, boolean 
                 "The time embedding needs between 1 and 64 frequencies, got " + frequencies + ".");
         InvalidInputException.require(classes >= 0 && classes <= 1000,
                 "The number of classes must lie between 0 and 1000, got " + classes + ".");
+        InvalidInputException.require(outputs >= 1 && outputs <= 1001,
+                "A network's outputs must number between 1 and 1001, got " + outputs + ".");
         if (activation == null || embedding == null) {
             throw new IllegalArgumentException("activation and embedding are required");
         }
@@ -51,23 +63,27 @@ public record Architecture(int width, int depth, Activation activation, boolean 
 
     public Architecture withSize(int newWidth, int newDepth) {
         return new Architecture(newWidth, newDepth, activation, residual, embedding, frequencies, classes,
-                embeddingSeed);
+                embeddingSeed, outputs);
     }
 
     public Architecture withActivation(Activation a) {
-        return new Architecture(width, depth, a, residual, embedding, frequencies, classes, embeddingSeed);
+        return new Architecture(width, depth, a, residual, embedding, frequencies, classes, embeddingSeed, outputs);
     }
 
     public Architecture withResidual(boolean r) {
-        return new Architecture(width, depth, activation, r, embedding, frequencies, classes, embeddingSeed);
+        return new Architecture(width, depth, activation, r, embedding, frequencies, classes, embeddingSeed, outputs);
     }
 
     public Architecture withEmbedding(TimeEmbedding e, long seed) {
-        return new Architecture(width, depth, activation, residual, e, frequencies, classes, seed);
+        return new Architecture(width, depth, activation, residual, e, frequencies, classes, seed, outputs);
     }
 
     public Architecture withClasses(int k) {
-        return new Architecture(width, depth, activation, residual, embedding, frequencies, k, embeddingSeed);
+        return new Architecture(width, depth, activation, residual, embedding, frequencies, k, embeddingSeed, outputs);
+    }
+
+    public Architecture withOutputs(int n) {
+        return new Architecture(width, depth, activation, residual, embedding, frequencies, classes, embeddingSeed, n);
     }
 
     /** Columns of the input: 2 + 2F (+ K + 1). */
@@ -86,7 +102,7 @@ public record Architecture(int width, int depth, Activation activation, boolean 
     }
 
     int fanOut(int layer) {
-        return layer == depth ? 2 : width;
+        return layer == depth ? outputs : width;
     }
 
     /** Weights and biases of all layers. */

@@ -7,7 +7,7 @@ import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.tensor.Nd4jRuntime;
 
 /**
- * A multilayer perceptron {@code (x, τ[, label]) → 2} ({@link Architecture}) with its forward and
+ * A multilayer perceptron {@code (x, τ[, label]) → outputs} ({@link Architecture}) with its forward and
  * backward passes written out on ND4J. Every buffer is allocated once per batch size and every
  * operation writes into an existing array: docs/platform.md §4.2 measured an allocation per operation 5×
  * slower. Weights and gradients each live in one flat array, with each layer's W and b as views
@@ -16,7 +16,9 @@ import org.scorefield.core.tensor.Nd4jRuntime;
  * <p>Call order for training: {@link #setInput} → {@link #forward} → {@link #backward}, then read
  * {@link #gradients()}. For evaluation at one time for a whole batch, {@link #forwardAtTime}
  * folds the time embedding into the first layer's bias (one small product instead of a full
- * input matrix). Not thread-safe: one network per thread.
+ * input matrix). After either forward pass, {@link #positionGradient} backpropagates to the
+ * positions instead of the weights (a classifier's ∇_x, docs/math.md §9.2). Not thread-safe: one
+ * network per thread.
  *
  * <p>FLOAT is the working precision; DOUBLE exists for gradient checks against finite differences.
  */
@@ -39,6 +41,7 @@ public final class Mlp {
     private int batch = -1;
     private INDArray input;
     private INDArray position; // batch×2, for forwardAtTime
+    private INDArray dPosition; // batch×2, ∂L/∂x of positionGradient
     private INDArray[] z;
     private INDArray[] aux;
     private INDArray[] act;
@@ -146,6 +149,7 @@ public final class Mlp {
         boolean onHost = arch.activation().onHost(type);
         input = Nd4j.create(type, n, arch.inputSize());
         position = Nd4j.create(type, n, 2);
+        dPosition = Nd4j.create(type, n, 2);
         z = new INDArray[hiddenLayers];
         aux = new INDArray[hiddenLayers];
         act = new INDArray[hiddenLayers];
@@ -156,8 +160,8 @@ public final class Mlp {
             act[l] = Nd4j.create(type, n, width);
             hidden[l] = arch.residual() && l > 0 ? Nd4j.create(type, n, width) : act[l];
         }
-        out = Nd4j.create(type, n, 2);
-        dOut = Nd4j.create(type, n, 2);
+        out = Nd4j.create(type, n, arch.outputs());
+        dOut = Nd4j.create(type, n, arch.outputs());
         dh = Nd4j.create(type, n, width);
         dz = Nd4j.create(type, n, width);
         tmp = onHost ? null : Nd4j.create(type, n, width);
@@ -194,14 +198,14 @@ public final class Mlp {
         }
     }
 
-    /** The forward pass on the input set by {@link #setInput}; returns the outputs, interleaved. */
+    /** The forward pass on the input set by {@link #setInput}; returns the outputs, row by row. */
     public double[] forward() {
         return propagate(input, w[0], b[0]);
     }
 
     /**
      * The layers from the first one's product {@code z_0 = first·firstWeights + bias0} to the
-     * output, interleaved.
+     * output, row by row.
      */
     private double[] propagate(INDArray first, INDArray firstWeights, INDArray bias0) {
         int depth = arch.depth();
@@ -223,20 +227,42 @@ public final class Mlp {
     }
 
     /**
-     * The backward pass of the last {@link #forward}: given ∂L/∂out (interleaved), fills
+     * The backward pass of the last {@link #forward}: given ∂L/∂out (row by row), fills
      * {@link #gradients()} with ∂L/∂θ.
      */
     public void backward(double[] dLossdOut) {
+        backpropagate(dLossdOut, true);
+    }
+
+    /**
+     * ∂L/∂x for the positions of the last forward pass (either kind), given ∂L/∂out (row by row):
+     * {@code n × 2} values, interleaved. The weights' gradients are not computed (nor changed).
+     */
+    public double[] positionGradient(double[] dLossdOut) {
+        backpropagate(dLossdOut, false);
+        // x enters through the first two rows of W_0 in both forward passes: ∂L/∂x = dz_0·W_0[0:2]ᵀ
+        Nd4j.gemm(dz, w0Position, dPosition, false, true, 1.0, 0.0);
+        double[] result = HostCopy.readDoubles(dPosition);
+        java.lang.ref.Reference.reachabilityFence(this); // as in propagate
+        return result;
+    }
+
+    /** Back from ∂L/∂out to dz of the first layer (left in {@code dz}), and ∂L/∂θ when asked. */
+    private void backpropagate(double[] dLossdOut, boolean parameters) {
         int depth = arch.depth();
         HostCopy.write(dOut, dLossdOut);
-        Nd4j.gemm(hidden[depth - 1], dOut, gw[depth], true, false, 1.0, 0.0);
-        Nd4j.gemm(ones, dOut, gb[depth], false, false, 1.0, 0.0);
+        if (parameters) {
+            Nd4j.gemm(hidden[depth - 1], dOut, gw[depth], true, false, 1.0, 0.0);
+            Nd4j.gemm(ones, dOut, gb[depth], false, false, 1.0, 0.0);
+        }
         Nd4j.gemm(dOut, w[depth], dh, false, true, 1.0, 0.0);
         for (int l = depth - 1; l >= 0; l--) {
             arch.activation().backward(z[l], aux[l], act[l], dh, tmp, dz, host[l], hostGrad);
-            INDArray prev = l == 0 ? input : hidden[l - 1];
-            Nd4j.gemm(prev, dz, gw[l], true, false, 1.0, 0.0);
-            Nd4j.gemm(ones, dz, gb[l], false, false, 1.0, 0.0);
+            if (parameters) {
+                INDArray prev = l == 0 ? input : hidden[l - 1];
+                Nd4j.gemm(prev, dz, gw[l], true, false, 1.0, 0.0);
+                Nd4j.gemm(ones, dz, gb[l], false, false, 1.0, 0.0);
+            }
             if (l > 0) {
                 // ∂L/∂h_{l−1} = dz·W_lᵀ, plus the skip connection's ∂L/∂h_l
                 Nd4j.gemm(dz, w[l], dh, false, true, 1.0, arch.residual() ? 1.0 : 0.0);

@@ -40,12 +40,7 @@ public final class NetworkDenoiser implements Denoiser {
             return new double[0];
         }
         Coefficients c = schedule().at(t);
-        double scale = parameterization.inputScale(c);
-        double[] in = new double[xt.length];
-        for (int i = 0; i < in.length; i++) {
-            in[i] = scale * xt[i];
-        }
-        double[] f = network.forwardAtTime(in, parameterization.timeInput(c), label);
+        double[] f = network.forwardAtTime(parameterization.networkInput(c, xt), parameterization.timeInput(c), label);
         return parameterization.toData(c, xt, f);
     }
 }

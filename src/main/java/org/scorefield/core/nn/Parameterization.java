@@ -47,6 +47,16 @@ public record Parameterization(Objective objective, Schedule schedule, LossWeigh
         return edm.cIn(c.alpha(), c.sigma());
     }
 
+    /** What the network sees of x_t: {@code c_in·x_t} for each coordinate (§3.9). */
+    public double[] networkInput(Coefficients c, double[] xt) {
+        double scale = inputScale(c);
+        double[] in = new double[xt.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = scale * xt[i];
+        }
+        return in;
+    }
+
     /**
      * The regression target of F for one pair (x0, ε) at these coefficients, written to
      * {@code target[0..1]}; returns the loss weight w.

@@ -73,6 +73,59 @@ class MlpTest {
         assertTrue(java.util.Arrays.stream(analytic).map(Math::abs).max().orElse(0) > 1e-3);
     }
 
+    /**
+     * ∂L/∂x of {@link Mlp#positionGradient} against central differences of the outputs in x, in
+     * double, for L = Σ c·out with three outputs per point, after both forward passes.
+     */
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void positionGradientsMatchCentralDifferencesInDoublePrecision(Architecture base) {
+        Architecture arch = base.withOutputs(3);
+        int n = 6;
+        Mlp net = new Mlp(arch, DataType.DOUBLE, 17);
+        SeededRandom r = new SeededRandom(8);
+        double[] xy = r.gaussianPoints(n);
+        double[] c = new double[3 * n];
+        r.fillGaussian(c);
+        int label = arch.classes() > 0 ? 2 : 0;
+        int[] labels = new int[n];
+        java.util.Arrays.fill(labels, label);
+        double[] tau = new double[n];
+        java.util.Arrays.fill(tau, 0.41);
+        for (boolean folded : new boolean[] {false, true}) {
+            double[] analytic;
+            if (folded) {
+                net.forwardAtTime(xy, 0.41, label);
+            } else {
+                net.setInput(xy, tau, arch.classes() > 0 ? labels : null);
+                net.forward();
+            }
+            analytic = net.positionGradient(c);
+            double h = 1e-6;
+            double worst = 0;
+            for (int k = 0; k < xy.length; k++) {
+                double[] up = xy.clone();
+                double[] down = xy.clone();
+                up[k] += h;
+                down[k] -= h;
+                double numeric = (dot(c, net.forwardAtTime(up, 0.41, label))
+                        - dot(c, net.forwardAtTime(down, 0.41, label))) / (2 * h);
+                worst = Math.max(worst, Math.abs(numeric - analytic[k])
+                        / Math.max(1e-3, Math.abs(numeric) + Math.abs(analytic[k])));
+            }
+            assertTrue(worst < 1e-6, "worst relative error " + worst + " for " + arch + (folded ? ", folded" : ""));
+            assertTrue(java.util.Arrays.stream(analytic).map(Math::abs).max().orElse(0) > 1e-3);
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
     @ParameterizedTest
     @MethodSource("architectures")
     void evaluationAtOneTimeEqualsTheFullForwardPass(Architecture arch) {
