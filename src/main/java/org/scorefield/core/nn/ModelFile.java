@@ -51,8 +51,13 @@ import org.scorefield.core.schedule.ScheduleKind;
  *  "weights": {"dtype": "float32", "count": N, "crc32": C, "base64": "…"},
  *  "flow": {"source": {"kind": "gaussian"} | {"kind": "preset", "id": "8gaussians"}
  *                     | {"kind": "points", "name": "pts.csv", "points": [x, y, x, y, …]},
- *           "coupling": "ot", "sinkhorn_epsilon": 0.1, "round": 2}}
+ *           "coupling": "ot", "sinkhorn_epsilon": 0.1, "round": 2},
+ *  "classifier": {"architecture": {… as above, "classes": 0, "outputs": K}, "steps": 500,
+ *                 "weights": {… as above}}}
  * </pre>
+ * {@code "classifier"} is written for a model that has a {@link NoisyClassifier} (docs/math.md §9.2); it
+ * sees the model's process, objective and σ_data. It does not change the version: an older build
+ * ignores it and samples the model correctly all the same.
  * {@code "flow"} (version 2) is written for a flow-matching model whose source, coupling or Reflow
  * round is not the standard one (N(0, I), independent, 0); such a file has version 2, every other
  * file version 1, so that an older build reads what it can sample correctly and refuses the rest.
@@ -87,6 +92,15 @@ public final class ModelFile {
     public static final long MAX_TOKENS = 2L * PointCsv.MAX_POINTS + 10_000;
 
     private static final String DTYPE = "float32";
+    /** 25 points of the plane, a 5 × 5 grid over [−4, 4]², where a loaded network must give finite outputs. */
+    private static final double[] PROBE = new double[2 * 25];
+
+    static {
+        for (int i = 0; i < 25; i++) {
+            PROBE[2 * i] = -4 + 2 * (i % 5);
+            PROBE[2 * i + 1] = -4 + 2 * (i / 5);
+        }
+    }
     private static final ObjectMapper MAPPER = JsonFields.strictMapper(MAX_BYTES, MAX_TOKENS);
 
     private ModelFile() {
@@ -133,27 +147,14 @@ public final class ModelFile {
      */
     public static ObjectNode toTree(TrainedModel model) {
         float[] weights = model.weights();
-        for (int i = 0; i < weights.length; i++) {
-            if (!Float.isFinite(weights[i])) {
-                throw new InvalidInputException("weight " + i + " is " + weights[i]
-                        + "; a model with non-finite weights cannot be saved");
-            }
-        }
-        Architecture a = model.architecture();
+        requireFinite(weights);
+        model.classifier().ifPresent(c -> requireFinite(c.weights()));
         Parameterization p = model.parameterization();
         TrainingSettings s = model.settings();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", model.flow().isStandard() ? VERSION_WITHOUT_FLOW : VERSION);
-        ObjectNode arch = root.putObject("architecture");
-        arch.put("width", a.width());
-        arch.put("depth", a.depth());
-        arch.put("activation", a.activation().id());
-        arch.put("residual", a.residual());
-        arch.put("embedding", a.embedding().id());
-        arch.put("frequencies", a.frequencies());
-        arch.put("classes", a.classes());
-        arch.put("embedding_seed", a.embeddingSeed());
+        writeArchitecture(root.putObject("architecture"), model.architecture());
         root.put("objective", p.objective().id());
         root.put("weighting", p.weighting().id());
         root.put("sigma_data", p.edm().sigmaData());
@@ -179,16 +180,57 @@ public final class ModelFile {
         } else {
             root.putNull("loss");
         }
+        writeWeights(root.putObject("weights"), weights);
+        if (!model.flow().isStandard()) {
+            writeFlow(root.putObject("flow"), model.flow());
+        }
+        model.classifier().ifPresent(c -> {
+            ObjectNode node = root.putObject("classifier");
+            writeArchitecture(node.putObject("architecture"), c.architecture());
+            node.put("steps", c.steps());
+            writeWeights(node.putObject("weights"), c.weights());
+        });
+        return root;
+    }
+
+    private static void requireFinite(float[] weights) {
+        for (int i = 0; i < weights.length; i++) {
+            if (!Float.isFinite(weights[i])) {
+                throw new InvalidInputException("weight " + i + " is " + weights[i]
+                        + "; a model with non-finite weights cannot be saved");
+            }
+        }
+    }
+
+    /** An architecture's fields; {@code "outputs"} only when it is not a denoiser's two. */
+    private static void writeArchitecture(ObjectNode arch, Architecture a) {
+        arch.put("width", a.width());
+        arch.put("depth", a.depth());
+        arch.put("activation", a.activation().id());
+        arch.put("residual", a.residual());
+        arch.put("embedding", a.embedding().id());
+        arch.put("frequencies", a.frequencies());
+        arch.put("classes", a.classes());
+        arch.put("embedding_seed", a.embeddingSeed());
+        if (a.outputs() != Architecture.DENOISER_OUTPUTS) {
+            arch.put("outputs", a.outputs());
+        }
+    }
+
+    private static Architecture readArchitecture(JsonFields arch) {
+        return new Architecture(arch.integer("width"), arch.integer("depth"),
+                Identified.byId(Activation.class, arch.text("activation"), "activation"), arch.bool("residual"),
+                Identified.byId(TimeEmbedding.class, arch.text("embedding"), "time embedding"),
+                arch.integer("frequencies"), arch.integer("classes"), arch.whole("embedding_seed"),
+                arch.has("outputs") ? arch.integer("outputs") : Architecture.DENOISER_OUTPUTS);
+    }
+
+    private static void writeWeights(ObjectNode w, float[] weights) {
         byte[] raw = toBytes(weights);
-        ObjectNode w = root.putObject("weights");
         w.put("dtype", DTYPE);
         w.put("count", weights.length);
         w.put("crc32", crc32(raw));
         w.put("base64", Base64.getEncoder().encodeToString(raw));
-        if (!model.flow().isStandard()) {
-            writeFlow(root.putObject("flow"), model.flow());
-        }
-        return root;
     }
 
     /** The model in a file's bytes; reasons are thrown as lower-case phrases without the file's name. */
@@ -220,11 +262,10 @@ public final class ModelFile {
                     + "); this one reads version " + VERSION);
         }
 
-        JsonFields arch = f.object("architecture");
-        Architecture architecture = new Architecture(arch.integer("width"), arch.integer("depth"),
-                Identified.byId(Activation.class, arch.text("activation"), "activation"), arch.bool("residual"),
-                Identified.byId(TimeEmbedding.class, arch.text("embedding"), "time embedding"),
-                arch.integer("frequencies"), arch.integer("classes"), arch.whole("embedding_seed"));
+        Architecture architecture = readArchitecture(f.object("architecture"));
+        InvalidInputException.require(architecture.outputs() == Architecture.DENOISER_OUTPUTS, "its \"architecture\" "
+                + "has " + architecture.outputs() + " outputs, but a denoiser's network has "
+                + Architecture.DENOISER_OUTPUTS);
 
         Objective objective = Identified.byId(Objective.class, f.text("objective"), "objective");
         LossWeighting weighting = Identified.byId(LossWeighting.class, f.text("weighting"), "loss weighting");
@@ -251,7 +292,32 @@ public final class ModelFile {
                 "it has a \"flow\" block, but its objective is " + objective.id() + ", not fm");
         TrainedModel model = new TrainedModel(architecture, parameterization, weights, settings, data, steps, loss, flow);
         requireFiniteOutputs(model, weights);
-        return model;
+        return root.has("classifier") ? model.withClassifier(readClassifier(f.object("classifier"), parameterization))
+                : model;
+    }
+
+    /** The {@code "classifier"} block: a network without label input and K ≥ 2 outputs, its steps and weights. */
+    private static NoisyClassifier readClassifier(JsonFields c, Parameterization parameterization) {
+        Architecture architecture = readArchitecture(c.object("architecture"));
+        InvalidInputException.require(architecture.classes() == 0 && architecture.outputs() >= 2,
+                "\"classifier.architecture\" must take no label (\"classes\": 0) and give two classes or more "
+                        + "(\"outputs\")");
+        long steps = c.whole("steps", 0, MAX_STEPS);
+        float[] weights;
+        try {
+            weights = weights(c.object("weights"), architecture);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("in \"classifier\", " + JsonFields.phrase(e.getMessage()), e);
+        }
+        NoisyClassifier classifier = new NoisyClassifier(architecture, parameterization, weights, steps);
+        Schedule schedule = parameterization.schedule();
+        for (double t : new double[] {schedule.tMin(), 0.5, schedule.tMax()}) {
+            for (double v : classifier.logProbabilities(PROBE, t)) {
+                InvalidInputException.require(Double.isFinite(v), "\"classifier.weights\" make the classifier's "
+                        + "outputs overflow, so it cannot be used");
+            }
+        }
+        return classifier;
     }
 
     /**
@@ -262,15 +328,10 @@ public final class ModelFile {
      * not finite), and the weights otherwise.
      */
     private static void requireFiniteOutputs(TrainedModel model, float[] weights) {
-        double[] probe = new double[2 * 25];
-        for (int i = 0; i < 25; i++) {
-            probe[2 * i] = -4 + 2 * (i % 5);
-            probe[2 * i + 1] = -4 + 2 * (i / 5);
-        }
         Denoiser denoiser = model.denoiser();
         Schedule schedule = model.parameterization().schedule();
         for (double t : new double[] {schedule.tMin(), 0.5, schedule.tMax()}) {
-            for (double v : denoiser.denoise(probe, t)) {
+            for (double v : denoiser.denoise(PROBE, t)) {
                 if (!Double.isFinite(v)) {
                     if (breaksDown(schedule, t)) {
                         StringBuilder constants = new StringBuilder();

@@ -1,5 +1,6 @@
 package org.scorefield.core.nn;
 
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.flow.FlowSetup;
@@ -17,9 +18,18 @@ import org.scorefield.core.flow.FlowSetup;
  * @param steps          optimiser steps taken
  * @param loss           the smoothed training loss at the last step
  * @param flow           flow matching's source, coupling and Reflow round (the standard setup otherwise)
+ * @param classifier     a classifier of the training data's classes on noisy points, trained for this
+ *                       model's process and times (classifier guidance, docs/math.md §9.2), if any
  */
 public record TrainedModel(Architecture architecture, Parameterization parameterization, float[] weights,
-                           TrainingSettings settings, String data, long steps, double loss, FlowSetup flow) {
+                           TrainingSettings settings, String data, long steps, double loss, FlowSetup flow,
+                           Optional<NoisyClassifier> classifier) {
+
+    /** A model without a classifier. */
+    public TrainedModel(Architecture architecture, Parameterization parameterization, float[] weights,
+                        TrainingSettings settings, String data, long steps, double loss, FlowSetup flow) {
+        this(architecture, parameterization, weights, settings, data, steps, loss, flow, Optional.empty());
+    }
 
     /** A model of the standard setup: N(0, I) at t = 1, independent pairs. */
     public TrainedModel(Architecture architecture, Parameterization parameterization, float[] weights,
@@ -36,6 +46,13 @@ public record TrainedModel(Architecture architecture, Parameterization parameter
                     + weights.length);
         }
         weights = weights.clone();
+        classifier = classifier == null ? Optional.empty() : classifier;
+    }
+
+    /** This model with a classifier of its data's classes on noisy points (trained for its parameterization). */
+    public TrainedModel withClassifier(NoisyClassifier noisyClassifier) {
+        return new TrainedModel(architecture, parameterization, weights, settings, data, steps, loss, flow,
+                Optional.of(noisyClassifier));
     }
 
     /** A copy of the weights. */

@@ -217,6 +217,64 @@ class ModelFileTest {
         assertEquals(vpModel.weights()[0], first, 0f);
     }
 
+    /** vpModel with a noisy classifier of gmm-labelled's three classes, trained for a few steps. */
+    private static TrainedModel withClassifier() {
+        ClassifierTrainer trainer = new ClassifierTrainer(DatasetPreset.GMM_LABELLED, vpModel.parameterization(),
+                NoisyClassifier.architectureFor(vpModel.architecture(), 3), vpModel.settings());
+        for (int k = 0; k < 5; k++) {
+            trainer.step();
+        }
+        return vpModel.withClassifier(trainer.snapshot());
+    }
+
+    @Test
+    void theClassifierRoundTripsAndClassifiesExactlyLikeTheOriginal() throws IOException {
+        TrainedModel model = withClassifier();
+        Path file = dir.resolve("model.json");
+        ModelFile.save(model, file);
+        JsonNode json = JSON.readTree(file.toFile());
+        assertEquals(1, json.get("version").asInt(), "an older build may ignore the classifier");
+        assertEquals(3, json.get("classifier").get("architecture").get("outputs").asInt());
+        assertTrue(!json.get("architecture").has("outputs"), "a denoiser's two outputs are not written");
+        TrainedModel loaded = ModelFile.load(file);
+        NoisyClassifier original = model.classifier().orElseThrow();
+        NoisyClassifier read = loaded.classifier().orElseThrow();
+        assertEquals(original.architecture(), read.architecture());
+        assertEquals(5, read.steps());
+        assertArrayEquals(bits(original.weights()), bits(read.weights()));
+        double[] xt = new SeededRandom(13).gaussianPoints(40);
+        for (double t : new double[] {0.001, 0.3, 0.8}) {
+            assertArrayEquals(original.logProbabilities(xt, t), read.logProbabilities(xt, t), 0.0);
+            assertArrayEquals(original.gradLogProbability(xt, t, 2), read.gradLogProbability(xt, t, 2), 0.0);
+        }
+        Path again = dir.resolve("again.json");
+        ModelFile.save(loaded, again);
+        assertEquals(Files.readString(file), Files.readString(again));
+        // a file without the block reads as a model without a classifier, as before
+        assertTrue(ModelFile.load(saved()).classifier().isEmpty());
+        assertTrue(!JSON.readTree(saved().toFile()).has("classifier"));
+    }
+
+    @Test
+    void aBrokenClassifierIsRefusedByName() throws IOException {
+        Path file = dir.resolve("model.json");
+        ModelFile.save(withClassifier(), file);
+        ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
+        int n = NoisyClassifier.architectureFor(vpModel.architecture(), 3).parameterCount();
+        at(json, "classifier.weights.count").put("count", n - 1);
+        Files.writeString(file, JSON.writeValueAsString(json));
+        String message = refusal(file);
+        assertTrue(message.contains("in \"classifier\", it holds " + (n - 1) + " weights"), message);
+        at(json, "classifier.weights.count").put("count", n);
+        at(json, "classifier.architecture.classes").put("classes", 3);
+        Files.writeString(file, JSON.writeValueAsString(json));
+        assertTrue(refusal(file).contains("\"classifier.architecture\" must take no label"));
+        at(json, "classifier.architecture.classes").put("classes", 0);
+        at(json, "architecture.outputs").put("outputs", 3);
+        Files.writeString(file, JSON.writeValueAsString(json));
+        assertTrue(refusal(file).contains("its \"architecture\" has 3 outputs, but a denoiser's network has 2"));
+    }
+
     // --- files that must be refused -------------------------------------------------------------
 
     private Path saved() {
