@@ -14,11 +14,14 @@ import org.scorefield.core.flow.Coupling;
 import org.scorefield.core.flow.CouplingKind;
 import org.scorefield.core.flow.FlowSetup;
 import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.guidance.ExactGuidance;
 import org.scorefield.core.head.EdmPreconditioning;
 import org.scorefield.core.nn.Activation;
 import org.scorefield.core.nn.Architecture;
+import org.scorefield.core.nn.ClassifierTrainer;
 import org.scorefield.core.nn.LossWeighting;
 import org.scorefield.core.nn.ModelFile;
+import org.scorefield.core.nn.NoisyClassifier;
 import org.scorefield.core.nn.Objective;
 import org.scorefield.core.nn.Parameterization;
 import org.scorefield.core.nn.TimeEmbedding;
@@ -39,7 +42,11 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train an MLP denoiser on a data set with one objective (prediction head) and write it as a "
                 + "model file, which 'sample --model' and 'solvers --model' then use like an oracle.",
-            "Prints {\"steps\",\"seconds\",\"steps_per_s\",\"final_loss\",\"out\",\"head\",\"process\",\"parameters\",…}."},
+            "Prints {\"steps\",\"seconds\",\"steps_per_s\",\"final_loss\",\"out\",\"head\",\"process\",\"parameters\",…}; "
+                    + "with a classifier also \"classifier_steps\", \"classifier_seconds\", \"classifier_loss\", and "
+                    + "\"classifier_accuracy\" and \"classifier_accuracy_half\": its accuracy on 10000 fresh noisy points of "
+                    + "the data at the smallest training time and at t = 0.5 (for a labelled mixture, \"bayes_accuracy\" "
+                    + "and \"bayes_accuracy_half\": the exact classifier's on the same points)."},
         footer = {"", "Examples:",
             "  scorefield train --data moons --head eps --steps 2000 --seed 1 --out moons-eps.json",
             "  scorefield train --data 8gaussians --head fm --width 64 --depth 3 --seed 2 --out 8g-fm.json",
@@ -155,8 +162,19 @@ final class TrainCommand implements Callable<Integer> {
             + ", Ho & Salimans 2022).")
     Double labelDropout;
 
+    @Option(names = "--classifier-steps", paramLabel = "N", description = "Steps of the noisy classifier p_t(c|x) "
+            + "trained after the network, on the data's classes, for classifier guidance (sample --model … --class K "
+            + "--guidance classifier). Default with --conditional: a quarter of --steps, at least 500 (at most "
+            + "--steps); otherwise 0, none.")
+    Integer classifierSteps;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write (atomically).")
     Path out;
+
+    /** Points of the data, noised at one time, on which the classifier's accuracy is measured. */
+    static final int ACCURACY_POINTS = 10_000;
+    /** The fewest classifier steps by default (with --conditional). */
+    static final int MIN_CLASSIFIER_STEPS = 500;
 
     /** {@code --clip off} (or {@code inf}) for no clipping; otherwise a number. */
     static final class ClipConverter implements ITypeConverter<Double> {
@@ -195,11 +213,17 @@ final class TrainCommand implements Callable<Integer> {
         double dropout = labelDropout == null ? TrainingSettings.DEFAULT_LABEL_DROPOUT : labelDropout;
         InvalidInputException.require(dropout >= 0 && dropout < 1, "--label-dropout must lie in [0, 1), got "
                 + dropout + ".");
-        if (conditional) {
+        FlowSetup flow = flowSetup(objective);
+        int classifierRun = classifierSteps(flow);
+        int classes = 0;
+        if (conditional || classifierRun > 0) {
             int[] labels = distribution.sample(2000, seed).labels();
-            int classes = labels == null ? 0 : java.util.Arrays.stream(labels).max().orElse(-1) + 1;
-            InvalidInputException.require(classes >= 2, "--conditional needs data with two classes or more; "
-                    + distribution.id() + " has " + (classes <= 1 ? "one" : classes) + ".");
+            classes = labels == null ? 0 : java.util.Arrays.stream(labels).max().orElse(-1) + 1;
+            InvalidInputException.require(classes >= 2, (conditional ? "--conditional" : "--classifier-steps")
+                    + " needs data with two classes or more; " + distribution.id() + " has "
+                    + (classes <= 1 ? "one" : classes) + ".");
+        }
+        if (conditional) {
             architecture = architecture.withClasses(classes);
         }
         TrainingSettings settings = new TrainingSettings(batch, learningRate, warmup, clip, ema.equals("on"),
@@ -209,7 +233,6 @@ final class TrainCommand implements Callable<Integer> {
         Parameterization parameterization = new Parameterization(objective, schedule,
                 LossWeighting.fromId(weighting), EdmPreconditioning.standard());
 
-        FlowSetup flow = flowSetup(objective);
         Trainer trainer = new Trainer(distribution, parameterization, architecture, settings, flow);
         long started = System.nanoTime();
         for (int k = 0; k < steps && trainer.failure().isEmpty(); k++) {
@@ -220,6 +243,12 @@ final class TrainCommand implements Callable<Integer> {
             throw new InvalidInputException(why);
         });
         TrainedModel model = trainer.snapshot();
+        ObjectNode classifierJson = Json.object();
+        classifierJson.put("classifier_steps", classifierRun);
+        if (classifierRun > 0) {
+            model = model.withClassifier(trainClassifier(distribution, parameterization,
+                    NoisyClassifier.architectureFor(architecture, classes), settings, classifierRun, classifierJson));
+        }
         ModelFile.save(model, out);
 
         ObjectNode json = Json.object();
@@ -243,12 +272,61 @@ final class TrainCommand implements Callable<Integer> {
         Json.put(json, "seconds", seconds);
         Json.put(json, "steps_per_s", trainer.steps() / seconds);
         Json.put(json, "final_loss", model.loss());
+        json.setAll(classifierJson);
         if (!schedule.warnings().isEmpty()) {
             json.set("warnings", Json.MAPPER.valueToTree(schedule.warnings()));
         }
         json.put("out", out.toString());
         Json.print(spec.commandLine().getOut(), json);
         return 0;
+    }
+
+    /**
+     * The classifier's steps: {@code --classifier-steps}, or by default with --conditional a quarter
+     * of the network's, at least {@value #MIN_CLASSIFIER_STEPS} and at most --steps. None for a flow
+     * from another source or with coupled pairs, whose x_t is not α·x0 + σ·ε.
+     */
+    private int classifierSteps(FlowSetup flow) {
+        if (classifierSteps == null) {
+            return conditional && flow.isStandard() ? Math.min(steps, Math.max(MIN_CLASSIFIER_STEPS, steps / 4)) : 0;
+        }
+        InvalidInputException.require(classifierSteps >= 0 && classifierSteps <= MAX_STEPS, "--classifier-steps "
+                + "must lie between 0 and " + MAX_STEPS + ", got " + classifierSteps + ".");
+        InvalidInputException.require(classifierSteps == 0 || flow.isStandard(), "--classifier-steps trains a "
+                + "classifier on x_t = α·x0 + σ·ε, which does not describe a flow with --source or --coupling: "
+                + "leave one out.");
+        return classifierSteps;
+    }
+
+    /**
+     * Trains the noisy classifier after the network (so the network's speed is its own) and reports
+     * its steps, time, loss and accuracy into {@code json}.
+     */
+    private NoisyClassifier trainClassifier(DataDistribution distribution, Parameterization parameterization,
+                                            Architecture architecture, TrainingSettings settings, int count,
+                                            ObjectNode json) {
+        ClassifierTrainer trainer = new ClassifierTrainer(distribution, parameterization, architecture, settings);
+        long started = System.nanoTime();
+        for (int k = 0; k < count && trainer.failure().isEmpty(); k++) {
+            trainer.step();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        trainer.failure().ifPresent(why -> {
+            throw new InvalidInputException("The classifier's " + Character.toLowerCase(why.charAt(0))
+                    + why.substring(1));
+        });
+        NoisyClassifier classifier = trainer.snapshot();
+        Json.put(json, "classifier_seconds", seconds);
+        Json.put(json, "classifier_loss", trainer.smoothedLoss());
+        var exact = distribution.mixture().map(m -> new ExactGuidance(m, parameterization.schedule()));
+        for (double t : new double[] {trainer.smallestTime(), 0.5}) {
+            String suffix = t == 0.5 ? "_half" : "";
+            var points = ClassifierTrainer.noisyPoints(distribution, parameterization, t, ACCURACY_POINTS, seed);
+            Json.put(json, "classifier_accuracy" + suffix, points.accuracy(classifier.classify(points.xt(), t)));
+            exact.ifPresent(g -> Json.put(json, "bayes_accuracy" + suffix,
+                    points.accuracy(NoisyClassifier.argmax(g.classifier(points.xt(), t), g.classes()))));
+        }
+        return classifier;
     }
 
     /** The source and coupling of flow matching; refused for another head unless left at their defaults. */
