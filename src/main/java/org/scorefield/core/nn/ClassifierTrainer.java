@@ -12,12 +12,15 @@ import org.scorefield.core.schedule.Coefficients;
  * Trains a {@link NoisyClassifier} for a model, one optimiser step per {@link #step()}, by
  * cross-entropy on noisy labelled points (Dhariwal &amp; Nichol 2021, §4; docs/math.md §9.2):
  * <pre>
- *   (x0, c) ~ data,  ε ~ N(0, I),  t ~ p(t),  x_t = α(t)x0 + σ(t)ε
+ *   (x0, c) ~ data,  ε ~ N(0, I),  t ~ U[t_low, t_high],  x_t = α(t)x0 + σ(t)ε
  *   L = mean_i −log p_t(c_i | x_t,i)
  * </pre>
- * with the model's p(t) ({@link TrainingTimes}), the model's view of x_t and t (c_in and τ), and
- * the same optimiser as the denoiser ({@link Optimisation}: Adam, warm-up, clipping, EMA, batch
- * size and seed from the model's {@link TrainingSettings}). Its data pool is the denoiser's (the
+ * with t uniform over the model's training range ({@link TrainingTimes}), not the model's p(t):
+ * EDM's log-normal p(t) rarely reaches high noise, where a guided sampler spends its first steps,
+ * and there an untrained classifier's gradient is large where the true one vanishes. It sees x_t
+ * and t as the model's network does (c_in and τ), and is trained by the same optimiser
+ * ({@link Optimisation}: Adam, warm-up, clipping, EMA, batch size and seed from the model's
+ * {@link TrainingSettings}). Its data pool is the denoiser's (the
  * same points from the same seed); its initial weights and batches have streams of their own.
  * Not thread-safe.
  */
@@ -68,10 +71,9 @@ public final class ClassifierTrainer {
         double[] tau = new double[b];
         int[] labels = new int[b];
         double[] eps = new double[2];
-        double[] pair = new double[2];
         for (int i = 0; i < b; i++) {
             int j = random.nextInt(pool.size());
-            double t = times.draw(random, pair);
+            double t = times.uniform(random);
             random.nextGaussianPair(eps, 0);
             Coefficients c = parameterization.schedule().at(t);
             double scale = parameterization.inputScale(c);

@@ -8,8 +8,8 @@ import org.scorefield.core.schedule.Schedule;
  * p(t), the times a network is trained at (docs/math.md §3.7): uniform on
  * {@code [max(t_min, schedule t_min), min(1, schedule t_max)]} for eps, x0, score and velocity;
  * EDM's log-normal noise-to-signal ratio {@code ln(σ/α) ~ N(P_mean, P_std²)} mapped to t and clamped
- * into the schedule's range; uniform on [0, 1] for flow matching. The denoiser's trainer and the
- * noisy classifier's draw from the same p(t), so the classifier knows the times the sampler visits.
+ * into the schedule's range; uniform on [0, 1] for flow matching. The noisy classifier is trained
+ * uniformly over the same range ({@link #uniform}), so that it knows every time a sampler visits.
  */
 final class TrainingTimes {
 
@@ -48,7 +48,7 @@ final class TrainingTimes {
         return random.nextUniform(low, high);
     }
 
-    /** One t uniform on the range (flow matching's pairs). */
+    /** One t uniform on the range (flow matching's pairs, the noisy classifier). */
     double uniform(SeededRandom random) {
         return random.nextUniform(low, high);
     }

@@ -70,5 +70,21 @@ class ClassifierTrainerTest {
             error += Math.abs(Math.exp(log[2 * i + 1]) - p[2 * i + 1]);
         }
         assertTrue(error / 2000 < 0.03, "mean |p̂(1|x) − p(1|x)| = " + error / 2000);
+        // near the prior p_t(c | x) is almost the class weight whatever x: the gradient must vanish
+        // there too, or it pushes every sample from the first step (the exact one is ŝ_c − ŝ)
+        for (double late : new double[] {0.7, 0.9, 0.99}) {
+            ClassifierTrainer.NoisyPoints noisy = ClassifierTrainer.noisyPoints(DATA, edm, late, 2000, 13);
+            double[] g = classifier.gradLogProbability(noisy.xt(), late, 1);
+            double[] sc = exact.conditional(1).score(noisy.xt(), late);
+            double[] s = exact.unconditional().score(noisy.xt(), late);
+            double squared = 0;
+            double exactSquared = 0;
+            for (int i = 0; i < g.length; i++) {
+                squared += (g[i] - (sc[i] - s[i])) * (g[i] - (sc[i] - s[i]));
+                exactSquared += (sc[i] - s[i]) * (sc[i] - s[i]);
+            }
+            assertTrue(Math.sqrt(squared / 2000) < 0.1, "t = " + late + ": rms error of ∇log p "
+                    + Math.sqrt(squared / 2000) + ", exact rms " + Math.sqrt(exactSquared / 2000));
+        }
     }
 }
