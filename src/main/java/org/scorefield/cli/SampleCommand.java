@@ -89,7 +89,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--guidance", paramLabel = "<cfg|classifier>", description = "Classifier-free guidance "
             + "ω·ŝ(x|c) + (1 − ω)·ŝ(x), or classifier guidance ŝ + ω·∇log p_t(c|x); with the exact oracle they are "
-            + "the same field (default cfg).")
+            + "the same field; a model uses the noisy classifier train saved with it (default cfg).")
     String guidance;
 
     @Option(names = "--omega", paramLabel = "W", description = "Guidance scale ω ≥ 0: 0 unconditional, 1 the "
@@ -145,8 +145,7 @@ final class SampleCommand implements Callable<Integer> {
         Json.put(json, "t_min", result.grid().end());
         json.put("final_denoise", settings.finalDenoise());
         // a guided call evaluates the class's denoiser and the whole data's (docs/math.md §9.1)
-        json.put("nfe", result.nfe() * guided.map(g -> org.scorefield.core.guidance.ExactGuidance
-                .evaluationsPerCall(g.omega())).orElse(1));
+        json.put("nfe", result.nfe() * guided.map(Guided::evaluationsPerCall).orElse(1));
         Json.put(json, "seconds", seconds);
         putMetric(json, "sw2", quality.map(SampleQuality::sw2).orElse(null));
         putMetric(json, "energy", energy);
@@ -177,9 +176,17 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The guided oracle of {@code --class}, {@code --guidance}, {@code --omega}. */
+    /**
+     * The guided oracle of {@code --class}, {@code --guidance}, {@code --omega}, and its denoiser
+     * evaluations per call (the classifier's are not counted).
+     */
     private record Guided(org.scorefield.core.guidance.ExactGuidance exact, int c, String kind, double omega,
-                          Denoiser denoiser) {
+                          Denoiser denoiser, int evaluationsPerCall) {
+
+        /** Classifier-free guidance: the class's denoiser and the whole data's, or one of them at ω = 1 or 0. */
+        Guided(org.scorefield.core.guidance.ExactGuidance exact, int c, String kind, double omega, Denoiser denoiser) {
+            this(exact, c, kind, omega, denoiser, org.scorefield.core.guidance.ExactGuidance.evaluationsPerCall(omega));
+        }
     }
 
     /** The guided oracle asked for, or empty without {@code --class}; bad combinations are one sentence. */
@@ -197,15 +204,26 @@ final class SampleCommand implements Callable<Integer> {
                 + "100, got " + w + ".");
         var mixture = source.reference().flatMap(org.scorefield.core.data.DataDistribution::mixture);
         if (!source.key().equals("oracle")) {
-            // a conditional model: its network with the label and with "none" (classifier-free guidance)
+            // a model: its network with the label and with "none" (classifier-free guidance), or its classifier
             var model = oracleOptions.model().orElseThrow(() -> new InvalidInputException("--class guides a model "
                     + "or the exact oracle of a labelled mixture; this session's sampler uses its exact oracle of "
                     + "points, which has no classes."));
-            InvalidInputException.require(kind.equals("cfg"), "--guidance classifier needs a classifier trained on "
-                    + "noisy points, which models do not have yet: use --guidance cfg.");
+            InvalidInputException.require(kind.equals("cfg") || model.classifier().isPresent(), "This model has no "
+                    + "classifier of noisy points: train it with --conditional (or --classifier-steps N) to get one, "
+                    + "or use --guidance cfg.");
             InvalidInputException.require(mixture.isPresent(), "--class judges the samples against the exact classes "
                     + "of the model's training data, which must be a labelled mixture (gmm-labelled).");
             var exact = new org.scorefield.core.guidance.ExactGuidance(mixture.get(), source.denoiser().schedule());
+            if (kind.equals("classifier")) {
+                // its unconditional denoiser ("none" for a conditional network) plus ω∇log p_t(c|x) (§9.2)
+                var classifier = model.classifier().get();
+                int c = guidedClass;
+                InvalidInputException.require(c >= 0 && c < classifier.classes(), "--class must lie between 0 and "
+                        + (classifier.classes() - 1) + " for this model's classifier, got " + c + ".");
+                Denoiser guidedDenoiser = org.scorefield.core.guidance.ClassifierGuidance.guide(model.denoiser(),
+                        (x, t) -> classifier.gradLogProbability(x, t, c), w);
+                return Optional.of(new Guided(exact, c, kind, w, guidedDenoiser, 1));
+            }
             Denoiser cfg = org.scorefield.core.guidance.ExactGuidance.classifierFree(model.denoiser(guidedClass),
                     model.denoiser(), w);
             return Optional.of(new Guided(exact, guidedClass, kind, w, cfg));

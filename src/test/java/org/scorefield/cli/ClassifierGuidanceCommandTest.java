@@ -74,4 +74,45 @@ class ClassifierGuidanceCommandTest {
         assertEquals(2, negative.exitCode());
         assertTrue(negative.err().contains("--classifier-steps must lie between 0 and"), negative.err());
     }
+
+    private CliRun sample(Path model, String... extra) {
+        String[] base = {"sample", "--model", model.toString(), "--solver", "heun", "--steps", "8", "--n", "200",
+            "--seed", "1"};
+        return CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(base),
+                java.util.Arrays.stream(extra)).toArray(String[]::new));
+    }
+
+    @Test
+    void sampleGuidesTheUnconditionalNetworkWithTheClassifier() throws java.io.IOException {
+        assertEquals(0, train("c.json", "--conditional", "--classifier-steps", "30").exitCode());
+        Path model = dir.resolve("c.json");
+        CliRun guided = sample(model, "--class", "2", "--guidance", "classifier", "--omega", "2");
+        assertEquals(0, guided.exitCode(), guided.err());
+        JsonNode j = guided.json();
+        assertEquals("classifier", j.get("guidance").asText());
+        assertEquals(2, j.get("class").asInt());
+        assertEquals(2.0, j.get("omega").asDouble());
+        assertEquals(17, j.get("nfe").asInt(), "Heun 8 with a final denoise: one network evaluation a call");
+        assertTrue(j.has("class_fraction") && j.has("sw2_class_ratio"), j.toString());
+        // ω = 0 is the network's "none" output itself: the unguided samples bit for bit
+        Path plain = dir.resolve("plain.csv");
+        Path zero = dir.resolve("zero.csv");
+        assertEquals(0, sample(model, "--out", plain.toString()).exitCode());
+        assertEquals(0, sample(model, "--class", "1", "--guidance", "classifier", "--omega", "0", "--out",
+                zero.toString()).exitCode());
+        assertEquals(java.nio.file.Files.readString(plain), java.nio.file.Files.readString(zero));
+        CliRun outside = sample(model, "--class", "3", "--guidance", "classifier");
+        assertEquals(2, outside.exitCode());
+        assertEquals("scorefield sample: --class must lie between 0 and 2 for this model's classifier, got 3.",
+                outside.err().strip());
+    }
+
+    @Test
+    void aModelWithoutAClassifierSaysHowToGetOne() {
+        assertEquals(0, train("none.json", "--conditional", "--classifier-steps", "0").exitCode());
+        CliRun r = sample(dir.resolve("none.json"), "--class", "0", "--guidance", "classifier", "--omega", "3");
+        assertEquals(2, r.exitCode());
+        assertEquals("scorefield sample: This model has no classifier of noisy points: train it with --conditional "
+                + "(or --classifier-steps N) to get one, or use --guidance cfg.", r.err().strip());
+    }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** train --conditional, and classifier-free guidance of the model it writes (issue 17's model figures). */
+/** train --conditional, and classifier-free and classifier guidance of the model it writes (issue 17's model figures). */
 class ConditionalModelTest {
 
     @TempDir
@@ -37,10 +37,15 @@ class ConditionalModelTest {
         }
         JsonNode three = sample(model, "--class", "0", "--omega", "3");
         assertEquals(130, three.get("nfe").asInt(), "ω = 3 evaluates the network with the label and with none");
-        CliRun classifier = CliRun.of("sample", "--model", model.toString(), "--n", "50", "--class", "0",
-                "--guidance", "classifier");
-        assertEquals(2, classifier.exitCode());
-        assertTrue(classifier.err().contains("use --guidance cfg"), classifier.err());
+        // the noisy classifier trained with it guides the network's "none" output (docs/math.md §9.2)
+        for (int c = 0; c < 3; c++) {
+            JsonNode j = sample(model, "--class", String.valueOf(c), "--guidance", "classifier");
+            assertEquals("classifier", j.get("guidance").asText());
+            assertTrue(j.get("class_fraction").asDouble() >= 0.97, j.toString());
+            assertTrue(j.get("sw2_class_ratio").asDouble() <= 5, j.toString());
+        }
+        JsonNode sharp = sample(model, "--class", "0", "--guidance", "classifier", "--omega", "3");
+        assertEquals(65, sharp.get("nfe").asInt(), "one network evaluation a call, and the classifier's gradient");
     }
 
     @Test
