@@ -67,7 +67,7 @@ class MutatedFilesTest {
         Path eps = dir.resolve("eps.json");
         assertEquals(0, CliRun.of("train", "--data", "ok.csv".equals(points.getFileName().toString()) ? points.toString()
                 : "moons", "--head", "eps", "--steps", "3", "--width", "8", "--depth", "1", "--batch", "32", "--seed", "1",
-                "--out", eps.toString()).exitCode());
+                "--classifier-steps", "3", "--out", eps.toString()).exitCode()); // a "classifier" block to mutate too
         model = Files.readAllBytes(eps);
         Path fm = dir.resolve("fm.json");
         CliRun trained = CliRun.of("train", "--data", "moons", "--head", "fm", "--source", points.toString(), "--steps",
