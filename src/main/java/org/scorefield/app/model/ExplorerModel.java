@@ -42,6 +42,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final PairsState pairs;
     private final CanvasGuide guide;
     private final CompareState compare;
+    private final ClassifierState classifier;
     private final UndoHistory undo;
 
     /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
@@ -50,6 +51,7 @@ public final class ExplorerModel implements AutoCloseable {
         jobs.onError(message::set);
         reflow = new ReflowState(jobs, values);
         training = new TrainingState(() -> training().inputs(data.data(), process.schedule()), jobs, values);
+        classifier = new ClassifierState(jobs, training);
         sampling = new SamplingState(jobs, this::samplingChoice, view.splitProperty()::get, values);
         data.dataProperty().addListener((obs, old, d) -> {
             training.checkOutOfDate();
@@ -115,8 +117,8 @@ public final class ExplorerModel implements AutoCloseable {
     /** The denoiser sampling uses now: the model when chosen and trained, otherwise the exact oracle. */
     public DenoiserChoice samplingChoice() {
         if (modelSamples()) {
-            return DenoiserChoice.learned(training.model().get(), training.runInputs()
-                    .map(TrainingState.Inputs::data).orElse(data.data()));
+            DataState.Data trainedOn = training.runInputs().map(TrainingState.Inputs::data).orElse(data.data());
+            return DenoiserChoice.learned(classifier.withClassifier(training.model().get(), trainedOn), trainedOn);
         }
         return DenoiserChoice.exact(data.data(), exactPath());
     }
@@ -292,6 +294,11 @@ public final class ExplorerModel implements AutoCloseable {
     /** The solvers' error against NFE, computed on demand. */
     public SolverComparison comparison() {
         return comparison;
+    }
+
+    /** The noisy classifier that classifier guidance of the model uses. */
+    public ClassifierState classifier() {
+        return classifier;
     }
 
     /** The compare view's second model, B, and the commands that reach both models. */

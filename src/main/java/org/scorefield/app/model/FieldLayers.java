@@ -73,7 +73,7 @@ public final class FieldLayers {
                 model.training().modelProperty(), model.view().showFieldProperty(), model.view().fieldKindProperty(),
                 model.view().fieldSourceProperty(), model.view().streamlinesProperty(), model.view().fieldResolutionProperty(),
                 model.data().dataProperty(), model.exactPathProperty(), model.sampling().guidedClassProperty(),
-                model.sampling().omegaProperty(), model.sampling().guidanceProperty()};
+                model.sampling().omegaProperty(), model.sampling().guidanceProperty(), model.classifier().changes()};
         for (javafx.beans.Observable o : fieldInputs) {
             o.addListener(obs -> refreshField());
         }
@@ -271,7 +271,8 @@ public final class FieldLayers {
         DenoiserChoice exact = source == FieldSource.EXACT
                 ? DenoiserChoice.exact(data, model.exactPath())
                 : DenoiserChoice.learned(trained.get(), data).exactTwin();
-        DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(m, data)).orElse(null);
+        DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(model.classifier().withClassifier(m, data), data))
+                .orElse(null);
         int resolution = model.view().fieldResolutionProperty().get();
         return new FieldRecipe(source, model.view().fieldKindProperty().get(), exact, learned,
                 model.view().streamlinesProperty().get(), resolution, grid(resolution, halfW, halfH),

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.scorefield.app.settings.GuidanceKind;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.guidance.ClassifierGuidance;
 import org.scorefield.core.guidance.ExactGuidance;
 import org.scorefield.core.guidance.PerSampleClass;
 import org.scorefield.core.schedule.Schedule;
@@ -73,9 +74,9 @@ public record GuidanceChoice(int target, GuidanceKind kind, double omega) {
                 return Optional.of("This model was trained without classes: switch Conditional on under Model & "
                         + "training and train again, or sample with the exact oracle.");
             }
-            if (kind == GuidanceKind.CLASSIFIER) {
-                return Optional.of("Classifier guidance of a model needs a noisy classifier, which the window does not "
-                        + "train yet: choose classifier-free guidance, or the exact oracle.");
+            if (kind == GuidanceKind.CLASSIFIER && source.model().classifier().isEmpty()) {
+                return Optional.of("Classifier guidance of a model needs a noisy classifier of its data: press Train "
+                        + "classifier, or choose classifier-free guidance.");
             }
         }
         return Optional.empty();
@@ -123,6 +124,12 @@ public record GuidanceChoice(int target, GuidanceKind kind, double omega) {
 
     /** Class c at this scale: the oracle's exact guided field, or the model's classifier-free combination. */
     private Denoiser guided(DenoiserChoice source, ExactGuidance exact, int c) {
+        if (source.isModel() && kind == GuidanceKind.CLASSIFIER) {
+            // ŝ + ω∇log p_t(c | x) with the trained classifier's gradient (docs/math.md §9.2)
+            var classifier = source.model().classifier().orElseThrow();
+            return ClassifierGuidance.guide(source.model().denoiser(), (xt, t) -> classifier.gradLogProbability(xt, t, c),
+                    omega);
+        }
         if (source.isModel()) {
             return ExactGuidance.classifierFree(source.model().denoiser(c), source.model().denoiser(), omega);
         }
@@ -130,9 +137,14 @@ public record GuidanceChoice(int target, GuidanceKind kind, double omega) {
         return exact.guided(c, omega);
     }
 
-    /** Denoiser evaluations per solver step: two for a combination of the class's and the whole data's. */
-    public int evaluationsPerCall() {
-        return on() ? ExactGuidance.evaluationsPerCall(omega) : 1;
+    /**
+     * Network evaluations per denoiser call: two for classifier-free guidance's combination of the
+     * class's and the whole data's (ω neither 0 nor 1); one for classifier guidance, whose classifier
+     * is not the network (docs/math.md §9.2).
+     */
+    public int evaluationsPerCall(DenoiserChoice source) {
+        return on() && !(source.isModel() && kind == GuidanceKind.CLASSIFIER) ? ExactGuidance.evaluationsPerCall(omega)
+                : 1;
     }
 
     /**

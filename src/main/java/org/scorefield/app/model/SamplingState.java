@@ -258,7 +258,7 @@ public final class SamplingState {
     public long nfe() {
         try {
             DenoiserChoice source = choice.get();
-            return Sampling.nfe(source.schedule(), settings()) * guidanceFor(source).evaluationsPerCall();
+            return Sampling.nfe(source.schedule(), settings()) * guidanceFor(source).evaluationsPerCall(source);
         } catch (IllegalArgumentException e) {
             return -1;
         }
@@ -413,7 +413,8 @@ public final class SamplingState {
         Optional<GuidanceQuality> figures = Optional.of(guide.perSample()
                 ? GuidanceQuality.eachOwn(guided.exact(), samples, guided.labels())
                 : GuidanceQuality.of(guided.exact(), samples, guide.target(), guide.omega(), seed));
-        return new Run(plain.trajectories(), settings, seed, plain.nfe() * guide.evaluationsPerCall(), plain.source(),
+        return new Run(plain.trajectories(), settings, seed, plain.nfe() * guide.evaluationsPerCall(source),
+                plain.source(),
                 plain.quality(), plain.modelSteps(), guide, figures, guided.labels());
     }
 

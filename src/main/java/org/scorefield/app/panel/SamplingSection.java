@@ -31,6 +31,7 @@ public final class SamplingSection {
     private final Label nfe = Widgets.caption("");
     private final Label note = Widgets.caption("");
     private final Label guidanceNote = Widgets.caption("");
+    private final Button trainClassifier = new Button("Train classifier");
 
     {
         note.setId("samplingNote");
@@ -75,6 +76,12 @@ public final class SamplingSection {
         omega.setShowTickMarks(true);
         omega.setSnapToTicks(false);
         guidanceNote.setId("guidanceNote");
+        trainClassifier.setId("trainClassifier");
+        trainClassifier.setMaxWidth(Double.MAX_VALUE);
+        trainClassifier.setTooltip(Widgets.tip("Train a small network p\u209c(c | x) on the model's data noised by "
+                + "its process (" + "500 optimiser steps, a few seconds), for classifier guidance of the model: "
+                + "\u015d + \u03c9\u00b7\u2207log p\u209c(c | x) (docs/math.md \u00a79.2)."));
+        trainClassifier.setOnAction(e -> model.classifier().train(model.messageProperty()::set));
         ComboBox<HeatmapLayer> heat = Controls.choices(Settings.HEATMAP, model.view().heatmapProperty(), "heatmapBox");
         // a heatmap chosen here is one to look at: the layer comes on with it
         heat.setOnAction(e -> {
@@ -84,7 +91,8 @@ public final class SamplingSection {
         });
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.guidedClassProperty(),
                 sampling.guidanceProperty(), sampling.omegaProperty(), sampling.driverProperty(),
-                model.training().modelProperty(), model.data().dataProperty(), model.exactPathProperty()}) {
+                model.training().modelProperty(), model.data().dataProperty(), model.exactPathProperty(),
+                model.classifier().runningProperty(), model.classifier().changes()}) {
             o.addListener(obs -> updateGuidance(kind, omegaBox, heat));
         }
         updateGuidance(kind, omegaBox, heat);
@@ -113,6 +121,7 @@ public final class SamplingSection {
                 Controls.row(Settings.GUIDANCE, kind),
                 Controls.row(Settings.OMEGA, omegaBox),
                 Controls.row(Settings.HEATMAP, heat),
+                trainClassifier,
                 guidanceNote,
                 Widgets.caption("With the Start paths tool, a click on the canvas starts trajectories from that point at t = 1."));
     }
@@ -128,6 +137,14 @@ public final class SamplingSection {
                 .orElse(guide.on() && guide.kind() == GuidanceKind.CLASSIFIER && !model.modelSamples()
                         ? "With the exact oracle, classifier guidance and classifier-free guidance are the same field "
                         + "(docs/math.md \u00a79.2)." : "");
+        // a model guided by a classifier needs one: the button to train it, while it has none
+        boolean needsClassifier = guide.on() && guide.kind() == GuidanceKind.CLASSIFIER && model.modelSamples();
+        trainClassifier.setVisible(needsClassifier);
+        trainClassifier.setManaged(needsClassifier);
+        trainClassifier.setDisable(model.classifier().runningProperty().get());
+        trainClassifier.setText(model.samplingChoice().model() != null
+                && model.samplingChoice().model().classifier().isPresent() ? "Train the classifier again"
+                : "Train classifier");
         guidanceNote.setText(why);
         guidanceNote.setVisible(!why.isEmpty());
         guidanceNote.setManaged(guidanceNote.isVisible());

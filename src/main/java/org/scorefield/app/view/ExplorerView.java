@@ -330,7 +330,8 @@ public final class ExplorerView extends BorderPane {
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.solverProperty(),
                 sampling.stepsProperty(), sampling.gridProperty(), sampling.etaProperty(), sampling.seedProperty(),
                 sampling.driverProperty(), sampling.countProperty(), sampling.guidedClassProperty(),
-                sampling.guidanceProperty(), sampling.omegaProperty(), model.view().splitProperty(),
+                sampling.guidanceProperty(), sampling.omegaProperty(), model.classifier().changes(),
+                model.view().splitProperty(),
                 model.data().dataProperty()}) {
             o.addListener(obs -> resampleIfShown());
         }

@@ -164,4 +164,55 @@ class GuidedSamplingTest {
         }
         assertEquals(1, mass, 1e-9);
     }
+
+    @Test
+    void aModelIsGuidedByTheClassifierTrainedForItsDataAtOneNetworkEvaluationAStep() throws InterruptedException {
+        TrainingState training = model.training();
+        training.conditionalProperty().set(true);
+        training.widthProperty().set(32);
+        training.depthProperty().set(1);
+        training.step();
+        manual.runLanes();
+        manual.deliverWaiting();
+        for (int i = 0; i < 600 && training.model().isEmpty(); i++) {
+            Thread.sleep(50);
+            manual.deliverWaiting();
+        }
+        assertTrue(training.model().isPresent());
+        assertEquals(3, training.model().get().architecture().classes(), "conditional: gmm-labelled's classes");
+        sampling.guidedClassProperty().set(2);
+        sampling.guidanceProperty().set(org.scorefield.app.settings.GuidanceKind.CLASSIFIER);
+        sampling.omegaProperty().set(2);
+        assertTrue(sampling.guidanceChoice().unavailable(model.samplingChoice()).orElse("")
+                .contains("Train classifier"), "no classifier yet: the sentence says how to get one");
+
+        java.util.List<String> said = new java.util.ArrayList<>();
+        model.classifier().train(said::add);
+        manual.runAll();
+        assertTrue(said.get(said.size() - 1).startsWith("Trained a noisy classifier of the 3 classes"), said.toString());
+        var classifier = model.samplingChoice().model().classifier().orElseThrow();
+        // the classifier of nearly clean points agrees with the exact one (Bayes) on fresh data
+        var data = model.data().data();
+        ExactGuidance exact = new ExactGuidance(DatasetPreset.GMM_LABELLED.mixture().orElseThrow(),
+                model.process().schedule());
+        double[] xy = DatasetPreset.GMM_LABELLED.sample(2000, 99).xy();
+        int[] learned = classifier.classify(xy, 0.01);
+        int[] truth = org.scorefield.core.nn.NoisyClassifier.argmax(exact.classifier(xy, 0.01), 3);
+        int agree = 0;
+        for (int i = 0; i < learned.length; i++) {
+            agree += learned[i] == truth[i] ? 1 : 0;
+        }
+        assertTrue(agree >= 0.95 * learned.length, agree + " of " + learned.length + " agree with Bayes");
+        assertTrue(sampling.guidanceChoice().unavailable(model.samplingChoice()).isEmpty());
+
+        SamplingState.Run guided = sample();
+        assertEquals(org.scorefield.app.settings.GuidanceKind.CLASSIFIER, guided.guidance().kind());
+        assertEquals(2 * 32 + 1, guided.nfe(), "the classifier is not the network: one network evaluation a call");
+        assertTrue(guided.guided().isPresent());
+        // Reset forgets the classifier with the model
+        training.reset();
+        manual.runAll();
+        assertTrue(model.classifier().trainedProperty().get() == null);
+        assertTrue(data == model.data().data());
+    }
 }
