@@ -172,10 +172,10 @@ public final class FieldLayers {
         GridSpec spec = grid(HEATMAP_CELLS, halfW, halfH);
         HeatmapLayer heat = model.view().heatmapProperty().get();
         GuidanceChoice guide = model.sampling().guidanceChoice();
-        var guidance = GuidanceChoice.exact(exact.data(), exact.schedule());
+        var guidance = heat == HeatmapLayer.DENSITY || guide.target() < 0 ? java.util.Optional.<
+                org.scorefield.core.guidance.ExactGuidance>empty() : GuidanceChoice.exact(exact.data(), exact.schedule());
         // a class's heatmaps need a class and data that has it, on a diffusion from N(0, I)
-        if (heat == HeatmapLayer.DENSITY || guide.target() < 0 || guidance.isEmpty()
-                || guide.target() >= guidance.get().classes() || !exact.start().isGaussian()) {
+        if (guidance.isEmpty() || guide.target() >= guidance.get().classes() || !exact.start().isGaussian()) {
             return new DensityRecipe(exact, spec, HeatmapLayer.DENSITY, null, 0, 0);
         }
         return new DensityRecipe(exact, spec, heat, guidance.get(), guide.target(), guide.omega());
