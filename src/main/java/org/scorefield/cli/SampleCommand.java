@@ -100,6 +100,10 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() {
         InvalidInputException.require(n >= 2 && n <= 100_000, "--n must lie between 2 and 100000, got " + n + ".");
         DenoiserSource source = oracleOptions.resolve(processOptions);
+        n = oracleOptions.fromSession("--n", n, Settings.SAMPLE_COUNT::read);
+        seed = oracleOptions.fromSession("--seed", seed, Settings.SAMPLING_SEED::read);
+        InvalidInputException.require(n >= 2 && n <= 100_000, "The session's sample count must lie between 2 and "
+                + "100000, got " + n + ".");
         Optional<Guided> guided = guided(source);
         if (guided.isPresent()) {
             source = new DenoiserSource(source.key(), source.name(), guided.get().denoiser(), source.reference(),
@@ -108,10 +112,6 @@ final class SampleCommand implements Callable<Integer> {
         Denoiser denoiser = source.denoiser();
         Schedule schedule = denoiser.schedule();
         SamplerSettings settings = tuning.over(oracleOptions.sampler(solver, steps));
-        n = oracleOptions.fromSession("--n", n, Settings.SAMPLE_COUNT::read);
-        seed = oracleOptions.fromSession("--seed", seed, Settings.SAMPLING_SEED::read);
-        InvalidInputException.require(n >= 2 && n <= 100_000, "The session's sample count must lie between 2 and "
-                + "100000, got " + n + ".");
 
         long started = System.nanoTime();
         SampleResult result = source.sample(settings, n, seed,
@@ -190,6 +190,9 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     /** The guided oracle asked for, or empty without {@code --class}; bad combinations are one sentence. */
+    /** Labelled points drawn from a model's training data without a closed form, whose classes judge its samples. */
+    static final int MODEL_CLASS_POINTS = 5000;
+
     private Optional<Guided> guided(DenoiserSource source) {
         if (guidedClass == null) {
             InvalidInputException.require(guidance == null && omega == null, "--guidance and --omega guide towards "
@@ -211,9 +214,14 @@ final class SampleCommand implements Callable<Integer> {
             InvalidInputException.require(kind.equals("cfg") || model.classifier().isPresent(), "This model has no "
                     + "classifier of noisy points: train it with --conditional (or --classifier-steps N) to get one, "
                     + "or use --guidance cfg.");
-            InvalidInputException.require(mixture.isPresent(), "--class judges the samples against the exact classes "
-                    + "of the model's training data, which must be a labelled mixture (gmm-labelled).");
-            var exact = new org.scorefield.core.guidance.ExactGuidance(mixture.get(), source.denoiser().schedule());
+            // judged against the exact classes of its training data: the mixture's, or a large labelled draw of it
+            var reference = source.reference().orElseThrow(() -> new InvalidInputException("--class judges the "
+                    + "samples against the classes of the model's training data, which this model does not name."));
+            PointSet drawn = mixture.isPresent() ? null
+                    : reference.sample(MODEL_CLASS_POINTS, org.scorefield.core.random.SeededRandom.derive(seed, "classes"));
+            InvalidInputException.require(mixture.isPresent() || drawn.hasLabels() && drawn.labelCount() > 1, "--class "
+                    + "needs a model of labelled data: " + reference.id() + " has no classes.");
+            var exact = org.scorefield.core.guidance.ExactGuidance.of(mixture, drawn, source.denoiser().schedule());
             if (kind.equals("classifier")) {
                 // its unconditional denoiser ("none" for a conditional network) plus ω∇log p_t(c|x) (§9.2)
                 var classifier = model.classifier().get();

@@ -48,6 +48,38 @@ class ConditionalModelTest {
         assertEquals(65, sharp.get("nfe").asInt(), "one network evaluation a call, and the classifier's gradient");
     }
 
+    /**
+     * A model of data without a closed form (the moons) is judged against a large labelled draw of its
+     * data: a sample is in class c when its nearest drawn point is, counted here again from the samples.
+     */
+    @Test
+    void aModelOfTheMoonsIsJudgedByTheLabelsOfItsData() throws Exception {
+        Path model = dir.resolve("moons.json");
+        assertEquals(0, CliRun.of("train", "--data", "moons", "--steps", "300", "--seed", "1", "--conditional",
+                "--width", "32", "--classifier-steps", "0", "--out", model.toString()).exitCode());
+        Path out = dir.resolve("samples.csv");
+        JsonNode j = sample(model, "--class", "1", "--out", out.toString());
+        var samples = org.scorefield.core.data.PointCsv.read(out);
+        var drawn = org.scorefield.core.data.DatasetPreset.MOONS.sample(SampleCommand.MODEL_CLASS_POINTS,
+                org.scorefield.core.random.SeededRandom.derive(1, "classes"));
+        int ones = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            int best = 0;
+            double bestD = Double.MAX_VALUE;
+            for (int k = 0; k < drawn.size(); k++) {
+                double d = Math.hypot(samples.x(i) - drawn.x(k), samples.y(i) - drawn.y(k));
+                if (d < bestD) {
+                    bestD = d;
+                    best = k;
+                }
+            }
+            ones += drawn.label(best) == 1 ? 1 : 0;
+        }
+        assertEquals(ones / (double) samples.size(), j.get("class_fraction").asDouble(), 1e-12);
+        assertTrue(j.get("class_fraction").asDouble() > 0.5, "guided to class 1: " + j);
+        assertTrue(Double.isFinite(j.get("sw2_class_ratio").asDouble()), j.toString());
+    }
+
     @Test
     void classesNeedAConditionalModelAndLabelledData() {
         Path plain = dir.resolve("plain.json");
