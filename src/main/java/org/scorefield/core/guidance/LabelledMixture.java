@@ -86,30 +86,14 @@ final class LabelledMixture implements LabelledOracle {
     public double[] logClassifier(double[] xt, double t) {
         int n = xt.length / 2;
         int classes = classes();
-        double[][] logJoint = new double[classes][];
+        double[] logJoint = new double[n * classes];
         for (int c = 0; c < classes; c++) {
-            if (byClass[c] != null) {
-                logJoint[c] = byClass[c].logDensity(xt, t);
+            double[] log = byClass[c] == null ? null : byClass[c].logDensity(xt, t);
+            for (int i = 0; i < n; i++) {
+                logJoint[i * classes + c] = log == null ? Double.NEGATIVE_INFINITY : log[i] + Math.log(prior[c]);
             }
         }
-        double[] out = new double[n * classes];
-        for (int i = 0; i < n; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                out[i * classes + c] = logJoint[c] == null ? Double.NEGATIVE_INFINITY
-                        : logJoint[c][i] + Math.log(prior[c]);
-                max = Math.max(max, out[i * classes + c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                sum += Math.exp(out[i * classes + c] - max);
-            }
-            double logNorm = max + Math.log(sum);
-            for (int c = 0; c < classes; c++) {
-                out[i * classes + c] -= logNorm;
-            }
-        }
-        return out;
+        return org.scorefield.core.nn.NoisyClassifier.logSoftmax(logJoint, classes);
     }
 
     /** The mixture's density is finite at σ = 0 (its covariances are positive definite). */
@@ -126,19 +110,7 @@ final class LabelledMixture implements LabelledOracle {
     /** The most probable class under the exact classifier at t = 0 (the lowest label on a tie). */
     @Override
     public int[] dataClasses(double[] points) {
-        double[] log = logClassifier(points, 0);
-        int classes = classes();
-        int[] out = new int[points.length / 2];
-        for (int i = 0; i < out.length; i++) {
-            int best = 0;
-            for (int k = 1; k < classes; k++) {
-                if (log[i * classes + k] > log[i * classes + best]) {
-                    best = k;
-                }
-            }
-            out[i] = best;
-        }
-        return out;
+        return org.scorefield.core.nn.NoisyClassifier.argmax(logClassifier(points, 0), classes());
     }
 
     @Override

@@ -150,8 +150,11 @@ public final class NoisyClassifier {
         return network.forwardAtTime(parameterization.networkInput(c, xt), parameterization.timeInput(c), 0);
     }
 
-    /** Each row of K logits minus its log-sum-exp (shifted by its largest value, so it stays finite). */
-    static double[] logSoftmax(double[] logits, int k) {
+    /**
+     * Each row of K logits minus its log-sum-exp (shifted by its largest value, so it stays finite;
+     * a row's −∞ entries stay −∞). The exact classifiers normalise their log-joints with it too.
+     */
+    public static double[] logSoftmax(double[] logits, int k) {
         double[] out = new double[logits.length];
         for (int i = 0; i < logits.length / k; i++) {
             double max = Double.NEGATIVE_INFINITY;
