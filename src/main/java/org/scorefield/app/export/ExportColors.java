@@ -8,6 +8,8 @@ import org.scorefield.app.theme.Look;
 /** The colours the lab paints with, in both themes: the GIF palette holds each of them exactly. */
 final class ExportColors {
 
+    /** How many entries of the GIF's 256 the lab's colours may take: the rest is a colour cube and greys. */
+    static final int MAX_COLOURS = 40;
     private static final int[] LAB = collect();
 
     private ExportColors() {
@@ -25,11 +27,16 @@ final class ExportColors {
                 p.ode(), p.sde(), p.denoised(), p.accent()}) {
                 colors.add(rgb(c));
             }
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < p.classes().length; i++) {
                 colors.add(rgb(p.classColor(i)));
             }
         }
-        return colors.stream().mapToInt(Integer::intValue).limit(40).toArray();
+        if (colors.size() > MAX_COLOURS) {
+            // never cut silently: a class colour past the limit would be dithered in every GIF
+            throw new IllegalStateException(colors.size() + " lab colours, more than the GIF palette keeps ("
+                    + MAX_COLOURS + ")");
+        }
+        return colors.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static int rgb(Color c) {

@@ -34,14 +34,16 @@ public record Look(boolean dark, boolean presenter) {
 
     /**
      * The colours of one theme. Class colours are Okabe–Ito (readable with colour blindness and on a
-     * projector); the dark theme uses lighter variants so that they keep their contrast.
+     * projector), one for each of the eight classes the window offers to brush and to guide to; the
+     * dark theme uses lighter variants so that they keep their contrast. Okabe–Ito's yellow is darkened
+     * to olive on white, where it would hardly show, and its black is a grey (black is the PF-ODE's).
      *
      * @param background canvas and chart background
      * @param grid       unit grid lines
      * @param axis       the two axes, slightly stronger than the grid
      * @param text       titles and labels drawn on canvases and charts
      * @param mutedText  tick labels and captions
-     * @param classes    one colour per data class
+     * @param classes    one colour per data class ({@link org.scorefield.app.settings.Settings#MAX_CLASSES})
      * @param field      arrows and streamlines of a vector field
      * @param ode        probability-flow ODE trajectories
      * @param sde        reverse-SDE trajectories
@@ -54,7 +56,8 @@ public record Look(boolean dark, boolean presenter) {
         public static final Palette LIGHT = new Palette(
                 Color.WHITE, Color.web("#eceef1"), Color.web("#c4c9d0"), Color.web("#1b2230"), Color.web("#6f7786"),
                 new Color[] {Color.web("#0072b2"), Color.web("#e69f00"), Color.web("#009e73"),
-                        Color.web("#cc79a7"), Color.web("#56b4e9"), Color.web("#d55e00")},
+                        Color.web("#cc79a7"), Color.web("#56b4e9"), Color.web("#d55e00"), Color.web("#b5a800"),
+                        Color.web("#6e6e6e")},
                 Color.web("#3c4654"), Color.web("#1d2a3d"), Color.web("#cc3311"), Color.web("#7a3fa0"),
                 Color.web("#c0392b"));
 
@@ -62,7 +65,8 @@ public record Look(boolean dark, boolean presenter) {
                 Color.web("#161a21"), Color.web("#252b35"), Color.web("#3d4655"), Color.web("#e8ecf2"),
                 Color.web("#9aa3b2"),
                 new Color[] {Color.web("#56b4e9"), Color.web("#f0c05a"), Color.web("#3cc99a"),
-                        Color.web("#e79ac4"), Color.web("#9ad2f2"), Color.web("#ff7f3f")},
+                        Color.web("#e79ac4"), Color.web("#9ad2f2"), Color.web("#ff7f3f"), Color.web("#f0e442"),
+                        Color.web("#b8b8b8")},
                 Color.web("#c9d1dc"), Color.web("#f2f4f8"), Color.web("#ff6b4a"), Color.web("#c59bea"),
                 Color.web("#ff6b5e"));
 
