@@ -193,7 +193,9 @@ public final class DataState {
 
     /**
      * Adds {@code count} points scattered (Gaussian, spread {@code radius}) around a brush position,
-     * with the given class label where the data has labels.
+     * of class {@code label}. Labelled data keeps its labels. Unlabelled data stays unlabelled under
+     * class 0, which is what its points are drawn and guided as; another class makes it labelled, its
+     * points so far class 0 ({@link #classesOnBrushing}).
      */
     public void brush(double x, double y, double radius, int count, int label) {
         PointSet old = data.get().points();
@@ -212,12 +214,26 @@ public final class DataState {
             xy[2 * i + 1] = y + radius * 0.5 * pair[1];
         }
         int[] labels = null;
-        if (old.hasLabels()) {
-            labels = Arrays.copyOf(old.labels(), old.size() + count);
+        if (old.hasLabels() || label > 0) {
+            // an unlabelled set's points are class 0 (PointSet.label), as they are drawn
+            labels = old.hasLabels() ? Arrays.copyOf(old.labels(), old.size() + count) : new int[old.size() + count];
             Arrays.fill(labels, old.size(), labels.length, Math.max(0, label));
         }
         lastEdit = Edit.BRUSH;
         set(PointSet.of(xy, labels), Optional.empty(), editedName());
+    }
+
+    /**
+     * What brushing class {@code label} does to the classes of the data now, in a sentence for the
+     * brush's caption, or "" when the data keeps its classes as they are.
+     */
+    public String classesOnBrushing(int label) {
+        PointSet points = data.get().points();
+        if (points.hasLabels() || label <= 0 || points.size() == 0) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "These %,d points have no classes: drawing class %d makes "
+                + "them class 0.", points.size(), label);
     }
 
     /** Removes every point within {@code radius} of (x, y); returns how many went. */

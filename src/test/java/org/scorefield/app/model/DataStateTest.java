@@ -2,6 +2,7 @@ package org.scorefield.app.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -49,6 +50,38 @@ class DataStateTest {
         assertTrue(d.data().mixture().isEmpty());
         assertTrue(d.data().distribution() instanceof EmpiricalDistribution);
         assertEquals("Two moons, edited", d.data().name());
+    }
+
+    @Test
+    void brushingClassTwoOnLabelledDataAddsClassTwoAndKeepsEveryOtherLabel() {
+        DataState d = new DataState();
+        int[] moons = d.data().points().labels();
+        assertTrue(moons != null && moons.length == 1000, "Two moons is labelled");
+        d.brush(0.5, 0.5, 0.2, 7, 2);
+        PointSet now = d.data().points();
+        assertEquals(1007, now.size());
+        assertArrayEquals(moons, java.util.Arrays.copyOf(now.labels(), 1000), "the moons keep their labels");
+        for (int i = 1000; i < 1007; i++) {
+            assertEquals(2, now.label(i), "point " + i);
+        }
+        assertEquals(3, now.labelCount(), "classes 0, 1 and now 2");
+        assertEquals("", d.classesOnBrushing(2), "labelled data keeps its classes: nothing to say");
+    }
+
+    @Test
+    void brushingAClassOnUnlabelledPointsLabelsThemClassZero() {
+        DataState d = new DataState();
+        d.clear();
+        d.brush(-1, 0, 0.1, 4, 0);
+        assertFalse(d.data().points().hasLabels(), "class 0 alone on unlabelled points: still unlabelled");
+        assertEquals("", d.classesOnBrushing(0));
+        assertEquals("These 4 points have no classes: drawing class 3 makes them class 0.", d.classesOnBrushing(3));
+        d.brush(1, 0, 0.1, 5, 3);
+        assertArrayEquals(new int[] {0, 0, 0, 0, 3, 3, 3, 3, 3}, d.data().points().labels());
+        d.brush(0, 1, 0.1, 2, 0);
+        assertArrayEquals(new int[] {0, 0, 0, 0, 3, 3, 3, 3, 3, 0, 0}, d.data().points().labels(),
+                "once labelled, class 0 is a label too");
+        assertEquals(4, d.data().points().labelCount());
     }
 
     @Test
