@@ -35,7 +35,29 @@ final class LayerLegend {
     private static final double MARK = 18;
     private static final double PAD = 6;
 
+    /** Dots of a class mark stand this far apart, so that eight classes read as eight dots. */
+    private static final double DOT_STEP = 7;
+    /** The most classes a mark shows: the window's eight. */
+    private static final int MAX_DOTS = 8;
+
     private LayerLegend() {
+    }
+
+    /** The width of an entry's mark: a row of dots grows with its classes. */
+    private static double markWidth(Entry e) {
+        return e.mark() == Mark.DOT ? Math.max(MARK, DOT_STEP * e.colors().size()) : MARK;
+    }
+
+    /** The colours of the classes present, in class order (class 0 alone when unlabelled); the first eight. */
+    static List<Color> classColors(int[] labels, Look.Palette p) {
+        if (labels == null || labels.length == 0) {
+            return List.of(p.classColor(0));
+        }
+        java.util.BitSet present = new java.util.BitSet();
+        for (int c : labels) {
+            present.set(c);
+        }
+        return present.stream().limit(MAX_DOTS).mapToObj(p::classColor).toList();
     }
 
     /** The key of this frame at the top right, or null when the frame shows no layer to name. */
@@ -43,29 +65,16 @@ final class LayerLegend {
         Look.Palette p = look.palette();
         List<Entry> entries = new ArrayList<>();
         if (frame.particles() != null) {
-            List<Color> classes = new ArrayList<>();
-            int n = 1;
-            if (frame.labels() != null) {
-                for (int label : frame.labels()) {
-                    n = Math.max(n, label + 1);
-                }
-            }
-            for (int c = 0; c < Math.min(n, 3); c++) {
-                classes.add(p.classColor(c));
-            }
-            entries.add(new Entry(Mark.DOT, classes, "data at t"));
+            // a dot for each class the data holds, as drawn (an unlabelled set is class 0)
+            entries.add(new Entry(Mark.DOT, classColors(frame.labels(), p), "data at t"));
         }
         if (frame.trajectories() != null) {
             Color color = frame.role().color(p);
             int[] heads = frame.headClasses();
             if (heads != null && heads.length > 0) {
-                // guided samples in their classes' colours (the first three classes present)
-                java.util.TreeSet<Integer> present = new java.util.TreeSet<>();
-                for (int c : heads) {
-                    present.add(c);
-                }
-                List<Color> colors = present.stream().limit(3).map(p::classColor).toList();
-                entries.add(new Entry(Mark.DOT, colors, present.size() == 1 ? "samples of class " + present.first()
+                // guided samples in their classes' colours
+                List<Color> colors = classColors(heads, p);
+                entries.add(new Entry(Mark.DOT, colors, colors.size() == 1 ? "samples of class " + heads[0]
                         : "samples, by class"));
             } else {
                 entries.add(new Entry(Mark.DOT, List.of(color), "samples"));
@@ -86,15 +95,15 @@ final class LayerLegend {
         }
         double s = look.scale();
         Font font = Font.font(FONT * s);
-        double text = 0;
+        double w = 0;
         for (Entry e : entries) {
-            text = Math.max(text, WIDTHS.computeIfAbsent(e.label() + "@" + font.getSize(), k -> {
+            double text = WIDTHS.computeIfAbsent(e.label() + "@" + font.getSize(), k -> {
                 javafx.scene.text.Text probe = new javafx.scene.text.Text(e.label());
                 probe.setFont(font);
                 return probe.getLayoutBounds().getWidth();
-            }));
+            });
+            w = Math.max(w, (2 * PAD + markWidth(e) + 4) * s + text);
         }
-        double w = (2 * PAD + MARK + 4) * s + text;
         double h = (2 * PAD - 2 + ROW * entries.size()) * s;
         double x = width - w - 10 * s;
         double y = 10 * s;
@@ -121,7 +130,7 @@ final class LayerLegend {
             double x0 = l.x() + PAD * s;
             switch (e.mark()) {
                 case DOT -> {
-                    double step = MARK * s / Math.max(1, e.colors().size());
+                    double step = markWidth(e) * s / Math.max(1, e.colors().size());
                     for (int k = 0; k < e.colors().size(); k++) {
                         g.setFill(e.colors().get(k));
                         double cx = x0 + step * (k + 0.5);
@@ -141,7 +150,7 @@ final class LayerLegend {
                 }
             }
             g.setFill(p.mutedText());
-            g.fillText(e.label(), x0 + (MARK + 4) * s, cy);
+            g.fillText(e.label(), x0 + (markWidth(e) + 4) * s, cy);
         }
     }
 }

@@ -173,6 +173,23 @@ class FramePainterTest {
     }
 
     @Test
+    void theLayerKeyShowsADotForEachClassTheDataHolds() throws Exception {
+        // classes 0, 2 and 5: drawn with the brush on the moons' class 0 (not 0, 1, 2)
+        CanvasFrame frame = CanvasFrame.points(new double[] {0, 0, 1, 0, 0, 1, 1, 1}, new int[] {5, 0, 2, 5});
+        for (Look look : new Look[] {Look.DEFAULT, new Look(true, true)}) {
+            LayerLegend.Layout key = WaitForAsyncUtils.asyncFx(() -> LayerLegend.layout(frame, look, SIZE, SIZE)).get();
+            assertNotNull(key);
+            Look.Palette p = look.palette();
+            assertEquals(List.of(p.classColor(0), p.classColor(2), p.classColor(5)), key.entries().get(0).colors());
+            assertEquals("data at t", key.entries().get(0).label());
+        }
+        LayerLegend.Layout plain = WaitForAsyncUtils.asyncFx(() -> LayerLegend.layout(
+                CanvasFrame.points(new double[] {0, 0}, null), Look.DEFAULT, SIZE, SIZE)).get();
+        assertEquals(List.of(Look.Palette.LIGHT.classColor(0)), plain.entries().get(0).colors(),
+                "unlabelled data is drawn as class 0, and keyed so");
+    }
+
+    @Test
     void trajectoryHeadsSitAtTheInterpolatedPosition() {
         // One particle recorded at t = 1, 0.5, 0; at t = 0.25 it is halfway between the last two records.
         Trajectories tr = new Trajectories(new double[] {1, 0.5, 0},
