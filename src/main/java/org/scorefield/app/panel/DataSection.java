@@ -21,8 +21,8 @@ import org.scorefield.app.settings.Settings;
 import org.scorefield.core.data.DatasetPreset;
 
 /**
- * The Data section: a preset with its number of points and seed; a brush and an eraser to draw
- * points on the canvas; Import… (a CSV file, also by dropping it on the window); Clear; Restore preset.
+ * The Data section: a preset with its number of points and seed; a brush (of a class) and an eraser
+ * to draw points on the canvas; Import… (a CSV file, also by dropping it on the window); Clear; Restore preset.
  */
 public final class DataSection {
 
@@ -59,7 +59,8 @@ public final class DataSection {
         brush.setId("toolBrush");
         erase.setId("toolErase");
         look.setTooltip(Widgets.tip("Clicking on the canvas starts sampling trajectories from that point at t = 1."));
-        brush.setTooltip(Widgets.tip("Paint your own data on the canvas: drag to spray points (key B)."));
+        brush.setTooltip(Widgets.tip("Paint your own data on the canvas: drag to spray points of the brush "
+                + "class (key B)."));
         erase.setTooltip(Widgets.tip("Drag over points on the canvas to remove them (key E)."));
         SegmentedButton tools = new SegmentedButton(look, brush, erase, probe);
         tools.getStyleClass().add("tools");
@@ -115,6 +116,7 @@ public final class DataSection {
                 Controls.row(Settings.DATA_POINTS, points),
                 Controls.row(Settings.DATA_SEED, seed),
                 Widgets.caption("A click or drag on the canvas:"), tools,
+                new BrushClassPicker(model).build(),
                 fileRow, summary);
     }
 

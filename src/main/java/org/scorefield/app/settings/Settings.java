@@ -249,7 +249,8 @@ public final class Settings {
                     + "class, or the tilted density p\u209c(x)\u00b7p\u209c(c | x)^\u03c9 normalised, which "
                     + "guidance is often said to sample and does not (docs/math.md \u00a79.3).").inScene().build();
     public static final Setting<Integer> BRUSH_CLASS = integer("view.brush_class", 0, 0, MAX_CLASSES - 1, 1,
-            "Brush class", "", "The class of the points the brush draws, in its colour.").display(Settings::className)
+            "Brush class", "", "The class of the points the brush draws, in its colour. Drawn on points without "
+                    + "classes, a class other than 0 makes those points class 0.").display(Settings::className)
             .notUndone().notInScene().build();
     public static final Setting<Boolean> SHOW_SAMPLES = flag("view.samples", true, "Samples",
             "Sampled trajectories, drawn up to the current t.").inScene().build();

@@ -149,6 +149,80 @@ class DataEditsWindowTest extends WindowTest {
         assertEquals("", fx(() -> model.undo().nextUndoProperty().get()));
     }
 
+    @Test
+    void aStrokeAfterClickingClassTwoAddsClassTwoPointsAndOneUndoTakesThem(FxRobot robot) {
+        Node swatches = robot.lookup("#brushClassRow").query();
+        assertFalse(fx(swatches::isVisible), "the brush's class is shown with the brush only");
+        robot.clickOn("#toolBrush");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(swatches::isVisible));
+        var last = robot.lookup("#brushClass7").queryAs(javafx.scene.control.ToggleButton.class);
+        assertTrue(fx(() -> inPanel(last) && last.getWidth() >= last.getGraphic().getLayoutBounds().getWidth() + 6),
+                "the eighth swatch and its whole dot fit the panel at 1024 px: " + fx(last::getWidth));
+        robot.clickOn("#brushClass2");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, fx(() -> model.view().brushClassProperty().get()));
+        assertEquals("New points are class 2; the others keep theirs.",
+                fx(() -> robot.lookup("#brushClassNote").queryAs(Label.class).getText()));
+
+        var before = fx(() -> model.data().data().points());
+        Node canvas = robot.lookup("#fieldCanvas").query();
+        robot.drag(canvas).moveBy(40, 0);
+        robot.moveBy(0, 30).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        var after = fx(() -> model.data().data().points());
+        assertTrue(after.size() >= before.size() + 2 * CanvasArea.BRUSH_POINTS, "points sprayed: " + after.size());
+        assertArrayEquals(before.labels(), java.util.Arrays.copyOf(after.labels(), before.size()),
+                "the moons keep their classes");
+        for (int i = before.size(); i < after.size(); i++) {
+            assertEquals(2, after.label(i), "point " + i + " was drawn in class 2");
+        }
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, fx(() -> model.data().data().points()), "one undo takes the class-2 stroke");
+
+        // from the keyboard: Tab moves along the swatches, Enter picks one (Space plays, the arrows scrub)
+        var two = robot.lookup("#brushClass2").queryAs(javafx.scene.control.ToggleButton.class);
+        assertTrue(fx(two::isFocusTraversable), "Tab reaches the swatches");
+        fx(() -> {
+            two.requestFocus();
+            return null;
+        });
+        robot.press(KeyCode.TAB).release(KeyCode.TAB);
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, fx(() -> model.view().brushClassProperty().get()));
+    }
+
+    @Test
+    void drawingAClassOnPointsWithoutClassesSaysTheyBecomeClassZero(FxRobot robot) {
+        robot.clickOn("#clearData"); // the Draw tool comes on with it
+        WaitForAsyncUtils.waitForFxEvents();
+        Node canvas = robot.lookup("#fieldCanvas").query();
+        robot.drag(canvas).moveBy(30, 0).drop(); // class 0: no classes yet
+        WaitForAsyncUtils.waitForFxEvents();
+        int drawn = fx(() -> model.data().data().points().size());
+        assertFalse(fx(() -> model.data().data().points().hasLabels()));
+        Label note = robot.lookup("#brushClassNote").queryAs(Label.class);
+        assertFalse(fx(note::isVisible), "class 0 on unlabelled points changes no class");
+
+        robot.clickOn("#brushClass4");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(String.format(java.util.Locale.ROOT, "These %d points have no classes: drawing class 4 makes "
+                + "them class 0.", drawn), fx(note::getText));
+        assertTrue(fx(note::isVisible));
+        robot.drag(canvas).moveBy(0, 40).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        var points = fx(() -> model.data().data().points());
+        for (int i = 0; i < points.size(); i++) {
+            assertEquals(i < drawn ? 0 : 4, points.label(i), "point " + i);
+        }
+        assertEquals(String.format(java.util.Locale.ROOT, "Drawing class 4: the %d points without classes are "
+                + "class 0 now (Ctrl+Z undoes the stroke).", drawn), fx(() -> model.messageProperty().get()));
+        assertEquals("New points are class 4; the others keep theirs.", fx(note::getText));
+    }
+
     /** The caption right below the preset's row in the Data section. */
     static Label captionUnderThePreset(FxRobot robot) {
         return fx(() -> {
@@ -158,6 +232,13 @@ class DataEditsWindowTest extends WindowTest {
             int at = section.getChildrenUnmodifiable().indexOf(row);
             return (Label) section.getChildrenUnmodifiable().get(at + 1);
         });
+    }
+
+    /** Whether the node lies within the side panel's viewport, left to right. */
+    private static boolean inPanel(Node n) {
+        var panel = (javafx.scene.control.ScrollPane) n.getScene().lookup("#sidePanel");
+        var inContent = panel.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        return inContent.getMinX() >= 0 && inContent.getMaxX() <= panel.getViewportBounds().getWidth();
     }
 
     /** Whether the button shows less than its text, or reaches past the side panel's viewport. */

@@ -57,6 +57,11 @@ class LayoutBoundsTest extends WindowTest {
             waitUntil(120, () -> !model.reflow().runningProperty().get() && model.reflow().rounds().size() == rounds);
         }
         List<String> problems = new ArrayList<>();
+        // the Draw tool on, so that its row of class swatches is measured too
+        fx(() -> {
+            model.view().toolProperty().set(org.scorefield.app.settings.CanvasTool.BRUSH);
+            return null;
+        });
         for (int[] size : new int[][] {{1440, 900}, {1024, 700}}) {
             for (boolean presenter : new boolean[] {false, true}) {
                 for (String which : List.of("single", "split", "rounds", "compare", "lesson")) {
