@@ -71,6 +71,26 @@ class SessionCodecTest {
     }
 
     @Test
+    void pointsDrawnInClassesComeBackFromASessionFileWithTheirClasses(@org.junit.jupiter.api.io.TempDir
+                                                                      java.nio.file.Path dir) {
+        model.data().clear();
+        model.data().brush(-1, 0, 0.2, 6, 0); // unlabelled so far
+        model.data().brush(1, 0, 0.2, 5, 2); // the six become class 0
+        model.data().brush(0, 1, 0.2, 4, 7);
+        int[] drawn = model.data().data().points().labels();
+        assertEquals(List.of(0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 7, 7, 7, 7),
+                java.util.Arrays.stream(drawn).boxed().toList());
+        java.nio.file.Path file = dir.resolve("drawn" + org.scorefield.core.session.SessionFile.EXTENSION);
+        org.scorefield.core.session.SessionFile.save(new SessionCodec(model).capture(), file);
+
+        ExplorerModel other = new ExplorerModel(new ManualJobs().jobs);
+        new SessionCodec(other).apply(org.scorefield.core.session.SessionFile.load(file));
+        assertEquals(model.data().data().points(), other.data().data().points(), "points and labels, exactly");
+        assertEquals("drawn points", other.data().data().name());
+        assertEquals(8, other.data().data().points().labelCount());
+    }
+
+    @Test
     void aSessionWithOneBadValueChangesNothing() {
         Session saved = new SessionCodec(model).capture();
         // the Steps spinner stops at 1,000
