@@ -49,8 +49,9 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "paths from a click), errors (error against NFE of the solvers), reflow (a flow-matching model "
                     + "and two Reflow rounds side by side, about a minute), pairs (one batch of training pairs under "
                     + "minibatch OT), probe (the velocity probe of a flow-matching model), compare (model A, EDM, beside "
-                    + "model B, flow matching, both trained --steps from the same seed) or guidance (samples guided "
-                    + "to class 2 at --omega over the tilted density; with --data gmm-labelled). Default "
+                    + "model B, flow matching, both trained --steps from the same seed), guidance (samples guided "
+                    + "to class 2 at --omega over the tilted density; with --data gmm-labelled) or brush (the Draw tool's "
+                    + "class swatches, with strokes of classes 2 and 5 over the data). Default "
                     + "${DEFAULT-VALUE}.")
     String view;
 

@@ -56,7 +56,9 @@ public final class Screenshot {
         /** Model A (EDM) beside model B (flow matching), trained from the same seed. */
         COMPARE,
         /** Samples guided to class 2 (or 0) at the script's ω over the tilted density, from the Sampling section. */
-        GUIDANCE;
+        GUIDANCE,
+        /** The Draw tool with its class swatches, and strokes of classes 2 and 5 drawn over the data at t = 0. */
+        BRUSH;
 
         /** The lower-case name the command line uses. */
         @Override
@@ -301,6 +303,23 @@ public final class Screenshot {
                     sampling.setExpanded(true);
                     side.setVvalue(1); // to the end of the Sampling section, where guidance is
                 }
+            }
+            case BRUSH -> {
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(true);
+                model.view().showDensityProperty().set(false);
+                model.view().showSamplesProperty().set(false);
+                model.view().showFieldProperty().set(false);
+                view.scrubber().stop();
+                model.view().timeProperty().set(0.0);
+                model.view().toolProperty().set(org.scorefield.app.settings.CanvasTool.BRUSH);
+                // two strokes, as a drag sprays them: an arc of class 2 and a line of class 5
+                for (int k = 0; k <= 24; k++) {
+                    double a = Math.PI * k / 24;
+                    model.data().brush(0.5 + 1.6 * Math.cos(a), -1.8 + 0.9 * Math.sin(a), 0.18, 3, 2);
+                    model.data().brush(-2.6 + 0.2 * k, 2.2, 0.18, 3, 5);
+                }
+                model.view().brushClassProperty().set(5);
             }
             case PAIRS -> {
                 model.view().splitProperty().set(false);
