@@ -68,6 +68,11 @@ public final class SamplingSection {
         ComboBox<Integer> target = Controls.choices(Settings.GUIDED_CLASS, sampling.guidedClassProperty(), "classBox");
         target.setCellFactory(list -> new ClassCell(model));
         target.setButtonCell(new ClassCell(model));
+        // the dots in the theme's class colours, as the canvas paints them: new cells on a change of theme
+        model.view().lookProperty().addListener((obs, old, look) -> {
+            target.setCellFactory(list -> new ClassCell(model));
+            target.setButtonCell(new ClassCell(model));
+        });
         ComboBox<GuidanceKind> kind = Controls.choices(Settings.GUIDANCE, sampling.guidanceProperty(), "guidanceBox");
         HBox omegaBox = Controls.slider(Settings.OMEGA, sampling.omegaProperty(), "omegaSlider");
         Slider omega = (Slider) omegaBox.getChildren().get(0);
