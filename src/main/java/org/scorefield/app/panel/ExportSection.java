@@ -89,7 +89,7 @@ public final class ExportSection {
                 + "(the schedule over the open tab's chart): PNG at twice their size, or vector SVG or PDF.",
                 "charts.png", out -> export.saveCharts(out, charts.apply(Figure.Format.of(out))));
         Button samples = saveButton("Samples…", "exportSamples", "Save the end points of the samples on screen as CSV "
-                + "(x,y rows).", "samples.csv", export::saveSamples);
+                + "(x,y rows; x,y,label for guided samples, with the class each was guided to).", "samples.csv", export::saveSamples);
         Button paths = saveButton("Paths…", "exportPaths", "Save every sampled path as CSV, one row per particle and "
                 + "step: particle,step,t,x,y,denoised_x,denoised_y.", "paths.csv", export::saveTrajectories);
         Button loss = saveButton("Loss…", "exportLoss", "Save the training loss as CSV (step,loss,steps), as the loss "

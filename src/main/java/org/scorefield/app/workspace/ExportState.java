@@ -304,15 +304,19 @@ public final class ExportState {
                         Math.round(h));
     }
 
-    /** The end points of the samples on screen, as CSV (x,y). */
+    /**
+     * The end points of the samples on screen, as CSV: x,y, or x,y,label for guided samples, each with
+     * the class it was guided to (as its head is coloured), so that Import gives the classes back.
+     */
     public void saveSamples(Path out) {
         Trajectories paths = shownPaths("save");
         if (paths == null) {
             return;
         }
+        int[] classes = shownRun("save").headClasses();
         report(() -> {
             double[][] rows = paths.positions();
-            PointCsv.write(PointSet.of(rows[rows.length - 1]), out);
+            PointCsv.write(PointSet.of(rows[rows.length - 1], classes), out);
             return String.format(Locale.ROOT, "Wrote %s: %,d samples.", IoReasons.fileName(out), paths.particles());
         });
     }

@@ -50,6 +50,40 @@ class ExportStateTest {
     }
 
     @Test
+    void guidedSamplesAreSavedWithTheirClassesAndImportGivesThemBack() throws Exception {
+        model.data().presetProperty().set(org.scorefield.core.data.DatasetPreset.GMM_LABELLED);
+        model.sampling().countProperty().set(200);
+        model.sampling().guidedClassProperty().set(org.scorefield.app.settings.Settings.EACH_CLASS);
+        model.sampling().resample();
+        manual.runAll();
+        var run = model.sampling().runsProperty().get().single();
+        int[] drawn = run.classes();
+        assertEquals(200, drawn.length);
+        assertTrue(java.util.Arrays.stream(drawn).distinct().count() == 3, "each of the three classes drawn");
+        Path out = dir.resolve("guided.csv");
+        export.saveSamples(out);
+        manual.runAll();
+        assertEquals("x,y,label", Files.readAllLines(out).get(0));
+
+        model.importCsv(out);
+        manual.runAll();
+        double[][] rows = run.trajectories().positions();
+        assertEquals(org.scorefield.core.data.PointSet.of(rows[rows.length - 1], drawn), model.data().data().points(),
+                "the end points, each with the class it was guided to");
+
+        // one class for every sample: that class (the preset back first: imported points have no mixture)
+        model.data().reloadPreset();
+        model.sampling().guidedClassProperty().set(2);
+        model.sampling().resample();
+        manual.runAll();
+        export.saveSamples(out);
+        manual.runAll();
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(201, lines.size());
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.endsWith(",2")), lines.get(1));
+    }
+
+    @Test
     void aFileThatCannotBeWrittenIsOneSentence() throws Exception {
         model.sampling().resample();
         manual.runAll();
