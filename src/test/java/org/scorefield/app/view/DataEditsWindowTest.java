@@ -221,6 +221,11 @@ class DataEditsWindowTest extends WindowTest {
         assertEquals(String.format(java.util.Locale.ROOT, "Drawing class 4: the %d points without classes are "
                 + "class 0 now (Ctrl+Z undoes the stroke).", drawn), fx(() -> model.messageProperty().get()));
         assertEquals("New points are class 4; the others keep theirs.", fx(note::getText));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(drawn, fx(() -> model.data().data().points().size()), "the class-4 stroke undone");
+        assertFalse(fx(() -> model.data().data().points().hasLabels()), "and the classes it gave with it");
     }
 
     /** The caption right below the preset's row in the Data section. */
