@@ -253,12 +253,12 @@ public final class CanvasArea extends StackPane {
             case BRUSH -> {
                 int brushClass = model.view().brushClassProperty().get();
                 String relabel = model.data().classesOnBrushing(brushClass);
+                int before = model.data().data().points().size();
                 if (pressed) {
                     model.undo().beginGesture();
                 }
                 model.data().brush(world[0], world[1], BRUSH_RADIUS, BRUSH_POINTS, brushClass);
                 if (!relabel.isEmpty()) {
-                    int before = model.data().data().points().size() - BRUSH_POINTS;
                     model.messageProperty().set(String.format(Locale.ROOT, "Drawing class %d: the %,d points "
                             + "without classes are class 0 now (Ctrl+Z undoes the stroke).", brushClass, before));
                 }
