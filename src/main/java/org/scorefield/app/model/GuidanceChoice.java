@@ -66,6 +66,11 @@ public record GuidanceChoice(int target, GuidanceKind kind, double omega) {
             return Optional.of(String.format(Locale.ROOT, "These data have classes 0 to %d: class %d is not one of them.",
                     exact.get().classes() - 1, target));
         }
+        if (target >= 0 && exact.get().prior(target) == 0) {
+            // drawn classes may skip one: classes 0 and 3 drawn leave 1 and 2 empty
+            return Optional.of(String.format(Locale.ROOT, "No point has class %d: draw some in class %d with the "
+                    + "brush, or choose a class the data has.", target, target));
+        }
         if (!source.start().isGaussian() || source.isModel() && !source.model().flow().isStandard()) {
             return Optional.of("Guidance steers a diffusion from N(0, I) noise; this flow starts from another source.");
         }

@@ -138,6 +138,23 @@ class GuidedSamplingTest {
     }
 
     @Test
+    void aClassNoPointHasIsNotGuidedAndSaysSoInASentence() {
+        model.data().clear();
+        model.data().brush(-1, 0, 0.3, 30, 0);
+        model.data().brush(1, 0, 0.3, 30, 3); // classes 0 and 3: 1 and 2 are empty
+        sampling.guidedClassProperty().set(1);
+        assertEquals(java.util.Optional.of("No point has class 1: draw some in class 1 with the brush, or choose a "
+                + "class the data has."), sampling.guidanceChoice().unavailable(model.samplingChoice()));
+        SamplingState.Run run = sample();
+        assertTrue(run.guided().isEmpty(), "sampled unguided");
+        assertNull(run.headClasses());
+        sampling.guidedClassProperty().set(3);
+        assertTrue(sampling.guidanceChoice().unavailable(model.samplingChoice()).isEmpty(), "a drawn class is guided");
+        SamplingState.Run drawn = sample();
+        assertEquals(3, drawn.headClasses()[0]);
+    }
+
+    @Test
     void theClassifierHeatmapIsAProbabilityThatMatchesTheCore() {
         sampling.guidedClassProperty().set(0);
         model.view().heatmapProperty().set(HeatmapLayer.CLASSIFIER);
