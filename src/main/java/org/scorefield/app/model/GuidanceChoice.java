@@ -52,21 +52,47 @@ public record GuidanceChoice(int target, GuidanceKind kind, double omega) {
         return exact.classes() > 1 ? Optional.of(exact) : Optional.empty();
     }
 
+    /**
+     * The data's class weights π_c (by index; empty for fewer than two classes): the mixture's
+     * component weights by label, or the points' label counts. Cheap, from the data alone, so that
+     * the FX thread can ask without building the oracles ({@link #exact} builds them, on a worker).
+     */
+    static double[] classWeights(DataState.Data data) {
+        if (data.points().size() == 0) {
+            return new double[0];
+        }
+        double[] weights;
+        if (data.mixture().isPresent()) {
+            var mixture = data.mixture().get();
+            weights = new double[mixture.labelCount()];
+            for (var component : mixture.components()) {
+                weights[component.label()] += component.weight();
+            }
+        } else {
+            var points = data.points();
+            weights = new double[Math.max(1, points.labelCount())];
+            for (int i = 0; i < points.size(); i++) {
+                weights[points.label(i)]++;
+            }
+        }
+        return weights.length > 1 ? weights : new double[0];
+    }
+
     /** Why this guidance cannot steer this denoiser, or empty when it can (or when it is off). */
     public Optional<String> unavailable(DenoiserChoice source) {
         if (!on()) {
             return Optional.empty();
         }
-        Optional<ExactGuidance> exact = exact(source.data(), source.schedule());
-        if (exact.isEmpty()) {
+        double[] weights = classWeights(source.data());
+        if (weights.length == 0) {
             return Optional.of("These data have no classes to guide to: choose gmm-labelled, or load a CSV file with "
                     + "a label column.");
         }
-        if (target >= exact.get().classes()) {
+        if (target >= weights.length) {
             return Optional.of(String.format(Locale.ROOT, "These data have classes 0 to %d: class %d is not one of them.",
-                    exact.get().classes() - 1, target));
+                    weights.length - 1, target));
         }
-        if (target >= 0 && exact.get().prior(target) == 0) {
+        if (target >= 0 && weights[target] == 0) {
             // drawn classes may skip one: classes 0 and 3 drawn leave 1 and 2 empty
             return Optional.of(String.format(Locale.ROOT, "No point has class %d: draw some in class %d with the "
                     + "brush, or choose a class the data has.", target, target));
@@ -74,15 +100,14 @@ public record GuidanceChoice(int target, GuidanceKind kind, double omega) {
         if (!source.start().isGaussian() || source.isModel() && !source.model().flow().isStandard()) {
             return Optional.of("Guidance steers a diffusion from N(0, I) noise; this flow starts from another source.");
         }
-        if (source.isModel()) {
-            if (source.model().architecture().classes() == 0) {
-                return Optional.of("This model was trained without classes: switch Conditional on under Model & "
-                        + "training and train again, or sample with the exact oracle.");
-            }
-            if (kind == GuidanceKind.CLASSIFIER && source.model().classifier().isEmpty()) {
-                return Optional.of("Classifier guidance of a model needs a noisy classifier of its data: press Train "
-                        + "classifier, or choose classifier-free guidance.");
-            }
+        if (source.isModel() && kind == GuidanceKind.CLASSIFIER_FREE && source.model().architecture().classes() == 0) {
+            return Optional.of("This model was trained without classes: switch Conditional on under Model & training "
+                    + "and train again, choose classifier guidance, or sample with the exact oracle.");
+        }
+        if (source.isModel() && kind == GuidanceKind.CLASSIFIER && source.model().classifier().isEmpty()) {
+            // an unconditional model too: classifier guidance needs only the classifier (docs/math.md §9.2)
+            return Optional.of("Classifier guidance of a model needs a noisy classifier of its data: press Train "
+                    + "classifier, or choose classifier-free guidance.");
         }
         return Optional.empty();
     }

@@ -232,4 +232,30 @@ class GuidedSamplingTest {
         assertTrue(model.classifier().trainedProperty().get() == null);
         assertTrue(data == model.data().data());
     }
+
+    /** Classifier guidance needs no class input: an unconditional model is guided by the classifier alone. */
+    @Test
+    void anUnconditionalModelIsGuidedByItsClassifierButNotWithoutOne() throws InterruptedException {
+        TrainingState training = model.training();
+        training.widthProperty().set(32);
+        training.depthProperty().set(1);
+        training.step();
+        manual.runLanes();
+        manual.deliverWaiting();
+        for (int i = 0; i < 600 && training.model().isEmpty(); i++) {
+            Thread.sleep(50);
+            manual.deliverWaiting();
+        }
+        assertEquals(0, training.model().orElseThrow().architecture().classes());
+        sampling.guidedClassProperty().set(0);
+        assertTrue(sampling.guidanceChoice().unavailable(model.samplingChoice()).orElse("")
+                .startsWith("This model was trained without classes"), "classifier-free guidance needs them");
+        sampling.guidanceProperty().set(org.scorefield.app.settings.GuidanceKind.CLASSIFIER);
+        model.classifier().train(s -> { });
+        manual.runAll();
+        assertEquals(java.util.Optional.empty(), sampling.guidanceChoice().unavailable(model.samplingChoice()));
+        SamplingState.Run guided = sample();
+        assertEquals(0, guided.guidance().target(), "guided, not sampled unguided");
+        assertTrue(guided.guided().isPresent());
+    }
 }
