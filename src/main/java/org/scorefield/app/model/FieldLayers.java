@@ -138,12 +138,14 @@ public final class FieldLayers {
      * The heatmap of the data on the canvas's grid, at any t (any thread): log p_t, or for a class
      * the exact classifier p_t(c | x) or the tilted log-density p_t·p_t(c | x)^ω normalised (§9.3).
      *
-     * @param guidance the data's exact guidance for the classifier and the tilted density, else null
+     * @param target the class of the classifier and tilted heatmaps (one the data has)
      */
-    record DensityRecipe(DenoiserChoice exact, GridSpec spec, HeatmapLayer heat,
-                         org.scorefield.core.guidance.ExactGuidance guidance, int target, double omega) {
+    record DensityRecipe(DenoiserChoice exact, GridSpec spec, HeatmapLayer heat, int target, double omega) {
         ScalarGrid at(double t) {
             double tau = clampTime(exact.schedule(), t);
+            // the data's exact classes, built here on the worker (the memorising oracle's take a moment)
+            var guidance = heat == HeatmapLayer.DENSITY ? null
+                    : GuidanceChoice.exact(exact.data(), exact.schedule()).orElseThrow();
             return switch (heat) {
                 case DENSITY -> ExactDensity.logDensityGrid(exact.create(), spec, tau);
                 case TILTED -> guidance.tiltedLogDensity(target, omega, spec, tau);
@@ -172,13 +174,13 @@ public final class FieldLayers {
         GridSpec spec = grid(HEATMAP_CELLS, halfW, halfH);
         HeatmapLayer heat = model.view().heatmapProperty().get();
         GuidanceChoice guide = model.sampling().guidanceChoice();
-        var guidance = heat == HeatmapLayer.DENSITY || guide.target() < 0 ? java.util.Optional.<
-                org.scorefield.core.guidance.ExactGuidance>empty() : GuidanceChoice.exact(exact.data(), exact.schedule());
-        // a class's heatmaps need a class and data that has it, on a diffusion from N(0, I)
-        if (guidance.isEmpty() || guide.target() >= guidance.get().classes() || !exact.start().isGaussian()) {
-            return new DensityRecipe(exact, spec, HeatmapLayer.DENSITY, null, 0, 0);
+        double[] weights = GuidanceChoice.classWeights(exact.data());
+        // a class's heatmaps need a class that has points, on a diffusion from N(0, I); else the density
+        if (heat == HeatmapLayer.DENSITY || guide.target() < 0 || guide.target() >= weights.length
+                || weights[guide.target()] == 0 || !exact.start().isGaussian()) {
+            return new DensityRecipe(exact, spec, HeatmapLayer.DENSITY, 0, 0);
         }
-        return new DensityRecipe(exact, spec, heat, guidance.get(), guide.target(), guide.omega());
+        return new DensityRecipe(exact, spec, heat, guide.target(), guide.omega());
     }
 
     private void refreshField() {
