@@ -126,6 +126,9 @@ public final class FrameComposer {
         Pane a = new Pane(compare.titleA(), single.nfe(), t -> {
             Frame f = single.at().apply(t);
             List<String> notes = new ArrayList<>(List.of(figuresA));
+            if (runA != null && runA.guidance().on()) {
+                notes.add(runA.guidance().describe());
+            }
             notes.addAll(f.notes());
             return new Frame(f.frame(), notes);
         });
@@ -142,6 +145,12 @@ public final class FrameComposer {
         TrajectoryRole role = role(runB);
         List<String> notes = new ArrayList<>();
         notes.add(problem.isEmpty() ? figures(compare.b(), runB) : problem);
+        if (runB != null && runB.guidance().on()) {
+            notes.add(runB.guidance().describe());
+        } else if (runA != null && runA.guidance().on() && runB != null) {
+            // A is guided and B cannot be (a model without classes, say): B's samples are the whole data's
+            notes.add("B unguided: " + runA.guidance().unavailable(compare.choiceB()).orElse("no guidance"));
+        }
         if (view.showDensityProperty().get() || view.showFieldProperty().get()) {
             notes.add("density and field: A\u2019s only");
         }
@@ -154,7 +163,7 @@ public final class FrameComposer {
                 frame = frame.withParticles(noising.at(pathB.schedule(), t), labels);
             }
             frame = samples ? frame.withTrajectories(runB.trajectories(), t, drawn, role)
-                    : frame.withTrajectories(null, t, 0, role);
+                    .withHeadClasses(runB.headClasses()) : frame.withTrajectories(null, t, 0, role);
             return new Frame(frame.withShowDenoised(denoised), notes);
         });
         return new Scene(List.of(a, b), 2);

@@ -287,7 +287,7 @@ public final class CompareState implements AutoCloseable {
      * B's denoiser, by A's rule: its model when the model drives sampling and B has one, otherwise the
      * exact oracle along B's path.
      */
-    DenoiserChoice choiceB() {
+    public DenoiserChoice choiceB() {
         Optional<org.scorefield.core.nn.TrainedModel> model = b.model();
         if (sampling.driverProperty().get() == Driver.MODEL && model.isPresent()) {
             return DenoiserChoice.learned(model.get(), b.runInputs().map(TrainingState.Inputs::data)

@@ -302,15 +302,17 @@ public final class SamplingState {
     /**
      * Samples another denoiser as {@code like} was sampled: the same sampler settings, seed and
      * number of samples, so the same starting noise (and SDE noise), measured the same way (the compare
-     * view's model B beside A's run). A newer request of the same key supersedes this one.
+     * view's model B beside A's run), guided as it was where that guidance can steer this denoiser.
+     * A newer request of the same key supersedes this one.
      *
      * @param done takes the run, or null when it failed
      */
     void sampleLike(String key, DenoiserChoice source, Run like, java.util.function.Consumer<Run> done) {
         int n = like.trajectories().particles();
+        GuidanceChoice guide = like.guidance().unavailable(source).isEmpty() ? like.guidance() : GuidanceChoice.NONE;
         jobs.<Run>job(key, Lane.SAMPLING).title("Sampling B")
                 .onFailure(why -> done.accept(null))
-                .start(job -> run(source.create(), source, like.settings(), n, like.seed()), done);
+                .start(job -> run(source, guide, like.settings(), n, like.seed()), done);
     }
 
     /** Forgets every run (when the data, process or model they came from are gone). */

@@ -258,4 +258,21 @@ class GuidedSamplingTest {
         assertEquals(0, guided.guidance().target(), "guided, not sampled unguided");
         assertTrue(guided.guided().isPresent());
     }
+
+    /** In the A vs B view B is guided as A is and judged against the same class. */
+    @Test
+    void theCompareViewGuidesBAsA() {
+        sampling.driverProperty().set(org.scorefield.app.settings.Driver.EXACT);
+        model.compare().variesProperty().set(org.scorefield.app.settings.ComparedSetting.SCHEDULE);
+        model.compare().scheduleProperty().set(org.scorefield.core.schedule.ScheduleKind.VE);
+        model.view().compareProperty().set(true);
+        sampling.guidedClassProperty().set(1);
+        sampling.omegaProperty().set(1);
+        sample();
+        manual.runAll();
+        SamplingState.Run b = model.compare().runProperty().get();
+        assertEquals(1, b.guidance().target());
+        assertTrue(b.guided().orElseThrow().classFraction() >= 0.97, "B under VE, class 1: "
+                + b.guided().orElseThrow().classFraction());
+    }
 }
