@@ -187,12 +187,15 @@ public record GuidanceChoice(int target, GuidanceKind kind, double omega) {
     record Guided(Denoiser denoiser, ExactGuidance exact, int[] labels) {
     }
 
-    /** "class 2, ω = 4.00 (classifier-free)" for titles and the status bar. */
+    /**
+     * "class 2, ω = 4.00 (classifier-free)" for titles and notes: a model's two kinds give different
+     * samples, so the kind is always named.
+     */
     public String describe() {
         if (!on()) {
             return "";
         }
-        return String.format(Locale.ROOT, "%s, \u03c9 = %.2f", perSample() ? "each sample its class" : "class " + target,
-                omega);
+        return String.format(Locale.ROOT, "%s, \u03c9 = %.2f (%s)", perSample() ? "each sample its class"
+                : "class " + target, omega, kind == GuidanceKind.CLASSIFIER ? "classifier" : "classifier-free");
     }
 }
