@@ -105,8 +105,9 @@ public final class SamplingSection {
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {sampling.solverProperty(),
                 sampling.stepsProperty(), sampling.gridProperty(), sampling.etaProperty(), sampling.driverProperty(),
                 model.training().modelProperty(), model.process().scheduleProperty(), model.view().splitProperty(),
-                model.exactPathProperty()}) {
-            o.addListener(obs -> update(eta));
+                model.exactPathProperty(), sampling.guidedClassProperty(), sampling.guidanceProperty(),
+                sampling.omegaProperty(), model.data().dataProperty(), model.classifier().changes()}) {
+            o.addListener(obs -> update(eta)); // guidance too: ω ∉ {0, 1} doubles classifier-free guidance's NFE
         }
         update(eta);
 

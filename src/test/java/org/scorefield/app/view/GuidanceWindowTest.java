@@ -74,6 +74,9 @@ class GuidanceWindowTest {
         double w = fx(() -> model.sampling().omegaProperty().get());
         assertTrue(w > 2, "dragged right from 1: ω = " + w);
         waitUntil(30, () -> shown() != null && shown().guidance().omega() == w);
+        assertTrue(fx(() -> robot.lookup("#samplingSection").queryAll().stream().flatMap(n -> n.lookupAll(".caption")
+                .stream()).map(n -> ((Label) n).getText()).anyMatch(text -> text.startsWith(shown().nfe() + " network "
+                + "evaluations"))), "the NFE caption follows ω: " + shown().nfe());
         var strong = shown().guided().orElseThrow();
         // guidance pushes samples to the class's far side: further from the tilted density than at ω = 1
         assertTrue(strong.sw2Tilted().ratio() > atOne.sw2Tilted().ratio(),
