@@ -157,7 +157,7 @@ class RenderCommandTest {
         }
         for (String[] args : new String[][] {
             {"render", "--scene", "1", "--what", "split", "--size", "160x96", "--out", dir.resolve("a.gif").toString()},
-            {"render", "--scene", "9", "--out", dir.resolve("b.gif").toString()},
+            {"render", "--scene", "99", "--out", dir.resolve("b.gif").toString()},
             {"render", "--scene", "2", "--oracle", "moons", "--out", dir.resolve("c.gif").toString()},
             {"render", "--scene", "2", "--steps", "4", "--out", dir.resolve("d.gif").toString()}}) {
             CliRun bad = CliRun.of(args);
