@@ -119,17 +119,17 @@ final class ExplorerStatusBar extends StatusBar {
             s.append("  ·  sampling…");
         } else if (main != null) {
             s.append(String.format(Locale.ROOT, "  ·  NFE %d", main.nfe()));
-            if (main.guided().map(g -> g.eachOwnClass()).orElse(true)) { // one class's: against the class, below
+            boolean oneClass = main.guided().map(g -> !g.eachOwnClass()).orElse(false);
+            if (!oneClass) { // a class's samples are judged against the class, not the whole data
                 appendQuality(s, runs.single() != null ? "SW2/floor" : "ODE SW2/floor", main);
+                if (runs.sde() != null) {
+                    appendQuality(s, "SDE", runs.sde());
+                }
             }
+            appendGuided(s, runs.single() != null ? "" : "ODE ", main);
             if (runs.sde() != null) {
-                appendQuality(s, "SDE", runs.sde());
+                appendGuided(s, "SDE ", runs.sde());
             }
-            main.guided().ifPresent(g -> s.append(g.eachOwnClass()
-                    ? String.format(Locale.ROOT, "  ·  %.0f%% in their own class", 100 * g.classFraction())
-                    : String.format(Locale.ROOT, "  ·  %.0f%% in class %d  ·  SW2/floor: class %.2f, tilted %.2f",
-                            100 * g.classFraction(), main.guidance().target(), g.sw2Class().ratio(),
-                            g.sw2Tilted().ratio())));
         }
         if (model.training().stateProperty().get() == TrainingWorker.State.RUNNING
                 && Double.isFinite(model.training().stepsPerSecondProperty().get())) {
@@ -160,6 +160,25 @@ final class ExplorerStatusBar extends StatusBar {
         jobBox.setMinWidth(width);
         jobBox.setPrefWidth(width);
         jobBox.setMaxWidth(on ? Double.MAX_VALUE : 0);
+    }
+
+    /** A guided run's figures against its class, prefixed with the run's name in the split view. */
+    private static void appendGuided(StringBuilder s, String run, SamplingState.Run r) {
+        r.guided().ifPresent(g -> s.append(g.eachOwnClass()
+                ? String.format(Locale.ROOT, "  ·  %s%s in their own class", run, percent(g.classFraction()))
+                : String.format(Locale.ROOT, "  ·  %s%s in class %d  ·  SW2/floor: class %s, tilted %s", run,
+                        percent(g.classFraction()), r.guidance().target(), ratio(g.sw2Class().ratio()),
+                        ratio(g.sw2Tilted().ratio()))));
+    }
+
+    /** "97%", or "–" for a share that could not be measured. */
+    private static String percent(double share) {
+        return Double.isFinite(share) ? String.format(Locale.ROOT, "%.0f%%", 100 * share) : "\u2013";
+    }
+
+    /** "1.37", or "–" where the floor is 0 (a class of one repeated point) or the ratio is not finite. */
+    private static String ratio(double r) {
+        return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2f", r) : "\u2013";
     }
 
     private static void appendQuality(StringBuilder s, String name, SamplingState.Run run) {
