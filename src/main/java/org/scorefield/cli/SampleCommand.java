@@ -189,10 +189,10 @@ final class SampleCommand implements Callable<Integer> {
         }
     }
 
-    /** The guided oracle asked for, or empty without {@code --class}; bad combinations are one sentence. */
     /** Labelled points drawn from a model's training data without a closed form, whose classes judge its samples. */
     static final int MODEL_CLASS_POINTS = 5000;
 
+    /** The guided oracle asked for, or empty without {@code --class}; bad combinations are one sentence. */
     private Optional<Guided> guided(DenoiserSource source) {
         if (guidedClass == null) {
             InvalidInputException.require(guidance == null && omega == null, "--guidance and --omega guide towards "

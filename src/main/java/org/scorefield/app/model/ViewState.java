@@ -121,7 +121,6 @@ public final class ViewState {
         return showData;
     }
 
-    /** The exact density p_t as a heatmap. */
     /** What the heatmap layer shows: p_t, the classifier p_t(c | x) or the tilted density. */
     public ObjectProperty<org.scorefield.app.settings.HeatmapLayer> heatmapProperty() {
         return heatmap;
@@ -132,6 +131,7 @@ public final class ViewState {
         return brushClass;
     }
 
+    /** The heatmap layer (the exact density p_t unless {@link #heatmapProperty()} says otherwise). */
     public BooleanProperty showDensityProperty() {
         return showDensity;
     }
