@@ -42,6 +42,9 @@ public final class ClassifierState {
         training.modelProperty().addListener((obs, old, m) -> {
             if (m == null) {
                 clear(); // Reset: the model's data and process may change before the next one
+            } else if (m.classifier().isPresent() && training.runInputs().isPresent()) {
+                // a model that comes with one (a session's): its classifier outlives its snapshots
+                trained.set(new Trained(m.classifier().get(), training.runInputs().get().data(), m.parameterization()));
             }
         });
     }
@@ -69,6 +72,12 @@ public final class ClassifierState {
             return model;
         }
         return model.withClassifier(t.classifier());
+    }
+
+    /** The trained model with the classifier of its data, for a session to keep; empty without a model. */
+    public Optional<TrainedModel> modelWithClassifier() {
+        return training.model().map(m -> withClassifier(m, training.runInputs().map(TrainingState.Inputs::data)
+                .orElse(null)));
     }
 
     /** Whether this model can be guided by a classifier now (its own, or one trained here for its data). */

@@ -61,7 +61,9 @@ final class SessionCodec {
                 .filter(EmpiricalDistribution.class::isInstance).map(EmpiricalDistribution.class::cast);
         double[] clicked = model.sampling().clickPoints().stream()
                 .flatMapToDouble(java.util.Arrays::stream).toArray();
-        return new Session(data, model.process().schedule(), model.training().model(), settings.build(), drawn,
+        // the model with the classifier trained for it, if any, so that classifier guidance comes back too
+        return new Session(data, model.process().schedule(), model.classifier().modelWithClassifier(), settings.build(),
+                drawn,
                 model.reflow().saved(), org.scorefield.core.data.PointSet.of(clicked), lessons.kept());
     }
 

@@ -1,5 +1,6 @@
 package org.scorefield.app.workspace;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -155,5 +156,33 @@ class SessionCodecTest {
             v = s.max().equals(s.defaultValue()) ? s.min() : s.max();
         }
         model.values().set(s, v);
+    }
+
+    /** A classifier trained in the window comes back with its model, so classifier guidance does too. */
+    @Test
+    void aSessionKeepsTheClassifierTrainedForItsModel() throws InterruptedException {
+        ManualJobs manual = new ManualJobs();
+        ExplorerModel trained = new ExplorerModel(manual.jobs);
+        trained.data().presetProperty().set(org.scorefield.core.data.DatasetPreset.GMM_LABELLED);
+        trained.training().widthProperty().set(32);
+        trained.training().depthProperty().set(1);
+        trained.training().step();
+        manual.runLanes();
+        manual.deliverWaiting();
+        for (int i = 0; i < 600 && trained.training().model().isEmpty(); i++) {
+            Thread.sleep(50);
+            manual.deliverWaiting();
+        }
+        trained.classifier().train(said -> { });
+        manual.runAll();
+        var classifier = trained.classifier().modelWithClassifier().orElseThrow().classifier().orElseThrow();
+        Session saved = new SessionCodec(trained).capture();
+        ExplorerModel other = new ExplorerModel(new ManualJobs().jobs);
+        new SessionCodec(other).apply(saved);
+        other.sampling().driverProperty().set(org.scorefield.app.settings.Driver.MODEL);
+        var back = other.samplingChoice().model().classifier().orElseThrow();
+        double[] xy = {0.3, -1.2, -0.8, 0.6};
+        assertArrayEquals(classifier.logProbabilities(xy, 0.2), back.logProbabilities(xy, 0.2), 0.0);
+        trained.close();
     }
 }
