@@ -273,8 +273,10 @@ public final class FieldLayers {
         DenoiserChoice exact = source == FieldSource.EXACT
                 ? DenoiserChoice.exact(data, model.exactPath())
                 : DenoiserChoice.learned(trained.get(), data).exactTwin();
-        DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(model.classifier().withClassifier(m, data), data))
-                .orElse(null);
+        // the classifier belongs to the data the model was trained on, as sampling attaches it
+        DataState.Data trainedOn = model.training().runInputs().map(TrainingState.Inputs::data).orElse(data);
+        DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(model.classifier().withClassifier(m,
+                trainedOn), data)).orElse(null);
         int resolution = model.view().fieldResolutionProperty().get();
         return new FieldRecipe(source, model.view().fieldKindProperty().get(), exact, learned,
                 model.view().streamlinesProperty().get(), resolution, grid(resolution, halfW, halfH),
