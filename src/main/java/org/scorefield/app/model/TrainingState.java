@@ -178,12 +178,14 @@ public final class TrainingState implements AutoCloseable {
     /** Builds a settings capture from the model section's values. */
     Inputs inputs(DataState.Data data, Schedule schedule) {
         Architecture architecture = Architecture.defaults().withSize(width.get(), depth.get());
+        TrainingSettings settings = TrainingSettings.defaults(seed.get()).withBatch(batch.get())
+                .withLearningRate(learningRate.get()).withEma(ema.get());
         int classes = data.points().labelCount();
         if (conditional.get() && classes >= 2) {
             architecture = architecture.withClasses(classes); // the data's labels as an input (docs/math.md §9.1)
+            // only a network with a class input drops labels: the slider leaves an unconditional model as it is
+            settings = settings.withLabelDropout(labelDropout.get());
         }
-        TrainingSettings settings = TrainingSettings.defaults(seed.get()).withBatch(batch.get())
-                .withLearningRate(learningRate.get()).withEma(ema.get()).withLabelDropout(labelDropout.get());
         FlowSetup flow = objective.get() == Objective.FLOW_MATCHING
                 ? FlowSetup.of(source.get().source(), new Coupling(coupling.get(), sinkhornEpsilon.get()))
                 : FlowSetup.standard();

@@ -69,6 +69,10 @@ class TrainingStateTest {
         data.presetProperty().set(org.scorefield.core.data.DatasetPreset.GMM_LABELLED);
         assertEquals(0, training.inputs(data.data(), process.schedule()).architecture().classes(),
                 "off by default: the network has no class input");
+        TrainingState.Inputs plain = training.inputs(data.data(), process.schedule());
+        training.labelDropoutProperty().set(0.3);
+        assertEquals(plain, training.inputs(data.data(), process.schedule()),
+                "label dropout changes nothing of an unconditional model (it is not made out of date)");
         training.conditionalProperty().set(true);
         training.labelDropoutProperty().set(0.25);
         TrainingState.Inputs in = training.inputs(data.data(), process.schedule());
