@@ -10,6 +10,8 @@ import org.scorefield.app.canvas.TrajectoryRole;
 import org.scorefield.app.model.CompareState;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.FieldLayers;
+import org.scorefield.app.model.GuidanceChoice;
+import org.scorefield.app.model.GuidanceSplit;
 import org.scorefield.app.model.SamplingState;
 import org.scorefield.app.model.TrainingState;
 import org.scorefield.app.model.ViewState;
@@ -98,7 +100,11 @@ public final class FrameComposer {
         return model.view().roundsViewProperty().get() && !model.reflow().rounds().isEmpty();
     }
 
-    /** The view on screen now: the Reflow rounds, A vs B, ODE vs SDE, or the single canvas. */
+    /** No density and no field (the right-hand pane of "\u03c9 a vs b" before its layers are computed). */
+    private static final FieldLayers.Layers NO_LAYERS = new FieldLayers.Layers(null, null, null, null, null,
+            org.scorefield.app.settings.HeatmapLayer.DENSITY);
+
+    /** The view on screen now: the Reflow rounds, A vs B, ω a vs b, ODE vs SDE, or the single canvas. */
     public Scene shown(FieldLayers.LayersAt layers) {
         if (showsRounds()) {
             return rounds();
@@ -106,6 +112,11 @@ public final class FrameComposer {
         SamplingState.Runs runs = model.sampling().runsProperty().get();
         if (model.view().compareProperty().get()) {
             return compare(runs.single(), layers);
+        }
+        if (model.view().omegaSplitProperty().get()) {
+            FieldLayers.Layers b = model.layers().layersBProperty().get();
+            return guidanceSplit(runs.single(), model.guidanceSplit().runProperty().get(), layers,
+                    t -> b != null ? b : NO_LAYERS);
         }
         return model.view().splitProperty().get() ? split(runs, layers) : single(runs.single(), layers);
     }
@@ -167,6 +178,62 @@ public final class FrameComposer {
             return new Frame(frame.withShowDenoised(denoised), notes);
         });
         return new Scene(List.of(a, b), 2);
+    }
+
+    /**
+     * Guidance at ω beside guidance at ω of B, to the same class from the same starting noise and
+     * solver (docs/math.md §9): each pane titled with its ω over its figures (the share in the class,
+     * SW2/floor to the class and to the tilted density of its ω), over its own layers (the tilted density
+     * and the guided field of its ω). Without a class to guide to, one canvas says what to do instead of
+     * two identical panes. The clicked paths are the left pane's (guided at its ω).
+     *
+     * @param runA    the single view's run, guided at ω, or null
+     * @param runB    the same run guided at ω of B, or null while it is computed
+     * @param layersB the layers at ω of B
+     */
+    public Scene guidanceSplit(SamplingState.Run runA, SamplingState.Run runB, FieldLayers.LayersAt layersA,
+                               FieldLayers.LayersAt layersB) {
+        java.util.Optional<String> problem = model.guidanceSplit().problem();
+        if (problem.isPresent()) {
+            // short phrases, so that a narrow canvas wraps the sentence rather than shrinking it
+            String says = problem.get().replace(": ", ":  ").replace(", ", ",  ").replace(" to compare", "  to compare")
+                    .replace(" from the same", "  from the same");
+            Pane single = singlePane(runA, true, layersA);
+            return new Scene(List.of(new Pane("\u03c9 a vs b", -1, t -> {
+                Frame f = single.at().apply(t);
+                List<String> notes = new ArrayList<>(List.of(says));
+                notes.addAll(f.notes());
+                return new Frame(f.frame(), notes);
+            })), 1);
+        }
+        double omegaB = model.guidanceSplit().omegaBProperty().get();
+        int probed = model.probe().paneProperty().get();
+        Pane a = omegaPane(runA, model.sampling().omegaProperty().get(), singlePane(runA, probed == 0, layersA));
+        Pane b = omegaPane(runB, omegaB, samplingPane(runB, null, role(runB), false, null, probed == 1,
+                layersB));
+        return new Scene(List.of(a, b), 2);
+    }
+
+    /**
+     * A pane of "\u03c9 a vs b": "\u03c9 = 4  ·  class 2" over its run's figures, then the pane's notes; in
+     * short phrases, since two panes side by side are narrow (the solver, the same in both, is left out).
+     */
+    private Pane omegaPane(SamplingState.Run run, double omega, Pane pane) {
+        GuidanceChoice guide = run != null ? run.guidance() : model.sampling().guidanceChoice().withOmega(omega);
+        String title = "\u03c9 = " + GuidanceSplit.omega(omega) + "  \u00b7  " + (guide.perSample()
+                ? "each sample its class" : "class " + guide.target());
+        String figures = run == null ? "sampling\u2026" : run.guided().map(g -> String.format(Locale.ROOT,
+                "%.0f%% in class  \u00b7  SW2/floor  to class %.2f  \u00b7  to tilted %.2f",
+                100 * g.classFraction(), g.sw2Class().ratio(), g.sw2Tilted().ratio())).orElse("");
+        return new Pane(title, pane.nfe(), t -> {
+            Frame f = pane.at().apply(t);
+            List<String> notes = new ArrayList<>();
+            if (!figures.isEmpty()) {
+                notes.add(figures);
+            }
+            notes.addAll(f.notes());
+            return new Frame(f.frame(), notes);
+        });
     }
 
     /**

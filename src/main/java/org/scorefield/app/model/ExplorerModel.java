@@ -43,6 +43,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final CanvasGuide guide;
     private final CompareState compare;
     private final ClassifierState classifier;
+    private final GuidanceSplit guidanceSplit;
     private final UndoHistory undo;
 
     /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
@@ -85,6 +86,7 @@ public final class ExplorerModel implements AutoCloseable {
         pairs = new PairsState(jobs, data, training, sampling.seedProperty(), view.showPairsProperty());
         guide = new CanvasGuide(this);
         compare = new CompareState(jobs, values, view.compareProperty(), data, process, training, sampling);
+        guidanceSplit = new GuidanceSplit(jobs, view.omegaSplitProperty(), sampling, this::samplingChoice);
         // last: every part's own reaction to a change has happened before the history compares states
         undo = new UndoHistory(values, data, process, message);
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.
@@ -299,6 +301,11 @@ public final class ExplorerModel implements AutoCloseable {
     /** The noisy classifier that classifier guidance of the model uses. */
     public ClassifierState classifier() {
         return classifier;
+    }
+
+    /** The "\u03c9 a vs b" view's second run, guided at ω of B. */
+    public GuidanceSplit guidanceSplit() {
+        return guidanceSplit;
     }
 
     /** The compare view's second model, B, and the commands that reach both models. */

@@ -49,6 +49,7 @@ public final class FieldLayers {
 
     private final ExplorerModel model;
     private final ReadOnlyObjectWrapper<Layers> layers = new ReadOnlyObjectWrapper<>(Layers.NONE);
+    private final ReadOnlyObjectWrapper<Layers> layersB = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ScalarGrid[]> endpointDensities =
             new ReadOnlyObjectWrapper<>(new ScalarGrid[2]);
     private ScalarGrid density;
@@ -84,6 +85,34 @@ public final class FieldLayers {
             o.addListener(obs -> refreshDensity());
         }
         model.sampling().runsProperty().addListener((obs, old, runs) -> refreshEndpoints(runs));
+        for (javafx.beans.Observable o : fieldInputs) {
+            o.addListener(obs -> refreshB());
+        }
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().showDensityProperty(),
+                model.view().heatmapProperty(), model.sampling().omegaBProperty(), model.view().omegaSplitProperty()}) {
+            o.addListener(obs -> refreshB());
+        }
+    }
+
+    /**
+     * The layers of the right-hand pane of "\u03c9 a vs b" at the scrubber's t: the density layer and the
+     * field as {@link #layersProperty()} has them, guided at \u03c9 of B (the tilted density and the guided
+     * field of that \u03c9); null while the view is off.
+     */
+    public ReadOnlyObjectProperty<Layers> layersBProperty() {
+        return layersB.getReadOnlyProperty();
+    }
+
+    private void refreshB() {
+        if (!model.view().omegaSplitProperty().get()) {
+            model.jobs().drop("layers B");
+            layersB.set(null);
+            return;
+        }
+        LayersAt recipe = recipe(true, halfWidth, halfHeight, model.sampling().omegaBProperty().get());
+        double t = model.view().timeProperty().get();
+        model.jobs().<Layers>job("layers B", Lane.QUICK).title("Computing the layers at \u03c9 of B")
+                .start(job -> recipe.at(t), layersB::set);
     }
 
     public ReadOnlyObjectProperty<Layers> layersProperty() {
@@ -102,6 +131,7 @@ public final class FieldLayers {
             halfHeight = halfH;
             refreshField();
             refreshDensity();
+            refreshB();
         }
     }
 
@@ -163,17 +193,18 @@ public final class FieldLayers {
 
     /** The density layer as shown now, or null when it is off or there is no data. */
     DensityRecipe densityRecipe() {
-        return densityRecipe(halfWidth, halfHeight);
+        return densityRecipe(halfWidth, halfHeight, model.sampling().omegaProperty().get());
     }
 
-    private DensityRecipe densityRecipe(double halfW, double halfH) {
+    /** The density layer over this rectangle, a tilted density at {@code omega}. */
+    private DensityRecipe densityRecipe(double halfW, double halfH, double omega) {
         if (!model.view().showDensityProperty().get() || model.data().data().points().size() == 0) {
             return null;
         }
         DenoiserChoice exact = DenoiserChoice.exact(model.data().data(), model.exactPath());
         GridSpec spec = grid(HEATMAP_CELLS, halfW, halfH);
         HeatmapLayer heat = model.view().heatmapProperty().get();
-        GuidanceChoice guide = model.sampling().guidanceChoice();
+        GuidanceChoice guide = model.sampling().guidanceChoice().withOmega(omega);
         double[] weights = GuidanceChoice.classWeights(exact.data());
         // a class's heatmaps need a class that has points, on a diffusion from N(0, I); else the density
         if (heat == HeatmapLayer.DENSITY || guide.target() < 0 || guide.target() >= weights.length
@@ -259,10 +290,11 @@ public final class FieldLayers {
 
     /** The field layer as shown now, or null when it is off or cannot be computed (no model, no data). */
     FieldRecipe fieldRecipe() {
-        return fieldRecipe(halfWidth, halfHeight);
+        return fieldRecipe(halfWidth, halfHeight, model.sampling().omegaProperty().get());
     }
 
-    private FieldRecipe fieldRecipe(double halfW, double halfH) {
+    /** The field layer over this rectangle, guided at {@code omega} where it is guided. */
+    private FieldRecipe fieldRecipe(double halfW, double halfH, double omega) {
         FieldSource source = model.view().fieldSourceProperty().get();
         var trained = model.training().model();
         if (!model.view().showFieldProperty().get() || model.data().data().points().size() == 0
@@ -280,7 +312,8 @@ public final class FieldLayers {
         int resolution = model.view().fieldResolutionProperty().get();
         return new FieldRecipe(source, model.view().fieldKindProperty().get(), exact, learned,
                 model.view().streamlinesProperty().get(), resolution, grid(resolution, halfW, halfH),
-                grid(HEATMAP_CELLS / 2, halfW, halfH), Math.min(halfW, halfH), model.sampling().guidanceChoice());
+                grid(HEATMAP_CELLS / 2, halfW, halfH), Math.min(halfW, halfH),
+                model.sampling().guidanceChoice().withOmega(omega));
     }
 
     /**
@@ -298,10 +331,18 @@ public final class FieldLayers {
      * edges, with as many cells on its short side as the screen's grid.
      */
     public LayersAt recipe(boolean withDensity, double halfW, double halfH) {
+        return recipe(withDensity, halfW, halfH, model.sampling().omegaProperty().get());
+    }
+
+    /**
+     * As {@link #recipe(boolean, double, double)}, guided at another scale: the layers of the
+     * right-hand pane of "\u03c9 a vs b", whose tilted density and guided field are those of \u03c9 of B.
+     */
+    public LayersAt recipe(boolean withDensity, double halfW, double halfH, double omega) {
         double w = Math.max(halfW, halfWidth);
         double h = Math.max(halfH, halfHeight);
-        DensityRecipe d = withDensity ? densityRecipe(w, h) : null;
-        FieldRecipe f = fieldRecipe(w, h);
+        DensityRecipe d = withDensity ? densityRecipe(w, h, omega) : null;
+        FieldRecipe f = fieldRecipe(w, h, omega);
         return t -> {
             FieldResult r = f == null ? null : f.at(t);
             HeatmapLayer heat = d == null ? HeatmapLayer.DENSITY : d.heat();

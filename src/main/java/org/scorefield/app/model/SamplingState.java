@@ -315,6 +315,21 @@ public final class SamplingState {
                 .start(job -> run(source, guide, like.settings(), n, like.seed()), done);
     }
 
+    /**
+     * Samples as {@code like} was sampled, guided by {@code guide} instead: the same sampler settings,
+     * seed and number of samples, so the same starting noise (the right-hand pane of "\u03c9 a vs b"
+     * beside the single view's run). A newer request of the same key supersedes this one.
+     *
+     * @param done takes the run, or null when it failed
+     */
+    void sampleLike(String key, DenoiserChoice source, Run like, GuidanceChoice guide,
+                    java.util.function.Consumer<Run> done) {
+        int n = like.trajectories().particles();
+        jobs.<Run>job(key, Lane.SAMPLING).title("Sampling at \u03c9 of B")
+                .onFailure(why -> done.accept(null))
+                .start(job -> run(source, guide, like.settings(), n, like.seed()), done);
+    }
+
     /** Forgets every run (when the data, process or model they came from are gone). */
     public void clearRuns() {
         jobs.drop("sample");

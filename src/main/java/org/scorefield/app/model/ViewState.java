@@ -14,7 +14,7 @@ import org.scorefield.core.field.FieldKind;
 
 /**
  * What the canvas shows and how the window looks: the time t, which view (single, ODE vs SDE, the
- * Reflow rounds, A vs B), which layers, the field's settings, the tool a click uses, the theme, and how
+ * Reflow rounds, A vs B, ω a vs b), which layers, the field's settings, the tool a click uses, the theme, and how
  * the scrubber plays. State only: the canvas reads it, nothing here draws. Lives on the FX thread.
  */
 public final class ViewState {
@@ -29,6 +29,7 @@ public final class ViewState {
     private final BooleanProperty split;
     private final BooleanProperty roundsView;
     private final BooleanProperty compare;
+    private final BooleanProperty omegaSplit;
     private final ObjectProperty<CanvasTool> tool;
     private final BooleanProperty showData;
     private final BooleanProperty showDensity;
@@ -55,6 +56,7 @@ public final class ViewState {
         split = values.flag(Settings.SPLIT);
         roundsView = values.flag(Settings.ROUNDS);
         compare = values.flag(Settings.COMPARE);
+        omegaSplit = values.flag(Settings.OMEGA_SPLIT);
         tool = values.object(Settings.TOOL);
         showData = values.flag(Settings.SHOW_DATA);
         showDensity = values.flag(Settings.SHOW_DENSITY);
@@ -75,8 +77,8 @@ public final class ViewState {
         values.bind(Settings.DARK, look, () -> look.get().dark(), on -> look.set(look.get().withDark(on)));
         values.bind(Settings.PRESENTER, look, () -> look.get().presenter(),
                 on -> look.set(look.get().withPresenter(on)));
-        // The rounds view, the split view and the compare view exclude each other.
-        List<BooleanProperty> views = List.of(split, roundsView, compare);
+        // The rounds view, the split view, the compare view and ω a vs b exclude each other.
+        List<BooleanProperty> views = List.of(split, roundsView, compare, omegaSplit);
         for (BooleanProperty v : views) {
             v.addListener((obs, old, on) -> {
                 if (on) {
@@ -109,6 +111,11 @@ public final class ViewState {
     /** Model A beside model B, trained with one setting different (see {@link CompareState}). */
     public BooleanProperty compareProperty() {
         return compare;
+    }
+
+    /** Guidance at ω beside guidance at ω of B, from the same noise (see {@link GuidanceSplit}). */
+    public BooleanProperty omegaSplitProperty() {
+        return omegaSplit;
     }
 
     /** What a click or drag on the canvas does. */

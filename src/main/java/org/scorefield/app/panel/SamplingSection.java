@@ -80,6 +80,15 @@ public final class SamplingSection {
         omega.setMinorTickCount(3);
         omega.setShowTickMarks(true);
         omega.setSnapToTicks(false);
+        HBox omegaBBox = Controls.slider(Settings.OMEGA_B, sampling.omegaBProperty(), "omegaBSlider");
+        Slider omegaB = (Slider) omegaBBox.getChildren().get(0);
+        omegaB.setMajorTickUnit(1);
+        omegaB.setMinorTickCount(3);
+        omegaB.setShowTickMarks(true);
+        omegaB.setSnapToTicks(false);
+        // the right-hand pane's ω means something only in that view, and only with a class to guide to
+        omegaBBox.disableProperty().bind(model.view().omegaSplitProperty().not()
+                .or(sampling.guidedClassProperty().isEqualTo(Settings.NO_CLASS)));
         guidanceNote.setId("guidanceNote");
         trainClassifier.setId("trainClassifier");
         trainClassifier.setMaxWidth(Double.MAX_VALUE);
@@ -126,6 +135,7 @@ public final class SamplingSection {
                 Controls.row(Settings.GUIDED_CLASS, target),
                 Controls.row(Settings.GUIDANCE, kind),
                 Controls.row(Settings.OMEGA, omegaBox),
+                Controls.row(Settings.OMEGA_B, omegaBBox),
                 Controls.row(Settings.HEATMAP, heat),
                 trainClassifier,
                 guidanceNote,

@@ -235,6 +235,10 @@ public final class Settings {
             + "side: A, trained with the settings on the left, and B, trained beside it from the same seed with one "
             + "setting different (chosen under Model & training \u25b8 Compare A with B). Train, Step and Reset act on "
             + "both; both sample with the same solver from the same starting noise.").inScene().build();
+    public static final Setting<Boolean> OMEGA_SPLIT = flag("view.omega_split", false, "\u03c9 a vs b", "Two "
+            + "canvases side by side from the same starting noise and solver, guided to the same class (Sampling "
+            + "\u25b8 Guidance): the left at \u03c9, the right at \u03c9 of B, each over its own tilted density and "
+            + "figures (G switches).").inScene().build();
     public static final Setting<CanvasTool> TOOL = choice("view.tool", CanvasTool.class, CanvasTool.LOOK,
             t -> t.name().toLowerCase(Locale.ROOT), "Tool", "What a click or drag on the canvas does.").notUndone()
             .notInScene().build();
@@ -324,8 +328,8 @@ public final class Settings {
             LABEL_DROPOUT, REFRESH_SAMPLES, REFRESH_EVERY, COMPARE_VARIES, COMPARE_OBJECTIVE, COMPARE_SCHEDULE,
             COMPARE_WIDTH, COMPARE_COUPLING, REFLOW_PAIRS, REFLOW_TRAIN_STEPS, REFLOW_FINE_TUNE, REFLOW_SIDE_BY_SIDE,
             DRIVER, SOLVER, STEPS, GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, GUIDED_CLASS,
-            GUIDANCE, OMEGA, OMEGA_B, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE, TOOL, SHOW_DATA, SHOW_DENSITY,
-            HEATMAP, BRUSH_CLASS, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
+            GUIDANCE, OMEGA, OMEGA_B, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT, TOOL, SHOW_DATA,
+            SHOW_DENSITY, HEATMAP, BRUSH_CLASS, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
             ARROW_SCALE, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
             SECONDS, OVERLAY);
 

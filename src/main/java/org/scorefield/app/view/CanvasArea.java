@@ -86,7 +86,7 @@ public final class CanvasArea extends StackPane {
         annotations.look(model.view().lookProperty()::get);
         ReflowState reflow = model.reflow();
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().splitProperty(),
-                model.view().compareProperty(), model.view().roundsViewProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
+                model.view().compareProperty(), model.view().omegaSplitProperty(), model.view().roundsViewProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
                 reflow.shownRoundProperty()}) {
             o.addListener(obs -> showView());
         }
@@ -99,6 +99,11 @@ public final class CanvasArea extends StackPane {
                 layers.layersProperty(), layers.endpointDensitiesProperty(), model.view().lookProperty(),
                 model.pairs().pairsProperty(), model.view().showPairsProperty(), model.probe().probeProperty(), model.view().toolProperty(),
                 model.exactPathProperty()}) {
+            o.addListener(obs -> requestRedraw());
+        }
+        // ω a vs b: the right-hand pane's run, layers and ω
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.guidanceSplit().runProperty(),
+                layers.layersBProperty(), model.sampling().omegaBProperty()}) {
             o.addListener(obs -> requestRedraw());
         }
         // the compare view's titles and figures
@@ -188,9 +193,10 @@ public final class CanvasArea extends StackPane {
         return showsRounds() ? roundCanvases.get(0) : twoPanes() ? ode : single;
     }
 
-    /** Whether two canvases stand side by side: ODE vs SDE, or A vs B. */
+    /** Whether two canvases stand side by side: ODE vs SDE, A vs B, or ω a vs b (once there is a class to guide to). */
     private boolean twoPanes() {
-        return model.view().splitProperty().get() || model.view().compareProperty().get();
+        return model.view().splitProperty().get() || model.view().compareProperty().get()
+                || model.view().omegaSplitProperty().get() && model.guidanceSplit().problem().isEmpty();
     }
 
     private void visibleAreaChanged() {
@@ -219,6 +225,9 @@ public final class CanvasArea extends StackPane {
 
     /** Draws the current frame(s) now: the view on screen, composed as its exports compose it. */
     public void redraw() {
+        if (getChildren().get(0) != (showsRounds() ? roundsBox : twoPanes() ? splitBox : single)) {
+            showView(); // ω a vs b: a class chosen (two panes) or none (one canvas that says what to do)
+        }
         Look look = model.view().lookProperty().get();
         FieldLayers.Layers now = layers.layersProperty().get();
         FrameComposer.Scene scene = composer.shown(t -> now);
@@ -242,6 +251,9 @@ public final class CanvasArea extends StackPane {
                 if (pressed && model.view().compareProperty().get() && canvas == sde) {
                     // the clicked paths are A's model's, drawn in A's pane: say so rather than draw them elsewhere
                     model.messageProperty().set("Paths from a click follow A's model: click in A's pane (left).");
+                } else if (pressed && model.view().omegaSplitProperty().get() && canvas == sde) {
+                    model.messageProperty().set("Paths from a click are guided at the left pane's \u03c9: click in "
+                            + "the left pane.");
                 } else if (pressed) {
                     model.sampling().startAt(world[0], world[1]);
                     model.messageProperty().set(String.format(Locale.ROOT,

@@ -36,7 +36,7 @@ import org.scorefield.app.workspace.SessionState;
  * The explorer window's content: the side panel (Data · Process · Model &amp; training · Sampling ·
  * Fields) on the left, the canvas with its layer switches and the time scrubber in the middle, the
  * charts on the right and the status bar at the bottom. Keyboard: Space plays, ←/→ step t, R
- * resamples, T trains or pauses, S steps the optimiser, V switches single/split view, F the field,
+ * resamples, T trains or pauses, S steps the optimiser, V switches single/split view, G ω a vs b, F the field,
  * D the density, B/E/L/P the brush, eraser, look and velocity-probe tools, Ctrl+D dark, Ctrl+P presenter mode,
  * Ctrl+O opens a session, Ctrl+S saves it, Ctrl+Shift+S saves it as a new file; Home/End go to the
  * data and the noise, 1–5 to the time bookmarks; PageDown/PageUp step a lesson, and Ctrl+Shift+A,
@@ -206,10 +206,15 @@ public final class ExplorerView extends BorderPane {
         ToggleButton compare = new ToggleButton(Settings.COMPARE.label());
         compare.setId("compareView");
         compare.setTooltip(Widgets.tip(Settings.COMPARE.tooltip()));
-        SegmentedButton view = new SegmentedButton(single, both, rounds, compare);
+        ToggleButton omegas = new ToggleButton(Settings.OMEGA_SPLIT.label());
+        omegas.setId("omegaSplitView");
+        omegas.setTooltip(Widgets.tip(Settings.OMEGA_SPLIT.tooltip()));
+        SegmentedButton view = new SegmentedButton(single, both, rounds, compare, omegas);
+        view.getStyleClass().add("view-switch");
         Runnable showMode = () -> (model.view().roundsViewProperty().get() ? rounds
                 : model.view().splitProperty().get() ? both
-                : model.view().compareProperty().get() ? compare : single).setSelected(true);
+                : model.view().compareProperty().get() ? compare
+                : model.view().omegaSplitProperty().get() ? omegas : single).setSelected(true);
         showMode.run();
         view.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
@@ -218,8 +223,10 @@ public final class ExplorerView extends BorderPane {
                 model.view().splitProperty().set(t == both);
                 model.view().roundsViewProperty().set(t == rounds);
                 model.view().compareProperty().set(t == compare);
+                model.view().omegaSplitProperty().set(t == omegas);
             }
         });
+        model.view().omegaSplitProperty().addListener((obs, old, on) -> showMode.run());
         model.view().compareProperty().addListener((obs, old, on) -> showMode.run());
         model.view().splitProperty().addListener((obs, old, on) -> showMode.run());
         model.view().roundsViewProperty().addListener((obs, old, on) -> showMode.run());
@@ -430,6 +437,7 @@ public final class ExplorerView extends BorderPane {
                     case T -> model.compare().toggle();
                     case S -> model.compare().step();
                     case V -> model.view().splitProperty().set(!model.view().splitProperty().get());
+                    case G -> model.view().omegaSplitProperty().set(!model.view().omegaSplitProperty().get());
                     case F -> {
                         model.view().showFieldProperty().set(!model.view().showFieldProperty().get());
                         model.fieldSwitchedOn();

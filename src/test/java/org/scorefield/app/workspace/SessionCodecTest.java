@@ -40,11 +40,27 @@ class SessionCodecTest {
         for (Setting<?> s : Settings.ALL) {
             if (s.kept() == Setting.Kept.IN_SETTINGS && s != Settings.SOURCE) {
                 assertEquals(model.values().get(s), other.values().get(s), s.key());
-                // the compare view, set after the split and rounds views, turns them off
-                if (s != Settings.SPLIT && s != Settings.ROUNDS) {
+                // ω a vs b, set after the split, rounds and compare views, turns them off
+                if (s != Settings.SPLIT && s != Settings.ROUNDS && s != Settings.COMPARE) {
                     assertNotEquals(s.defaultValue(), other.values().get(s), s.key() + " was changed");
                 }
             }
+        }
+    }
+
+    /** Each of the views that exclude each other comes back from a session as the one shown, with its ω of B. */
+    @Test
+    void eachExclusiveViewComesBackAsTheOneShown() {
+        for (Setting<Boolean> shown : List.of(Settings.SPLIT, Settings.ROUNDS, Settings.COMPARE, Settings.OMEGA_SPLIT)) {
+            model.values().set(shown, true);
+            model.values().set(Settings.OMEGA_B, 2.5);
+            ExplorerModel other = new ExplorerModel(new ManualJobs().jobs);
+            new SessionCodec(other).apply(new SessionCodec(model).capture());
+            for (Setting<Boolean> view : List.of(Settings.SPLIT, Settings.ROUNDS, Settings.COMPARE,
+                    Settings.OMEGA_SPLIT)) {
+                assertEquals(view == shown, other.values().get(view), shown.key() + " shown: " + view.key());
+            }
+            assertEquals(2.5, other.values().get(Settings.OMEGA_B));
         }
     }
 
