@@ -39,7 +39,7 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     @Option(names = "--omega", defaultValue = "4", paramLabel = "W", description = "--view guidance: the "
             + "guidance scale ω (default ${DEFAULT-VALUE}); 0 ignores the class, 1 samples the class's own "
-            + "distribution.")
+            + "distribution. --view guidance-split: the right-hand pane's ω (the left's is 1).")
     double omega;
 
     @Option(names = "--view", defaultValue = "main", paramLabel = "VIEW",
@@ -50,8 +50,9 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "and two Reflow rounds side by side, about a minute), pairs (one batch of training pairs under "
                     + "minibatch OT), probe (the velocity probe of a flow-matching model), compare (model A, EDM, beside "
                     + "model B, flow matching, both trained --steps from the same seed), guidance (samples guided "
-                    + "to class 2 at --omega over the tilted density; with --data gmm-labelled) or brush (the Draw tool's "
-                    + "class swatches, with strokes of classes 2 and 5 over the data). Default "
+                    + "to class 2 at --omega over the tilted density; with --data gmm-labelled), brush (the Draw tool's "
+                    + "class swatches, with strokes of classes 2 and 5 over the data) or guidance-split (ω a vs b: "
+                    + "class 2 at ω = 1 beside --omega, from the same noise). Default "
                     + "${DEFAULT-VALUE}.")
     String view;
 

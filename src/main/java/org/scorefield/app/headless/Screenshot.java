@@ -58,12 +58,14 @@ public final class Screenshot {
         /** Samples guided to class 2 (or 0) at the script's ω over the tilted density, from the Sampling section. */
         GUIDANCE,
         /** The Draw tool with its class swatches, and strokes of classes 2 and 5 drawn over the data at t = 0. */
-        BRUSH;
+        BRUSH,
+        /** "\u03c9 a vs b": class 2 (or 0) at ω = 1 beside the script's ω, from the same noise, each over its tilted density. */
+        GUIDANCE_SPLIT;
 
-        /** The lower-case name the command line uses. */
+        /** The lower-case name the command line uses: "guidance-split". */
         @Override
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -166,10 +168,15 @@ public final class Screenshot {
                 });
             } else {
                 HeadlessFx.run(() -> {
-                    if (script.view() == View.GUIDANCE) {
+                    if (script.view() == View.GUIDANCE || script.view() == View.GUIDANCE_SPLIT) {
                         int classes = model.data().data().points().labelCount();
                         model.sampling().guidedClassProperty().set(Math.min(2, Math.max(0, classes - 1)));
-                        model.sampling().omegaProperty().set(script.omega());
+                        if (script.view() == View.GUIDANCE) {
+                            model.sampling().omegaProperty().set(script.omega());
+                        } else {
+                            model.sampling().omegaProperty().set(1);
+                            model.sampling().omegaBProperty().set(script.omega());
+                        }
                     }
                     arrange(view, script.view());
                 });
@@ -282,8 +289,9 @@ public final class Screenshot {
                 model.probe().pointProperty().set(new double[] {0.4, 0.9});
                 return;
             }
-            case GUIDANCE -> {
+            case GUIDANCE, GUIDANCE_SPLIT -> {
                 model.view().splitProperty().set(false);
+                model.view().omegaSplitProperty().set(which == View.GUIDANCE_SPLIT);
                 model.view().showDataProperty().set(false);
                 model.view().showDensityProperty().set(true);
                 model.view().heatmapProperty().set(org.scorefield.app.settings.HeatmapLayer.TILTED);
