@@ -184,6 +184,10 @@ final class RenderCommand implements Callable<Integer> {
                 s -> Settings.REFLOW_TRAIN_STEPS.read(s).filter(k -> "reflow".equalsIgnoreCase(what)));
         double held = hold != null ? hold : Math.min(0.5, seconds / 8);
         AnimationSubject which = subject();
+        // ω a vs b compares the window's two panes: a lesson scene (--scene) has them, plain options do not
+        InvalidInputException.require(which != AnimationSubject.GUIDANCE_SPLIT, "The \u03c9 a vs b animation "
+                + "(--what guidance_split, or a session saved with it chosen) shows the window's view of two guidance "
+                + "scales: export it from the window, or animate a lesson's scene with --scene.");
         InvalidInputException.require(n >= 2 && n <= 100_000, "--n must lie between 2 and 100000, got " + n + ".");
         InvalidInputException.require(paths >= 0 && paths <= n, "--paths must lie between 0 and --n.");
 

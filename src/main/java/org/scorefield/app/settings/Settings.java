@@ -299,12 +299,13 @@ public final class Settings {
     public static final Setting<AnimationSubject> ANIMATION = choices("export.what", AnimationSubject.class,
             AnimationSubject.SAMPLING, List.of(AnimationSubject.SAMPLING, AnimationSubject.NOISING,
                     AnimationSubject.SPLIT, AnimationSubject.REFLOW, AnimationSubject.TRAINING,
-                    AnimationSubject.COMPARE),
+                    AnimationSubject.COMPARE, AnimationSubject.GUIDANCE_SPLIT),
             AnimationSubject::toString, "Animate", "What moves: sampling runs t from 1 (noise) to 0 (data), the "
                     + "forward noising sweep from 0 to 1; ODE vs SDE shows the split view's two runs side by side, "
                     + "Reflow rounds the rounds on screen; training trains a fresh copy of the model with the same "
                     + "seeds and shows its samples, from the same noise, as it learns; A vs B the two models of "
-                    + "the A vs B view side by side, as they are on screen.").notInScene().build();
+                    + "the A vs B view side by side, as they are on screen; \u03c9 a vs b that view's two guidance "
+                    + "scales side by side, as they are on screen.").notInScene().build();
     public static final Setting<AnimationFormat> FORMAT = choice("export.format", AnimationFormat.class,
             AnimationFormat.MP4, f -> switch (f) {
                 case MP4 -> "MP4 (H.264)";

@@ -83,7 +83,7 @@ public final class ExportState {
     public Animation animation() {
         AnimationSubject what = settings.whatProperty().get();
         boolean panels = what == AnimationSubject.SPLIT || what == AnimationSubject.REFLOW
-                || what == AnimationSubject.COMPARE;
+                || what == AnimationSubject.COMPARE || what == AnimationSubject.GUIDANCE_SPLIT;
         ViewState.Size canvas = panels ? model.view().areaSizeProperty().get() : model.view().paneSizeProperty().get();
         int[] px = settings.sizeProperty().get().pixels(canvas.width(), canvas.height());
         DataState.Data data = model.data().data();
@@ -119,6 +119,20 @@ public final class ExportState {
                 InvalidInputException.require(model.compare().problemProperty().get().isEmpty(),
                         model.compare().problemProperty().get());
                 yield content(composer.compare(runA, model.layers().recipe(true, half[0], half[1])), 1);
+            }
+            case GUIDANCE_SPLIT -> {
+                InvalidInputException.require(model.view().omegaSplitProperty().get(), "The \u03c9 a vs b animation "
+                        + "shows that view's two panes: press \u03c9 a vs b above the canvas and wait for their samples.");
+                model.guidanceSplit().problem().ifPresent(why -> {
+                    throw new InvalidInputException(why);
+                });
+                SamplingState.Run runA = model.sampling().runsProperty().get().single();
+                SamplingState.Run runB = model.guidanceSplit().runProperty().get();
+                InvalidInputException.require(runA != null && runB != null, "The \u03c9 a vs b view is still "
+                        + "sampling: wait for both panes' samples.");
+                double omegaB = model.sampling().omegaBProperty().get();
+                yield content(composer.guidanceSplit(runA, runB, model.layers().recipe(true, half[0], half[1]),
+                        model.layers().recipe(true, half[0], half[1], omegaB)), 1);
             }
             case SAMPLING -> content(composer.single(shownRun("animate"),
                     model.layers().recipe(true, whole[0], whole[1])), 1);
@@ -206,6 +220,7 @@ public final class ExportState {
             case REFLOW -> "reflow-rounds";
             case TRAINING -> "training";
             case COMPARE -> "a-vs-b";
+            case GUIDANCE_SPLIT -> "omega-a-vs-b";
         };
         String stem = (data + "-" + subject).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
