@@ -10,6 +10,9 @@ import org.scorefield.core.Progress;
 import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.flow.Reflow;
+import org.scorefield.core.guidance.ExactGuidance;
+import org.scorefield.core.guidance.GuidanceSweep;
+import org.scorefield.app.export.GuidanceSweepContent;
 import org.scorefield.core.nn.Architecture;
 import org.scorefield.core.nn.Objective;
 import org.scorefield.core.nn.Parameterization;
@@ -55,6 +58,7 @@ import picocli.CommandLine.Spec;
                     + "--out sampling.mp4",
             "  scorefield render --model moons-fm.json --what sampling --format gif --size square --out moons.gif",
             "  scorefield render --oracle moons --what noising --format apng --size 720p --seconds 4 --out noising.png",
+            "  scorefield render --oracle gmm-labelled --what guidance --class 2 --omega-max 6 --out guidance.mp4",
             "  scorefield render --session lecture.scorefield --format mp4 --out lecture.mp4   (the session's model,"
                     + " sampler, seeds, look and export settings)"})
 final class RenderCommand implements Callable<Integer> {
@@ -83,11 +87,23 @@ final class RenderCommand implements Callable<Integer> {
             description = "The lesson of --scene: a lesson file, or the one that ships (default).")
     String lesson;
 
-    @Option(names = "--what", defaultValue = "sampling", paramLabel = "<noising|sampling|split|reflow|training>",
+    @Option(names = "--what", defaultValue = "sampling",
+            paramLabel = "<noising|sampling|split|reflow|training|guidance>",
             description = "What moves: the data noised from t = 0 to 1; sampling trajectories from t = 1 to 0; the "
                     + "PF-ODE beside the reverse SDE from the same noise; the Reflow rounds of a flow model side by "
-                    + "side; or a model's samples as it trains from its first step (default ${DEFAULT-VALUE}).")
+                    + "side; a model's samples as it trains from its first step; or a guidance sweep, the samples of "
+                    + "--class from the same noise as \u03c9 grows from 0 to --omega-max, over the tilted density "
+                    + "(data with classes: gmm-labelled) (default ${DEFAULT-VALUE}).")
     String what;
+
+    @Option(names = "--omega-max", defaultValue = "4", paramLabel = "W",
+            description = "--what guidance: \u03c9 runs from 0 to W, sampled once at each of "
+                    + GuidanceSweep.DEFAULT_VALUES + " evenly spaced values (default ${DEFAULT-VALUE}).")
+    double omegaMax;
+
+    @Option(names = "--class", paramLabel = "K",
+            description = "--what guidance: the class guided to (default: a --session's guided class, else 0).")
+    Integer guidedClass;
 
     @Option(names = "--rounds", defaultValue = "2", paramLabel = "R",
             description = "--what reflow: Reflow rounds after the model's own (default ${DEFAULT-VALUE}); with a "
@@ -187,7 +203,7 @@ final class RenderCommand implements Callable<Integer> {
         // ω a vs b compares the window's two panes: a lesson scene (--scene) has them, plain options do not
         InvalidInputException.require(which != AnimationSubject.GUIDANCE_SPLIT, "The \u03c9 a vs b animation "
                 + "(--what guidance_split, or a session saved with it chosen) shows the window's view of two guidance "
-                + "scales: export it from the window, or animate a lesson's scene with --scene.");
+                + "scales: export it from the window, animate a lesson's scene with --scene, or pass --what guidance.");
         InvalidInputException.require(n >= 2 && n <= 100_000, "--n must lie between 2 and 100000, got " + n + ".");
         InvalidInputException.require(paths >= 0 && paths <= n, "--paths must lie between 0 and --n.");
 
@@ -216,6 +232,7 @@ final class RenderCommand implements Callable<Integer> {
                 case SPLIT -> split(source, settings, layer, sessionLabels, process);
                 case REFLOW -> reflow(source);
                 case TRAINING -> training(source, settings);
+                case GUIDANCE -> guidance(source, settings, wh);
                 default -> {
                     SampleResult result = source.sample(settings, n, seed, Recording.POSITIONS);
                     TrajectoryRole role = settings.kind().isStochastic(settings) ? TrajectoryRole.SDE : TrajectoryRole.ODE;
@@ -244,6 +261,10 @@ final class RenderCommand implements Callable<Integer> {
         json.put("frames", animation.frameCount());
         Json.put(json, "seconds", elapsed);
         json.put("bytes", bytes);
+        if (which == AnimationSubject.GUIDANCE) {
+            Json.put(json, "omega_max", omegaMax);
+            json.put("class", guidedClass);
+        }
         if (animatedRounds != null) {
             var list = json.putArray("rounds");
             for (int r : animatedRounds) {
@@ -264,8 +285,8 @@ final class RenderCommand implements Callable<Integer> {
                 + "a second model beside the first: export it from the window's Export section, or pass --what.");
         return java.util.Arrays.stream(AnimationSubject.values())
                 .filter(w -> w.name().equalsIgnoreCase(what)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("--what takes noising, sampling, split, reflow or training, "
-                        + "not '" + JsonFields.quote(what) + "'."));
+                .orElseThrow(() -> new InvalidInputException("--what takes noising, sampling, split, reflow, training "
+                        + "or guidance, not '" + JsonFields.quote(what) + "'."));
     }
 
     /** {@code --scene N}: the lesson's scene, animated as the window's export would animate it. */
@@ -355,6 +376,57 @@ final class RenderCommand implements Callable<Integer> {
         }
         animatedRounds = list.stream().mapToInt(round -> round.metrics().round()).toArray();
         return Animation.reflow(list, paths, data.sample(n, seed));
+    }
+
+    /**
+     * The guidance sweep: --class sampled from the same noise at {@value GuidanceSweep#DEFAULT_VALUES}
+     * values of ω from 0 to --omega-max, by the exact oracle of a labelled mixture (its guided field) or a
+     * conditional model (classifier-free guidance), over the tilted density of each ω.
+     */
+    private Animation.Content guidance(DenoiserSource source, SamplerSettings settings, int[] wh) {
+        guidedClass = guidedClass != null ? guidedClass : oracleOptions.session()
+                .flatMap(ss -> Settings.GUIDED_CLASS.read(ss.settings())).filter(c -> c >= 0).orElse(0);
+        InvalidInputException.require(Double.isFinite(omegaMax) && omegaMax > 0 && omegaMax <= 100, "--omega-max "
+                + "must lie in (0, 100], got " + omegaMax + ".");
+        var mixture = source.reference().flatMap(DataDistribution::mixture);
+        InvalidInputException.require(source.start().isGaussian(), "--what guidance steers a diffusion from "
+                + "N(0, I) noise; this flow starts from another source.");
+        Schedule schedule = source.denoiser().schedule();
+        ExactGuidance exact;
+        java.util.function.DoubleFunction<org.scorefield.core.denoise.Denoiser> guided;
+        if (source.key().equals("oracle")) {
+            // the oracle's exact classes: its mixture's, or the labels of the points it memorises (§9.2)
+            PointSet points = source.reference().orElse(null)
+                    instanceof org.scorefield.core.data.EmpiricalDistribution memorised ? memorised.points() : null;
+            InvalidInputException.require(mixture.isPresent() || points != null && points.hasLabels(), "--what "
+                    + "guidance guides the samples to a class, and " + source.name() + " has no classes: use "
+                    + "labelled data, such as --oracle gmm-labelled.");
+            exact = ExactGuidance.of(mixture, points, schedule);
+            // exact classifier guidance is the same field as exact classifier-free guidance (docs/math.md §9.2)
+            ExactGuidance oracle = exact;
+            guided = w -> oracle.guided(guidedClass, w);
+        } else {
+            TrainedModel model = oracleOptions.model().orElseThrow(() -> new InvalidInputException("--what guidance "
+                    + "guides a conditional model or the exact oracle of labelled data; this session samples with "
+                    + "its exact oracle of points, which has no classes."));
+            InvalidInputException.require(model.architecture().classes() > 0, "This model was trained without "
+                    + "classes, so it cannot be guided: train it with --conditional, or use --oracle gmm-labelled.");
+            InvalidInputException.require(mixture.isPresent(), "--what guidance judges the samples against the exact "
+                    + "classes of the model's training data, which must be a labelled mixture (gmm-labelled).");
+            exact = new ExactGuidance(mixture.get(), schedule);
+            guided = w -> ExactGuidance.classifierFree(model.denoiser(guidedClass), model.denoiser(), w);
+        }
+        int c = guidedClass;
+        InvalidInputException.require(exact.classes() > 1, "--what guidance guides the samples to a class, and "
+                + source.name() + " has only one: use labelled data, such as --oracle gmm-labelled.");
+        InvalidInputException.require(c >= 0 && c < exact.classes(), "--class must lie between 0 and "
+                + (exact.classes() - 1) + " for " + source.name() + ", got " + c + ".");
+        // classifier-free guidance evaluates the class's denoiser and the whole data's (ω ∉ {0, 1})
+        List<GuidanceSweep.Frame> frames = GuidanceSweep.run(guided, ExactGuidance::evaluationsPerCall, exact, c,
+                GuidanceSweep.grid(omegaMax, GuidanceSweep.DEFAULT_VALUES), settings, n, seed, Progress.NONE);
+        String title = String.format(Locale.ROOT, "guidance sweep  \u00b7  %s  \u00b7  class %d  \u00b7  %s, %d steps",
+                source.name(), c, settings.kind().displayName(), settings.steps());
+        return new GuidanceSweepContent(frames, exact, c, wh[0], wh[1], schedule.tMin(), title);
     }
 
     /** A model trained from its first step (the model's settings, or the defaults), sampled at --snapshots steps. */

@@ -74,7 +74,8 @@ class RenderCommandTest {
         CliRun size = CliRun.of("render", "--oracle", "moons", "--size", "big", "--out", mp4.toString());
         assertTrue(size.err().contains("--size takes 720p, 1080p, square or W×H"), size.err());
         CliRun what = CliRun.of("render", "--oracle", "moons", "--what", "film", "--out", mp4.toString());
-        assertTrue(what.err().contains("--what takes noising, sampling, split, reflow or training"), what.err());
+        assertTrue(what.err().contains("--what takes noising, sampling, split, reflow, training or guidance"),
+                what.err());
         CliRun compare = CliRun.of("render", "--oracle", "moons", "--what", "compare", "--out", mp4.toString());
         assertEquals(2, compare.exitCode());
         assertTrue(compare.err().contains("export it from the window's Export section"), compare.err());
@@ -119,7 +120,7 @@ class RenderCommandTest {
         assertTrue(oracleReflow.err().contains("flow-matching model"), oracleReflow.err());
         CliRun bad = CliRun.of("render", "--oracle", "moons", "--what", "everything", "--out",
                 dir.resolve("y.gif").toString());
-        assertTrue(bad.err().contains("noising, sampling, split, reflow or training"), bad.err());
+        assertTrue(bad.err().contains("noising, sampling, split, reflow, training or guidance"), bad.err());
     }
 
     /** Pixels in columns [from, to) that are clearly red (the SDE's colour). */

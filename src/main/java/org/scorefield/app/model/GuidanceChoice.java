@@ -167,6 +167,23 @@ public record GuidanceChoice(int target, GuidanceKind kind, double omega) {
         return exact.guided(c, omega);
     }
 
+    /** The exact guidance of this denoiser's data, or empty when it has fewer than two classes. */
+    public Optional<ExactGuidance> exact(DenoiserChoice source) {
+        return exact(source.data(), source.schedule());
+    }
+
+    /**
+     * This class's samples at every scale of {@code omegas} from the same starting noise (the window's
+     * guidance sweep), run on the calling thread: an export's. Needs one class and guidance that applies.
+     */
+    public java.util.List<org.scorefield.core.guidance.GuidanceSweep.Frame> sweep(DenoiserChoice source,
+            double[] omegas, org.scorefield.core.sample.SamplerSettings settings, int n, long seed,
+            org.scorefield.core.Progress progress) {
+        ExactGuidance exact = exact(source).orElseThrow();
+        return org.scorefield.core.guidance.GuidanceSweep.run(w -> withOmega(w).guided(source, exact, target),
+                w -> withOmega(w).evaluationsPerCall(source), exact, target, omegas, settings, n, seed, progress);
+    }
+
     /**
      * Network evaluations per denoiser call: two for classifier-free guidance's combination of the
      * class's and the whole data's (ω neither 0 nor 1); one for classifier guidance, whose classifier

@@ -299,13 +299,16 @@ public final class Settings {
     public static final Setting<AnimationSubject> ANIMATION = choices("export.what", AnimationSubject.class,
             AnimationSubject.SAMPLING, List.of(AnimationSubject.SAMPLING, AnimationSubject.NOISING,
                     AnimationSubject.SPLIT, AnimationSubject.REFLOW, AnimationSubject.TRAINING,
-                    AnimationSubject.COMPARE, AnimationSubject.GUIDANCE_SPLIT),
+                    AnimationSubject.COMPARE, AnimationSubject.GUIDANCE_SPLIT, AnimationSubject.GUIDANCE),
             AnimationSubject::toString, "Animate", "What moves: sampling runs t from 1 (noise) to 0 (data), the "
                     + "forward noising sweep from 0 to 1; ODE vs SDE shows the split view's two runs side by side, "
                     + "Reflow rounds the rounds on screen; training trains a fresh copy of the model with the same "
                     + "seeds and shows its samples, from the same noise, as it learns; A vs B the two models of "
                     + "the A vs B view side by side, as they are on screen; \u03c9 a vs b that view's two guidance "
-                    + "scales side by side, as they are on screen.").notInScene().build();
+                    + "scales; the guidance sweep samples the guided class from the same noise at "
+                    + org.scorefield.core.guidance.GuidanceSweep.DEFAULT_VALUES + " values of \u03c9 from 0 to the "
+                    + "larger of \u03c9 and \u03c9 of B, one after the other, over the tilted density of each.")
+            .notInScene().build();
     public static final Setting<AnimationFormat> FORMAT = choice("export.format", AnimationFormat.class,
             AnimationFormat.MP4, f -> switch (f) {
                 case MP4 -> "MP4 (H.264)";

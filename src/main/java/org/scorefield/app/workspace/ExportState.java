@@ -17,7 +17,10 @@ import org.scorefield.app.export.Figure;
 import org.scorefield.app.frame.FrameComposer;
 import org.scorefield.app.jobs.Jobs;
 import org.scorefield.app.jobs.Lane;
+import org.scorefield.app.export.GuidanceSweepContent;
 import org.scorefield.app.model.DataState;
+import org.scorefield.app.model.DenoiserChoice;
+import org.scorefield.app.model.GuidanceChoice;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.ExportSettings;
 import org.scorefield.app.model.FieldLayers;
@@ -30,6 +33,8 @@ import org.scorefield.app.theme.Look;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
+import org.scorefield.core.guidance.ExactGuidance;
+import org.scorefield.core.guidance.GuidanceSweep;
 import org.scorefield.core.io.IoReasons;
 import org.scorefield.core.io.LossCsv;
 import org.scorefield.core.io.TrajectoryCsv;
@@ -134,6 +139,7 @@ public final class ExportState {
                 yield content(composer.guidanceSplit(runA, runB, model.layers().recipe(true, half[0], half[1]),
                         model.layers().recipe(true, half[0], half[1], omegaB)), 1);
             }
+            case GUIDANCE -> sweep(px[0], px[1]);
             case SAMPLING -> content(composer.single(shownRun("animate"),
                     model.layers().recipe(true, whole[0], whole[1])), 1);
         };
@@ -192,6 +198,40 @@ public final class ExportState {
     }
 
     /**
+     * The guidance sweep: the guided class sampled from the same noise at
+     * {@value GuidanceSweep#DEFAULT_VALUES} values of ω from 0 to the larger of ω and ω of B, with the
+     * window's sampler, seed and number of samples, over each ω's tilted density. It samples in the
+     * export's thread when the first frame is painted, saying which ω it is at, and stops between two
+     * runs when the export is cancelled.
+     */
+    private Animation.Content sweep(int width, int height) {
+        GuidanceChoice guide = model.sampling().guidanceChoice();
+        DenoiserChoice source = model.samplingChoice();
+        InvalidInputException.require(guide.target() >= 0, "The guidance sweep guides the samples to one class: "
+                + "choose one in Sampling \u25b8 Guidance.");
+        guide.unavailable(source).ifPresent(why -> {
+            throw new InvalidInputException(why);
+        });
+        double max = Math.max(guide.omega(), model.sampling().omegaBProperty().get());
+        InvalidInputException.require(max > 0, "The guidance sweep runs \u03c9 from 0 to the larger of \u03c9 and "
+                + "\u03c9 of B: set one of them above 0.");
+        double[] omegas = GuidanceSweep.grid(max, GuidanceSweep.DEFAULT_VALUES);
+        var sampler = model.sampling().settings();
+        int n = model.sampling().countProperty().get();
+        long seed = model.sampling().seedProperty().get();
+        ExactGuidance exact = guide.exact(source).orElseThrow();
+        double t = source.schedule().tMin();
+        String title = String.format(Locale.ROOT, "guidance sweep  \u00b7  %s  \u00b7  class %d  \u00b7  %s, %d steps",
+                source.model() != null ? "trained model" : "exact oracle", guide.target(),
+                sampler.kind().displayName(), sampler.steps());
+        return Animation.later(() -> {
+            var job = jobs.current(ANIMATION);
+            var frames = guide.sweep(source, omegas, sampler, n, seed, job != null ? job : org.scorefield.core.Progress.NONE);
+            return new GuidanceSweepContent(frames, exact, guide.target(), width, height, t, title);
+        }, title, 0);
+    }
+
+    /**
      * Whether the animation the settings describe can be made from what is on screen now; if not,
      * the status says why, before the user is asked to name a file.
      */
@@ -221,6 +261,7 @@ public final class ExportState {
             case TRAINING -> "training";
             case COMPARE -> "a-vs-b";
             case GUIDANCE_SPLIT -> "omega-a-vs-b";
+            case GUIDANCE -> "guidance-sweep";
         };
         String stem = (data + "-" + subject).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");

@@ -11,6 +11,7 @@ import org.scorefield.app.export.Animation;
 import org.scorefield.app.jobs.ManualJobs;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.settings.AnimationSubject;
+import org.scorefield.app.settings.Settings;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.DatasetPreset;
 import org.scorefield.core.guidance.ExactGuidance;
@@ -18,7 +19,7 @@ import org.scorefield.core.sample.Recording;
 import org.scorefield.core.sample.SamplerKind;
 import org.scorefield.core.sample.Sampling;
 
-/** The "ω a vs b" view as the window's export makes it, without a window. */
+/** The "ω a vs b" view and the guidance sweep as the window's export makes them, without a window. */
 class GuidanceExportTest {
 
     private final ManualJobs manual = new ManualJobs();
@@ -70,5 +71,31 @@ class GuidanceExportTest {
         assertArrayEquals(core(2, 4), last(panels.parts().get(1).at(0).trajectories()), 0.0);
         assertArrayEquals(core(2, 1), last(panels.parts().get(0).at(0).trajectories()), 0.0);
         assertTrue(export.suggestedName().startsWith("gmm-labelled-omega-a-vs-b."), export.suggestedName());
+    }
+
+    @Test
+    void theGuidanceSweepStartsUnguidedAndEndsAtTheLargerOmega() {
+        model.export().whatProperty().set(AnimationSubject.GUIDANCE);
+        InvalidInputException none = assertThrows(InvalidInputException.class, export::animation);
+        assertEquals("The guidance sweep guides the samples to one class: choose one in Sampling \u25b8 Guidance.",
+                none.getMessage());
+        model.sampling().guidedClassProperty().set(Settings.EACH_CLASS);
+        assertThrows(InvalidInputException.class, export::animation);
+
+        model.sampling().guidedClassProperty().set(1);
+        Animation animation = export.animation();
+        Animation.Content sweep = animation.frames();
+        assertEquals(0, sweep.startTime(), "\u03c9 = 0 first");
+        // sampled when the first frame is asked for, in the export's thread (here, this one)
+        assertArrayEquals(core(1, 0), last(sweep.at(0).trajectories()), 0.0, "\u03c9 = 0: the unguided samples");
+        assertArrayEquals(core(1, 4), last(sweep.at(1).trajectories()), 0.0, "\u03c9 = 4, the larger of 1 and 4");
+        assertTrue(sweep.label(1).startsWith("\u03c9 = 4.00"), sweep.label(1));
+        assertTrue(sweep.label(0.5).startsWith("\u03c9 = 2.00"), sweep.label(0.5));
+        assertEquals(org.scorefield.app.canvas.HeatmapStyle.TILTED, sweep.at(0.5).heatmapStyle());
+        assertTrue(export.suggestedName().startsWith("gmm-labelled-guidance-sweep."), export.suggestedName());
+
+        model.data().presetProperty().set(DatasetPreset.GAUSSIAN);
+        InvalidInputException one = assertThrows(InvalidInputException.class, export::animation);
+        assertTrue(one.getMessage().contains("no classes"), one.getMessage());
     }
 }
