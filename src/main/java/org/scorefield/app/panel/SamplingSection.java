@@ -48,10 +48,7 @@ public final class SamplingSection {
         Spinner<Integer> steps = Controls.spinner(Settings.STEPS, sampling.stepsProperty(), "stepsSpinner");
         ComboBox<GridKind> grid = Controls.choices(Settings.GRID, sampling.gridProperty(), "gridBox");
         HBox etaBox = Controls.slider(Settings.ETA, sampling.etaProperty(), "etaSlider");
-        Slider eta = (Slider) etaBox.getChildren().get(0);
-        eta.setMajorTickUnit(1);
-        eta.setMinorTickCount(3);
-        eta.setShowTickMarks(true);
+        Slider eta = ticked(etaBox);
         SeedField seed = Controls.seed(Settings.SAMPLING_SEED, sampling.seedProperty(), "sampleSeed");
         Button clearClicks = new Button("Clear clicks");
         clearClicks.setId("clearClicks");
@@ -75,17 +72,9 @@ public final class SamplingSection {
         });
         ComboBox<GuidanceKind> kind = Controls.choices(Settings.GUIDANCE, sampling.guidanceProperty(), "guidanceBox");
         HBox omegaBox = Controls.slider(Settings.OMEGA, sampling.omegaProperty(), "omegaSlider");
-        Slider omega = (Slider) omegaBox.getChildren().get(0);
-        omega.setMajorTickUnit(1);
-        omega.setMinorTickCount(3);
-        omega.setShowTickMarks(true);
-        omega.setSnapToTicks(false);
+        ticked(omegaBox);
         HBox omegaBBox = Controls.slider(Settings.OMEGA_B, sampling.omegaBProperty(), "omegaBSlider");
-        Slider omegaB = (Slider) omegaBBox.getChildren().get(0);
-        omegaB.setMajorTickUnit(1);
-        omegaB.setMinorTickCount(3);
-        omegaB.setShowTickMarks(true);
-        omegaB.setSnapToTicks(false);
+        ticked(omegaBBox);
         // the right-hand pane's ω means something only in that view, and only with a class to guide to
         omegaBBox.disableProperty().bind(model.view().omegaSplitProperty().not()
                 .or(sampling.guidedClassProperty().isEqualTo(Settings.NO_CLASS)));
@@ -140,6 +129,15 @@ public final class SamplingSection {
                 trainClassifier,
                 guidanceNote,
                 Widgets.caption("With the Start paths tool, a click on the canvas starts trajectories from that point at t = 1."));
+    }
+
+    /** The slider of a slider row, with a tick mark at every whole number and three between. */
+    private static Slider ticked(HBox row) {
+        Slider slider = (Slider) row.getChildren().get(0);
+        slider.setMajorTickUnit(1);
+        slider.setMinorTickCount(3);
+        slider.setShowTickMarks(true);
+        return slider;
     }
 
     /** Disables what does not apply and says why guidance cannot steer these samples, if it cannot. */

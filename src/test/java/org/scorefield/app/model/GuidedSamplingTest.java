@@ -30,6 +30,20 @@ class GuidedSamplingTest {
         sampling.stepsProperty().set(32);
     }
 
+    /** One training step of a small network, handed to the window (its worker publishes on its own thread). */
+    private void trainOneStep() throws InterruptedException {
+        TrainingState training = model.training();
+        training.widthProperty().set(32);
+        training.depthProperty().set(1);
+        training.step();
+        manual.runLanes();
+        manual.deliverWaiting();
+        for (int i = 0; i < 600 && training.model().isEmpty(); i++) {
+            Thread.sleep(50);
+            manual.deliverWaiting();
+        }
+    }
+
     private SamplingState.Run sample() {
         sampling.resample();
         manual.runAll();
@@ -186,15 +200,7 @@ class GuidedSamplingTest {
     void aModelIsGuidedByTheClassifierTrainedForItsDataAtOneNetworkEvaluationAStep() throws InterruptedException {
         TrainingState training = model.training();
         training.conditionalProperty().set(true);
-        training.widthProperty().set(32);
-        training.depthProperty().set(1);
-        training.step();
-        manual.runLanes();
-        manual.deliverWaiting();
-        for (int i = 0; i < 600 && training.model().isEmpty(); i++) {
-            Thread.sleep(50);
-            manual.deliverWaiting();
-        }
+        trainOneStep();
         assertTrue(training.model().isPresent());
         assertEquals(3, training.model().get().architecture().classes(), "conditional: gmm-labelled's classes");
         sampling.guidedClassProperty().set(2);
@@ -237,15 +243,7 @@ class GuidedSamplingTest {
     @Test
     void anUnconditionalModelIsGuidedByItsClassifierButNotWithoutOne() throws InterruptedException {
         TrainingState training = model.training();
-        training.widthProperty().set(32);
-        training.depthProperty().set(1);
-        training.step();
-        manual.runLanes();
-        manual.deliverWaiting();
-        for (int i = 0; i < 600 && training.model().isEmpty(); i++) {
-            Thread.sleep(50);
-            manual.deliverWaiting();
-        }
+        trainOneStep();
         assertEquals(0, training.model().orElseThrow().architecture().classes());
         sampling.guidedClassProperty().set(0);
         assertTrue(sampling.guidanceChoice().unavailable(model.samplingChoice()).orElse("")
