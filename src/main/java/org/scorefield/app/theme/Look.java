@@ -43,7 +43,7 @@ public record Look(boolean dark, boolean presenter) {
      * @param axis       the two axes, slightly stronger than the grid
      * @param text       titles and labels drawn on canvases and charts
      * @param mutedText  tick labels and captions
-     * @param classes    one colour per data class ({@link org.scorefield.app.settings.Settings#MAX_CLASSES})
+     * @param classes    one colour per data class, eight (the classes the window offers to guide and to brush)
      * @param field      arrows and streamlines of a vector field
      * @param ode        probability-flow ODE trajectories
      * @param sde        reverse-SDE trajectories
