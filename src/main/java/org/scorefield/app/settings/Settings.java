@@ -193,8 +193,8 @@ public final class Settings {
     /** Classes a window offers to guide to or to brush (labels 0 to 7). */
     public static final int MAX_CLASSES = 8;
     public static final Setting<Integer> GUIDED_CLASS = integers("sampling.class", NO_CLASS,
-            java.util.stream.IntStream.range(-2, MAX_CLASSES).map(k -> k == -2 ? NO_CLASS : k == -1 ? EACH_CLASS : k)
-                    .boxed().toList(),
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(NO_CLASS, EACH_CLASS),
+                    java.util.stream.IntStream.range(0, MAX_CLASSES).boxed()).toList(),
             Settings::className, "Class", "Guide the samples to one class of the data, or each sample to a class of "
                     + "its own (drawn with the classes' shares). None samples the whole data. Only data with "
                     + "classes can be guided: the presets that colour their points, or a CSV file with a label "
