@@ -43,6 +43,25 @@ public final class CountingDenoiser implements Denoiser {
     }
 
     @Override
+    public VelocityDivergence velocityDivergence(double[] xt, double t) {
+        beforeCall.run();
+        calls++;
+        return inner.velocityDivergence(xt, t);
+    }
+
+    @Override
+    public double[] velocityQuadraticForm(double[] xt, double t, double[] xi) {
+        beforeCall.run();
+        calls++;
+        return inner.velocityQuadraticForm(xt, t, xi);
+    }
+
+    @Override
+    public boolean exactDivergence() {
+        return inner.exactDivergence();
+    }
+
+    @Override
     public boolean gaussianNoise() {
         return inner.gaussianNoise();
     }

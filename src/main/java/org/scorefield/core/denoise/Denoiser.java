@@ -56,6 +56,28 @@ public interface Denoiser {
         return PredictionHead.velocityFromData(c, xt, denoise(xt, t));
     }
 
+    /**
+     * û and its divergence ∇·û at each point (docs/math.md §7.2), one call. By default central
+     * differences of û in double precision ({@link VelocityDivergence#centralDifferences}); a
+     * network overrides it with the exact divergence through its layers.
+     */
+    default VelocityDivergence velocityDivergence(double[] xt, double t) {
+        return VelocityDivergence.centralDifferences(this, xt, t);
+    }
+
+    /**
+     * {@code ξᵀ (∂û/∂x) ξ} at each point for one probe ξ per point (interleaved), one call: the
+     * summand of Hutchinson's estimator of ∇·û (docs/math.md §7.2).
+     */
+    default double[] velocityQuadraticForm(double[] xt, double t, double[] xi) {
+        return VelocityDivergence.quadraticFormByDifferences(this, xt, t, xi);
+    }
+
+    /** Whether {@link #velocityDivergence} differentiates exactly, rather than by central differences. */
+    default boolean exactDivergence() {
+        return false;
+    }
+
     /** The prediction of any head at each point. */
     default double[] predict(PredictionHead head, double[] xt, double t) {
         return head.fromData(schedule().at(t), xt, denoise(xt, t));
