@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
             "Without a command, scorefield.jar opens the explorer window; each command below prints one JSON "
                     + "object on stdout."},
         subcommands = {DataCommand.class, TrainCommand.class, SampleCommand.class, SolversCommand.class,
-            BenchCommand.class, ScreenshotCommand.class, LessonCommand.class, ReflowCommand.class, RenderCommand.class},
+            BenchCommand.class, ScreenshotCommand.class, LessonCommand.class, ReflowCommand.class, RenderCommand.class,
+            NllCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error."})
 final class ScorefieldCommand implements Runnable {
 

@@ -26,9 +26,9 @@ public record LikelihoodSettings(LikelihoodSolver solver, GridKind grid, int ste
                 + tMin + ".");
     }
 
-    /** RK4 in 64 steps uniform in t, exact divergence: the defaults of {@code nll}. */
+    /** RK4 in 64 steps uniform in log-SNR, exact divergence: the defaults of {@code nll} (docs/math.md §7.4). */
     public static LikelihoodSettings defaults() {
-        return new LikelihoodSettings(LikelihoodSolver.RK4, GridKind.UNIFORM, 64, Double.NaN,
+        return new LikelihoodSettings(LikelihoodSolver.RK4, GridKind.LOG_SNR, 64, Double.NaN,
                 DivergenceEstimator.exact(), 0);
     }
 
