@@ -162,6 +162,88 @@ public final class Likelihood {
         return new Result(x, ell, logPrior, logDensity, t[0], t[settings.steps()], logScale, evaluations);
     }
 
+    /**
+     * {@link #logDensity} with the points split into contiguous chunks, each on its own thread with
+     * its own denoiser from {@code denoisers} (a network is not thread-safe; each needs its own
+     * buffers). The result is the same as one batch's, point by point, except that Hutchinson's probes
+     * are drawn per chunk. The observer sees the first chunk only (for progress), on its thread; when
+     * it throws, every chunk stops and the exception is rethrown.
+     */
+    public static Result logDensity(java.util.function.Supplier<Denoiser> denoisers, double[] data,
+            LikelihoodSettings settings, PathObserver observer, int threads) {
+        int n = data.length / 2;
+        int chunks = Math.max(1, Math.min(threads, n / 64));
+        if (chunks == 1) {
+            return logDensity(denoisers.get(), data, settings, observer);
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(chunks, r -> {
+            Thread thread = new Thread(r, "likelihood");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            java.util.List<java.util.concurrent.Future<Result>> parts = new java.util.ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                int from = (int) ((long) n * c / chunks);
+                int to = (int) ((long) n * (c + 1) / chunks);
+                double[] chunk = java.util.Arrays.copyOfRange(data, 2 * from, 2 * to);
+                boolean first = c == 0;
+                LikelihoodSettings own = first ? settings : settings.withEstimator(settings.estimator(),
+                        org.scorefield.core.random.SeededRandom.derive(settings.seed(), "chunk-" + c));
+                parts.add(pool.submit(() -> logDensity(denoisers.get(), chunk, own, (step, t, x, ell) -> {
+                    if (stop.get()) {
+                        throw new java.util.concurrent.CancellationException("another chunk stopped");
+                    }
+                    if (first) {
+                        observer.at(step, t, x, ell);
+                    }
+                })));
+            }
+            Result[] results = new Result[chunks];
+            RuntimeException failure = null;
+            for (int c = 0; c < chunks; c++) {
+                try {
+                    results[c] = parts.get(c).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    stop.set(true);
+                    if (failure == null || failure instanceof java.util.concurrent.CancellationException) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    stop.set(true);
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("interrupted");
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return concatenate(results, n);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Result concatenate(Result[] parts, int n) {
+        double[] end = new double[2 * n];
+        double[] logDet = new double[n];
+        double[] logPrior = new double[n];
+        double[] logDensity = new double[n];
+        int at = 0;
+        for (Result r : parts) {
+            int m = r.logDet().length;
+            System.arraycopy(r.end(), 0, end, 2 * at, 2 * m);
+            System.arraycopy(r.logDet(), 0, logDet, at, m);
+            System.arraycopy(r.logPrior(), 0, logPrior, at, m);
+            System.arraycopy(r.logDensity(), 0, logDensity, at, m);
+            at += m;
+        }
+        Result first = parts[0];
+        return new Result(end, logDet, logPrior, logDensity, first.tMin(), first.tTop(), first.logScale(),
+                first.evaluations());
+    }
+
     /** log N(x; 0, σ²I) in 2D for ‖x‖² = r2. */
     public static double gaussianLogDensity(double r2, double sigma) {
         return -Math.log(2 * Math.PI * sigma * sigma) - r2 / (2 * sigma * sigma);
