@@ -54,7 +54,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Measure the default model on this machine: training speed and its share of the "
                 + "matrix-product ceiling, time to quality on moons, sampling and field-evaluation times.",
             "Prints {\"train_ms_per_step\",\"model_gflops\",\"gemm_gflops\",\"efficiency\",\"time_to_quality_s\","
-                    + "\"sample_ms\",\"grid_eval_ms\",\"frame_ms\",…}; with --table also the quality of every preset × objective."},
+                    + "\"sample_ms\",\"grid_eval_ms\",\"nll_ms\",\"map_ms\",\"frame_ms\",…}; with --table also the quality of every preset × objective."},
         footer = {"", "Examples:", "  scorefield bench --quick", "  scorefield bench --table --heads eps,edm"})
 final class BenchCommand implements Callable<Integer> {
 
@@ -226,6 +226,58 @@ final class BenchCommand implements Callable<Integer> {
         }
         Json.put(json, "grid_eval_ms", median(gridMs));
         json.put("grid", GRID + "x" + GRID);
+        likelihood(json, trained, moons);
+    }
+
+    /** Points of the held-out NLL, and the side of the log-density map. */
+    static final int NLL_POINTS = 1000;
+    static final int MAP_SIDE = 128;
+
+    /**
+     * The likelihood targets of issue 18 on the trained model: the held-out NLL of 1,000 fresh points
+     * and a 128 × 128 log-density map (on every core, one network each), each with its ratio to one
+     * plain forward pass over the same points (docs/math.md §7.4).
+     */
+    private void likelihood(ObjectNode json, TrainedModel trained, DataDistribution data) {
+        double[] points = data.sample(NLL_POINTS, org.scorefield.core.random.SeededRandom.derive(seed, "held-out")).xy();
+        double[] map = grid(MAP_SIDE, 3.0);
+        int threads = Runtime.getRuntime().availableProcessors();
+        int runs = quick ? 3 : 5;
+        double[] nllMs = new double[runs];
+        double[] nllForwardMs = new double[runs];
+        double[] mapMs = new double[runs];
+        double[] mapForwardMs = new double[runs];
+        Denoiser denoiser = trained.denoiser();
+        double nll = Double.NaN;
+        for (int r = -1; r < runs; r++) {
+            long a = System.nanoTime();
+            nll = org.scorefield.core.likelihood.Likelihood.logDensity(denoiser, points,
+                    org.scorefield.core.likelihood.LikelihoodSettings.heldOut(),
+                    org.scorefield.core.likelihood.Likelihood.PathObserver.NONE).nll();
+            long b = System.nanoTime();
+            denoiser.denoise(points, 0.5);
+            long c = System.nanoTime();
+            org.scorefield.core.likelihood.Likelihood.logDensity(trained::denoiser, map,
+                    org.scorefield.core.likelihood.LikelihoodSettings.map(),
+                    org.scorefield.core.likelihood.Likelihood.PathObserver.NONE, threads);
+            long d = System.nanoTime();
+            denoiser.denoise(map, 0.5);
+            long e = System.nanoTime();
+            if (r >= 0) {
+                nllMs[r] = (b - a) / 1e6;
+                nllForwardMs[r] = (c - b) / 1e6;
+                mapMs[r] = (d - c) / 1e6;
+                mapForwardMs[r] = (e - d) / 1e6;
+            }
+        }
+        Json.put(json, "nll_ms", median(nllMs));
+        Json.put(json, "nll_forward_ratio", median(nllMs) / median(nllForwardMs));
+        json.put("nll_points", NLL_POINTS);
+        Json.put(json, "nll", nll);
+        Json.put(json, "map_ms", median(mapMs));
+        Json.put(json, "map_forward_ratio", median(mapMs) / median(mapForwardMs));
+        json.put("map", MAP_SIDE + "x" + MAP_SIDE);
+        json.put("map_threads", threads);
     }
 
     /**
