@@ -83,7 +83,9 @@ final class NllCommand implements Callable<Integer> {
 
     @Option(names = "--hutchinson", paramLabel = "M",
             description = "Estimate the divergence with Hutchinson's estimator, M Rademacher probes per point, "
-                    + "instead of exactly (docs/math.md §7.2).")
+                    + "instead of exactly (docs/math.md §7.2); the same points are then also integrated with the "
+                    + "exact divergence, reported as nll_exact_divergence, and hutchinson_spread is the standard "
+                    + "deviation over the points of the difference in log p_0.")
     Integer hutchinson;
 
     @Option(names = "--out", paramLabel = "FILE",
@@ -135,7 +137,12 @@ final class NllCommand implements Callable<Integer> {
         Json.put(json, "nll_std_error", result.nllStandardError());
         json.put("divergence", estimator.id());
         if (!estimator.isExact()) {
+            // the lesson of Hutchinson's estimator is its spread: the same points with the exact divergence
             json.put("probes", estimator.probes());
+            Likelihood.Result exactDivergence = Likelihood.logDensity(denoiser, points,
+                    settings.withEstimator(DivergenceEstimator.exact(), settings.seed()), Likelihood.PathObserver.NONE);
+            Json.put(json, "nll_exact_divergence", exactDivergence.nll());
+            Json.put(json, "hutchinson_spread", spread(result.logDensity(), exactDivergence.logDensity()));
         }
         json.put("divergence_by", denoiser.exactDivergence() ? "network" : "central differences");
         Json.put(json, "t_min", result.tMin());
@@ -174,6 +181,19 @@ final class NllCommand implements Callable<Integer> {
             return new Exact(ExactLikelihood.points(memorised.points(), schedule, tMin, points), "t_min");
         }
         return new Exact(null, null);
+    }
+
+    /** The standard deviation over the points of the difference a − b (NaN for one point). */
+    private static double spread(double[] a, double[] b) {
+        double mean = 0;
+        for (int p = 0; p < a.length; p++) {
+            mean += (a[p] - b[p]) / a.length;
+        }
+        double squares = 0;
+        for (int p = 0; p < a.length; p++) {
+            squares += (a[p] - b[p] - mean) * (a[p] - b[p] - mean);
+        }
+        return a.length > 1 ? Math.sqrt(squares / (a.length - 1)) : Double.NaN;
     }
 
     /** The median time of one plain call of the denoiser on the same points, of five. */

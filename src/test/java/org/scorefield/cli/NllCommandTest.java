@@ -79,6 +79,11 @@ class NllCommandTest {
         assertEquals("hutchinson", j.get("divergence").asText());
         assertEquals(2, j.get("probes").asInt());
         assertEquals(j.get("nll_exact").asDouble(), j.get("nll").asDouble(), 4 * j.get("nll_std_error").asDouble());
+        // the spread per point is real, and the mean over 300 points of a zero-mean error stays within 4 of its
+        // standard errors of the exact-divergence NLL
+        double spread = j.get("hutchinson_spread").asDouble();
+        assertTrue(spread > 0.01, j.toString());
+        assertEquals(j.get("nll_exact_divergence").asDouble(), j.get("nll").asDouble(), 4 * spread / Math.sqrt(300));
     }
 
     /**
