@@ -112,6 +112,8 @@ final class NllCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Likelihood.Result result = Likelihood.logDensity(denoiser, points, settings, Likelihood.PathObserver.NONE);
         double seconds = (System.nanoTime() - started) / 1e9;
+        InvalidInputException.require(Double.isFinite(result.nll()), "The likelihood came out " + result.nll()
+                + ": the velocity or its divergence overflowed along the way; try more --steps or another --grid.");
         double forwardSeconds = forwardSeconds(denoiser, points, result.tMin());
 
         Exact exact = exact(reference, schedule, result.tMin(), points);
