@@ -1,0 +1,130 @@
+package org.scorefield.core.likelihood;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.denoise.EmpiricalDenoiser;
+import org.scorefield.core.denoise.GaussianMixtureDenoiser;
+import org.scorefield.core.flow.FlowOracle;
+import org.scorefield.core.sample.Trajectories;
+import org.scorefield.core.schedule.Schedule;
+
+/**
+ * The exact log-density along sampling paths (docs/math.md §7.6): for each recorded point x_k of a
+ * path, {@code log p_{t_k}(x_k)}, the density of the data at that noise level, from an oracle that
+ * knows it in closed form (docs/math.md §4: a Gaussian mixture, memorised points, or a flow from
+ * another source). It tests the claim of the geometry notes (Chen et al. 2023, "A geometric
+ * perspective on diffusion models"): each Euler step of the PF-ODE is a convex combination of the
+ * current point and one annealed mean-shift step, so the step should not lower the density of the
+ * noise level it starts from. {@link Curve#rises()} counts the steps where
+ * {@code log p_{t_k}(x_{k+1}) > log p_{t_k}(x_k)}, that density before and after the step.
+ *
+ * <p>For memorised points, σ = 0 makes the density a sum of Dirac masses: there, as in
+ * {@link org.scorefield.core.field.ExactDensity}, it is evaluated at {@code max(t, t_min)}.
+ */
+public final class PathDensity {
+
+    private PathDensity() {
+    }
+
+    /**
+     * One path's exact log-density.
+     *
+     * @param particle   which particle of the run
+     * @param times      the recorded times, from the start of the grid (t = 1) down
+     * @param logDensity log p_t(x_t) at each recorded time
+     * @param rises      steps after which the density of the step's starting time is higher
+     * @param steps      steps compared (one fewer than the recorded times)
+     */
+    public record Curve(int particle, double[] times, double[] logDensity, int rises, int steps) {
+    }
+
+    /** Whether {@link #exactLogDensity} knows this denoiser's density. */
+    public static boolean supports(Denoiser oracle) {
+        return oracle instanceof GaussianMixtureDenoiser || oracle instanceof EmpiricalDenoiser
+                || oracle instanceof FlowOracle;
+    }
+
+    /** log p_t at each point (interleaved), one value per point, of an oracle that {@link #supports} it. */
+    public static double[] exactLogDensity(Denoiser oracle, double[] points, double t) {
+        if (oracle instanceof GaussianMixtureDenoiser mixture) {
+            return mixture.logDensity(points, t);
+        }
+        if (oracle instanceof FlowOracle flow) {
+            return flow.logDensity(points, t);
+        }
+        if (oracle instanceof EmpiricalDenoiser empirical) {
+            Schedule s = empirical.schedule();
+            double at = Math.max(t, s.tMin());
+            return memorised(empirical.data(), s.alpha(at), s.sigma(at), points);
+        }
+        throw new IllegalArgumentException("no exact density for " + oracle.getClass().getSimpleName());
+    }
+
+    /**
+     * The exact log-density along the chosen particles' paths.
+     *
+     * @param oracle    the exact oracle of the data (see {@link #supports})
+     * @param paths     a sampling run's recorded paths
+     * @param particles which particles, each in [0, paths.particles())
+     */
+    public static List<Curve> along(Denoiser oracle, Trajectories paths, int[] particles) {
+        int rows = paths.length();
+        int m = particles.length;
+        double[][] at = new double[rows][2 * m];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < m; j++) {
+                at[r][2 * j] = paths.positions()[r][2 * particles[j]];
+                at[r][2 * j + 1] = paths.positions()[r][2 * particles[j] + 1];
+            }
+        }
+        double[][] log = new double[rows][];
+        double[][] after = new double[rows][]; // log p_{t_r}(x_{r+1})
+        for (int r = 0; r < rows; r++) {
+            log[r] = exactLogDensity(oracle, at[r], paths.times()[r]);
+            if (r + 1 < rows) {
+                after[r] = exactLogDensity(oracle, at[r + 1], paths.times()[r]);
+            }
+        }
+        List<Curve> out = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) {
+            double[] curve = new double[rows];
+            int rises = 0;
+            for (int r = 0; r < rows; r++) {
+                curve[r] = log[r][j];
+                if (r + 1 < rows && after[r][j] > log[r][j]) {
+                    rises++;
+                }
+            }
+            out.add(new Curve(particles[j], paths.times().clone(), curve, rises, rows - 1));
+        }
+        return List.copyOf(out);
+    }
+
+    /** log of {@code (1/N) Σ_i N(x; α x⁽ⁱ⁾, σ² I)} at each point, by a direct log-sum-exp. */
+    static double[] memorised(PointSet data, double alpha, double sigma, double[] points) {
+        int n = data.size();
+        int m = points.length / 2;
+        double[] xy = data.xy();
+        double c = -0.5 / (sigma * sigma);
+        double logConst = -Math.log(n) - Math.log(2 * Math.PI * sigma * sigma);
+        double[] out = new double[m];
+        double[] terms = new double[n];
+        for (int p = 0; p < m; p++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double dx = points[2 * p] - alpha * xy[2 * i];
+                double dy = points[2 * p + 1] - alpha * xy[2 * i + 1];
+                terms[i] = c * (dx * dx + dy * dy);
+                max = Math.max(max, terms[i]);
+            }
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += Math.exp(terms[i] - max);
+            }
+            out[p] = logConst + max + Math.log(sum);
+        }
+        return out;
+    }
+}
