@@ -43,6 +43,19 @@ public final class LossChart extends LectureChart {
 
     static final String RAW = "loss";
     static final String SMOOTHED = "smoothed";
+    /** The legend of the held-out NLL, measured every few hundred steps (docs/math.md §7.6). */
+    static final String NLL = "held-out NLL (right)";
+    static final String TRAIN_NLL = "NLL of training points (right)";
+    static final String EXACT_NLL = "exact NLL";
+
+    /** The NLL curve's dataset, range axis and renderer: the plot's second, on the right. */
+    private final DefaultXYDataset nllDataset = new DefaultXYDataset();
+    private final NumberAxis nllAxis = new NumberAxis("NLL (nats)");
+    private final XYLineAndShapeRenderer nllRenderer = new XYLineAndShapeRenderer(true, true);
+    private long[] nllSteps = new long[0];
+    private double[] nllValues = new double[0];
+    private double exactNll = Double.NaN;
+    private boolean nllHeldOut = true;
 
     private LossHistory history = new LossHistory(LossHistory.DEFAULT_CAPACITY);
     private final DefaultXYDataset dataset = new DefaultXYDataset();
@@ -70,6 +83,15 @@ public final class LossChart extends LectureChart {
         lossAxis.setUpperMargin(0.06);
         lossAxis.setLowerMargin(0.04);
         stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        plot.setRangeAxis(1, nllAxis);
+        plot.setRangeAxisLocation(1, org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+        plot.setDataset(1, nllDataset);
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, nllRenderer);
+        nllAxis.setAutoRangeIncludesZero(false);
+        nllAxis.setUpperMargin(0.1);
+        nllAxis.setLowerMargin(0.1);
+        nllAxis.setVisible(false);
 
         // One row above the plot: the legend on the left, the caption on the right.
         legend = new LegendTitle(plot);
@@ -119,6 +141,31 @@ public final class LossChart extends LectureChart {
         refresh();
     }
 
+    /**
+     * The model's NLL measured while it trains, drawn against the right-hand axis over the losses,
+     * with the data's exact NLL on the same points as a dashed line where it is known.
+     *
+     * @param steps    the training step of each measurement, ascending
+     * @param nll      the mean −log p_0 of each, in nats
+     * @param exact    the data's exact NLL on the same points, NaN where unknown
+     * @param heldOut  whether the points are held out (false: training points, as the legend then says)
+     */
+    public void setNll(long[] steps, double[] nll, double exact, boolean heldOut) {
+        if (steps.length != nll.length) {
+            throw new IllegalArgumentException("one NLL per step");
+        }
+        nllSteps = steps.clone();
+        nllValues = nll.clone();
+        exactNll = exact;
+        nllHeldOut = heldOut;
+        refresh();
+    }
+
+    /** The NLL values drawn ({@link #setNll}). */
+    public double[] nll() {
+        return nllValues.clone();
+    }
+
     /** The caption at the top right, for example "812 steps/s"; null or blank hides it. */
     public void setSubtitle(String text) {
         caption.setText(text == null ? "" : text);
@@ -150,6 +197,20 @@ public final class LossChart extends LectureChart {
         renderer.setSeriesStroke(0, chartLook.line(1));
         renderer.setSeriesPaint(1, hue);
         renderer.setSeriesStroke(1, chartLook.line(2.6));
+        java.awt.Color nllHue = ChartLook.awt(p.denoised());
+        nllAxis.setLabelPaint(nllHue); // the right-hand axis in the colour of its curve
+        nllRenderer.setAutoPopulateSeriesStroke(false);
+        nllRenderer.setAutoPopulateSeriesPaint(false);
+        nllRenderer.setAutoPopulateSeriesShape(false);
+        nllRenderer.setSeriesPaint(0, nllHue);
+        nllRenderer.setSeriesStroke(0, chartLook.line(2));
+        double r = 3 * chartLook.scale();
+        nllRenderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-r, -r, 2 * r, 2 * r));
+        nllRenderer.setSeriesShapesVisible(0, true);
+        nllRenderer.setSeriesPaint(1, nllHue);
+        nllRenderer.setSeriesStroke(1, chartLook.dashed(1.6));
+        nllRenderer.setSeriesShapesVisible(1, false);
+        nllRenderer.setSeriesLinesVisible(1, true);
     }
 
     LossHistory history() {
@@ -198,13 +259,40 @@ public final class LossChart extends LectureChart {
             plot.setRangeGridlinesVisible(!empty);
             if (empty) {
                 shownWidth = 1;
+                refreshNll(Double.NaN, Double.NaN);
                 return;
             }
             LossHistory shown = history.coarsened(maxPoints);
             shownWidth = shown.bucketWidth();
             String rawKey = shownWidth == 1 ? RAW : RAW + ", mean of each " + shownWidth + " steps";
-            dataset.addSeries(rawKey, shown.means());
+            double[][] means = shown.means();
+            dataset.addSeries(rawKey, means);
             dataset.addSeries(SMOOTHED, shown.smoothed(SMOOTHING_MIN_STEPS, SMOOTHING_FRACTION));
+            int last = means[0].length - 1;
+            refreshNll(last >= 0 ? means[0][0] : Double.NaN, last >= 0 ? means[0][last] : Double.NaN);
         });
+    }
+
+    /** The NLL series: the measurements, and the exact NLL across the steps drawn. */
+    private void refreshNll(double firstStep, double lastStep) {
+        while (nllDataset.getSeriesCount() > 0) {
+            nllDataset.removeSeries(nllDataset.getSeriesKey(0));
+        }
+        boolean shown = Double.isFinite(firstStep) && nllSteps.length > 0;
+        nllAxis.setVisible(shown);
+        if (!shown) {
+            return;
+        }
+        double[][] xy = new double[2][nllSteps.length];
+        for (int i = 0; i < nllSteps.length; i++) {
+            xy[0][i] = nllSteps[i];
+            xy[1][i] = nllValues[i];
+        }
+        nllDataset.addSeries(nllHeldOut ? NLL : TRAIN_NLL, xy);
+        if (Double.isFinite(exactNll)) {
+            double from = Math.min(firstStep, nllSteps[0]);
+            double to = Math.max(lastStep, nllSteps[nllSteps.length - 1]);
+            nllDataset.addSeries(EXACT_NLL, new double[][] {{from, to}, {exactNll, exactNll}});
+        }
     }
 }

@@ -40,6 +40,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final SolverComparison comparison;
     private final ProbeState probe;
     private final PairsState pairs;
+    private final HeldOutNll heldOutNll;
     private final CanvasGuide guide;
     private final CompareState compare;
     private final ClassifierState classifier;
@@ -84,6 +85,7 @@ public final class ExplorerModel implements AutoCloseable {
         probe = new ProbeState(jobs, data, training, view.timeProperty(), this::exactPath);
         exactPath.addListener(obs -> probe.refresh());
         pairs = new PairsState(jobs, data, training, sampling.seedProperty(), view.showPairsProperty());
+        heldOutNll = new HeldOutNll(jobs, training);
         guide = new CanvasGuide(this);
         compare = new CompareState(jobs, values, view.compareProperty(), data, process, training, sampling);
         guidanceSplit = new GuidanceSplit(jobs, view.omegaSplitProperty(), sampling, this::samplingChoice);
@@ -321,6 +323,11 @@ public final class ExplorerModel implements AutoCloseable {
     /** One batch's training pairs. */
     public PairsState pairs() {
         return pairs;
+    }
+
+    /** The model's NLL on held-out data while it trains (docs/math.md §7.6). */
+    public HeldOutNll heldOutNll() {
+        return heldOutNll;
     }
 
     /** The latest sentence for the user (an error, or what just happened), shown in the status bar. */

@@ -148,6 +148,11 @@ public final class ChartsPane extends VBox {
             }
         });
         lossFlush.start();
+        lossTab.setTooltip(Widgets.tip("The training loss (log scale, left) and, while a model trains, its NLL "
+                + "on 1,000 held-out points of the data (right axis, nats, lower is better) with the data's own "
+                + "exact NLL on the same points as a dashed line, for mixture presets (docs/math.md \u00a77.6)."));
+        model.heldOutNll().curveProperty().addListener((obs, old, curve) -> showNll(curve));
+        showNll(model.heldOutNll().curveProperty().get());
         model.view().lookProperty().addListener((obs, old, look) -> setLook(look));
         setLook(model.view().lookProperty().get());
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {comparison.resultProperty(),
@@ -185,6 +190,18 @@ public final class ChartsPane extends VBox {
             }
         }
     };
+
+    /** The held-out NLL over the losses (a reset, an empty curve, clears it). */
+    private void showNll(org.scorefield.app.model.HeldOutNll.Curve curve) {
+        List<org.scorefield.app.model.HeldOutNll.Point> points = curve.points();
+        long[] steps = new long[points.size()];
+        double[] nll = new double[points.size()];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = points.get(i).step();
+            nll[i] = points.get(i).nll();
+        }
+        loss.setNll(steps, nll, curve.exactNll(), curve.heldOut());
+    }
 
     private void setLook(Look look) {
         schedule.setLook(look);
