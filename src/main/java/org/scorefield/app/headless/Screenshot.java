@@ -60,7 +60,9 @@ public final class Screenshot {
         /** The Draw tool with its class swatches, and strokes of classes 2 and 5 drawn over the data at t = 0. */
         BRUSH,
         /** "\u03c9 a vs b": class 2 (or 0) at ω = 1 beside the script's ω, from the same noise, each over its tilted density. */
-        GUIDANCE_SPLIT;
+        GUIDANCE_SPLIT,
+        /** The exact log-density along the sampling paths and two clicked paths, in the charts (docs/math.md §7.6). */
+        LIKELIHOOD;
 
         /** The lower-case name the command line uses: "guidance-split". */
         @Override
@@ -328,6 +330,15 @@ public final class Screenshot {
                     model.data().brush(-2.6 + 0.2 * k, 2.2, 0.18, 3, 5);
                 }
                 model.view().brushClassProperty().set(5);
+            }
+            case LIKELIHOOD -> {
+                arrange(view, View.MAIN);
+                model.sampling().startAt(2.4, 2.2);
+                model.sampling().startAt(-2.0, -0.6);
+                if (view.lookup("#pathDensityTab") instanceof javafx.scene.control.ToggleButton tab) {
+                    tab.setSelected(true);
+                }
+                return;
             }
             case PAIRS -> {
                 model.view().splitProperty().set(false);

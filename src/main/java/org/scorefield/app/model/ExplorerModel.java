@@ -41,6 +41,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final ProbeState probe;
     private final PairsState pairs;
     private final HeldOutNll heldOutNll;
+    private final PathLikelihood pathLikelihood;
     private final CanvasGuide guide;
     private final CompareState compare;
     private final ClassifierState classifier;
@@ -86,6 +87,7 @@ public final class ExplorerModel implements AutoCloseable {
         exactPath.addListener(obs -> probe.refresh());
         pairs = new PairsState(jobs, data, training, sampling.seedProperty(), view.showPairsProperty());
         heldOutNll = new HeldOutNll(jobs, training);
+        pathLikelihood = new PathLikelihood(jobs, sampling, this::samplingChoice);
         guide = new CanvasGuide(this);
         compare = new CompareState(jobs, values, view.compareProperty(), data, process, training, sampling);
         guidanceSplit = new GuidanceSplit(jobs, view.omegaSplitProperty(), sampling, this::samplingChoice);
@@ -328,6 +330,11 @@ public final class ExplorerModel implements AutoCloseable {
     /** The model's NLL on held-out data while it trains (docs/math.md §7.6). */
     public HeldOutNll heldOutNll() {
         return heldOutNll;
+    }
+
+    /** The exact log-density along a few sampling paths on screen (docs/math.md §7.6). */
+    public PathLikelihood pathLikelihood() {
+        return pathLikelihood;
     }
 
     /** The latest sentence for the user (an error, or what just happened), shown in the status bar. */

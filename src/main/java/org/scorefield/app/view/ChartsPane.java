@@ -28,6 +28,7 @@ public final class ChartsPane extends VBox {
     private final ErrorNfeChart errors = new ErrorNfeChart();
     private final ReflowChart reflowRounds = new ReflowChart(ReflowChart.View.ROUNDS);
     private final ReflowChart reflowNfe = new ReflowChart(ReflowChart.View.NFE);
+    private final org.scorefield.app.chart.PathDensityChart pathDensity = new org.scorefield.app.chart.PathDensityChart();
     /** The lower chart's chooser: tab-like buttons that wrap onto a second line instead of being cut. */
     private final javafx.scene.control.ToggleGroup chooser = new javafx.scene.control.ToggleGroup();
     private final javafx.scene.layout.StackPane lower = new javafx.scene.layout.StackPane();
@@ -103,7 +104,16 @@ public final class ChartsPane extends VBox {
         VBox reflowBox = new VBox(reflowCharts, reflowBar);
         VBox.setVgrow(reflowCharts, Priority.ALWAYS);
         javafx.scene.control.ToggleButton reflowTab = tab("Reflow", "reflowTab", reflowBox);
-        javafx.scene.layout.FlowPane tabRow = new javafx.scene.layout.FlowPane(2, 2, lossTab, errorTab, reflowTab);
+        pathDensity.setId("pathDensityChart");
+        javafx.scene.control.ToggleButton pathTab = tab("Likelihood on paths", "pathDensityTab", pathDensity);
+        pathTab.setTooltip(Widgets.tip("The exact log-density log p\u209c(x\u209c) of the data at each step of a few "
+                + "sampling paths (the first five samples, thin, and the newest clicked paths, thick), with t from "
+                + "1 to 0 left to right. The geometry notes claim that a sample's likelihood rises as it is "
+                + "sampled: each Euler step mixes the point with a mean-shift step, so it should not lower the "
+                + "density p at the step's own starting time; the caption counts the steps where it rose. For a "
+                + "model the density is still the data's, at the model's path points (docs/math.md \u00a77.6)."));
+        javafx.scene.layout.FlowPane tabRow = new javafx.scene.layout.FlowPane(2, 2, lossTab, errorTab, reflowTab,
+                pathTab);
         tabRow.getStyleClass().add("chart-tabs");
         chooser.selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
@@ -153,6 +163,16 @@ public final class ChartsPane extends VBox {
                 + "exact NLL on the same points as a dashed line, for mixture presets (docs/math.md \u00a77.6)."));
         model.heldOutNll().curveProperty().addListener((obs, old, curve) -> showNll(curve));
         showNll(model.heldOutNll().curveProperty().get());
+        model.pathLikelihood().curvesProperty().addListener((obs, old, curves) -> {
+            if (pathTab.isSelected()) {
+                showPaths(curves);
+            }
+        });
+        pathTab.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                showPaths(model.pathLikelihood().curvesProperty().get());
+            }
+        });
         model.view().lookProperty().addListener((obs, old, look) -> setLook(look));
         setLook(model.view().lookProperty().get());
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {comparison.resultProperty(),
@@ -203,12 +223,29 @@ public final class ChartsPane extends VBox {
         loss.setNll(steps, nll, curve.exactNll(), curve.heldOut());
     }
 
+    private org.scorefield.app.model.PathLikelihood.Curves shownPaths;
+
+    /** The exact log-density along the paths on screen, titled by whose paths they are. */
+    private void showPaths(org.scorefield.app.model.PathLikelihood.Curves curves) {
+        if (curves == shownPaths) {
+            return;
+        }
+        shownPaths = curves;
+        String heading = curves.isEmpty() ? "" : curves.ofModel()
+                ? "Exact log p\u209c at the model's path points"
+                : "Exact log p\u209c(x\u209c) on the oracle's paths";
+        String note = curves.steps() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                "%s: %,d of %,d steps raised p at their start t", curves.sampler(), curves.rises(), curves.steps());
+        pathDensity.show(curves.samples(), curves.clicks(), heading, note);
+    }
+
     private void setLook(Look look) {
         schedule.setLook(look);
         loss.setLook(look);
         errors.setLook(look);
         reflowRounds.setLook(look);
         reflowNfe.setLook(look);
+        pathDensity.setLook(look);
     }
 
     private List<org.scorefield.core.flow.Reflow.Round> shownRounds = List.of();
@@ -258,7 +295,7 @@ public final class ChartsPane extends VBox {
         out.add(schedule);
         javafx.scene.Node content = (javafx.scene.Node) chooser.getSelectedToggle().getUserData();
         for (org.scorefield.app.chart.LectureChart c : new org.scorefield.app.chart.LectureChart[] {loss, errors,
-            reflowRounds, reflowNfe}) {
+            reflowRounds, reflowNfe, pathDensity}) {
             if (isInside(c, content)) {
                 out.add(c);
             }
@@ -292,6 +329,10 @@ public final class ChartsPane extends VBox {
 
     ErrorNfeChart errorChart() {
         return errors;
+    }
+
+    org.scorefield.app.chart.PathDensityChart pathDensityChart() {
+        return pathDensity;
     }
 
 

@@ -1,0 +1,128 @@
+package org.scorefield.app.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.jobs.Lane;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.likelihood.PathDensity;
+import org.scorefield.core.sample.Trajectories;
+
+/**
+ * The exact log-density of the data along a few sampling paths on screen (docs/math.md §7.6): the
+ * first {@value #SAMPLE_PATHS} paths of the run (the ODE's in the split view) and the newest
+ * {@value #CLICK_PATHS} clicked ones, each as {@code log p_t(x_t)} at every recorded step, from the
+ * exact oracle of the data along the path the sampler follows. For a model that is the data's
+ * density at the model's path points, not the model's own. Recomputed on the quick lane whenever
+ * the runs or the clicks change (milliseconds). Lives on the deliver thread of its jobs.
+ */
+public final class PathLikelihood {
+
+    /** Sample paths shown. */
+    public static final int SAMPLE_PATHS = 5;
+    /** Clicked paths shown, the newest. */
+    public static final int CLICK_PATHS = 5;
+
+    /**
+     * The curves on screen.
+     *
+     * @param samples  the run's first paths
+     * @param clicks   the clicked paths, oldest first
+     * @param ofModel  whether a trained model drew the paths (the density is still the data's)
+     * @param sampler  the sampler's title, for a caption
+     */
+    public record Curves(List<PathDensity.Curve> samples, List<PathDensity.Curve> clicks, boolean ofModel,
+                         String sampler) {
+
+        static final Curves NONE = new Curves(List.of(), List.of(), false, "");
+
+        public boolean isEmpty() {
+            return samples.isEmpty() && clicks.isEmpty();
+        }
+
+        /** Steps, over every curve, after which the density of the step's starting time had risen. */
+        public int rises() {
+            return all().stream().mapToInt(PathDensity.Curve::rises).sum();
+        }
+
+        /** Steps compared over every curve. */
+        public int steps() {
+            return all().stream().mapToInt(PathDensity.Curve::steps).sum();
+        }
+
+        private List<PathDensity.Curve> all() {
+            List<PathDensity.Curve> all = new ArrayList<>(samples);
+            all.addAll(clicks);
+            return all;
+        }
+    }
+
+    private static final String KEY = "path likelihood";
+
+    private final Jobs jobs;
+    private final SamplingState sampling;
+    private final Supplier<DenoiserChoice> choice;
+    private final ReadOnlyObjectWrapper<Curves> curves = new ReadOnlyObjectWrapper<>(Curves.NONE);
+
+    /** @param choice what samples now (its exact twin gives the density) */
+    PathLikelihood(Jobs jobs, SamplingState sampling, Supplier<DenoiserChoice> choice) {
+        this.jobs = jobs;
+        this.sampling = sampling;
+        this.choice = choice;
+        sampling.runsProperty().addListener(obs -> refresh());
+        sampling.clicksProperty().addListener(obs -> refresh());
+    }
+
+    /** The curves of the runs and clicks on screen. */
+    public ReadOnlyObjectProperty<Curves> curvesProperty() {
+        return curves.getReadOnlyProperty();
+    }
+
+    /** Computes the curves again from the runs and clicks on screen. */
+    void refresh() {
+        SamplingState.Runs runs = sampling.runsProperty().get();
+        SamplingState.Run main = runs.single() != null ? runs.single() : runs.ode();
+        List<SamplingState.Click> clicks = sampling.clicksProperty().get();
+        List<Trajectories> clicked = new ArrayList<>();
+        for (int k = Math.max(0, clicks.size() - CLICK_PATHS); k < clicks.size(); k++) {
+            Trajectories t = runs.single() == null && clicks.get(k).ode() != null ? clicks.get(k).ode()
+                    : clicks.get(k).single();
+            if (t != null) {
+                clicked.add(t);
+            }
+        }
+        if (main == null && clicked.isEmpty()) {
+            jobs.drop(KEY);
+            curves.set(Curves.NONE);
+            return;
+        }
+        DenoiserChoice exact = choice.get().exactTwin();
+        boolean ofModel = choice.get().isModel();
+        String sampler = main != null ? main.title() : sampling.settings().title();
+        jobs.<Curves>job(KEY, Lane.QUICK).quiet().start(job -> {
+            Denoiser oracle = exact.create();
+            if (!PathDensity.supports(oracle)) {
+                return Curves.NONE;
+            }
+            List<PathDensity.Curve> samples = main == null ? List.of()
+                    : PathDensity.along(oracle, main.trajectories(), firstParticles(main.trajectories(), SAMPLE_PATHS));
+            List<PathDensity.Curve> fromClicks = new ArrayList<>();
+            for (Trajectories t : clicked) {
+                fromClicks.add(PathDensity.along(oracle, t, new int[] {0}).get(0));
+            }
+            return new Curves(samples, List.copyOf(fromClicks), ofModel, sampler);
+        }, curves::set);
+    }
+
+    private static int[] firstParticles(Trajectories t, int most) {
+        int n = Math.min(most, t.particles());
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+}
