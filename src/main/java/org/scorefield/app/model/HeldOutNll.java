@@ -184,7 +184,8 @@ public final class HeldOutNll {
                 }, result -> {
                     running = false;
                     lastFinished = System.nanoTime();
-                    lastSeconds = result.point().seconds();
+                    // the first measurement of a run pays for warming up (seconds): it sets no rest
+                    lastSeconds = curve.get().points().isEmpty() ? 0 : result.point().seconds();
                     curve.set(curve.get().with(result.point(), result.data()));
                     if (pending) {
                         measure(true);
