@@ -54,7 +54,7 @@ public final class HeldOutNll {
      * @param exactNll    the data's exact NLL on the same points, NaN where unknown
      * @param heldOut     whether the points are fresh draws (false: the drawn points themselves)
      * @param size        how many points
-     * @param unavailable why there is no NLL for this model, or empty
+     * @param unavailable why there is no NLL for this model, a few words for the status bar, or empty
      */
     public record Curve(List<Point> points, double exactNll, boolean heldOut, int size, String unavailable) {
 
@@ -151,8 +151,8 @@ public final class HeldOutNll {
             return;
         }
         if (!model.flow().source().isGaussian()) {
-            curve.set(new Curve(List.of(), Double.NaN, true, 0, "No NLL for a flow from "
-                    + model.flow().source().displayName() + ": the likelihood ODE ends in the N(0, I) prior."));
+            // the likelihood ODE ends in the N(0, I) prior: a flow from elsewhere has no density there
+            curve.set(new Curve(List.of(), Double.NaN, true, 0, "source not N(0, I)"));
             return;
         }
         DataDistribution data = training.runInputs().map(i -> i.data().distribution())
@@ -167,7 +167,7 @@ public final class HeldOutNll {
                 .onFailure(why -> {
                     running = false;
                     curve.set(new Curve(curve.get().points(), curve.get().exactNll(), curve.get().heldOut(),
-                            curve.get().size(), why));
+                            curve.get().size(), "failed"));
                 })
                 .onCancelled(() -> running = false)
                 .start(job -> {

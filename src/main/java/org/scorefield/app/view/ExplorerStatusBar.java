@@ -147,6 +147,10 @@ final class ExplorerStatusBar extends StatusBar {
     /** "NLL 1.34 nats (exact 1.31)" of the newest held-out measurement; "train NLL" on drawn points. */
     private static void appendNll(StringBuilder s, org.scorefield.app.model.HeldOutNll.Curve curve) {
         org.scorefield.app.model.HeldOutNll.Point p = curve.latest();
+        if (!curve.unavailable().isEmpty()) {
+            s.append("  \u00b7  no NLL: ").append(curve.unavailable());
+            return;
+        }
         if (p == null || !Double.isFinite(p.nll())) {
             return;
         }
