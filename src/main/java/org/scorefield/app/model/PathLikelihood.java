@@ -17,7 +17,9 @@ import org.scorefield.core.sample.Trajectories;
  * {@value #CLICK_PATHS} clicked ones, each as {@code log p_t(x_t)} at every recorded step, from the
  * exact oracle of the data along the path the sampler follows. For a model that is the data's
  * density at the model's path points, not the model's own. Recomputed on the quick lane whenever
- * the runs or the clicks change (milliseconds). Lives on the deliver thread of its jobs.
+ * the runs or the clicks change while its chart is shown (milliseconds for a mixture; for 5,000
+ * memorised points tens of them, which the quick lane should not spend for a hidden chart). Lives on
+ * the deliver thread of its jobs.
  */
 public final class PathLikelihood {
 
@@ -66,14 +68,31 @@ public final class PathLikelihood {
     private final SamplingState sampling;
     private final Supplier<DenoiserChoice> choice;
     private final ReadOnlyObjectWrapper<Curves> curves = new ReadOnlyObjectWrapper<>(Curves.NONE);
+    private boolean shown;
+    private boolean stale = true;
 
     /** @param choice what samples now (its exact twin gives the density) */
     PathLikelihood(Jobs jobs, SamplingState sampling, Supplier<DenoiserChoice> choice) {
         this.jobs = jobs;
         this.sampling = sampling;
         this.choice = choice;
-        sampling.runsProperty().addListener(obs -> refresh());
-        sampling.clicksProperty().addListener(obs -> refresh());
+        sampling.runsProperty().addListener(obs -> changed());
+        sampling.clicksProperty().addListener(obs -> changed());
+    }
+
+    /** Whether the chart is on screen: the curves are computed only then, and when it comes back. */
+    public void setShown(boolean on) {
+        shown = on;
+        if (on && stale) {
+            refresh();
+        }
+    }
+
+    private void changed() {
+        stale = true;
+        if (shown) {
+            refresh();
+        }
     }
 
     /** The curves of the runs and clicks on screen. */
@@ -83,6 +102,7 @@ public final class PathLikelihood {
 
     /** Computes the curves again from the runs and clicks on screen. */
     void refresh() {
+        stale = false;
         SamplingState.Runs runs = sampling.runsProperty().get();
         SamplingState.Run main = runs.single() != null ? runs.single() : runs.ode();
         List<SamplingState.Click> clicks = sampling.clicksProperty().get();

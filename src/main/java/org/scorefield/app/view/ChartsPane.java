@@ -169,6 +169,7 @@ public final class ChartsPane extends VBox {
             }
         });
         pathTab.selectedProperty().addListener((obs, old, on) -> {
+            model.pathLikelihood().setShown(on);
             if (on) {
                 showPaths(model.pathLikelihood().curvesProperty().get());
             }
