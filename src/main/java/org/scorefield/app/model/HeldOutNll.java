@@ -15,10 +15,11 @@ import org.scorefield.core.nn.TrainingWorker;
 
 /**
  * The model's NLL on held-out data while it trains (docs/math.md §7.6): every {@value #EVERY} steps,
- * and when training pauses, the current model's mean −log p_0 over {@link HeldOutData} is integrated
- * on the compute lane ({@link HeldOutData#WHILE_TRAINING}: RK4 in 12 steps uniform in λ, about half a second for
- * 1,000 points on one core), one measurement at a time; a measurement due while one runs waits for
- * it and then takes the newest model. The curve starts again at a reset.
+ * when training pauses and after a single step, the current model's mean −log p_0 over
+ * {@link HeldOutData} is integrated on the compute lane ({@link HeldOutData#WHILE_TRAINING}: RK4 in
+ * 12 steps uniform in λ, about half a second for 1,000 points on one core), one measurement at a
+ * time; while training runs a measurement due while one runs is skipped, one due on a pause or a
+ * step waits for it and then takes the newest model. The curve starts again at a reset.
  *
  * <p>A flow from another source than N(0, I) has no Gaussian prior to end the likelihood ODE in: its
  * curve stays empty and says why. Lives on the deliver thread of its jobs.
@@ -100,6 +101,8 @@ public final class HeldOutNll {
             long steps = now.longValue();
             if (steps == 0) {
                 clear();
+            } else if (training.stateProperty().get() != TrainingWorker.State.RUNNING) {
+                measure(true); // a Step press, or a model restored: the figure is of the model on screen
             } else if (before == 0 || before / EVERY != steps / EVERY && rested()) {
                 measure(false);
             }
