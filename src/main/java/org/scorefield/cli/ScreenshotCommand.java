@@ -52,7 +52,7 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "model B, flow matching, both trained --steps from the same seed), guidance (samples guided "
                     + "to class 2 at --omega over the tilted density; with --data gmm-labelled), brush (the Draw tool's "
                     + "class swatches, with strokes of classes 2 and 5 over the data) or guidance-split (ω a vs b: "
-                    + "class 2 at ω = 1 beside --omega, from the same noise); likelihood (the exact log p_t along "
+                    + "class 2 at ω = 1 beside --omega, from the same noise); path-likelihood (the exact log p_t along "
                     + "the sampling paths and two clicked ones, in the charts). Default "
                     + "${DEFAULT-VALUE}.")
     String view;

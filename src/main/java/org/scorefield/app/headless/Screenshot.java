@@ -62,7 +62,7 @@ public final class Screenshot {
         /** "\u03c9 a vs b": class 2 (or 0) at ω = 1 beside the script's ω, from the same noise, each over its tilted density. */
         GUIDANCE_SPLIT,
         /** The exact log-density along the sampling paths and two clicked paths, in the charts (docs/math.md §7.6). */
-        LIKELIHOOD;
+        PATH_LIKELIHOOD;
 
         /** The lower-case name the command line uses: "guidance-split". */
         @Override
@@ -331,7 +331,7 @@ public final class Screenshot {
                 }
                 model.view().brushClassProperty().set(5);
             }
-            case LIKELIHOOD -> {
+            case PATH_LIKELIHOOD -> {
                 arrange(view, View.MAIN);
                 model.sampling().startAt(2.4, 2.2);
                 model.sampling().startAt(-2.0, -0.6);
