@@ -53,7 +53,9 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "to class 2 at --omega over the tilted density; with --data gmm-labelled), brush (the Draw tool's "
                     + "class swatches, with strokes of classes 2 and 5 over the data) or guidance-split (ω a vs b: "
                     + "class 2 at ω = 1 beside --omega, from the same noise); path-likelihood (the exact log p_t along "
-                    + "the sampling paths and two clicked ones, in the charts). Default "
+                    + "the sampling paths and two clicked ones, in the charts); swirl (8 Gaussians with the exact "
+                    + "oracle: the flux pₜ·û, the continuity cells and samples turned by a swirl; use "
+                    + "--steps 0). Default "
                     + "${DEFAULT-VALUE}.")
     String view;
 

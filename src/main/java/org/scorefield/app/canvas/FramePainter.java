@@ -105,6 +105,9 @@ public final class FramePainter {
         if (frame.probe() != null) {
             paintProbe(g, frame.probe(), look, m);
         }
+        if (frame.cells() != null) {
+            CellsPainter.paint(g, frame.cells(), look, m, width, height);
+        }
         if (legend != null) {
             paintLegend(g, frame.heatmap(), frame.heatmapStyle(), look, legend);
         }

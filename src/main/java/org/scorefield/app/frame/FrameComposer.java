@@ -21,6 +21,7 @@ import org.scorefield.core.field.ScalarGrid;
 import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.flow.VelocityProbe;
+import org.scorefield.core.field.ContinuityCells;
 import org.scorefield.core.sample.Trajectories;
 import org.scorefield.core.schedule.ForwardNoising;
 import org.scorefield.core.schedule.Schedule;
@@ -359,6 +360,11 @@ public final class FrameComposer {
                 : samples && run != null ? flowTitle(run.title()) + (run.guidance().on() ? "  ·  "
                         + run.guidance().describe() : "") : null;
         long nfe = pairs == null && samples && run != null ? run.nfe() : -1;
+        // the cells of the screen's t as computed; an export's other times computed on its own thread
+        ContinuityCells shownCells = model.continuity().cellsProperty().get();
+        java.util.function.DoubleFunction<ContinuityCells> cellsAt = model.continuity().recipe();
+        boolean cellsOn = view.continuityProperty().get();
+        String cellsProblem = cellsOn ? model.continuity().problemProperty().get() : null;
         return new Pane(runTitle, nfe, t -> {
             FieldLayers.Layers l = layers.at(t);
             CanvasFrame frame = decorate(CanvasFrame.EMPTY, l.difference(), split ? ends : density ? l.density() : null,
@@ -382,6 +388,9 @@ public final class FrameComposer {
             if (probe != null) {
                 frame = frame.withProbe(probe);
             }
+            if (cellsOn && !split) {
+                frame = frame.withCells(cellsAt(shownCells, cellsAt, schedule, t));
+            }
             List<String> notes = new ArrayList<>();
             if (l.caption() != null) {
                 notes.add(l.caption());
@@ -392,8 +401,23 @@ public final class FrameComposer {
             if (probeLegend != null) {
                 notes.add(probeLegend);
             }
+            if (cellsProblem != null && !split) {
+                notes.add(cellsProblem);
+            }
             return new Frame(frame, notes);
         });
+    }
+
+    /**
+     * The continuity cells at t: those computed for the screen when they are of this t; otherwise
+     * computed now off the FX thread (an export's frame), and none on it (the screen's job is on its way).
+     */
+    private static ContinuityCells cellsAt(ContinuityCells shown, java.util.function.DoubleFunction<ContinuityCells> at,
+                                           Schedule schedule, double t) {
+        if (shown != null && shown.t() == org.scorefield.app.model.ContinuityState.time(schedule, t)) {
+            return shown;
+        }
+        return javafx.application.Platform.isFxApplicationThread() ? null : at.apply(t);
     }
 
     /** How the heatmap the layers hold is coloured: a log-density, a probability or a tilted log-density. */

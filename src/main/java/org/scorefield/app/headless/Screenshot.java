@@ -62,7 +62,12 @@ public final class Screenshot {
         /** "\u03c9 a vs b": class 2 (or 0) at ω = 1 beside the script's ω, from the same noise, each over its tilted density. */
         GUIDANCE_SPLIT,
         /** The exact log-density along the sampling paths and two clicked paths, in the charts (docs/math.md §7.6). */
-        PATH_LIKELIHOOD;
+        PATH_LIKELIHOOD,
+        /**
+         * Density evolution on 8 Gaussians with the exact oracle: the flux p_t·û with a swirl, the continuity
+         * cells, and swirling samples over the unchanged density (docs/math.md §8.10, §8.11).
+         */
+        SWIRL;
 
         /** The lower-case name the command line uses: "guidance-split". */
         @Override
@@ -126,7 +131,8 @@ public final class Screenshot {
             ExplorerModel model = view.model();
             HeadlessFx.run(() -> {
                 model.view().lookProperty().set(script.look());
-                model.data().presetProperty().set(script.preset());
+                model.data().presetProperty().set(script.view() == View.SWIRL && script.scene() == 0
+                        ? DatasetPreset.EIGHT_GAUSSIANS : script.preset());
                 if (script.view() == View.REFLOW || script.view() == View.PAIRS || script.view() == View.PROBE) {
                     model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
                 }
@@ -340,6 +346,27 @@ public final class Screenshot {
                 }
                 return;
             }
+            case SWIRL -> {
+                model.sampling().driverProperty().set(org.scorefield.app.settings.Driver.EXACT);
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(true);
+                model.view().heatmapProperty().set(org.scorefield.app.settings.HeatmapLayer.DENSITY);
+                model.view().showSamplesProperty().set(true);
+                model.view().showFieldProperty().set(true);
+                model.view().fieldKindProperty().set(FieldKind.FLUX);
+                model.view().fieldSourceProperty().set(FieldSource.EXACT);
+                model.view().streamlinesProperty().set(false);
+                model.view().continuityProperty().set(true);
+                model.view().cellsXProperty().set(SWIRL_CELLS[0]);
+                model.view().cellsYProperty().set(SWIRL_CELLS[1]);
+                model.sampling().swirlProperty().set(SWIRL_STRENGTH);
+                view.scrubber().stop();
+                model.view().timeProperty().set(SWIRL_TIME);
+                if (view.lookup("#fieldSection") instanceof TitledPane fields) {
+                    fields.setExpanded(true);
+                }
+            }
             case PAIRS -> {
                 model.view().splitProperty().set(false);
                 model.view().showDataProperty().set(false);
@@ -352,6 +379,11 @@ public final class Screenshot {
         }
         model.sampling().resample();
     }
+
+    /** The swirl view's strength, time and block of cells. */
+    static final double SWIRL_STRENGTH = 1.5;
+    static final double SWIRL_TIME = 0.05;
+    static final double[] SWIRL_CELLS = {1.2, 0.3};
 
     /** A few pulses, so that layout and CSS are done. */
     static void settle() {

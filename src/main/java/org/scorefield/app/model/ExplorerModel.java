@@ -46,6 +46,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final CompareState compare;
     private final ClassifierState classifier;
     private final GuidanceSplit guidanceSplit;
+    private final ContinuityState continuity;
     private final UndoHistory undo;
 
     /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
@@ -91,6 +92,7 @@ public final class ExplorerModel implements AutoCloseable {
         guide = new CanvasGuide(this);
         compare = new CompareState(jobs, values, view.compareProperty(), data, process, training, sampling);
         guidanceSplit = new GuidanceSplit(jobs, view.omegaSplitProperty(), sampling, this::samplingChoice);
+        continuity = new ContinuityState(this);
         // last: every part's own reaction to a change has happened before the history compares states
         undo = new UndoHistory(values, data, process, message);
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.
@@ -98,6 +100,11 @@ public final class ExplorerModel implements AutoCloseable {
             Nd4jRuntime.ensureConfigured();
             return true;
         }, ok -> { });
+    }
+
+    /** The block of continuity cells (docs/math.md §8.10). */
+    public ContinuityState continuity() {
+        return continuity;
     }
 
     /** The sentence above the canvas: what it shows and what to do next. */

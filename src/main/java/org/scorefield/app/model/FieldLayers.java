@@ -74,7 +74,8 @@ public final class FieldLayers {
                 model.training().modelProperty(), model.view().showFieldProperty(), model.view().fieldKindProperty(),
                 model.view().fieldSourceProperty(), model.view().streamlinesProperty(), model.view().fieldResolutionProperty(),
                 model.data().dataProperty(), model.exactPathProperty(), model.sampling().guidedClassProperty(),
-                model.sampling().omegaProperty(), model.sampling().guidanceProperty(), model.classifier().changes()};
+                model.sampling().omegaProperty(), model.sampling().guidanceProperty(), model.classifier().changes(),
+                model.sampling().swirlProperty()};
         for (javafx.beans.Observable o : fieldInputs) {
             o.addListener(obs -> refreshField());
         }
@@ -237,7 +238,7 @@ public final class FieldLayers {
     /** The field layer (arrows, streamlines or the difference heatmap) at any t (any thread). */
     record FieldRecipe(FieldSource source, FieldKind kind, DenoiserChoice exact, DenoiserChoice learned,
                        boolean lines, int resolution, GridSpec spec, GridSpec fine, double halfShort,
-                       GuidanceChoice guide) {
+                       GuidanceChoice guide, double swirl) {
         FieldResult at(double t) {
             double tau = clampTime(exact.schedule(), t);
             if (kind == FieldKind.SCORE && source != FieldSource.EXACT && !learned.model().flow().isStandard()) {
@@ -245,11 +246,13 @@ public final class FieldLayers {
                         + "independent of x\u2080  (another source,  or coupled pairs).  Show its velocity.");
             }
             if (source == FieldSource.DIFFERENCE) {
-                // guided on both sides or on neither: a guided truth beside an unguided model would be no error
-                GuidanceChoice both = guide.guidesField(learned) ? guide : GuidanceChoice.NONE;
+                // guided on both sides or on neither: a guided truth beside an unguided model would be no error;
+                // the flux is never guided (p_t of a guided flow has no closed form)
+                GuidanceChoice both = guide.guidesField(learned) && kind != FieldKind.FLUX ? guide : GuidanceChoice.NONE;
                 Denoiser l = both.field(learned);
                 Denoiser e = both.field(exact);
-                ScalarGrid difference = FieldDifference.magnitude(kind.evaluate(l, fine, tau), kind.evaluate(e, fine, tau));
+                ScalarGrid difference = FieldDifference.magnitude(kind.evaluate(l, e, fine, tau),
+                        kind.evaluate(e, e, fine, tau));
                 var flow = learned.model().flow();
                 boolean coupled = flow.round() > 0
                         || flow.coupling().kind() != org.scorefield.core.flow.CouplingKind.INDEPENDENT;
@@ -260,13 +263,29 @@ public final class FieldLayers {
             }
             boolean exactField = source == FieldSource.EXACT;
             DenoiserChoice shown = exactField ? exact : learned;
-            Denoiser d = guide.field(shown);
+            boolean flux = kind == FieldKind.FLUX;
+            boolean guided = guide.guidesField(shown) && !flux; // p_t of a guided flow has no closed form
+            Denoiser d = guided ? guide.field(shown) : shown.create();
+            // the swirl of the Sampling section turns the velocity (and so the flux) as sampling sees it
+            boolean swirled = swirl > 0 && kind != FieldKind.SCORE && d.hasScore();
+            Denoiser density = flux ? (exactField ? d : exact.create()) : null;
+            if (swirled) {
+                d = org.scorefield.core.denoise.SwirledDenoiser.of(d, swirl);
+            }
             // a velocity without a diffusion behind it (another source, or coupled pairs) is the flow's own
             String name = kind == FieldKind.VELOCITY && !d.gaussianNoise() ? "flow velocity dx/dt" : kind.displayName();
-            String caption = String.format(Locale.ROOT, "%s %s%s at t = %.2f%s", exactField ? "exact" : "learned",
-                    guide.guidesField(shown) ? "guided " : "", name, tau, sourceNote(exact.source(), exactField ? d : null))
-                    + (guide.guidesField(shown) ? "\n" + guide.describe() : "");
-            VectorGrid grid = kind.evaluate(d, lines ? fine : spec, tau);
+            String turn = !swirled ? "" : String.format(Locale.ROOT, flux ? ",  \u00fb with swirl "
+                    + "s\u00b7\u03c3\u00b7J\u2207log p\u209c (s = %.2f)" : " + swirl s\u00b7\u03c3\u00b7J\u2207log "
+                    + "p\u209c (s = %.2f)", swirl);
+            String caption = flux && !exactField
+                    ? String.format(Locale.ROOT, "flux p\u209c\u00b7\u00fb%s at t = %.2f\np\u209c exact,  \u00fb "
+                            + "learned:  the data's density moved by the model's velocity%s", turn, tau,
+                            sourceNote(exact.source(), null))
+                    : String.format(Locale.ROOT, "%s %s%s%s at t = %.2f%s", exactField ? "exact" : "learned",
+                            guided ? "guided " : "", name, turn, tau, sourceNote(exact.source(), exactField ? d : null))
+                    + (guided ? "\n" + guide.describe() : "")
+                    + (flux && guide.guidesField(shown) ? "\nunguided:  the guided flow's p\u209c has no closed form" : "");
+            VectorGrid grid = kind.evaluate(d, density == null ? d : density, lines ? fine : spec, tau);
             List<double[]> traced = lines ? Streamlines.trace(grid, resolution, 2 * halfShort / 200, 400) : null;
             return new FieldResult(grid, null, traced, caption);
         }
@@ -313,7 +332,7 @@ public final class FieldLayers {
         return new FieldRecipe(source, model.view().fieldKindProperty().get(), exact, learned,
                 model.view().streamlinesProperty().get(), resolution, grid(resolution, halfW, halfH),
                 grid(HEATMAP_CELLS / 2, halfW, halfH), Math.min(halfW, halfH),
-                model.sampling().guidanceChoice().withOmega(omega));
+                model.sampling().guidanceChoice().withOmega(omega), model.sampling().swirlProperty().get());
     }
 
     /**

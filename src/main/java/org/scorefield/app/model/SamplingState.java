@@ -19,6 +19,7 @@ import org.scorefield.app.jobs.Lane;
 import org.scorefield.app.settings.Driver;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.denoise.SwirledDenoiser;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.guidance.GuidanceQuality;
 import org.scorefield.core.metric.SampleQuality;
@@ -117,6 +118,7 @@ public final class SamplingState {
     private final IntegerProperty count;
     private final IntegerProperty paths;
     private final BooleanProperty showDenoised;
+    private final DoubleProperty swirl;
     private final IntegerProperty guidedClass;
     private final ObjectProperty<org.scorefield.app.settings.GuidanceKind> guidance;
     private final DoubleProperty omega;
@@ -147,6 +149,7 @@ public final class SamplingState {
         count = values.integer(Settings.SAMPLE_COUNT);
         paths = values.integer(Settings.PATHS);
         showDenoised = values.flag(Settings.SHOW_DENOISED);
+        swirl = values.number(Settings.SWIRL);
         guidedClass = values.integer(Settings.GUIDED_CLASS);
         guidance = values.object(Settings.GUIDANCE);
         omega = values.number(Settings.OMEGA);
@@ -189,6 +192,11 @@ public final class SamplingState {
 
     public BooleanProperty showDenoisedProperty() {
         return showDenoised;
+    }
+
+    /** The strength s of the divergence-free swirl added to the velocity (0: none; docs/math.md §8.11). */
+    public DoubleProperty swirlProperty() {
+        return swirl;
     }
 
     /** The class sampling is guided to: {@link Settings#NO_CLASS}, {@link Settings#EACH_CLASS} or 0 … K − 1. */
@@ -277,6 +285,7 @@ public final class SamplingState {
         SamplerSettings[] pair = splitSettings();
         int n = count.get();
         long s = seed.get();
+        double turn = swirl.get();
         GuidanceChoice guide = guidanceFor(source);
         busy.set(true);
         jobs.<Runs>job("sample", Lane.SAMPLING).title("Sampling")
@@ -288,10 +297,10 @@ public final class SamplingState {
                 .start(job -> {
                     if (both) {
                         // a flow whose x1 is not Gaussian noise has no reverse SDE: its pane says so instead
-                        return new Runs(null, run(source, guide, pair[0], n, s),
-                                source.gaussianNoise() ? run(source, guide, pair[1], n, s) : null);
+                        return new Runs(null, run(source, guide, pair[0], n, s, turn),
+                                source.gaussianNoise() ? run(source, guide, pair[1], n, s, turn) : null);
                     }
-                    return new Runs(run(source, guide, single, n, s), null, null);
+                    return new Runs(run(source, guide, single, n, s, turn), null, null);
                 }, result -> {
                     busy.set(false);
                     runs.set(result);
@@ -310,9 +319,10 @@ public final class SamplingState {
     void sampleLike(String key, DenoiserChoice source, Run like, java.util.function.Consumer<Run> done) {
         int n = like.trajectories().particles();
         GuidanceChoice guide = like.guidance().unavailable(source).isEmpty() ? like.guidance() : GuidanceChoice.NONE;
+        double turn = swirl.get();
         jobs.<Run>job(key, Lane.SAMPLING).title("Sampling B")
                 .onFailure(why -> done.accept(null))
-                .start(job -> run(source, guide, like.settings(), n, like.seed()), done);
+                .start(job -> run(source, guide, like.settings(), n, like.seed(), turn), done);
     }
 
     /**
@@ -325,9 +335,10 @@ public final class SamplingState {
     void sampleLike(String key, DenoiserChoice source, Run like, GuidanceChoice guide,
                     java.util.function.Consumer<Run> done) {
         int n = like.trajectories().particles();
+        double turn = swirl.get();
         jobs.<Run>job(key, Lane.SAMPLING).title("Sampling at \u03c9 of B")
                 .onFailure(why -> done.accept(null))
-                .start(job -> run(source, guide, like.settings(), n, like.seed()), done);
+                .start(job -> run(source, guide, like.settings(), n, like.seed(), turn), done);
     }
 
     /** Forgets every run (when the data, process or model they came from are gone). */
@@ -390,9 +401,11 @@ public final class SamplingState {
         SamplerSettings single = settings();
         SamplerSettings[] pair = splitSettings();
         long s = seed.get();
+        double turn = swirl.get();
         GuidanceChoice guide = guidanceFor(source);
         jobs.submit("clicks", Lane.SAMPLING, job -> {
-            Denoiser denoiser = guide.on() ? guide.create(source, CLICK_PATHS, s).denoiser() : source.create();
+            Denoiser denoiser = SwirledDenoiser.of(guide.on() ? guide.create(source, CLICK_PATHS, s).denoiser()
+                    : source.create(), turn);
             List<Click> done = new ArrayList<>();
             for (int k = 0; k < points.size(); k++) {
                 double[] p = points.get(k);
@@ -419,13 +432,14 @@ public final class SamplingState {
         return Sampling.fromPoints(denoiser, settings, start, seed, Recording.POSITIONS_AND_DENOISED).trajectories();
     }
 
-    /** A run of the single view, guided as asked (or not at all). */
-    private Run run(DenoiserChoice source, GuidanceChoice guide, SamplerSettings settings, int n, long seed) {
+    /** A run of the single view, guided as asked (or not at all), with the swirl of this strength (0: none). */
+    private Run run(DenoiserChoice source, GuidanceChoice guide, SamplerSettings settings, int n, long seed,
+                    double turn) {
         if (!guide.on()) {
-            return run(source.create(), source, settings, n, seed);
+            return run(SwirledDenoiser.of(source.create(), turn), source, settings, n, seed);
         }
         GuidanceChoice.Guided guided = guide.create(source, n, seed);
-        Run plain = run(guided.denoiser(), source, settings, n, seed);
+        Run plain = run(SwirledDenoiser.of(guided.denoiser(), turn), source, settings, n, seed);
         double[] samples = plain.trajectories().positions()[plain.trajectories().length() - 1];
         Optional<GuidanceQuality> figures = Optional.of(guide.perSample()
                 ? GuidanceQuality.eachOwn(guided.exact(), samples, guided.labels())
@@ -441,7 +455,9 @@ public final class SamplingState {
         DataDistribution reference = source.reference();
         Optional<SampleQuality> quality = Optional.of(SampleQuality.of(result.samples(), reference, seed,
                 floor(source, reference, n, seed)));
-        return new Run(result.trajectories(), settings, seed, result.nfe(), source.label(), quality,
+        String label = denoiser instanceof SwirledDenoiser swirled ? source.label() + String.format(
+                java.util.Locale.ROOT, " + swirl s = %.2f", swirled.strength()) : source.label();
+        return new Run(result.trajectories(), settings, seed, result.nfe(), label, quality,
                 source.model() != null ? source.model().steps() : -1);
     }
 

@@ -42,6 +42,9 @@ public final class ViewState {
     private final BooleanProperty streamlines;
     private final IntegerProperty fieldResolution;
     private final DoubleProperty arrowScale;
+    private final BooleanProperty continuity;
+    private final DoubleProperty cellsX;
+    private final DoubleProperty cellsY;
     private final BooleanProperty showPairs;
     private final BooleanProperty loop;
     private final BooleanProperty towardsData;
@@ -69,6 +72,9 @@ public final class ViewState {
         streamlines = values.flag(Settings.STREAMLINES);
         fieldResolution = values.integer(Settings.FIELD_RESOLUTION);
         arrowScale = values.number(Settings.ARROW_SCALE);
+        continuity = values.flag(Settings.CONTINUITY);
+        cellsX = values.number(Settings.CELLS_X);
+        cellsY = values.number(Settings.CELLS_Y);
         showPairs = values.flag(Settings.SHOW_PAIRS);
         loop = values.flag(Settings.LOOP);
         towardsData = values.flag(Settings.TOWARDS_DATA);
@@ -86,6 +92,21 @@ public final class ViewState {
                 }
             });
         }
+    }
+
+    /** Whether the block of continuity cells is drawn (docs/math.md §8.10). */
+    public BooleanProperty continuityProperty() {
+        return continuity;
+    }
+
+    /** The x of the centre of the block of continuity cells. */
+    public DoubleProperty cellsXProperty() {
+        return cellsX;
+    }
+
+    /** The y of the centre of the block of continuity cells. */
+    public DoubleProperty cellsYProperty() {
+        return cellsY;
     }
 
     /** The scrubber's time: 0 is the data, 1 is pure noise. */

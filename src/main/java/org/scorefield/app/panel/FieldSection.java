@@ -11,9 +11,9 @@ import org.scorefield.app.settings.Settings;
 import org.scorefield.core.field.FieldKind;
 
 /**
- * The Fields section: which vector field the canvas draws (the score or the PF-ODE velocity), from
+ * The Fields section: which vector field the canvas draws (the score, the PF-ODE velocity or the flux p_t·û), from
  * where (learned, exact, or the size of their difference as a heatmap), as arrows or streamlines,
- * how dense and how long the arrows are.
+ * how dense and how long the arrows are; and the block of continuity cells (docs/math.md §8.10).
  */
 public final class FieldSection {
 
@@ -35,6 +35,7 @@ public final class FieldSection {
         HBox densityRow = Controls.slider(Settings.FIELD_RESOLUTION, view.fieldResolutionProperty(),
                 "fieldDensitySlider");
         HBox scaleRow = Controls.slider(Settings.ARROW_SCALE, view.arrowScaleProperty(), "arrowScaleSlider");
+        ToggleSwitch cells = Controls.toggle(Settings.CONTINUITY, view.continuityProperty(), "continuitySwitch");
 
         TitledPane pane = Widgets.section("Fields", "fieldSection",
                 Controls.row(Settings.SHOW_FIELD, show),
@@ -42,7 +43,8 @@ public final class FieldSection {
                 Controls.row(Settings.FIELD_SOURCE, source),
                 Controls.row(Settings.STREAMLINES, lines),
                 Controls.row(Settings.FIELD_RESOLUTION, densityRow),
-                Controls.row(Settings.ARROW_SCALE, scaleRow));
+                Controls.row(Settings.ARROW_SCALE, scaleRow),
+                Controls.row(Settings.CONTINUITY, cells));
         pane.setExpanded(false);
         return pane;
     }

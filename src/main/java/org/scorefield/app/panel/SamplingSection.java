@@ -61,6 +61,8 @@ public final class SamplingSection {
 
         ToggleSwitch denoised = Controls.toggle(Settings.SHOW_DENOISED, sampling.showDenoisedProperty(),
                 "denoisedSwitch");
+        HBox swirlBox = Controls.slider(Settings.SWIRL, sampling.swirlProperty(), "swirlSlider");
+        ticked(swirlBox);
 
         ComboBox<Integer> target = Controls.choices(Settings.GUIDED_CLASS, sampling.guidedClassProperty(), "classBox");
         target.setCellFactory(list -> new ClassCell(model));
@@ -120,6 +122,7 @@ public final class SamplingSection {
                 Controls.row(Settings.SAMPLING_SEED, seed),
                 buttons,
                 Controls.row(Settings.SHOW_DENOISED, denoised),
+                Controls.row(Settings.SWIRL, swirlBox),
                 Widgets.heading("Guidance"),
                 Controls.row(Settings.GUIDED_CLASS, target),
                 Controls.row(Settings.GUIDANCE, kind),

@@ -9,5 +9,7 @@ public enum CanvasTool {
     /** Drags remove data points. */
     ERASE,
     /** A click shows the conditional and marginal velocity of flow matching at that point and the current t. */
-    PROBE
+    PROBE,
+    /** A click moves the block of continuity cells there. */
+    CELLS
 }

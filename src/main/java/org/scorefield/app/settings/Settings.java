@@ -185,6 +185,12 @@ public final class Settings {
     public static final Setting<Boolean> SHOW_DENOISED = flag("sampling.show_denoised", false, "Show x̂₀",
             "Overlay the denoising trajectory: at every t, the model's guess of the clean point x̂₀ that the particle "
                     + "is heading for (docs/math.md §6).").inScene().build();
+    public static final Setting<Double> SWIRL = number("sampling.swirl", 0, 0, 4, "Swirl", "", "Add a "
+            + "divergence-free swirl s\u00b7\u03c3\u00b7J\u2207log p\u209c (a quarter turn of the score) to the "
+            + "velocity: particles circle along the contours of p\u209c, while every marginal, the density heatmap "
+            + "and each cell's mass stay the same. The velocity field is not unique (docs/math.md \u00a78.11). "
+            + "0 is off; it needs a score, so a flow from another source takes none.").stepOf(0.25)
+            .inScene().build();
 
     /** The class value of {@link #GUIDED_CLASS} meaning no guidance. */
     public static final int NO_CLASS = -1;
@@ -278,6 +284,17 @@ public final class Settings {
                     + "twice as long, and stronger arrows are more opaque, so weak arrows (the score beside the data "
                     + "at small t) stay visible. The shortest are kept a few pixels long, the longest clipped to one "
                     + "cell.").logScale().display(a -> String.format(Locale.ROOT, "%.2g×", a)).inScene().build();
+    public static final Setting<Boolean> CONTINUITY = flag("view.continuity", false, "Continuity cells",
+            "A 3\u00d73 block of cells with two figures each: the rate at which the cell's mass \u222bp\u209c "
+                    + "changes, and the net flux of p\u209c\u00b7\u00fb into it through its edges (exact density and "
+                    + "velocity, with the swirl if any). The continuity equation makes them equal (docs/math.md "
+                    + "\u00a78.10). The Cells tool moves the block.").inScene().build();
+    public static final Setting<Double> CELLS_X = number("view.cells_x", 1.1, -8, 8, "Cells x", "",
+            "The x of the centre of the block of continuity cells (the Cells tool sets it with a click).")
+            .inScene().build();
+    public static final Setting<Double> CELLS_Y = number("view.cells_y", 0.6, -8, 8, "Cells y", "",
+            "The y of the centre of the block of continuity cells (the Cells tool sets it with a click).")
+            .inScene().build();
     public static final Setting<Boolean> SHOW_PAIRS = flag("view.pairs", false, "Show pairs", "Draw one batch of "
             + Coupling.CHUNK + " training pairs under the chosen coupling as the straight lines x_t = (1 − t)·x₀ + "
             + "t·x₁ they train on (the scrubber moves along them).").inScene().build();
@@ -331,10 +348,10 @@ public final class Settings {
             SOURCE, COUPLING, SINKHORN_EPSILON, WIDTH, DEPTH, LEARNING_RATE, BATCH, EMA, TRAINING_SEED, CONDITIONAL,
             LABEL_DROPOUT, REFRESH_SAMPLES, REFRESH_EVERY, COMPARE_VARIES, COMPARE_OBJECTIVE, COMPARE_SCHEDULE,
             COMPARE_WIDTH, COMPARE_COUPLING, REFLOW_PAIRS, REFLOW_TRAIN_STEPS, REFLOW_FINE_TUNE, REFLOW_SIDE_BY_SIDE,
-            DRIVER, SOLVER, STEPS, GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, GUIDED_CLASS,
+            DRIVER, SOLVER, STEPS, GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, SWIRL, GUIDED_CLASS,
             GUIDANCE, OMEGA, OMEGA_B, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT, TOOL, SHOW_DATA,
             SHOW_DENSITY, HEATMAP, BRUSH_CLASS, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
-            ARROW_SCALE, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
+            ARROW_SCALE, CONTINUITY, CELLS_X, CELLS_Y, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
             SECONDS, OVERLAY);
 
     /** "none", "each its own" or "class 2" for a value of {@link #GUIDED_CLASS} or {@link #BRUSH_CLASS}. */

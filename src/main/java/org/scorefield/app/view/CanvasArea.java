@@ -98,7 +98,8 @@ public final class CanvasArea extends StackPane {
                 model.sampling().showDenoisedProperty(), model.sampling().pathsProperty(),
                 layers.layersProperty(), layers.endpointDensitiesProperty(), model.view().lookProperty(),
                 model.pairs().pairsProperty(), model.view().showPairsProperty(), model.probe().probeProperty(), model.view().toolProperty(),
-                model.exactPathProperty()}) {
+                model.exactPathProperty(), model.continuity().cellsProperty(), model.continuity().problemProperty(),
+                model.view().continuityProperty()}) {
             o.addListener(obs -> requestRedraw());
         }
         // ω a vs b: the right-hand pane's run, layers and ω
@@ -280,6 +281,17 @@ public final class CanvasArea extends StackPane {
                     model.undo().beginGesture();
                 }
                 model.data().erase(world[0], world[1], ERASER_RADIUS);
+            }
+            case CELLS -> {
+                if (pressed) {
+                    model.undo().beginGesture();
+                    model.view().cellsXProperty().set(Math.max(-8, Math.min(8, world[0])));
+                    model.view().cellsYProperty().set(Math.max(-8, Math.min(8, world[1])));
+                    model.view().continuityProperty().set(true);
+                    model.messageProperty().set(String.format(Locale.ROOT, "Continuity cells around (%.2f, %.2f): "
+                            + "each cell's mass changes exactly as fast as p\u209c\u00b7\u00fb flows in.",
+                            world[0], world[1]));
+                }
             }
             case PROBE -> {
                 if (pressed) {

@@ -338,6 +338,7 @@ public final class ExplorerView extends BorderPane {
                 sampling.stepsProperty(), sampling.gridProperty(), sampling.etaProperty(), sampling.seedProperty(),
                 sampling.driverProperty(), sampling.countProperty(), sampling.guidedClassProperty(),
                 sampling.guidanceProperty(), sampling.omegaProperty(), model.classifier().changes(),
+                sampling.swirlProperty(),
                 model.view().splitProperty(),
                 model.data().dataProperty()}) {
             o.addListener(obs -> resampleIfShown());

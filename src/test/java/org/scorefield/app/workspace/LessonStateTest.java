@@ -280,7 +280,8 @@ class LessonStateTest {
                 "view.time_scale", "view.split", "view.rounds", "view.compare", "view.data", "view.density",
                 "view.samples", "view.field", "view.field_kind", "view.field_source", "view.streamlines",
                 "view.field_resolution", "view.arrow_scale", "view.pairs", "sampling.class", "sampling.guidance",
-                "sampling.omega", "sampling.omega_b", "view.heatmap", "view.omega_split"),
+                "sampling.omega", "sampling.omega_b", "view.heatmap", "view.omega_split", "sampling.swirl",
+                "view.continuity", "view.cells_x", "view.cells_y"),
                 LessonState.CAPTURED.stream().map(org.scorefield.app.settings.Setting::key)
                         .collect(java.util.stream.Collectors.toSet()));
     }

@@ -72,7 +72,7 @@ class FieldKindTest {
     void oneEvaluationIsOneNfe() {
         for (FieldKind kind : FieldKind.values()) {
             CountingDenoiser counting = new CountingDenoiser(gaussian(ScheduleKind.VP.createDefault()));
-            kind.evaluate(counting, GridSpec.square(4, 32), 0.4);
+            kind.evaluate(counting, gaussian(ScheduleKind.VP.createDefault()), GridSpec.square(4, 32), 0.4);
             assertEquals(1, counting.calls(), kind.id());
         }
     }
@@ -82,6 +82,10 @@ class FieldKindTest {
         GaussianMixtureDenoiser d = gaussian(ScheduleKind.VP.createDefault());
         assertThrows(IllegalArgumentException.class, () -> FieldKind.SCORE.evaluate(d, GRID, 0));
         assertThrows(IllegalArgumentException.class, () -> FieldKind.VELOCITY.evaluate(d, GRID, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> FieldKind.FLUX.evaluate(d, GRID, 0));
+        // a flux needs an exact density: a denoiser that is not an oracle has none
+        assertThrows(org.scorefield.core.InvalidInputException.class,
+                () -> FieldKind.FLUX.evaluate(new CountingDenoiser(d), GRID, 0.5));
     }
 
     @Test
