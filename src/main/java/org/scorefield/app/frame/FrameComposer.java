@@ -93,8 +93,24 @@ public final class FrameComposer {
     private final ExplorerModel model;
 
     public FrameComposer(ExplorerModel model) {
-        this.model = Objects.requireNonNull(model);
+        this(model, false);
     }
+
+    private FrameComposer(ExplorerModel model, boolean computesCells) {
+        this.model = Objects.requireNonNull(model);
+        this.computesCells = computesCells;
+    }
+
+    /**
+     * A composer for exports, whose frames are made off the FX thread at every t: it computes the
+     * continuity cells of each t that is not the screen's (the screen's composer leaves them to their job).
+     */
+    public FrameComposer computingCells() {
+        return new FrameComposer(model, true);
+    }
+
+    /** Whether frames at a t other than the screen's compute their continuity cells (off the FX thread). */
+    private final boolean computesCells;
 
     /** Whether the canvas shows the Reflow rounds (chosen, and there are some). */
     public boolean showsRounds() {
@@ -389,7 +405,7 @@ public final class FrameComposer {
                 frame = frame.withProbe(probe);
             }
             if (cellsOn && !split) {
-                frame = frame.withCells(cellsAt(shownCells, cellsAt, schedule, t));
+                frame = frame.withCells(cellsAt(shownCells, computesCells ? cellsAt : null, schedule, t));
             }
             List<String> notes = new ArrayList<>();
             if (l.caption() != null) {
@@ -410,14 +426,14 @@ public final class FrameComposer {
 
     /**
      * The continuity cells at t: those computed for the screen when they are of this t; otherwise
-     * computed now off the FX thread (an export's frame), and none on it (the screen's job is on its way).
+     * computed now by {@code at} (an export's frame), or none (on screen, the job for this t is on its way).
      */
     private static ContinuityCells cellsAt(ContinuityCells shown, java.util.function.DoubleFunction<ContinuityCells> at,
                                            Schedule schedule, double t) {
         if (shown != null && shown.t() == org.scorefield.app.model.ContinuityState.time(schedule, t)) {
             return shown;
         }
-        return javafx.application.Platform.isFxApplicationThread() ? null : at.apply(t);
+        return at == null ? null : at.apply(t);
     }
 
     /** How the heatmap the layers hold is coloured: a log-density, a probability or a tilted log-density. */

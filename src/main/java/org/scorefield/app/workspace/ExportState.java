@@ -66,7 +66,7 @@ public final class ExportState {
     public ExportState(ExplorerModel model) {
         this.model = model;
         this.settings = model.export();
-        this.composer = new FrameComposer(model);
+        this.composer = new FrameComposer(model).computingCells();
         this.jobs = model.jobs();
         this.progress = new JobProgress(jobs, ANIMATION);
     }

@@ -27,7 +27,7 @@ class LessonStateTest {
     void theDefaultLessonFollowsTheStoryAndEverySceneShows() {
         Lesson lesson = LessonState.defaultLesson();
         assertEquals(List.of("The data", "Forward noising", "Score and Tweedie", "PF-ODE vs reverse SDE",
-                "Samplers and NFE", "Flow matching", "Couplings", "Reflow", "Guidance"),
+                "Samplers and NFE", "Flow matching", "Couplings", "Reflow", "Guidance", "Density flows"),
                 lesson.scenes().stream().map(Lesson.Scene::name).toList());
         lessons.next(); // PageDown with no lesson open starts the default one
         assertEquals(0, lessons.indexProperty().get());
@@ -51,10 +51,16 @@ class LessonStateTest {
             lessons.next(); // past the end
         }
         assertEquals(lesson.scenes().size() - 1, lessons.indexProperty().get(), "the last scene stays the last");
-        // the last scene guides class 2 of gmm-labelled; going back to the first leaves guidance off again
+        // the last scene swirls the samples over the continuity cells; going back to the first turns both off
+        assertEquals(1.5, model.sampling().swirlProperty().get());
+        assertTrue(model.view().continuityProperty().get());
+        // the guidance scene guides class 2 of gmm-labelled; going back to the first leaves guidance off again
+        lessons.go(8);
         assertEquals(2, model.sampling().guidedClassProperty().get());
         lessons.go(0);
         assertEquals(org.scorefield.app.settings.Settings.NO_CLASS, model.sampling().guidedClassProperty().get());
+        assertEquals(0, model.sampling().swirlProperty().get());
+        assertFalse(model.view().continuityProperty().get());
         lessons.go(-5);
         assertEquals(0, lessons.indexProperty().get());
         lessons.close();
