@@ -53,11 +53,13 @@ final class CellsPainter {
     }
 
     /**
-     * The block on the plane (tints and outlines, nothing that hides the particles) and, beside it, a
+     * The block on the plane (tints and outlines, nothing that hides the particles) and, below {@code free}
+     * (the bottom of the title's band), a
      * table laid out as the block is, each entry the cell's two figures in a bold font that grows with the
      * look: readable from the back of a room whatever size the cells have on screen.
      */
-    static void paint(Pen g, ContinuityCells cells, Look look, ScreenMapping m, double width, double height) {
+    static void paint(Pen g, ContinuityCells cells, Look look, ScreenMapping m, double width, double height,
+                      double free) {
         Look.Palette p = look.palette();
         double s = look.scale();
         int n = cells.n();
@@ -87,8 +89,9 @@ final class CellsPainter {
             g.strokeLine(left, y, right, y);
         }
         // The table: as many entries as cells, top row of the table = top row of the block.
-        // as large as the look asks, within a third of the canvas's width and 42 % of its height
-        double size = Math.max(7, Math.min(14 * s, Math.min(0.34 * width / (n * 4.4), 0.42 * height / (n * 2.7 + 3))));
+        // as large as the look asks, within a third of the canvas's width and 4/5 of its height (a lesson's
+        // short canvas in presenter mode still gets figures that read from the back of the room)
+        double size = Math.max(7, Math.min(14 * s, Math.min(0.34 * width / (n * 4.4), 0.8 * (height - free) / (n * 2.7 + 3))));
         double fit = size / (14 * s);
         double entryW = 4.4 * size;
         double entryH = 2.7 * size;
@@ -100,9 +103,9 @@ final class CellsPainter {
         double tableH = captionH + n * entryH + 3 * pad;
         // In the bottom-left corner, the one a frame keeps free, joined to the block by a dashed line: the
         // plane's margins, where p_t is smallest, hide least.
-        double edge = 30 * s;
-        double x0 = Math.min(edge + 10 * s, Math.max(0, width - tableW));
-        double y0 = Math.max(0, height - tableH - edge);
+        double edge = Math.min(30 * s, Math.max(0, (height - free - tableH) / 2));
+        double x0 = Math.min(30 * s + 10 * s, Math.max(0, width - tableW));
+        double y0 = Math.max(free, height - tableH - edge);
         double[] near = {Math.max(left, Math.min(right, x0 + tableW)), Math.max(top, Math.min(bottom, y0))};
         g.setGlobalAlpha(0.7);
         g.setStroke(p.text());

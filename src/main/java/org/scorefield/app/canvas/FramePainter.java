@@ -106,7 +106,8 @@ public final class FramePainter {
             paintProbe(g, frame.probe(), look, m);
         }
         if (frame.cells() != null) {
-            CellsPainter.paint(g, frame.cells(), look, m, width, height);
+            CellsPainter.paint(g, frame.cells(), look, m, width, height,
+                    title == null ? 0 : title.bandY() + title.bandH() + margin);
         }
         if (legend != null) {
             paintLegend(g, frame.heatmap(), frame.heatmapStyle(), look, legend);

@@ -269,7 +269,8 @@ public final class Settings {
     public static final Setting<FieldKind> FIELD_KIND = choice("view.field_kind", FieldKind.class, FieldKind.SCORE,
             FieldKind::displayName, "Field", "The score ∇log p_t points towards where the noisy data is denser; the "
                     + "PF-ODE velocity dx/dt is the direction a particle moves in as t grows, towards noise. Sampling "
-                    + "runs against it, from t = 1 back to t = 0.").inScene().build();
+                    + "runs against it, from t = 1 back to t = 0. The flux p_t\u00b7\u00fb is that velocity times the "
+                    + "exact density: how much probability flows where (docs/math.md \u00a78.10).").inScene().build();
     public static final Setting<FieldSource> FIELD_SOURCE = choice("view.field_source", FieldSource.class,
             FieldSource.EXACT, FieldSource::toString, "From", "Learned: what the network says. Exact: the closed-form "
                     + "truth of this data. |Learned − exact|: where the network is wrong, as a heatmap.")
