@@ -363,8 +363,18 @@ public final class Screenshot {
                 model.sampling().swirlProperty().set(SWIRL_STRENGTH);
                 view.scrubber().stop();
                 model.view().timeProperty().set(SWIRL_TIME);
+                // the swirl slider and the field's controls in sight: the sections above them folded
+                for (String id : new String[] {"#dataSection", "#processSection", "#trainingSection",
+                    "#reflowSection"}) {
+                    if (view.lookup(id) instanceof TitledPane section) {
+                        section.setExpanded(false);
+                    }
+                }
                 if (view.lookup("#fieldSection") instanceof TitledPane fields) {
                     fields.setExpanded(true);
+                }
+                if (view.lookup(".side-scroll") instanceof javafx.scene.control.ScrollPane side) {
+                    side.setVvalue(0.45);
                 }
             }
             case PAIRS -> {

@@ -55,11 +55,6 @@ public final class DataSection {
                 + "posterior-weighted mean, the exact marginal velocity (red), and the learned velocity (green). "
                 + "Key P."));
         probe.setUserData(CanvasTool.PROBE);
-        ToggleButton cells = new ToggleButton("Cells");
-        cells.setId("toolCells");
-        cells.setTooltip(Widgets.tip("Click on the canvas to move the block of continuity cells there (Fields "
-                + "\u25b8 Continuity cells shows it)."));
-        cells.setUserData(CanvasTool.CELLS);
         look.setId("toolLook");
         brush.setId("toolBrush");
         erase.setId("toolErase");
@@ -67,10 +62,10 @@ public final class DataSection {
         brush.setTooltip(Widgets.tip("Paint your own data on the canvas: drag to spray points of the brush "
                 + "class (key B)."));
         erase.setTooltip(Widgets.tip("Drag over points on the canvas to remove them (key E)."));
-        SegmentedButton tools = new SegmentedButton(look, brush, erase, probe, cells);
+        SegmentedButton tools = new SegmentedButton(look, brush, erase, probe);
         tools.getStyleClass().add("tools");
         tools.setMaxWidth(Double.MAX_VALUE);
-        for (ToggleButton b : new ToggleButton[] {look, brush, erase, probe, cells}) {
+        for (ToggleButton b : new ToggleButton[] {look, brush, erase, probe}) {
             b.setMaxWidth(Double.MAX_VALUE);
             // Never "Start p…": a tool whose name is cut off is a tool nobody finds.
             b.setMinWidth(Region.USE_PREF_SIZE);

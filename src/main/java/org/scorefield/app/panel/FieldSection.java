@@ -1,11 +1,13 @@
 package org.scorefield.app.panel;
 
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import org.controlsfx.control.ToggleSwitch;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.ViewState;
+import org.scorefield.app.settings.CanvasTool;
 import org.scorefield.app.settings.FieldSource;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.field.FieldKind;
@@ -36,6 +38,15 @@ public final class FieldSection {
                 "fieldDensitySlider");
         HBox scaleRow = Controls.slider(Settings.ARROW_SCALE, view.arrowScaleProperty(), "arrowScaleSlider");
         ToggleSwitch cells = Controls.toggle(Settings.CONTINUITY, view.continuityProperty(), "continuitySwitch");
+        // the Cells tool: while it is on, a click on the canvas moves the block there
+        ToggleButton place = new ToggleButton("Move the cells by clicking");
+        place.setId("toolCells");
+        place.setMaxWidth(Double.MAX_VALUE);
+        place.setTooltip(Widgets.tip("While this is on, a click on the canvas moves the block of continuity cells "
+                + "there and shows it. Another tool (Data \u25b8 Start paths, Draw, \u2026) turns it off."));
+        place.setSelected(view.toolProperty().get() == CanvasTool.CELLS);
+        view.toolProperty().addListener((obs, old, t) -> place.setSelected(t == CanvasTool.CELLS));
+        place.setOnAction(e -> view.toolProperty().set(place.isSelected() ? CanvasTool.CELLS : CanvasTool.LOOK));
 
         TitledPane pane = Widgets.section("Fields", "fieldSection",
                 Controls.row(Settings.SHOW_FIELD, show),
@@ -44,7 +55,8 @@ public final class FieldSection {
                 Controls.row(Settings.STREAMLINES, lines),
                 Controls.row(Settings.FIELD_RESOLUTION, densityRow),
                 Controls.row(Settings.ARROW_SCALE, scaleRow),
-                Controls.row(Settings.CONTINUITY, cells));
+                Controls.row(Settings.CONTINUITY, cells),
+                place);
         pane.setExpanded(false);
         return pane;
     }

@@ -285,16 +285,18 @@ public final class Settings {
                     + "twice as long, and stronger arrows are more opaque, so weak arrows (the score beside the data "
                     + "at small t) stay visible. The shortest are kept a few pixels long, the longest clipped to one "
                     + "cell.").logScale().display(a -> String.format(Locale.ROOT, "%.2g×", a)).inScene().build();
-    public static final Setting<Boolean> CONTINUITY = flag("view.continuity", false, "Continuity cells",
+    public static final Setting<Boolean> CONTINUITY = flag("view.continuity", false, "Cells",
             "A 3\u00d73 block of cells with two figures each: the rate at which the cell's mass \u222bp\u209c "
                     + "changes, and the net flux of p\u209c\u00b7\u00fb into it through its edges (exact density and "
                     + "velocity, with the swirl if any). The continuity equation makes them equal (docs/math.md "
-                    + "\u00a78.10). The Cells tool moves the block.").inScene().build();
+                    + "\u00a78.10). \"Move the cells by clicking\" moves the block.").inScene().build();
     public static final Setting<Double> CELLS_X = number("view.cells_x", 1.1, -8, 8, "Cells x", "",
-            "The x of the centre of the block of continuity cells (the Cells tool sets it with a click).")
+            "The x of the centre of the block of continuity cells (a click sets it while \"Move the cells by "
+                    + "clicking\" is on).")
             .inScene().build();
     public static final Setting<Double> CELLS_Y = number("view.cells_y", 0.6, -8, 8, "Cells y", "",
-            "The y of the centre of the block of continuity cells (the Cells tool sets it with a click).")
+            "The y of the centre of the block of continuity cells (a click sets it while \"Move the cells by "
+                    + "clicking\" is on).")
             .inScene().build();
     public static final Setting<Boolean> SHOW_PAIRS = flag("view.pairs", false, "Show pairs", "Draw one batch of "
             + Coupling.CHUNK + " training pairs under the chosen coupling as the straight lines x_t = (1 − t)·x₀ + "

@@ -62,6 +62,35 @@ class LayersAndProbesTest {
         assertEquals(5.5, narrow.yMax(), 1e-12);
     }
 
+    /** The flux layer is the exact density times the exact velocity (docs/math.md §8.10), and the swirl turns it. */
+    @Test
+    void theFluxLayerIsTheExactDensityTimesTheVelocityAndTheSwirlTurnsIt() {
+        model.view().timeProperty().set(0.3);
+        model.view().fieldKindProperty().set(org.scorefield.core.field.FieldKind.FLUX);
+        model.view().fieldSourceProperty().set(FieldSource.EXACT);
+        model.view().showFieldProperty().set(true);
+        manual.runAll();
+        var layers = model.layers().layersProperty().get();
+        var flux = layers.field();
+        assertNotNull(flux);
+        assertTrue(layers.caption().startsWith("exact flux p\u209c\u00b7\u00fb at t = 0.30"), layers.caption());
+        var oracle = new org.scorefield.core.denoise.GaussianMixtureDenoiser(
+                DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow(), model.process().schedule());
+        double[] u = oracle.velocity(flux.spec().points(), 0.3);
+        double[] logP = oracle.logDensity(flux.spec().points(), 0.3);
+        for (int k = 0; k < logP.length; k += 37) {
+            double p = Math.exp(logP[k]);
+            assertEquals(p * u[2 * k], flux.values()[2 * k], 1e-12 + 1e-9 * Math.abs(p * u[2 * k]));
+            assertEquals(p * u[2 * k + 1], flux.values()[2 * k + 1], 1e-12 + 1e-9 * Math.abs(p * u[2 * k + 1]));
+        }
+        model.sampling().swirlProperty().set(2);
+        manual.runAll();
+        var turned = model.layers().layersProperty().get();
+        assertTrue(turned.caption().contains("swirl") && turned.caption().contains("s = 2.00"), turned.caption());
+        assertTrue(org.scorefield.core.field.FieldDifference.magnitude(flux, turned.field()).max()
+                > 0.05 * flux.magnitudeMax(), "the swirl turns the flux");
+    }
+
     @Test
     void aLearnedFieldWithoutAModelSaysWhatToDo() {
         model.view().fieldSourceProperty().set(FieldSource.LEARNED);
