@@ -239,7 +239,7 @@ final class BenchCommand implements Callable<Integer> {
      * plain forward pass over the same points (docs/math.md §7.4).
      */
     private void likelihood(ObjectNode json, TrainedModel trained, DataDistribution data) {
-        double[] points = data.sample(NLL_POINTS, org.scorefield.core.random.SeededRandom.derive(seed, "held-out")).xy();
+        double[] points = org.scorefield.core.likelihood.HeldOutData.of(data, NLL_POINTS).points();
         double[] map = grid(MAP_SIDE, 3.0);
         int threads = Runtime.getRuntime().availableProcessors();
         int runs = quick ? 3 : 5;
@@ -252,7 +252,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int r = -1; r < runs; r++) {
             long a = System.nanoTime();
             nll = org.scorefield.core.likelihood.Likelihood.logDensity(denoiser, points,
-                    org.scorefield.core.likelihood.LikelihoodSettings.heldOut(),
+                    org.scorefield.core.likelihood.HeldOutData.WHILE_TRAINING,
                     org.scorefield.core.likelihood.Likelihood.PathObserver.NONE).nll();
             long b = System.nanoTime();
             denoiser.denoise(points, 0.5);

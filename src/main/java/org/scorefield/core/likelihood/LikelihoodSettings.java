@@ -33,14 +33,6 @@ public record LikelihoodSettings(LikelihoodSolver solver, GridKind grid, int ste
     }
 
     /**
-     * The held-out NLL of the window and of {@code bench}: RK4 in 16 steps uniform in log-SNR, 64
-     * evaluations. On a default-recipe model of 8gaussians (1,000 points) it is 0.004 nats from 64 steps.
-     */
-    public static LikelihoodSettings heldOut() {
-        return defaults().withSteps(16);
-    }
-
-    /**
      * The log-density maps of the window and of {@code bench}: RK4 in 8 steps uniform in log-SNR, 32
      * evaluations; on the same model 0.02 nats from 64 steps, for a map drawn in a few seconds.
      */
