@@ -55,7 +55,8 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "class 2 at ω = 1 beside --omega, from the same noise); path-likelihood (the exact log p_t along "
                     + "the sampling paths and two clicked ones, in the charts); swirl (8 Gaussians with the exact "
                     + "oracle: the flux pₜ·û, the continuity cells and samples turned by a swirl; use "
-                    + "--steps 0). Default "
+                    + "--steps 0); likelihood (log p₀ of the model beside the exact one and their difference, with "
+                    + "a point half way up its climb to the prior; with --data 8gaussians). Default "
                     + "${DEFAULT-VALUE}.")
     String view;
 

@@ -205,9 +205,34 @@ public final class FramePainter {
         if (style == HeatmapStyle.CLASSIFIER) {
             return new double[] {0, 1}; // a probability: the same colour means the same value at every t
         }
+        if (style.diverging()) {
+            double r = divergingRange(grid);
+            return new double[] {-r, r};
+        }
         return style.logDensity()
                 ? new double[] {max - HeatmapStyle.DENSITY_RANGE, max}
                 : new double[] {0, Math.max(0, max)};
+    }
+
+    /** The last diverging grid and its half-range: a frame asks for it three times, 60 frames a second. */
+    private static volatile Object[] lastDiverging = {null, 0.0};
+
+    /**
+     * The half-range R of a signed difference: the 90th percentile of |value| over its non-zero cells,
+     * rounded up ({@link HeatmapStyle#divergingRange}), so that a few cells far out in the tails, where
+     * a log-density difference is large in nats and nothing in mass, do not wash the rest out; beyond
+     * ±R the colour holds.
+     */
+    static double divergingRange(ScalarGrid grid) {
+        Object[] last = lastDiverging;
+        if (last[0] == grid) {
+            return (Double) last[1];
+        }
+        double[] a = java.util.Arrays.stream(grid.values()).filter(v -> v != 0 && Double.isFinite(v)).map(Math::abs)
+                .sorted().toArray();
+        double r = HeatmapStyle.divergingRange(a.length == 0 ? 0 : a[(int) Math.floor(0.9 * (a.length - 1))]);
+        lastDiverging = new Object[] {grid, r};
+        return r;
     }
 
     /**
@@ -403,10 +428,12 @@ public final class FramePainter {
             return null;
         }
         double s = look.scale();
-        double x0 = width - LEGEND_WIDTH * s - 14 * s;
+        // a narrow pane (three side by side) takes a shorter bar rather than none
+        double bar = Math.min(LEGEND_WIDTH * s, Math.max(LEGEND_WIDTH * s / 2, 0.4 * width));
+        double x0 = width - bar - 14 * s;
         double y0 = height - 52 * s; // above the row of x tick labels
         double pad = 6 * s;
-        double[] box = {x0 - pad, y0 - 20 * s, LEGEND_WIDTH * s + 2 * pad, LEGEND_HEIGHT * s + 24 * s + pad};
+        double[] box = {x0 - pad, y0 - 20 * s, bar + 2 * pad, LEGEND_HEIGHT * s + 24 * s + pad};
         // In a canvas too small for it (presenter mode in a 1024×700 window with the controls and the
         // charts shown: 380×210) the bar would lie over the data; the heatmap is drawn without its key.
         return box[2] > MAX_LEGEND_SHARE * 2 * width || box[3] > MAX_LEGEND_SHARE * height ? null : box;
@@ -425,9 +452,9 @@ public final class FramePainter {
         double s = look.scale();
         Look.Palette p = look.palette();
         int[] lut = HeatmapColors.table(style, look);
-        double barW = LEGEND_WIDTH * s;
-        double barH = LEGEND_HEIGHT * s;
         double pad = 6 * s;
+        double barW = box[2] - 2 * pad;
+        double barH = LEGEND_HEIGHT * s;
         double x0 = box[0] + pad;
         double y0 = box[1] + 20 * s;
         g.setGlobalAlpha(0.85);

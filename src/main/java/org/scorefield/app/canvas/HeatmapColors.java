@@ -28,11 +28,35 @@ final class HeatmapColors {
         Color.web("#3b0f4f"), Color.web("#8c2981"), Color.web("#de4968"), Color.web("#fe9f6d"), Color.web("#fcfdbf"),
     };
 
+    /** The two arms of the diverging ramp, from 0 outwards (RdBu's ends; lighter on the dark theme). */
+    private static final Color[] BELOW_LIGHT = {Color.web("#d1e5f0"), Color.web("#67a9cf"), Color.web("#2166ac")};
+    private static final Color[] ABOVE_LIGHT = {Color.web("#fddbc7"), Color.web("#ef8a62"), Color.web("#b2182b")};
+    private static final Color[] BELOW_DARK = {Color.web("#2166ac"), Color.web("#4393c3"), Color.web("#92c5de")};
+    private static final Color[] ABOVE_DARK = {Color.web("#b2182b"), Color.web("#d6604d"), Color.web("#f4a582")};
+
     private HeatmapColors() {
+    }
+
+    /** The diverging table: index SIZE/2 the background (0), blue below, red above, stronger further out. */
+    private static int[] diverging(Look look) {
+        Color bg = look.palette().background();
+        Color[] below = look.dark() ? BELOW_DARK : BELOW_LIGHT;
+        Color[] above = look.dark() ? ABOVE_DARK : ABOVE_LIGHT;
+        int[] lut = new int[SIZE];
+        for (int k = 0; k < SIZE; k++) {
+            double d = 2 * k / (SIZE - 1.0) - 1;
+            double a = Math.abs(d);
+            Color c = ramp(d < 0 ? below : above, a);
+            lut[k] = argb(bg.interpolate(c, Math.min(1, 1.6 * a) * 0.95));
+        }
+        return lut;
     }
 
     /** Pre-blended opaque ARGB colours, index 0 = lowest value. */
     static int[] table(HeatmapStyle style, Look look) {
+        if (style.diverging()) {
+            return diverging(look);
+        }
         Color bg = look.palette().background();
         Color[] stops;
         double strength; // how far the top of the ramp is blended from the background

@@ -126,6 +126,9 @@ public final class FrameComposer {
         if (showsRounds()) {
             return rounds();
         }
+        if (model.view().likelihoodProperty().get()) {
+            return likelihood();
+        }
         SamplingState.Runs runs = model.sampling().runsProperty().get();
         if (model.view().compareProperty().get()) {
             return compare(runs.single(), layers);
@@ -251,6 +254,79 @@ public final class FrameComposer {
             notes.addAll(f.notes());
             return new Frame(f.frame(), notes);
         });
+    }
+
+    /**
+     * The "log p\u2080" view (docs/math.md \u00a77.5): the model's log p\u2080 from its PF-ODE, the exact one
+     * and model \u2212 exact, each over its colour bar in nats; a clicked point's climb to the prior drawn
+     * in each pane up to the scrubber's t, with the running counter under the model's title. Without
+     * a map to show, one canvas says why.
+     */
+    public Scene likelihood() {
+        org.scorefield.app.model.LikelihoodView view = model.likelihood();
+        java.util.Optional<String> problem = view.problem();
+        org.scorefield.app.model.LikelihoodView.Maps maps = view.mapsProperty().get();
+        org.scorefield.app.model.LikelihoodView.Climb climb = view.climbProperty().get();
+        if (problem.isPresent()) {
+            String says = problem.get();
+            return new Scene(List.of(new Pane("log p\u2080", -1, t -> new Frame(CanvasFrame.EMPTY, List.of(says)))), 1);
+        }
+        List<String> counter = climb == null ? List.of("click a point to watch it climb to the prior") : null;
+        java.util.function.DoubleFunction<List<String>> climbNotes = t -> counter != null ? counter
+                : climbCounter(climb, t);
+        ScalarGrid modelGrid = maps == null ? null : maps.model();
+        String modelTitle = maps == null ? "log p\u2080 of the PF-ODE:  computing\u2026" : maps.modelTitle();
+        Pane left = likelihoodPane(modelTitle, modelGrid, HeatmapStyle.LOG_P0, climb, climbNotes);
+        Pane middle = likelihoodPane(maps == null ? "exact log p\u2080" : maps.exactTitle(),
+                maps == null ? null : maps.exact(), HeatmapStyle.LOG_P0, climb, t -> List.of());
+        String diffTitle = maps == null ? "model \u2212 exact" : String.format(Locale.ROOT,
+                "model \u2212 exact\nKL(exact \u2016 model)  %.3f nats", maps.klExactModel());
+        Pane right = likelihoodPane(diffTitle, maps == null || !maps.done() ? null : maps.difference(),
+                HeatmapStyle.LOG_RATIO, climb, t -> maps != null && !maps.done() ? List.of("waits for the refined map")
+                        : List.of("red: model higher,  blue: lower;", "where either map shows"));
+        return new Scene(List.of(left, middle, right), 0);
+    }
+
+    /** One pane of the log p\u2080 view: a heatmap, the climb up to t, and its notes. */
+    private static Pane likelihoodPane(String title, ScalarGrid grid, HeatmapStyle style,
+            org.scorefield.app.model.LikelihoodView.Climb climb, java.util.function.DoubleFunction<List<String>> notes) {
+        return new Pane(title, -1, t -> {
+            CanvasFrame frame = CanvasFrame.EMPTY;
+            if (grid != null) {
+                frame = frame.withHeatmap(grid, style);
+            }
+            if (climb != null) {
+                frame = frame.withClicked(climb.upTo(t));
+            }
+            return new Frame(frame, notes.apply(t));
+        });
+    }
+
+    /**
+     * The running counter of a climb at the scrubber's t: where it started, t and \u2113 so far; then
+     * the sum at the top, log p\u2080 = log N(x(1); 0, \u03c3\u00b2I) + \u2113 + 2\u00b7log \u03b1(t_min).
+     */
+    public static List<String> climbCounter(org.scorefield.app.model.LikelihoodView.Climb climb, double t) {
+        double tau = climb.clamp(t);
+        var r = climb.result();
+        String from = String.format(Locale.ROOT, "(%.2f, %.2f)  at t = %.3f", climb.x0()[0], climb.x0()[1], tau);
+        String now = "\u2113 so far  " + signed(climb.ellAt(t));
+        // the sum at the top, a term a line: short lines keep the title's size in a narrow pane
+        String prior = String.format(Locale.ROOT, "t = %.2f:  log N(x(1))  %s", r.tTop(), plain(r.logPrior()[0]));
+        String ell = "+ \u2113  " + signed(r.logDet()[0]);
+        String scale = "+ 2 log \u03b1(t_min)  " + signed(r.logScale());
+        String total = "= log p\u2080  " + plain(climb.logDensity());
+        return List.of(from, now, prior, ell, scale, total);
+    }
+
+    /** A number with a true minus: "−3.214", "0.512". */
+    private static String plain(double v) {
+        return String.format(Locale.ROOT, "%.3f", v).replace('-', '\u2212');
+    }
+
+    /** A number with its sign, a true minus for negatives: "−3.214", "+0.512". */
+    private static String signed(double v) {
+        return String.format(Locale.ROOT, "%+.3f", v).replace('-', '\u2212');
     }
 
     /**

@@ -67,7 +67,12 @@ public final class Screenshot {
          * Density evolution on 8 Gaussians with the exact oracle: the flux p_t·û with a swirl, the continuity
          * cells, and swirling samples over the unchanged density (docs/math.md §8.10, §8.11).
          */
-        SWIRL;
+        SWIRL,
+        /**
+         * "log p\u2080" on 8gaussians: the model's log p\u2080 from its PF-ODE, the exact one and their
+         * difference, with a clicked point's climb to the prior half way up (t = 0.5).
+         */
+        LIKELIHOOD;
 
         /** The lower-case name the command line uses: "guidance-split". */
         @Override
@@ -376,6 +381,13 @@ public final class Screenshot {
                 if (view.lookup(".side-scroll") instanceof javafx.scene.control.ScrollPane side) {
                     side.setVvalue(0.45);
                 }
+            }
+            case LIKELIHOOD -> {
+                model.view().likelihoodProperty().set(true);
+                view.scrubber().stop();
+                model.view().timeProperty().set(0.5);
+                model.likelihood().climbFrom(0.9, 1.6);
+                return;
             }
             case PAIRS -> {
                 model.view().splitProperty().set(false);

@@ -47,6 +47,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final ClassifierState classifier;
     private final GuidanceSplit guidanceSplit;
     private final ContinuityState continuity;
+    private final LikelihoodView likelihood;
     private final UndoHistory undo;
 
     /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
@@ -93,6 +94,11 @@ public final class ExplorerModel implements AutoCloseable {
         compare = new CompareState(jobs, values, view.compareProperty(), data, process, training, sampling);
         guidanceSplit = new GuidanceSplit(jobs, view.omegaSplitProperty(), sampling, this::samplingChoice);
         continuity = new ContinuityState(this);
+        likelihood = new LikelihoodView(jobs, view.likelihoodProperty(), this::samplingChoice);
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {training.modelProperty(), data.dataProperty(),
+                exactPath, sampling.driverProperty()}) {
+            o.addListener(obs -> likelihood.refresh());
+        }
         // last: every part's own reaction to a change has happened before the history compares states
         undo = new UndoHistory(values, data, process, message);
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.
@@ -317,6 +323,11 @@ public final class ExplorerModel implements AutoCloseable {
     /** The "\u03c9 a vs b" view's second run, guided at ω of B. */
     public GuidanceSplit guidanceSplit() {
         return guidanceSplit;
+    }
+
+    /** The "log p\u2080" view's maps and a clicked point's climb to the prior. */
+    public LikelihoodView likelihood() {
+        return likelihood;
     }
 
     /** The compare view's second model, B, and the commands that reach both models. */

@@ -30,6 +30,7 @@ public final class ViewState {
     private final BooleanProperty roundsView;
     private final BooleanProperty compare;
     private final BooleanProperty omegaSplit;
+    private final BooleanProperty likelihood;
     private final ObjectProperty<CanvasTool> tool;
     private final BooleanProperty showData;
     private final BooleanProperty showDensity;
@@ -60,6 +61,7 @@ public final class ViewState {
         roundsView = values.flag(Settings.ROUNDS);
         compare = values.flag(Settings.COMPARE);
         omegaSplit = values.flag(Settings.OMEGA_SPLIT);
+        likelihood = values.flag(Settings.LIKELIHOOD_VIEW);
         tool = values.object(Settings.TOOL);
         showData = values.flag(Settings.SHOW_DATA);
         showDensity = values.flag(Settings.SHOW_DENSITY);
@@ -83,8 +85,8 @@ public final class ViewState {
         values.bind(Settings.DARK, look, () -> look.get().dark(), on -> look.set(look.get().withDark(on)));
         values.bind(Settings.PRESENTER, look, () -> look.get().presenter(),
                 on -> look.set(look.get().withPresenter(on)));
-        // The rounds view, the split view, the compare view and ω a vs b exclude each other.
-        List<BooleanProperty> views = List.of(split, roundsView, compare, omegaSplit);
+        // The rounds view, the split view, the compare view, ω a vs b and log p₀ exclude each other.
+        List<BooleanProperty> views = List.of(split, roundsView, compare, omegaSplit, likelihood);
         for (BooleanProperty v : views) {
             v.addListener((obs, old, on) -> {
                 if (on) {
@@ -137,6 +139,11 @@ public final class ViewState {
     /** Guidance at ω beside guidance at ω of B, from the same noise (see {@link GuidanceSplit}). */
     public BooleanProperty omegaSplitProperty() {
         return omegaSplit;
+    }
+
+    /** The model's log p₀ beside the exact one and their difference (see {@link LikelihoodView}). */
+    public BooleanProperty likelihoodProperty() {
+        return likelihood;
     }
 
     /** What a click or drag on the canvas does. */

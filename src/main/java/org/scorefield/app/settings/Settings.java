@@ -245,6 +245,12 @@ public final class Settings {
             + "canvases side by side from the same starting noise and solver, guided to the same class (Sampling "
             + "\u25b8 Guidance): the left at \u03c9, the right at \u03c9 of B, each over its own tilted density and "
             + "figures (G switches).").inScene().build();
+    public static final Setting<Boolean> LIKELIHOOD_VIEW = flag("view.likelihood", false, "log p\u2080",
+            "Three maps of log p\u2080, the log-density at t = 0 in nats: the model's, from its PF-ODE (every cell's "
+            + "centre carried up to the prior, the divergence of the velocity summed on the way), the exact "
+            + "density of the data beside it, and model \u2212 exact. Click a point to watch it climb to the "
+            + "prior, with its running log-determinant \u2113; the scrubber moves it (docs/math.md \u00a77.5).")
+            .inScene().build();
     public static final Setting<CanvasTool> TOOL = choice("view.tool", CanvasTool.class, CanvasTool.LOOK,
             t -> t.name().toLowerCase(Locale.ROOT), "Tool", "What a click or drag on the canvas does.").notUndone()
             .notInScene().build();
@@ -352,7 +358,7 @@ public final class Settings {
             LABEL_DROPOUT, REFRESH_SAMPLES, REFRESH_EVERY, COMPARE_VARIES, COMPARE_OBJECTIVE, COMPARE_SCHEDULE,
             COMPARE_WIDTH, COMPARE_COUPLING, REFLOW_PAIRS, REFLOW_TRAIN_STEPS, REFLOW_FINE_TUNE, REFLOW_SIDE_BY_SIDE,
             DRIVER, SOLVER, STEPS, GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, SWIRL, GUIDED_CLASS,
-            GUIDANCE, OMEGA, OMEGA_B, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT, TOOL, SHOW_DATA,
+            GUIDANCE, OMEGA, OMEGA_B, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT, LIKELIHOOD_VIEW, TOOL, SHOW_DATA,
             SHOW_DENSITY, HEATMAP, BRUSH_CLASS, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
             ARROW_SCALE, CONTINUITY, CELLS_X, CELLS_Y, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
             SECONDS, OVERLAY);

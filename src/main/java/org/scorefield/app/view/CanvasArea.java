@@ -86,7 +86,8 @@ public final class CanvasArea extends StackPane {
         annotations.look(model.view().lookProperty()::get);
         ReflowState reflow = model.reflow();
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().splitProperty(),
-                model.view().compareProperty(), model.view().omegaSplitProperty(), model.view().roundsViewProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
+                model.view().compareProperty(), model.view().omegaSplitProperty(), model.view().roundsViewProperty(),
+                model.view().likelihoodProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
                 reflow.shownRoundProperty()}) {
             o.addListener(obs -> showView());
         }
@@ -100,6 +101,11 @@ public final class CanvasArea extends StackPane {
                 model.pairs().pairsProperty(), model.view().showPairsProperty(), model.probe().probeProperty(), model.view().toolProperty(),
                 model.exactPathProperty(), model.continuity().cellsProperty(), model.continuity().problemProperty(),
                 model.view().continuityProperty()}) {
+            o.addListener(obs -> requestRedraw());
+        }
+        // log p\u2080: the maps and the clicked point's climb
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.likelihood().mapsProperty(),
+                model.likelihood().climbProperty()}) {
             o.addListener(obs -> requestRedraw());
         }
         // ω a vs b: the right-hand pane's run, layers and ω
@@ -133,8 +139,18 @@ public final class CanvasArea extends StackPane {
         return composer.showsRounds();
     }
 
+    /** Whether the panes stand in the grid: the Reflow rounds, or the three maps of log p\u2080. */
+    private boolean inGrid() {
+        return showsRounds() || likelihoodGrid();
+    }
+
+    /** Whether the log p\u2080 view shows its three maps (not one canvas that says why it cannot). */
+    private boolean likelihoodGrid() {
+        return model.view().likelihoodProperty().get() && model.likelihood().problem().isEmpty();
+    }
+
     private void showView() {
-        if (showsRounds()) {
+        if (inGrid()) {
             arrangeRounds();
             getChildren().setAll(roundsBox, annotations);
         } else {
@@ -162,10 +178,10 @@ public final class CanvasArea extends StackPane {
      * wide area, 2 × 2 for four rounds in a square one.
      */
     private void arrangeRounds() {
-        if (!showsRounds()) {
+        if (!inGrid()) {
             return;
         }
-        int n = model.reflow().shown().size();
+        int n = showsRounds() ? model.reflow().shown().size() : 3;
         int columns = org.scorefield.app.canvas.PanelGrid.columnsFor(n, Math.max(1, getWidth()), Math.max(1, getHeight()));
         int rows = (n + columns - 1) / columns;
         if (roundsBox.getChildren().size() == n && roundsBox.getColumnCount() == columns) {
@@ -191,7 +207,7 @@ public final class CanvasArea extends StackPane {
 
     /** The canvas a figure is made of: the single one, the PF-ODE one in the split view, the first round's. */
     WorldCanvas primaryCanvas() {
-        return showsRounds() ? roundCanvases.get(0) : twoPanes() ? ode : single;
+        return inGrid() ? roundCanvases.get(0) : twoPanes() ? ode : single;
     }
 
     /** Whether two canvases stand side by side: ODE vs SDE, A vs B, or ω a vs b (once there is a class to guide to). */
@@ -226,14 +242,14 @@ public final class CanvasArea extends StackPane {
 
     /** Draws the current frame(s) now: the view on screen, composed as its exports compose it. */
     public void redraw() {
-        if (getChildren().get(0) != (showsRounds() ? roundsBox : twoPanes() ? splitBox : single)) {
+        if (getChildren().get(0) != (inGrid() ? roundsBox : twoPanes() ? splitBox : single)) {
             showView(); // ω a vs b: a class chosen (two panes) or none (one canvas that says what to do)
         }
         Look look = model.view().lookProperty().get();
         FieldLayers.Layers now = layers.layersProperty().get();
         FrameComposer.Scene scene = composer.shown(t -> now);
         double t = model.view().timeProperty().get();
-        List<WorldCanvas> canvases = composer.showsRounds() ? roundCanvases
+        List<WorldCanvas> canvases = inGrid() ? roundCanvases
                 : twoPanes() ? List.of(ode, sde) : List.of(single);
         for (int k = 0; k < scene.panes().size(); k++) {
             WorldCanvas c = canvases.get(k);
@@ -249,7 +265,11 @@ public final class CanvasArea extends StackPane {
         double[] world = canvas.toWorld(e.getX(), e.getY());
         switch (model.view().toolProperty().get()) {
             case LOOK -> {
-                if (pressed && model.view().compareProperty().get() && canvas == sde) {
+                if (pressed && model.view().likelihoodProperty().get()) {
+                    model.likelihood().climbFrom(world[0], world[1]);
+                    model.messageProperty().set(String.format(Locale.ROOT, "(%.2f, %.2f) climbs to the prior: move t "
+                            + "(or play towards the noise) to watch \u2113 add up.", world[0], world[1]));
+                } else if (pressed && model.view().compareProperty().get() && canvas == sde) {
                     // the clicked paths are A's model's, drawn in A's pane: say so rather than draw them elsewhere
                     model.messageProperty().set("Paths from a click follow A's model: click in A's pane (left).");
                 } else if (pressed && model.view().omegaSplitProperty().get() && canvas == sde) {

@@ -209,12 +209,16 @@ public final class ExplorerView extends BorderPane {
         ToggleButton omegas = new ToggleButton(Settings.OMEGA_SPLIT.label());
         omegas.setId("omegaSplitView");
         omegas.setTooltip(Widgets.tip(Settings.OMEGA_SPLIT.tooltip()));
-        SegmentedButton view = new SegmentedButton(single, both, rounds, compare, omegas);
+        ToggleButton likelihood = new ToggleButton(Settings.LIKELIHOOD_VIEW.label());
+        likelihood.setId("likelihoodView");
+        likelihood.setTooltip(Widgets.tip(Settings.LIKELIHOOD_VIEW.tooltip()));
+        SegmentedButton view = new SegmentedButton(single, both, rounds, compare, omegas, likelihood);
         view.getStyleClass().add("view-switch");
         Runnable showMode = () -> (model.view().roundsViewProperty().get() ? rounds
                 : model.view().splitProperty().get() ? both
                 : model.view().compareProperty().get() ? compare
-                : model.view().omegaSplitProperty().get() ? omegas : single).setSelected(true);
+                : model.view().omegaSplitProperty().get() ? omegas
+                : model.view().likelihoodProperty().get() ? likelihood : single).setSelected(true);
         showMode.run();
         view.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
@@ -224,9 +228,11 @@ public final class ExplorerView extends BorderPane {
                 model.view().roundsViewProperty().set(t == rounds);
                 model.view().compareProperty().set(t == compare);
                 model.view().omegaSplitProperty().set(t == omegas);
+                model.view().likelihoodProperty().set(t == likelihood);
             }
         });
         model.view().omegaSplitProperty().addListener((obs, old, on) -> showMode.run());
+        model.view().likelihoodProperty().addListener((obs, old, on) -> showMode.run());
         model.view().compareProperty().addListener((obs, old, on) -> showMode.run());
         model.view().splitProperty().addListener((obs, old, on) -> showMode.run());
         model.view().roundsViewProperty().addListener((obs, old, on) -> showMode.run());

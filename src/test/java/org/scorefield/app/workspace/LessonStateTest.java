@@ -287,7 +287,7 @@ class LessonStateTest {
                 "view.samples", "view.field", "view.field_kind", "view.field_source", "view.streamlines",
                 "view.field_resolution", "view.arrow_scale", "view.pairs", "sampling.class", "sampling.guidance",
                 "sampling.omega", "sampling.omega_b", "view.heatmap", "view.omega_split", "sampling.swirl",
-                "view.continuity", "view.cells_x", "view.cells_y"),
+                "view.continuity", "view.cells_x", "view.cells_y", "view.likelihood"),
                 LessonState.CAPTURED.stream().map(org.scorefield.app.settings.Setting::key)
                         .collect(java.util.stream.Collectors.toSet()));
     }

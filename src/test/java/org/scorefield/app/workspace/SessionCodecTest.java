@@ -40,8 +40,8 @@ class SessionCodecTest {
         for (Setting<?> s : Settings.ALL) {
             if (s.kept() == Setting.Kept.IN_SETTINGS && s != Settings.SOURCE) {
                 assertEquals(model.values().get(s), other.values().get(s), s.key());
-                // ω a vs b, set after the split, rounds and compare views, turns them off
-                if (s != Settings.SPLIT && s != Settings.ROUNDS && s != Settings.COMPARE) {
+                // log p₀, set after the split, rounds, compare and ω a vs b views, turns them off
+                if (s != Settings.SPLIT && s != Settings.ROUNDS && s != Settings.COMPARE && s != Settings.OMEGA_SPLIT) {
                     assertNotEquals(s.defaultValue(), other.values().get(s), s.key() + " was changed");
                 }
             }
@@ -51,13 +51,14 @@ class SessionCodecTest {
     /** Each of the views that exclude each other comes back from a session as the one shown, with its ω of B. */
     @Test
     void eachExclusiveViewComesBackAsTheOneShown() {
-        for (Setting<Boolean> shown : List.of(Settings.SPLIT, Settings.ROUNDS, Settings.COMPARE, Settings.OMEGA_SPLIT)) {
+        for (Setting<Boolean> shown : List.of(Settings.SPLIT, Settings.ROUNDS, Settings.COMPARE, Settings.OMEGA_SPLIT,
+                Settings.LIKELIHOOD_VIEW)) {
             model.values().set(shown, true);
             model.values().set(Settings.OMEGA_B, 2.5);
             ExplorerModel other = new ExplorerModel(new ManualJobs().jobs);
             new SessionCodec(other).apply(new SessionCodec(model).capture());
             for (Setting<Boolean> view : List.of(Settings.SPLIT, Settings.ROUNDS, Settings.COMPARE,
-                    Settings.OMEGA_SPLIT)) {
+                    Settings.OMEGA_SPLIT, Settings.LIKELIHOOD_VIEW)) {
                 assertEquals(view == shown, other.values().get(view), shown.key() + " shown: " + view.key());
             }
             assertEquals(2.5, other.values().get(Settings.OMEGA_B));

@@ -1,0 +1,257 @@
+package org.scorefield.app.model;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.scorefield.app.jobs.Jobs;
+import org.scorefield.app.jobs.Lane;
+import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.field.GridSpec;
+import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.likelihood.Likelihood;
+import org.scorefield.core.likelihood.LikelihoodSettings;
+import org.scorefield.core.likelihood.LogDensityMap;
+import org.scorefield.core.sample.Trajectories;
+import org.scorefield.core.schedule.GridKind;
+import org.scorefield.core.schedule.Schedule;
+
+/**
+ * The "log p₀" view (docs/math.md §7.5): the log-density at t = 0 that the sampling denoiser's
+ * PF-ODE gives every cell of the canvas (a background job on the compute lane, a coarse map first),
+ * beside the exact density of the data and their difference; and a clicked point's climb from
+ * t_min to the prior, recorded step by step with its running log-determinant ℓ, which the scrubber
+ * replays. Recomputed when the view comes on or the denoiser, the data or the path change. Lives on
+ * the FX thread.
+ */
+public final class LikelihoodView {
+
+    /** The job keys of the map and of the climb. */
+    static final String MAP_KEY = "log p0 map";
+    static final String CLIMB_KEY = "log p0 climb";
+    /** Cells per side of the map, over the canvas's default square {@code [−HALF, HALF]²}. */
+    public static final int CELLS = 128;
+    public static final double HALF = 4;
+    /** The nats below its top that a log-density heatmap shows (as {@code HeatmapStyle.DENSITY_RANGE}). */
+    static final double RANGE = 8;
+
+    /**
+     * The three maps.
+     *
+     * @param model       log p₀ of the denoiser's PF-ODE (the coarse map while {@code done} is false)
+     * @param exact       the exact log p₀ of the data on the same grid
+     * @param difference  model − exact where either is within {@value #RANGE} nats of its top, else 0
+     * @param modelTitle  what the model map is (which denoiser, which integration)
+     * @param exactTitle  what the exact map is
+     * @param klExactModel KL(exact ‖ model) = Σ p·(log p − log q)·(cell area) over the grid, p the exact
+     *                    density and q the model's: the model's NLL on the data minus the exact NLL
+     * @param done        whether the fine pass has finished
+     * @param seconds     the time the map took so far
+     */
+    public record Maps(ScalarGrid model, ScalarGrid exact, ScalarGrid difference, String modelTitle, String exactTitle,
+                       double klExactModel, boolean done, double seconds) {
+    }
+
+    /**
+     * A point's climb up the likelihood ODE, every step recorded.
+     *
+     * @param x0        the clicked point
+     * @param times     t of every step, from t_min up to the top
+     * @param positions x(t) at each step, as {x, y}
+     * @param ell       ℓ so far at each step
+     * @param result    the integration's result for the point (its log p₀ in {@code logDensity()[0]})
+     * @param sigmaTop  σ at the top, the prior's standard deviation
+     */
+    public record Climb(double[] x0, double[] times, double[][] positions, double[] ell, Likelihood.Result result,
+                        double sigmaTop) {
+
+        /** The time shown for a scrubber at t: t within [t_min, top]. */
+        public double clamp(double t) {
+            return Math.max(times[0], Math.min(times[times.length - 1], t));
+        }
+
+        /** ℓ at t, linear between the recorded steps. */
+        public double ellAt(double t) {
+            double tau = clamp(t);
+            int i = step(tau);
+            double w = weight(i, tau);
+            return (1 - w) * ell[i] + w * ell[i + 1];
+        }
+
+        /** log p₀ of the point: log N(x(1); 0, σ²I) + ℓ + 2·log α(t_min). */
+        public double logDensity() {
+            return result.logDensity()[0];
+        }
+
+        /**
+         * The path from x0 up to its position at t, as paths a canvas draws up to its end: rows in the
+         * order of the climb, with times falling from above 1 so that every row is drawn.
+         */
+        public Trajectories upTo(double t) {
+            double tau = clamp(t);
+            int i = step(tau);
+            double w = weight(i, tau);
+            double[][] rows = new double[i + 2][];
+            for (int k = 0; k <= i; k++) {
+                rows[k] = positions[k].clone();
+            }
+            rows[i + 1] = new double[] {(1 - w) * positions[i][0] + w * positions[i + 1][0],
+                (1 - w) * positions[i][1] + w * positions[i + 1][1]};
+            double[] fake = new double[rows.length];
+            for (int k = 0; k < fake.length; k++) {
+                fake[k] = 2 + rows.length - k;
+            }
+            return new Trajectories(fake, rows, null);
+        }
+
+        /** The step whose interval [times[i], times[i + 1]] holds tau. */
+        private int step(double tau) {
+            int i = 0;
+            while (i < times.length - 2 && times[i + 1] < tau) {
+                i++;
+            }
+            return i;
+        }
+
+        private double weight(int i, double tau) {
+            double span = times[i + 1] - times[i];
+            return span > 0 ? Math.max(0, Math.min(1, (tau - times[i]) / span)) : 1;
+        }
+    }
+
+    private final Jobs jobs;
+    private final BooleanProperty on;
+    private final Supplier<DenoiserChoice> choice;
+    private final ReadOnlyObjectWrapper<Maps> maps = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Climb> climb = new ReadOnlyObjectWrapper<>();
+
+    /**
+     * @param on     whether the view is on (the view's flag)
+     * @param choice the denoiser that samples now (the model once trained, else the oracle)
+     */
+    LikelihoodView(Jobs jobs, BooleanProperty on, Supplier<DenoiserChoice> choice) {
+        this.jobs = jobs;
+        this.on = on;
+        this.choice = choice;
+        on.addListener(obs -> refresh());
+    }
+
+    /** Whether the view is on. */
+    public BooleanProperty onProperty() {
+        return on;
+    }
+
+    /** The maps, or null while there are none (the view is off, or the first pass runs). */
+    public ReadOnlyObjectProperty<Maps> mapsProperty() {
+        return maps.getReadOnlyProperty();
+    }
+
+    /** The clicked point's climb, or null. */
+    public ReadOnlyObjectProperty<Climb> climbProperty() {
+        return climb.getReadOnlyProperty();
+    }
+
+    /** The square the maps cover. */
+    public static GridSpec grid() {
+        return GridSpec.square(HALF, CELLS);
+    }
+
+    /** How a climb is integrated: RK4 in 64 steps uniform in log-SNR, the exact divergence. */
+    public static LikelihoodSettings climbSettings() {
+        return LikelihoodSettings.defaults().withGrid(GridKind.LOG_SNR);
+    }
+
+    /**
+     * Why there can be no log p₀ now, in one sentence, or empty: a flow from another source than
+     * N(0, I) has no Gaussian prior to end at.
+     */
+    public Optional<String> problem() {
+        DenoiserChoice c = choice.get();
+        if (c.data().points().size() == 0) {
+            return Optional.of("No data: draw points, or restore the preset.");
+        }
+        if (!c.gaussianNoise()) {
+            return Optional.of("log p\u2080 needs a diffusion from N(0, I):  this flow starts elsewhere.");
+        }
+        return Optional.empty();
+    }
+
+    /** Maps again for the denoiser that samples now; nothing while the view is off. */
+    public void refresh() {
+        if (!on.get() || problem().isPresent()) {
+            jobs.drop(MAP_KEY);
+            jobs.drop(CLIMB_KEY);
+            maps.set(null);
+            climb.set(null);
+            return;
+        }
+        DenoiserChoice c = choice.get();
+        GridSpec spec = grid();
+        LikelihoodSettings settings = LogDensityMap.defaults();
+        String modelTitle = String.format(Locale.ROOT, "%s log p\u2080  \u00b7  PF-ODE, Heun %d",
+                c.isModel() ? "model" : "oracle", settings.steps());
+        jobs.<Maps>job(MAP_KEY, Lane.COMPUTE).title("Mapping log p\u2080 of the " + (c.isModel() ? "model" : "oracle"))
+                .<Maps>onUpdate(maps::set, (older, newer) -> newer)
+                .start(job -> {
+                    long started = System.nanoTime();
+                    Denoiser denoiser = c.create();
+                    Schedule schedule = denoiser.schedule();
+                    double tMin = Likelihood.bottomTime(schedule, settings);
+                    LogDensityMap.Exact exact = LogDensityMap.exact(c.exactTwin().create(), spec, tMin)
+                            .orElseThrow(() -> new IllegalStateException("no exact density of these data"));
+                    LogDensityMap.Map map = LogDensityMap.compute(denoiser, spec, settings, exact.grid(), RANGE, job,
+                            coarse -> job.publish(maps(coarse, exact, modelTitle + ",  refining\u2026",
+                                    false, started)));
+                    return maps(map.logDensity(), exact, modelTitle, true, started);
+                }, maps::set);
+        if (climb.get() != null) {
+            climbFrom(climb.get().x0()[0], climb.get().x0()[1]);
+        }
+    }
+
+    private static Maps maps(ScalarGrid model, LogDensityMap.Exact exact, String title, boolean done, long started) {
+        double[] m = model.values();
+        double[] e = exact.grid().values();
+        double mMax = model.max();
+        double eMax = exact.grid().max();
+        double[] d = new double[m.length];
+        double kl = 0;
+        double area = model.spec().dx() * model.spec().dy();
+        for (int k = 0; k < m.length; k++) {
+            if (m[k] >= mMax - RANGE || e[k] >= eMax - RANGE) {
+                d[k] = m[k] - e[k];
+            }
+            if (Double.isFinite(e[k]) && Double.isFinite(m[k])) {
+                kl += Math.exp(e[k]) * (e[k] - m[k]) * area;
+            }
+        }
+        return new Maps(model, exact.grid(), new ScalarGrid(model.spec(), d), title, exact.label(), kl, done,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Starts the climb of a point (a click): its path up to the prior, with ℓ at every step. */
+    public void climbFrom(double x, double y) {
+        if (!on.get() || problem().isPresent()) {
+            return;
+        }
+        DenoiserChoice c = choice.get();
+        LikelihoodSettings settings = climbSettings();
+        jobs.<Climb>job(CLIMB_KEY, Lane.COMPUTE).title("Carrying the point up to the prior").start(job -> {
+            Denoiser denoiser = c.create();
+            int n = settings.steps() + 1;
+            double[] times = new double[n];
+            double[][] positions = new double[n][];
+            double[] ell = new double[n];
+            Likelihood.Result r = Likelihood.logDensity(denoiser, new double[] {x, y}, settings,
+                    (step, t, at, logDet) -> {
+                        job.check();
+                        times[step] = t;
+                        positions[step] = new double[] {at[0], at[1]};
+                        ell[step] = logDet[0];
+                    });
+            return new Climb(new double[] {x, y}, times, positions, ell, r, denoiser.schedule().sigma(r.tTop()));
+        }, climb::set);
+    }
+}
