@@ -428,19 +428,23 @@ public final class FramePainter {
             return null;
         }
         double s = look.scale();
-        // a narrow pane (three side by side) takes a shorter bar rather than none
-        double bar = Math.min(LEGEND_WIDTH * s, Math.max(LEGEND_WIDTH * s / 2, 0.4 * width));
+        // a narrow pane (three side by side) takes a shorter bar, down to what its two numbers need
+        double bar = Math.min(LEGEND_WIDTH * s, Math.max(MIN_LEGEND_WIDTH * s, 0.5 * width - 12 * s));
         double x0 = width - bar - 14 * s;
         double y0 = height - 52 * s; // above the row of x tick labels
         double pad = 6 * s;
         double[] box = {x0 - pad, y0 - 20 * s, bar + 2 * pad, LEGEND_HEIGHT * s + 24 * s + pad};
         // In a canvas too small for it (presenter mode in a 1024×700 window with the controls and the
         // charts shown: 380×210) the bar would lie over the data; the heatmap is drawn without its key.
-        return box[2] > MAX_LEGEND_SHARE * 2 * width || box[3] > MAX_LEGEND_SHARE * height ? null : box;
+        return box[2] > MAX_LEGEND_WIDTH_SHARE * width || box[3] > MAX_LEGEND_SHARE * height ? null : box;
     }
 
     /** The most of a canvas's height (and of twice its width) the colour bar may take. */
     static final double MAX_LEGEND_SHARE = 0.25;
+    /** The most of a canvas's width the colour bar may take (a narrow pane's is mostly empty below its map). */
+    static final double MAX_LEGEND_WIDTH_SHARE = 0.8;
+    /** The shortest colour bar at scale 1: room for "−8.20" at one end and "−0.20" at the other. */
+    private static final double MIN_LEGEND_WIDTH = 90;
 
     /** The colour bar's size at scale 1. */
     private static final double LEGEND_WIDTH = 120;

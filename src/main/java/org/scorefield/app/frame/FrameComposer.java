@@ -271,19 +271,19 @@ public final class FrameComposer {
             String says = problem.get();
             return new Scene(List.of(new Pane("log p\u2080", -1, t -> new Frame(CanvasFrame.EMPTY, List.of(says)))), 1);
         }
-        List<String> counter = climb == null ? List.of("click a point to watch it climb to the prior") : null;
-        java.util.function.DoubleFunction<List<String>> climbNotes = t -> counter != null ? counter
-                : climbCounter(climb, t);
-        ScalarGrid modelGrid = maps == null ? null : maps.model();
-        String modelTitle = maps == null ? "log p\u2080 of the PF-ODE:  computing\u2026" : maps.modelTitle();
-        Pane left = likelihoodPane(modelTitle, modelGrid, HeatmapStyle.LOG_P0, climb, climbNotes);
+        String how = maps == null ? "computing\u2026" : maps.modelTitle();
+        List<String> modelNotes = climb == null ? List.of(how, "click a point:", "it climbs to the prior") : null;
+        java.util.function.DoubleFunction<List<String>> leftNotes = t -> modelNotes != null ? modelNotes
+                : climbHere(climb, t, how);
+        List<String> sum = climb == null ? List.of() : climbSum(climb);
+        Pane left = likelihoodPane(maps == null ? "log p\u2080 of the PF-ODE" : maps.modelName(), maps == null ? null : maps.model(), HeatmapStyle.LOG_P0, climb, leftNotes);
         Pane middle = likelihoodPane(maps == null ? "exact log p\u2080" : maps.exactTitle(),
-                maps == null ? null : maps.exact(), HeatmapStyle.LOG_P0, climb, t -> List.of());
+                maps == null ? null : maps.exact(), HeatmapStyle.LOG_P0, climb, t -> sum);
         String diffTitle = maps == null ? "model \u2212 exact" : String.format(Locale.ROOT,
-                "model \u2212 exact\nKL(exact \u2016 model)  %.3f nats", maps.klExactModel());
+                "model \u2212 exact\nKL(exact \u2016 model)  \u2248 %.2f", maps.klExactModel());
         Pane right = likelihoodPane(diffTitle, maps == null || !maps.done() ? null : maps.difference(),
                 HeatmapStyle.LOG_RATIO, climb, t -> maps != null && !maps.done() ? List.of("waits for the refined map")
-                        : List.of("red: model higher,  blue: lower;", "where either map shows"));
+                        : List.of("red: model higher"));
         return new Scene(List.of(left, middle, right), 0);
     }
 
@@ -302,16 +302,29 @@ public final class FrameComposer {
         });
     }
 
+    /** The model pane's notes while a point climbs: how the map was made, then t and \u2113 so far. */
+    private static List<String> climbHere(org.scorefield.app.model.LikelihoodView.Climb climb, double t, String how) {
+        List<String> lines = new ArrayList<>(List.of(how));
+        lines.addAll(climbCounter(climb, t).subList(0, 2));
+        return lines;
+    }
+
+    /** The exact pane's notes while a point climbs: the sum at the top, a term a line. */
+    private static List<String> climbSum(org.scorefield.app.model.LikelihoodView.Climb climb) {
+        return climbCounter(climb, 1).subList(2, 6);
+    }
+
     /**
-     * The running counter of a climb at the scrubber's t: where it started, t and \u2113 so far; then
-     * the sum at the top, log p\u2080 = log N(x(1); 0, \u03c3\u00b2I) + \u2113 + 2\u00b7log \u03b1(t_min).
+     * The running counter of a climb at the scrubber's t: where it started and t, \u2113 so far; then
+     * the sum at the top, log p\u2080 = log N(x(1); 0, \u03c3\u00b2I) + \u2113 + 2\u00b7log \u03b1(t_min), a
+     * term a line (short lines keep the title's size in a narrow pane).
      */
     public static List<String> climbCounter(org.scorefield.app.model.LikelihoodView.Climb climb, double t) {
         double tau = climb.clamp(t);
         var r = climb.result();
         String from = String.format(Locale.ROOT, "(%.2f, %.2f)  at t = %.3f", climb.x0()[0], climb.x0()[1], tau);
-        String now = "\u2113 so far  " + signed(climb.ellAt(t));
-        // the sum at the top, a term a line: short lines keep the title's size in a narrow pane
+        String now = "\u2113 so far " + signed(climb.ellAt(t));
+        // two spaces before each number: a narrow pane wraps there rather than shrink the title
         String prior = String.format(Locale.ROOT, "t = %.2f:  log N(x(1))  %s", r.tTop(), plain(r.logPrior()[0]));
         String ell = "+ \u2113  " + signed(r.logDet()[0]);
         String scale = "+ 2 log \u03b1(t_min)  " + signed(r.logScale());

@@ -43,14 +43,16 @@ public final class LikelihoodView {
      * @param model       log p₀ of the denoiser's PF-ODE (the coarse map while {@code done} is false)
      * @param exact       the exact log p₀ of the data on the same grid
      * @param difference  model − exact where either is within {@value #RANGE} nats of its top, else 0
-     * @param modelTitle  what the model map is (which denoiser, which integration)
+     * @param modelName   "model log p₀", or the oracle's
+     * @param modelTitle  how it was computed ("PF-ODE, Heun 24")
      * @param exactTitle  what the exact map is
      * @param klExactModel KL(exact ‖ model) = Σ p·(log p − log q)·(cell area) over the grid, p the exact
      *                    density and q the model's: the model's NLL on the data minus the exact NLL
      * @param done        whether the fine pass has finished
      * @param seconds     the time the map took so far
      */
-    public record Maps(ScalarGrid model, ScalarGrid exact, ScalarGrid difference, String modelTitle, String exactTitle,
+    public record Maps(ScalarGrid model, ScalarGrid exact, ScalarGrid difference, String modelName, String modelTitle,
+                       String exactTitle,
                        double klExactModel, boolean done, double seconds) {
     }
 
@@ -190,8 +192,8 @@ public final class LikelihoodView {
         DenoiserChoice c = choice.get();
         GridSpec spec = grid();
         LikelihoodSettings settings = LogDensityMap.defaults();
-        String modelTitle = String.format(Locale.ROOT, "%s log p\u2080  \u00b7  PF-ODE, Heun %d",
-                c.isModel() ? "model" : "oracle", settings.steps());
+        String modelName = (c.isModel() ? "model" : "oracle's ODE") + " log p\u2080";
+        String modelTitle = String.format(Locale.ROOT, "PF-ODE, Heun %d", settings.steps());
         jobs.<Maps>job(MAP_KEY, Lane.COMPUTE).title("Mapping log p\u2080 of the " + (c.isModel() ? "model" : "oracle"))
                 .<Maps>onUpdate(maps::set, (older, newer) -> newer)
                 .start(job -> {
@@ -202,16 +204,17 @@ public final class LikelihoodView {
                     LogDensityMap.Exact exact = LogDensityMap.exact(c.exactTwin().create(), spec, tMin)
                             .orElseThrow(() -> new IllegalStateException("no exact density of these data"));
                     LogDensityMap.Map map = LogDensityMap.compute(denoiser, spec, settings, exact.grid(), RANGE, job,
-                            coarse -> job.publish(maps(coarse, exact, modelTitle + ",  refining\u2026",
+                            coarse -> job.publish(maps(coarse, exact, modelName, modelTitle + ",  refining\u2026",
                                     false, started)));
-                    return maps(map.logDensity(), exact, modelTitle, true, started);
+                    return maps(map.logDensity(), exact, modelName, modelTitle, true, started);
                 }, maps::set);
         if (climb.get() != null) {
             climbFrom(climb.get().x0()[0], climb.get().x0()[1]);
         }
     }
 
-    private static Maps maps(ScalarGrid model, LogDensityMap.Exact exact, String title, boolean done, long started) {
+    private static Maps maps(ScalarGrid model, LogDensityMap.Exact exact, String name, String title, boolean done,
+                             long started) {
         double[] m = model.values();
         double[] e = exact.grid().values();
         double mMax = model.max();
@@ -227,7 +230,7 @@ public final class LikelihoodView {
                 kl += Math.exp(e[k]) * (e[k] - m[k]) * area;
             }
         }
-        return new Maps(model, exact.grid(), new ScalarGrid(model.spec(), d), title, exact.label(), kl, done,
+        return new Maps(model, exact.grid(), new ScalarGrid(model.spec(), d), name, title, exact.label(), kl, done,
                 (System.nanoTime() - started) / 1e9);
     }
 

@@ -175,7 +175,7 @@ public final class LogDensityMap {
             Schedule schedule = empirical.schedule();
             double blur = schedule.sigma(tMin) / schedule.alpha(tMin);
             return java.util.Optional.of(new Exact(ExactDensity.logDensityGrid(empirical.data(), 1, blur, spec),
-                    String.format(java.util.Locale.ROOT, "memorised points at t_min (blur %.2g)", blur)));
+                    String.format(java.util.Locale.ROOT, "memorised points  at t_min  (blur %.2g)", blur)));
         }
         return java.util.Optional.empty();
     }

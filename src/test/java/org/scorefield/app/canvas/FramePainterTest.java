@@ -1,5 +1,6 @@
 package org.scorefield.app.canvas;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -154,14 +155,54 @@ class FramePainterTest {
         assertNotNull(FramePainter.legendBox(grid, HeatmapStyle.DENSITY, presenter, 800, tallEnough + 1));
         assertNull(FramePainter.legendBox(grid, HeatmapStyle.DENSITY, presenter, 800, tallEnough - 1),
                 "over a quarter of the height");
-        double wideEnough = 132 * s / (2 * FramePainter.MAX_LEGEND_SHARE);
+        // a narrower canvas takes a bar of half its width less the padding, down to 90·s: (90 + 12)·s wide
+        double wideEnough = 102 * s / FramePainter.MAX_LEGEND_WIDTH_SHARE;
         assertNotNull(FramePainter.legendBox(grid, HeatmapStyle.DENSITY, presenter, wideEnough + 1, 800));
         assertNull(FramePainter.legendBox(grid, HeatmapStyle.DENSITY, presenter, wideEnough - 1, 800),
-                "over half the width");
+                "over 80% of the width");
+        double[] full = FramePainter.legendBox(grid, HeatmapStyle.DENSITY, presenter, 800, 800);
+        double[] narrow = FramePainter.legendBox(grid, HeatmapStyle.DENSITY, presenter, 230, 800);
+        assertEquals(132 * s, full[2], 1e-9);
+        assertEquals(Math.max(90 * s, 0.5 * 230 - 12 * s) + 12 * s, narrow[2], 1e-9);
         assertNull(FramePainter.legendBox(grid, HeatmapStyle.DENSITY, presenter, 380, 210),
                 "presenter mode's canvas at 1024×700 with the controls and charts shown");
         assertNotNull(FramePainter.legendBox(grid, HeatmapStyle.DENSITY, Look.DEFAULT, 690, 590),
                 "the single canvas at 1440×900");
+    }
+
+    /**
+     * model − exact log p₀ (docs/math.md §7.5): where it is 0 the background shows through, below 0 the
+     * map is blue, above it red, and as strongly at −v as at +v; the bar spans ±R, R the 90th
+     * percentile of |value| rounded up, and fits a pane a third of the window wide.
+     */
+    @Test
+    void aLogRatioDivergesFromTheBackgroundAtZero() {
+        GridSpec spec = GridSpec.square(4, 8); // cells of 1 world unit
+        double[] v = new double[spec.size()];
+        for (int k = 0; k < v.length; k++) {
+            double x = spec.points()[2 * k];
+            double y = spec.points()[2 * k + 1];
+            v[k] = x < -2 ? -0.8 : x > 2 ? 0.8 : x == 1.5 && y == 1.5 ? 3 : 0; // one outlier at +3
+        }
+        ScalarGrid grid = new ScalarGrid(spec, v);
+        assertArrayEquals(new double[] {-1, 1}, FramePainter.range(grid, HeatmapStyle.LOG_RATIO), 0.0,
+                "the 90th percentile of |Δ| over the 33 non-zero cells is 0.8, not the outlier's 3: ±1");
+        for (Look look : List.of(Look.DEFAULT, new Look(true, false))) {
+            PixelReader px = render(CanvasFrame.EMPTY.withHeatmap(grid, HeatmapStyle.LOG_RATIO), look);
+            Color zero = px.getColor(sx(0.3), sy(0.3));
+            Color below = px.getColor(sx(-3.3), sy(0.3));
+            Color above = px.getColor(sx(3.3), sy(0.3));
+            assertColor(look.palette().background(), zero, "0 is the background");
+            assertTrue(below.getBlue() > below.getRed() + 0.1, "below 0 is blue: " + below);
+            assertTrue(above.getRed() > above.getBlue() + 0.1, "above 0 is red: " + above);
+            Color bg = look.palette().background();
+            double farBelow = Math.abs(luminance(below) - luminance(bg)) + Math.abs(below.getBlue() - bg.getBlue());
+            double farAbove = Math.abs(luminance(above) - luminance(bg)) + Math.abs(above.getRed() - bg.getRed());
+            assertTrue(farBelow > 0.1 && farAbove > 0.1, below + " / " + above);
+        }
+        assertEquals("\u0394 log p\u2080 (nats)", HeatmapStyle.LOG_RATIO.caption());
+        assertNotNull(FramePainter.legendBox(grid, HeatmapStyle.LOG_RATIO, Look.DEFAULT, 300, 560),
+                "a pane a third of the window wide keeps its bar");
     }
 
     @Test

@@ -19,4 +19,15 @@ class HeatmapStyleTest {
         assertArrayEquals(new double[] {-8, 0}, FramePainter.range(grid, HeatmapStyle.ENDPOINTS));
         assertArrayEquals(FramePainter.range(grid, HeatmapStyle.DENSITY), FramePainter.range(grid, HeatmapStyle.ENDPOINTS));
     }
+
+    /** A diverging map's half-range is |value| rounded up to 0.25, 0.5, 1, 2, 4 or 8 nats. */
+    @Test
+    void aDivergingRangeIsRoundedUp() {
+        assertEquals(0.25, HeatmapStyle.divergingRange(0.01));
+        assertEquals(0.5, HeatmapStyle.divergingRange(0.3));
+        assertEquals(1, HeatmapStyle.divergingRange(1));
+        assertEquals(4, HeatmapStyle.divergingRange(2.5));
+        assertEquals(8, HeatmapStyle.divergingRange(30));
+        assertEquals("log p\u2080 (nats)", HeatmapStyle.LOG_P0.caption());
+    }
 }

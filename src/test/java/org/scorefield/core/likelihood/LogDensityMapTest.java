@@ -90,7 +90,7 @@ class LogDensityMapTest {
             }
             assertEquals(Math.log(sum), exact.grid().values()[k], 1e-9);
         }
-        assertTrue(exact.label().startsWith("memorised points at t_min"));
+        assertTrue(exact.label().startsWith("memorised points  at t_min"));
     }
 
     /** Bilinear interpolation reproduces a linear function exactly, inside and clamped at the border. */

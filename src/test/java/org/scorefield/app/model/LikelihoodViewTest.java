@@ -1,0 +1,135 @@
+package org.scorefield.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scorefield.app.frame.FrameComposer;
+import org.scorefield.app.jobs.ManualJobs;
+import org.scorefield.app.settings.Driver;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.denoise.GaussianMixtureDenoiser;
+import org.scorefield.core.field.GridSpec;
+import org.scorefield.core.likelihood.Likelihood;
+
+/**
+ * The log p₀ view as the window drives it (docs/math.md §7.5), on the 8gaussians oracle, against
+ * the mixture's own density and the core's likelihood ODE run on their own.
+ */
+class LikelihoodViewTest {
+
+    private final ManualJobs manual = new ManualJobs();
+    private final ExplorerModel model = new ExplorerModel(manual.jobs);
+    private final LikelihoodView view = model.likelihood();
+
+    {
+        model.data().presetProperty().set(DatasetPreset.EIGHT_GAUSSIANS);
+        model.sampling().driverProperty().set(Driver.EXACT);
+        model.view().likelihoodProperty().set(true);
+        manual.runAll();
+    }
+
+    private GaussianMixtureDenoiser oracle() {
+        return new GaussianMixtureDenoiser(DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow(),
+                model.process().schedule());
+    }
+
+    @Test
+    void theMapsAreTheOraclesOdeTheMixtureAndTheirDifference() {
+        LikelihoodView.Maps maps = view.mapsProperty().get();
+        assertNotNull(maps);
+        assertTrue(maps.done());
+        assertTrue(manual.errors.isEmpty(), manual.errors.toString());
+        GridSpec spec = LikelihoodView.grid();
+        assertEquals(spec, maps.model().spec());
+        // the exact map is the mixture's density at t = 0, by its own method
+        double[] mixture = oracle().logDensity(spec.points(), 0);
+        assertArrayEquals(mixture, maps.exact().values(), 1e-12);
+        assertEquals("exact log p\u2080", maps.exactTitle());
+        assertEquals("oracle's ODE log p\u2080", maps.modelName());
+        // the oracle's ODE gives the mixture's density wherever the heatmap colours it
+        double top = maps.exact().max();
+        double sum = 0;
+        int shown = 0;
+        for (int k = 0; k < mixture.length; k++) {
+            double d = maps.model().values()[k] - mixture[k];
+            if (mixture[k] > top - 8) {
+                assertTrue(Math.abs(d) < 0.8, "cell " + k + ": " + d); // 0.53 at most, far down the range
+                sum += Math.abs(d);
+                shown++;
+                assertEquals(d, maps.difference().values()[k], 1e-12, "model − exact where it shows");
+            }
+        }
+        assertTrue(sum / shown < 0.06, "mean |Δ| " + sum / shown);
+        // far out, where neither map shows, the difference is 0 (the background)
+        assertEquals(0, maps.difference().values()[spec.index(0, 0)]);
+        // KL(exact ‖ oracle's ODE) by hand over the cells
+        double kl = 0;
+        for (int k = 0; k < mixture.length; k++) {
+            kl += Math.exp(mixture[k]) * (mixture[k] - maps.model().values()[k]) * spec.dx() * spec.dy();
+        }
+        assertEquals(kl, maps.klExactModel(), 1e-9);
+        // next to nothing: what is left is the map's Heun-24 error weighted by the mass, −0.022 nats
+        assertTrue(Math.abs(kl) < 0.03, "KL " + kl);
+    }
+
+    @Test
+    void aClickClimbsToThePriorAndTheCounterEndsAtThePointsLogDensity() {
+        view.climbFrom(0.9, 1.6);
+        manual.runAll();
+        LikelihoodView.Climb climb = view.climbProperty().get();
+        assertNotNull(climb);
+        Likelihood.Result alone = Likelihood.logDensity(oracle(), new double[] {0.9, 1.6},
+                LikelihoodView.climbSettings(), Likelihood.PathObserver.NONE);
+        assertEquals(alone.logDensity()[0], climb.logDensity(), 0.0);
+        assertEquals(65, climb.times().length);
+        assertEquals(alone.tMin(), climb.times()[0], 0.0);
+        assertEquals(alone.tTop(), climb.times()[64], 0.0);
+        assertEquals(0, climb.ellAt(0), 0.0, "no ℓ before the climb starts");
+        assertEquals(alone.logDet()[0], climb.ellAt(1), 1e-12, "all of ℓ at the top");
+        // the path drawn at the top ends where the integration ended, and starts at α(t_min)·x0
+        var path = climb.upTo(1);
+        double[][] rows = path.positions();
+        assertArrayEquals(alone.end(), rows[rows.length - 1], 1e-12);
+        double a = model.process().schedule().alpha(alone.tMin());
+        assertArrayEquals(new double[] {a * 0.9, a * 1.6}, rows[0], 1e-12);
+        assertEquals(2, climb.upTo(climb.times()[0]).length(), "at t_min: the start alone (twice)");
+        // the counter: its last line is log p₀ of the point, and the sum of the three lines above
+        List<String> counter = FrameComposer.climbCounter(climb, 1);
+        assertEquals(String.format(java.util.Locale.ROOT, "= log p\u2080  %.3f", alone.logDensity()[0])
+                .replace('-', '\u2212'), counter.get(5));
+        double terms = alone.logPrior()[0] + alone.logDet()[0] + 2 * Math.log(a);
+        assertEquals(alone.logDensity()[0], terms, 1e-12);
+        // and half way, ℓ so far is ℓ at that step
+        double tHalf = climb.times()[32];
+        assertEquals(String.format(java.util.Locale.ROOT, "\u2113 so far %+.3f", climb.ell()[32]).replace('-', '\u2212'),
+                FrameComposer.climbCounter(climb, tHalf).get(1));
+    }
+
+    @Test
+    void switchingTheViewOffDropsTheMapsAndTheClimb() {
+        view.climbFrom(0.1, 0.2);
+        manual.runAll();
+        model.view().likelihoodProperty().set(false);
+        manual.runAll();
+        assertNull(view.mapsProperty().get());
+        assertNull(view.climbProperty().get());
+        model.view().splitProperty().set(true); // another view, and this one stays off
+        assertTrue(!model.view().likelihoodProperty().get());
+    }
+
+    /** A flow from another source has no Gaussian prior: the view says so in one sentence. */
+    @Test
+    void aFlowFromAnotherSourceHasNoLogDensityHere() {
+        model.training().objectiveProperty().set(org.scorefield.core.nn.Objective.FLOW_MATCHING);
+        model.training().sourceProperty().set(SourceOption.all().stream()
+                .filter(o -> !o.source().isGaussian()).findFirst().orElseThrow());
+        manual.runAll();
+        assertTrue(view.problem().orElseThrow().startsWith("log p\u2080 needs a diffusion from N(0, I)"));
+        assertNull(view.mapsProperty().get());
+    }
+}
