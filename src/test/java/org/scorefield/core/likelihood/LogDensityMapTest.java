@@ -61,7 +61,7 @@ class LogDensityMapTest {
         assertTrue(meanError / shown < 0.06, "mean error " + meanError / shown); // 0.042
         assertEquals(spec, coarse.get().spec());
         assertEquals(12 * 12, map.coarseCells());
-        assertEquals(2L * 24 * 2, map.evaluations()); // two passes of 24 Heun steps, two calls each
+        assertEquals((12 + 24) * 2L, map.evaluations()); // 12 Heun steps coarse, 24 fine, two calls each
         // the exact grid beside it is the mixture's own
         ScalarGrid exact = LogDensityMap.exact(oracle, spec, 1e-3).orElseThrow().grid();
         for (int k = 0; k < spec.size(); k++) {
