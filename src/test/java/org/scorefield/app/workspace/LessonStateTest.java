@@ -27,7 +27,8 @@ class LessonStateTest {
     void theDefaultLessonFollowsTheStoryAndEverySceneShows() {
         Lesson lesson = LessonState.defaultLesson();
         assertEquals(List.of("The data", "Forward noising", "Score and Tweedie", "PF-ODE vs reverse SDE",
-                "Samplers and NFE", "Flow matching", "Couplings", "Reflow", "Guidance", "Density flows"),
+                "Samplers and NFE", "Flow matching", "Couplings", "Reflow", "Guidance", "Density flows",
+                "Likelihood"),
                 lesson.scenes().stream().map(Lesson.Scene::name).toList());
         lessons.next(); // PageDown with no lesson open starts the default one
         assertEquals(0, lessons.indexProperty().get());
@@ -51,7 +52,15 @@ class LessonStateTest {
             lessons.next(); // past the end
         }
         assertEquals(lesson.scenes().size() - 1, lessons.indexProperty().get(), "the last scene stays the last");
-        // the last scene swirls the samples over the continuity cells; going back to the first turns both off
+        // the last scene shows log p₀ of the model, unguided, without the swirl or the cells of the one before
+        assertTrue(model.view().likelihoodProperty().get());
+        assertEquals(org.scorefield.app.settings.Settings.NO_CLASS, model.sampling().guidedClassProperty().get());
+        assertEquals(org.scorefield.app.settings.Driver.MODEL, model.sampling().driverProperty().get());
+        assertEquals(0.0, model.sampling().swirlProperty().get());
+        assertFalse(model.view().continuityProperty().get());
+        lessons.go(lesson.scenes().size() - 2);
+        assertFalse(model.view().likelihoodProperty().get(), "the first scene turns the log p\u2080 view off");
+        // the scene before swirls the samples over the continuity cells; going back to the first turns both off
         assertEquals(1.5, model.sampling().swirlProperty().get());
         assertTrue(model.view().continuityProperty().get());
         // the guidance scene guides class 2 of gmm-labelled; going back to the first leaves guidance off again
