@@ -54,6 +54,11 @@ public final class LikelihoodView {
     public record Maps(ScalarGrid model, ScalarGrid exact, ScalarGrid difference, String modelName, String modelTitle,
                        String exactTitle,
                        double klExactModel, boolean done, double seconds) {
+
+        /** The same maps under another account of how the model's was made. */
+        Maps withModelTitle(String title) {
+            return new Maps(model, exact, difference, modelName, title, exactTitle, klExactModel, done, seconds);
+        }
     }
 
     /**
@@ -195,6 +200,13 @@ public final class LikelihoodView {
         String modelName = (c.isModel() ? "model" : "oracle's ODE") + " log p\u2080";
         String modelTitle = String.format(Locale.ROOT, "PF-ODE, Heun %d", settings.steps());
         jobs.<Maps>job(MAP_KEY, Lane.COMPUTE).title("Mapping log p\u2080 of the " + (c.isModel() ? "model" : "oracle"))
+                .onCancelled(() -> {
+                    // the coarse map stays, saying that it was not refined
+                    Maps shown = maps.get();
+                    if (shown != null && !shown.done()) {
+                        maps.set(shown.withModelTitle(modelTitle + ",  coarse:  cancelled"));
+                    }
+                })
                 .<Maps>onUpdate(maps::set, (older, newer) -> newer)
                 .start(job -> {
                     long started = System.nanoTime();

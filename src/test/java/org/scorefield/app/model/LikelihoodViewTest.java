@@ -122,6 +122,32 @@ class LikelihoodViewTest {
         assertTrue(!model.view().likelihoodProperty().get());
     }
 
+    /**
+     * The map is a job of the compute lane, never the FX thread's: it shows the coarse map first, and a
+     * cancel in the middle leaves that map, saying so.
+     */
+    @Test
+    void theMapRunsOnTheComputeLaneCoarseFirstAndCanBeCancelled() {
+        LikelihoodView.Maps before = view.mapsProperty().get(); // shown until the new coarse map comes
+        view.refresh();
+        assertEquals(1, manual.lane(org.scorefield.app.jobs.Lane.COMPUTE).size(), "one map job waits on its lane");
+        var job = model.jobs().current(LikelihoodView.MAP_KEY);
+        assertEquals(org.scorefield.app.jobs.Lane.COMPUTE, job.lane());
+        manual.lane(org.scorefield.app.jobs.Lane.COMPUTE).runNext(); // the work: coarse map published, then done
+        // the coarse map reaches the window before the refined one
+        while (view.mapsProperty().get() == before && manual.window.runNext()) {
+            // deliveries one at a time
+        }
+        assertTrue(!view.mapsProperty().get().done());
+        assertTrue(view.mapsProperty().get().modelTitle().endsWith("refining\u2026"));
+        job.cancel(); // Cancel in the status bar before the refined map is handed over
+        manual.runAll();
+        LikelihoodView.Maps shown = view.mapsProperty().get();
+        assertTrue(!shown.done(), "the coarse map");
+        assertTrue(shown.modelTitle().endsWith("coarse:  cancelled"), shown.modelTitle());
+        assertNotNull(shown.model());
+    }
+
     /** A flow from another source has no Gaussian prior: the view says so in one sentence. */
     @Test
     void aFlowFromAnotherSourceHasNoLogDensityHere() {
