@@ -46,7 +46,7 @@ public final class CanvasGuide {
         for (Observable o : new Observable[] {training.stateProperty(), training.modelProperty(),
                 training.outOfDateProperty(), training.failureProperty(), training.startingProperty(),
                 model.data().dataProperty(), model.sampling().driverProperty(), model.view().splitProperty(),
-                model.view().roundsViewProperty(), model.exactPathProperty()}) {
+                model.view().roundsViewProperty(), model.view().likelihoodProperty(), model.exactPathProperty()}) {
             o.addListener(obs -> update());
         }
         update();
@@ -92,7 +92,8 @@ public final class CanvasGuide {
         boolean running = training.running();
         boolean trained = training.model().isPresent();
         boolean noise = model.samplingChoice().gaussianNoise();
-        String view = !model.view().splitProperty().get() ? ""
+        String view = model.view().likelihoodProperty().get() ? " Click a point: it climbs to the prior as t grows."
+                : !model.view().splitProperty().get() ? ""
                 : noise ? " Left ODE, right SDE, same noise." : " A flow between data sets has an ODE alone.";
         if (model.sampling().driverProperty().get() == Driver.EXACT) {
             return new Advice("The exact oracle samples: the ideal model of these points." + view,

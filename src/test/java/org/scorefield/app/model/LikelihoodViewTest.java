@@ -111,6 +111,15 @@ class LikelihoodViewTest {
     }
 
     @Test
+    void theSentenceAboveTheCanvasSaysWhatAClickDoes() {
+        assertEquals("The exact oracle samples: the ideal model of these points. Click a point: it climbs to the "
+                + "prior as t grows.", model.guide().adviceProperty().get().text());
+        model.view().likelihoodProperty().set(false);
+        assertEquals("The exact oracle samples: the ideal model of these points.",
+                model.guide().adviceProperty().get().text());
+    }
+
+    @Test
     void switchingTheViewOffDropsTheMapsAndTheClimb() {
         view.climbFrom(0.1, 0.2);
         manual.runAll();
