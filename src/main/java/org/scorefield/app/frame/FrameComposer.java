@@ -271,7 +271,8 @@ public final class FrameComposer {
             String says = problem.get();
             return new Scene(List.of(new Pane("log p\u2080", -1, t -> new Frame(CanvasFrame.EMPTY, List.of(says)))), 1);
         }
-        String how = maps == null ? "computing\u2026" : maps.modelTitle();
+        String how = maps == null ? "computing\u2026" : maps.modelTitle()
+                + (maps.done() ? String.format(Locale.ROOT, "  \u00b7  %.1f s", maps.seconds()) : "");
         List<String> modelNotes = climb == null ? List.of(how, "click a point:", "it climbs to the prior") : null;
         java.util.function.DoubleFunction<List<String>> leftNotes = t -> modelNotes != null ? modelNotes
                 : climbHere(climb, t, how);
