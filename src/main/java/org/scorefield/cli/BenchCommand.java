@@ -229,19 +229,20 @@ final class BenchCommand implements Callable<Integer> {
         likelihood(json, trained, moons);
     }
 
-    /** Points of the held-out NLL, and the side of the log-density map. */
+    /** Points of the held-out NLL. */
     static final int NLL_POINTS = 1000;
-    static final int MAP_SIDE = 128;
 
     /**
-     * The likelihood targets of issue 18 on the trained model: the held-out NLL of 1,000 fresh points
-     * and a 128 × 128 log-density map (on every core, one network each), each with its ratio to one
-     * plain forward pass over the same points (docs/math.md §7.4).
+     * The likelihood targets of issue 18 on the trained model, with the window's settings: the
+     * held-out NLL of 1,000 points as measured while training, and the log p0 view's 128 × 128 map
+     * (a coarse pass, then the cells of the top nats refined; without the exact map's cells, which
+     * for moons has none of its own), each with its ratio to one plain forward pass over the same
+     * points (docs/math.md §7.4, §7.5).
      */
     private void likelihood(ObjectNode json, TrainedModel trained, DataDistribution data) {
         double[] points = org.scorefield.core.likelihood.HeldOutData.of(data, NLL_POINTS).points();
-        double[] map = grid(MAP_SIDE, 3.0);
-        int threads = Runtime.getRuntime().availableProcessors();
+        org.scorefield.core.field.GridSpec spec = org.scorefield.app.model.LikelihoodView.grid();
+        double[] map = spec.points();
         int runs = quick ? 3 : 5;
         double[] nllMs = new double[runs];
         double[] nllForwardMs = new double[runs];
@@ -249,6 +250,7 @@ final class BenchCommand implements Callable<Integer> {
         double[] mapForwardMs = new double[runs];
         Denoiser denoiser = trained.denoiser();
         double nll = Double.NaN;
+        int refined = 0;
         for (int r = -1; r < runs; r++) {
             long a = System.nanoTime();
             nll = org.scorefield.core.likelihood.Likelihood.logDensity(denoiser, points,
@@ -257,9 +259,9 @@ final class BenchCommand implements Callable<Integer> {
             long b = System.nanoTime();
             denoiser.denoise(points, 0.5);
             long c = System.nanoTime();
-            org.scorefield.core.likelihood.Likelihood.logDensity(trained::denoiser, map,
-                    org.scorefield.core.likelihood.LikelihoodSettings.map(),
-                    org.scorefield.core.likelihood.Likelihood.PathObserver.NONE, threads);
+            refined = org.scorefield.core.likelihood.LogDensityMap.compute(denoiser, spec,
+                    org.scorefield.core.likelihood.LogDensityMap.defaults(), null,
+                    org.scorefield.app.model.LikelihoodView.RANGE, Progress.NONE, coarse -> { }).fineCells();
             long d = System.nanoTime();
             denoiser.denoise(map, 0.5);
             long e = System.nanoTime();
@@ -276,8 +278,8 @@ final class BenchCommand implements Callable<Integer> {
         Json.put(json, "nll", nll);
         Json.put(json, "map_ms", median(mapMs));
         Json.put(json, "map_forward_ratio", median(mapMs) / median(mapForwardMs));
-        json.put("map", MAP_SIDE + "x" + MAP_SIDE);
-        json.put("map_threads", threads);
+        json.put("map", spec.nx() + "x" + spec.ny());
+        json.put("map_refined_cells", refined);
     }
 
     /**

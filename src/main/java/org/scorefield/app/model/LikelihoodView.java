@@ -35,7 +35,7 @@ public final class LikelihoodView {
     public static final int CELLS = 128;
     public static final double HALF = 4;
     /** The nats below its top that a log-density heatmap shows (as {@code HeatmapStyle.DENSITY_RANGE}). */
-    static final double RANGE = 8;
+    public static final double RANGE = 8;
 
     /**
      * The three maps.
