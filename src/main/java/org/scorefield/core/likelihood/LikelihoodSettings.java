@@ -32,14 +32,6 @@ public record LikelihoodSettings(LikelihoodSolver solver, GridKind grid, int ste
                 DivergenceEstimator.exact(), 0);
     }
 
-    /**
-     * The log-density maps of the window and of {@code bench}: RK4 in 8 steps uniform in log-SNR, 32
-     * evaluations; on the same model 0.02 nats from 64 steps, for a map drawn in a few seconds.
-     */
-    public static LikelihoodSettings map() {
-        return defaults().withSteps(8);
-    }
-
     public LikelihoodSettings withSteps(int k) {
         return new LikelihoodSettings(solver, grid, k, tMin, estimator, seed);
     }

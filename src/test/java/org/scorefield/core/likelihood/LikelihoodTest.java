@@ -143,31 +143,6 @@ class LikelihoodTest {
         assertTrue(Math.abs(mean) <= 3 * Math.sqrt(var / 400), "mean difference " + mean + ", sd " + Math.sqrt(var));
     }
 
-    /** Split over threads, each chunk with its own denoiser, the result is the one batch's, point by point. */
-    @Test
-    void chunksOnThreadsGiveTheSameResultAsOneBatch() {
-        GaussianMixture mixture = DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow();
-        Schedule schedule = ScheduleKind.VP.createDefault();
-        double[] data = DatasetPreset.EIGHT_GAUSSIANS.sample(301, 4).xy();
-        LikelihoodSettings settings = LikelihoodSettings.defaults().withSteps(8);
-        Likelihood.Result one = Likelihood.logDensity(new GaussianMixtureDenoiser(mixture, schedule), data, settings,
-                Likelihood.PathObserver.NONE);
-        int[] seen = new int[1];
-        Likelihood.Result split = Likelihood.logDensity(() -> new GaussianMixtureDenoiser(mixture, schedule), data,
-                settings, (step, t, x, ell) -> seen[0] = Math.max(seen[0], x.length / 2), 3);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(one.logDensity(), split.logDensity(), 1e-12);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(one.end(), split.end(), 1e-12);
-        assertEquals(100, seen[0], "the observer sees the first chunk");
-        // a throwing observer stops every chunk, and its exception comes out
-        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
-                () -> Likelihood.logDensity(() -> new GaussianMixtureDenoiser(mixture, schedule), data, settings,
-                        (step, t, x, ell) -> {
-                            if (step == 2) {
-                                throw new java.util.concurrent.CancellationException("stop");
-                            }
-                        }, 2));
-    }
-
     @Test
     void theObserverSeesEveryStepFromTheBottomUp() {
         GaussianMixtureDenoiser oracle = new GaussianMixtureDenoiser(oneGaussian(), ScheduleKind.VP.createDefault());
