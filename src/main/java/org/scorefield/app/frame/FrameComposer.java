@@ -276,7 +276,8 @@ public final class FrameComposer {
         List<String> modelNotes = climb == null ? List.of(how, "click a point:", "it climbs to the prior") : null;
         java.util.function.DoubleFunction<List<String>> leftNotes = t -> modelNotes != null ? modelNotes
                 : climbHere(climb, t, how);
-        List<String> sum = climb == null ? List.of() : climbSum(climb);
+        List<String> sum = climb == null ? List.of() : climbSum(climb, maps == null ? "log p\u2080" : maps.modelName(),
+                maps == null ? null : maps.exact());
         Pane left = likelihoodPane(maps == null ? "log p\u2080 of the PF-ODE" : maps.modelName(), maps == null ? null : maps.model(), HeatmapStyle.LOG_P0, climb, leftNotes);
         Pane middle = likelihoodPane(maps == null ? "exact log p\u2080" : maps.exactTitle(),
                 maps == null ? null : maps.exact(), HeatmapStyle.LOG_P0, climb, t -> sum);
@@ -310,9 +311,31 @@ public final class FrameComposer {
         return lines;
     }
 
-    /** The exact pane's notes while a point climbs: the sum at the top, a term a line. */
-    private static List<String> climbSum(org.scorefield.app.model.LikelihoodView.Climb climb) {
-        return climbCounter(climb, 1).subList(2, 6);
+    /**
+     * The exact pane's notes while a point climbs: the sum at the top, a term a line, named for what
+     * it is (the climb is the model's, or the oracle's ODE's, not the exact density), then the exact
+     * log p\u2080 of the grid cell the point lies in, to compare.
+     */
+    private static List<String> climbSum(org.scorefield.app.model.LikelihoodView.Climb climb, String name,
+            ScalarGrid exact) {
+        List<String> lines = new ArrayList<>(climbCounter(climb, 1).subList(2, 6));
+        lines.set(3, lines.get(3).replace("= log p\u2080", "= " + name));
+        double here = exactAt(exact, climb.x0()[0], climb.x0()[1]);
+        if (Double.isFinite(here)) {
+            lines.add("exact here  " + plain(here));
+        }
+        return lines;
+    }
+
+    /** The value of the grid's cell that contains (x, y); NaN outside the grid or without one. */
+    static double exactAt(ScalarGrid grid, double x, double y) {
+        if (grid == null || !grid.spec().contains(x, y)) {
+            return Double.NaN;
+        }
+        var spec = grid.spec();
+        int i = Math.min(spec.nx() - 1, (int) ((x - spec.xMin()) / spec.dx()));
+        int j = Math.min(spec.ny() - 1, (int) ((y - spec.yMin()) / spec.dy()));
+        return grid.value(i, j);
     }
 
     /**

@@ -69,7 +69,15 @@ class LogDensityMapWindowTest extends WindowTest {
         Likelihood.Result alone = Likelihood.logDensity(oracle, climb.x0().clone(), LikelihoodView.climbSettings(),
                 Likelihood.PathObserver.NONE);
         List<String> exactPane = title(robot, "#roundCanvas1").lines().toList();
-        assertEquals(String.format(Locale.ROOT, "= log p\u2080  %.3f", alone.logDensity()[0]).replace('-', '\u2212'),
+        // the sum is named for the ODE that climbed (here the oracle's), then the exact log p0 of the point's cell
+        assertEquals(String.format(Locale.ROOT, "= oracle's ODE log p\u2080  %.3f", alone.logDensity()[0])
+                .replace('-', '\u2212'), exactPane.get(exactPane.size() - 2), String.join(" / ", exactPane));
+        var spec = LikelihoodView.grid();
+        double cx = spec.x((int) ((climb.x0()[0] - spec.xMin()) / spec.dx()));
+        double cy = spec.y((int) ((climb.x0()[1] - spec.yMin()) / spec.dy()));
+        double exactHere = org.scorefield.core.likelihood.ExactLikelihood.mixture(
+                DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow(), new double[] {cx, cy})[0];
+        assertEquals(String.format(Locale.ROOT, "exact here  %.3f", exactHere).replace('-', '\u2212'),
                 exactPane.get(exactPane.size() - 1), String.join(" / ", exactPane));
         String modelPane = title(robot, "#roundCanvas0");
         assertTrue(modelPane.contains(String.format(Locale.ROOT, "\u2113 so far %+.3f", alone.logDet()[0])
