@@ -53,7 +53,8 @@ class SolverComparisonTest {
         }
         manual.deliver();
         assertEquals(1, model.training().stepsProperty().get(), "a training step while Compute has not even begun");
-        assertEquals(1, manual.lane(Lane.COMPUTE).size());
+        // waiting on the compute lane: the comparison, and the held-out NLL that the step asked for
+        assertEquals(2, manual.lane(Lane.COMPUTE).size());
 
         Job<?> job = manual.jobs.current(SolverComparison.KEY);
         Thread lane = new Thread(() -> manual.runLane(Lane.COMPUTE));
