@@ -212,8 +212,13 @@ public final class ExplorerView extends BorderPane {
         ToggleButton likelihood = new ToggleButton(Settings.LIKELIHOOD_VIEW.label());
         likelihood.setId("likelihoodView");
         likelihood.setTooltip(Widgets.tip(Settings.LIKELIHOOD_VIEW.tooltip()));
-        SegmentedButton view = new SegmentedButton(single, both, rounds, compare, omegas, likelihood);
+        // two segments in one toggle group: the toolbar's flow wraps between them when six buttons do not fit
+        // on one line (a 1024-wide projector in presenter mode), rather than clip the last ones
+        SegmentedButton view = new SegmentedButton(single, both, rounds);
+        SegmentedButton moreViews = new SegmentedButton(compare, omegas, likelihood);
+        moreViews.setToggleGroup(view.getToggleGroup());
         view.getStyleClass().add("view-switch");
+        moreViews.getStyleClass().add("view-switch");
         Runnable showMode = () -> (model.view().roundsViewProperty().get() ? rounds
                 : model.view().splitProperty().get() ? both
                 : model.view().compareProperty().get() ? compare
@@ -299,7 +304,7 @@ public final class ExplorerView extends BorderPane {
                 + "dark theme; presenter mode (bigger text, lines and points)."));
         // Wraps onto a second line in a narrow window rather than squeezing the buttons.
         this.lessonMenu = lessonMenu;
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, view, layerButtons, looks);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, view, moreViews, layerButtons, looks);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("canvas-toolbar");
         return bar;
