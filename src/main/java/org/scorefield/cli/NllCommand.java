@@ -34,9 +34,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nll", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Draw N fresh points of the data (the oracle's mixture or memorised points, or the model's "
-                + "training data), carry each up the probability-flow ODE from t_min to t = 1 while integrating the "
-                + "divergence of the velocity, and report the mean −log p_0 in nats: log p_0(x) = log N(x(1); 0, "
-                + "σ(1)²I) + ∫∇·u dt + 2 log α(t_min). Beside it, the exact value on the same points where it is "
+                + "training data), carry each up the probability-flow ODE from t_min to the top of the grid (t = 1, "
+                + "or t_max for the log-SNR and EDM grids of schedules whose α vanishes at 1; reported as t_top) "
+                + "while integrating the divergence of the velocity, and report the mean −log p_0 in nats: "
+                + "log p_0(x) = log N(x(t_top); 0, σ(t_top)²I) + ∫∇·u dt + 2 log α(t_min). Beside it, the exact "
+                + "value on the same points where it is "
                 + "known: a mixture's −log p_0, or the memorised points' density at t_min read the same way.",
             "Prints {\"nll\",\"nll_exact\",\"nll_std_error\",\"divergence\",\"seconds\",…}."},
         footer = {"", "Examples:",
@@ -62,7 +64,7 @@ final class NllCommand implements Callable<Integer> {
     String solver;
 
     @Option(names = "--steps", defaultValue = "64", paramLabel = "K",
-            description = "Steps from t_min up to t = 1 (default ${DEFAULT-VALUE}).")
+            description = "Steps from t_min up to the top of the grid (default ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--grid", defaultValue = "logsnr", paramLabel = "<uniform|logsnr|edm>",
