@@ -324,6 +324,11 @@ public final class FrameComposer {
         if (Double.isFinite(here)) {
             lines.add("exact here  " + plain(here));
         }
+        if (climb.hutchinson().length > 1) {
+            // Hutchinson's estimator of the same ℓ: right on average, each climb off by about the spread
+            lines.add(String.format(Locale.ROOT, "\u2113 by Hutchinson, 1 probe:  %s \u00b1 %.2f",
+                    signed(climb.hutchinsonMean()), climb.hutchinsonSpread()));
+        }
         return lines;
     }
 

@@ -70,9 +70,26 @@ public final class LikelihoodView {
      * @param ell       ℓ so far at each step
      * @param result    the integration's result for the point (its log p₀ in {@code logDensity()[0]})
      * @param sigmaTop  σ at the top, the prior's standard deviation
+     * @param hutchinson ℓ at the top by Hutchinson's estimator with one probe, in {@link #HUTCHINSON_RUNS}
+     *                  independent climbs of the same point: its spread is the lesson (docs/math.md §7.2)
      */
     public record Climb(double[] x0, double[] times, double[][] positions, double[] ell, Likelihood.Result result,
-                        double sigmaTop) {
+                        double sigmaTop, double[] hutchinson) {
+
+        /** The mean of the single-probe estimates of ℓ. */
+        public double hutchinsonMean() {
+            return java.util.Arrays.stream(hutchinson).average().orElse(Double.NaN);
+        }
+
+        /** The standard deviation of the single-probe estimates of ℓ. */
+        public double hutchinsonSpread() {
+            double mean = hutchinsonMean();
+            double squares = 0;
+            for (double v : hutchinson) {
+                squares += (v - mean) * (v - mean);
+            }
+            return hutchinson.length > 1 ? Math.sqrt(squares / (hutchinson.length - 1)) : Double.NaN;
+        }
 
         /** The time shown for a scrubber at t: t within [t_min, top]. */
         public double clamp(double t) {
@@ -166,6 +183,11 @@ public final class LikelihoodView {
     }
 
     /** How a climb is integrated: RK4 in 64 steps uniform in log-SNR, the exact divergence. */
+    /** Independent single-probe Hutchinson climbs of a clicked point, whose spread the counter shows. */
+    public static final int HUTCHINSON_RUNS = 32;
+    /** The seed of their probes: the same spread for the same point every time. */
+    public static final long HUTCHINSON_SEED = 18;
+
     public static LikelihoodSettings climbSettings() {
         return LikelihoodSettings.defaults().withGrid(GridKind.LOG_SNR);
     }
@@ -266,7 +288,17 @@ public final class LikelihoodView {
                         positions[step] = new double[] {at[0], at[1]};
                         ell[step] = logDet[0];
                     });
-            return new Climb(new double[] {x, y}, times, positions, ell, r, denoiser.schedule().sigma(r.tTop()));
+            // the same climb with Hutchinson's estimator, one probe each, in independent copies of the point
+            double[] copies = new double[2 * HUTCHINSON_RUNS];
+            for (int k = 0; k < HUTCHINSON_RUNS; k++) {
+                copies[2 * k] = x;
+                copies[2 * k + 1] = y;
+            }
+            Likelihood.Result h = Likelihood.logDensity(denoiser, copies, settings.withEstimator(
+                    org.scorefield.core.likelihood.DivergenceEstimator.hutchinson(1), HUTCHINSON_SEED),
+                    (step, t, at, logDet) -> job.check());
+            return new Climb(new double[] {x, y}, times, positions, ell, r, denoiser.schedule().sigma(r.tTop()),
+                    h.logDet());
         }, climb::set);
     }
 }

@@ -71,14 +71,20 @@ class LogDensityMapWindowTest extends WindowTest {
         List<String> exactPane = title(robot, "#roundCanvas1").lines().toList();
         // the sum is named for the ODE that climbed (here the oracle's), then the exact log p0 of the point's cell
         assertEquals(String.format(Locale.ROOT, "= oracle's ODE log p\u2080  %.3f", alone.logDensity()[0])
-                .replace('-', '\u2212'), exactPane.get(exactPane.size() - 2), String.join(" / ", exactPane));
+                .replace('-', '\u2212'), exactPane.get(exactPane.size() - 3), String.join(" / ", exactPane));
         var spec = LikelihoodView.grid();
         double cx = spec.x((int) ((climb.x0()[0] - spec.xMin()) / spec.dx()));
         double cy = spec.y((int) ((climb.x0()[1] - spec.yMin()) / spec.dy()));
         double exactHere = org.scorefield.core.likelihood.ExactLikelihood.mixture(
                 DatasetPreset.EIGHT_GAUSSIANS.mixture().orElseThrow(), new double[] {cx, cy})[0];
         assertEquals(String.format(Locale.ROOT, "exact here  %.3f", exactHere).replace('-', '\u2212'),
-                exactPane.get(exactPane.size() - 1), String.join(" / ", exactPane));
+                exactPane.get(exactPane.size() - 2), String.join(" / ", exactPane));
+        // Hutchinson's single-probe climbs: they scatter, and their mean is the exact ℓ within 4 standard errors
+        double spread = climb.hutchinsonSpread();
+        assertTrue(spread > 0.01, "one probe scatters: " + spread);
+        assertEquals(alone.logDet()[0], climb.hutchinsonMean(), 4 * spread / Math.sqrt(LikelihoodView.HUTCHINSON_RUNS));
+        assertEquals(String.format(Locale.ROOT, "\u2113 by Hutchinson, 1 probe:  %+.3f \u00b1 %.2f",
+                climb.hutchinsonMean(), spread).replace('-', '\u2212'), exactPane.get(exactPane.size() - 1));
         String modelPane = title(robot, "#roundCanvas0");
         assertTrue(modelPane.contains(String.format(Locale.ROOT, "\u2113 so far %+.3f", alone.logDet()[0])
                 .replace('-', '\u2212')), modelPane);
