@@ -61,6 +61,55 @@ public final class ExactDensity {
                 + "; only the mixture and empirical oracles have one");
     }
 
+    /**
+     * log p_t of an oracle at each of the points (interleaved; one value per point): the mixture's and
+     * the flow oracle's own, and for memorised points {@link #memorisedLogDensity} at t where σ(t) &gt; 0,
+     * else at the schedule's t_min (a sum of Dirac masses has no density).
+     */
+    public static double[] logDensity(Denoiser oracle, double[] points, double t) {
+        if (oracle instanceof GaussianMixtureDenoiser mixture) {
+            return mixture.logDensity(points, t);
+        }
+        if (oracle instanceof FlowOracle flow) {
+            return flow.logDensity(points, t);
+        }
+        if (oracle instanceof EmpiricalDenoiser empirical) {
+            Schedule s = empirical.schedule();
+            double at = s.sigma(t) > 0 ? t : Math.max(t, s.tMin());
+            return memorisedLogDensity(empirical.data(), s.alpha(at), s.sigma(at), points);
+        }
+        throw new IllegalArgumentException("no exact density for " + oracle.getClass().getSimpleName()
+                + "; only the mixture, empirical and flow oracles have one");
+    }
+
+    /**
+     * log of {@code (1/N) Σ_i N(x; α x⁽ⁱ⁾, σ² I)} at each point, by a direct log-sum-exp per point (the
+     * grid version factorises instead).
+     */
+    public static double[] memorisedLogDensity(PointSet data, double alpha, double sigma, double[] points) {
+        int n = data.size();
+        double[] xy = data.xy();
+        double c = -0.5 / (sigma * sigma);
+        double logConst = -Math.log(n) - LOG_2PI - 2 * Math.log(sigma);
+        double[] out = new double[points.length / 2];
+        double[] terms = new double[n];
+        for (int k = 0; k < out.length; k++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double dx = points[2 * k] - alpha * xy[2 * i];
+                double dy = points[2 * k + 1] - alpha * xy[2 * i + 1];
+                terms[i] = c * (dx * dx + dy * dy);
+                max = Math.max(max, terms[i]);
+            }
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += Math.exp(terms[i] - max);
+            }
+            out[k] = logConst + max + Math.log(sum);
+        }
+        return out;
+    }
+
     /** log p_t of a Gaussian mixture at every cell centre (exact at every t, σ = 0 included). */
     public static ScalarGrid logDensityGrid(GaussianMixtureDenoiser mixture, GridSpec spec, double t) {
         return new ScalarGrid(spec, mixture.logDensity(spec.points(), t));

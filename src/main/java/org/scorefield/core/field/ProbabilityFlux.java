@@ -2,9 +2,6 @@ package org.scorefield.core.field;
 
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.denoise.Denoiser;
-import org.scorefield.core.denoise.EmpiricalDenoiser;
-import org.scorefield.core.denoise.GaussianMixtureDenoiser;
-import org.scorefield.core.flow.FlowOracle;
 
 /**
  * The probability flux {@code j = p_t·û} of the continuity equation (docs/math.md §8.10):
@@ -18,7 +15,6 @@ import org.scorefield.core.flow.FlowOracle;
  */
 public final class ProbabilityFlux {
 
-    private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private ProbabilityFlux() {
     }
@@ -56,45 +52,8 @@ public final class ProbabilityFlux {
         }
     }
 
-    /**
-     * The exact log p_t of an oracle at each point (one value per point): the mixture's and the flow
-     * oracle's own, and for memorised points {@code log (1/N) Σ_i N(x; α x⁽ⁱ⁾, σ² I)} by a direct
-     * log-sum-exp, at t (at {@code tMin()} where σ(t) = 0, as {@link ExactDensity} has it).
-     */
+    /** The exact log p_t of an oracle at each point: {@link ExactDensity#logDensity}. */
     public static double[] logDensity(Denoiser oracle, double[] points, double t) {
-        if (oracle instanceof GaussianMixtureDenoiser mixture) {
-            return mixture.logDensity(points, t);
-        }
-        if (oracle instanceof FlowOracle flow) {
-            return flow.logDensity(points, t);
-        }
-        if (oracle instanceof EmpiricalDenoiser empirical) {
-            double at = empirical.schedule().sigma(t) > 0 ? t : Math.max(t, empirical.schedule().tMin());
-            double alpha = empirical.schedule().alpha(at);
-            double sigma = empirical.schedule().sigma(at);
-            double[] xy = empirical.data().xy();
-            int n = xy.length / 2;
-            double c = -0.5 / (sigma * sigma);
-            double logConst = -Math.log(n) - LOG_2PI - 2 * Math.log(sigma);
-            double[] out = new double[points.length / 2];
-            double[] terms = new double[n];
-            for (int k = 0; k < out.length; k++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < n; i++) {
-                    double dx = points[2 * k] - alpha * xy[2 * i];
-                    double dy = points[2 * k + 1] - alpha * xy[2 * i + 1];
-                    terms[i] = c * (dx * dx + dy * dy);
-                    max = Math.max(max, terms[i]);
-                }
-                double sum = 0;
-                for (int i = 0; i < n; i++) {
-                    sum += Math.exp(terms[i] - max);
-                }
-                out[k] = logConst + max + Math.log(sum);
-            }
-            return out;
-        }
-        throw new IllegalArgumentException("no exact density for " + oracle.getClass().getSimpleName()
-                + "; only the mixture, empirical and flow oracles have one");
+        return ExactDensity.logDensity(oracle, points, t);
     }
 }

@@ -31,25 +31,14 @@ public final class ExactLikelihood {
      */
     public static double[] points(PointSet points, Schedule schedule, double t, double[] x) {
         double alpha = schedule.alpha(t);
-        double sigma = schedule.sigma(t);
-        double[] xy = points.xy();
-        int m = xy.length / 2;
-        double[] out = new double[x.length / 2];
-        double norm = -Math.log(m) - Math.log(2 * Math.PI * sigma * sigma) + 2 * Math.log(alpha);
-        double[] e = new double[m];
+        double[] scaled = new double[x.length];
+        for (int k = 0; k < x.length; k++) {
+            scaled[k] = alpha * x[k];
+        }
+        double[] out = org.scorefield.core.field.ExactDensity.memorisedLogDensity(points, alpha, schedule.sigma(t),
+                scaled);
         for (int p = 0; p < out.length; p++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < m; i++) {
-                double dx = alpha * (x[2 * p] - xy[2 * i]);
-                double dy = alpha * (x[2 * p + 1] - xy[2 * i + 1]);
-                e[i] = -(dx * dx + dy * dy) / (2 * sigma * sigma);
-                max = Math.max(max, e[i]);
-            }
-            double sum = 0;
-            for (int i = 0; i < m; i++) {
-                sum += Math.exp(e[i] - max);
-            }
-            out[p] = norm + max + Math.log(sum);
+            out[p] += 2 * Math.log(alpha);
         }
         return out;
     }

@@ -2,13 +2,12 @@ package org.scorefield.core.likelihood;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.field.ExactDensity;
 import org.scorefield.core.denoise.EmpiricalDenoiser;
 import org.scorefield.core.denoise.GaussianMixtureDenoiser;
 import org.scorefield.core.flow.FlowOracle;
 import org.scorefield.core.sample.Trajectories;
-import org.scorefield.core.schedule.Schedule;
 
 /**
  * The exact log-density along sampling paths (docs/math.md §7.6): for each recorded point x_k of a
@@ -46,20 +45,9 @@ public final class PathDensity {
                 || oracle instanceof FlowOracle;
     }
 
-    /** log p_t at each point (interleaved), one value per point, of an oracle that {@link #supports} it. */
+    /** log p_t at each point (interleaved), one value per point: {@link ExactDensity#logDensity}. */
     public static double[] exactLogDensity(Denoiser oracle, double[] points, double t) {
-        if (oracle instanceof GaussianMixtureDenoiser mixture) {
-            return mixture.logDensity(points, t);
-        }
-        if (oracle instanceof FlowOracle flow) {
-            return flow.logDensity(points, t);
-        }
-        if (oracle instanceof EmpiricalDenoiser empirical) {
-            Schedule s = empirical.schedule();
-            double at = Math.max(t, s.tMin());
-            return memorised(empirical.data(), s.alpha(at), s.sigma(at), points);
-        }
-        throw new IllegalArgumentException("no exact density for " + oracle.getClass().getSimpleName());
+        return ExactDensity.logDensity(oracle, points, t);
     }
 
     /**
@@ -100,31 +88,5 @@ public final class PathDensity {
             out.add(new Curve(particles[j], paths.times().clone(), curve, rises, rows - 1));
         }
         return List.copyOf(out);
-    }
-
-    /** log of {@code (1/N) Σ_i N(x; α x⁽ⁱ⁾, σ² I)} at each point, by a direct log-sum-exp. */
-    static double[] memorised(PointSet data, double alpha, double sigma, double[] points) {
-        int n = data.size();
-        int m = points.length / 2;
-        double[] xy = data.xy();
-        double c = -0.5 / (sigma * sigma);
-        double logConst = -Math.log(n) - Math.log(2 * Math.PI * sigma * sigma);
-        double[] out = new double[m];
-        double[] terms = new double[n];
-        for (int p = 0; p < m; p++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                double dx = points[2 * p] - alpha * xy[2 * i];
-                double dy = points[2 * p + 1] - alpha * xy[2 * i + 1];
-                terms[i] = c * (dx * dx + dy * dy);
-                max = Math.max(max, terms[i]);
-            }
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += Math.exp(terms[i] - max);
-            }
-            out[p] = logConst + max + Math.log(sum);
-        }
-        return out;
     }
 }
