@@ -241,7 +241,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private void likelihood(ObjectNode json, TrainedModel trained, DataDistribution data) {
         double[] points = org.scorefield.core.likelihood.HeldOutData.of(data, NLL_POINTS).points();
-        org.scorefield.core.field.GridSpec spec = org.scorefield.app.model.LikelihoodView.grid();
+        org.scorefield.core.field.GridSpec spec = org.scorefield.core.likelihood.LogDensityMap.viewGrid();
         double[] map = spec.points();
         int runs = quick ? 3 : 5;
         double[] nllMs = new double[runs];
@@ -261,7 +261,7 @@ final class BenchCommand implements Callable<Integer> {
             long c = System.nanoTime();
             refined = org.scorefield.core.likelihood.LogDensityMap.compute(denoiser, spec,
                     org.scorefield.core.likelihood.LogDensityMap.defaults(), null,
-                    org.scorefield.app.model.LikelihoodView.RANGE, Progress.NONE, coarse -> { }).fineCells();
+                    org.scorefield.core.likelihood.LogDensityMap.VIEW_RANGE, Progress.NONE, coarse -> { }).fineCells();
             long d = System.nanoTime();
             denoiser.denoise(map, 0.5);
             long e = System.nanoTime();

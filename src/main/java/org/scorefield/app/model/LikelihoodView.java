@@ -32,10 +32,10 @@ public final class LikelihoodView {
     static final String MAP_KEY = "log p0 map";
     static final String CLIMB_KEY = "log p0 climb";
     /** Cells per side of the map, over the canvas's default square {@code [−HALF, HALF]²}. */
-    public static final int CELLS = 128;
-    public static final double HALF = 4;
+    public static final int CELLS = LogDensityMap.VIEW_CELLS;
+    public static final double HALF = LogDensityMap.VIEW_HALF;
     /** The nats below its top that a log-density heatmap shows (as {@code HeatmapStyle.DENSITY_RANGE}). */
-    public static final double RANGE = 8;
+    public static final double RANGE = LogDensityMap.VIEW_RANGE;
 
     /**
      * The three maps.
@@ -179,7 +179,7 @@ public final class LikelihoodView {
 
     /** The square the maps cover. */
     public static GridSpec grid() {
-        return GridSpec.square(HALF, CELLS);
+        return LogDensityMap.viewGrid();
     }
 
     /** How a climb is integrated: RK4 in 64 steps uniform in log-SNR, the exact divergence. */

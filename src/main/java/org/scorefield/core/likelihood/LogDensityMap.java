@@ -26,6 +26,17 @@ import org.scorefield.core.schedule.Schedule;
  */
 public final class LogDensityMap {
 
+    /** Cells per side of the log p0 view's map, over the canvas's default square {@code [−HALF, HALF]²}. */
+    public static final int VIEW_CELLS = 128;
+    public static final double VIEW_HALF = 4;
+    /** The nats below its top that a log-density heatmap shows, and that the map refines. */
+    public static final double VIEW_RANGE = 8;
+
+    /** The grid of the log p0 view's map (and of bench's timing of it). */
+    public static GridSpec viewGrid() {
+        return GridSpec.square(VIEW_HALF, VIEW_CELLS);
+    }
+
     /** Nats below the shown range that are still refined: more than the coarse pass's error. */
     public static final double MARGIN = 2;
 
