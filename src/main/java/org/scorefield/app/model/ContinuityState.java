@@ -74,9 +74,12 @@ public final class ContinuityState {
         };
     }
 
-    /** t moved where the cells are defined: σ &gt; 0 on both sides of it, and room for t + h below 1. */
+    /**
+     * t moved where the cells are defined, [tMin(), min(1, tMax())], where σ(t) &gt; 0 (the cells take
+     * a one-sided difference at either end).
+     */
     public static double time(Schedule schedule, double t) {
-        return Math.max(2 * schedule.tMin(), Math.min(Math.min(schedule.tMax(), 0.995), t));
+        return Math.max(schedule.tMin(), Math.min(Math.min(schedule.tMax(), 1), t));
     }
 
     private void refresh() {

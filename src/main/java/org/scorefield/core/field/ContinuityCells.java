@@ -1,5 +1,6 @@
 package org.scorefield.core.field;
 
+import java.util.Locale;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.data.GaussianMixture;
 import org.scorefield.core.denoise.Denoiser;
@@ -11,7 +12,8 @@ import org.scorefield.core.schedule.Schedule;
  * The continuity equation checked cell by cell (docs/math.md §8.10): for a block of n × n square
  * cells C, two numbers computed independently of each other,
  * <pre>
- *   rate    d/dt ∫_C p_t dx        from the exact mass at t ± h and t ± h/2 (Richardson: error O(h⁴))
+ *   rate    d/dt ∫_C p_t dx        from the exact mass at t ± h and t ± h/2 (Richardson: error O(h⁴)),
+ *                                  or one-sided at t, t ± h, …, t ± 4h at an end of [tMin, tMax] (also O(h⁴))
  *   inflow  −∮_∂C p_t û·n ds        along the four edges, n the outward normal
  * </pre>
  * which the equation {@code ∂p_t/∂t + ∇·(p_t û) = 0} and the divergence theorem make equal. The
@@ -56,37 +58,46 @@ public record ContinuityCells(double cx, double cy, double side, int n, double t
      *
      * @param velocity      where û comes from (any denoiser on the oracle's schedule)
      * @param densityOracle the exact p_t: a Gaussian mixture or memorised points
-     * @throws IllegalArgumentException where σ(t) = 0 or t ± h leaves the schedule's range
-     * @throws InvalidInputException    for another oracle, or a block that is not one
+     * @throws InvalidInputException for another oracle, a block that is not one, or t outside the
+     *                               schedule's [tMin(), min(1, tMax())]
      */
     public static ContinuityCells compute(Denoiser velocity, Denoiser densityOracle, double cx, double cy,
                                           double side, int n, double t) {
-        ProbabilityFlux.requireDefined(velocity, t);
         InvalidInputException.require(supports(densityOracle), "The continuity cells need the exact density of a "
                 + "diffusion from N(0, I): a Gaussian mixture or memorised points.");
         InvalidInputException.require(n >= 1 && n <= 9 && side > 0 && Double.isFinite(side)
                 && Double.isFinite(cx) && Double.isFinite(cy), "The block of cells needs 1 to 9 cells of a finite "
                 + "positive side at a finite centre.");
         Schedule schedule = densityOracle.schedule();
-        double h = Math.min(2e-3, Math.min(0.02 * t, 0.5 * (1 - t)));
-        if (!(h > 0) || !(schedule.sigma(t - h) > 0) || !Double.isFinite(schedule.alpha(t + h))) {
-            throw new IllegalArgumentException("the continuity cells need σ > 0 around t = " + t
-                    + "; evaluate at t ≥ the schedule's tMin()");
-        }
+        double lo = schedule.tMin();
+        double hi = Math.min(1, schedule.tMax());
+        InvalidInputException.require(t >= lo && t <= hi, String.format(Locale.ROOT, "The continuity cells are "
+                + "defined for t from %.4g to %.4g under the %s schedule, where σ(t) > 0: t = %.4g is outside.", lo,
+                hi, schedule.kind().displayName(), t));
+        ProbabilityFlux.requireDefined(velocity, t);
+        double[] offsets = stencil(schedule, t, lo, hi);
+        double h = offsets[offsets.length - 1];
         double x0 = cx - 0.5 * n * side;
         double y0 = cy - 0.5 * n * side;
-        int pieces = pieces(densityOracle, side, t, h);
+        int pieces = pieces(densityOracle, side, t, offsets);
         double[] mass = masses(densityOracle, x0, y0, side, n, pieces, t);
-        // Richardson extrapolation of two central differences: (4·D(h/2) − D(h))/3.
-        double[] plus = masses(densityOracle, x0, y0, side, n, pieces, t + h);
-        double[] minus = masses(densityOracle, x0, y0, side, n, pieces, t - h);
-        double[] plusHalf = masses(densityOracle, x0, y0, side, n, pieces, t + h / 2);
-        double[] minusHalf = masses(densityOracle, x0, y0, side, n, pieces, t - h / 2);
+        double[][] at = new double[offsets.length - 1][];
+        for (int q = 0; q < at.length; q++) {
+            at[q] = masses(densityOracle, x0, y0, side, n, pieces, t + offsets[q]);
+        }
         double[] rate = new double[n * n];
         for (int k = 0; k < rate.length; k++) {
-            double whole = (plus[k] - minus[k]) / (2 * h);
-            double half = (plusHalf[k] - minusHalf[k]) / h;
-            rate[k] = (4 * half - whole) / 3;
+            if (offsets[0] < 0 && offsets[1] > 0) {
+                // Central: Richardson extrapolation of two central differences, (4·D(h/2) − D(h))/3.
+                double whole = (at[1][k] - at[0][k]) / (2 * h);
+                double half = (at[3][k] - at[2][k]) / h;
+                rate[k] = (4 * half - whole) / 3;
+            } else {
+                // One-sided at an end of the schedule's range, also O(h⁴):
+                // f'(t) ≈ (−25 f(t) + 48 f(t±h) − 36 f(t±2h) + 16 f(t±3h) − 3 f(t±4h)) / (±12 h).
+                rate[k] = (-25 * mass[k] + 48 * at[0][k] - 36 * at[1][k] + 16 * at[2][k] - 3 * at[3][k])
+                        / (12 * offsets[0]);
+            }
         }
         double[] inflow = inflows(velocity, densityOracle, x0, y0, side, n, pieces, t);
         return new ContinuityCells(cx, cy, side, n, t, mass, rate, inflow);
@@ -106,11 +117,41 @@ public record ContinuityCells(double cx, double cy, double side, int n, double t
         return new double[] {cx - 0.5 * n * side + i * side, cy - 0.5 * n * side + j * side};
     }
 
-    /** Pieces per cell side: each at most one standard deviation of the narrowest Gaussian over [t − h, t + h]. */
-    private static int pieces(Denoiser oracle, double side, double t, double h) {
+    /**
+     * The offsets from t at which the mass is taken, the step h last: {−h, h, −h/2, h/2, h} for the
+     * central difference, or {±h, ±2h, ±3h, ±4h, h} for a one-sided one where t − h or t + h would
+     * leave [lo, hi]. h is at most 2·10⁻³ and 1% of the time over which σ or α changes by a factor e,
+     * so the Taylor terms stay small where σ(t) is small (near t = 0) or α(t) is (near t = 1).
+     */
+    static double[] stencil(Schedule schedule, double t, double lo, double hi) {
+        double h = Math.min(2e-3, (hi - lo) / 8);
+        double sigma = schedule.sigma(t);
+        double alpha = schedule.alpha(t);
+        double dSigma = Math.abs(schedule.dSigma(t));
+        double dAlpha = Math.abs(schedule.dAlpha(t));
+        if (dSigma > 0) {
+            h = Math.min(h, 0.01 * sigma / dSigma);
+        }
+        if (dAlpha > 0 && alpha > 0) {
+            h = Math.min(h, 0.01 * alpha / dAlpha);
+        }
+        if (t - h >= lo && t + h <= hi) {
+            return new double[] {-h, h, -h / 2, h / 2, h};
+        }
+        double d = t + 4 * h <= hi ? h : -h;
+        return new double[] {d, 2 * d, 3 * d, 4 * d, h};
+    }
+
+    /** Pieces per cell side: each at most one standard deviation of the narrowest Gaussian over the stencil. */
+    private static int pieces(Denoiser oracle, double side, double t, double[] offsets) {
         double width = Double.POSITIVE_INFINITY;
         Schedule s = oracle.schedule();
-        for (double at : new double[] {t - h, t, t + h}) {
+        double[] times = new double[offsets.length];
+        times[0] = t;
+        for (int q = 0; q < offsets.length - 1; q++) {
+            times[q + 1] = t + offsets[q];
+        }
+        for (double at : times) {
             double alpha = s.alpha(at);
             double sigma = s.sigma(at);
             if (oracle instanceof GaussianMixtureDenoiser m) {

@@ -51,6 +51,38 @@ class ContinuityCellsTest {
     }
 
     @Test
+    void massChangeEqualsNetInflowUnderVeAndEdmUpToBothEndsOfTheirRange() {
+        // VE starts at t = 0 with σ(0) = 0.01 and EDM at σ_min/σ_max: the ends take a one-sided difference.
+        double worst = 0;
+        for (ScheduleKind kind : new ScheduleKind[] {ScheduleKind.VE, ScheduleKind.EDM}) {
+            GaussianMixtureDenoiser oracle = eightGaussians(kind);
+            Schedule s = oracle.schedule();
+            double[] central = ContinuityCells.stencil(s, 0.3, s.tMin(), Math.min(1, s.tMax()));
+            assertTrue(central[0] < 0 && central[1] > 0, kind + ": central inside the range");
+            double[] start = ContinuityCells.stencil(s, s.tMin(), s.tMin(), Math.min(1, s.tMax()));
+            assertTrue(start[0] > 0 && start[3] > 0, kind + ": forward at tMin");
+            double[] end = ContinuityCells.stencil(s, Math.min(1, s.tMax()), s.tMin(), Math.min(1, s.tMax()));
+            assertTrue(end[0] < 0 && end[3] < 0, kind + ": backward at the end");
+            for (double t : new double[] {s.tMin(), 0.01, 0.3, 1.0}) {
+                for (double[] c : new double[][] {{1.35, 0}, {0.9, 0.9}, {0, 0}}) {
+                    ContinuityCells cells = ContinuityCells.compute(oracle, oracle, c[0], c[1], 0.6, 3, t);
+                    double scale = 0;
+                    for (double r : cells.rate()) {
+                        scale = Math.max(scale, Math.abs(r));
+                    }
+                    assertTrue(scale > 1e-6, kind + " t=" + t + ": mass moves (" + scale + ")");
+                    worst = Math.max(worst, cells.largestMismatch() / scale);
+                    for (int k = 0; k < 9; k++) {
+                        assertEquals(cells.rate()[k], cells.inflow()[k], 1e-7 * scale,
+                                kind + " t=" + t + " cell " + k + " at " + c[0] + "," + c[1]);
+                    }
+                }
+            }
+        }
+        System.out.println("continuity, 8gaussians VE and EDM: largest |rate - inflow| / largest |rate| = " + worst);
+    }
+
+    @Test
     void massesAddUpToTheExactMassOfTheBlock() {
         // One Gaussian component, isotropic: the block's mass is a product of two normal CDF differences.
         GaussianMixtureDenoiser oracle = org.scorefield.core.field.FieldKindTest.gaussian(ScheduleKind.VP.createDefault());
@@ -108,7 +140,13 @@ class ContinuityCellsTest {
     @Test
     void refusesWhereTheVelocityIsUndefined() {
         GaussianMixtureDenoiser oracle = eightGaussians(ScheduleKind.VP);
-        assertThrows(IllegalArgumentException.class, () -> ContinuityCells.compute(oracle, oracle, 0, 0, 0.5, 3, 0));
+        // VP: σ(0) = 0, the cells start at tMin() = 10⁻³
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ContinuityCells.compute(oracle, oracle, 0, 0, 0.5, 3, 0));
+        assertTrue(e.getMessage().contains("0.001") && !e.getMessage().contains("\n"), e.getMessage());
+        assertThrows(InvalidInputException.class, () -> ContinuityCells.compute(oracle, oracle, 0, 0, 0.5, 3, 1.5));
+        assertThrows(InvalidInputException.class,
+                () -> ContinuityCells.compute(oracle, oracle, 0, 0, 0.5, 3, Double.NaN));
         assertThrows(InvalidInputException.class, () -> ContinuityCells.compute(oracle, oracle, 0, 0, -1, 3, 0.5));
     }
 
