@@ -404,8 +404,8 @@ public final class SamplingState {
         double turn = swirl.get();
         GuidanceChoice guide = guidanceFor(source);
         jobs.submit("clicks", Lane.SAMPLING, job -> {
-            Denoiser denoiser = SwirledDenoiser.of(guide.on() ? guide.create(source, CLICK_PATHS, s).denoiser()
-                    : source.create(), turn);
+            Denoiser denoiser = Swirl.of(guide.on() ? guide.create(source, CLICK_PATHS, s).denoiser()
+                    : source.create(), turn, guide.on()).denoiser();
             List<Click> done = new ArrayList<>();
             for (int k = 0; k < points.size(); k++) {
                 double[] p = points.get(k);
@@ -436,10 +436,10 @@ public final class SamplingState {
     private Run run(DenoiserChoice source, GuidanceChoice guide, SamplerSettings settings, int n, long seed,
                     double turn) {
         if (!guide.on()) {
-            return run(SwirledDenoiser.of(source.create(), turn), source, settings, n, seed);
+            return run(Swirl.of(source.create(), turn, false), source, settings, n, seed);
         }
         GuidanceChoice.Guided guided = guide.create(source, n, seed);
-        Run plain = run(SwirledDenoiser.of(guided.denoiser(), turn), source, settings, n, seed);
+        Run plain = run(Swirl.of(guided.denoiser(), turn, true), source, settings, n, seed);
         double[] samples = plain.trajectories().positions()[plain.trajectories().length() - 1];
         Optional<GuidanceQuality> figures = Optional.of(guide.perSample()
                 ? GuidanceQuality.eachOwn(guided.exact(), samples, guided.labels())
@@ -449,14 +449,37 @@ public final class SamplingState {
                 plain.quality(), plain.modelSteps(), guide, figures, guided.labels());
     }
 
-    private Run run(Denoiser denoiser, DenoiserChoice source, SamplerSettings settings, int n, long seed) {
+    /**
+     * The denoiser a run samples with the swirl of strength s (docs/math.md §8.11), and what its label
+     * says of the swirl. The swirl follows the level sets of p_t through the score, so it is applied
+     * only to a denoiser with one (a model of a flow from another source has none); elsewhere the run
+     * is unswirled and says so.
+     *
+     * @param denoiser the denoiser to sample
+     * @param note     " + swirl s = 1.00", " (swirl off: no score)" or "" at s = 0
+     */
+    record Swirl(Denoiser denoiser, String note) {
+
+        static Swirl of(Denoiser denoiser, double strength, boolean guided) {
+            if (strength == 0) {
+                return new Swirl(denoiser, "");
+            }
+            if (!denoiser.hasScore()) {
+                return new Swirl(denoiser, " (swirl off: no score)");
+            }
+            return new Swirl(SwirledDenoiser.of(denoiser, strength),
+                    String.format(java.util.Locale.ROOT, " + swirl s = %.2f", strength));
+        }
+    }
+
+    private Run run(Swirl swirled, DenoiserChoice source, SamplerSettings settings, int n, long seed) {
+        Denoiser denoiser = swirled.denoiser();
         SampleResult result = Sampling.fromSource(denoiser, settings, source.start(), n, seed,
                 Recording.POSITIONS_AND_DENOISED);
         DataDistribution reference = source.reference();
         Optional<SampleQuality> quality = Optional.of(SampleQuality.of(result.samples(), reference, seed,
                 floor(source, reference, n, seed)));
-        String label = denoiser instanceof SwirledDenoiser swirled ? source.label() + String.format(
-                java.util.Locale.ROOT, " + swirl s = %.2f", swirled.strength()) : source.label();
+        String label = source.label() + swirled.note();
         return new Run(result.trajectories(), settings, seed, result.nfe(), label, quality,
                 source.model() != null ? source.model().steps() : -1);
     }

@@ -98,4 +98,63 @@ class SamplingStateTest {
         assertEquals(Driver.MODEL, sampling.driverProperty().get());
         assertTrue(model.samplingFallsBack(), "no model yet: the oracle samples");
     }
+
+    @Test
+    void aSwirlSamplesAModelOfAFlowFromAnotherSourceUnswirledAndSaysSo() throws InterruptedException {
+        // A model of a flow from 8gaussians has no score (its x1 is not Gaussian noise), so the swirl
+        // cannot follow the level sets of p_t (docs/math.md §8.11); the exact flow oracle has one.
+        model.training().objectiveProperty().set(org.scorefield.core.nn.Objective.FLOW_MATCHING);
+        model.training().sourceProperty().set(SourceOption.named("8gaussians").orElseThrow());
+        sampling.solverProperty().set(SamplerKind.EULER);
+        sampling.swirlProperty().set(1.5);
+        manual.runAll();
+        sampling.resample();
+        manual.runAll();
+        assertTrue(sampling.runsProperty().get().single().source().endsWith("from 8 Gaussians + swirl s = 1.50"),
+                "the exact flow oracle has a score: " + sampling.runsProperty().get().single().source());
+        TrainingState training = model.training();
+        training.widthProperty().set(32);
+        training.depthProperty().set(1);
+        training.step();
+        manual.runLanes();
+        manual.deliverWaiting();
+        for (int i = 0; i < 600 && training.model().isEmpty(); i++) {
+            Thread.sleep(50);
+            manual.deliverWaiting();
+        }
+        sampling.driverProperty().set(Driver.MODEL);
+        sampling.resample();
+        manual.runAll();
+        SamplingState.Run off = sampling.runsProperty().get().single();
+        assertNotNull(off, "sampling still works: " + model.messageProperty().get());
+        assertTrue(off.source().startsWith("trained model") && off.source().endsWith(" (swirl off: no score)"),
+                off.source());
+        sampling.swirlProperty().set(0);
+        sampling.resample();
+        manual.runAll();
+        SamplingState.Run plain = sampling.runsProperty().get().single();
+        assertFalse(plain.source().contains("swirl"), plain.source());
+        double[][] a = plain.trajectories().positions();
+        double[][] b = off.trajectories().positions();
+        assertArrayEquals(a[a.length - 1], b[b.length - 1], 0.0, "the unswirled run bit for bit");
+        sampling.swirlProperty().set(1.5);
+        sampling.startAt(0.5, 0.5);
+        manual.runAll();
+        assertEquals(1, sampling.clicksProperty().get().size(), "clicked paths run too");
+    }
+
+    @Test
+    void aSwirlTurnsTheOraclesPathsFromNoiseAndSaysHowMuch() {
+        sampling.resample();
+        manual.runAll();
+        SamplingState.Run plain = sampling.runsProperty().get().single();
+        sampling.swirlProperty().set(1.5);
+        sampling.resample();
+        manual.runAll();
+        SamplingState.Run turned = sampling.runsProperty().get().single();
+        assertEquals("exact oracle (mixture) + swirl s = 1.50", turned.source());
+        double[][] a = plain.trajectories().positions();
+        double[][] b = turned.trajectories().positions();
+        assertFalse(java.util.Arrays.equals(a[a.length - 1], b[b.length - 1]), "the paths turn");
+    }
 }
