@@ -451,18 +451,22 @@ public final class SamplingState {
 
     /**
      * The denoiser a run samples with the swirl of strength s (docs/math.md §8.11), and what its label
-     * says of the swirl. The swirl follows the level sets of p_t through the score, so it is applied
-     * only to a denoiser with one (a model of a flow from another source has none); elsewhere the run
-     * is unswirled and says so.
+     * says of the swirl. The swirl is applied only where it keeps the marginals: to a denoiser with a
+     * score (a flow from another source has none) that is not guided (a guided ŝ is not ∇log of the
+     * p_t the particles follow, so sσJŝ is not divergence-free against it); elsewhere the run is
+     * unswirled and says so.
      *
      * @param denoiser the denoiser to sample
-     * @param note     " + swirl s = 1.00", " (swirl off: no score)" or "" at s = 0
+     * @param note     " + swirl s = 1.00", " (swirl off: no score)", " (swirl off: guided)" or "" at s = 0
      */
     record Swirl(Denoiser denoiser, String note) {
 
         static Swirl of(Denoiser denoiser, double strength, boolean guided) {
             if (strength == 0) {
                 return new Swirl(denoiser, "");
+            }
+            if (guided) {
+                return new Swirl(denoiser, " (swirl off: guided)");
             }
             if (!denoiser.hasScore()) {
                 return new Swirl(denoiser, " (swirl off: no score)");

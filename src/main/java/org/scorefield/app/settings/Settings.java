@@ -187,9 +187,10 @@ public final class Settings {
                     + "is heading for (docs/math.md §6).").inScene().build();
     public static final Setting<Double> SWIRL = number("sampling.swirl", 0, 0, 4, "Swirl", "", "Add a "
             + "divergence-free swirl s\u00b7\u03c3\u00b7J\u2207log p\u209c (a quarter turn of the score) to the "
-            + "velocity: particles circle along the contours of p\u209c, while every marginal, the density heatmap "
-            + "and each cell's mass stay the same. The velocity field is not unique (docs/math.md \u00a78.11). "
-            + "0 is off; it needs a score, so a flow from another source takes none.").stepOf(0.25)
+            + "velocity: particles circle along the contours of p\u209c while every marginal stays, exactly for "
+            + "the oracle, approximately for a model (as far as its score is right). The velocity field is not "
+            + "unique (docs/math.md \u00a78.11). 0 is off; a guided run, and a model without a score, sample "
+            + "without it and say so in their label.").stepOf(0.25)
             .inScene().build();
 
     /** The class value of {@link #GUIDED_CLASS} meaning no guidance. */

@@ -12,7 +12,9 @@ import org.scorefield.core.schedule.Schedule;
  *   w     = s·σ(t)·J ∇p_t,  ∇·w = s·σ(t)·(−∂y∂x p + ∂x∂y p) = 0
  * </pre>
  * so the continuity equation {@code ∂p_t/∂t + ∇·(p_t û) = 0} holds with the same p_t: every marginal
- * stays, particles circle along the level sets of p_t. Any factor f(t) independent of x keeps
+ * stays, particles circle along the level sets of p_t. That needs ŝ = ∇log p_t: exact for the oracle,
+ * approximate for a model, and false for a guided denoiser, whose ŝ is not the score of the marginals
+ * it follows. Any factor f(t) independent of x keeps
  * {@code ∇·w = 0}; {@code s·σ(t)} makes the swirl {@code −s·J ε̂}, bounded by the size of the noise
  * prediction, with a strength s in the units of a velocity per unit noise.
  *

@@ -273,4 +273,17 @@ class GuidedSamplingTest {
         assertTrue(b.guided().orElseThrow().classFraction() >= 0.97, "B under VE, class 1: "
                 + b.guided().orElseThrow().classFraction());
     }
+
+    @Test
+    void aGuidedRunTakesNoSwirlAndSaysSo() {
+        // a guided ŝ is not ∇log of the p_t the particles follow: sσJŝ would not keep it (docs/math.md §8.11)
+        sampling.guidedClassProperty().set(1);
+        sampling.omegaProperty().set(3);
+        SamplingState.Run plain = sample();
+        assertTrue(!plain.source().contains("swirl"), plain.source());
+        sampling.swirlProperty().set(2);
+        SamplingState.Run off = sample();
+        assertTrue(off.source().endsWith(" (swirl off: guided)"), off.source());
+        assertArrayEquals(last(plain), last(off), 0.0, "the unswirled guided run bit for bit");
+    }
 }
