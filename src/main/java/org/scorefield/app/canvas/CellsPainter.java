@@ -14,7 +14,8 @@ import org.scorefield.core.field.ContinuityCells;
  * grows (the third class colour) or shrinks (the accent), and beside the block a table laid out like
  * it (in the bottom-left corner, a dashed line to the block), with each cell's two figures in one power of ten for the whole block: the rate of change of its
  * mass {@code d/dt ∫p_t} over the net inward flux {@code −∮ p_t û·n}, which the continuity equation
- * makes equal. The table's caption says which figure is which and the power of ten.
+ * makes equal. The table's caption says which figure is which, and on a line of its own the power of
+ * ten of both.
  */
 final class CellsPainter {
 
@@ -50,6 +51,16 @@ final class CellsPainter {
             b.append(digits.charAt(c - '0'));
         }
         return b.toString();
+    }
+
+    /**
+     * The table's caption, one line each: which figure is which, then the power of ten that both
+     * figures of every entry are in ("figures ×10⁻¹"), left out when it is 10⁰.
+     */
+    static String[] caption(int e) {
+        String top = "top: d/dt \u222bp\u209c dx";
+        String bottom = "bottom: \u2212\u222e p\u209c\u00fb\u00b7n ds";
+        return e == 0 ? new String[] {top, bottom} : new String[] {top, bottom, "figures" + powerOfTen(e)};
     }
 
     /**
@@ -97,9 +108,13 @@ final class CellsPainter {
         double entryH = 2.7 * size;
         double pad = 6 * s * fit;
         Font captionFont = Font.font(null, FontWeight.BOLD, Math.max(7, 11 * s * fit));
-        String[] caption = {"top: d/dt \u222bp\u209c dx", "bottom: \u2212\u222e p\u209c\u00fb\u00b7n ds" + powerOfTen(e)};
-        double captionH = 2 * 1.35 * captionFont.getSize();
-        double tableW = Math.max(n * entryW, 0.6 * captionFont.getSize() * caption[1].length()) + 2 * pad;
+        String[] caption = caption(e);
+        double captionH = caption.length * 1.35 * captionFont.getSize();
+        int longest = 0;
+        for (String line : caption) {
+            longest = Math.max(longest, line.length());
+        }
+        double tableW = Math.max(n * entryW, 0.6 * captionFont.getSize() * longest) + 2 * pad;
         double tableH = captionH + n * entryH + 3 * pad;
         // In the bottom-left corner, the one a frame keeps free, joined to the block by a dashed line: the
         // plane's margins, where p_t is smallest, hide least.
@@ -123,8 +138,9 @@ final class CellsPainter {
         g.setFont(captionFont);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(caption[0], x0 + pad, y0 + pad + 0.65 * captionFont.getSize());
-        g.fillText(caption[1], x0 + pad, y0 + pad + 2.0 * captionFont.getSize());
+        for (int k = 0; k < caption.length; k++) {
+            g.fillText(caption[k], x0 + pad, y0 + pad + (0.65 + 1.35 * k) * captionFont.getSize());
+        }
         Font font = Font.font(null, FontWeight.BOLD, size);
         g.setFont(font);
         g.setTextAlign(TextAlignment.CENTER);

@@ -1,5 +1,6 @@
 package org.scorefield.app.canvas;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -22,5 +23,13 @@ class CellsPainterTest {
         assertEquals(" \u00d710\u207b\u00b9", CellsPainter.powerOfTen(-1));
         assertEquals(" \u00d710\u207b\u00b9\u00b2", CellsPainter.powerOfTen(-12));
         assertEquals("", CellsPainter.powerOfTen(0));
+    }
+
+    @Test
+    void thePowerOfTenHasALineOfItsOwnForBothFigures() {
+        assertArrayEquals(new String[] {"top: d/dt \u222bp\u209c dx", "bottom: \u2212\u222e p\u209c\u00fb\u00b7n ds",
+            "figures \u00d710\u207b\u00b9"}, CellsPainter.caption(-1));
+        assertArrayEquals(new String[] {"top: d/dt \u222bp\u209c dx", "bottom: \u2212\u222e p\u209c\u00fb\u00b7n ds"},
+                CellsPainter.caption(0));
     }
 }
