@@ -55,22 +55,31 @@ final class CellsPainter {
 
     /**
      * The table's caption, one line each: which figure is which, then the power of ten that both
-     * figures of every entry are in ("figures ×10⁻¹"), left out when it is 10⁰.
+     * figures of every entry are in ("figures ×10⁻¹", left out when it is 10⁰), then "at t = 0.300"
+     * when the block is of another t than the frame's (the last block computed, shown until the one of
+     * this t arrives; or t moved into the schedule's range).
      */
-    static String[] caption(int e) {
-        String top = "top: d/dt \u222bp\u209c dx";
-        String bottom = "bottom: \u2212\u222e p\u209c\u00fb\u00b7n ds";
-        return e == 0 ? new String[] {top, bottom} : new String[] {top, bottom, "figures" + powerOfTen(e)};
+    static String[] caption(int e, double cellsT, double frameT) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add("top: d/dt \u222bp\u209c dx");
+        lines.add("bottom: \u2212\u222e p\u209c\u00fb\u00b7n ds");
+        if (e != 0) {
+            lines.add("figures" + powerOfTen(e));
+        }
+        if (!String.format(Locale.ROOT, "%.3f", cellsT).equals(String.format(Locale.ROOT, "%.3f", frameT))) {
+            lines.add(String.format(Locale.ROOT, "at t = %.3f", cellsT));
+        }
+        return lines.toArray(new String[0]);
     }
 
     /**
-     * The block on the plane (tints and outlines, nothing that hides the particles) and, below {@code free}
+     * The block on the plane at the frame's time t (tints and outlines, nothing that hides the particles) and, below {@code free}
      * (the bottom of the title's band), a
      * table laid out as the block is, each entry the cell's two figures in a bold font that grows with the
      * look: readable from the back of a room whatever size the cells have on screen.
      */
-    static void paint(Pen g, ContinuityCells cells, Look look, ScreenMapping m, double width, double height,
-                      double free) {
+    static void paint(Pen g, ContinuityCells cells, double t, Look look, ScreenMapping m, double width,
+                      double height, double free) {
         Look.Palette p = look.palette();
         double s = look.scale();
         int n = cells.n();
@@ -108,7 +117,7 @@ final class CellsPainter {
         double entryH = 2.7 * size;
         double pad = 6 * s * fit;
         Font captionFont = Font.font(null, FontWeight.BOLD, Math.max(7, 11 * s * fit));
-        String[] caption = caption(e);
+        String[] caption = caption(e, cells.t(), t);
         double captionH = caption.length * 1.35 * captionFont.getSize();
         int longest = 0;
         for (String line : caption) {

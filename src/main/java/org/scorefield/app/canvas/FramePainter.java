@@ -106,7 +106,7 @@ public final class FramePainter {
             paintProbe(g, frame.probe(), look, m);
         }
         if (frame.cells() != null) {
-            CellsPainter.paint(g, frame.cells(), look, m, width, height,
+            CellsPainter.paint(g, frame.cells(), frame.t(), look, m, width, height,
                     title == null ? 0 : title.bandY() + title.bandH() + margin);
         }
         if (legend != null) {

@@ -543,15 +543,17 @@ public final class FrameComposer {
     }
 
     /**
-     * The continuity cells at t: those computed for the screen when they are of this t; otherwise
-     * computed now by {@code at} (an export's frame), or none (on screen, the job for this t is on its way).
+     * The continuity cells at t. An export's frame ({@code at} given): those computed for the screen
+     * when they are of this t, otherwise computed now. On screen: the last block computed, whatever
+     * its t, until a newer one arrives (during playback every frame supersedes the job of the one
+     * before, so waiting for a block of exactly this t would show none); the table then says its t.
      */
-    private static ContinuityCells cellsAt(ContinuityCells shown, java.util.function.DoubleFunction<ContinuityCells> at,
-                                           Schedule schedule, double t) {
-        if (shown != null && shown.t() == org.scorefield.app.model.ContinuityState.time(schedule, t)) {
+    static ContinuityCells cellsAt(ContinuityCells shown, java.util.function.DoubleFunction<ContinuityCells> at,
+                                   Schedule schedule, double t) {
+        if (at == null || shown != null && shown.t() == org.scorefield.app.model.ContinuityState.time(schedule, t)) {
             return shown;
         }
-        return at == null ? null : at.apply(t);
+        return at.apply(t);
     }
 
     /** How the heatmap the layers hold is coloured: a log-density, a probability or a tilted log-density. */

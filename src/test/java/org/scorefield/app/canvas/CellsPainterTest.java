@@ -28,8 +28,17 @@ class CellsPainterTest {
     @Test
     void thePowerOfTenHasALineOfItsOwnForBothFigures() {
         assertArrayEquals(new String[] {"top: d/dt \u222bp\u209c dx", "bottom: \u2212\u222e p\u209c\u00fb\u00b7n ds",
-            "figures \u00d710\u207b\u00b9"}, CellsPainter.caption(-1));
+            "figures \u00d710\u207b\u00b9"}, CellsPainter.caption(-1, 0.3, 0.3));
         assertArrayEquals(new String[] {"top: d/dt \u222bp\u209c dx", "bottom: \u2212\u222e p\u209c\u00fb\u00b7n ds"},
-                CellsPainter.caption(0));
+                CellsPainter.caption(0, 0.3, 0.3));
+    }
+
+    @Test
+    void aBlockOfAnotherTimeSaysItsTime() {
+        String[] lines = CellsPainter.caption(-1, 0.25, 0.3);
+        assertEquals(4, lines.length);
+        assertEquals("at t = 0.250", lines[3]);
+        assertEquals(2, CellsPainter.caption(0, 0.3, 0.3).length);
+        assertEquals("at t = 0.001", CellsPainter.caption(0, 1e-3, 0)[2], "VP's t = 0 moved to tMin()");
     }
 }

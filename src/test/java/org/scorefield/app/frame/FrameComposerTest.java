@@ -166,4 +166,22 @@ class FrameComposerTest {
         assertNotNull(frame.heatmap());
         assertEquals("forward noising  ·  x_t = α(t)·x₀ + σ(t)·ε  ·  vp", pane.overlayTitle());
     }
+
+    @Test
+    void onScreenTheLastBlockOfCellsStaysUntilTheNextArrives() {
+        // during playback every frame supersedes the quick job of the one before: no blinking
+        model.view().timeProperty().set(0.3);
+        model.view().continuityProperty().set(true);
+        manual.runAll();
+        var first = model.continuity().cellsProperty().get();
+        assertNotNull(first);
+        assertEquals(0.3, first.t(), 0.0);
+        model.view().timeProperty().set(0.35); // its job is queued, not run
+        var pane = composer.shown(model.layers().recipe(false)).panes().get(0);
+        assertSame(first, pane.at().apply(0.35).frame().cells(), "the block of t = 0.3 until the next arrives");
+        manual.runAll();
+        var next = composer.shown(model.layers().recipe(false)).panes().get(0).at().apply(0.35).frame().cells();
+        assertEquals(0.35, next.t(), 0.0);
+        assertSame(model.continuity().cellsProperty().get(), next);
+    }
 }
