@@ -2,7 +2,6 @@ package org.scorefield.app.view;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scorefield.app.view.FxWait.fx;
 import static org.scorefield.app.view.FxWait.waitUntil;
@@ -17,15 +16,17 @@ import org.scorefield.app.ScorefieldApp;
 import org.scorefield.app.model.ExplorerModel;
 import org.scorefield.app.model.SamplingState;
 import org.scorefield.core.data.DatasetPreset;
-import org.scorefield.core.field.ScalarGrid;
+import org.scorefield.core.metric.SampleQuality;
+import org.scorefield.core.metric.SlicedWasserstein;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The swirl from its slider (docs/math.md §8.11): dragged, it moves the sampled particles while the
- * density heatmap stays the same grid of the same values, and the continuity cells' figures stay.
+ * The swirl from its slider (docs/math.md §8.11): dragged, it moves the sampled particles far apart
+ * while their distribution stays (SW2 between the swirled and unswirled samples within a small
+ * multiple of the noise floor), and the continuity cells' net inflows stay.
  */
 @ExtendWith(ApplicationExtension.class)
 class SwirlWindowTest {
@@ -54,7 +55,7 @@ class SwirlWindowTest {
     }
 
     @Test
-    void theSwirlSliderTurnsThePathsButNotTheDensity(FxRobot robot) {
+    void theSwirlSliderTurnsThePathsButNotTheMarginal(FxRobot robot) {
         robot.clickOn("#dataBox");
         robot.clickOn(DatasetPreset.EIGHT_GAUSSIANS.displayName());
         WaitForAsyncUtils.waitForFxEvents();
@@ -77,7 +78,6 @@ class SwirlWindowTest {
             throw e;
         }
         SamplingState.Run before = shown();
-        ScalarGrid densityBefore = fx(() -> model.layers().layersProperty().get().density());
         var cellsBefore = fx(() -> model.continuity().cellsProperty().get());
         assertTrue(!before.source().contains("swirl"), before.source());
 
@@ -115,10 +115,21 @@ class SwirlWindowTest {
         assertTrue(moved > 0.5, "paired samples end apart: " + moved);
         assertTrue(after.sw2OverFloor().getAsDouble() < 2, "still samples of the data: " + after.sw2OverFloor());
 
-        // the density heatmap: the same values (recomputed or not); the cells' inflow the same to quadrature accuracy
-        ScalarGrid densityAfter = fx(() -> model.layers().layersProperty().get().density());
-        assertNotNull(densityAfter);
-        assertArrayEquals(densityBefore.values(), densityAfter.values(), 0);
+        // the marginal at t_min stays: SW2 between the swirled and the unswirled samples is within a small
+        // multiple of the noise floor (SW2 between two independent samples of the data of this size)
+        int n = a.length / 2;
+        double sw2 = SlicedWasserstein.distance(a, b);
+        double floor = SampleQuality.floor(fx(() -> model.samplingChoice().reference()), n, before.seed());
+        System.out.println(String.format(java.util.Locale.ROOT, "swirl window: s = %.2f, n = %d, SW2(swirled, "
+                + "unswirled) = %.4f, floor %.4f, ratio %.2f, mean displacement %.3f; SW2/floor to the data "
+                + "%.2f before, %.2f after", s, n, sw2, floor, sw2 / floor, moved, before.sw2OverFloor().getAsDouble(),
+                after.sw2OverFloor().getAsDouble()));
+        // measured: s = 2.35, n = 1000, ratio 1.46 (the solver's error on the faster swirled paths adds to
+        // the floor); a marginal that moved would be far off, paired samples end about 30 floors apart
+        assertTrue(sw2 < 2 * floor, "the same marginal: SW2 " + sw2 + ", floor " + floor);
+        assertTrue(moved > 5 * floor, "while paired samples move far more than the floor");
+
+        // the cells' inflow the same to quadrature accuracy (the swirl's flux is divergence-free)
         var cellsAfter = fx(() -> model.continuity().cellsProperty().get());
         double scale = 0;
         for (double r : cellsBefore.rate()) {
