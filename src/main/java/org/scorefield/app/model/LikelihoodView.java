@@ -194,15 +194,17 @@ public final class LikelihoodView {
 
     /**
      * Why there can be no log p₀ now, in one sentence, or empty: a flow from another source than
-     * N(0, I) has no Gaussian prior to end at.
+     * N(0, I) has no Gaussian prior to end at. A flow from N(0, I) whatever its coupling or Reflow
+     * round (minibatch OT, a Reflow model) ends in that prior and has a log p₀, as for
+     * {@link HeldOutNll}.
      */
     public Optional<String> problem() {
         DenoiserChoice c = choice.get();
         if (c.data().points().size() == 0) {
             return Optional.of("No data: draw points, or restore the preset.");
         }
-        if (!c.gaussianNoise()) {
-            return Optional.of("log p\u2080 needs a diffusion from N(0, I):  this flow starts elsewhere.");
+        if (!c.start().isGaussian()) {
+            return Optional.of("log p\u2080 needs a flow from N(0, I):  this flow starts elsewhere.");
         }
         return Optional.empty();
     }
