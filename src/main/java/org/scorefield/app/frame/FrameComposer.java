@@ -278,7 +278,7 @@ public final class FrameComposer {
                 : climbHere(climb, t, how);
         List<String> sum = climb == null ? List.of() : climbSum(climb, maps == null ? "log p\u2080" : maps.modelName(),
                 maps == null ? null : maps.exact());
-        Pane left = likelihoodPane(maps == null ? "log p\u2080 of the PF-ODE" : maps.modelName(), maps == null ? null : maps.model(), HeatmapStyle.LOG_P0, climb, leftNotes);
+        Pane left = likelihoodPane(maps == null ? "log p\u2080 of the PF-ODE" : maps.modelPaneTitle(), maps == null ? null : maps.model(), HeatmapStyle.LOG_P0, climb, leftNotes);
         Pane middle = likelihoodPane(maps == null ? "exact log p\u2080" : maps.exactTitle(),
                 maps == null ? null : maps.exact(), HeatmapStyle.LOG_P0, climb, t -> sum);
         String diffTitle = maps == null ? "model \u2212 exact" : String.format(Locale.ROOT,

@@ -95,10 +95,24 @@ public final class ExplorerModel implements AutoCloseable {
         guidanceSplit = new GuidanceSplit(jobs, view.omegaSplitProperty(), sampling, this::samplingChoice);
         continuity = new ContinuityState(this);
         likelihood = new LikelihoodView(jobs, view.likelihoodProperty(), this::samplingChoice);
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {training.modelProperty(), data.dataProperty(),
-                exactPath, sampling.driverProperty()}) {
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {data.dataProperty(), exactPath,
+                sampling.driverProperty()}) {
             o.addListener(obs -> likelihood.refresh());
         }
+        // while training runs, a model comes every few steps: one map at a time, with a rest between;
+        // a Step, a reset or a restored model is mapped at once, and so is the last model at a pause
+        training.modelProperty().addListener(obs -> {
+            if (training.stateProperty().get() == org.scorefield.core.nn.TrainingWorker.State.RUNNING) {
+                likelihood.modelPublished();
+            } else {
+                likelihood.refresh();
+            }
+        });
+        training.stateProperty().addListener((obs, old, state) -> {
+            if (state != org.scorefield.core.nn.TrainingWorker.State.RUNNING) {
+                likelihood.trainingStopped();
+            }
+        });
         // last: every part's own reaction to a change has happened before the history compares states
         undo = new UndoHistory(values, data, process, message);
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.

@@ -23,8 +23,11 @@ import org.scorefield.core.schedule.Schedule;
  * PF-ODE gives every cell of the canvas (a background job on the compute lane, a coarse map first),
  * beside the exact density of the data and their difference; and a clicked point's climb from
  * t_min to the prior, recorded step by step with its running log-determinant ℓ, which the scrubber
- * replays. Recomputed when the view comes on or the denoiser, the data or the path change. Lives on
- * the FX thread.
+ * replays. Recomputed when the view comes on or the denoiser, the data or the path change; while
+ * training runs, the model it publishes every few steps is mapped one map at a time, the next one
+ * only after a rest of {@link HeldOutNll#REST} times the last map's duration (a map takes about 2 s,
+ * a publication comes several times a second: replacing the job at each would never finish one), and
+ * the model pane says which step its map is of. Lives on the FX thread.
  */
 public final class LikelihoodView {
 
@@ -50,14 +53,20 @@ public final class LikelihoodView {
      *                    density and q the model's: the model's NLL on the data minus the exact NLL
      * @param done        whether the fine pass has finished
      * @param seconds     the time the map took so far
+     * @param step        the training steps of the model mapped, or −1 for the oracle
      */
     public record Maps(ScalarGrid model, ScalarGrid exact, ScalarGrid difference, String modelName, String modelTitle,
                        String exactTitle,
-                       double klExactModel, boolean done, double seconds) {
+                       double klExactModel, boolean done, double seconds, long step) {
 
         /** The same maps under another account of how the model's was made. */
         Maps withModelTitle(String title) {
-            return new Maps(model, exact, difference, modelName, title, exactTitle, klExactModel, done, seconds);
+            return new Maps(model, exact, difference, modelName, title, exactTitle, klExactModel, done, seconds, step);
+        }
+
+        /** The model pane's title: its name, and for a model the training step mapped ("of step 1,250"). */
+        public String modelPaneTitle() {
+            return step < 0 ? modelName : String.format(Locale.ROOT, "%s of step %,d", modelName, step);
         }
     }
 
@@ -150,6 +159,14 @@ public final class LikelihoodView {
     private final Supplier<DenoiserChoice> choice;
     private final ReadOnlyObjectWrapper<Maps> maps = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Climb> climb = new ReadOnlyObjectWrapper<>();
+    /** Whether a map job runs, and whether it was started by {@link #modelPublished()}. */
+    private boolean mapRunning;
+    private boolean mapWhileTraining;
+    /** The model of the newest map started (null: the oracle), to catch up with when training stops. */
+    private Object mapped;
+    /** When the last map made while training finished, and how long it took (0: no rest owed). */
+    private long lastFinished;
+    private double lastSeconds;
 
     /**
      * @param on     whether the view is on (the view's flag)
@@ -209,22 +226,56 @@ public final class LikelihoodView {
         return Optional.empty();
     }
 
-    /** Maps again for the denoiser that samples now; nothing while the view is off. */
+    /** Maps again for the denoiser that samples now, at once; nothing while the view is off. */
     public void refresh() {
+        start(false);
+    }
+
+    /**
+     * A model published while training runs: mapped if no map runs and the last one made while
+     * training has rested {@link HeldOutNll#REST} times its duration, else left for a later
+     * publication or for {@link #trainingStopped()}.
+     */
+    void modelPublished() {
+        if (!on.get()) {
+            return;
+        }
+        if (mapRunning || System.nanoTime() - lastFinished < HeldOutNll.REST * lastSeconds * 1e9) {
+            return;
+        }
+        start(true);
+    }
+
+    /** Training stopped (a pause, a failure): maps its last model at once if the map shown is of an older one. */
+    void trainingStopped() {
+        if (on.get() && choice.get().model() != mapped) {
+            refresh();
+        }
+    }
+
+    private void start(boolean whileTraining) {
         if (!on.get() || problem().isPresent()) {
             jobs.drop(MAP_KEY);
             jobs.drop(CLIMB_KEY);
+            mapRunning = false;
+            mapped = null;
             maps.set(null);
             climb.set(null);
             return;
         }
         DenoiserChoice c = choice.get();
+        long step = c.isModel() ? c.model().steps() : -1;
+        mapRunning = true;
+        mapWhileTraining = whileTraining;
+        mapped = c.model();
         GridSpec spec = grid();
         LikelihoodSettings settings = LogDensityMap.defaults();
         String modelName = (c.isModel() ? "model" : "oracle's ODE") + " log p\u2080";
         String modelTitle = String.format(Locale.ROOT, "PF-ODE, Heun %d", settings.steps());
         jobs.<Maps>job(MAP_KEY, Lane.COMPUTE).title("Mapping log p\u2080 of the " + (c.isModel() ? "model" : "oracle"))
+                .onFailure(why -> mapRunning = false)
                 .onCancelled(() -> {
+                    mapRunning = false;
                     // the coarse map stays, saying that it was not refined
                     Maps shown = maps.get();
                     if (shown != null && !shown.done()) {
@@ -241,16 +292,21 @@ public final class LikelihoodView {
                             .orElseThrow(() -> new IllegalStateException("no exact density of these data"));
                     LogDensityMap.Map map = LogDensityMap.compute(denoiser, spec, settings, exact.grid(), RANGE, job,
                             coarse -> job.publish(maps(coarse, exact, modelName, modelTitle + ",  refining\u2026",
-                                    false, started)));
-                    return maps(map.logDensity(), exact, modelName, modelTitle, true, started);
-                }, maps::set);
+                                    false, started, step)));
+                    return maps(map.logDensity(), exact, modelName, modelTitle, true, started, step);
+                }, done -> {
+                    mapRunning = false;
+                    lastFinished = System.nanoTime();
+                    lastSeconds = mapWhileTraining ? done.seconds() : 0;
+                    maps.set(done);
+                });
         if (climb.get() != null) {
             climbFrom(climb.get().x0()[0], climb.get().x0()[1]);
         }
     }
 
     private static Maps maps(ScalarGrid model, LogDensityMap.Exact exact, String name, String title, boolean done,
-                             long started) {
+                             long started, long step) {
         double[] m = model.values();
         double[] e = exact.grid().values();
         double mMax = model.max();
@@ -267,7 +323,7 @@ public final class LikelihoodView {
             }
         }
         return new Maps(model, exact.grid(), new ScalarGrid(model.spec(), d), name, title, exact.label(), kl, done,
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - started) / 1e9, step);
     }
 
     /** Starts the climb of a point (a click): its path up to the prior, with ℓ at every step. */

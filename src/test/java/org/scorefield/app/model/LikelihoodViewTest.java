@@ -206,7 +206,61 @@ class LikelihoodViewTest {
         assertNotNull(maps);
         assertTrue(maps.done());
         assertEquals("model log p\u2080", maps.modelName());
+        assertEquals(String.format(java.util.Locale.ROOT, "model log p\u2080 of step %d", maps.step()),
+                maps.modelPaneTitle());
+        assertEquals(5, maps.step());
         assertTrue(Double.isFinite(maps.model().max()));
         model.training().close();
+    }
+
+    /** Delivers what the training thread publishes until {@code until} holds (30 s at most). */
+    private void deliverUntil(java.util.function.BooleanSupplier until) throws InterruptedException {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (!until.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "timed out");
+            manual.deliverWaiting();
+            Thread.sleep(5);
+        }
+    }
+
+    /**
+     * While training runs, the models it publishes every 25 steps do not replace the map being made
+     * (it would never finish); at the pause the last model is mapped at once, and its pane says of
+     * which step.
+     */
+    @Test
+    void modelsPublishedWhileTrainingDoNotCancelTheMapBeingMade() throws InterruptedException {
+        model.sampling().driverProperty().set(Driver.MODEL);
+        manual.runAll(); // the oracle's map, until a model comes
+        var training = model.training();
+        try {
+            training.train();
+            manual.runLane(org.scorefield.app.jobs.Lane.TRAINING); // the trainer is built
+            deliverUntil(() -> training.model().isPresent() && model.jobs().current(LikelihoodView.MAP_KEY) != null);
+            var job = model.jobs().current(LikelihoodView.MAP_KEY);
+            long first = training.model().get().steps();
+            deliverUntil(() -> training.stepsProperty().get() >= first + 4 * TrainingState.PUBLISH_EVERY);
+            assertTrue(training.stateProperty().get() == org.scorefield.core.nn.TrainingWorker.State.RUNNING);
+            assertTrue(job == model.jobs().current(LikelihoodView.MAP_KEY), "the same map job");
+            assertTrue(!job.cancelled());
+            // the map started at the first publication finishes and is shown, of its step
+            manual.runLane(org.scorefield.app.jobs.Lane.COMPUTE);
+            deliverUntil(() -> view.mapsProperty().get() != null && view.mapsProperty().get().done()
+                    && view.mapsProperty().get().step() > 0);
+            assertTrue(view.mapsProperty().get().step() <= first, "the model of the first publication");
+            assertTrue(training.stepsProperty().get() > first + 3 * TrainingState.PUBLISH_EVERY);
+            training.pause();
+            deliverUntil(() -> training.stateProperty().get() == org.scorefield.core.nn.TrainingWorker.State.PAUSED);
+            manual.runAll();
+            LikelihoodView.Maps maps = view.mapsProperty().get();
+            assertTrue(maps.done());
+            long last = training.model().get().steps();
+            assertTrue(last >= first + 4 * TrainingState.PUBLISH_EVERY);
+            assertEquals(last, maps.step(), "the map is of the model paused on");
+            assertEquals(String.format(java.util.Locale.ROOT, "model log p\u2080 of step %,d", last),
+                    maps.modelPaneTitle());
+        } finally {
+            training.close();
+        }
     }
 }
