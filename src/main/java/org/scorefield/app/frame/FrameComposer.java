@@ -281,8 +281,8 @@ public final class FrameComposer {
         Pane left = likelihoodPane(maps == null ? "log p\u2080 of the PF-ODE" : maps.modelPaneTitle(), maps == null ? null : maps.model(), HeatmapStyle.LOG_P0, climb, leftNotes);
         Pane middle = likelihoodPane(maps == null ? "exact log p\u2080" : maps.exactTitle(),
                 maps == null ? null : maps.exact(), HeatmapStyle.LOG_P0, climb, t -> sum);
-        String diffTitle = maps == null ? "model \u2212 exact" : String.format(Locale.ROOT,
-                "model \u2212 exact\nKL(exact \u2016 model)  \u2248 %.2f", maps.klExactModel());
+        String diffTitle = maps == null || maps.klLine().isEmpty() ? "model \u2212 exact"
+                : "model \u2212 exact\n" + maps.klLine();
         Pane right = likelihoodPane(diffTitle, maps == null || !maps.done() ? null : maps.difference(),
                 HeatmapStyle.LOG_RATIO, climb, t -> maps != null && !maps.done() ? List.of("waits for the refined map")
                         : List.of("red: model higher"));

@@ -75,6 +75,10 @@ class LikelihoodViewTest {
         assertEquals(kl, maps.klExactModel(), 1e-9);
         // next to nothing: what is left is the map's Heun-24 error weighted by the mass, −0.022 nats
         assertTrue(Math.abs(kl) < 0.03, "KL " + kl);
+        // a negative sum is no KL: the title says ≈ 0 and gives the integration error beside it
+        assertTrue(kl < -0.005, "the oracle's sum is below zero: " + kl);
+        assertEquals("KL(exact \u2016 model)  \u2248 0  (integration error \u2212"
+                + String.format(java.util.Locale.ROOT, "%.2f", -kl) + ")", maps.klLine());
     }
 
     @Test
@@ -153,6 +157,7 @@ class LikelihoodViewTest {
         manual.runAll();
         LikelihoodView.Maps shown = view.mapsProperty().get();
         assertTrue(!shown.done(), "the coarse map");
+        assertEquals("", shown.klLine(), "no KL from the coarse map");
         assertTrue(shown.modelTitle().endsWith("coarse:  cancelled"), shown.modelTitle());
         assertNotNull(shown.model());
     }
@@ -262,5 +267,20 @@ class LikelihoodViewTest {
         } finally {
             training.close();
         }
+    }
+
+    /** A KL at or above zero is shown to two decimals, and only for a refined map. */
+    @Test
+    void theKlLineShowsAPositiveSumToTwoDecimalsOnceRefined() {
+        LikelihoodView.Maps m = view.mapsProperty().get();
+        LikelihoodView.Maps positive = new LikelihoodView.Maps(m.model(), m.exact(), m.difference(), m.modelName(),
+                m.modelTitle(), m.exactTitle(), 0.337, true, 1, -1);
+        assertEquals("KL(exact \u2016 model)  \u2248 0.34", positive.klLine());
+        LikelihoodView.Maps tiny = new LikelihoodView.Maps(m.model(), m.exact(), m.difference(), m.modelName(),
+                m.modelTitle(), m.exactTitle(), -0.004, true, 1, -1);
+        assertEquals("KL(exact \u2016 model)  \u2248 0.00", tiny.klLine());
+        LikelihoodView.Maps coarse = new LikelihoodView.Maps(m.model(), m.exact(), m.difference(), m.modelName(),
+                m.modelTitle(), m.exactTitle(), 0.337, false, 1, -1);
+        assertEquals("", coarse.klLine());
     }
 }
