@@ -86,7 +86,9 @@ final class HeatmapRaster {
 
     /**
      * The colour-table level of every cell, in [0, SIZE − 1]: {@link FramePainter#range} maps
-     * linearly onto the table, values beyond it are clamped, +∞ is the top and −∞ or NaN the bottom.
+     * linearly onto the table, values beyond it are clamped, +∞ is the top and −∞ the bottom; NaN,
+     * no value, is the bottom (the background) of a one-sided map and 0 (the background, not "far
+     * below") of a diverging one.
      */
     static float[] levels(ScalarGrid grid, HeatmapStyle style) {
         double[] range = FramePainter.range(grid, style);
@@ -94,10 +96,12 @@ final class HeatmapRaster {
         double span = range[1] - range[0];
         double toLevel = span > 0 ? (HeatmapColors.SIZE - 1) / span : 0;
         double[] v = grid.values();
+        double nan = style.diverging() ? -lo * toLevel : 0;
         float[] out = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             double x = v[i];
-            double level = Double.isFinite(x) ? (x - lo) * toLevel : (x > 0 ? HeatmapColors.SIZE - 1 : 0);
+            double level = Double.isFinite(x) ? (x - lo) * toLevel
+                    : Double.isNaN(x) ? nan : x > 0 ? HeatmapColors.SIZE - 1 : 0;
             out[i] = (float) Math.max(0, Math.min(HeatmapColors.SIZE - 1, level));
         }
         return out;

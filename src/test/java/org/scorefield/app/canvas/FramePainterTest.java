@@ -205,6 +205,25 @@ class FramePainterTest {
                 "a pane a third of the window wide keeps its bar");
     }
 
+    /** A cell with no value (NaN) in model − exact is drawn as the background, not as "model much lower". */
+    @Test
+    void aNanCellOfALogRatioIsTheBackground() {
+        GridSpec spec = GridSpec.square(4, 8); // cells of 1 world unit
+        double[] v = new double[spec.size()];
+        for (int k = 0; k < v.length; k++) {
+            double x = spec.points()[2 * k];
+            v[k] = x < -2 ? -0.8 : x > 2 ? 0.8 : x > -1 && x < 1 ? Double.NaN : 0; // NaN in the middle columns
+        }
+        ScalarGrid grid = new ScalarGrid(spec, v);
+        for (Look look : List.of(Look.DEFAULT, new Look(true, false))) {
+            PixelReader px = render(CanvasFrame.EMPTY.withHeatmap(grid, HeatmapStyle.LOG_RATIO), look);
+            assertColor(look.palette().background(), px.getColor(sx(-0.3), sy(0.3)), "NaN is the background");
+            assertColor(look.palette().background(), px.getColor(sx(0.3), sy(-2.7)), "NaN is the background");
+            Color below = px.getColor(sx(-3.3), sy(0.3));
+            assertTrue(below.getBlue() > below.getRed() + 0.1, "below 0 is still blue: " + below);
+        }
+    }
+
     @Test
     void aParticleAtOneOnePaintsItsClassColourThere() {
         PixelReader px = render(CanvasFrame.points(new double[] {1, 1}, new int[] {2}), Look.DEFAULT);

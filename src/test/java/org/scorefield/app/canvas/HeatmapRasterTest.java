@@ -30,6 +30,11 @@ class HeatmapRasterTest {
         ScalarGrid error = new ScalarGrid(spec, new double[] {2, 1, 0, 0.5, Double.POSITIVE_INFINITY, 4});
         assertArrayEquals(new float[] {127.5f, 63.75f, 0, 31.875f, 255, 255},
                 HeatmapRaster.levels(error, HeatmapStyle.DIFFERENCE), 1e-4f);
+        // a diverging map over ±1: NaN is 0, the middle of the table, not its bottom (far below)
+        ScalarGrid ratio = new ScalarGrid(spec, new double[] {-1, 1, 0, Double.NaN, Double.NEGATIVE_INFINITY,
+            Double.POSITIVE_INFINITY});
+        assertArrayEquals(new float[] {0, 255, 127.5f, 127.5f, 0, 255},
+                HeatmapRaster.levels(ratio, HeatmapStyle.LOG_RATIO), 1e-4f);
     }
 
     @Test
