@@ -143,7 +143,9 @@ public final class LossChart extends LectureChart {
 
     /**
      * The model's NLL measured while it trains, drawn against the right-hand axis over the losses,
-     * with the data's exact NLL on the same points as a dashed line where it is known.
+     * with the data's exact NLL on the same points as a dashed line where it is known. A non-finite
+     * measurement (+∞ or NaN: an integration that diverged) is left out as a gap, no dot and the line
+     * broken there, and the axis ranges over the finite ones; with none finite the curve is hidden.
      *
      * @param steps    the training step of each measurement, ascending
      * @param nll      the mean −log p_0 of each, in nats
@@ -278,7 +280,7 @@ public final class LossChart extends LectureChart {
         while (nllDataset.getSeriesCount() > 0) {
             nllDataset.removeSeries(nllDataset.getSeriesKey(0));
         }
-        boolean shown = Double.isFinite(firstStep) && nllSteps.length > 0;
+        boolean shown = Double.isFinite(firstStep) && java.util.Arrays.stream(nllValues).anyMatch(Double::isFinite);
         nllAxis.setVisible(shown);
         if (!shown) {
             return;
@@ -286,7 +288,8 @@ public final class LossChart extends LectureChart {
         double[][] xy = new double[2][nllSteps.length];
         for (int i = 0; i < nllSteps.length; i++) {
             xy[0][i] = nllSteps[i];
-            xy[1][i] = nllValues[i];
+            // NaN: a gap the renderer skips and the axis's auto-range ignores (it would not ignore ±∞)
+            xy[1][i] = Double.isFinite(nllValues[i]) ? nllValues[i] : Double.NaN;
         }
         nllDataset.addSeries(nllHeldOut ? NLL : TRAIN_NLL, xy);
         if (Double.isFinite(exactNll)) {

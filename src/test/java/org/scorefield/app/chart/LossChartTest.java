@@ -100,6 +100,35 @@ class LossChartTest {
         assertEquals(0, data.getSeriesCount());
     }
 
+    /**
+     * A diverged NLL measurement (+∞ or NaN) is a gap in the NLL curve, and the right-hand axis ranges
+     * over the finite measurements and the exact line: 2.8 to 3.1 nats with 10 % margins.
+     */
+    @Test
+    void aNonFiniteNllIsAGapAndTheAxisRangesOverTheFiniteOnes() {
+        LossChart chart = onFx(LossChart::new);
+        double[] losses = new double[1000];
+        java.util.Arrays.fill(losses, 0.5);
+        onFx(() -> {
+            chart.append(0, losses);
+            chart.setNll(new long[] {250, 500, 750, 1000},
+                    new double[] {3.1, Double.POSITIVE_INFINITY, Double.NaN, 2.9}, 2.8, true);
+        });
+        org.jfree.data.xy.XYDataset nll = chart.plot().getDataset(1);
+        assertEquals(2, nll.getSeriesCount(), "the measurements and the exact line");
+        assertEquals(3.1, nll.getYValue(0, 0));
+        assertTrue(Double.isNaN(nll.getYValue(0, 1)), "+∞ is a gap");
+        assertTrue(Double.isNaN(nll.getYValue(0, 2)), "NaN is a gap");
+        assertEquals(2.9, nll.getYValue(0, 3));
+        org.jfree.data.Range range = chart.plot().getRangeAxis(1).getRange();
+        assertEquals(2.8 - 0.1 * 0.3, range.getLowerBound(), 1e-9);
+        assertEquals(3.1 + 0.1 * 0.3, range.getUpperBound(), 1e-9);
+        assertTrue(chart.plot().getRangeAxis(1).isVisible());
+        onFx(() -> chart.setNll(new long[] {250}, new double[] {Double.POSITIVE_INFINITY}, 2.8, true));
+        assertTrue(!chart.plot().getRangeAxis(1).isVisible(), "no finite measurement: no NLL curve");
+        assertEquals(0, chart.plot().getDataset(1).getSeriesCount());
+    }
+
     @Test
     void smoothedLineIsSmootherThanTheRawOne() {
         LossChart chart = onFx(LossChart::new);
