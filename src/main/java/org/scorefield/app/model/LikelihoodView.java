@@ -84,7 +84,7 @@ public final class LikelihoodView {
 
         /** The model pane's title: its name, and for a model the training step mapped ("of step 1,250"). */
         public String modelPaneTitle() {
-            return step < 0 ? modelName : String.format(Locale.ROOT, "%s of step %,d", modelName, step);
+            return step < 0 ? modelName : String.format(Locale.ROOT, "%s  of step %,d", modelName, step);
         }
     }
 

@@ -211,7 +211,7 @@ class LikelihoodViewTest {
         assertNotNull(maps);
         assertTrue(maps.done());
         assertEquals("model log p\u2080", maps.modelName());
-        assertEquals(String.format(java.util.Locale.ROOT, "model log p\u2080 of step %d", maps.step()),
+        assertEquals(String.format(java.util.Locale.ROOT, "model log p\u2080  of step %d", maps.step()),
                 maps.modelPaneTitle());
         assertEquals(5, maps.step());
         assertTrue(Double.isFinite(maps.model().max()));
@@ -262,7 +262,7 @@ class LikelihoodViewTest {
             long last = training.model().get().steps();
             assertTrue(last >= first + 4 * TrainingState.PUBLISH_EVERY);
             assertEquals(last, maps.step(), "the map is of the model paused on");
-            assertEquals(String.format(java.util.Locale.ROOT, "model log p\u2080 of step %,d", last),
+            assertEquals(String.format(java.util.Locale.ROOT, "model log p\u2080  of step %,d", last),
                     maps.modelPaneTitle());
         } finally {
             training.close();
