@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
                     + "object on stdout."},
         subcommands = {DataCommand.class, TrainCommand.class, SampleCommand.class, SolversCommand.class,
             BenchCommand.class, ScreenshotCommand.class, LessonCommand.class, ReflowCommand.class, RenderCommand.class,
-            NllCommand.class},
+            NllCommand.class, SdfCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error."})
 final class ScorefieldCommand implements Runnable {
 
