@@ -1,0 +1,66 @@
+package org.scorefield.core.denoise;
+
+import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.data.PointSet;
+import org.scorefield.core.head.PredictionHead;
+import org.scorefield.core.schedule.Coefficients;
+import org.scorefield.core.schedule.Schedule;
+
+/**
+ * The memorising oracle at one probe point read as one step of Gaussian mean shift (docs/math.md §4.1,
+ * §6.1–6.2; geometry notes): every data point's posterior weight
+ * {@code w_i = softmax_i(−‖x_t − α x⁽ⁱ⁾‖²/2σ²)}, the kernel's bandwidth σ/α around x_t/α, the guess
+ * x̂0 = Σ w_i x⁽ⁱ⁾ (the weighted mean), and where an Euler step of the PF-ODE from t to t' goes.
+ *
+ * @param weights   w_i, one per data point, summing to one
+ * @param bandwidth σ/α, the kernel's radius in data units
+ * @param centre    x_t/α, where the kernel sits in data units
+ * @param denoised  x̂0, the weighted mean
+ */
+public record MeanShift(double[] weights, double bandwidth, double[] centre, double[] denoised) {
+
+    /** The reading at x_t = (x, y) and time t, where σ(t) &gt; 0 and α(t) &gt; 0. */
+    public static MeanShift at(PointSet data, Schedule schedule, double x, double y, double t) {
+        Coefficients c = schedule.at(t);
+        InvalidInputException.require(c.sigma() > 0 && c.alpha() > 0, "Mean shift needs noise and signal: σ and α "
+                + "are " + c.sigma() + " and " + c.alpha() + " at t = " + t + ".");
+        InvalidInputException.require(data.size() > 0, "Mean shift needs at least one data point.");
+        double[] xy = data.xy();
+        int n = data.size();
+        double[] logits = new double[n];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double dx = x - c.alpha() * xy[2 * i];
+            double dy = y - c.alpha() * xy[2 * i + 1];
+            logits[i] = -(dx * dx + dy * dy) / (2 * c.sigma() * c.sigma());
+            max = Math.max(max, logits[i]);
+        }
+        double sum = 0;
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.exp(logits[i] - max);
+            sum += w[i];
+        }
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] /= sum;
+            mx += w[i] * xy[2 * i];
+            my += w[i] * xy[2 * i + 1];
+        }
+        return new MeanShift(w, c.sigma() / c.alpha(), new double[] {x / c.alpha(), y / c.alpha()},
+                new double[] {mx, my});
+    }
+
+    /**
+     * Where one Euler step of the PF-ODE from (x_t, t) to t' lands, with û = α'x̂0 + σ'ε̂ (docs/math.md
+     * §5.4). Under VE with σ = t it lies on the chord from x_t to x̂0, a fraction 1 − t'/t of the way
+     * (§6.1); under other schedules the DDIM step, not Euler's, is that chord in the VE-equivalent
+     * variables.
+     */
+    public double[] eulerStep(Schedule schedule, double x, double y, double t, double tNext) {
+        double[] u = PredictionHead.velocityFromData(schedule.at(t), new double[] {x, y}, denoised);
+        double h = tNext - t;
+        return new double[] {x + h * u[0], y + h * u[1]};
+    }
+}
