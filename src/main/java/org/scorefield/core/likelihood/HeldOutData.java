@@ -4,9 +4,7 @@ import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.GaussianMixture;
 import org.scorefield.core.data.PointSet;
-import org.scorefield.core.denoise.GaussianMixtureDenoiser;
 import org.scorefield.core.random.SeededRandom;
-import org.scorefield.core.schedule.ScheduleKind;
 
 /**
  * The points a model's NLL is measured on while it trains (docs/math.md §7.6), and the exact NLL of
@@ -66,12 +64,9 @@ public record HeldOutData(double[] points, boolean heldOut, double exactNll) {
         return Double.isFinite(exactNll);
     }
 
-    /**
-     * −(1/n) Σ log p_0(x_i) of a mixture: its density at t = 0, where every schedule has α = 1 and
-     * σ = 0 and p_0 is the mixture itself (docs/math.md §4.2).
-     */
+    /** −(1/n) Σ log p_0(x_i) of a mixture: the mixture's own density (docs/math.md §4.2). */
     public static double exactNll(GaussianMixture mixture, double[] points) {
-        double[] log = new GaussianMixtureDenoiser(mixture, ScheduleKind.VP.createDefault()).logDensity(points, 0);
+        double[] log = ExactLikelihood.mixture(mixture, points);
         double sum = 0;
         for (double v : log) {
             sum -= v;
