@@ -36,10 +36,6 @@ public record LikelihoodSettings(LikelihoodSolver solver, GridKind grid, int ste
         return new LikelihoodSettings(solver, grid, k, tMin, estimator, seed);
     }
 
-    public LikelihoodSettings withSolver(LikelihoodSolver s) {
-        return new LikelihoodSettings(s, grid, steps, tMin, estimator, seed);
-    }
-
     public LikelihoodSettings withGrid(GridKind g) {
         return new LikelihoodSettings(solver, g, steps, tMin, estimator, seed);
     }
