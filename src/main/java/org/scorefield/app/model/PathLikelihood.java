@@ -124,7 +124,7 @@ public final class PathLikelihood {
         String sampler = main != null ? main.title() : sampling.settings().title();
         jobs.<Curves>job(KEY, Lane.QUICK).quiet().start(job -> {
             Denoiser oracle = exact.create();
-            if (!PathDensity.supports(oracle)) {
+            if (!org.scorefield.core.field.ExactDensity.supports(oracle)) {
                 return Curves.NONE;
             }
             List<PathDensity.Curve> samples = main == null ? List.of()

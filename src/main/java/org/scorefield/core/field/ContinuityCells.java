@@ -202,7 +202,7 @@ public record ContinuityCells(double cx, double cy, double side, int n, double t
                         pts[2 * k + 1] = ry[0][b];
                     }
                 }
-                double[] logP = ProbabilityFlux.logDensity(oracle, pts, t);
+                double[] logP = ExactDensity.logDensity(oracle, pts, t);
                 double sum = 0;
                 for (int b = 0, k = 0; b < m; b++) {
                     for (int a = 0; a < m; a++, k++) {
@@ -298,7 +298,7 @@ public record ContinuityCells(double cx, double cy, double side, int n, double t
             }
         }
         double[] u = velocity.velocity(pts, t);
-        double[] logP = ProbabilityFlux.logDensity(oracle, pts, t);
+        double[] logP = ExactDensity.logDensity(oracle, pts, t);
         e = 0;
         for (int i = 0; i <= n; i++) {
             for (int j = 0; j < n; j++, e++) {

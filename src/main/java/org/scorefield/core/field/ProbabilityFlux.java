@@ -51,9 +51,4 @@ public final class ProbabilityFlux {
                     + t + "): the velocity is; evaluate at t \u2265 the schedule's tMin()");
         }
     }
-
-    /** The exact log p_t of an oracle at each point: {@link ExactDensity#logDensity}. */
-    public static double[] logDensity(Denoiser oracle, double[] points, double t) {
-        return ExactDensity.logDensity(oracle, points, t);
-    }
 }

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.field.ExactDensity;
-import org.scorefield.core.denoise.EmpiricalDenoiser;
-import org.scorefield.core.denoise.GaussianMixtureDenoiser;
-import org.scorefield.core.flow.FlowOracle;
 import org.scorefield.core.sample.Trajectories;
 
 /**
@@ -39,21 +36,10 @@ public final class PathDensity {
     public record Curve(int particle, double[] times, double[] logDensity, int rises, int steps) {
     }
 
-    /** Whether {@link #exactLogDensity} knows this denoiser's density. */
-    public static boolean supports(Denoiser oracle) {
-        return oracle instanceof GaussianMixtureDenoiser || oracle instanceof EmpiricalDenoiser
-                || oracle instanceof FlowOracle;
-    }
-
-    /** log p_t at each point (interleaved), one value per point: {@link ExactDensity#logDensity}. */
-    public static double[] exactLogDensity(Denoiser oracle, double[] points, double t) {
-        return ExactDensity.logDensity(oracle, points, t);
-    }
-
     /**
      * The exact log-density along the chosen particles' paths.
      *
-     * @param oracle    the exact oracle of the data (see {@link #supports})
+     * @param oracle    the exact oracle of the data (see {@link ExactDensity#supports})
      * @param paths     a sampling run's recorded paths
      * @param particles which particles, each in [0, paths.particles())
      */
@@ -70,9 +56,9 @@ public final class PathDensity {
         double[][] log = new double[rows][];
         double[][] after = new double[rows][]; // log p_{t_r}(x_{r+1})
         for (int r = 0; r < rows; r++) {
-            log[r] = exactLogDensity(oracle, at[r], paths.times()[r]);
+            log[r] = ExactDensity.logDensity(oracle, at[r], paths.times()[r]);
             if (r + 1 < rows) {
-                after[r] = exactLogDensity(oracle, at[r + 1], paths.times()[r]);
+                after[r] = ExactDensity.logDensity(oracle, at[r + 1], paths.times()[r]);
             }
         }
         List<Curve> out = new ArrayList<>(m);

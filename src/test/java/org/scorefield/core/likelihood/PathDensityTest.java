@@ -82,7 +82,7 @@ class PathDensityTest {
         EmpiricalDenoiser oracle = new EmpiricalDenoiser(data, vp);
         double[] at = {0.3, -0.2, 1.5, 0.4, -4, 3};
         for (double t : new double[] {0, 0.05, 0.4, 1}) {
-            double[] got = PathDensity.exactLogDensity(oracle, at, t);
+            double[] got = org.scorefield.core.field.ExactDensity.logDensity(oracle, at, t);
             double u = Math.max(t, vp.tMin());
             for (int p = 0; p < 3; p++) {
                 assertEquals(pointsByHand(data, vp.alpha(u), vp.sigma(u), at[2 * p], at[2 * p + 1]), got[p],
