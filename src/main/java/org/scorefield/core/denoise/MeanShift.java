@@ -25,25 +25,13 @@ public record MeanShift(double[] weights, double bandwidth, double[] centre, dou
         InvalidInputException.require(c.sigma() > 0 && c.alpha() > 0, "Mean shift needs noise and signal: σ and α "
                 + "are " + c.sigma() + " and " + c.alpha() + " at t = " + t + ".");
         InvalidInputException.require(data.size() > 0, "Mean shift needs at least one data point.");
+        // −‖x_t − αx⁽ⁱ⁾‖²/2σ² = −‖x_t/α − x⁽ⁱ⁾‖²/2(σ/α)²: a kernel of bandwidth σ/α around x_t/α
         double[] xy = data.xy();
-        int n = data.size();
-        double[] logits = new double[n];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double dx = x - c.alpha() * xy[2 * i];
-            double dy = y - c.alpha() * xy[2 * i + 1];
-            logits[i] = -(dx * dx + dy * dy) / (2 * c.sigma() * c.sigma());
-            max = Math.max(max, logits[i]);
-        }
-        double sum = 0;
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = Math.exp(logits[i] - max);
-            sum += w[i];
-        }
+        double[] w = new double[data.size()];
+        double sum = KernelDenoiser.weights(xy, x / c.alpha(), y / c.alpha(), c.sigma() / c.alpha(), w);
         double mx = 0;
         double my = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < w.length; i++) {
             w[i] /= sum;
             mx += w[i] * xy[2 * i];
             my += w[i] * xy[2 * i + 1];

@@ -1,6 +1,7 @@
 package org.scorefield.core.sdf;
 
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.denoise.KernelDenoiser;
 import org.scorefield.core.random.SeededRandom;
 
 /**

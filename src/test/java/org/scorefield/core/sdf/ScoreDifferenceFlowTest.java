@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.denoise.KernelDenoiser;
 
 /** The kernel denoiser by hand, the annealing schedule, and a target that never moves (docs/math.md §10). */
 class ScoreDifferenceFlowTest {
