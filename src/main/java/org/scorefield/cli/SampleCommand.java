@@ -10,6 +10,7 @@ import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.denoise.RescheduledDenoiser;
 import org.scorefield.core.io.TrajectoryCsv;
 import org.scorefield.core.metric.EnergyDistance;
 import org.scorefield.core.metric.MetricWithFloor;
@@ -19,6 +20,7 @@ import org.scorefield.core.sample.Recording;
 import org.scorefield.core.sample.SampleResult;
 import org.scorefield.core.sample.SamplerSettings;
 import org.scorefield.core.schedule.Schedule;
+import org.scorefield.core.schedule.ScheduleKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +68,12 @@ final class SampleCommand implements Callable<Integer> {
     @Mixin
     TuningOptions tuning;
 
+    @Option(names = "--sample-process", paramLabel = "<vp|subvp|vp-cosine|ve|edm|linear|trig>",
+            description = "Sample under another schedule than the denoiser's own (its default constants), through "
+                    + "the change of time and scale t' = t_A(λ_B(t)), x' = α_A(t')·x/α_B(t) (docs/math.md §2.10): "
+                    + "e.g. a model trained under vp sampled under linear.")
+    String sampleProcess;
+
     @Option(names = "--n", defaultValue = "1000", paramLabel = "N", description = "Number of samples (default ${DEFAULT-VALUE}).")
     int n;
 
@@ -109,9 +117,19 @@ final class SampleCommand implements Callable<Integer> {
             source = new DenoiserSource(source.key(), source.name(), guided.get().denoiser(), source.reference(),
                     source.description(), source.start());
         }
+        Schedule trainedSchedule = source.denoiser().schedule();
+        if (sampleProcess != null) {
+            Schedule other = ScheduleKind.fromId(sampleProcess).create(new java.util.LinkedHashMap<>());
+            source = new DenoiserSource(source.key(), source.name(), RescheduledDenoiser.of(source.denoiser(), other),
+                    source.reference(), source.description(), source.start());
+        }
         Denoiser denoiser = source.denoiser();
         Schedule schedule = denoiser.schedule();
         SamplerSettings settings = tuning.over(oracleOptions.sampler(solver, steps));
+        if (denoiser instanceof RescheduledDenoiser read && Double.isNaN(settings.tMin())) {
+            // end at the trained schedule's last noise level, not below it (docs/math.md §2.10)
+            settings = settings.withTMin(read.endTime());
+        }
 
         long started = System.nanoTime();
         SampleResult result = source.sample(settings, n, seed,
@@ -133,7 +151,10 @@ final class SampleCommand implements Callable<Integer> {
         ObjectNode json = Json.object();
         source.putName(json);
         json.put("reference", source.description());
-        json.set("process", processJson(schedule));
+        json.set("process", processJson(trainedSchedule));
+        if (sampleProcess != null) {
+            json.set("sample_process", processJson(schedule));
+        }
         json.put("solver", settings.kind().id());
         json.put("grid", settings.grid().id());
         json.put("steps", settings.steps());
@@ -163,8 +184,8 @@ final class SampleCommand implements Callable<Integer> {
             json.put("modes_hit", c.modesHit());
             Json.put(json, "in_mode_fraction", c.inModeFraction());
         });
-        if (!schedule.warnings().isEmpty()) {
-            json.set("warnings", Json.MAPPER.valueToTree(schedule.warnings()));
+        if (!trainedSchedule.warnings().isEmpty()) {
+            json.set("warnings", Json.MAPPER.valueToTree(trainedSchedule.warnings()));
         }
         if (out != null) {
             json.put("out", out.toString());
