@@ -3,11 +3,14 @@ package org.scorefield.app.model;
 import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.denoise.RescheduledDenoiser;
 import org.scorefield.core.flow.ExactOracle;
 import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.FlowOracle;
 import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.nn.Objective;
 import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.sample.SamplerSettings;
 import org.scorefield.core.schedule.Schedule;
 
 /**
@@ -41,6 +44,44 @@ public record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule s
         return new DenoiserChoice(model, data, model.parameterization().schedule(), model.flow().source());
     }
 
+    /**
+     * The model read under {@code schedule} through the change of time and scale (docs/math.md §2.10), when it
+     * is a diffusion model of Gaussian noise; a flow-matching model keeps its own path.
+     */
+    static DenoiserChoice learned(TrainedModel model, DataState.Data data, Schedule schedule) {
+        boolean rereadable = model.parameterization().objective() != Objective.FLOW_MATCHING
+                && model.flow().isStandard();
+        return rereadable ? new DenoiserChoice(model, data, schedule, model.flow().source()) : learned(model, data);
+    }
+
+    /** Whether a model is read under another schedule than the one it was trained under. */
+    boolean rescheduled() {
+        return model != null && !schedule.equals(model.parameterization().schedule());
+    }
+
+    /** "read under linear (trained under vp)" for a model read under another schedule, else "". */
+    String readUnder() {
+        return rescheduled() ? "read under " + schedule.kind().id() + " (trained under "
+                + model.parameterization().schedule().kind().id() + ")" : "";
+    }
+
+    /** The model's denoiser, read under this choice's schedule (itself when it is the model's own). */
+    Denoiser modelDenoiser(Denoiser trained) {
+        return RescheduledDenoiser.of(trained, schedule);
+    }
+
+    /**
+     * The sampler's settings for this denoiser: a model read under another schedule stops where that schedule
+     * reaches the trained one's last log-SNR, unless t_min was set (docs/math.md §2.10).
+     */
+    SamplerSettings sampling(SamplerSettings settings) {
+        if (!rescheduled() || !Double.isNaN(settings.tMin())) {
+            return settings;
+        }
+        var read = RescheduledDenoiser.of(model.denoiser(), schedule);
+        return read instanceof RescheduledDenoiser r ? settings.withTMin(r.endTime()) : settings;
+    }
+
     boolean isModel() {
         return model != null;
     }
@@ -53,7 +94,7 @@ public record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule s
     /** Builds the denoiser; call on the thread that will use it. */
     Denoiser create() {
         if (model != null) {
-            return model.denoiser();
+            return modelDenoiser(model.denoiser());
         }
         return ExactOracle.of(data.mixture(), data.points(), new ExactPath(schedule, source));
     }
@@ -81,7 +122,8 @@ public record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule s
     String label() {
         if (model != null) {
             return String.format(java.util.Locale.ROOT, "trained model (%,d steps)", model.steps())
-                    + (source.isGaussian() ? "" : " from " + source.displayName());
+                    + (source.isGaussian() ? "" : " from " + source.displayName())
+                    + (rescheduled() ? ", " + readUnder() : "");
         }
         return ExactOracle.describe(data.mixture().isPresent(), source);
     }

@@ -151,7 +151,9 @@ public final class ExplorerModel implements AutoCloseable {
     public DenoiserChoice samplingChoice() {
         if (modelSamples()) {
             DataState.Data trainedOn = training.runInputs().map(TrainingState.Inputs::data).orElse(data.data());
-            return DenoiserChoice.learned(classifier.withClassifier(training.model().get(), trainedOn), trainedOn);
+            // a diffusion model is read under the process shown, by the change of time and scale (docs/math.md §2.10)
+            return DenoiserChoice.learned(classifier.withClassifier(training.model().get(), trainedOn), trainedOn,
+                    process.schedule());
         }
         return DenoiserChoice.exact(data.data(), exactPath());
     }

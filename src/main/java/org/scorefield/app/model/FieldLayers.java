@@ -323,11 +323,11 @@ public final class FieldLayers {
         DataState.Data data = model.data().data();
         DenoiserChoice exact = source == FieldSource.EXACT
                 ? DenoiserChoice.exact(data, model.exactPath())
-                : DenoiserChoice.learned(trained.get(), data).exactTwin();
+                : DenoiserChoice.learned(trained.get(), data, model.exactPath().schedule()).exactTwin();
         // the classifier belongs to the data the model was trained on, as sampling attaches it
         DataState.Data trainedOn = model.training().runInputs().map(TrainingState.Inputs::data).orElse(data);
         DenoiserChoice learned = trained.map(m -> DenoiserChoice.learned(model.classifier().withClassifier(m,
-                trainedOn), data)).orElse(null);
+                trainedOn), data, model.exactPath().schedule())).orElse(null);
         int resolution = model.view().fieldResolutionProperty().get();
         return new FieldRecipe(source, model.view().fieldKindProperty().get(), exact, learned,
                 model.view().streamlinesProperty().get(), resolution, grid(resolution, halfW, halfH),

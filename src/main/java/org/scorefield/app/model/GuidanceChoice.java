@@ -157,11 +157,12 @@ public record GuidanceChoice(int target, GuidanceKind kind, double omega) {
         if (source.isModel() && kind == GuidanceKind.CLASSIFIER) {
             // ŝ + ω∇log p_t(c | x) with the trained classifier's gradient (docs/math.md §9.2)
             var classifier = source.model().classifier().orElseThrow();
-            return ClassifierGuidance.guide(source.model().denoiser(), (xt, t) -> classifier.gradLogProbability(xt, t, c),
-                    omega);
+            return source.modelDenoiser(ClassifierGuidance.guide(source.model().denoiser(),
+                    (xt, t) -> classifier.gradLogProbability(xt, t, c), omega));
         }
         if (source.isModel()) {
-            return ExactGuidance.classifierFree(source.model().denoiser(c), source.model().denoiser(), omega);
+            return source.modelDenoiser(ExactGuidance.classifierFree(source.model().denoiser(c),
+                    source.model().denoiser(), omega));
         }
         // exact classifier guidance ŝ + ω∇log p_t(c | x) is the same field as exact CFG (docs/math.md §9.2)
         return exact.guided(c, omega);

@@ -60,16 +60,18 @@ public final class SamplingState {
      * @param guidance     the guidance that steered it ({@link GuidanceChoice#NONE} when none did)
      * @param guided       the guided samples' figures against the exact classes, when guided
      * @param classes      each sample's class when each had its own, else null
+     * @param readUnder    "read under linear (trained under vp)" for a model sampled under another schedule than
+     *                     its own (docs/math.md §2.10), else ""
      */
     public record Run(Trajectories trajectories, SamplerSettings settings, long seed, long nfe, String source,
                       Optional<SampleQuality> quality, long modelSteps, GuidanceChoice guidance,
-                      Optional<GuidanceQuality> guided, int[] classes) {
+                      Optional<GuidanceQuality> guided, int[] classes, String readUnder) {
 
         /** A run without guidance. */
         public Run(Trajectories trajectories, SamplerSettings settings, long seed, long nfe, String source,
-                   Optional<SampleQuality> quality, long modelSteps) {
+                   Optional<SampleQuality> quality, long modelSteps, String readUnder) {
             this(trajectories, settings, seed, nfe, source, quality, modelSteps, GuidanceChoice.NONE, Optional.empty(),
-                    null);
+                    null, readUnder);
         }
 
         /**
@@ -90,7 +92,7 @@ public final class SamplingState {
 
         /** The sampler with its η, for a title (see {@link SamplerSettings#title()}). */
         public String title() {
-            return settings.title();
+            return readUnder.isEmpty() ? settings.title() : settings.title() + "  \u00b7  model " + readUnder;
         }
 
         /** SW2 of the samples over its noise floor (≈ 1: as close as two draws of the data), if measured. */
@@ -266,7 +268,8 @@ public final class SamplingState {
     public long nfe() {
         try {
             DenoiserChoice source = choice.get();
-            return Sampling.nfe(source.schedule(), settings()) * guidanceFor(source).evaluationsPerCall(source);
+            return Sampling.nfe(source.schedule(), source.sampling(settings()))
+                    * guidanceFor(source).evaluationsPerCall(source);
         } catch (IllegalArgumentException e) {
             return -1;
         }
@@ -281,8 +284,8 @@ public final class SamplingState {
     public void resample() {
         DenoiserChoice source = choice.get();
         boolean both = split.get();
-        SamplerSettings single = settings();
-        SamplerSettings[] pair = splitSettings();
+        SamplerSettings single = source.sampling(settings());
+        SamplerSettings[] pair = sampling(source, splitSettings());
         int n = count.get();
         long s = seed.get();
         double turn = swirl.get();
@@ -398,8 +401,8 @@ public final class SamplingState {
 
     private void computeClicks(DenoiserChoice source, List<double[]> points) {
         clickPoints = List.copyOf(points);
-        SamplerSettings single = settings();
-        SamplerSettings[] pair = splitSettings();
+        SamplerSettings single = source.sampling(settings());
+        SamplerSettings[] pair = sampling(source, splitSettings());
         long s = seed.get();
         double turn = swirl.get();
         GuidanceChoice guide = guidanceFor(source);
@@ -432,6 +435,11 @@ public final class SamplingState {
         return Sampling.fromPoints(denoiser, settings, start, seed, Recording.POSITIONS_AND_DENOISED).trajectories();
     }
 
+    /** The split view's two settings as {@code source} samples with them ({@link DenoiserChoice#sampling}). */
+    private static SamplerSettings[] sampling(DenoiserChoice source, SamplerSettings[] pair) {
+        return new SamplerSettings[] {source.sampling(pair[0]), source.sampling(pair[1])};
+    }
+
     /** A run of the single view, guided as asked (or not at all), with the swirl of this strength (0: none). */
     private Run run(DenoiserChoice source, GuidanceChoice guide, SamplerSettings settings, int n, long seed,
                     double turn) {
@@ -446,7 +454,7 @@ public final class SamplingState {
                 : GuidanceQuality.of(guided.exact(), samples, guide.target(), guide.omega(), seed));
         return new Run(plain.trajectories(), settings, seed, plain.nfe() * guide.evaluationsPerCall(source),
                 plain.source(),
-                plain.quality(), plain.modelSteps(), guide, figures, guided.labels());
+                plain.quality(), plain.modelSteps(), guide, figures, guided.labels(), plain.readUnder());
     }
 
     /**
@@ -485,7 +493,7 @@ public final class SamplingState {
                 floor(source, reference, n, seed)));
         String label = source.label() + swirled.note();
         return new Run(result.trajectories(), settings, seed, result.nfe(), label, quality,
-                source.model() != null ? source.model().steps() : -1);
+                source.model() != null ? source.model().steps() : -1, source.readUnder());
     }
 
     /**

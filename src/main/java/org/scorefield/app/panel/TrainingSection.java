@@ -192,7 +192,10 @@ public final class TrainingSection {
             text = training.failureProperty().get();
         } else if (training.outOfDateProperty().get()) {
             text = "The settings, data or process changed since this model started. It keeps training as it "
-                    + "was; \u201cTrain a new model\u201d above the canvas (or Reset) starts one with the new settings.";
+                    + "was; \u201cTrain a new model\u201d above the canvas (or Reset) starts one with the new settings."
+                    + (training.runInputs().map(i -> i.objective() != Objective.FLOW_MATCHING).orElse(false)
+                    ? " Meanwhile it samples under the process shown, read through the change of time and scale "
+                    + "(same log-SNR, same denoiser)." : "");
         } else if (training.objectiveProperty().get() == Objective.FLOW_MATCHING) {
             text = "Flow matching trains on the linear path x_t = (1 − t)·x₀ + t·x₁ with x₁ from the source, "
                     + "target x₁ − x₀, whatever the process above.";

@@ -354,13 +354,10 @@ public final class ExplorerView extends BorderPane {
                 model.data().dataProperty()}) {
             o.addListener(obs -> resampleIfShown());
         }
-        // A model samples on the path it was trained on: a new path (process, or flow matching's source)
-        // changes only the oracle's samples.
-        model.exactPathProperty().addListener(obs -> {
-            if (!model.modelSamples()) {
-                resampleIfShown();
-            }
-        });
+        // A new path (process, or flow matching's source) changes the oracle's samples, and a diffusion
+        // model's, which it reads under the process shown (docs/math.md §2.10); a flow-matching model keeps
+        // its own path, so the path does not change while it samples.
+        model.exactPathProperty().addListener(obs -> resampleIfShown());
         // While training: the first model, then every N steps.
         model.training().onRefreshDue(model.training(), () -> {
             if (sampling.driverProperty().get() == Driver.MODEL) {
