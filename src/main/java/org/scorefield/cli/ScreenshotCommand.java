@@ -56,7 +56,8 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "the sampling paths and two clicked ones, in the charts); swirl (8 Gaussians with the exact "
                     + "oracle: the flux pₜ·û, the continuity cells and samples turned by a swirl; use "
                     + "--steps 0); likelihood (log p₀ of the model beside the exact one and their difference, with "
-                    + "a point half way up its climb to the prior; with --data 8gaussians). Default "
+                    + "a point half way up its climb to the prior; with --data 8gaussians); reschedule (a model "
+                    + "trained under vp sampled after the process is switched to linear). Default "
                     + "${DEFAULT-VALUE}.")
     String view;
 

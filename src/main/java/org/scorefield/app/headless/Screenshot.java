@@ -72,7 +72,12 @@ public final class Screenshot {
          * "log p\u2080" on 8gaussians: the model's log p\u2080 from its PF-ODE, the exact one and their
          * difference, with a clicked point's climb to the prior half way up (t = 0.5).
          */
-        LIKELIHOOD;
+        LIKELIHOOD,
+        /**
+         * A model trained under VP, sampled after the process was switched to linear: read through the change
+         * of time and scale (docs/math.md §2.10), with the Model &amp; training section's note open.
+         */
+        RESCHEDULE;
 
         /** The lower-case name the command line uses: "guidance-split". */
         @Override
@@ -381,6 +386,15 @@ public final class Screenshot {
                 if (view.lookup(".side-scroll") instanceof javafx.scene.control.ScrollPane side) {
                     side.setVvalue(0.45);
                 }
+            }
+            case RESCHEDULE -> {
+                model.process().kindProperty().set(org.scorefield.core.schedule.ScheduleKind.LINEAR);
+                arrange(view, View.MAIN);
+                model.view().timeProperty().set(0.0);
+                if (view.lookup("#trainingSection") instanceof TitledPane section) {
+                    section.setExpanded(true);
+                }
+                return;
             }
             case LIKELIHOOD -> {
                 model.view().likelihoodProperty().set(true);

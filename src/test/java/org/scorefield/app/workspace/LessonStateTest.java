@@ -28,8 +28,9 @@ class LessonStateTest {
         Lesson lesson = LessonState.defaultLesson();
         assertEquals(List.of("The data", "Forward noising", "Score and Tweedie", "PF-ODE vs reverse SDE",
                 "Samplers and NFE", "Flow matching", "Couplings", "Reflow", "Guidance", "Density flows",
-                "Likelihood"),
+                "Likelihood", "Another schedule"),
                 lesson.scenes().stream().map(Lesson.Scene::name).toList());
+        List<String> names = lesson.scenes().stream().map(Lesson.Scene::name).toList();
         lessons.next(); // PageDown with no lesson open starts the default one
         assertEquals(0, lessons.indexProperty().get());
         for (int i = 0; i < lesson.scenes().size(); i++) {
@@ -52,14 +53,20 @@ class LessonStateTest {
             lessons.next(); // past the end
         }
         assertEquals(lesson.scenes().size() - 1, lessons.indexProperty().get(), "the last scene stays the last");
-        // the last scene shows log p₀ of the model, unguided, without the swirl or the cells of the one before
+        // "Another schedule" samples a model of moons under VP, in the single view
+        assertEquals(org.scorefield.core.schedule.ScheduleKind.VP, model.process().kindProperty().get());
+        assertFalse(model.view().likelihoodProperty().get());
+        assertTrue(model.view().showSamplesProperty().get());
+        lessons.go(names.indexOf("Density flows"));
+        lessons.go(names.indexOf("Likelihood"));
+        // the log p₀ scene shows the model, unguided, without the swirl or the cells of the one before
         assertTrue(model.view().likelihoodProperty().get());
         assertEquals(org.scorefield.app.settings.Settings.NO_CLASS, model.sampling().guidedClassProperty().get());
         assertEquals(org.scorefield.app.settings.Driver.MODEL, model.sampling().driverProperty().get());
         assertEquals(0.0, model.sampling().swirlProperty().get());
         assertFalse(model.view().continuityProperty().get());
-        lessons.go(lesson.scenes().size() - 2);
-        assertFalse(model.view().likelihoodProperty().get(), "the first scene turns the log p\u2080 view off");
+        lessons.go(names.indexOf("Density flows"));
+        assertFalse(model.view().likelihoodProperty().get(), "the scene before turns the log p\u2080 view off");
         // the scene before swirls the samples over the continuity cells; going back to the first turns both off
         assertEquals(1.5, model.sampling().swirlProperty().get());
         assertTrue(model.view().continuityProperty().get());
