@@ -43,7 +43,7 @@ public final class ClassifierTrainer {
      */
     public ClassifierTrainer(DataDistribution data, Parameterization parameterization, Architecture architecture,
                              TrainingSettings settings) {
-        this.pool = data.sample(Trainer.POOL, SeededRandom.derive(settings.seed(), "train-data"));
+        this.pool = Trainer.trainingSet(data, settings.seed());
         InvalidInputException.require(pool.hasLabels(), "A classifier learns the data's classes, and "
                 + data.id() + " has none.");
         InvalidInputException.require(pool.labelCount() <= architecture.outputs(), "The classifier tells "

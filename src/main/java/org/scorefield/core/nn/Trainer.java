@@ -3,6 +3,7 @@ package org.scorefield.core.nn;
 import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.PointSet;
 import org.scorefield.core.flow.FlowSetup;
 import org.scorefield.core.InvalidInputException;
@@ -20,7 +21,8 @@ import org.scorefield.core.schedule.Coefficients;
  * {@code ln(σ/α) ~ N(P_mean, P_std²)}, or uniform on [0, 1] for flow matching.
  *
  * <p>Data come from a pool of {@value #POOL} points drawn once (a drawn or loaded point set is its
- * own pool); every draw derives from the settings' seed, so a run is reproducible step by step.
+ * own pool, {@link #trainingSet}); every draw derives from the settings' seed, so a run is
+ * reproducible step by step.
  *
  * <p>Flow matching may pair its batches otherwise (a {@link FlowSetup}, docs/math.md §8.3–8.5): x1 drawn from
  * another source than N(0, I), and the batch's pairs chosen by a coupling (minibatch OT, Sinkhorn);
@@ -122,13 +124,23 @@ public final class Trainer {
         this.pairData = pairData;
         this.pairSource = pairSource;
         this.initialWeights = initialWeights;
-        this.pool = pairData != null ? PointSet.of(pairData)
-                : data.sample(POOL, SeededRandom.derive(settings.seed(), "train-data"));
+        this.pool = pairData != null ? PointSet.of(pairData) : trainingSet(data, settings.seed());
         this.sourcePool = flow.source().distribution()
                 .map(d -> d.sample(POOL, SeededRandom.derive(settings.seed(), "train-source")))
                 .orElse(null);
         this.trainingTimes = new TrainingTimes(parameterization, settings);
         reset();
+    }
+
+    /**
+     * The points a model of {@code data} trained with this seed sees, each batch drawn uniformly
+     * from them: a point set's own points ({@link EmpiricalDistribution}: memorised, drawn or loaded
+     * data), or {@value #POOL} points drawn once from any other distribution. What memorisation is
+     * measured against (docs/math.md §11.7).
+     */
+    public static PointSet trainingSet(DataDistribution data, long seed) {
+        return data instanceof EmpiricalDistribution points ? points.points()
+                : data.sample(POOL, SeededRandom.derive(seed, "train-data"));
     }
 
     /** Back to the initial weights (seeded, or those being fine-tuned), step 0. */
