@@ -45,13 +45,18 @@ final class DataSpec {
     }
 
     /**
-     * The data a model file names in {@code "data"}: a preset, or a CSV file, its path taken from
+     * The data a model file names in {@code "data"}: a preset, a fixed draw of one ({@link
+     * org.scorefield.core.data.PresetDraw}), or a CSV file, its path taken from
      * the model's folder (see {@link InputFiles#named}). The points are named by their absolute
      * path, which a model made from them (a Reflow round) writes again from its own folder.
      */
     static DataDistribution named(Path model, String spec) {
         if (isPreset(spec)) {
             return DatasetPreset.fromId(spec);
+        }
+        var drawn = org.scorefield.core.data.PresetDraw.parse(spec);
+        if (drawn.isPresent()) {
+            return drawn.get(); // a fixed draw of a preset (train --data-n, the window's dataset size), drawn again
         }
         Path file = InputFiles.named(model, spec, "data", ".csv");
         return new EmpiricalDistribution(file.toAbsolutePath().normalize().toString(), PointCsv.read(file));

@@ -69,8 +69,10 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
                             + JsonFields.phrase(e.getMessage()) + ")",
                     model.flow().source());
         }
+        // a fixed draw's name already counts its points
         String description = data instanceof EmpiricalDistribution points
-                ? model.data() + " (" + points.points().size() + " points, resampled)" : data.id();
+                ? model.data() + (org.scorefield.core.data.PresetDraw.parse(model.data()).isPresent() ? " (resampled)"
+                        : " (" + points.points().size() + " points, resampled)") : data.id();
         return new DenoiserSource("model", file.toString(), model.denoiser(), Optional.of(data), description,
                 model.flow().source());
     }
@@ -84,15 +86,13 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
         Session.Data d = session.data();
         InvalidInputException.require(d.points().size() > 0, "The session " + IoReasons.fileName(file)
                 + " has no data points to sample or compare with.");
-        DataDistribution data = d.preset().<DataDistribution>map(p -> p)
-                .orElseGet(() -> new EmpiricalDistribution(d.name(), d.points()));
-        boolean exact = Settings.DRIVER.readOrDefault(session.settings()) == Driver.EXACT;
-        if (session.model().isPresent() && !exact) {
+        DataDistribution data = sessionData(session);
+        if (samplesModel(session)) {
             TrainedModel model = session.model().get();
             return new DenoiserSource("session", file.toString(), model.denoiser(), Optional.of(data),
                     data.id() + " (the session's data)", model.flow().source());
         }
-        Optional<GaussianMixture> mixture = d.preset().flatMap(p -> p.mixture());
+        Optional<GaussianMixture> mixture = data.mixture();
         ExactPath path = exactPath(session);
         FlowSource start = path.source();
         Denoiser oracle = ExactOracle.of(mixture, d.points(), path);
@@ -102,6 +102,27 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
                 reference.id() + (mixture.isPresent() ? "" : " (" + d.points().size()
                         + " memorised points, resampled)") + ", the session's exact oracle"
                         + (start.isGaussian() ? "" : " from " + start.id()), start);
+    }
+
+    /**
+     * The session's data as its window trains on it: the preset, a fixed draw of it when the session
+     * chose a dataset size ({@link Settings#DATA_TRAIN_SIZE}, the points saved with it), or the
+     * points themselves once edited.
+     */
+    static DataDistribution sessionData(Session session) {
+        Session.Data d = session.data();
+        boolean fixed = Settings.DATA_TRAIN_SIZE.readOrDefault(session.settings()) != Settings.WHOLE_PRESET;
+        if (d.preset().isPresent() && fixed) {
+            return new EmpiricalDistribution(org.scorefield.core.data.PresetDraw.id(d.preset().get(),
+                    d.points().size(), d.seed()), d.points());
+        }
+        return d.preset().<DataDistribution>map(p -> p)
+                .orElseGet(() -> new EmpiricalDistribution(d.name(), d.points()));
+    }
+
+    /** Whether a session samples with its model: it has one and its sampler is not driven by the exact oracle. */
+    static boolean samplesModel(Session session) {
+        return session.model().isPresent() && Settings.DRIVER.readOrDefault(session.settings()) != Driver.EXACT;
     }
 
     /** The path the session's window shows when its oracle samples (see {@link ExactPath#forSettings}). */

@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
             "  scorefield sample --oracle empirical:gaussian --process linear --solver sde --eta 1 --steps 200 "
                     + "--n 500 --seed 3",
             "  scorefield sample --model moons-eps.json --solver dpm2m --steps 16 --n 2000 --seed 1",
-            "  scorefield sample --oracle moons --class 1 --omega 3 --n 2000 --seed 1"})
+            "  scorefield sample --oracle moons --class 1 --omega 3 --n 2000 --seed 1",
+            "  scorefield sample --model moons-16.json --n 2000 --seed 1 --memorisation"})
 final class SampleCommand implements Callable<Integer> {
 
     @Spec
@@ -103,6 +104,13 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--omega", paramLabel = "W", description = "Guidance scale ω ≥ 0: 0 unconditional, 1 the "
             + "class, more sharpens towards it (default 1 with --class).")
     Double omega;
+
+    @Option(names = "--memorisation", description = "Also measure memorisation (docs/math.md §11.7): each "
+            + "sample's distance to the nearest point of the exact training set (the oracle's memorised points, or "
+            + "what the model trained on, rebuilt from its file), their median \"nn_distance_median\", and the share "
+            + "\"copy_fraction\" closer than \"copy_threshold\", a third of the training points' median spacing; "
+            + "\"training_set\" says which set, or why it cannot be known.")
+    boolean memorisation;
 
     @Override
     public Integer call() {
@@ -184,6 +192,9 @@ final class SampleCommand implements Callable<Integer> {
             json.put("modes_hit", c.modesHit());
             Json.put(json, "in_mode_fraction", c.inModeFraction());
         });
+        if (memorisation) {
+            MemorisationFigures.put(json, samples, MemorisationFigures.of(oracleOptions, source));
+        }
         if (!trainedSchedule.warnings().isEmpty()) {
             json.set("warnings", Json.MAPPER.valueToTree(trainedSchedule.warnings()));
         }

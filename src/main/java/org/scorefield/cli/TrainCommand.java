@@ -9,6 +9,8 @@ import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.io.InputFiles;
 import org.scorefield.core.io.JsonFields;
 import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.data.DatasetPreset;
+import org.scorefield.core.data.PresetDraw;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.flow.Coupling;
 import org.scorefield.core.flow.CouplingKind;
@@ -52,6 +54,7 @@ import picocli.CommandLine.TypeConversionException;
             "  scorefield train --data 8gaussians --head fm --width 64 --depth 3 --seed 2 --out 8g-fm.json",
             "  scorefield train --data points.csv --head edm --process edm --ema off --seed 3 --out points-edm.json",
             "  scorefield train --data moons --head fm --coupling ot --seed 4 --out moons-ot.json",
+            "  scorefield train --data moons --data-n 16 --steps 3000 --seed 1 --out moons-16.json",
             "  scorefield train --data gmm-labelled --conditional --label-dropout 0.2 --seed 1 --out gmm-cond.json",
             "  scorefield train --data moons --head fm --source 8gaussians --coupling sinkhorn --sinkhorn-eps 0.05 "
                     + "--seed 5 --out 8g-to-moons.json"})
@@ -67,6 +70,14 @@ final class TrainCommand implements Callable<Integer> {
             description = "moons, 8gaussians, checkerboard, swissroll, rings, spirals, pinwheel, gmm-labelled, "
                     + "gaussian, or a CSV file of x,y[,label] rows (resampled with replacement).")
     String data;
+
+    @Option(names = "--data-n", paramLabel = "N", description = "Train on exactly N points drawn once from the "
+            + "preset (as 'sample --oracle empirical:<preset> --data-n N' memorises them), to watch a model memorise "
+            + "tiny data (sample --memorisation); without it, 16,384 points drawn from --seed.")
+    Integer dataN;
+
+    @Option(names = "--data-seed", paramLabel = "S", description = "Seed of the --data-n points (default 0).")
+    Long dataSeed;
 
     @Option(names = "--head", defaultValue = "edm", paramLabel = "<eps|x0|score|velocity|edm|fm>",
             description = {"What the network predicts: noise, clean data, score, velocity, EDM's preconditioned "
@@ -204,6 +215,16 @@ final class TrainCommand implements Callable<Integer> {
             // The model file names its data by its path from the model's folder, which is where
             // 'sample --model' looks for it (and only there, see InputFiles.named).
             distribution = new EmpiricalDistribution(InputFiles.pathFrom(out, Path.of(data)), file.points());
+        }
+        if (dataN != null || dataSeed != null) {
+            InvalidInputException.require(distribution instanceof DatasetPreset, "--data-n and --data-seed draw a "
+                    + "fixed training set from a preset; a CSV file is its own training set.");
+            InvalidInputException.require(dataN != null, "--data-seed chooses the --data-n points: give --data-n too.");
+            InvalidInputException.require(dataN >= 2 && dataN <= PresetDraw.MAX_POINTS, "--data-n must lie between 2 "
+                    + "and " + PresetDraw.MAX_POINTS + ", got " + dataN + ".");
+            InvalidInputException.require(dataSeed == null || dataSeed >= 0, "--data-seed must not be negative, got "
+                    + dataSeed + ".");
+            distribution = PresetDraw.of((DatasetPreset) distribution, dataN, dataSeed == null ? 0 : dataSeed);
         }
         Architecture architecture = Architecture.defaults().withSize(width, depth)
                 .withActivation(Activation.fromId(activation)).withResidual(residual)

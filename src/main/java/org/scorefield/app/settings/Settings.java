@@ -52,6 +52,17 @@ public final class Settings {
     public static final Setting<Long> DATA_SEED = seed("data.seed", 7, "the data and of each point's noise ε")
             .keptInItsBlock().inScene().build();
 
+    /** The value of {@link #DATA_TRAIN_SIZE} meaning a fresh draw from the preset per training run. */
+    public static final int WHOLE_PRESET = 0;
+    public static final Setting<Integer> DATA_TRAIN_SIZE = integers("data.train_size", WHOLE_PRESET,
+            List.of(WHOLE_PRESET, 16, 64, 256, 1024, 4096), n -> n == WHOLE_PRESET ? "the whole preset"
+                    : String.format(Locale.ROOT, "%,d points", n), "Dataset size", "How many points the model "
+                    + "learns from. 16 to 4,096: exactly that many points, drawn once from the preset with the data "
+                    + "seed and shown on the canvas; the exact oracle then memorises those points, and samples are "
+                    + "judged against them. A small network copies 16 points and generalises from 4,096: compare "
+                    + "the Memorisation chart. The whole preset: a fresh draw of 16,384 points per training run, "
+                    + "and the preset's own exact oracle (docs/math.md \u00a711.7).").inScene().build();
+
     // ---- process ---------------------------------------------------------------------------------
 
     public static final Setting<ScheduleKind> PROCESS_KIND = choice("process.kind", ScheduleKind.class, ScheduleKind.VP,
@@ -354,7 +365,7 @@ public final class Settings {
             "Draw the title, t and NFE on every frame.").notInScene().build();
 
     /** Every setting, in the order of the side panel. */
-    public static final List<Setting<?>> ALL = List.of(DATA_PRESET, DATA_POINTS, DATA_SEED, PROCESS_KIND, OBJECTIVE,
+    public static final List<Setting<?>> ALL = List.of(DATA_PRESET, DATA_POINTS, DATA_SEED, DATA_TRAIN_SIZE, PROCESS_KIND, OBJECTIVE,
             SOURCE, COUPLING, SINKHORN_EPSILON, WIDTH, DEPTH, LEARNING_RATE, BATCH, EMA, TRAINING_SEED, CONDITIONAL,
             LABEL_DROPOUT, REFRESH_SAMPLES, REFRESH_EVERY, COMPARE_VARIES, COMPARE_OBJECTIVE, COMPARE_SCHEDULE,
             COMPARE_WIDTH, COMPARE_COUPLING, REFLOW_PAIRS, REFLOW_TRAIN_STEPS, REFLOW_FINE_TUNE, REFLOW_SIDE_BY_SIDE,
