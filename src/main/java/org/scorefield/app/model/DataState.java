@@ -14,6 +14,7 @@ import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.GaussianMixture;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
+import org.scorefield.core.data.PresetDraw;
 import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.schedule.ForwardNoising;
@@ -39,18 +40,24 @@ public final class DataState {
      * @param preset  the preset they were drawn from, while unedited
      * @param name    how the data is named on screen and in model files
      * @param noising the forward process with one fixed ε per point
+     * @param fixed   whether the points are the whole training set (a dataset size was chosen, see
+     *                {@link Settings#DATA_TRAIN_SIZE}) rather than a picture of the preset
      */
-    public record Data(PointSet points, Optional<DatasetPreset> preset, String name, ForwardNoising noising) {
+    public record Data(PointSet points, Optional<DatasetPreset> preset, String name, ForwardNoising noising,
+                       boolean fixed) {
 
-        /** What the trainer draws from: the preset itself, or the points. */
+        /**
+         * What the trainer draws from: the preset itself, or the points (edited ones, or a fixed draw
+         * of the preset, named so that a model file can draw it again: {@link PresetDraw}).
+         */
         public DataDistribution distribution() {
-            return preset.<DataDistribution>map(p -> p)
+            return preset.filter(p -> !fixed).<DataDistribution>map(p -> p)
                     .orElseGet(() -> new EmpiricalDistribution(name, points));
         }
 
-        /** The exact Gaussian mixture, for an unedited mixture preset. */
+        /** The exact Gaussian mixture, for an unedited mixture preset drawn afresh (a fixed draw is memorised). */
         public Optional<GaussianMixture> mixture() {
-            return preset.flatMap(DatasetPreset::mixture);
+            return fixed ? Optional.empty() : preset.flatMap(DatasetPreset::mixture);
         }
     }
 
@@ -91,6 +98,7 @@ public final class DataState {
     private final ObjectProperty<DatasetPreset> preset;
     private final IntegerProperty pointCount;
     private final LongProperty seed;
+    private final IntegerProperty trainSize;
     private final ReadOnlyObjectWrapper<Data> data = new ReadOnlyObjectWrapper<>();
     private long brushStrokes;
     private Edit lastEdit = Edit.PRESET;
@@ -107,7 +115,14 @@ public final class DataState {
         preset = values.object(Settings.DATA_PRESET);
         pointCount = values.integer(Settings.DATA_POINTS);
         seed = values.whole(Settings.DATA_SEED);
+        trainSize = values.integer(Settings.DATA_TRAIN_SIZE);
         drawPreset();
+        trainSize.addListener((obs, old, n) -> {
+            if (!restoring && data.get().preset().isPresent()) {
+                lastEdit = Edit.POINTS;
+                drawPreset();
+            }
+        });
         preset.addListener((obs, old, p) -> {
             if (p != null && !restoring) {
                 lastEdit = Edit.PRESET;
@@ -148,6 +163,11 @@ public final class DataState {
         return seed;
     }
 
+    /** The dataset size: {@link Settings#WHOLE_PRESET}, or the number of points drawn once to train on. */
+    public IntegerProperty trainSizeProperty() {
+        return trainSize;
+    }
+
     public ReadOnlyObjectProperty<Data> dataProperty() {
         return data.getReadOnlyProperty();
     }
@@ -185,8 +205,14 @@ public final class DataState {
         drawPreset();
     }
 
+    /** The preset's points: as many as the dataset size when one is chosen, otherwise as many as the Points box says. */
     private void drawPreset() {
         DatasetPreset p = preset.get();
+        int fixed = trainSize.get();
+        if (fixed != Settings.WHOLE_PRESET) {
+            set(PresetDraw.of(p, fixed, seed.get()).points(), Optional.of(p), PresetDraw.id(p, fixed, seed.get()));
+            return;
+        }
         set(p.sample(Math.max(MIN_POINTS, Math.min(MAX_POINTS, pointCount.get())), seed.get()), Optional.of(p),
                 p.displayName());
     }
@@ -314,6 +340,8 @@ public final class DataState {
     }
 
     private void set(PointSet points, Optional<DatasetPreset> from, String name) {
-        data.set(new Data(points, from, name, FlowSource.gaussian().forwardNoising(points, seed.get())));
+        boolean fixed = from.isPresent() && trainSize.get() != Settings.WHOLE_PRESET;
+        String named = fixed ? PresetDraw.id(from.get(), points.size(), seed.get()) : name;
+        data.set(new Data(points, from, named, FlowSource.gaussian().forwardNoising(points, seed.get()), fixed));
     }
 }

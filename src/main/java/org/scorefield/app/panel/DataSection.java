@@ -44,6 +44,10 @@ public final class DataSection {
         ComboBox<DatasetPreset> presets = Controls.choices(Settings.DATA_PRESET, data.presetProperty(), "dataBox");
         Spinner<Integer> points = Controls.spinner(Settings.DATA_POINTS, data.pointCountProperty(), "pointsSpinner");
         SeedField seed = Controls.seed(Settings.DATA_SEED, data.seedProperty(), "dataSeed");
+        ComboBox<Integer> trainSize = Controls.choices(Settings.DATA_TRAIN_SIZE, data.trainSizeProperty(),
+                "trainSizeBox");
+        // a chosen dataset size decides how many points there are: the Points box waits for "the whole preset"
+        points.disableProperty().bind(data.trainSizeProperty().isNotEqualTo(Settings.WHOLE_PRESET));
 
         ToggleButton look = new ToggleButton("Start paths");
         ToggleButton brush = new ToggleButton("Draw");
@@ -109,12 +113,14 @@ public final class DataSection {
         data.dataProperty().addListener((obs, old, d) -> update());
         data.presetProperty().addListener((obs, old, p) -> update());
         data.pointCountProperty().addListener((obs, old, n) -> update());
+        data.trainSizeProperty().addListener((obs, old, n) -> update());
         update();
         return Widgets.section("Data", "dataSection",
                 Controls.row(Settings.DATA_PRESET, presets),
                 description,
                 Controls.row(Settings.DATA_POINTS, points),
                 Controls.row(Settings.DATA_SEED, seed),
+                Controls.row(Settings.DATA_TRAIN_SIZE, trainSize),
                 Widgets.caption("A click or drag on the canvas:"), tools,
                 new BrushClassPicker(model).build(),
                 fileRow, summary);
@@ -135,7 +141,9 @@ public final class DataSection {
         DatasetPreset chosen = model.data().presetProperty().get();
         boolean isPreset = d.preset().isPresent();
         String held = d.name().equals("drawn points") ? d.name() : "“" + d.name() + "”";
-        description.setText(isPreset ? d.preset().get().description()
+        description.setText(isPreset ? d.preset().get().description() + (d.fixed() ? String.format(Locale.ROOT,
+                " The model learns exactly these %,d points, and the exact oracle memorises them.", d.points().size())
+                : "")
                 : String.format(Locale.ROOT, "The canvas holds %s, not the %s preset; their exact oracle memorises "
                         + "them (docs/math.md §4.1). Restore preset draws the preset again.", held,
                         chosen.displayName()));

@@ -515,6 +515,11 @@ public final class LessonState {
         Optional<Long> seed = Settings.DATA_SEED.read(in);
         return () -> {
             DataState data = model.data();
+            if ((preset.isPresent() || count.isPresent() || seed.isPresent())
+                    && Settings.DATA_TRAIN_SIZE.read(in).isEmpty()) {
+                // a scene that draws data without naming a dataset size (one written before there was one) means the whole preset
+                data.trainSizeProperty().set(Settings.WHOLE_PRESET);
+            }
             if (preset.isPresent() || count.isPresent() || seed.isPresent()) {
                 boolean same = data.data().preset().equals(Optional.of(preset.orElse(data.presetProperty().get())))
                         && count.map(n -> n == data.pointCountProperty().get()).orElse(true)

@@ -23,12 +23,27 @@ class LessonStateTest {
     private final ExplorerModel model = new ExplorerModel(manual.jobs);
     private final LessonState lessons = new LessonState(model);
 
+    /** The memorisation scene trains on 16 points; a scene written before there was a dataset size draws the whole preset. */
+    @Test
+    void aSceneWithoutADatasetSizeDrawsTheWholePresetAgain() {
+        Lesson lesson = LessonState.defaultLesson();
+        lessons.next();
+        lessons.go(lesson.scenes().size() - 1);
+        manual.runAll();
+        assertEquals(16, model.data().trainSizeProperty().get());
+        assertEquals(16, model.data().data().points().size());
+        lessons.go(0);
+        manual.runAll();
+        assertEquals(org.scorefield.app.settings.Settings.WHOLE_PRESET, model.data().trainSizeProperty().get());
+        assertEquals(1000, model.data().data().points().size());
+    }
+
     @Test
     void theDefaultLessonFollowsTheStoryAndEverySceneShows() {
         Lesson lesson = LessonState.defaultLesson();
         assertEquals(List.of("The data", "Forward noising", "Score and Tweedie", "PF-ODE vs reverse SDE",
                 "Samplers and NFE", "Flow matching", "Couplings", "Reflow", "Guidance", "Density flows",
-                "Likelihood", "Another schedule"),
+                "Likelihood", "Another schedule", "Memorisation"),
                 lesson.scenes().stream().map(Lesson.Scene::name).toList());
         List<String> names = lesson.scenes().stream().map(Lesson.Scene::name).toList();
         lessons.next(); // PageDown with no lesson open starts the default one
@@ -54,6 +69,7 @@ class LessonStateTest {
         }
         assertEquals(lesson.scenes().size() - 1, lessons.indexProperty().get(), "the last scene stays the last");
         // "Another schedule" samples a model of moons under VP, in the single view
+        lessons.go(names.indexOf("Another schedule"));
         assertEquals(org.scorefield.core.schedule.ScheduleKind.VP, model.process().kindProperty().get());
         assertFalse(model.view().likelihoodProperty().get());
         assertTrue(model.view().showSamplesProperty().get());
@@ -303,7 +319,7 @@ class LessonStateTest {
                 "view.samples", "view.field", "view.field_kind", "view.field_source", "view.streamlines",
                 "view.field_resolution", "view.arrow_scale", "view.pairs", "sampling.class", "sampling.guidance",
                 "sampling.omega", "sampling.omega_b", "view.heatmap", "view.omega_split", "sampling.swirl",
-                "view.continuity", "view.cells_x", "view.cells_y", "view.likelihood"),
+                "view.continuity", "view.cells_x", "view.cells_y", "view.likelihood", "data.train_size"),
                 LessonState.CAPTURED.stream().map(org.scorefield.app.settings.Setting::key)
                         .collect(java.util.stream.Collectors.toSet()));
     }
