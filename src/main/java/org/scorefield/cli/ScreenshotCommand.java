@@ -57,7 +57,11 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "oracle: the flux pₜ·û, the continuity cells and samples turned by a swirl; use "
                     + "--steps 0); likelihood (log p₀ of the model beside the exact one and their difference, with "
                     + "a point half way up its climb to the prior; with --data 8gaussians); reschedule (a model "
-                    + "trained under vp sampled after the process is switched to linear). Default "
+                    + "trained under vp sampled after the process is switched to linear); "
+                    + "memorisation (a model "
+                    + "trained --steps on 16 points of the data, its samples on them, and the Memorisation chart: "
+                    + "distances to the nearest training point, the model's beside the memorising oracle's; try "
+                    + "--steps 2000). Default "
                     + "${DEFAULT-VALUE}.")
     String view;
 

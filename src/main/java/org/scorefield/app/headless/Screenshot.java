@@ -77,7 +77,13 @@ public final class Screenshot {
          * A model trained under VP, sampled after the process was switched to linear: read through the change
          * of time and scale (docs/math.md §2.10), with the Model &amp; training section's note open.
          */
-        RESCHEDULE;
+        RESCHEDULE,
+        /**
+         * A model trained on 16 points of the data (Data ▸ Dataset size), its samples over those points at
+         * t = 0, and the Memorisation chart: the model's distances to the nearest training point beside the
+         * memorising oracle's (docs/math.md §11.7).
+         */
+        MEMORISATION;
 
         /** The lower-case name the command line uses: "guidance-split". */
         @Override
@@ -160,6 +166,9 @@ public final class Screenshot {
                 }
                 if (script.view() == View.COMPARE) {
                     model.view().compareProperty().set(true); // before training, so that B trains beside A
+                }
+                if (script.view() == View.MEMORISATION) {
+                    model.data().trainSizeProperty().set(MEMORISATION_POINTS); // before training: the model learns these
                 }
             });
             if (script.steps() > 0) {
@@ -403,6 +412,20 @@ public final class Screenshot {
                 model.likelihood().climbFrom(0.9, 1.6);
                 return;
             }
+            case MEMORISATION -> {
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(true);
+                model.view().showDensityProperty().set(false);
+                model.view().showSamplesProperty().set(true);
+                model.view().showFieldProperty().set(false);
+                model.sampling().pathsProperty().set(0);
+                view.scrubber().stop();
+                model.view().timeProperty().set(0.0);
+                view.charts().showMemorisationTab();
+                if (view.lookup("#dataSection") instanceof TitledPane data) {
+                    data.setExpanded(true);
+                }
+            }
             case PAIRS -> {
                 model.view().splitProperty().set(false);
                 model.view().showDataProperty().set(false);
@@ -415,6 +438,9 @@ public final class Screenshot {
         }
         model.sampling().resample();
     }
+
+    /** The dataset size of the memorisation view: a small network copies this few points. */
+    static final int MEMORISATION_POINTS = 16;
 
     /** The swirl view's strength, time and block of cells. */
     static final double SWIRL_STRENGTH = 1.5;

@@ -42,6 +42,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final PairsState pairs;
     private final HeldOutNll heldOutNll;
     private final PathLikelihood pathLikelihood;
+    private final MemorisationState memorisation;
     private final CanvasGuide guide;
     private final CompareState compare;
     private final ClassifierState classifier;
@@ -90,6 +91,7 @@ public final class ExplorerModel implements AutoCloseable {
         pairs = new PairsState(jobs, data, training, sampling.seedProperty(), view.showPairsProperty());
         heldOutNll = new HeldOutNll(jobs, training);
         pathLikelihood = new PathLikelihood(jobs, sampling, this::samplingChoice);
+        memorisation = new MemorisationState(jobs, sampling, this::samplingChoice, training.seedProperty()::get);
         guide = new CanvasGuide(this);
         compare = new CompareState(jobs, values, view.compareProperty(), data, process, training, sampling);
         guidanceSplit = new GuidanceSplit(jobs, view.omegaSplitProperty(), sampling, this::samplingChoice);
@@ -369,6 +371,11 @@ public final class ExplorerModel implements AutoCloseable {
     /** The exact log-density along a few sampling paths on screen (docs/math.md §7.6). */
     public PathLikelihood pathLikelihood() {
         return pathLikelihood;
+    }
+
+    /** The samples' distances to the training points, the model's beside the memorising oracle's (docs/math.md §11.7). */
+    public MemorisationState memorisation() {
+        return memorisation;
     }
 
     /** The latest sentence for the user (an error, or what just happened), shown in the status bar. */

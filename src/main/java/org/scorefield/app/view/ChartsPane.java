@@ -29,6 +29,8 @@ public final class ChartsPane extends VBox {
     private final ReflowChart reflowRounds = new ReflowChart(ReflowChart.View.ROUNDS);
     private final ReflowChart reflowNfe = new ReflowChart(ReflowChart.View.NFE);
     private final org.scorefield.app.chart.PathDensityChart pathDensity = new org.scorefield.app.chart.PathDensityChart();
+    private final org.scorefield.app.chart.MemorisationChart memorisation = new org.scorefield.app.chart.MemorisationChart();
+    private javafx.scene.control.ToggleButton memorisationTab;
     /** The lower chart's chooser: tab-like buttons that wrap onto a second line instead of being cut. */
     private final javafx.scene.control.ToggleGroup chooser = new javafx.scene.control.ToggleGroup();
     private final javafx.scene.layout.StackPane lower = new javafx.scene.layout.StackPane();
@@ -112,8 +114,16 @@ public final class ChartsPane extends VBox {
                 + "sampled: each Euler step mixes the point with a mean-shift step, so it should not lower the "
                 + "density p at the step's own starting time; the caption counts the steps where it rose. For a "
                 + "model the density is still the data's, at the model's path points (docs/math.md \u00a77.6)."));
+        memorisation.setId("memorisationChart");
+        memorisationTab = tab("Memorisation", "memorisationTab", memorisation);
+        memorisationTab.setTooltip(Widgets.tip("How far each sample lies from its nearest training point, for the "
+                + "model's samples and for the memorising oracle's (the exact denoiser of the training points, "
+                + "which copies them), from the same starting noise. Left of the dashed line \u03b4, a third of the "
+                + "training points' typical spacing, a sample copies a training point. A small model copies 16 "
+                + "points and generalises from 4,096: change Data \u25b8 Dataset size and train (docs/math.md "
+                + "\u00a711.7)."));
         javafx.scene.layout.FlowPane tabRow = new javafx.scene.layout.FlowPane(2, 2, lossTab, errorTab, reflowTab,
-                pathTab);
+                pathTab, memorisationTab);
         tabRow.getStyleClass().add("chart-tabs");
         chooser.selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
@@ -174,6 +184,8 @@ public final class ChartsPane extends VBox {
                 showPaths(model.pathLikelihood().curvesProperty().get());
             }
         });
+        model.memorisation().figuresProperty().addListener((obs, old, f) -> showMemorisation(f));
+        memorisationTab.selectedProperty().addListener((obs, old, on) -> model.memorisation().setShown(on));
         model.view().lookProperty().addListener((obs, old, look) -> setLook(look));
         setLook(model.view().lookProperty().get());
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {comparison.resultProperty(),
@@ -240,6 +252,20 @@ public final class ChartsPane extends VBox {
         pathDensity.show(curves.samples(), curves.clicks(), heading, note);
     }
 
+    /** The memorisation histograms of the run on screen. */
+    private void showMemorisation(org.scorefield.app.model.MemorisationState.Figures f) {
+        memorisation.show(f.model().orElse(null), f.oracle().orElse(null), f.trainingSet(), f.note());
+    }
+
+    /** Shows the Memorisation tab (a lesson scene's or a screenshot's view). */
+    public void showMemorisationTab() {
+        memorisationTab.setSelected(true);
+    }
+
+    org.scorefield.app.chart.MemorisationChart memorisationChart() {
+        return memorisation;
+    }
+
     private void setLook(Look look) {
         schedule.setLook(look);
         loss.setLook(look);
@@ -247,6 +273,7 @@ public final class ChartsPane extends VBox {
         reflowRounds.setLook(look);
         reflowNfe.setLook(look);
         pathDensity.setLook(look);
+        memorisation.setLook(look);
     }
 
     private List<org.scorefield.core.flow.Reflow.Round> shownRounds = List.of();
@@ -296,7 +323,7 @@ public final class ChartsPane extends VBox {
         out.add(schedule);
         javafx.scene.Node content = (javafx.scene.Node) chooser.getSelectedToggle().getUserData();
         for (org.scorefield.app.chart.LectureChart c : new org.scorefield.app.chart.LectureChart[] {loss, errors,
-            reflowRounds, reflowNfe, pathDensity}) {
+            reflowRounds, reflowNfe, pathDensity, memorisation}) {
             if (isInside(c, content)) {
                 out.add(c);
             }
