@@ -9,6 +9,7 @@ import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.PointCsv;
 import org.scorefield.core.data.PointSet;
+import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.metric.SampleQuality;
 import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.sdf.ScoreDifferenceFlow;
@@ -92,9 +93,8 @@ final class SdfCommand implements Callable<Integer> {
         DataDistribution target = DataSpec.parse(data, "--data");
         double[] targetPoints = target instanceof EmpiricalDistribution file ? file.points().xy()
                 : target.sample(n, SeededRandom.derive(seed, "sdf-target")).xy();
-        double[] start = source.equals("gaussian") ? new SeededRandom(SeededRandom.derive(seed, "sdf-source"))
-                .gaussianPoints(n) : DataSpec.parse(source, "--source").sample(n, SeededRandom.derive(seed,
-                        "sdf-source")).xy();
+        double[] start = ScoreDifferenceFlow.startingPoints(source.equals("gaussian") ? FlowSource.gaussian()
+                : FlowSource.of(DataSpec.parse(source, "--source")), n, seed);
 
         double floor = SampleQuality.floor(target, n, seed);
         ObjectNode json = Json.object();

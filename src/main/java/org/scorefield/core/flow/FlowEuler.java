@@ -1,5 +1,6 @@
 package org.scorefield.core.flow;
 
+import org.scorefield.core.Progress;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.sample.Trajectories;
 
@@ -21,7 +22,7 @@ public final class FlowEuler {
 
     /** The end points after K steps from the sources z (interleaved; not modified). */
     public static double[] sample(Denoiser flow, double[] z, int steps) {
-        return run(flow, z, steps, false).positions()[1];
+        return run(flow, z, steps, false, Progress.NONE).positions()[1];
     }
 
     /**
@@ -29,10 +30,15 @@ public final class FlowEuler {
      * and K are the sources and the samples.
      */
     public static Trajectories trajectories(Denoiser flow, double[] z, int steps) {
-        return run(flow, z, steps, true);
+        return run(flow, z, steps, true, Progress.NONE);
     }
 
-    private static Trajectories run(Denoiser flow, double[] z, int steps, boolean record) {
+    /** As {@link #trajectories(Denoiser, double[], int)}, checking {@code progress} for a cancel before each step. */
+    public static Trajectories trajectories(Denoiser flow, double[] z, int steps, Progress progress) {
+        return run(flow, z, steps, true, progress);
+    }
+
+    private static Trajectories run(Denoiser flow, double[] z, int steps, boolean record, Progress progress) {
         if (steps < 1) {
             throw new IllegalArgumentException("Euler needs at least one step, got " + steps);
         }
@@ -43,6 +49,7 @@ public final class FlowEuler {
         double[] x = z.clone();
         double h = 1.0 / steps;
         for (int k = 0; k < steps; k++) {
+            progress.check();
             double t = 1 - k * h;
             double[] u = flow.velocity(x, t);
             for (int i = 0; i < x.length; i++) {

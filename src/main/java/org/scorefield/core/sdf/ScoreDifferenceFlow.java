@@ -2,6 +2,7 @@ package org.scorefield.core.sdf;
 
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.denoise.KernelDenoiser;
+import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.random.SeededRandom;
 
 /**
@@ -49,6 +50,18 @@ public record ScoreDifferenceFlow(double sigma, double sigmaEnd, boolean anneal,
     public double etaAt(int k) {
         double s = sigmaAt(k) / sigma;
         return eta * s * s;
+    }
+
+    /**
+     * The n particles a run starts from: N(0, I) from {@code derive(seed, "sdf-source")}, or n draws of
+     * the source's distribution from the same stream. The command line and the window both start here,
+     * so that one seed gives the same particles in both.
+     */
+    public static double[] startingPoints(FlowSource source, int n, long seed) {
+        InvalidInputException.require(n >= 1, "The flow needs at least one particle, got " + n + ".");
+        long stream = SeededRandom.derive(seed, "sdf-source");
+        return source.distribution().map(d -> d.sample(n, stream).xy())
+                .orElseGet(() -> new SeededRandom(stream).gaussianPoints(n));
     }
 
     /** Sees the particles after each iteration (1-based); may throw to stop. */

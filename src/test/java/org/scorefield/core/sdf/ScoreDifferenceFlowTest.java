@@ -74,4 +74,15 @@ class ScoreDifferenceFlowTest {
         assertThrows(InvalidInputException.class, () -> new ScoreDifferenceFlow(1, 0.1, true, -1, 1));
         assertThrows(InvalidInputException.class, () -> new ScoreDifferenceFlow(1, 0.1, true, 0.1, 0));
     }
+
+    /** The particles start from the streams the command line always used: N(0, I) or a preset's draws. */
+    @Test
+    void startingPointsComeFromTheSdfSourceStream() {
+        long stream = org.scorefield.core.random.SeededRandom.derive(4, "sdf-source");
+        assertArrayEquals(new org.scorefield.core.random.SeededRandom(stream).gaussianPoints(50),
+                ScoreDifferenceFlow.startingPoints(org.scorefield.core.flow.FlowSource.gaussian(), 50, 4), 0);
+        assertArrayEquals(org.scorefield.core.data.DatasetPreset.MOONS.sample(50, stream).xy(),
+                ScoreDifferenceFlow.startingPoints(org.scorefield.core.flow.FlowSource.of(
+                        org.scorefield.core.data.DatasetPreset.MOONS), 50, 4), 0);
+    }
 }
