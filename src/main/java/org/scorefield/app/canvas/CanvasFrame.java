@@ -37,16 +37,17 @@ import org.scorefield.core.sample.Trajectories;
  * @param headClasses  the class of each trajectory's particle, colouring its head and path in the class's
  *                     colour (guided samples), or null for the role's colour
  * @param cells        a block of continuity cells with their mass rate and net inflow (docs/math.md §8.10), or null
+ * @param overlay      a view's own points, paths and arrows, each named in the key (see {@link Overlay}), or null
  */
 public record CanvasFrame(ScalarGrid heatmap, HeatmapStyle heatmapStyle, VectorGrid field, FieldStyle fieldStyle,
                           double arrowScale, List<double[]> streamlines, double[] particles, int[] labels,
                           Trajectories trajectories, double t, int pathsDrawn, TrajectoryRole role,
                           Trajectories clicked, boolean showDenoised, String title, VelocityProbe probe,
-                          int[] headClasses, ContinuityCells cells) {
+                          int[] headClasses, ContinuityCells cells, Overlay overlay) {
 
     /** Nothing but the background, grid and axes. */
     public static final CanvasFrame EMPTY = new CanvasFrame(null, HeatmapStyle.DENSITY, null, FieldStyle.ARROWS, 1,
-            null, null, null, null, 0, 0, TrajectoryRole.ODE, null, false, null, null, null, null);
+            null, null, null, null, 0, 0, TrajectoryRole.ODE, null, false, null, null, null, null, null);
 
     public CanvasFrame {
         if (heatmapStyle == null || fieldStyle == null || role == null) {
@@ -74,61 +75,67 @@ public record CanvasFrame(ScalarGrid heatmap, HeatmapStyle heatmapStyle, VectorG
 
     public CanvasFrame withHeatmap(ScalarGrid grid, HeatmapStyle style) {
         return new CanvasFrame(grid, style, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay);
     }
 
     /** A field as arrows, scaled by {@code scale}. */
     public CanvasFrame withArrows(VectorGrid grid, double scale) {
         return new CanvasFrame(heatmap, heatmapStyle, grid, FieldStyle.ARROWS, scale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay);
     }
 
     /** A field as streamlines traced from it. */
     public CanvasFrame withStreamlines(VectorGrid grid, List<double[]> lines) {
         return new CanvasFrame(heatmap, heatmapStyle, grid, FieldStyle.STREAMLINES, arrowScale, lines, particles,
-                labels, trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells);
+                labels, trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay);
     }
 
     public CanvasFrame withParticles(double[] xy, int[] classes) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, xy, classes,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay);
     }
 
     /** Paths in the role's colour (any classes of the paths before are dropped: see {@link #withHeadClasses}). */
     public CanvasFrame withTrajectories(Trajectories paths, double time, int drawn, TrajectoryRole pathRole) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                paths, time, drawn, pathRole, clicked, showDenoised, title, probe, null, cells);
+                paths, time, drawn, pathRole, clicked, showDenoised, title, probe, null, cells, overlay);
     }
 
     public CanvasFrame withClicked(Trajectories paths) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, paths, showDenoised, title, probe, headClasses, cells);
+                trajectories, t, pathsDrawn, role, paths, showDenoised, title, probe, headClasses, cells, overlay);
     }
 
     public CanvasFrame withShowDenoised(boolean show) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, show, title, probe, headClasses, cells);
+                trajectories, t, pathsDrawn, role, clicked, show, title, probe, headClasses, cells, overlay);
     }
 
     public CanvasFrame withTitle(String caption) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, caption, probe, headClasses, cells);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, caption, probe, headClasses, cells, overlay);
     }
 
     /** Colours each trajectory's particle by its class (null: the role's colour). */
     public CanvasFrame withHeadClasses(int[] classes) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, classes, cells);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, classes, cells, overlay);
     }
 
     public CanvasFrame withProbe(VelocityProbe p) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, p, headClasses, cells);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, p, headClasses, cells, overlay);
+    }
+
+    /** A view's own marks (null: none). */
+    public CanvasFrame withOverlay(Overlay marks) {
+        return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, marks);
     }
 
     /** The block of continuity cells, or null for none. */
     public CanvasFrame withCells(ContinuityCells block) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, block);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, block, overlay);
     }
 }

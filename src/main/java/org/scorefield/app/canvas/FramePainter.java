@@ -78,7 +78,9 @@ public final class FramePainter {
         LayerLegend.Layout layers = LayerLegend.layout(frame, look, width, height);
         if (layers != null && title != null && title.bandX() + title.bandW() > layers.x() - margin
                 && title.bandY() < layers.y() + layers.h()) {
-            layers = null;
+            // a view's own marks are named at the bottom right instead, when no colour bar or arrow key is there
+            layers = frame.overlay() != null && legend == null && key == null
+                    ? LayerLegend.layout(frame, look, width, height, true) : null;
         }
         if (layers != null) {
             keepOut.add(layers.x() - margin, layers.y() - margin, layers.w() + 2 * margin, layers.h() + 2 * margin);
@@ -97,6 +99,9 @@ public final class FramePainter {
         }
         if (frame.particles() != null) {
             paintParticles(g, frame.particles(), frame.labels(), p, m, r);
+        }
+        if (frame.overlay() != null) {
+            OverlayPainter.paint(g, frame.overlay(), look, m, r, keepOut);
         }
         if (frame.clicked() != null) {
             paintTrajectories(g, frame.clicked(), frame.t(), frame.clicked().particles(), p.accent(), null, true,

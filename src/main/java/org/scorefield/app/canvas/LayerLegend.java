@@ -62,6 +62,15 @@ final class LayerLegend {
 
     /** The key of this frame at the top right, or null when the frame shows no layer to name. */
     static Layout layout(CanvasFrame frame, Look look, double width, double height) {
+        return layout(frame, look, width, height, false);
+    }
+
+    /**
+     * The key at the top right, or with {@code bottom} at the bottom right above the tick labels (where
+     * the colour bar goes when there is one), or null when the frame shows no layer to name or the
+     * canvas has no room for it.
+     */
+    static Layout layout(CanvasFrame frame, Look look, double width, double height, boolean bottom) {
         Look.Palette p = look.palette();
         List<Entry> entries = new ArrayList<>();
         if (frame.particles() != null) {
@@ -90,6 +99,18 @@ final class LayerLegend {
         if (frame.clicked() != null) {
             entries.add(new Entry(Mark.LINE, List.of(p.accent()), "paths from a click"));
         }
+        if (frame.overlay() != null) {
+            for (Overlay.Paths paths : frame.overlay().paths()) {
+                entries.add(new Entry(Mark.LINE, List.of(FramePainter.pathColor(paths.ink().color(p), false, look)),
+                        paths.label()));
+            }
+            for (Overlay.Dots dots : frame.overlay().dots()) {
+                entries.add(new Entry(Mark.DOT, List.of(dots.ink().color(p)), dots.label()));
+            }
+            for (Overlay.Arrows arrows : frame.overlay().arrows()) {
+                entries.add(new Entry(Mark.LINE, List.of(arrows.ink().color(p)), arrows.label()));
+            }
+        }
         if (entries.isEmpty()) {
             return null;
         }
@@ -106,8 +127,8 @@ final class LayerLegend {
         }
         double h = (2 * PAD - 2 + ROW * entries.size()) * s;
         double x = width - w - 10 * s;
-        double y = 10 * s;
-        if (x < width / 2 || y + h > height / 3) {
+        double y = bottom ? height - h - 40 * s : 10 * s;
+        if (x < width / 2 || h > height / 3 || y < 0) {
             return null; // too small a canvas: the key would cover what it names
         }
         return new Layout(x, y, w, h, entries);
