@@ -61,7 +61,10 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "memorisation (a model "
                     + "trained --steps on 16 points of the data, its samples on them, and the Memorisation chart: "
                     + "distances to the nearest training point, the model's beside the memorising oracle's; try "
-                    + "--steps 2000). Default "
+                    + "--steps 2000); "
+                    + "sdf (score-difference "
+                    + "flow from N(0, I) to the data with the two denoisers' arrows, beside flow matching from the "
+                    + "same particles, and their SW2 chart; use --steps 0). Default "
                     + "${DEFAULT-VALUE}.")
     String view;
 

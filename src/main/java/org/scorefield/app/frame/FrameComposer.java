@@ -129,6 +129,9 @@ public final class FrameComposer {
         if (model.view().likelihoodProperty().get()) {
             return likelihood();
         }
+        if (model.view().sdfProperty().get()) {
+            return SdfPanes.scene(model.sdf(), model.data().data().points().xy());
+        }
         SamplingState.Runs runs = model.sampling().runsProperty().get();
         if (model.view().compareProperty().get()) {
             return compare(runs.single(), layers);

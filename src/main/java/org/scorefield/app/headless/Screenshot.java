@@ -83,7 +83,14 @@ public final class Screenshot {
          * t = 0, and the Memorisation chart: the model's distances to the nearest training point beside the
          * memorising oracle's (docs/math.md §11.7).
          */
-        MEMORISATION;
+        MEMORISATION,
+        /**
+
+         * Score-difference flow from N(0, I) to the data after its default iterations, with the two
+         * denoisers and their difference as arrows, beside flow matching from the same particles, and
+         * the SW2 chart of both (docs/math.md §10.3).
+         */
+        SDF;
 
         /** The lower-case name the command line uses: "guidance-split". */
         @Override
@@ -425,6 +432,19 @@ public final class Screenshot {
                 if (view.lookup("#dataSection") instanceof TitledPane data) {
                     data.setExpanded(true);
                 }
+            }
+            case SDF -> {
+                model.sdf().fieldsProperty().set(true);
+                model.view().sdfProperty().set(true); // the view coming on runs the flow
+                view.scrubber().stop();
+                // the flow's controls in sight: the sections above them folded
+                for (String id : new String[] {"#dataSection", "#processSection", "#trainingSection",
+                    "#reflowSection"}) {
+                    if (view.lookup(id) instanceof TitledPane section) {
+                        section.setExpanded(false);
+                    }
+                }
+                return;
             }
             case PAIRS -> {
                 model.view().splitProperty().set(false);

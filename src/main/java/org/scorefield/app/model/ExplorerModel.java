@@ -49,6 +49,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final GuidanceSplit guidanceSplit;
     private final ContinuityState continuity;
     private final LikelihoodView likelihood;
+    private final SdfState sdf;
     private final UndoHistory undo;
 
     /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
@@ -115,6 +116,8 @@ public final class ExplorerModel implements AutoCloseable {
                 likelihood.trainingStopped();
             }
         });
+        sdf = new SdfState(jobs, values, view.sdfProperty(), data::data);
+        data.dataProperty().addListener(obs -> sdf.dataChanged());
         // last: every part's own reaction to a change has happened before the history compares states
         undo = new UndoHistory(values, data, process, message);
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.
@@ -122,6 +125,11 @@ public final class ExplorerModel implements AutoCloseable {
             Nd4jRuntime.ensureConfigured();
             return true;
         }, ok -> { });
+    }
+
+    /** Score-difference flow beside flow matching from the same particles (docs/math.md §10.3). */
+    public SdfState sdf() {
+        return sdf;
     }
 
     /** The block of continuity cells (docs/math.md §8.10). */

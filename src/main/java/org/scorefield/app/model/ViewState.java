@@ -31,6 +31,7 @@ public final class ViewState {
     private final BooleanProperty compare;
     private final BooleanProperty omegaSplit;
     private final BooleanProperty likelihood;
+    private final BooleanProperty sdf;
     private final ObjectProperty<CanvasTool> tool;
     private final BooleanProperty showData;
     private final BooleanProperty showDensity;
@@ -62,6 +63,7 @@ public final class ViewState {
         compare = values.flag(Settings.COMPARE);
         omegaSplit = values.flag(Settings.OMEGA_SPLIT);
         likelihood = values.flag(Settings.LIKELIHOOD_VIEW);
+        sdf = values.flag(Settings.SDF_VIEW);
         tool = values.object(Settings.TOOL);
         showData = values.flag(Settings.SHOW_DATA);
         showDensity = values.flag(Settings.SHOW_DENSITY);
@@ -85,8 +87,8 @@ public final class ViewState {
         values.bind(Settings.DARK, look, () -> look.get().dark(), on -> look.set(look.get().withDark(on)));
         values.bind(Settings.PRESENTER, look, () -> look.get().presenter(),
                 on -> look.set(look.get().withPresenter(on)));
-        // The rounds view, the split view, the compare view, ω a vs b and log p₀ exclude each other.
-        List<BooleanProperty> views = List.of(split, roundsView, compare, omegaSplit, likelihood);
+        // The rounds view, the split view, the compare view, ω a vs b, log p₀ and SDF exclude each other.
+        List<BooleanProperty> views = List.of(split, roundsView, compare, omegaSplit, likelihood, sdf);
         for (BooleanProperty v : views) {
             v.addListener((obs, old, on) -> {
                 if (on) {
@@ -144,6 +146,11 @@ public final class ViewState {
     /** The model's log p₀ beside the exact one and their difference (see {@link LikelihoodView}). */
     public BooleanProperty likelihoodProperty() {
         return likelihood;
+    }
+
+    /** Score-difference flow beside flow matching from the same particles (see {@link SdfState}). */
+    public BooleanProperty sdfProperty() {
+        return sdf;
     }
 
     /** What a click or drag on the canvas does. */

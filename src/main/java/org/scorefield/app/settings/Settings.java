@@ -163,6 +163,38 @@ public final class Settings {
             "Show the newest " + SIDE_BY_SIDE_ROUNDS + " rounds side by side, from the same source points; off shows "
                     + "the chosen round alone.").notInScene().build();
 
+    // ---- score-difference flow (docs/math.md §10) -------------------------------------------------
+
+    /** N(0, I) and every preset, as {@link #SDF_SOURCE} names them: {@code gaussian} or a preset's id. */
+    private static final List<String> SDF_SOURCES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(FlowSource.GAUSSIAN_ID), Arrays.stream(DatasetPreset.values())
+                    .map(p -> FlowSource.of(p).id())).toList();
+    public static final Setting<String> SDF_SOURCE = new Builder<>("sdf.source", String.class, FlowSource.GAUSSIAN_ID,
+            "Source", "Where the particles start: N(0, I) or a preset, as many particles as the data has points. "
+                    + "The data is the target; it never moves.").choices(SDF_SOURCES)
+            .display(id -> FlowSource.fromPresetId(id).displayName()).inScene().build();
+    public static final Setting<Double> SDF_SIGMA = number("sdf.sigma", 1, 0.05, 4, "\u03c3", "", "The blur of "
+            + "both point sets: D_p and D_q are their kernel denoisers at this \u03c3 (the first \u03c3 when "
+            + "annealed). Large \u03c3 moves the particles as a crowd, small \u03c3 point by point.").logScale()
+            .inScene().build();
+    public static final Setting<Boolean> SDF_ANNEAL = flag("sdf.anneal", true, "Anneal \u03c3", "Shrink \u03c3 "
+            + "geometrically from \u03c3 to \u03c3_end over the iterations, with \u03b7 scaled by \u03c3\u00b2 so "
+            + "that every step moves the same share; off keeps \u03c3 fixed.").inScene().build();
+    public static final Setting<Double> SDF_SIGMA_END = number("sdf.sigma_end", 0.05, 0.01, 1, "\u03c3_end", "",
+            "The last \u03c3 of an annealed run (at most \u03c3).").logScale().inScene().build();
+    public static final Setting<Double> SDF_ETA = number("sdf.eta", 0.5, 0.05, 2, "\u03b7 / \u03c3\u00b2", "",
+            "The step \u03b7 in units of \u03c3\u00b2: each iteration moves a particle this share of "
+                    + "D_p \u2212 D_q. 0.5 (\u03b7 = 0.5\u00b7\u03c3\u00b2) is the command line's default; above 1 "
+                    + "the particles overshoot.").stepOf(0.05).inScene().build();
+    public static final Setting<Integer> SDF_ITERATIONS = integer("sdf.iterations", 200, 10, 2000, 10, "Iterations",
+            "iterations", "Updates of the particles (about 5 s for 200 with 1,000 points).").inScene().build();
+    public static final Setting<Long> SDF_SEED = seed("sdf.seed", 1, "the source particles and of the noise "
+            + "\u03be of every iteration").inScene().build();
+    public static final Setting<Boolean> SDF_FIELDS = flag("sdf.fields", false, "Denoisers", "Draw on a grid the "
+            + "two kernel denoisers as scores, (D_p(z) \u2212 z)/\u03c3\u00b2 of the data and (D_q(z) \u2212 z)/"
+            + "\u03c3\u00b2 of the particles, and their difference (D_p \u2212 D_q)/\u03c3\u00b2, which moves the "
+            + "particles.").inScene().build();
+
     // ---- sampling --------------------------------------------------------------------------------
 
     public static final Setting<Driver> DRIVER = choice("sampling.driver", Driver.class, Driver.MODEL,
@@ -263,6 +295,12 @@ public final class Settings {
             + "density of the data beside it, and model \u2212 exact. Click a point to watch it climb to the "
             + "prior, with its running log-determinant \u2113; the scrubber moves it (docs/math.md \u00a77.5).")
             .inScene().build();
+    public static final Setting<Boolean> SDF_VIEW = flag("view.sdf", false, "SDF", "Score-difference flow "
+            + "(docs/math.md \u00a710): source particles move towards the data without a network, each step "
+            + "y \u2190 y + \u03b7\u00b7(D_p(z; \u03c3) \u2212 D_q(z; \u03c3))/\u03c3\u00b2 at z = y + \u03c3\u03be, "
+            + "with D_p and D_q the kernel denoisers of the data and of the particles. Beside it, flow matching "
+            + "carries the same particles with its exact velocity. Set it up under Score-difference flow on the "
+            + "left.").inScene().build();
     public static final Setting<CanvasTool> TOOL = choice("view.tool", CanvasTool.class, CanvasTool.LOOK,
             t -> t.name().toLowerCase(Locale.ROOT), "Tool", "What a click or drag on the canvas does.").notUndone()
             .notInScene().build();
@@ -369,8 +407,9 @@ public final class Settings {
             SOURCE, COUPLING, SINKHORN_EPSILON, WIDTH, DEPTH, LEARNING_RATE, BATCH, EMA, TRAINING_SEED, CONDITIONAL,
             LABEL_DROPOUT, REFRESH_SAMPLES, REFRESH_EVERY, COMPARE_VARIES, COMPARE_OBJECTIVE, COMPARE_SCHEDULE,
             COMPARE_WIDTH, COMPARE_COUPLING, REFLOW_PAIRS, REFLOW_TRAIN_STEPS, REFLOW_FINE_TUNE, REFLOW_SIDE_BY_SIDE,
+            SDF_SOURCE, SDF_SIGMA, SDF_ANNEAL, SDF_SIGMA_END, SDF_ETA, SDF_ITERATIONS, SDF_SEED, SDF_FIELDS,
             DRIVER, SOLVER, STEPS, GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, SWIRL, GUIDED_CLASS,
-            GUIDANCE, OMEGA, OMEGA_B, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT, LIKELIHOOD_VIEW, TOOL, SHOW_DATA,
+            GUIDANCE, OMEGA, OMEGA_B, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT, LIKELIHOOD_VIEW, SDF_VIEW, TOOL, SHOW_DATA,
             SHOW_DENSITY, HEATMAP, BRUSH_CLASS, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
             ARROW_SCALE, CONTINUITY, CELLS_X, CELLS_Y, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
             SECONDS, OVERLAY);

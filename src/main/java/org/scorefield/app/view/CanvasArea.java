@@ -87,7 +87,7 @@ public final class CanvasArea extends StackPane {
         ReflowState reflow = model.reflow();
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().splitProperty(),
                 model.view().compareProperty(), model.view().omegaSplitProperty(), model.view().roundsViewProperty(),
-                model.view().likelihoodProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
+                model.view().likelihoodProperty(), model.view().sdfProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
                 reflow.shownRoundProperty()}) {
             o.addListener(obs -> showView());
         }
@@ -106,6 +106,11 @@ public final class CanvasArea extends StackPane {
         // log p\u2080: the maps and the clicked point's climb
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.likelihood().mapsProperty(),
                 model.likelihood().climbProperty()}) {
+            o.addListener(obs -> requestRedraw());
+        }
+        // SDF: the run as it goes, its arrows and its status
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.sdf().snapshotProperty(),
+                model.sdf().fieldsProperty(), model.sdf().statusProperty()}) {
             o.addListener(obs -> requestRedraw());
         }
         // ω a vs b: the right-hand pane's run, layers and ω
@@ -213,6 +218,7 @@ public final class CanvasArea extends StackPane {
     /** Whether two canvases stand side by side: ODE vs SDE, A vs B, or ω a vs b (once there is a class to guide to). */
     private boolean twoPanes() {
         return model.view().splitProperty().get() || model.view().compareProperty().get()
+                || model.view().sdfProperty().get()
                 || model.view().omegaSplitProperty().get() && model.guidanceSplit().problem().isEmpty();
     }
 
@@ -269,6 +275,9 @@ public final class CanvasArea extends StackPane {
                     model.likelihood().climbFrom(world[0], world[1]);
                     model.messageProperty().set(String.format(Locale.ROOT, "(%.2f, %.2f) climbs to the prior: move t "
                             + "(or play towards the noise) to watch \u2113 add up.", world[0], world[1]));
+                } else if (pressed && model.view().sdfProperty().get()) {
+                    model.messageProperty().set("The particles move by themselves: press Run under Score-difference "
+                            + "flow. Draw and Erase change the target.");
                 } else if (pressed && model.view().compareProperty().get() && canvas == sde) {
                     // the clicked paths are A's model's, drawn in A's pane: say so rather than draw them elsewhere
                     model.messageProperty().set("Paths from a click follow A's model: click in A's pane (left).");

@@ -31,6 +31,7 @@ public final class ChartsPane extends VBox {
     private final org.scorefield.app.chart.PathDensityChart pathDensity = new org.scorefield.app.chart.PathDensityChart();
     private final org.scorefield.app.chart.MemorisationChart memorisation = new org.scorefield.app.chart.MemorisationChart();
     private javafx.scene.control.ToggleButton memorisationTab;
+    private final org.scorefield.app.chart.SdfChart sdfChart = new org.scorefield.app.chart.SdfChart();
     /** The lower chart's chooser: tab-like buttons that wrap onto a second line instead of being cut. */
     private final javafx.scene.control.ToggleGroup chooser = new javafx.scene.control.ToggleGroup();
     private final javafx.scene.layout.StackPane lower = new javafx.scene.layout.StackPane();
@@ -122,8 +123,13 @@ public final class ChartsPane extends VBox {
                 + "training points' typical spacing, a sample copies a training point. A small model copies 16 "
                 + "points and generalises from 4,096: change Data \u25b8 Dataset size and train (docs/math.md "
                 + "\u00a711.7)."));
+        sdfChart.setId("sdfChart");
+        javafx.scene.control.ToggleButton sdfTab = tab("SDF", "sdfTab", sdfChart);
+        sdfTab.setTooltip(Widgets.tip("Score-difference flow: SW2 of its particles to the data over the noise floor "
+                + "at every iteration, with flow matching from the same particles (exact velocity) as a line "
+                + "across (docs/math.md \u00a710.3). Run it in the SDF view."));
         javafx.scene.layout.FlowPane tabRow = new javafx.scene.layout.FlowPane(2, 2, lossTab, errorTab, reflowTab,
-                pathTab, memorisationTab);
+                pathTab, memorisationTab, sdfTab);
         tabRow.getStyleClass().add("chart-tabs");
         chooser.selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
@@ -186,6 +192,25 @@ public final class ChartsPane extends VBox {
         });
         model.memorisation().figuresProperty().addListener((obs, old, f) -> showMemorisation(f));
         memorisationTab.selectedProperty().addListener((obs, old, on) -> model.memorisation().setShown(on));
+        // SDF: the chart follows the run while its tab shows, and shows when the view comes on
+        model.sdf().snapshotProperty().addListener((obs, old, s) -> {
+            if (sdfTab.isSelected()) {
+                showSdf(s);
+            }
+        });
+        sdfTab.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                showSdf(model.sdf().snapshotProperty().get());
+            }
+        });
+        model.view().sdfProperty().addListener((obs, old, on) -> {
+            if (on) {
+                sdfTab.setSelected(true);
+            }
+        });
+        if (model.view().sdfProperty().get()) {
+            sdfTab.setSelected(true);
+        }
         model.view().lookProperty().addListener((obs, old, look) -> setLook(look));
         setLook(model.view().lookProperty().get());
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {comparison.resultProperty(),
@@ -274,6 +299,23 @@ public final class ChartsPane extends VBox {
         reflowNfe.setLook(look);
         pathDensity.setLook(look);
         memorisation.setLook(look);
+        sdfChart.setLook(look);
+    }
+
+    /** The run's SW2/floor per iteration and flow matching's beside it; an empty chart without a run. */
+    private void showSdf(org.scorefield.app.model.SdfState.Snapshot s) {
+        if (s == null) {
+            sdfChart.clear();
+            return;
+        }
+        var flow = s.flow();
+        sdfChart.show(s.iterations(), s.ratios(), s.setup().flow().iterations(),
+                flow == null ? Double.NaN : flow.sw2Ratio(),
+                flow == null ? "" : flow.label());
+    }
+
+    org.scorefield.app.chart.SdfChart sdfChart() {
+        return sdfChart;
     }
 
     private List<org.scorefield.core.flow.Reflow.Round> shownRounds = List.of();
@@ -323,7 +365,7 @@ public final class ChartsPane extends VBox {
         out.add(schedule);
         javafx.scene.Node content = (javafx.scene.Node) chooser.getSelectedToggle().getUserData();
         for (org.scorefield.app.chart.LectureChart c : new org.scorefield.app.chart.LectureChart[] {loss, errors,
-            reflowRounds, reflowNfe, pathDensity, memorisation}) {
+            reflowRounds, reflowNfe, pathDensity, memorisation, sdfChart}) {
             if (isInside(c, content)) {
                 out.add(c);
             }

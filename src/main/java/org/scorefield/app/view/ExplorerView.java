@@ -134,6 +134,7 @@ public final class ExplorerView extends BorderPane {
                         .isEqualTo(org.scorefield.core.nn.Objective.FLOW_MATCHING)).build(),
                 new TrainingSection(model.training(), model.compare(), () -> model.data().data().points(), model.messageProperty()::set).build(),
                 new ReflowSection(model).build(),
+                new org.scorefield.app.panel.SdfSection(model).build(),
                 new SamplingSection(model).build(),
                 new FieldSection(model).build(),
                 new ExportSection(export, model.export(), charts::draw).build());
@@ -212,10 +213,13 @@ public final class ExplorerView extends BorderPane {
         ToggleButton likelihood = new ToggleButton(Settings.LIKELIHOOD_VIEW.label());
         likelihood.setId("likelihoodView");
         likelihood.setTooltip(Widgets.tip(Settings.LIKELIHOOD_VIEW.tooltip()));
+        ToggleButton sdf = new ToggleButton(Settings.SDF_VIEW.label());
+        sdf.setId("sdfView");
+        sdf.setTooltip(Widgets.tip(Settings.SDF_VIEW.tooltip()));
         // two segments in one toggle group: the toolbar's flow wraps between them when six buttons do not fit
         // on one line (a 1024-wide projector in presenter mode), rather than clip the last ones
         SegmentedButton view = new SegmentedButton(single, both, rounds);
-        SegmentedButton moreViews = new SegmentedButton(compare, omegas, likelihood);
+        SegmentedButton moreViews = new SegmentedButton(compare, omegas, likelihood, sdf);
         moreViews.setToggleGroup(view.getToggleGroup());
         view.getStyleClass().add("view-switch");
         moreViews.getStyleClass().add("view-switch");
@@ -223,7 +227,8 @@ public final class ExplorerView extends BorderPane {
                 : model.view().splitProperty().get() ? both
                 : model.view().compareProperty().get() ? compare
                 : model.view().omegaSplitProperty().get() ? omegas
-                : model.view().likelihoodProperty().get() ? likelihood : single).setSelected(true);
+                : model.view().likelihoodProperty().get() ? likelihood
+                : model.view().sdfProperty().get() ? sdf : single).setSelected(true);
         showMode.run();
         view.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
@@ -234,10 +239,12 @@ public final class ExplorerView extends BorderPane {
                 model.view().compareProperty().set(t == compare);
                 model.view().omegaSplitProperty().set(t == omegas);
                 model.view().likelihoodProperty().set(t == likelihood);
+                model.view().sdfProperty().set(t == sdf);
             }
         });
         model.view().omegaSplitProperty().addListener((obs, old, on) -> showMode.run());
         model.view().likelihoodProperty().addListener((obs, old, on) -> showMode.run());
+        model.view().sdfProperty().addListener((obs, old, on) -> showMode.run());
         model.view().compareProperty().addListener((obs, old, on) -> showMode.run());
         model.view().splitProperty().addListener((obs, old, on) -> showMode.run());
         model.view().roundsViewProperty().addListener((obs, old, on) -> showMode.run());
