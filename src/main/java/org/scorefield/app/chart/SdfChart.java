@@ -37,6 +37,8 @@ public final class SdfChart extends LectureChart {
     private final XYPlot plot;
     private final LegendTitle legend;
     private final TextTitle label = new TextTitle("SW2 to the data over its floor (log scale)");
+    /** Flow matching's name, under the legend in its colour: a title wraps where a legend item would be cut. */
+    private final TextTitle flowName = new TextTitle("");
 
     public SdfChart() {
         super(new JFreeChart(null, null, new XYPlot(), false));
@@ -59,6 +61,10 @@ public final class SdfChart extends LectureChart {
         label.setPosition(RectangleEdge.TOP);
         label.setHorizontalAlignment(HorizontalAlignment.LEFT);
         getChart().addSubtitle(label);
+        flowName.setPosition(RectangleEdge.BOTTOM);
+        flowName.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        flowName.setVisible(false);
+        getChart().addSubtitle(flowName);
         showTicks(plot, false);
         setLook(Look.DEFAULT);
     }
@@ -88,7 +94,10 @@ public final class SdfChart extends LectureChart {
                 matched.add(0, flowRatio, false);
                 matched.add(Math.max(1, last), flowRatio, false);
                 dataset.addSeries(matched);
+                renderer.setSeriesVisibleInLegend(1, false);
             }
+            flowName.setText("\u2013 \u2013  " + flowLabel);
+            flowName.setVisible(dataset.getSeriesCount() > 1);
             iterationAxis.setAutoRange(false);
             iterationAxis.setRange(0, Math.max(1, last));
             showTicks(plot, flow.getItemCount() > 0);
@@ -100,8 +109,14 @@ public final class SdfChart extends LectureChart {
     public void clear() {
         changeQuietly(() -> {
             dataset.removeAllSeries();
+            flowName.setVisible(false);
             showTicks(plot, false);
         });
+    }
+
+    /** What the dashed line is named, or empty when it is not drawn. */
+    public String flowName() {
+        return flowName.isVisible() ? flowName.getText() : "";
     }
 
     /** The series shown, for tests: the flow's first, then flow matching's. */
@@ -117,6 +132,8 @@ public final class SdfChart extends LectureChart {
         label.setFont(chartLook.font(ChartLook.BASE_FONT_SIZE));
         label.setPaint(chartLook.text());
         label.setPadding(new RectangleInsets(0, 0, 4 * chartLook.scale(), 0));
+        flowName.setFont(chartLook.font(ChartLook.BASE_FONT_SIZE));
+        flowName.setPaint(ChartLook.awt(chartLook.palette().classColor(2)));
         chartLook.styleMarkerLabel(floorMarker);
         floorMarker.setLabelPaint(chartLook.mutedText());
         floorMarker.setPaint(ChartLook.awt(chartLook.palette().mutedText(), 0.6));
