@@ -26,7 +26,7 @@ class SettingsTableTest {
 
     /** A session setting's key as a string literal: {@code "sampling.steps"}. */
     private static final Pattern KEY = Pattern.compile(
-            "\"((?:data|process|training|compare|reflow|sampling|view|export)\\.[a-z][a-z0-9_]*)\"");
+            "\"((?:data|process|training|compare|reflow|sdf|sampling|view|export)\\.[a-z][a-z0-9_]*)\"");
 
     @Test
     void everyDeclaredSettingIsListedOnceWithAUniqueKey() throws IllegalAccessException {

@@ -2,6 +2,7 @@ package org.scorefield.app.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,8 +41,9 @@ class SessionCodecTest {
         for (Setting<?> s : Settings.ALL) {
             if (s.kept() == Setting.Kept.IN_SETTINGS && s != Settings.SOURCE) {
                 assertEquals(model.values().get(s), other.values().get(s), s.key());
-                // log p₀, set after the split, rounds, compare and ω a vs b views, turns them off
-                if (s != Settings.SPLIT && s != Settings.ROUNDS && s != Settings.COMPARE && s != Settings.OMEGA_SPLIT) {
+                // SDF, set after the split, rounds, compare, ω a vs b and log p₀ views, turns them off
+                if (s != Settings.SPLIT && s != Settings.ROUNDS && s != Settings.COMPARE && s != Settings.OMEGA_SPLIT
+                        && s != Settings.LIKELIHOOD_VIEW) {
                     assertNotEquals(s.defaultValue(), other.values().get(s), s.key() + " was changed");
                 }
             }
@@ -52,13 +54,13 @@ class SessionCodecTest {
     @Test
     void eachExclusiveViewComesBackAsTheOneShown() {
         for (Setting<Boolean> shown : List.of(Settings.SPLIT, Settings.ROUNDS, Settings.COMPARE, Settings.OMEGA_SPLIT,
-                Settings.LIKELIHOOD_VIEW)) {
+                Settings.LIKELIHOOD_VIEW, Settings.SDF_VIEW)) {
             model.values().set(shown, true);
             model.values().set(Settings.OMEGA_B, 2.5);
             ExplorerModel other = new ExplorerModel(new ManualJobs().jobs);
             new SessionCodec(other).apply(new SessionCodec(model).capture());
             for (Setting<Boolean> view : List.of(Settings.SPLIT, Settings.ROUNDS, Settings.COMPARE,
-                    Settings.OMEGA_SPLIT, Settings.LIKELIHOOD_VIEW)) {
+                    Settings.OMEGA_SPLIT, Settings.LIKELIHOOD_VIEW, Settings.SDF_VIEW)) {
                 assertEquals(view == shown, other.values().get(view), shown.key() + " shown: " + view.key());
             }
             assertEquals(2.5, other.values().get(Settings.OMEGA_B));
@@ -201,5 +203,32 @@ class SessionCodecTest {
         double[] xy = {0.3, -1.2, -0.8, 0.6};
         assertArrayEquals(classifier.logProbabilities(xy, 0.2), back.logProbabilities(xy, 0.2), 0.0);
         trained.close();
+    }
+
+    /** Every setting of the flow comes back from a session file's settings. */
+    @Test
+    void theSettingsComeBackFromASession() {
+        model.sdf().iterationsProperty().set(40);
+        model.sdf().seedProperty().set(3);
+        model.sdf().sourceProperty().set("8gaussians");
+        model.sdf().sigmaProperty().set(0.3);
+        model.sdf().annealProperty().set(false);
+        model.sdf().sigmaEndProperty().set(0.02);
+        model.sdf().etaProperty().set(0.25);
+        model.sdf().fieldsProperty().set(true);
+        model.view().sdfProperty().set(true);
+        ExplorerModel other = new ExplorerModel(new ManualJobs().jobs);
+        var codec = new SessionCodec(model);
+        new SessionCodec(other).apply(codec.capture());
+        org.scorefield.app.model.SdfState back = other.sdf();
+        assertEquals("8gaussians", back.sourceProperty().get());
+        assertEquals(0.3, back.sigmaProperty().get());
+        assertFalse(back.annealProperty().get());
+        assertEquals(0.02, back.sigmaEndProperty().get());
+        assertEquals(0.25, back.etaProperty().get());
+        assertEquals(40, back.iterationsProperty().get());
+        assertEquals(3, back.seedProperty().get());
+        assertTrue(back.fieldsProperty().get());
+        assertTrue(other.view().sdfProperty().get());
     }
 }
