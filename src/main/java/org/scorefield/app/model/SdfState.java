@@ -185,7 +185,7 @@ public final class SdfState {
         seed = values.whole(Settings.SDF_SEED);
         fields = values.flag(Settings.SDF_FIELDS);
         on.addListener((obs, old, shown) -> {
-            if (shown && snapshot.get() == null && !running.get()) {
+            if (shown && !running.get() && !upToDate()) {
                 run();
             }
         });
@@ -250,6 +250,24 @@ public final class SdfState {
     public ScoreDifferenceFlow flow() {
         double s = sigma.get();
         return new ScoreDifferenceFlow(s, sigmaEnd.get(), anneal.get(), eta.get() * s * s, iterations.get());
+    }
+
+    /**
+     * Whether the run shown is of the settings now (a lesson's scene may have changed them while the
+     * view was off; a run of other data is never kept, see {@link #dataChanged()}); false without a run.
+     */
+    boolean upToDate() {
+        Snapshot s = snapshot.get();
+        if (s == null) {
+            return false;
+        }
+        try {
+            Setup setup = s.setup();
+            return setup.flow().equals(flow()) && setup.source().equals(FlowSource.fromPresetId(source.get()))
+                    && setup.seed() == seed.get() && setup.etaShare() == eta.get();
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     /** Stops the run; the particles stay where they are. */

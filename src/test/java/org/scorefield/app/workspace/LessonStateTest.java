@@ -43,7 +43,8 @@ class LessonStateTest {
         Lesson lesson = LessonState.defaultLesson();
         assertEquals(List.of("The data", "Forward noising", "Score and Tweedie", "PF-ODE vs reverse SDE",
                 "Samplers and NFE", "Flow matching", "Couplings", "Reflow", "Guidance", "Density flows",
-                "Likelihood", "Another schedule", "Memorisation"),
+                "Likelihood", "Another schedule", "Memorisation",
+                "Score-difference flow"),
                 lesson.scenes().stream().map(Lesson.Scene::name).toList());
         List<String> names = lesson.scenes().stream().map(Lesson.Scene::name).toList();
         lessons.next(); // PageDown with no lesson open starts the default one
@@ -68,6 +69,13 @@ class LessonStateTest {
             lessons.next(); // past the end
         }
         assertEquals(lesson.scenes().size() - 1, lessons.indexProperty().get(), "the last scene stays the last");
+        // the last scene shows score-difference flow; its running flow is the view's own job
+        assertTrue(model.view().sdfProperty().get());
+        assertFalse(model.view().likelihoodProperty().get());
+        manual.runAll();
+        assertTrue(model.sdf().snapshotProperty().get().done(), "the scene's view runs the flow");
+        lessons.go(names.indexOf("Memorisation"));
+        assertFalse(model.view().sdfProperty().get(), "the scene before turns the SDF view off");
         // "Another schedule" samples a model of moons under VP, in the single view
         lessons.go(names.indexOf("Another schedule"));
         assertEquals(org.scorefield.core.schedule.ScheduleKind.VP, model.process().kindProperty().get());
