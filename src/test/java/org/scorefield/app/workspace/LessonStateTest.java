@@ -28,7 +28,7 @@ class LessonStateTest {
     void aSceneWithoutADatasetSizeDrawsTheWholePresetAgain() {
         Lesson lesson = LessonState.defaultLesson();
         lessons.next();
-        lessons.go(lesson.scenes().size() - 1);
+        lessons.go(lesson.scenes().stream().map(Lesson.Scene::name).toList().indexOf("Memorisation"));
         manual.runAll();
         assertEquals(16, model.data().trainSizeProperty().get());
         assertEquals(16, model.data().data().points().size());
@@ -327,7 +327,8 @@ class LessonStateTest {
                 "view.samples", "view.field", "view.field_kind", "view.field_source", "view.streamlines",
                 "view.field_resolution", "view.arrow_scale", "view.pairs", "sampling.class", "sampling.guidance",
                 "sampling.omega", "sampling.omega_b", "view.heatmap", "view.omega_split", "sampling.swirl",
-                "view.continuity", "view.cells_x", "view.cells_y", "view.likelihood", "data.train_size"),
+                "view.continuity", "view.cells_x", "view.cells_y", "view.likelihood", "data.train_size", "view.sdf", "sdf.source",
+                "sdf.sigma", "sdf.anneal", "sdf.sigma_end", "sdf.eta", "sdf.iterations", "sdf.seed", "sdf.fields"),
                 LessonState.CAPTURED.stream().map(org.scorefield.app.settings.Setting::key)
                         .collect(java.util.stream.Collectors.toSet()));
     }
