@@ -88,7 +88,7 @@ public final class ViewState {
         values.bind(Settings.PRESENTER, look, () -> look.get().presenter(),
                 on -> look.set(look.get().withPresenter(on)));
         // The rounds view, the split view, the compare view, ω a vs b, log p₀ and SDF exclude each other.
-        List<BooleanProperty> views = List.of(split, roundsView, compare, omegaSplit, likelihood, sdf);
+        List<BooleanProperty> views = Settings.VIEWS.stream().map(v -> (BooleanProperty) values.holder(v)).toList();
         for (BooleanProperty v : views) {
             v.addListener((obs, old, on) -> {
                 if (on) {

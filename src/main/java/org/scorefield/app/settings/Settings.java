@@ -403,6 +403,13 @@ public final class Settings {
             "Draw the title, t and NFE on every frame.").notInScene().build();
 
     /** Every setting, in the order of the side panel. */
+    /**
+     * The views that exclude each other: at most one is on, and with none the canvas is the single view. A
+     * lesson scene that names any setting of the view section turns off those of these it does not name.
+     */
+    public static final List<Setting<Boolean>> VIEWS = List.of(SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT,
+            LIKELIHOOD_VIEW, SDF_VIEW);
+
     public static final List<Setting<?>> ALL = List.of(DATA_PRESET, DATA_POINTS, DATA_SEED, DATA_TRAIN_SIZE, PROCESS_KIND, OBJECTIVE,
             SOURCE, COUPLING, SINKHORN_EPSILON, WIDTH, DEPTH, LEARNING_RATE, BATCH, EMA, TRAINING_SEED, CONDITIONAL,
             LABEL_DROPOUT, REFRESH_SAMPLES, REFRESH_EVERY, COMPARE_VARIES, COMPARE_OBJECTIVE, COMPARE_SCHEDULE,

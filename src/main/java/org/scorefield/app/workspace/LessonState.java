@@ -510,6 +510,7 @@ public final class LessonState {
                 ? SourceOption.GAUSSIAN : SourceOption.named(id).orElseThrow(() -> new InvalidInputException(
                         "\"settings." + Settings.SOURCE.key() + "\" is " + JsonFields.quote(id)
                                 + ", which is neither gaussian nor a preset.")));
+        boolean namesView = in.values().keySet().stream().anyMatch(k -> k.startsWith("view."));
         Optional<DatasetPreset> preset = Settings.DATA_PRESET.read(in);
         Optional<Integer> count = Settings.DATA_POINTS.read(in);
         Optional<Long> seed = Settings.DATA_SEED.read(in);
@@ -538,6 +539,14 @@ public final class LessonState {
                 model.process().restore(made);
             }
             changes.forEach(Runnable::run);
+            if (namesView) {
+                // a scene shows one view: those it does not name are off (the single view if it names none on)
+                for (Setting<Boolean> v : Settings.VIEWS) {
+                    if (v.read(in).isEmpty()) {
+                        values.set(v, false);
+                    }
+                }
+            }
             source.ifPresent(model.training().sourceProperty()::set);
         };
     }

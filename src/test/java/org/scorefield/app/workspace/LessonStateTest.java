@@ -38,6 +38,26 @@ class LessonStateTest {
         assertEquals(1000, model.data().data().points().size());
     }
 
+    /** Jumping from any view's scene to one that names other view settings shows that scene's view only. */
+    @Test
+    void aSceneTurnsOffTheViewsItDoesNotName() {
+        Lesson lesson = LessonState.defaultLesson();
+        List<String> names = lesson.scenes().stream().map(Lesson.Scene::name).toList();
+        lessons.next();
+        for (String from : List.of("Score-difference flow", "Likelihood", "PF-ODE vs reverse SDE")) {
+            lessons.go(names.indexOf(from));
+            manual.runAll();
+            assertTrue(org.scorefield.app.settings.Settings.VIEWS.stream().anyMatch(v -> model.values().get(v)),
+                    from + " shows a view of its own");
+            // "Forward noising" names split and rounds (off) but neither log p₀ nor SDF
+            lessons.go(names.indexOf("Forward noising"));
+            manual.runAll();
+            for (var v : org.scorefield.app.settings.Settings.VIEWS) {
+                assertFalse(model.values().get(v), v.key() + " after " + from);
+            }
+        }
+    }
+
     @Test
     void theDefaultLessonFollowsTheStoryAndEverySceneShows() {
         Lesson lesson = LessonState.defaultLesson();
