@@ -51,4 +51,60 @@ public record MeanShift(double[] weights, double bandwidth, double[] centre, dou
         double h = tNext - t;
         return new double[] {x + h * u[0], y + h * u[1]};
     }
+
+    /** The largest posterior weight: 1 when one data point has taken the whole kernel. */
+    public double topWeight() {
+        double top = 0;
+        for (double w : weights) {
+            top = Math.max(top, w);
+        }
+        return top;
+    }
+
+    /**
+     * The effective number of data points the guess averages, {@code 1/Σ w_i²} (Kish's effective sample
+     * size): N for equal weights, 1 when one point has all of it (docs/math.md §6.4).
+     */
+    public double effectivePoints() {
+        double sum = 0;
+        for (double w : weights) {
+            sum += w * w;
+        }
+        return 1 / sum;
+    }
+
+    /**
+     * Where the DDIM step from (x_t, t) to t' &lt; t lands, in data units: in the VE-equivalent variables
+     * x̃ = x/α, σ̃ = σ/α it is {@code x̃' = (σ̃'/σ̃)·x̃ + (1 − σ̃'/σ̃)·x̂0}, a point on the chord from the
+     * kernel's centre x_t/α to x̂0 (docs/math.md §5.7, §6.1, §6.4); the sampler's own next point is
+     * {@code x_{t'} = α(t')·x̃'}. Under VE and EDM (α = 1, σ = t for EDM) it is the Euler step of
+     * {@link #eulerStep}; under other schedules Euler's step leaves the chord.
+     */
+    public double[] chordStep(Schedule schedule, double t, double tNext) {
+        double keep = 1 - chordFraction(schedule, t, tNext);
+        return new double[] {keep * centre[0] + (1 - keep) * denoised[0],
+                keep * centre[1] + (1 - keep) * denoised[1]};
+    }
+
+    /** How far along the chord from x_t/α to x̂0 a step from t to t' goes: {@code 1 − σ̃(t')/σ̃(t)}, σ̃ = σ/α. */
+    public static double chordFraction(Schedule schedule, double t, double tNext) {
+        double ratio = schedule.sigma(tNext) / schedule.alpha(tNext) / (schedule.sigma(t) / schedule.alpha(t));
+        return 1 - ratio;
+    }
+
+    /**
+     * The end of one step from t of a K-step grid uniform in λ = log(α/σ) over the schedule's usable
+     * range [t_min, t_max] (docs/math.md §5.1): {@code λ(t') = λ(t) + (λ(t_min) − λ(t_max))/K}, never below
+     * t_min. Such a step has σ̃'/σ̃ = e^{−Δλ} wherever it starts, so every step goes the same fraction of
+     * its chord (docs/math.md §6.4).
+     */
+    public static double stepEnd(Schedule schedule, double t, int steps) {
+        double tMin = schedule.tMin();
+        if (t <= tMin) {
+            return tMin;
+        }
+        double dLambda = (schedule.lambda(tMin) - schedule.lambda(schedule.tMax())) / steps;
+        double end = schedule.tOfLambda(schedule.lambda(t) + dLambda);
+        return Math.max(tMin, Math.min(t, end));
+    }
 }

@@ -75,4 +75,34 @@ public final class PathDensity {
         }
         return List.copyOf(out);
     }
+
+    /**
+     * The exact log-density of the data at t = 0 along the chosen particles' denoising trajectories
+     * (docs/math.md §6.2): {@code log p_0(x̂0_k)} at each recorded row, where x̂0_k is the guess made at
+     * time t_k. For memorised points p_0 is a sum of Dirac masses and is read at t_min, as
+     * {@link ExactDensity#logDensity} does. The curve's times are the times the guesses were made at;
+     * its rises and steps are 0 (no step of the sampler is compared).
+     */
+    public static List<Curve> alongDenoised(Denoiser oracle, Trajectories paths, int[] particles) {
+        int rows = paths.length();
+        int m = particles.length;
+        double[][] log = new double[rows][];
+        for (int r = 0; r < rows; r++) {
+            double[] at = new double[2 * m];
+            for (int j = 0; j < m; j++) {
+                at[2 * j] = paths.denoised()[r][2 * particles[j]];
+                at[2 * j + 1] = paths.denoised()[r][2 * particles[j] + 1];
+            }
+            log[r] = ExactDensity.logDensity(oracle, at, 0);
+        }
+        List<Curve> out = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) {
+            double[] curve = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                curve[r] = log[r][j];
+            }
+            out.add(new Curve(particles[j], paths.times().clone(), curve, 0, 0));
+        }
+        return List.copyOf(out);
+    }
 }
