@@ -9,10 +9,11 @@ package org.scorefield.core.sample;
 public final class DenoisingLanding {
 
     /**
-     * Within this distance of its end a path has landed: 0.05 in data units, a twentieth of the unit
-     * the presets are drawn at (the 8 Gaussians' modes have a standard deviation of 0.17).
+     * Within this distance of its end a path has landed: 0.1 in data units, a tenth of the unit the
+     * presets are drawn at, 0.6 of the standard deviation of one of the 8 Gaussians' modes (0.17) and a
+     * tenth of the gap between two neighbouring modes (docs/math.md §6.2).
      */
-    public static final double TOLERANCE = 0.05;
+    public static final double TOLERANCE = 0.1;
 
     private DenoisingLanding() {
     }
