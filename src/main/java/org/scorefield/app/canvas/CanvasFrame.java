@@ -1,10 +1,12 @@
 package org.scorefield.app.canvas;
 
 import java.util.List;
+import org.scorefield.core.denoise.MeanShiftProbe;
 import org.scorefield.core.field.ContinuityCells;
 import org.scorefield.core.field.ScalarGrid;
 import org.scorefield.core.field.VectorGrid;
 import org.scorefield.core.flow.VelocityProbe;
+import org.scorefield.core.sample.DenoisingLanding;
 import org.scorefield.core.sample.Trajectories;
 
 /**
@@ -38,16 +40,19 @@ import org.scorefield.core.sample.Trajectories;
  *                     colour (guided samples), or null for the role's colour
  * @param cells        a block of continuity cells with their mass rate and net inflow (docs/math.md §8.10), or null
  * @param overlay      a view's own points, paths and arrows, each named in the key (see {@link Overlay}), or null
+ * @param meanShift    the memorising oracle's mean-shift reading at a probe (docs/math.md §6.4), or null
+ * @param landings     where the drawn paths' denoising trajectories land (docs/math.md §6.2), or null
  */
 public record CanvasFrame(ScalarGrid heatmap, HeatmapStyle heatmapStyle, VectorGrid field, FieldStyle fieldStyle,
                           double arrowScale, List<double[]> streamlines, double[] particles, int[] labels,
                           Trajectories trajectories, double t, int pathsDrawn, TrajectoryRole role,
                           Trajectories clicked, boolean showDenoised, String title, VelocityProbe probe,
-                          int[] headClasses, ContinuityCells cells, Overlay overlay) {
+                          int[] headClasses, ContinuityCells cells, Overlay overlay, MeanShiftProbe meanShift,
+                          List<DenoisingLanding.Landing> landings) {
 
     /** Nothing but the background, grid and axes. */
     public static final CanvasFrame EMPTY = new CanvasFrame(null, HeatmapStyle.DENSITY, null, FieldStyle.ARROWS, 1,
-            null, null, null, null, 0, 0, TrajectoryRole.ODE, null, false, null, null, null, null, null);
+            null, null, null, null, 0, 0, TrajectoryRole.ODE, null, false, null, null, null, null, null, null, null);
 
     public CanvasFrame {
         if (heatmapStyle == null || fieldStyle == null || role == null) {
@@ -75,67 +80,82 @@ public record CanvasFrame(ScalarGrid heatmap, HeatmapStyle heatmapStyle, VectorG
 
     public CanvasFrame withHeatmap(ScalarGrid grid, HeatmapStyle style) {
         return new CanvasFrame(grid, style, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay, meanShift, landings);
     }
 
     /** A field as arrows, scaled by {@code scale}. */
     public CanvasFrame withArrows(VectorGrid grid, double scale) {
         return new CanvasFrame(heatmap, heatmapStyle, grid, FieldStyle.ARROWS, scale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay, meanShift, landings);
     }
 
     /** A field as streamlines traced from it. */
     public CanvasFrame withStreamlines(VectorGrid grid, List<double[]> lines) {
         return new CanvasFrame(heatmap, heatmapStyle, grid, FieldStyle.STREAMLINES, arrowScale, lines, particles,
-                labels, trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay);
+                labels, trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay, meanShift, landings);
     }
 
     public CanvasFrame withParticles(double[] xy, int[] classes) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, xy, classes,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay, meanShift, landings);
     }
 
     /** Paths in the role's colour (any classes of the paths before are dropped: see {@link #withHeadClasses}). */
     public CanvasFrame withTrajectories(Trajectories paths, double time, int drawn, TrajectoryRole pathRole) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                paths, time, drawn, pathRole, clicked, showDenoised, title, probe, null, cells, overlay);
+                paths, time, drawn, pathRole, clicked, showDenoised, title, probe, null, cells, overlay, meanShift, landings);
     }
 
     public CanvasFrame withClicked(Trajectories paths) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, paths, showDenoised, title, probe, headClasses, cells, overlay);
+                trajectories, t, pathsDrawn, role, paths, showDenoised, title, probe, headClasses, cells, overlay, meanShift, landings);
     }
 
     public CanvasFrame withShowDenoised(boolean show) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, show, title, probe, headClasses, cells, overlay);
+                trajectories, t, pathsDrawn, role, clicked, show, title, probe, headClasses, cells, overlay, meanShift, landings);
     }
 
     public CanvasFrame withTitle(String caption) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, caption, probe, headClasses, cells, overlay);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, caption, probe, headClasses, cells, overlay, meanShift, landings);
     }
 
     /** Colours each trajectory's particle by its class (null: the role's colour). */
     public CanvasFrame withHeadClasses(int[] classes) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, classes, cells, overlay);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, classes, cells, overlay, meanShift, landings);
     }
 
     public CanvasFrame withProbe(VelocityProbe p) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, p, headClasses, cells, overlay);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, p, headClasses, cells, overlay, meanShift, landings);
     }
 
     /** A view's own marks (null: none). */
     public CanvasFrame withOverlay(Overlay marks) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, marks);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, marks,
+                meanShift, landings);
     }
 
     /** The block of continuity cells, or null for none. */
     public CanvasFrame withCells(ContinuityCells block) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, block, overlay);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, block, overlay, meanShift, landings);
+    }
+
+    /** The mean-shift reading at a probe, or null for none. */
+    public CanvasFrame withMeanShift(MeanShiftProbe probe) {
+        return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, this.probe, headClasses, cells, overlay, probe,
+                landings);
+    }
+
+    /** Where the drawn denoising trajectories land, or null for none. */
+    public CanvasFrame withLandings(List<DenoisingLanding.Landing> marks) {
+        return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay, meanShift,
+                marks);
     }
 }

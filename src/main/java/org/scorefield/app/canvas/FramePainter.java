@@ -110,6 +110,12 @@ public final class FramePainter {
         if (frame.probe() != null) {
             paintProbe(g, frame.probe(), look, m);
         }
+        if (frame.landings() != null) {
+            LandingPainter.paint(g, frame.landings(), frame.t(), look, m);
+        }
+        if (frame.meanShift() != null) {
+            MeanShiftPainter.paint(g, frame.meanShift(), look, m);
+        }
         if (frame.cells() != null) {
             CellsPainter.paint(g, frame.cells(), frame.t(), look, m, width, height,
                     title == null ? 0 : title.bandY() + title.bandH() + margin);

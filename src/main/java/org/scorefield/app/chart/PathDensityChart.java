@@ -41,6 +41,11 @@ public final class PathDensityChart extends LectureChart {
     private final TextTitle caption = new TextTitle("");
     private int samples;
     private int clicks;
+    /** Denoising curves after the clicked ones, then one series of landing marks (or none). */
+    private int guesses;
+    private boolean marks;
+    static final String DENOISED = "log p\u2080(x\u0302\u2080) on the guesses";
+    static final String LANDS = "x\u0302\u2080 lands";
 
     public PathDensityChart() {
         super(new JFreeChart(null, null, new XYPlot(), false));
@@ -67,7 +72,7 @@ public final class PathDensityChart extends LectureChart {
         legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
         getChart().addSubtitle(legend);
         setLook(Look.DEFAULT);
-        refresh(List.of(), List.of(), "", "");
+        refresh(List.of(), List.of(), List.of(), null, "", "");
     }
 
     /**
@@ -80,7 +85,26 @@ public final class PathDensityChart extends LectureChart {
      */
     public void show(List<PathDensity.Curve> sampleCurves, List<PathDensity.Curve> clickCurves, String heading,
                      String note) {
-        refresh(sampleCurves, clickCurves, heading, note);
+        refresh(sampleCurves, clickCurves, List.of(), null, heading, note);
+    }
+
+    /**
+     * The denoising-vs-sampling mode (docs/math.md §6.2): the sample paths' log p_t(x_t) as usual, beside
+     * them the exact log p_0 along their denoising trajectories, dashed, with a mark on each at the time
+     * its guess lands.
+     *
+     * @param sampleCurves   log p_t(x_t) along the first paths
+     * @param denoisedCurves log p_0(x̂0) along the same paths' guesses, one per sample curve
+     * @param landTimes      when each guess lands (a time of its curve), one per denoised curve
+     */
+    public void showDenoising(List<PathDensity.Curve> sampleCurves, List<PathDensity.Curve> denoisedCurves,
+                              double[] landTimes, String heading, String note) {
+        refresh(sampleCurves, List.of(), denoisedCurves, landTimes, heading, note);
+    }
+
+    /** The landing marks drawn: rows t and log p₀ (empty without the mode). */
+    public double[][] landingMarks() {
+        return marks ? curve(samples + clicks + guesses) : new double[2][0];
     }
 
     /** The heading shown. */
@@ -119,6 +143,13 @@ public final class PathDensityChart extends LectureChart {
         if (clicks > 0) {
             items.add(entry(CLICKED, ChartLook.awt(p.accent()), chartLook().line(2.6)));
         }
+        if (guesses > 0) {
+            items.add(entry(DENOISED, ChartLook.awt(p.denoised()), chartLook().dashed(2)));
+        }
+        if (marks) {
+            LegendItem lands = new LegendItem(LANDS, null, null, null, mark(), ChartLook.awt(p.denoised()));
+            items.add(lands);
+        }
         return items;
     }
 
@@ -149,11 +180,32 @@ public final class PathDensityChart extends LectureChart {
             renderer.setSeriesPaint(i, clicked ? ChartLook.awt(p.accent())
                     : ChartLook.awt(p.ode(), chartLook().look().dark() ? 0.75 : 0.65));
             renderer.setSeriesStroke(i, chartLook().line(clicked ? 2.6 : 1.4));
+            renderer.setSeriesLinesVisible(i, true);
+            renderer.setSeriesShapesVisible(i, false);
+        }
+        for (int i = samples + clicks; i < samples + clicks + guesses; i++) {
+            renderer.setSeriesPaint(i, ChartLook.awt(p.denoised()));
+            renderer.setSeriesStroke(i, chartLook().dashed(2));
+            renderer.setSeriesLinesVisible(i, true);
+            renderer.setSeriesShapesVisible(i, false);
+        }
+        if (marks) {
+            int i = samples + clicks + guesses;
+            renderer.setSeriesPaint(i, ChartLook.awt(p.denoised()));
+            renderer.setSeriesLinesVisible(i, false);
+            renderer.setSeriesShapesVisible(i, true);
+            renderer.setSeriesShape(i, mark());
         }
     }
 
-    private void refresh(List<PathDensity.Curve> sampleCurves, List<PathDensity.Curve> clickCurves, String heading,
-                         String note) {
+    /** The landing mark: a disc a little larger than a line is wide. */
+    private java.awt.Shape mark() {
+        double r = 5 * chartLook().look().scale();
+        return new java.awt.geom.Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
+    }
+
+    private void refresh(List<PathDensity.Curve> sampleCurves, List<PathDensity.Curve> clickCurves,
+                         List<PathDensity.Curve> denoisedCurves, double[] landTimes, String heading, String note) {
         changeQuietly(() -> {
             while (dataset.getSeriesCount() > 0) {
                 dataset.removeSeries(dataset.getSeriesKey(0));
@@ -168,13 +220,39 @@ public final class PathDensityChart extends LectureChart {
             for (PathDensity.Curve c : clickCurves) {
                 dataset.addSeries(String.format(Locale.ROOT, "click %d", k++), xy(c));
             }
-            showTicks(plot, samples + clicks > 0);
+            guesses = denoisedCurves.size();
+            int g = 0;
+            for (PathDensity.Curve c : denoisedCurves) {
+                dataset.addSeries(String.format(Locale.ROOT, "guess %d", g++), xy(c));
+            }
+            marks = landTimes != null && guesses > 0;
+            if (marks) {
+                dataset.addSeries("lands", landings(denoisedCurves, landTimes));
+            }
+            showTicks(plot, samples + clicks + guesses > 0);
             title.setText(heading);
             title.setVisible(!heading.isBlank());
             caption.setText(note);
             caption.setVisible(!note.isBlank());
             styleSeries();
         });
+    }
+
+    /** Each guess's curve at its landing time (a time of the curve, not interpolated). */
+    static double[][] landings(List<PathDensity.Curve> curves, double[] times) {
+        double[][] out = new double[2][curves.size()];
+        for (int j = 0; j < curves.size(); j++) {
+            PathDensity.Curve c = curves.get(j);
+            out[0][j] = times[j];
+            out[1][j] = Double.NaN;
+            for (int r = 0; r < c.times().length; r++) {
+                if (c.times()[r] == times[j]) {
+                    out[1][j] = c.logDensity()[r];
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The finite points of a curve (a density that underflows to −∞ far from the data is left out). */

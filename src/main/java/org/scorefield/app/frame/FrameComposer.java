@@ -486,6 +486,30 @@ public final class FrameComposer {
         boolean samples = view.showSamplesProperty().get() && pairs == null;
         int drawn = model.sampling().pathsProperty().get();
         boolean denoised = model.sampling().showDenoisedProperty().get();
+        // denoising vs sampling: the first few paths with their guesses and where the guesses land
+        List<org.scorefield.core.sample.DenoisingLanding.Landing> landings = null;
+        Trajectories few = null;
+        if (model.denoising().onProperty().get() && samples && run != null && run.trajectories().hasDenoised()) {
+            // only these particles, drawn bold with their guesses, so that each pair of paths can be followed
+            drawn = org.scorefield.app.model.DenoisingView.PATHS;
+            denoised = true;
+            few = first(run.trajectories(), drawn);
+            landings = org.scorefield.app.model.PathLikelihood.landings(few, drawn);
+            clicked = clicked == null ? few : joinPaths(List.of(few, clicked));
+        }
+        Trajectories clickedShown = clicked;
+        boolean onlyFew = few != null;
+        List<org.scorefield.core.sample.DenoisingLanding.Landing> landed = landings;
+        String landingNote = landings == null ? null : MeanShiftNotes.landing(landings);
+        java.util.function.DoubleFunction<org.scorefield.core.denoise.MeanShiftProbe> shiftAt = probeHere && !split
+                ? model.meanShift().recipe() : null;
+        org.scorefield.app.model.MeanShiftState.Learned guess = model.meanShift().learnedProperty().get();
+        List<String> shiftProblem = probeHere && !split && model.meanShift().onProperty().get()
+                ? model.meanShift().problem().map(List::of).orElse(List.of()) : List.of();
+        String modelNote = !model.meanShift().modelNotComparable() ? null
+                : "model trained under another schedule or source: only the oracle’s x̂₀";
+        int pathsShown = drawn;
+        boolean denoisedShown = denoised;
         VelocityProbe probe = probeHere && view.toolProperty().get() == CanvasTool.PROBE
                 ? model.probe().probeProperty().get() : null;
         // short phrases two spaces apart, so that a narrow pane wraps the legend instead of shrinking it
@@ -513,17 +537,32 @@ public final class FrameComposer {
             if (pairs != null) {
                 // the pairs replace the samples: both are paths from t = 1 to the data
                 frame = frame.withTrajectories(pairs, t, pairs.particles(), TrajectoryRole.ODE);
+            } else if (onlyFew) {
+                frame = frame.withTrajectories(null, t, 0, role);
             } else if (samples && run != null) {
-                frame = frame.withTrajectories(run.trajectories(), t, drawn, role).withHeadClasses(run.headClasses());
+                frame = frame.withTrajectories(run.trajectories(), t, pathsShown, role)
+                        .withHeadClasses(run.headClasses());
             } else {
                 frame = frame.withTrajectories(null, t, 0, role);
             }
-            if (clicked != null) {
-                frame = frame.withClicked(clicked);
+            if (clickedShown != null) {
+                frame = frame.withClicked(clickedShown);
             }
-            frame = frame.withShowDenoised(denoised);
+            frame = frame.withShowDenoised(denoisedShown);
             if (probe != null) {
                 frame = frame.withProbe(probe);
+            }
+            if (landed != null) {
+                frame = frame.withLandings(landed);
+            }
+            org.scorefield.core.denoise.MeanShiftProbe shift = shiftAt == null ? null : shiftAt.apply(t);
+            if (shift != null && guess != null && guess.x() == shift.x() && guess.y() == shift.y()
+                    && (!computesCells || guess.t() == shift.t())) {
+                // on screen the newest guess, which lags playback by a frame; an export only its own t's
+                shift = shift.withLearned(guess.x0());
+            }
+            if (shift != null) {
+                frame = frame.withMeanShift(shift);
             }
             if (cellsOn && !split) {
                 frame = frame.withCells(cellsAt(shownCells, computesCells ? cellsAt : null, schedule, t));
@@ -541,6 +580,13 @@ public final class FrameComposer {
             if (cellsProblem != null && !split) {
                 notes.add(cellsProblem);
             }
+            if (landingNote != null) {
+                notes.add(landingNote);
+            }
+            if (shift != null) {
+                notes.addAll(MeanShiftNotes.readout(shift, modelNote));
+            }
+            notes.addAll(shiftProblem);
             return new Frame(frame, notes);
         });
     }
@@ -587,10 +633,30 @@ public final class FrameComposer {
         return out;
     }
 
+    /** The first {@code n} particles of a run, with their denoising trajectories. */
+    static Trajectories first(Trajectories paths, int n) {
+        int m = Math.min(n, paths.particles());
+        double[][] pos = new double[paths.length()][];
+        double[][] den = paths.hasDenoised() ? new double[paths.length()][] : null;
+        for (int r = 0; r < paths.length(); r++) {
+            pos[r] = java.util.Arrays.copyOf(paths.positions()[r], 2 * m);
+            if (den != null) {
+                den[r] = java.util.Arrays.copyOf(paths.denoised()[r], 2 * m);
+            }
+        }
+        return new Trajectories(paths.times(), pos, den);
+    }
+
     /** Every click's trajectories of one kind as one set of paths (they share their time grid). */
     static Trajectories join(List<SamplingState.Click> clicks,
                              java.util.function.Function<SamplingState.Click, Trajectories> which) {
-        List<Trajectories> parts = clicks.stream().map(which).filter(Objects::nonNull).toList();
+        return joinPaths(clicks.stream().map(which).filter(Objects::nonNull).toList());
+    }
+
+    /** Sets of paths on one time grid as one set (the first's grid; a set on another grid is left out). */
+    static Trajectories joinPaths(List<Trajectories> all) {
+        List<Trajectories> parts = all.stream().filter(p -> java.util.Arrays.equals(p.times(), all.get(0).times()))
+                .toList();
         if (parts.isEmpty()) {
             return null;
         }

@@ -50,6 +50,8 @@ public final class ExplorerModel implements AutoCloseable {
     private final ContinuityState continuity;
     private final LikelihoodView likelihood;
     private final SdfState sdf;
+    private final MeanShiftState meanShift;
+    private final DenoisingView denoising;
     private final UndoHistory undo;
 
     /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
@@ -118,6 +120,9 @@ public final class ExplorerModel implements AutoCloseable {
         });
         sdf = new SdfState(jobs, values, view.sdfProperty(), data::data);
         data.dataProperty().addListener(obs -> sdf.dataChanged());
+        meanShift = new MeanShiftState(values, jobs, data, training, view, sampling.stepsProperty(), this::exactPath);
+        exactPath.addListener(obs -> meanShift.refresh());
+        denoising = new DenoisingView(values);
         // last: every part's own reaction to a change has happened before the history compares states
         undo = new UndoHistory(values, data, process, message);
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.
@@ -384,6 +389,16 @@ public final class ExplorerModel implements AutoCloseable {
     /** The samples' distances to the training points, the model's beside the memorising oracle's (docs/math.md §11.7). */
     public MemorisationState memorisation() {
         return memorisation;
+    }
+
+    /** The mean-shift view at a probe point (docs/math.md §6.4). */
+    public MeanShiftState meanShift() {
+        return meanShift;
+    }
+
+    /** The "denoising vs sampling" lesson mode (docs/math.md §6.2). */
+    public DenoisingView denoising() {
+        return denoising;
     }
 
     /** The latest sentence for the user (an error, or what just happened), shown in the status bar. */

@@ -9,6 +9,7 @@ import org.scorefield.app.jobs.Jobs;
 import org.scorefield.app.jobs.Lane;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.likelihood.PathDensity;
+import org.scorefield.core.sample.DenoisingLanding;
 import org.scorefield.core.sample.Trajectories;
 
 /**
@@ -35,11 +36,14 @@ public final class PathLikelihood {
      * @param clicks   the clicked paths, oldest first
      * @param ofModel  whether a trained model drew the paths (the density is still the data's)
      * @param sampler  the sampler's title, for a caption
+     * @param denoised log p_0 along the denoising trajectories of the run's first paths, one per sample
+     *                 curve (docs/math.md §6.2)
+     * @param landings when each of those denoising trajectories and sample paths lands, one per sample curve
      */
     public record Curves(List<PathDensity.Curve> samples, List<PathDensity.Curve> clicks, boolean ofModel,
-                         String sampler) {
+                         String sampler, List<PathDensity.Curve> denoised, List<DenoisingLanding.Landing> landings) {
 
-        static final Curves NONE = new Curves(List.of(), List.of(), false, "");
+        static final Curves NONE = new Curves(List.of(), List.of(), false, "", List.of(), List.of());
 
         public boolean isEmpty() {
             return samples.isEmpty() && clicks.isEmpty();
@@ -133,8 +137,24 @@ public final class PathLikelihood {
             for (Trajectories t : clicked) {
                 fromClicks.add(PathDensity.along(oracle, t, new int[] {0}).get(0));
             }
-            return new Curves(samples, List.copyOf(fromClicks), ofModel, sampler);
+            List<PathDensity.Curve> denoised = List.of();
+            List<DenoisingLanding.Landing> landings = List.of();
+            if (main != null && main.trajectories().hasDenoised()) {
+                int[] first = firstParticles(main.trajectories(), SAMPLE_PATHS);
+                denoised = PathDensity.alongDenoised(oracle, main.trajectories(), first);
+                landings = landings(main.trajectories(), first.length);
+            }
+            return new Curves(samples, List.copyOf(fromClicks), ofModel, sampler, denoised, landings);
         }, curves::set);
+    }
+
+    /** When the first {@code n} particles' denoising trajectories and paths land (docs/math.md §6.2). */
+    public static List<DenoisingLanding.Landing> landings(Trajectories paths, int n) {
+        List<DenoisingLanding.Landing> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(n, paths.particles()); i++) {
+            out.add(DenoisingLanding.of(paths, i, DenoisingLanding.TOLERANCE));
+        }
+        return List.copyOf(out);
     }
 
     private static int[] firstParticles(Trajectories t, int most) {

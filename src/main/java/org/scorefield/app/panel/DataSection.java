@@ -66,10 +66,22 @@ public final class DataSection {
         brush.setTooltip(Widgets.tip("Paint your own data on the canvas: drag to spray points of the brush "
                 + "class (key B)."));
         erase.setTooltip(Widgets.tip("Drag over points on the canvas to remove them (key E)."));
-        SegmentedButton tools = new SegmentedButton(look, brush, erase, probe);
+        ToggleButton meanShift = new ToggleButton("Mean shift");
+        meanShift.setId("toolMeanShift");
+        meanShift.setTooltip(Widgets.tip("Mean shift: click a point x_t to see which data points its x̂₀ "
+                + "averages at the current t: each point a disc as large as its weight, the kernel of bandwidth "
+                + "σ/α around x_t/α, and the DDIM step along the chord to x̂₀. Scrub t to watch "
+                + "the kernel shrink onto one point (docs/math.md §6.4)."));
+        meanShift.setUserData(CanvasTool.MEAN_SHIFT);
+        // two rows in one group: five buttons in one overflowed the panel's width
+        SegmentedButton tools = new SegmentedButton(look, brush, erase);
+        SegmentedButton probes = new SegmentedButton(probe, meanShift);
+        probes.setToggleGroup(tools.getToggleGroup());
+        probes.getStyleClass().add("tools");
+        probes.setMaxWidth(Double.MAX_VALUE);
         tools.getStyleClass().add("tools");
         tools.setMaxWidth(Double.MAX_VALUE);
-        for (ToggleButton b : new ToggleButton[] {look, brush, erase, probe}) {
+        for (ToggleButton b : new ToggleButton[] {look, brush, erase, probe, meanShift}) {
             b.setMaxWidth(Double.MAX_VALUE);
             // Never "Start p…": a tool whose name is cut off is a tool nobody finds.
             b.setMinWidth(Region.USE_PREF_SIZE);
@@ -77,11 +89,11 @@ public final class DataSection {
         look.setUserData(CanvasTool.LOOK);
         brush.setUserData(CanvasTool.BRUSH);
         erase.setUserData(CanvasTool.ERASE);
-        syncTools(tools);
-        tool.addListener((obs, old, t) -> syncTools(tools));
+        syncTools(tools, probes);
+        tool.addListener((obs, old, t) -> syncTools(tools, probes));
         tools.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
-                syncTools(tools); // one tool is always on
+                syncTools(tools, probes); // one tool is always on
             } else {
                 tool.set((CanvasTool) t.getUserData());
             }
@@ -121,14 +133,16 @@ public final class DataSection {
                 Controls.row(Settings.DATA_POINTS, points),
                 Controls.row(Settings.DATA_SEED, seed),
                 Controls.row(Settings.DATA_TRAIN_SIZE, trainSize),
-                Widgets.caption("A click or drag on the canvas:"), tools,
+                Widgets.caption("A click or drag on the canvas:"), tools, probes,
                 new BrushClassPicker(model).build(),
                 fileRow, summary);
     }
 
-    private void syncTools(SegmentedButton tools) {
-        for (var t : tools.getButtons()) {
-            t.setSelected(t.getUserData() == tool.get());
+    private void syncTools(SegmentedButton... rows) {
+        for (SegmentedButton row : rows) {
+            for (var t : row.getButtons()) {
+                t.setSelected(t.getUserData() == tool.get());
+            }
         }
     }
 

@@ -61,6 +61,7 @@ public final class SamplingSection {
 
         ToggleSwitch denoised = Controls.toggle(Settings.SHOW_DENOISED, sampling.showDenoisedProperty(),
                 "denoisedSwitch");
+        ToggleSwitch denoising = Controls.toggle(Settings.DENOISING, model.denoising().onProperty(), "denoisingSwitch");
         HBox swirlBox = Controls.slider(Settings.SWIRL, sampling.swirlProperty(), "swirlSlider");
         ticked(swirlBox);
 
@@ -122,6 +123,7 @@ public final class SamplingSection {
                 Controls.row(Settings.SAMPLING_SEED, seed),
                 buttons,
                 Controls.row(Settings.SHOW_DENOISED, denoised),
+                Controls.row(Settings.DENOISING, denoising),
                 Controls.row(Settings.SWIRL, swirlBox),
                 Widgets.heading("Guidance"),
                 Controls.row(Settings.GUIDED_CLASS, target),

@@ -11,5 +11,7 @@ public enum CanvasTool {
     /** A click shows the conditional and marginal velocity of flow matching at that point and the current t. */
     PROBE,
     /** A click moves the block of continuity cells there. */
-    CELLS
+    CELLS,
+    /** A click moves the mean-shift probe x_t there (docs/math.md §6.4). */
+    MEAN_SHIFT
 }

@@ -354,6 +354,21 @@ public final class Settings {
             "The y of the centre of the block of continuity cells (a click sets it while \"Move the cells by "
                     + "clicking\" is on).")
             .inScene().build();
+    public static final Setting<Boolean> MEAN_SHIFT = flag("view.mean_shift", false, "Mean shift",
+            "The memorising oracle at one point xₜ read as a mean-shift step: every data point a disc as large as "
+            + "its posterior weight, the kernel of bandwidth σ/α around xₜ/α, x̂₀ their weighted "
+            + "mean and the DDIM step along the chord towards it (docs/math.md §6.4). On while the Mean shift tool "
+            + "is chosen; a click moves the point.").inScene().build();
+    public static final Setting<Double> MEAN_SHIFT_X = number("view.mean_shift_x", 0.5, -8, 8, "Mean shift x", "",
+            "The x of the mean-shift probe xₜ (a click with the Mean shift tool sets it).").inScene().build();
+    public static final Setting<Double> MEAN_SHIFT_Y = number("view.mean_shift_y", 0.25, -8, 8, "Mean shift y", "",
+            "The y of the mean-shift probe xₜ (a click with the Mean shift tool sets it).").inScene().build();
+    public static final Setting<Boolean> DENOISING = flag("view.denoising", false, "Denoising vs sampling",
+            "The first five sample paths xₜ with their denoising trajectories x̂₀(xₜ, t), "
+            + "each guess marked where it lands (stays within " + org.scorefield.core.sample.DenoisingLanding.TOLERANCE
+            + " of where it ends), and in the chart "
+            + "Likelihood on paths the exact log pₜ(xₜ) and log p₀(x̂₀) along both "
+            + "(docs/math.md §6.2).").inScene().build();
     public static final Setting<Boolean> SHOW_PAIRS = flag("view.pairs", false, "Show pairs", "Draw one batch of "
             + Coupling.CHUNK + " training pairs under the chosen coupling as the straight lines x_t = (1 − t)·x₀ + "
             + "t·x₁ they train on (the scrubber moves along them).").inScene().build();
@@ -418,7 +433,7 @@ public final class Settings {
             DRIVER, SOLVER, STEPS, GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, SWIRL, GUIDED_CLASS,
             GUIDANCE, OMEGA, OMEGA_B, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT, LIKELIHOOD_VIEW, SDF_VIEW, TOOL, SHOW_DATA,
             SHOW_DENSITY, HEATMAP, BRUSH_CLASS, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
-            ARROW_SCALE, CONTINUITY, CELLS_X, CELLS_Y, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
+            ARROW_SCALE, CONTINUITY, CELLS_X, CELLS_Y, MEAN_SHIFT, MEAN_SHIFT_X, MEAN_SHIFT_Y, DENOISING, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
             SECONDS, OVERLAY);
 
     /** "none", "each its own" or "class 2" for a value of {@link #GUIDED_CLASS} or {@link #BRUSH_CLASS}. */

@@ -103,6 +103,12 @@ public final class CanvasArea extends StackPane {
                 model.view().continuityProperty()}) {
             o.addListener(obs -> requestRedraw());
         }
+        // the mean-shift probe and the denoising-vs-sampling mode
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.meanShift().onProperty(),
+                model.meanShift().xProperty(), model.meanShift().yProperty(), model.meanShift().learnedProperty(),
+                model.sampling().stepsProperty(), model.denoising().onProperty()}) {
+            o.addListener(obs -> requestRedraw());
+        }
         // log p\u2080: the maps and the clicked point's climb
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.likelihood().mapsProperty(),
                 model.likelihood().climbProperty()}) {
@@ -320,6 +326,13 @@ public final class CanvasArea extends StackPane {
                     model.messageProperty().set(String.format(Locale.ROOT, "Continuity cells around (%.2f, %.2f): "
                             + "each cell's mass changes exactly as fast as p\u209c\u00b7\u00fb flows in.",
                             world[0], world[1]));
+                }
+            }
+            case MEAN_SHIFT -> {
+                if (pressed) {
+                    model.meanShift().place(world[0], world[1]);
+                    model.messageProperty().set(String.format(Locale.ROOT, "Mean shift at (%.2f, %.2f): scrub t "
+                            + "to watch the bandwidth shrink and the weights gather on one point.", world[0], world[1]));
                 }
             }
             case PROBE -> {

@@ -211,6 +211,19 @@ public final class ChartsPane extends VBox {
         if (model.view().sdfProperty().get()) {
             sdfTab.setSelected(true);
         }
+        // denoising vs sampling: its likelihood is this chart's
+        model.denoising().onProperty().addListener((obs, old, on) -> {
+            shownPaths = null;
+            if (on) {
+                pathTab.setSelected(true);
+            }
+            if (pathTab.isSelected()) {
+                showPaths(model.pathLikelihood().curvesProperty().get());
+            }
+        });
+        if (model.denoising().onProperty().get()) {
+            pathTab.setSelected(true);
+        }
         model.view().lookProperty().addListener((obs, old, look) -> setLook(look));
         setLook(model.view().lookProperty().get());
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {comparison.resultProperty(),
@@ -274,6 +287,17 @@ public final class ChartsPane extends VBox {
                 : "Exact log p\u209c(x\u209c) on the oracle's paths";
         String note = curves.steps() == 0 ? "" : String.format(java.util.Locale.ROOT,
                 "%s: %,d of %,d steps raised p at their start t", curves.sampler(), curves.rises(), curves.steps());
+        if (model.denoising().onProperty().get() && !curves.denoised().isEmpty()) {
+            double[] lands = curves.landings().stream()
+                    .mapToDouble(org.scorefield.core.sample.DenoisingLanding.Landing::denoisedTime).toArray();
+            pathDensity.showDenoising(curves.samples(), curves.denoised(), lands, curves.ofModel()
+                    ? "Exact log p\u209c(x\u209c) and log p\u2080(x\u0302\u2080) at the model's points"
+                    : "Exact log p\u209c(x\u209c) and log p\u2080(x\u0302\u2080) on the oracle's paths",
+                    String.format(java.util.Locale.ROOT, "dots: the guess lands (stays within %.2f of its end)%s",
+                            org.scorefield.core.sample.DenoisingLanding.TOLERANCE, curves.denoised().isEmpty() ? ""
+                                    : "  \u00b7  " + curves.sampler()));
+            return;
+        }
         pathDensity.show(curves.samples(), curves.clicks(), heading, note);
     }
 
