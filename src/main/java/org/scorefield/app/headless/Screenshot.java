@@ -85,12 +85,21 @@ public final class Screenshot {
          */
         MEMORISATION,
         /**
-
          * Score-difference flow from N(0, I) to the data after its default iterations, with the two
          * denoisers and their difference as arrows, beside flow matching from the same particles, and
          * the SW2 chart of both (docs/math.md §10.3).
          */
-        SDF;
+        SDF,
+        /**
+         * The Mean shift tool at a probe between the data's clusters (docs/math.md §6.4): each point a disc by its
+         * weight, the kernel, x̂0 and the DDIM step along the chord; with a model, its x̂0 beside the oracle's.
+         */
+        MEAN_SHIFT,
+        /**
+         * Denoising vs sampling with the exact oracle (docs/math.md §6.2): five paths, their guesses x̂0 and
+         * where each lands, and the exact log-densities along both in the charts.
+         */
+        DENOISING_TRAJECTORY;
 
         /** The lower-case name the command line uses: "guidance-split". */
         @Override
@@ -446,6 +455,31 @@ public final class Screenshot {
                 }
                 return;
             }
+            case MEAN_SHIFT -> {
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(false);
+                model.view().showFieldProperty().set(false);
+                model.view().showSamplesProperty().set(false);
+                view.scrubber().stop();
+                model.view().timeProperty().set(MEAN_SHIFT_TIME);
+                model.meanShift().place(MEAN_SHIFT_PROBE[0], MEAN_SHIFT_PROBE[1]);
+                return;
+            }
+            case DENOISING_TRAJECTORY -> {
+                model.sampling().driverProperty().set(org.scorefield.app.settings.Driver.EXACT);
+                model.sampling().solverProperty().set(org.scorefield.core.sample.SamplerKind.HEUN);
+                model.sampling().stepsProperty().set(32);
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(false);
+                model.view().showDensityProperty().set(true);
+                model.view().heatmapProperty().set(org.scorefield.app.settings.HeatmapLayer.DENSITY);
+                model.view().showSamplesProperty().set(true);
+                model.view().showFieldProperty().set(false);
+                model.denoising().onProperty().set(true);
+                view.scrubber().stop();
+                model.view().timeProperty().set(DENOISING_TIME);
+            }
             case PAIRS -> {
                 model.view().splitProperty().set(false);
                 model.view().showDataProperty().set(false);
@@ -461,6 +495,10 @@ public final class Screenshot {
 
     /** The dataset size of the memorisation view: a small network copies this few points. */
     static final int MEMORISATION_POINTS = 16;
+    /** The mean-shift view's probe and time, and the denoising view's time. */
+    static final double[] MEAN_SHIFT_PROBE = {1.05, 0.4};
+    static final double MEAN_SHIFT_TIME = 0.12;
+    static final double DENOISING_TIME = 0.1;
 
     /** The swirl view's strength, time and block of cells. */
     static final double SWIRL_STRENGTH = 1.5;

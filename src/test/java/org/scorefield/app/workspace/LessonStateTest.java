@@ -64,7 +64,7 @@ class LessonStateTest {
         assertEquals(List.of("The data", "Forward noising", "Score and Tweedie", "PF-ODE vs reverse SDE",
                 "Samplers and NFE", "Flow matching", "Couplings", "Reflow", "Guidance", "Density flows",
                 "Likelihood", "Another schedule", "Memorisation",
-                "Score-difference flow"),
+                "Score-difference flow", "Mean shift", "Denoising lands early"),
                 lesson.scenes().stream().map(Lesson.Scene::name).toList());
         List<String> names = lesson.scenes().stream().map(Lesson.Scene::name).toList();
         lessons.next(); // PageDown with no lesson open starts the default one
@@ -89,7 +89,20 @@ class LessonStateTest {
             lessons.next(); // past the end
         }
         assertEquals(lesson.scenes().size() - 1, lessons.indexProperty().get(), "the last scene stays the last");
-        // the last scene shows score-difference flow; its running flow is the view's own job
+        // "Denoising lands early" is denoising vs sampling, without the mean shift of the one before
+        lessons.go(names.indexOf("Denoising lands early"));
+        assertTrue(model.denoising().onProperty().get());
+        assertFalse(model.meanShift().onProperty().get());
+        assertEquals(org.scorefield.app.settings.CanvasTool.LOOK, model.view().toolProperty().get());
+        lessons.go(names.indexOf("Mean shift"));
+        // the mean-shift scene chooses its tool through its setting, and puts the probe where it says
+        assertTrue(model.meanShift().onProperty().get());
+        assertEquals(org.scorefield.app.settings.CanvasTool.MEAN_SHIFT, model.view().toolProperty().get());
+        assertEquals(1.05, model.meanShift().xProperty().get());
+        assertFalse(model.denoising().onProperty().get());
+        lessons.go(names.indexOf("Score-difference flow"));
+        assertFalse(model.meanShift().onProperty().get());
+        // the SDF scene shows score-difference flow; its running flow is the view's own job
         assertTrue(model.view().sdfProperty().get());
         assertFalse(model.view().likelihoodProperty().get());
         manual.runAll();
@@ -348,7 +361,8 @@ class LessonStateTest {
                 "view.field_resolution", "view.arrow_scale", "view.pairs", "sampling.class", "sampling.guidance",
                 "sampling.omega", "sampling.omega_b", "view.heatmap", "view.omega_split", "sampling.swirl",
                 "view.continuity", "view.cells_x", "view.cells_y", "view.likelihood", "data.train_size", "view.sdf", "sdf.source",
-                "sdf.sigma", "sdf.anneal", "sdf.sigma_end", "sdf.eta", "sdf.iterations", "sdf.seed", "sdf.fields"),
+                "sdf.sigma", "sdf.anneal", "sdf.sigma_end", "sdf.eta", "sdf.iterations", "sdf.seed", "sdf.fields", "view.mean_shift",
+                "view.mean_shift_x", "view.mean_shift_y", "view.denoising"),
                 LessonState.CAPTURED.stream().map(org.scorefield.app.settings.Setting::key)
                         .collect(java.util.stream.Collectors.toSet()));
     }
