@@ -425,6 +425,12 @@ public final class Settings {
     public static final List<Setting<Boolean>> VIEWS = List.of(SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT,
             LIKELIHOOD_VIEW, SDF_VIEW);
 
+    /**
+     * The canvas's modes that a lesson scene shows only when it names them: a scene that names any setting of
+     * the view section turns off those of these it does not name, as it does {@link #VIEWS}.
+     */
+    public static final List<Setting<Boolean>> SCENE_MODES = List.of(MEAN_SHIFT, DENOISING);
+
     public static final List<Setting<?>> ALL = List.of(DATA_PRESET, DATA_POINTS, DATA_SEED, DATA_TRAIN_SIZE, PROCESS_KIND, OBJECTIVE,
             SOURCE, COUPLING, SINKHORN_EPSILON, WIDTH, DEPTH, LEARNING_RATE, BATCH, EMA, TRAINING_SEED, CONDITIONAL,
             LABEL_DROPOUT, REFRESH_SAMPLES, REFRESH_EVERY, COMPARE_VARIES, COMPARE_OBJECTIVE, COMPARE_SCHEDULE,

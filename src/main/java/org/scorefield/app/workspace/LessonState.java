@@ -541,7 +541,8 @@ public final class LessonState {
             changes.forEach(Runnable::run);
             if (namesView) {
                 // a scene shows one view: those it does not name are off (the single view if it names none on)
-                for (Setting<Boolean> v : Settings.VIEWS) {
+                for (Setting<Boolean> v : java.util.stream.Stream.concat(Settings.VIEWS.stream(),
+                        Settings.SCENE_MODES.stream()).toList()) {
                     if (v.read(in).isEmpty()) {
                         values.set(v, false);
                     }

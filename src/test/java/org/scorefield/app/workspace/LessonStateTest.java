@@ -44,15 +44,18 @@ class LessonStateTest {
         Lesson lesson = LessonState.defaultLesson();
         List<String> names = lesson.scenes().stream().map(Lesson.Scene::name).toList();
         lessons.next();
-        for (String from : List.of("Score-difference flow", "Likelihood", "PF-ODE vs reverse SDE")) {
+        for (String from : List.of("Score-difference flow", "Likelihood", "PF-ODE vs reverse SDE", "Mean shift",
+                "Denoising lands early")) {
             lessons.go(names.indexOf(from));
             manual.runAll();
-            assertTrue(org.scorefield.app.settings.Settings.VIEWS.stream().anyMatch(v -> model.values().get(v)),
+            assertTrue(java.util.stream.Stream.concat(org.scorefield.app.settings.Settings.VIEWS.stream(),
+                    org.scorefield.app.settings.Settings.SCENE_MODES.stream()).anyMatch(v -> model.values().get(v)),
                     from + " shows a view of its own");
             // "Forward noising" names split and rounds (off) but neither log p₀ nor SDF
             lessons.go(names.indexOf("Forward noising"));
             manual.runAll();
-            for (var v : org.scorefield.app.settings.Settings.VIEWS) {
+            for (var v : java.util.stream.Stream.concat(org.scorefield.app.settings.Settings.VIEWS.stream(),
+                    org.scorefield.app.settings.Settings.SCENE_MODES.stream()).toList()) {
                 assertFalse(model.values().get(v), v.key() + " after " + from);
             }
         }
