@@ -12,6 +12,8 @@ public final class ForwardNoising {
 
     private final double[] data;
     private final double[] eps;
+    /** Brownian paths of the forward SDE the points follow instead, under their schedule; or null. */
+    private final ForwardSdePaths brownian;
 
     /** Draws one ε per point from the seed. */
     public ForwardNoising(PointSet points, long seed) {
@@ -19,8 +21,41 @@ public final class ForwardNoising {
     }
 
     private ForwardNoising(double[] data, double[] ends) {
+        this(data, ends, null);
+    }
+
+    private ForwardNoising(double[] data, double[] ends, ForwardSdePaths brownian) {
         this.data = data;
         this.eps = ends;
+        this.brownian = brownian;
+    }
+
+    /**
+     * The same points along Brownian paths of the forward SDE (docs/math.md §1.4) under the paths'
+     * schedule: {@link #at} follows them under that schedule and the fixed-ε paths under any other.
+     * Both have the marginals N(α·x0, σ²I) at every t.
+     */
+    public ForwardNoising along(ForwardSdePaths paths) {
+        if (paths.size() != size()) {
+            throw new IllegalArgumentException("need one path per point: " + size() + " points, " + paths.size()
+                    + " paths");
+        }
+        return new ForwardNoising(data, eps, paths);
+    }
+
+    /** The same points on their fixed-ε paths. */
+    public ForwardNoising fixed() {
+        return brownian == null ? this : new ForwardNoising(data, eps, null);
+    }
+
+    /** The Brownian paths the points follow under their schedule, if any. */
+    public java.util.Optional<ForwardSdePaths> brownian() {
+        return java.util.Optional.ofNullable(brownian);
+    }
+
+    /** A copy of the clean points x0, interleaved. */
+    public double[] data() {
+        return data.clone();
     }
 
     /**
@@ -42,8 +77,11 @@ public final class ForwardNoising {
         return data.length / 2;
     }
 
-    /** The noised points at time t, interleaved. */
+    /** The noised points at time t, interleaved: on the Brownian paths under their schedule, else fixed-ε. */
     public double[] at(Schedule schedule, double t) {
+        if (brownian != null && brownian.schedule().equals(schedule)) {
+            return brownian.at(t);
+        }
         double a = schedule.alpha(t);
         double s = schedule.sigma(t);
         double[] out = new double[data.length];
