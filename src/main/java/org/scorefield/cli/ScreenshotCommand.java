@@ -69,8 +69,10 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "point between the data's clusters at t = 0.25: each point a disc by its weight, the kernel "
                     + "of bandwidth σ/α, x̂₀ and the step along the chord, with the model's x̂₀ beside the oracle's); "
                     + "denoising-trajectory (five paths of the exact oracle with their denoising trajectories, where "
-                    + "each lands, and the exact log-densities along both in the charts; with --data 8gaussians). "
-                    + "Default "
+                    + "each lands, and the exact log-densities along both in the charts; with --data 8gaussians); "
+
+                    + "langevin (Langevin at one "
+                    + "σ, score ascent and annealed Langevin side by side on gmm-labelled with the exact score). Default "
                     + "${DEFAULT-VALUE}.")
     String view;
 

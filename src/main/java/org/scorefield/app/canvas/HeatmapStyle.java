@@ -29,11 +29,13 @@ public enum HeatmapStyle {
      * {@code [−R, R]} with R the 90th percentile of |value| over the non-zero cells rounded up to
      * 0.25, 0.5, 1, 2, 4 or 8 nats; the colours hold beyond.
      */
-    LOG_RATIO;
+    LOG_RATIO,
+    /** The log-density of the data blurred by N(0, σ²I), log p_σ (docs/math.md §5.13), coloured as {@link #DENSITY}. */
+    LOG_P_SIGMA;
 
     /** Whether the grid is a log-density, shown over its top {@link #DENSITY_RANGE} nats. */
     public boolean logDensity() {
-        return this == DENSITY || this == ENDPOINTS || this == TILTED || this == LOG_P0;
+        return this == DENSITY || this == ENDPOINTS || this == TILTED || this == LOG_P0 || this == LOG_P_SIGMA;
     }
 
     /** Whether the density ramp colours it (a log-density, or a probability), rather than the error ramp. */
@@ -66,6 +68,7 @@ public enum HeatmapStyle {
             case TILTED -> "tilted log p\u00b7p(c | x)^\u03c9";
             case LOG_P0 -> "log p\u2080 (nats)";
             case LOG_RATIO -> "\u0394 log p\u2080 (nats)";
+            case LOG_P_SIGMA -> "log p_\u03c3 of the data";
         };
     }
 

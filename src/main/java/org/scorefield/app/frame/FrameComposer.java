@@ -132,6 +132,9 @@ public final class FrameComposer {
         if (model.view().sdfProperty().get()) {
             return SdfPanes.scene(model.sdf(), model.data().data().points().xy());
         }
+        if (model.view().langevinProperty().get()) {
+            return LangevinScene.of(model);
+        }
         SamplingState.Runs runs = model.sampling().runsProperty().get();
         if (model.view().compareProperty().get()) {
             return compare(runs.single(), layers);

@@ -99,7 +99,13 @@ public final class Screenshot {
          * Denoising vs sampling with the exact oracle (docs/math.md §6.2): five paths, their guesses x̂0 and
          * where each lands, and the exact log-densities along both in the charts.
          */
-        DENOISING_TRAJECTORY;
+        DENOISING_TRAJECTORY,
+        /**
+
+         * "Langevin" on gmm-labelled with the exact score: Langevin at one σ, score ascent and annealed Langevin
+         * from the same uniform start, at their last step (docs/math.md §5.13).
+         */
+        LANGEVIN;
 
         /** The lower-case name the command line uses: "guidance-split". */
         @Override
@@ -164,7 +170,8 @@ public final class Screenshot {
             HeadlessFx.run(() -> {
                 model.view().lookProperty().set(script.look());
                 model.data().presetProperty().set(script.view() == View.SWIRL && script.scene() == 0
-                        ? DatasetPreset.EIGHT_GAUSSIANS : script.preset());
+                        ? DatasetPreset.EIGHT_GAUSSIANS : script.view() == View.LANGEVIN && script.scene() == 0
+                        ? DatasetPreset.GMM_LABELLED : script.preset());
                 if (script.view() == View.REFLOW || script.view() == View.PAIRS || script.view() == View.PROBE) {
                     model.training().objectiveProperty().set(Objective.FLOW_MATCHING);
                 }
@@ -479,6 +486,13 @@ public final class Screenshot {
                 model.denoising().onProperty().set(true);
                 view.scrubber().stop();
                 model.view().timeProperty().set(DENOISING_TIME);
+            }
+            case LANGEVIN -> {
+                model.sampling().driverProperty().set(org.scorefield.app.settings.Driver.EXACT);
+                model.view().langevinProperty().set(true);
+                view.scrubber().stop();
+                model.view().timeProperty().set(0.0);
+                return;
             }
             case PAIRS -> {
                 model.view().splitProperty().set(false);

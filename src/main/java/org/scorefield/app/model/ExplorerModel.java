@@ -52,6 +52,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final SdfState sdf;
     private final MeanShiftState meanShift;
     private final DenoisingView denoising;
+    private final LangevinView langevin;
     private final UndoHistory undo;
 
     /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
@@ -123,6 +124,22 @@ public final class ExplorerModel implements AutoCloseable {
         meanShift = new MeanShiftState(values, jobs, data, training, view, sampling.stepsProperty(), this::exactPath);
         exactPath.addListener(obs -> meanShift.refresh());
         denoising = new DenoisingView(values);
+        langevin = new LangevinView(jobs, values, view.langevinProperty(), this::samplingChoice);
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {data.dataProperty(), exactPath,
+                sampling.driverProperty()}) {
+            o.addListener(obs -> langevin.refresh());
+        }
+        // a model published while training runs waits for the pause: three runs of K steps each time would never end
+        training.modelProperty().addListener(obs -> {
+            if (training.stateProperty().get() != org.scorefield.core.nn.TrainingWorker.State.RUNNING) {
+                langevin.refresh();
+            }
+        });
+        training.stateProperty().addListener((obs, old, state) -> {
+            if (state != org.scorefield.core.nn.TrainingWorker.State.RUNNING && modelSamples()) {
+                langevin.refresh();
+            }
+        });
         // last: every part's own reaction to a change has happened before the history compares states
         undo = new UndoHistory(values, data, process, message);
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.
@@ -359,6 +376,11 @@ public final class ExplorerModel implements AutoCloseable {
     /** The "log p\u2080" view's maps and a clicked point's climb to the prior. */
     public LikelihoodView likelihood() {
         return likelihood;
+    }
+
+    /** The "Langevin" view's three runs (docs/math.md §5.13). */
+    public LangevinView langevin() {
+        return langevin;
     }
 
     /** The compare view's second model, B, and the commands that reach both models. */

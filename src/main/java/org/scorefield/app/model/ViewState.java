@@ -32,6 +32,7 @@ public final class ViewState {
     private final BooleanProperty omegaSplit;
     private final BooleanProperty likelihood;
     private final BooleanProperty sdf;
+    private final BooleanProperty langevin;
     private final ObjectProperty<CanvasTool> tool;
     private final BooleanProperty showData;
     private final BooleanProperty showDensity;
@@ -64,6 +65,7 @@ public final class ViewState {
         omegaSplit = values.flag(Settings.OMEGA_SPLIT);
         likelihood = values.flag(Settings.LIKELIHOOD_VIEW);
         sdf = values.flag(Settings.SDF_VIEW);
+        langevin = values.flag(Settings.LANGEVIN_VIEW);
         tool = values.object(Settings.TOOL);
         showData = values.flag(Settings.SHOW_DATA);
         showDensity = values.flag(Settings.SHOW_DENSITY);
@@ -87,7 +89,7 @@ public final class ViewState {
         values.bind(Settings.DARK, look, () -> look.get().dark(), on -> look.set(look.get().withDark(on)));
         values.bind(Settings.PRESENTER, look, () -> look.get().presenter(),
                 on -> look.set(look.get().withPresenter(on)));
-        // The rounds view, the split view, the compare view, ω a vs b, log p₀ and SDF exclude each other.
+        // The rounds view, the split view, the compare view, ω a vs b, log p₀, SDF and Langevin exclude each other.
         List<BooleanProperty> views = Settings.VIEWS.stream().map(v -> (BooleanProperty) values.holder(v)).toList();
         for (BooleanProperty v : views) {
             v.addListener((obs, old, on) -> {
@@ -151,6 +153,11 @@ public final class ViewState {
     /** Score-difference flow beside flow matching from the same particles (see {@link SdfState}). */
     public BooleanProperty sdfProperty() {
         return sdf;
+    }
+
+    /** Langevin at one σ, score ascent and annealed Langevin side by side (see {@link LangevinView}). */
+    public BooleanProperty langevinProperty() {
+        return langevin;
     }
 
     /** What a click or drag on the canvas does. */

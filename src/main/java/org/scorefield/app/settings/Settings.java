@@ -301,6 +301,34 @@ public final class Settings {
             + "with D_p and D_q the kernel denoisers of the data and of the particles. Beside it, flow matching "
             + "carries the same particles with its exact velocity. Set it up under Score-difference flow on the "
             + "left.").inScene().build();
+    public static final Setting<Boolean> LANGEVIN_VIEW = flag("view.langevin", false, "Langevin",
+            "Three canvases from the same start points: Langevin at one noise level \u03c3, score ascent (the same "
+            + "steps without noise) and annealed Langevin from \u03c3_max = 3 down to \u03c3, each with K score "
+            + "evaluations of p_\u03c3, the data blurred by N(0, \u03c3\u00b2I). Each pane gives its particles' "
+            + "share of every mode against the mixture's weights and SW2 to p_\u03c3 over its floor; the scrubber "
+            + "replays the runs from t = 1 (the start) to t = 0 (docs/math.md \u00a75.13).").inScene().build();
+    public static final Setting<Double> LANGEVIN_STEP = number("langevin.step", 0.002, 1e-4, 0.05, "\u03b5", "",
+            "The step size \u03b5 of x \u2190 x + (\u03b5/2)\u00b7\u2207log p_\u03c3(x) + \u221a\u03b5\u00b7z, "
+                    + "in squared distance; annealed Langevin's level \u03c3\u2097 takes \u03b5\u00b7\u03c3\u2097"
+                    + "\u00b2/\u03c3\u00b2. Small \u03b5: accurate but slow; large: fast, but the stationary law "
+                    + "is wider than p_\u03c3 by about \u03b5/4 in variance, and past 4\u00b7variance the steps "
+                    + "diverge.").logScale().display(e -> String.format(Locale.ROOT, "%.2g", e)).inScene().build();
+    public static final Setting<Integer> LANGEVIN_STEPS = integer("langevin.steps", 1000, 10, 10_000, 100, "Steps",
+            "steps", "K, the score evaluations of each of the three runs (annealed Langevin shares them out over its "
+                    + "10 levels).").inScene().build();
+    public static final Setting<Double> LANGEVIN_SIGMA = number("langevin.sigma", 0.1, 0.02, 1, "\u03c3", "",
+            "The noise level of Langevin and score ascent, and the last of annealed Langevin's: the particles "
+                    + "move on p_\u03c3, the data blurred by N(0, \u03c3\u00b2I). At small \u03c3 the modes "
+                    + "are walled off from each other.").logScale()
+            .display(v -> String.format(Locale.ROOT, "%.2g", v)).inScene().build();
+    public static final Setting<Long> LANGEVIN_SEED = seed("langevin.seed", 1,
+            "the start points and of Langevin's noise z (the same for Langevin and annealed Langevin)").inScene()
+            .build();
+    public static final Setting<org.scorefield.core.sample.LangevinStart> LANGEVIN_START = choice("langevin.start",
+            org.scorefield.core.sample.LangevinStart.class, org.scorefield.core.sample.LangevinStart.UNIFORM,
+            org.scorefield.core.sample.LangevinStart::toString, "Start", "Where the 500 particles start, the same "
+                    + "for all three runs: uniform in the square, N(0, I), or all in one mode (the lightest of a "
+                    + "mixture).").inScene().build();
     public static final Setting<CanvasTool> TOOL = choice("view.tool", CanvasTool.class, CanvasTool.LOOK,
             t -> t.name().toLowerCase(Locale.ROOT), "Tool", "What a click or drag on the canvas does.").notUndone()
             .notInScene().build();
@@ -423,7 +451,7 @@ public final class Settings {
      * lesson scene that names any setting of the view section turns off those of these it does not name.
      */
     public static final List<Setting<Boolean>> VIEWS = List.of(SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT,
-            LIKELIHOOD_VIEW, SDF_VIEW);
+            LIKELIHOOD_VIEW, SDF_VIEW, LANGEVIN_VIEW);
 
     /**
      * The canvas's modes that a lesson scene shows only when it names them: a scene that names any setting of
@@ -437,7 +465,8 @@ public final class Settings {
             COMPARE_WIDTH, COMPARE_COUPLING, REFLOW_PAIRS, REFLOW_TRAIN_STEPS, REFLOW_FINE_TUNE, REFLOW_SIDE_BY_SIDE,
             SDF_SOURCE, SDF_SIGMA, SDF_ANNEAL, SDF_SIGMA_END, SDF_ETA, SDF_ITERATIONS, SDF_SEED, SDF_FIELDS,
             DRIVER, SOLVER, STEPS, GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, SWIRL, GUIDED_CLASS,
-            GUIDANCE, OMEGA, OMEGA_B, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT, LIKELIHOOD_VIEW, SDF_VIEW, TOOL, SHOW_DATA,
+            GUIDANCE, OMEGA, OMEGA_B, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT, LIKELIHOOD_VIEW, SDF_VIEW, LANGEVIN_VIEW,
+            LANGEVIN_STEP, LANGEVIN_STEPS, LANGEVIN_SIGMA, LANGEVIN_SEED, LANGEVIN_START, TOOL, SHOW_DATA,
             SHOW_DENSITY, HEATMAP, BRUSH_CLASS, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
             ARROW_SCALE, CONTINUITY, CELLS_X, CELLS_Y, MEAN_SHIFT, MEAN_SHIFT_X, MEAN_SHIFT_Y, DENOISING, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
             SECONDS, OVERLAY);

@@ -87,7 +87,8 @@ public final class CanvasArea extends StackPane {
         ReflowState reflow = model.reflow();
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.view().splitProperty(),
                 model.view().compareProperty(), model.view().omegaSplitProperty(), model.view().roundsViewProperty(),
-                model.view().likelihoodProperty(), model.view().sdfProperty(), reflow.roundsProperty(), reflow.sideBySideProperty(),
+                model.view().likelihoodProperty(), model.view().sdfProperty(), model.view().langevinProperty(),
+                reflow.roundsProperty(), reflow.sideBySideProperty(),
                 reflow.shownRoundProperty()}) {
             o.addListener(obs -> showView());
         }
@@ -117,6 +118,11 @@ public final class CanvasArea extends StackPane {
         // SDF: the run as it goes, its arrows and its status
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.sdf().snapshotProperty(),
                 model.sdf().fieldsProperty(), model.sdf().statusProperty()}) {
+            o.addListener(obs -> requestRedraw());
+        }
+        // Langevin: the runs as they come
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.langevin().runsProperty(),
+                model.langevin().failureProperty()}) {
             o.addListener(obs -> requestRedraw());
         }
         // ω a vs b: the right-hand pane's run, layers and ω
@@ -150,9 +156,10 @@ public final class CanvasArea extends StackPane {
         return composer.showsRounds();
     }
 
-    /** Whether the panes stand in the grid: the Reflow rounds, or the three maps of log p\u2080. */
+    /** Whether the panes stand in the grid: the Reflow rounds, the three maps of log p\u2080, or the three Langevin runs. */
     private boolean inGrid() {
-        return showsRounds() || likelihoodGrid();
+        return showsRounds() || likelihoodGrid()
+                || model.view().langevinProperty().get() && model.langevin().problem().isEmpty();
     }
 
     /** Whether the log p\u2080 view shows its three maps (not one canvas that says why it cannot). */
@@ -277,7 +284,10 @@ public final class CanvasArea extends StackPane {
         double[] world = canvas.toWorld(e.getX(), e.getY());
         switch (model.view().toolProperty().get()) {
             case LOOK -> {
-                if (pressed && model.view().likelihoodProperty().get()) {
+                if (pressed && model.view().langevinProperty().get()) {
+                    model.messageProperty().set("The Langevin view replays its three runs: press Replay, or drag t "
+                            + "from 1 (the start) to 0 (the last step).");
+                } else if (pressed && model.view().likelihoodProperty().get()) {
                     model.likelihood().climbFrom(world[0], world[1]);
                     model.messageProperty().set(String.format(Locale.ROOT, "(%.2f, %.2f) climbs to the prior: move t "
                             + "(or play towards the noise) to watch \u2113 add up.", world[0], world[1]));

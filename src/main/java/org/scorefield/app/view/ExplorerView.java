@@ -179,7 +179,8 @@ public final class ExplorerView extends BorderPane {
         });
         VBox centre = new VBox(new ActionBar(model, scrubber.playButton(),
                 new HBox(4, lessonMenu, lessonBar.navigation()), lessons.lessonProperty().isNotNull()), tools,
-                lessonBar, canvasArea, scrubber);
+                lessonBar, new org.scorefield.app.panel.LangevinBar(model.langevin(), scrubber::playFromNoise),
+                canvasArea, scrubber);
         centre.getStyleClass().add("main-area");
         centre.setMinWidth(360);
 
@@ -218,17 +219,25 @@ public final class ExplorerView extends BorderPane {
         sdf.setTooltip(Widgets.tip(Settings.SDF_VIEW.tooltip()));
         // two segments in one toggle group: the toolbar's flow wraps between them when six buttons do not fit
         // on one line (a 1024-wide projector in presenter mode), rather than clip the last ones
+        ToggleButton langevin = new ToggleButton(Settings.LANGEVIN_VIEW.label());
+        langevin.setId("langevinView");
+        langevin.setTooltip(Widgets.tip(Settings.LANGEVIN_VIEW.tooltip()));
         SegmentedButton view = new SegmentedButton(single, both, rounds);
         SegmentedButton moreViews = new SegmentedButton(compare, omegas, likelihood, sdf);
+        // a third segment of the same group, so that the flow can wrap it onto its own line at 1024 px
+        SegmentedButton lessonViews = new SegmentedButton(langevin);
         moreViews.setToggleGroup(view.getToggleGroup());
+        lessonViews.setToggleGroup(view.getToggleGroup());
         view.getStyleClass().add("view-switch");
         moreViews.getStyleClass().add("view-switch");
+        lessonViews.getStyleClass().add("view-switch");
         Runnable showMode = () -> (model.view().roundsViewProperty().get() ? rounds
                 : model.view().splitProperty().get() ? both
                 : model.view().compareProperty().get() ? compare
                 : model.view().omegaSplitProperty().get() ? omegas
                 : model.view().likelihoodProperty().get() ? likelihood
-                : model.view().sdfProperty().get() ? sdf : single).setSelected(true);
+                : model.view().sdfProperty().get() ? sdf
+                : model.view().langevinProperty().get() ? langevin : single).setSelected(true);
         showMode.run();
         view.getToggleGroup().selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
@@ -240,8 +249,10 @@ public final class ExplorerView extends BorderPane {
                 model.view().omegaSplitProperty().set(t == omegas);
                 model.view().likelihoodProperty().set(t == likelihood);
                 model.view().sdfProperty().set(t == sdf);
+                model.view().langevinProperty().set(t == langevin);
             }
         });
+        model.view().langevinProperty().addListener((obs, old, on) -> showMode.run());
         model.view().omegaSplitProperty().addListener((obs, old, on) -> showMode.run());
         model.view().likelihoodProperty().addListener((obs, old, on) -> showMode.run());
         model.view().sdfProperty().addListener((obs, old, on) -> showMode.run());
@@ -311,7 +322,8 @@ public final class ExplorerView extends BorderPane {
                 + "dark theme; presenter mode (bigger text, lines and points)."));
         // Wraps onto a second line in a narrow window rather than squeezing the buttons.
         this.lessonMenu = lessonMenu;
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, view, moreViews, layerButtons, looks);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, view, moreViews, lessonViews, layerButtons,
+                looks);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("canvas-toolbar");
         return bar;

@@ -37,9 +37,9 @@ public final class LangevinDynamics {
 
     /** The three update rules, each with its rule as a pane title shows it. */
     public enum Rule {
-        LANGEVIN("Langevin at one \u03c3", "x \u2190 x + (\u03b5/2)\u00b7\u2207log p_\u03c3(x) + \u221a\u03b5\u00b7z"),
+        LANGEVIN("Langevin at one \u03c3", "x \u2190 x + (\u03b5/2)\u00b7\u2207log p_\u03c3(x)  + \u221a\u03b5\u00b7z"),
         SCORE_ASCENT("score ascent", "x \u2190 x + (\u03b5/2)\u00b7\u2207log p_\u03c3(x)"),
-        ANNEALED("annealed Langevin", "x \u2190 x + (\u03b5\u2097/2)\u00b7\u2207log p_\u03c3\u2097(x) + \u221a\u03b5\u2097\u00b7z,  "
+        ANNEALED("annealed Langevin", "x \u2190 x + (\u03b5\u2097/2)\u00b7\u2207log p_\u03c3\u2097(x)  + \u221a\u03b5\u2097\u00b7z,  "
                 + "\u03c3\u2097: \u03c3_max \u2192 \u03c3");
 
         private final String label;
@@ -55,7 +55,7 @@ public final class LangevinDynamics {
             return label;
         }
 
-        /** The update rule in symbols. */
+        /** The update rule in symbols, phrases two spaces apart where a narrow pane may wrap it. */
         public String update() {
             return update;
         }
@@ -138,11 +138,11 @@ public final class LangevinDynamics {
             return r;
         }
 
-        /** "step 400 of 1,000  ·  σ = 0.42" at scrubber time t. */
+        /** "step 400 of 1,000" at scrubber time t, and for annealed Langevin "  ·  σ = 0.42", its level. */
         public String progressAt(double t) {
             int r = rowAt(t);
-            return String.format(Locale.ROOT, "step %,d of %,d  \u00b7  \u03c3 = %.3g", iterations[r],
-                    iterations[iterations.length - 1], levels[r]);
+            String step = String.format(Locale.ROOT, "step %,d of %,d", iterations[r], iterations[iterations.length - 1]);
+            return rule != Rule.ANNEALED ? step : step + String.format(Locale.ROOT, "  \u00b7  \u03c3 = %.3g", levels[r]);
         }
     }
 

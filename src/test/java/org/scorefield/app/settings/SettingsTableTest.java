@@ -26,7 +26,7 @@ class SettingsTableTest {
 
     /** A session setting's key as a string literal: {@code "sampling.steps"}. */
     private static final Pattern KEY = Pattern.compile(
-            "\"((?:data|process|training|compare|reflow|sdf|sampling|view|export)\\.[a-z][a-z0-9_]*)\"");
+            "\"((?:data|process|training|compare|reflow|sdf|sampling|view|export|langevin)\\.[a-z][a-z0-9_]*)\"");
 
     @Test
     void everyDeclaredSettingIsListedOnceWithAUniqueKey() throws IllegalAccessException {
@@ -187,6 +187,9 @@ class SettingsTableTest {
         assertEquals(AnimationSubject.SAMPLING, Settings.ANIMATION.defaultValue());
         assertEquals(AnimationFormat.MP4, Settings.FORMAT.defaultValue());
         assertEquals(FrameSize.HD720, Settings.FRAME_SIZE.defaultValue());
+        // the Langevin lesson's values (docs/math.md §5.13)
+        assertEquals(List.of(0.002, 1000, 0.1), List.of(Settings.LANGEVIN_STEP.defaultValue(),
+                Settings.LANGEVIN_STEPS.defaultValue(), Settings.LANGEVIN_SIGMA.defaultValue()));
         assertEquals(List.of(true, false, true, false, false, false, true, true),
                 List.of(Settings.SHOW_DATA.defaultValue(), Settings.SHOW_DENSITY.defaultValue(),
                         Settings.SHOW_SAMPLES.defaultValue(), Settings.SHOW_FIELD.defaultValue(),

@@ -41,9 +41,8 @@ class SessionCodecTest {
         for (Setting<?> s : Settings.ALL) {
             if (s.kept() == Setting.Kept.IN_SETTINGS && s != Settings.SOURCE) {
                 assertEquals(model.values().get(s), other.values().get(s), s.key());
-                // SDF, set after the split, rounds, compare, ω a vs b and log p₀ views, turns them off
-                if (s != Settings.SPLIT && s != Settings.ROUNDS && s != Settings.COMPARE && s != Settings.OMEGA_SPLIT
-                        && s != Settings.LIKELIHOOD_VIEW) {
+                // the last of the exclusive views set (Langevin) turns the others off
+                if (!Settings.VIEWS.contains(s) || s == Settings.LANGEVIN_VIEW) {
                     assertNotEquals(s.defaultValue(), other.values().get(s), s.key() + " was changed");
                 }
             }
@@ -54,13 +53,15 @@ class SessionCodecTest {
     @Test
     void eachExclusiveViewComesBackAsTheOneShown() {
         for (Setting<Boolean> shown : List.of(Settings.SPLIT, Settings.ROUNDS, Settings.COMPARE, Settings.OMEGA_SPLIT,
-                Settings.LIKELIHOOD_VIEW, Settings.SDF_VIEW)) {
+                Settings.LIKELIHOOD_VIEW, Settings.SDF_VIEW,
+                Settings.LANGEVIN_VIEW)) {
             model.values().set(shown, true);
             model.values().set(Settings.OMEGA_B, 2.5);
             ExplorerModel other = new ExplorerModel(new ManualJobs().jobs);
             new SessionCodec(other).apply(new SessionCodec(model).capture());
             for (Setting<Boolean> view : List.of(Settings.SPLIT, Settings.ROUNDS, Settings.COMPARE,
-                    Settings.OMEGA_SPLIT, Settings.LIKELIHOOD_VIEW, Settings.SDF_VIEW)) {
+                    Settings.OMEGA_SPLIT, Settings.LIKELIHOOD_VIEW, Settings.SDF_VIEW,
+                    Settings.LANGEVIN_VIEW)) {
                 assertEquals(view == shown, other.values().get(view), shown.key() + " shown: " + view.key());
             }
             assertEquals(2.5, other.values().get(Settings.OMEGA_B));
