@@ -70,9 +70,9 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "of bandwidth σ/α, x̂₀ and the step along the chord, with the model's x̂₀ beside the oracle's); "
                     + "denoising-trajectory (five paths of the exact oracle with their denoising trajectories, where "
                     + "each lands, and the exact log-densities along both in the charts; with --data 8gaussians); "
-
                     + "langevin (Langevin at one "
-                    + "σ, score ascent and annealed Langevin side by side on gmm-labelled with the exact score). Default "
+                    + "σ, score ascent and annealed Langevin side by side on gmm-labelled with the exact score); "
+                    + "forward-sde (the data on Brownian paths of the forward SDE at t = 0.3). Default "
                     + "${DEFAULT-VALUE}.")
     String view;
 

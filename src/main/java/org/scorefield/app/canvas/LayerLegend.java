@@ -77,7 +77,13 @@ final class LayerLegend {
             // a dot for each class the data holds, as drawn (an unlabelled set is class 0)
             entries.add(new Entry(Mark.DOT, classColors(frame.labels(), p), "data at t"));
         }
-        if (frame.trajectories() != null) {
+        if (frame.trajectories() != null && frame.role() == TrajectoryRole.FORWARD) {
+            // the data's own paths: their heads are the data at t, listed above
+            if (frame.pathsDrawn() > 0) {
+                entries.add(new Entry(Mark.LINE, List.of(FramePainter.pathColor(p.sde(), true, look)),
+                        "Brownian paths of the data"));
+            }
+        } else if (frame.trajectories() != null) {
             Color color = frame.role().color(p);
             int[] heads = frame.headClasses();
             if (heads != null && heads.length > 0) {

@@ -8,7 +8,9 @@ public enum TrajectoryRole {
     /** Probability-flow ODE paths (deterministic). */
     ODE,
     /** Reverse-SDE paths (stochastic). */
-    SDE;
+    SDE,
+    /** The data's Brownian paths of the forward SDE (docs/math.md §1.4), drawn as the SDE's, named apart. */
+    FORWARD;
 
     /** The palette's colour for this role. */
     public Color color(Look.Palette palette) {

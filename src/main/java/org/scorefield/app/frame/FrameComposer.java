@@ -90,6 +90,13 @@ public final class FrameComposer {
         }
     }
 
+    /**
+     * The data layer's note when it follows Brownian paths of the forward SDE (docs/math.md §1.4): short
+     * phrases, so that a narrow pane wraps them.
+     */
+    public static final String FORWARD_SDE_NOTE = "data on Brownian paths:  dx = f\u00b7x dt + g dW  "
+            + "(Euler\u2013Maruyama)  \u00b7  same marginals p\u209c as fixed \u03b5 at every t,  different paths";
+
     private final ExplorerModel model;
 
     public FrameComposer(ExplorerModel model) {
@@ -436,12 +443,25 @@ public final class FrameComposer {
         Schedule schedule = model.exactPath().schedule();
         int[] labels = model.data().data().points().labels();
         double arrowScale = model.view().arrowScaleProperty().get();
-        String title = "forward noising  ·  x_t = α(t)·x₀ + σ(t)·ε  ·  " + schedule.kind().id();
+        int drawn = model.sampling().pathsProperty().get();
+        Trajectories trails = model.forwardPaths().trails(drawn);
+        String title = (trails != null ? "forward noising  ·  dx = f·x dt + g dW  ·  " : "forward noising  ·  x_t = α(t)·x₀ + σ(t)·ε  ·  ")
+                + schedule.kind().id();
         return new Scene(List.of(new Pane(title, -1, t -> {
             FieldLayers.Layers l = layers.at(t);
             CanvasFrame frame = decorate(CanvasFrame.EMPTY, l.difference(), l.density(), heatStyle(l), l, arrowScale)
                     .withParticles(noising.at(schedule, t), labels);
-            return new Frame(frame, l.caption() == null ? List.of() : List.of(l.caption()));
+            if (trails != null) {
+                frame = frame.withTrajectories(trails, 1 - t, drawn, TrajectoryRole.FORWARD);
+            }
+            List<String> notes = new ArrayList<>();
+            if (l.caption() != null) {
+                notes.add(l.caption());
+            }
+            if (trails != null) {
+                notes.add(FORWARD_SDE_NOTE);
+            }
+            return new Frame(frame, notes);
         })), 1);
     }
 
@@ -529,6 +549,10 @@ public final class FrameComposer {
         java.util.function.DoubleFunction<ContinuityCells> cellsAt = model.continuity().recipe();
         boolean cellsOn = view.continuityProperty().get();
         String cellsProblem = cellsOn ? model.continuity().problemProperty().get() : null;
+        // the data's Brownian paths from x₀ up to t, where no other paths use the frame's time (docs/math.md §1.4)
+        Trajectories trails = noising != null && pairs == null && !samples && clicked == null && !cellsOn
+                ? model.forwardPaths().trails(drawn) : null;
+        String pathsNote = noising != null && model.forwardPaths().brownian() ? FORWARD_SDE_NOTE : null;
         return new Pane(runTitle, nfe, t -> {
             FieldLayers.Layers l = layers.at(t);
             CanvasFrame frame = decorate(CanvasFrame.EMPTY, l.difference(), split ? ends : density ? l.density() : null,
@@ -545,6 +569,8 @@ public final class FrameComposer {
             } else if (samples && run != null) {
                 frame = frame.withTrajectories(run.trajectories(), t, pathsShown, role)
                         .withHeadClasses(run.headClasses());
+            } else if (trails != null) {
+                frame = frame.withTrajectories(trails, 1 - t, pathsShown, TrajectoryRole.FORWARD);
             } else {
                 frame = frame.withTrajectories(null, t, 0, role);
             }
@@ -590,6 +616,9 @@ public final class FrameComposer {
                 notes.addAll(MeanShiftNotes.readout(shift, modelNote));
             }
             notes.addAll(shiftProblem);
+            if (pathsNote != null) {
+                notes.add(pathsNote);
+            }
             return new Frame(frame, notes);
         });
     }

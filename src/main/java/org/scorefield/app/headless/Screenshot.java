@@ -105,7 +105,9 @@ public final class Screenshot {
          * "Langevin" on gmm-labelled with the exact score: Langevin at one σ, score ascent and annealed Langevin
          * from the same uniform start, at their last step (docs/math.md §5.13).
          */
-        LANGEVIN;
+        LANGEVIN,
+        /** The data on Brownian paths of the forward SDE at t = 0.3, the first paths drawn (docs/math.md §1.4). */
+        FORWARD_SDE;
 
         /** The lower-case name the command line uses: "guidance-split". */
         @Override
@@ -492,6 +494,17 @@ public final class Screenshot {
                 model.view().langevinProperty().set(true);
                 view.scrubber().stop();
                 model.view().timeProperty().set(0.0);
+                return;
+            }
+            case FORWARD_SDE -> {
+                model.view().splitProperty().set(false);
+                model.view().showDataProperty().set(true);
+                model.view().showDensityProperty().set(false);
+                model.view().showFieldProperty().set(false);
+                model.view().showSamplesProperty().set(false);
+                model.view().forwardPathsProperty().set(org.scorefield.app.settings.ForwardPaths.BROWNIAN);
+                view.scrubber().stop();
+                model.view().timeProperty().set(0.3);
                 return;
             }
             case PAIRS -> {

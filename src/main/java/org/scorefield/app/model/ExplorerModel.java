@@ -53,6 +53,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final MeanShiftState meanShift;
     private final DenoisingView denoising;
     private final LangevinView langevin;
+    private final ForwardPathsState forwardPaths;
     private final UndoHistory undo;
 
     /** @param jobs where the model's background work runs (its failures go to {@link #messageProperty()}) */
@@ -140,6 +141,11 @@ public final class ExplorerModel implements AutoCloseable {
                 langevin.refresh();
             }
         });
+        forwardPaths = new ForwardPathsState(jobs, view.forwardPathsProperty(), data::data, this::exactPath,
+                data.seedProperty());
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {data.dataProperty(), exactPath}) {
+            o.addListener(obs -> forwardPaths.refresh());
+        }
         // last: every part's own reaction to a change has happened before the history compares states
         undo = new UndoHistory(values, data, process, message);
         // ND4J takes a second or more to load the first time: do it now, off the FX thread.
@@ -269,7 +275,7 @@ public final class ExplorerModel implements AutoCloseable {
     public ForwardNoising noising(FlowSource source) {
         DataState.Data d = data.data();
         if (source.isGaussian() || d.points().size() == 0) {
-            return d.noising();
+            return forwardPaths == null ? d.noising() : forwardPaths.noising(d); // fixed ε, or Brownian once drawn
         }
         if (lastNoising == null || lastNoising.data() != d || !lastNoising.source().equals(source)) {
             lastNoising = new Noising(d, source, source.forwardNoising(d.points(), data.seedProperty().get()));
@@ -381,6 +387,11 @@ public final class ExplorerModel implements AutoCloseable {
     /** The "Langevin" view's three runs (docs/math.md §5.13). */
     public LangevinView langevin() {
         return langevin;
+    }
+
+    /** The data layer's Brownian paths of the forward SDE (docs/math.md §1.4). */
+    public ForwardPathsState forwardPaths() {
+        return forwardPaths;
     }
 
     /** The compare view's second model, B, and the commands that reach both models. */

@@ -33,6 +33,7 @@ public final class ViewState {
     private final BooleanProperty likelihood;
     private final BooleanProperty sdf;
     private final BooleanProperty langevin;
+    private final ObjectProperty<org.scorefield.app.settings.ForwardPaths> forwardPaths;
     private final ObjectProperty<CanvasTool> tool;
     private final BooleanProperty showData;
     private final BooleanProperty showDensity;
@@ -66,6 +67,7 @@ public final class ViewState {
         likelihood = values.flag(Settings.LIKELIHOOD_VIEW);
         sdf = values.flag(Settings.SDF_VIEW);
         langevin = values.flag(Settings.LANGEVIN_VIEW);
+        forwardPaths = values.object(Settings.FORWARD_PATHS);
         tool = values.object(Settings.TOOL);
         showData = values.flag(Settings.SHOW_DATA);
         showDensity = values.flag(Settings.SHOW_DENSITY);
@@ -158,6 +160,11 @@ public final class ViewState {
     /** Langevin at one σ, score ascent and annealed Langevin side by side (see {@link LangevinView}). */
     public BooleanProperty langevinProperty() {
         return langevin;
+    }
+
+    /** Whether the data layer follows fixed-ε paths or Brownian paths of the forward SDE. */
+    public ObjectProperty<org.scorefield.app.settings.ForwardPaths> forwardPathsProperty() {
+        return forwardPaths;
     }
 
     /** What a click or drag on the canvas does. */

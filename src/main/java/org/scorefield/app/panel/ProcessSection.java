@@ -47,6 +47,16 @@ public final class ProcessSection {
         this.ignored = ignored;
     }
 
+    /** The data layer's forward paths, offered under the schedule when given. */
+    private javafx.beans.property.ObjectProperty<org.scorefield.app.settings.ForwardPaths> forwardPaths;
+
+    /** Offers the choice of the data layer's forward paths (docs/math.md §1.4) under the schedule. */
+    public ProcessSection withForwardPaths(
+            javafx.beans.property.ObjectProperty<org.scorefield.app.settings.ForwardPaths> kind) {
+        this.forwardPaths = kind;
+        return this;
+    }
+
     public TitledPane build() {
         ComboBox<ScheduleKind> kinds = Controls.choices(Settings.PROCESS_KIND, process.kindProperty(), "scheduleBox");
         // The closed box shows the short name; the list shows the full one with its reference.
@@ -75,6 +85,9 @@ public final class ProcessSection {
         unused.managedProperty().bind(unused.visibleProperty());
         javafx.scene.layout.VBox controls = new javafx.scene.layout.VBox(Controls.row(Settings.PROCESS_KIND, kinds),
                 formula, sliders, defaults);
+        if (forwardPaths != null) {
+            controls.getChildren().add(ForwardPathsToggle.row(forwardPaths));
+        }
         controls.getStyleClass().add("section-body");
         controls.disableProperty().bind(unused.visibleProperty());
         return Widgets.section("Process", "processSection", unused, controls);

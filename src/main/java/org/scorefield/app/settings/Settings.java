@@ -329,6 +329,13 @@ public final class Settings {
             org.scorefield.core.sample.LangevinStart::toString, "Start", "Where the 500 particles start, the same "
                     + "for all three runs: uniform in the square, N(0, I), or all in one mode (the lightest of a "
                     + "mixture).").inScene().build();
+    public static final Setting<ForwardPaths> FORWARD_PATHS = choice("view.forward_paths", ForwardPaths.class,
+            ForwardPaths.FIXED_EPSILON, ForwardPaths::toString, "Forward paths", "How the data layer carries each "
+                    + "point from t = 0 to 1: fixed \u03b5, the smooth x\u209c = \u03b1\u00b7x\u2080 + "
+                    + "\u03c3\u00b7\u03b5 with one \u03b5 per point, or a Brownian path of the forward SDE dx = "
+                    + "f\u00b7x dt + g dW by Euler\u2013Maruyama (its first paths drawn when Samples is off). Both "
+                    + "have the same marginals p\u209c at every t; only the paths differ (docs/math.md \u00a71.4).")
+            .inScene().build();
     public static final Setting<CanvasTool> TOOL = choice("view.tool", CanvasTool.class, CanvasTool.LOOK,
             t -> t.name().toLowerCase(Locale.ROOT), "Tool", "What a click or drag on the canvas does.").notUndone()
             .notInScene().build();
@@ -466,7 +473,7 @@ public final class Settings {
             SDF_SOURCE, SDF_SIGMA, SDF_ANNEAL, SDF_SIGMA_END, SDF_ETA, SDF_ITERATIONS, SDF_SEED, SDF_FIELDS,
             DRIVER, SOLVER, STEPS, GRID, ETA, SAMPLING_SEED, SAMPLE_COUNT, PATHS, SHOW_DENOISED, SWIRL, GUIDED_CLASS,
             GUIDANCE, OMEGA, OMEGA_B, TIME, TIME_SCALE, SPLIT, ROUNDS, COMPARE, OMEGA_SPLIT, LIKELIHOOD_VIEW, SDF_VIEW, LANGEVIN_VIEW,
-            LANGEVIN_STEP, LANGEVIN_STEPS, LANGEVIN_SIGMA, LANGEVIN_SEED, LANGEVIN_START, TOOL, SHOW_DATA,
+            LANGEVIN_STEP, LANGEVIN_STEPS, LANGEVIN_SIGMA, LANGEVIN_SEED, LANGEVIN_START, FORWARD_PATHS, TOOL, SHOW_DATA,
             SHOW_DENSITY, HEATMAP, BRUSH_CLASS, SHOW_SAMPLES, SHOW_FIELD, FIELD_KIND, FIELD_SOURCE, STREAMLINES, FIELD_RESOLUTION,
             ARROW_SCALE, CONTINUITY, CELLS_X, CELLS_Y, MEAN_SHIFT, MEAN_SHIFT_X, MEAN_SHIFT_Y, DENOISING, SHOW_PAIRS, DARK, PRESENTER, LOOP, TOWARDS_DATA, SPEED, ANIMATION, FORMAT, FRAME_SIZE, FPS,
             SECONDS, OVERLAY);

@@ -120,9 +120,10 @@ public final class CanvasArea extends StackPane {
                 model.sdf().fieldsProperty(), model.sdf().statusProperty()}) {
             o.addListener(obs -> requestRedraw());
         }
-        // Langevin: the runs as they come
+        // Langevin: the runs as they come; the data layer's Brownian paths
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {model.langevin().runsProperty(),
-                model.langevin().failureProperty()}) {
+                model.langevin().failureProperty(), model.forwardPaths().drawnProperty(),
+                model.view().forwardPathsProperty()}) {
             o.addListener(obs -> requestRedraw());
         }
         // ω a vs b: the right-hand pane's run, layers and ω

@@ -131,7 +131,8 @@ public final class ExplorerView extends BorderPane {
         VBox side = new VBox(title, lead, sessionSection.build(),
                 new DataSection(model).build(),
                 new ProcessSection(model.process(), model.training().objectiveProperty()
-                        .isEqualTo(org.scorefield.core.nn.Objective.FLOW_MATCHING)).build(),
+                        .isEqualTo(org.scorefield.core.nn.Objective.FLOW_MATCHING))
+                        .withForwardPaths(model.view().forwardPathsProperty()).build(),
                 new TrainingSection(model.training(), model.compare(), () -> model.data().data().points(), model.messageProperty()::set).build(),
                 new ReflowSection(model).build(),
                 new org.scorefield.app.panel.SdfSection(model).build(),

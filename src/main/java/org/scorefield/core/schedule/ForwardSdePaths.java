@@ -95,6 +95,7 @@ public final class ForwardSdePaths {
             if ((i + 1) % recordEvery == 0) {
                 times[r] = tNext;
                 rows[r++] = x.clone();
+                progress.update("Euler\u2013Maruyama", (i + 1.0) / steps);
             }
         }
         return new ForwardSdePaths(schedule, times, rows);

@@ -187,9 +187,10 @@ class SettingsTableTest {
         assertEquals(AnimationSubject.SAMPLING, Settings.ANIMATION.defaultValue());
         assertEquals(AnimationFormat.MP4, Settings.FORMAT.defaultValue());
         assertEquals(FrameSize.HD720, Settings.FRAME_SIZE.defaultValue());
-        // the Langevin lesson's values (docs/math.md §5.13)
+        // the Langevin lesson's values (docs/math.md §5.13) and the fixed-ε data layer of before
         assertEquals(List.of(0.002, 1000, 0.1), List.of(Settings.LANGEVIN_STEP.defaultValue(),
                 Settings.LANGEVIN_STEPS.defaultValue(), Settings.LANGEVIN_SIGMA.defaultValue()));
+        assertEquals(ForwardPaths.FIXED_EPSILON, Settings.FORWARD_PATHS.defaultValue());
         assertEquals(List.of(true, false, true, false, false, false, true, true),
                 List.of(Settings.SHOW_DATA.defaultValue(), Settings.SHOW_DENSITY.defaultValue(),
                         Settings.SHOW_SAMPLES.defaultValue(), Settings.SHOW_FIELD.defaultValue(),

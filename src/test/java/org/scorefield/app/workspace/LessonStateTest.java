@@ -366,7 +366,8 @@ class LessonStateTest {
                 "view.continuity", "view.cells_x", "view.cells_y", "view.likelihood", "data.train_size", "view.sdf", "sdf.source",
                 "sdf.sigma", "sdf.anneal", "sdf.sigma_end", "sdf.eta", "sdf.iterations", "sdf.seed", "sdf.fields", "view.mean_shift",
                 "view.mean_shift_x", "view.mean_shift_y", "view.denoising", "view.langevin",
-                "langevin.step", "langevin.steps", "langevin.sigma", "langevin.seed", "langevin.start"),
+                "langevin.step", "langevin.steps", "langevin.sigma", "langevin.seed", "langevin.start",
+                "view.forward_paths"),
                 LessonState.CAPTURED.stream().map(org.scorefield.app.settings.Setting::key)
                         .collect(java.util.stream.Collectors.toSet()));
     }
