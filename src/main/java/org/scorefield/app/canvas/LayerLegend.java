@@ -80,7 +80,7 @@ final class LayerLegend {
         if (frame.trajectories() != null && frame.role() == TrajectoryRole.FORWARD) {
             // the data's own paths: their heads are the data at t, listed above
             if (frame.pathsDrawn() > 0) {
-                entries.add(new Entry(Mark.LINE, List.of(FramePainter.pathColor(p.sde(), true, look)),
+                entries.add(new Entry(Mark.LINE, List.of(FramePainter.pathColor(p.ode(), false, look)),
                         "Brownian paths of the data"));
             }
         } else if (frame.trajectories() != null) {

@@ -9,11 +9,14 @@ public enum TrajectoryRole {
     ODE,
     /** Reverse-SDE paths (stochastic). */
     SDE,
-    /** The data's Brownian paths of the forward SDE (docs/math.md §1.4), drawn as the SDE's, named apart. */
+    /**
+     * The data's Brownian paths of the forward SDE (docs/math.md §1.4): in the ODE's darker colour and full
+     * line, since they run under a crowd of data points that the SDE's faint zig-zags would vanish in.
+     */
     FORWARD;
 
     /** The palette's colour for this role. */
     public Color color(Look.Palette palette) {
-        return this == ODE ? palette.ode() : palette.sde();
+        return this == SDE ? palette.sde() : palette.ode();
     }
 }

@@ -106,7 +106,7 @@ public final class Screenshot {
          * from the same uniform start, at their last step (docs/math.md §5.13).
          */
         LANGEVIN,
-        /** The data on Brownian paths of the forward SDE at t = 0.3, the first paths drawn (docs/math.md §1.4). */
+        /** 400 points on Brownian paths of the forward SDE at t = 0.3, the first 40 paths drawn (docs/math.md §1.4). */
         FORWARD_SDE;
 
         /** The lower-case name the command line uses: "guidance-split". */
@@ -502,6 +502,7 @@ public final class Screenshot {
                 model.view().showDensityProperty().set(false);
                 model.view().showFieldProperty().set(false);
                 model.view().showSamplesProperty().set(false);
+                model.data().pointCountProperty().set(400); // a sparser cloud, so that the paths under it show
                 model.view().forwardPathsProperty().set(org.scorefield.app.settings.ForwardPaths.BROWNIAN);
                 view.scrubber().stop();
                 model.view().timeProperty().set(0.3);
