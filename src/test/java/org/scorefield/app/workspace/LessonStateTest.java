@@ -67,7 +67,8 @@ class LessonStateTest {
         assertEquals(List.of("The data", "Forward noising", "Score and Tweedie", "PF-ODE vs reverse SDE",
                 "Samplers and NFE", "Flow matching", "Couplings", "Reflow", "Guidance", "Density flows",
                 "Likelihood", "Another schedule", "Memorisation",
-                "Score-difference flow", "Mean shift", "Denoising lands early"),
+                "Score-difference flow", "Mean shift", "Denoising lands early",
+                "Langevin and score ascent", "Forward SDE paths"),
                 lesson.scenes().stream().map(Lesson.Scene::name).toList());
         List<String> names = lesson.scenes().stream().map(Lesson.Scene::name).toList();
         lessons.next(); // PageDown with no lesson open starts the default one
@@ -92,6 +93,14 @@ class LessonStateTest {
             lessons.next(); // past the end
         }
         assertEquals(lesson.scenes().size() - 1, lessons.indexProperty().get(), "the last scene stays the last");
+        // the Forward SDE scene puts the data on Brownian paths, out of the Langevin view of the scene before
+        assertEquals(org.scorefield.app.settings.ForwardPaths.BROWNIAN, model.view().forwardPathsProperty().get());
+        assertFalse(model.view().langevinProperty().get());
+        lessons.go(names.indexOf("Langevin and score ascent"));
+        assertTrue(model.view().langevinProperty().get(), "Langevin and score ascent is the Langevin view");
+        assertEquals(org.scorefield.core.data.DatasetPreset.GMM_LABELLED, model.data().presetProperty().get());
+        assertEquals(org.scorefield.core.sample.LangevinStart.UNIFORM, model.langevin().startProperty().get());
+        assertEquals(org.scorefield.app.settings.Driver.EXACT, model.sampling().driverProperty().get());
         // "Denoising lands early" is denoising vs sampling, without the mean shift of the one before
         lessons.go(names.indexOf("Denoising lands early"));
         assertTrue(model.denoising().onProperty().get());
@@ -135,6 +144,8 @@ class LessonStateTest {
         assertEquals(2, model.sampling().guidedClassProperty().get());
         lessons.go(0);
         assertEquals(org.scorefield.app.settings.Settings.NO_CLASS, model.sampling().guidedClassProperty().get());
+        assertEquals(org.scorefield.app.settings.ForwardPaths.FIXED_EPSILON, model.view().forwardPathsProperty().get(),
+                "the first scene puts the data back on fixed-\u03b5 paths");
         assertEquals(0, model.sampling().swirlProperty().get());
         assertFalse(model.view().continuityProperty().get());
         lessons.go(-5);
