@@ -44,9 +44,12 @@ final class LangevinScene {
             LangevinView.Pane pane = runs == null ? null : runs.panes().get(k);
             List<String> fixed = new ArrayList<>();
             fixed.add(rule.update());
-            if (pane == null) {
-                fixed.add(failure.isEmpty() ? "running\u2026" : failure);
-            } else {
+            if (!failure.isEmpty()) {
+                fixed.add(failure); // a run that failed or was cancelled: what is shown is older, or nothing
+            } else if (pane == null) {
+                fixed.add("running\u2026");
+            }
+            if (pane != null) {
                 pane.weightsLine().ifPresent(fixed::add);
                 fixed.add(pane.figuresLine());
             }

@@ -229,6 +229,7 @@ public final class LangevinView {
         jobs.<Runs>job(KEY, Lane.COMPUTE).title(String.format(Locale.ROOT, "Langevin: 3 runs of %,d steps",
                         settings.steps()))
                 .onFailure(failure::set)
+                .onCancelled(() -> failure.set("cancelled:  Run starts again")) // the runs done so far stay
                 .<Runs>onUpdate(runs::set, (older, newer) -> newer)
                 .start(job -> {
                     Denoiser denoiser = c.create();

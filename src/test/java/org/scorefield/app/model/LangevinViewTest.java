@@ -116,6 +116,22 @@ class LangevinViewTest {
         assertTrue(scene.panes().get(2).onScreen(1).title().split("\n")[2].startsWith("step 0 of 1,000  \u00b7  \u03c3 = 3"));
     }
 
+    /** Cancelled (the status bar's button), the panes not yet run say so; Run starts again. */
+    @Test
+    void aCancelledRunSaysSoAndRunStartsAgain() {
+        view.seedProperty().set(2);
+        manual.jobs.cancel(LangevinView.KEY);
+        manual.runAll();
+        assertEquals("cancelled:  Run starts again", view.failureProperty().get());
+        FrameComposer.Scene scene = new FrameComposer(model).shown(t -> null);
+        assertTrue(scene.panes().get(2).onScreen(0).title().contains("cancelled"));
+        view.refresh();
+        manual.runAll();
+        assertEquals("", view.failureProperty().get());
+        assertTrue(view.runsProperty().get().done());
+        assertEquals(2, view.runsProperty().get().seed());
+    }
+
     /** A flow from another source has no score: one pane says so. */
     @Test
     void aFlowWithoutAScoreSaysSo() {

@@ -64,7 +64,7 @@ class LayoutBoundsTest extends WindowTest {
         });
         for (int[] size : new int[][] {{1440, 900}, {1024, 700}}) {
             for (boolean presenter : new boolean[] {false, true}) {
-                for (String which : List.of("single", "split", "rounds", "compare", "omega", "lesson")) {
+                for (String which : List.of("single", "split", "rounds", "compare", "omega", "langevin", "lesson")) {
                     fx(() -> {
                         stage.setWidth(size[0]);
                         stage.setHeight(size[1]);
@@ -74,6 +74,7 @@ class LayoutBoundsTest extends WindowTest {
                         model.view().roundsViewProperty().set(which.equals("rounds"));
                         model.view().compareProperty().set(which.equals("compare"));
                         model.view().omegaSplitProperty().set(which.equals("omega"));
+                        model.view().langevinProperty().set(which.equals("langevin"));
                         if (which.equals("lesson")) {
                             view.lessons().open(LessonState.defaultLesson());
                             view.lessons().go(2); // three equations and a long caption
