@@ -55,7 +55,8 @@ final class LangevinScene {
             }
             if (k == 0 && runs != null) {
                 fixed.add(runs.scoreName() + (Math.abs(runs.level() / runs.settings().sigma() - 1) > 1e-6
-                        ? String.format(java.util.Locale.ROOT, ", read at \u03c3 = %.3g", runs.level()) : ""));
+                        ? String.format(java.util.Locale.ROOT, ", read at \u03c3 = %.3g", runs.level()) : "")
+                        + "  \u00b7  " + LangevinView.PARTICLES + " from " + runs.start());
             }
             Trajectories paths = pane == null ? null : retimed(pane.run().paths(), warp);
             TrajectoryRole role = rule == LangevinDynamics.Rule.SCORE_ASCENT ? TrajectoryRole.ODE : TrajectoryRole.SDE;

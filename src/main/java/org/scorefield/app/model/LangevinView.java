@@ -110,12 +110,6 @@ public final class LangevinView {
             next.set(index, pane);
             return new Runs(next, scoreName, start, settings, seed, level, density);
         }
-
-        /** "ε = 0.002  ·  K = 1,000  ·  500 from uniform in [−3, 3]²  ·  seed 1". */
-        public String caption() {
-            return String.format(Locale.ROOT, "\u03b5 = %.2g  \u00b7  K = %,d  \u00b7  %d from %s  \u00b7  seed %d",
-                    settings.stepSize(), settings.steps(), PARTICLES, start, seed);
-        }
     }
 
     private final Jobs jobs;

@@ -326,9 +326,9 @@ public final class Settings {
             .build();
     public static final Setting<org.scorefield.core.sample.LangevinStart> LANGEVIN_START = choice("langevin.start",
             org.scorefield.core.sample.LangevinStart.class, org.scorefield.core.sample.LangevinStart.UNIFORM,
-            org.scorefield.core.sample.LangevinStart::toString, "Start", "Where the 500 particles start, the same "
-                    + "for all three runs: uniform in the square, N(0, I), or all in one mode (the lightest of a "
-                    + "mixture).").inScene().build();
+            org.scorefield.core.sample.LangevinStart::shortLabel, "Start", "Where the 500 particles start, the same "
+                    + "for all three runs: uniform in the square [\u22123, 3]\u00b2, N(0, I), or all in one mode (the "
+                    + "lightest of a mixture; for other data, a small blob around the first point).").inScene().build();
     public static final Setting<ForwardPaths> FORWARD_PATHS = choice("view.forward_paths", ForwardPaths.class,
             ForwardPaths.FIXED_EPSILON, ForwardPaths::toString, "Forward paths", "How the data layer carries each "
                     + "point from t = 0 to 1: fixed \u03b5, the smooth x\u209c = \u03b1\u00b7x\u2080 + "

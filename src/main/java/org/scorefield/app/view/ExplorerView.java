@@ -129,6 +129,7 @@ public final class ExplorerView extends BorderPane {
         sessionSection = new SessionSection(session);
         sessionSection.beforeOpen(lessonCommands::confirmOpenSession);
         VBox side = new VBox(title, lead, sessionSection.build(),
+                new org.scorefield.app.panel.LangevinSection(model.langevin(), scrubber::playFromNoise).build(),
                 new DataSection(model).build(),
                 new ProcessSection(model.process(), model.training().objectiveProperty()
                         .isEqualTo(org.scorefield.core.nn.Objective.FLOW_MATCHING))
@@ -180,8 +181,7 @@ public final class ExplorerView extends BorderPane {
         });
         VBox centre = new VBox(new ActionBar(model, scrubber.playButton(),
                 new HBox(4, lessonMenu, lessonBar.navigation()), lessons.lessonProperty().isNotNull()), tools,
-                lessonBar, new org.scorefield.app.panel.LangevinBar(model.langevin(), scrubber::playFromNoise),
-                canvasArea, scrubber);
+                lessonBar, canvasArea, scrubber);
         centre.getStyleClass().add("main-area");
         centre.setMinWidth(360);
 
@@ -253,7 +253,12 @@ public final class ExplorerView extends BorderPane {
                 model.view().langevinProperty().set(t == langevin);
             }
         });
-        model.view().langevinProperty().addListener((obs, old, on) -> showMode.run());
+        model.view().langevinProperty().addListener((obs, old, on) -> {
+            showMode.run();
+            if (on) {
+                sideScroll.setVvalue(0); // the view's controls head the side panel
+            }
+        });
         model.view().omegaSplitProperty().addListener((obs, old, on) -> showMode.run());
         model.view().likelihoodProperty().addListener((obs, old, on) -> showMode.run());
         model.view().sdfProperty().addListener((obs, old, on) -> showMode.run());

@@ -14,14 +14,14 @@ import org.scorefield.core.random.SeededRandom;
  */
 public enum LangevinStart implements Identified {
     /** Uniform in the square {@code [−HALF, HALF]²} that the canvas shows. */
-    UNIFORM("uniform", "uniform in [\u22123, 3]\u00b2"),
+    UNIFORM("uniform", "uniform in [\u22123, 3]\u00b2", "uniform"),
     /** The standard normal. */
-    GAUSSIAN("gaussian", "N(0, I)"),
+    GAUSSIAN("gaussian", "N(0, I)", "N(0, I)"),
     /**
      * The lightest mode of a mixture (the first among equals), drawn from that component; for other data a
      * small Gaussian of standard deviation {@value #BLOB} around the first data point.
      */
-    ONE_MODE("one-mode", "in one mode");
+    ONE_MODE("one-mode", "in one mode", "one mode");
 
     /** Half the side of the uniform start's square. */
     public static final double HALF = 3;
@@ -30,10 +30,17 @@ public enum LangevinStart implements Identified {
 
     private final String id;
     private final String label;
+    private final String shortLabel;
 
-    LangevinStart(String id, String label) {
+    LangevinStart(String id, String label, String shortLabel) {
         this.id = id;
         this.label = label;
+        this.shortLabel = shortLabel;
+    }
+
+    /** "uniform": the name a narrow box shows. */
+    public String shortLabel() {
+        return shortLabel;
     }
 
     @Override

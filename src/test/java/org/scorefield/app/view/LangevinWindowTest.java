@@ -20,7 +20,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The Langevin view in the real window (docs/math.md §5.13): its button shows three canvases titled with
- * their update rules over their figures, its bar shows ε, K, σ, the start and the seed, Run runs again and
+ * their update rules over their figures, the side panel shows its ε, K, σ, start and seed, Run runs again and
  * Replay plays the runs from their start; at 1024 × 700 in presenter mode the button stays in sight and
  * clickable (LangevinProjectorWindowTest).
  */
@@ -38,10 +38,10 @@ class LangevinWindowTest extends WindowTest {
             model.sampling().driverProperty().set(Driver.EXACT);
             return null;
         });
-        assertTrue(!robot.lookup("#langevinBar").query().isVisible(), "the bar shows with its view only");
+        assertTrue(!robot.lookup("#langevinSection").query().isVisible(), "the controls show with their view only");
         robot.clickOn("#langevinView");
         assertTrue(fx(() -> model.view().langevinProperty().get()));
-        assertTrue(robot.lookup("#langevinBar").query().isVisible());
+        assertTrue(robot.lookup("#langevinSection").query().isVisible());
         assertEquals("1", robot.lookup("#langevinSeed").queryAs(TextField.class).getText(), "the seed in sight");
         waitUntil(120, () -> model.jobs().idle() && model.langevin().runsProperty().get() != null
                 && model.langevin().runsProperty().get().done());
