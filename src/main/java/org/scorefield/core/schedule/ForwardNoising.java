@@ -6,7 +6,8 @@ import org.scorefield.core.random.SeededRandom;
 /**
  * The forward process applied to a point set, {@code x_t = α(t)·x0 + σ(t)·ε}, with one ε drawn per
  * point once and kept (or, for a flow from another source, one source point per data point): scrubbing t moves each particle along its own smooth path from its data
- * point (t = 0) to its own prior sample (t = 1).
+ * point (t = 0) to its own prior sample (t = 1). {@link #along} puts the points on Brownian paths of the
+ * forward SDE instead (docs/math.md §1.4), which have the same marginals at every t.
  */
 public final class ForwardNoising {
 
@@ -43,19 +44,9 @@ public final class ForwardNoising {
         return new ForwardNoising(data, eps, paths);
     }
 
-    /** The same points on their fixed-ε paths. */
-    public ForwardNoising fixed() {
-        return brownian == null ? this : new ForwardNoising(data, eps, null);
-    }
-
     /** The Brownian paths the points follow under their schedule, if any. */
     public java.util.Optional<ForwardSdePaths> brownian() {
         return java.util.Optional.ofNullable(brownian);
-    }
-
-    /** A copy of the clean points x0, interleaved. */
-    public double[] data() {
-        return data.clone();
     }
 
     /**

@@ -112,7 +112,6 @@ class ForwardSdePathsTest {
         assertArrayEquals(p.at(0.4), brownian.at(vp, 0.4), 0.0);
         Schedule ve = ScheduleKind.VE.createDefault();
         assertArrayEquals(fixed.at(ve, 0.4), brownian.at(ve, 0.4), 0.0, "another schedule: the fixed-ε paths");
-        assertArrayEquals(fixed.at(vp, 0.4), brownian.fixed().at(vp, 0.4), 0.0);
         var reversed = p.reversed(2);
         assertEquals(2, reversed.particles());
         assertEquals(1.0, reversed.times()[0], "the data point at 1 − 0");
