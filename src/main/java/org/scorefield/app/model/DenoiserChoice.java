@@ -78,8 +78,8 @@ public record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule s
         if (!rescheduled() || !Double.isNaN(settings.tMin())) {
             return settings;
         }
-        var read = RescheduledDenoiser.of(model.denoiser(), schedule);
-        return read instanceof RescheduledDenoiser r ? settings.withTMin(r.endTime()) : settings;
+        // from the two schedules alone: no network is built on the FX thread
+        return settings.withTMin(RescheduledDenoiser.endTime(model.parameterization().schedule(), schedule));
     }
 
     boolean isModel() {

@@ -73,9 +73,14 @@ public final class RescheduledDenoiser implements Denoiser {
      * read at noise levels it was never trained on (docs/math.md §2.10).
      */
     public double endTime() {
-        double lambdaEnd = trained.schedule().lambda(trained.schedule().tMin());
-        double t = schedule.tOfLambda(lambdaEnd);
-        return Double.isFinite(t) ? Math.min(schedule.tMax(), Math.max(schedule.tMin(), t)) : schedule.tMin();
+        return endTime(trained.schedule(), schedule);
+    }
+
+    /** {@link #endTime()} for a denoiser trained under {@code trained} and read under {@code read}. */
+    public static double endTime(Schedule trained, Schedule read) {
+        double lambdaEnd = trained.lambda(trained.tMin());
+        double t = read.tOfLambda(lambdaEnd);
+        return Double.isFinite(t) ? Math.min(read.tMax(), Math.max(read.tMin(), t)) : read.tMin();
     }
 
     @Override
