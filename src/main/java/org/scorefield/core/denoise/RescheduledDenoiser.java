@@ -43,8 +43,9 @@ public final class RescheduledDenoiser implements Denoiser {
         if (trained.schedule().equals(schedule)) {
             return trained;
         }
-        InvalidInputException.require(trained.gaussianNoise(), "Only a denoiser of Gaussian noise can be sampled "
-                + "under another schedule: this flow's x\u2081 is not N(0, I), so its prior belongs to its own path.");
+        InvalidInputException.require(trained.gaussianNoise(), "Only a denoiser of independent Gaussian noise can "
+                + "be sampled under another schedule: this flow's x\u2081 comes from another source or is paired with "
+                + "x\u2080 (minibatch OT, Sinkhorn, Reflow), so its prior belongs to its own path.");
         Denoiser inner = trained instanceof RescheduledDenoiser r ? r.trained : trained;
         return inner.schedule().equals(schedule) ? inner : new RescheduledDenoiser(inner, schedule);
     }
