@@ -8,7 +8,6 @@ import org.scorefield.core.flow.ExactOracle;
 import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.FlowOracle;
 import org.scorefield.core.flow.FlowSource;
-import org.scorefield.core.nn.Objective;
 import org.scorefield.core.nn.TrainedModel;
 import org.scorefield.core.sample.SamplerSettings;
 import org.scorefield.core.schedule.Schedule;
@@ -49,9 +48,17 @@ public record DenoiserChoice(TrainedModel model, DataState.Data data, Schedule s
      * is a diffusion model of Gaussian noise; a flow-matching model keeps its own path.
      */
     static DenoiserChoice learned(TrainedModel model, DataState.Data data, Schedule schedule) {
-        boolean rereadable = model.parameterization().objective() != Objective.FLOW_MATCHING
-                && model.flow().isStandard();
-        return rereadable ? new DenoiserChoice(model, data, schedule, model.flow().source()) : learned(model, data);
+        return rereadable(model) ? new DenoiserChoice(model, data, schedule, model.flow().source())
+                : learned(model, data);
+    }
+
+    /**
+     * Whether the window reads this model under the process shown: a diffusion model of independent Gaussian
+     * noise. Any such denoiser can be read under another schedule ({@link RescheduledDenoiser}); a
+     * flow-matching model is not, because the window follows its own linear path whatever the process.
+     */
+    static boolean rereadable(TrainedModel model) {
+        return model.followsTheProcess();
     }
 
     /** Whether a model is read under another schedule than the one it was trained under. */

@@ -136,11 +136,14 @@ public final class MeanShiftState {
         return t -> MeanShiftProbe.of(points, schedule, px, py, t, k, null);
     }
 
-    /** The model whose guess is shown beside the oracle's: trained under the oracle's schedule. */
+    /**
+     * The model whose guess is shown beside the oracle's: trained under the oracle's schedule, or read under it
+     * as sampling reads it (docs/math.md §2.10).
+     */
     private Optional<TrainedModel> comparable() {
         Schedule schedule = path.get().schedule();
-        return training.model().filter(m -> m.parameterization().schedule().equals(schedule)
-                && m.flow().source().isGaussian());
+        return training.model().filter(m -> m.flow().source().isGaussian()
+                && (m.parameterization().schedule().equals(schedule) || DenoiserChoice.rereadable(m)));
     }
 
     /** Whether a model is trained but under another schedule (or from another source) than the oracle's. */
@@ -162,6 +165,7 @@ public final class MeanShiftState {
         double py = y.get();
         TrainedModel m = model.get();
         jobs.<Learned>job(KEY, Lane.QUICK).quiet().start(job -> new Learned(px, py, t,
-                m.denoiser().denoise(new double[] {px, py}, t)), learned::set);
+                org.scorefield.core.denoise.RescheduledDenoiser.of(m.denoiser(), schedule)
+                        .denoise(new double[] {px, py}, t)), learned::set);
     }
 }

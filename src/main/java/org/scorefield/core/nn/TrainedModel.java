@@ -61,6 +61,15 @@ public record TrainedModel(Architecture architecture, Parameterization parameter
         return weights.clone();
     }
 
+    /**
+     * Whether the window, and a session of it, samples this model under the process shown rather than its own: a
+     * diffusion model of independent Gaussian noise, read through the change of time and scale (docs/math.md
+     * §2.10). A flow-matching model keeps its own linear path whatever the process.
+     */
+    public boolean followsTheProcess() {
+        return parameterization.objective() != Objective.FLOW_MATCHING && flow.isStandard();
+    }
+
     /** A new evaluator of this model with its own buffers (unconditional, or the "none" label). */
     public Denoiser denoiser() {
         return new NetworkDenoiser(new Mlp(architecture, DataType.FLOAT, weights), parameterization,
