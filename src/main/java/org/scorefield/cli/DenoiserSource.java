@@ -10,6 +10,7 @@ import org.scorefield.core.data.DataDistribution;
 import org.scorefield.core.data.EmpiricalDistribution;
 import org.scorefield.core.data.GaussianMixture;
 import org.scorefield.core.denoise.Denoiser;
+import org.scorefield.core.denoise.RescheduledDenoiser;
 import org.scorefield.core.flow.ExactOracle;
 import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.FlowSource;
@@ -89,7 +90,10 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
         DataDistribution data = sessionData(session);
         if (samplesModel(session)) {
             TrainedModel model = session.model().get();
-            return new DenoiserSource("session", file.toString(), model.denoiser(), Optional.of(data),
+            // as the window samples it: a diffusion model under the session's process (docs/math.md §2.10)
+            Denoiser denoiser = model.followsTheProcess()
+                    ? RescheduledDenoiser.of(model.denoiser(), session.process()) : model.denoiser();
+            return new DenoiserSource("session", file.toString(), denoiser, Optional.of(data),
                     data.id() + " (the session's data)", model.flow().source());
         }
         Optional<GaussianMixture> mixture = data.mixture();

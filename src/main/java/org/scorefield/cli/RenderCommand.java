@@ -223,7 +223,8 @@ final class RenderCommand implements Callable<Integer> {
             content = Animation.noising(data, source.denoiser().schedule(), seed);
         } else {
             Integer k = steps == null && oracleOptions.session().isEmpty() ? Integer.valueOf(DEFAULT_STEPS) : steps;
-            SamplerSettings settings = oracleOptions.sampler(solver, k);
+            SamplerSettings settings = org.scorefield.core.sample.Sampling.endingWhereTrained(source.denoiser(),
+                    oracleOptions.sampler(solver, k));
             boolean dataShown = oracleOptions.session().flatMap(ss -> Settings.SHOW_DATA.read(ss.settings()))
                 .orElse(Settings.SHOW_DATA.defaultValue());
             ForwardNoising layer = dataShown ? sessionData.orElse(null) : null;

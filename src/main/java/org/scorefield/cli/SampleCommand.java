@@ -134,10 +134,7 @@ final class SampleCommand implements Callable<Integer> {
         Denoiser denoiser = source.denoiser();
         Schedule schedule = denoiser.schedule();
         SamplerSettings settings = tuning.over(oracleOptions.sampler(solver, steps));
-        if (denoiser instanceof RescheduledDenoiser read && Double.isNaN(settings.tMin())) {
-            // end at the trained schedule's last noise level, not below it (docs/math.md §2.10)
-            settings = settings.withTMin(read.endTime());
-        }
+        settings = org.scorefield.core.sample.Sampling.endingWhereTrained(denoiser, settings);
 
         long started = System.nanoTime();
         SampleResult result = source.sample(settings, n, seed,

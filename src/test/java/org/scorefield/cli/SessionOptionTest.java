@@ -97,6 +97,48 @@ class SessionOptionTest {
         assertTrue(luminance < 80, "the session's dark theme: corner luminance " + luminance);
     }
 
+    /**
+     * A session whose VP model was left under the linear process samples it as the window does: read under linear
+     * (docs/math.md §2.10), ending where linear reaches VP's last log-SNR, as {@code --model --sample-process} does.
+     */
+    @Test
+    void aSessionReadsItsDiffusionModelUnderItsProcess() throws IOException {
+        var trainer = new org.scorefield.core.nn.Trainer(DatasetPreset.EIGHT_GAUSSIANS,
+                new org.scorefield.core.nn.Parameterization(org.scorefield.core.nn.Objective.DEFAULT,
+                        ScheduleKind.VP.createDefault(), org.scorefield.core.nn.LossWeighting.UNIFORM,
+                        org.scorefield.core.head.EdmPreconditioning.standard()),
+                org.scorefield.core.nn.Architecture.defaults().withSize(32, 1),
+                org.scorefield.core.nn.TrainingSettings.defaults(3), org.scorefield.core.flow.FlowSetup.standard());
+        for (int i = 0; i < 5; i++) {
+            trainer.step();
+        }
+        var model = trainer.snapshot();
+        PointSet points = DatasetPreset.EIGHT_GAUSSIANS.sample(300, 5);
+        Session s = new Session(new Session.Data("8gaussians", Optional.of(DatasetPreset.EIGHT_GAUSSIANS), 300, 5,
+                points), ScheduleKind.LINEAR.createDefault(), Optional.of(model), Session.Settings.builder()
+                .put(Settings.DRIVER.key(), "model")
+                .put(Settings.SOLVER.key(), "heun")
+                .put(Settings.STEPS.key(), 16L)
+                .put(Settings.SAMPLE_COUNT.key(), 100L)
+                .build());
+        Path file = dir.resolve("reread.scorefield");
+        SessionFile.save(s, file);
+        Path fromSession = dir.resolve("s.csv");
+        CliRun r = CliRun.of("sample", "--session", file.toString(), "--seed", "3", "--out", fromSession.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("linear", r.json().get("process").get("name").asText());
+        double b = 0.1 * 1e-3 + 9.95 * 1e-6; // VP's B(t_min); linear's λ = log((1 − t)/t)
+        double lambdaEnd = Math.log(Math.exp(-b / 2) / Math.sqrt(-Math.expm1(-b)));
+        assertEquals(1 / (1 + Math.exp(lambdaEnd)), r.json().get("t_min").asDouble(), 1e-9);
+        Path modelFile = dir.resolve("m.json");
+        org.scorefield.core.nn.ModelFile.save(model, modelFile);
+        Path fromModel = dir.resolve("m.csv");
+        CliRun m = CliRun.of("sample", "--model", modelFile.toString(), "--sample-process", "linear", "--solver", "heun",
+                "--steps", "16", "--n", "100", "--seed", "3", "--out", fromModel.toString());
+        assertEquals(0, m.exitCode(), m.err());
+        assertEquals(Files.readString(fromModel), Files.readString(fromSession));
+    }
+
     /** A flow-matching session from 8 Gaussians samples its exact oracle from them, on the linear path. */
     @Test
     void aFlowSessionSamplesFromItsSourceOnItsPath() throws IOException {

@@ -28,6 +28,16 @@ public final class Sampling {
     private Sampling() {
     }
 
+    /**
+     * The settings a denoiser read under another schedule than its own samples with: unless t_min was set, it
+     * ends where the new schedule reaches the trained one's last half log-SNR (docs/math.md §2.10); any other
+     * denoiser keeps the settings.
+     */
+    public static SamplerSettings endingWhereTrained(Denoiser denoiser, SamplerSettings settings) {
+        return denoiser instanceof org.scorefield.core.denoise.RescheduledDenoiser read && Double.isNaN(settings.tMin())
+                ? settings.withTMin(read.endTime()) : settings;
+    }
+
     /** The time the grid starts at. */
     public static double startTime(Schedule schedule, SamplerSettings settings) {
         boolean capped = settings.grid().needsFiniteLambda() || settings.kind().needsFiniteCoefficients(settings);
