@@ -66,7 +66,7 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "flow from N(0, I) to the data with the two denoisers' arrows, beside flow matching from the "
                     + "same particles, and their SW2 chart; use --steps 0); "
                     + "mean-shift (the Mean shift tool at a "
-                    + "point between the data's clusters at t = 0.25: each point a disc by its weight, the kernel "
+                    + "point between the data's clusters at t = 0.12: each point a disc by its weight, the kernel "
                     + "of bandwidth σ/α, x̂₀ and the step along the chord, with the model's x̂₀ beside the oracle's); "
                     + "denoising-trajectory (five paths of the exact oracle with their denoising trajectories, where "
                     + "each lands, and the exact log-densities along both in the charts; with --data 8gaussians); "
