@@ -462,9 +462,10 @@ public final class Settings {
 
     /**
      * The canvas's modes that a lesson scene shows only when it names them: a scene that names any setting of
-     * the view section turns off those of these it does not name, as it does {@link #VIEWS}.
+     * the view section puts those of these it does not name back to their defaults (off, fixed ε), as it turns
+     * off the {@link #VIEWS} it does not name.
      */
-    public static final List<Setting<Boolean>> SCENE_MODES = List.of(MEAN_SHIFT, DENOISING);
+    public static final List<Setting<?>> SCENE_MODES = List.of(MEAN_SHIFT, DENOISING, FORWARD_PATHS);
 
     public static final List<Setting<?>> ALL = List.of(DATA_PRESET, DATA_POINTS, DATA_SEED, DATA_TRAIN_SIZE, PROCESS_KIND, OBJECTIVE,
             SOURCE, COUPLING, SINKHORN_EPSILON, WIDTH, DEPTH, LEARNING_RATE, BATCH, EMA, TRAINING_SEED, CONDITIONAL,

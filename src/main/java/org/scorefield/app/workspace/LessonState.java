@@ -541,14 +541,19 @@ public final class LessonState {
             changes.forEach(Runnable::run);
             if (namesView) {
                 // a scene shows one view: those it does not name are off (the single view if it names none on)
-                for (Setting<Boolean> v : java.util.stream.Stream.concat(Settings.VIEWS.stream(),
+                for (Setting<?> v : java.util.stream.Stream.concat(Settings.VIEWS.stream(),
                         Settings.SCENE_MODES.stream()).toList()) {
                     if (v.read(in).isEmpty()) {
-                        values.set(v, false);
+                        toDefault(values, v);
                     }
                 }
             }
             source.ifPresent(model.training().sourceProperty()::set);
         };
+    }
+
+    /** Puts a setting back to its declared default. */
+    private static <T> void toDefault(SettingValues values, Setting<T> setting) {
+        values.set(setting, setting.defaultValue());
     }
 }

@@ -45,18 +45,19 @@ class LessonStateTest {
         List<String> names = lesson.scenes().stream().map(Lesson.Scene::name).toList();
         lessons.next();
         for (String from : List.of("Score-difference flow", "Likelihood", "PF-ODE vs reverse SDE", "Mean shift",
-                "Denoising lands early")) {
+                "Denoising lands early", "Langevin and score ascent", "Forward SDE paths")) {
             lessons.go(names.indexOf(from));
             manual.runAll();
             assertTrue(java.util.stream.Stream.concat(org.scorefield.app.settings.Settings.VIEWS.stream(),
-                    org.scorefield.app.settings.Settings.SCENE_MODES.stream()).anyMatch(v -> model.values().get(v)),
+                    org.scorefield.app.settings.Settings.SCENE_MODES.stream())
+                    .anyMatch(v -> !model.values().get(v).equals(v.defaultValue())),
                     from + " shows a view of its own");
             // "Forward noising" names split and rounds (off) but neither log p₀ nor SDF
             lessons.go(names.indexOf("Forward noising"));
             manual.runAll();
             for (var v : java.util.stream.Stream.concat(org.scorefield.app.settings.Settings.VIEWS.stream(),
                     org.scorefield.app.settings.Settings.SCENE_MODES.stream()).toList()) {
-                assertFalse(model.values().get(v), v.key() + " after " + from);
+                assertEquals(v.defaultValue(), model.values().get(v), v.key() + " after " + from);
             }
         }
     }
