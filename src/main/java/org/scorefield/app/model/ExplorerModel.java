@@ -120,7 +120,9 @@ public final class ExplorerModel implements AutoCloseable {
                 likelihood.trainingStopped();
             }
         });
-        sdf = new SdfState(jobs, values, view.sdfProperty(), data::data);
+        sdf = new SdfState(jobs, values, view.sdfProperty(), data::data, () -> java.util.Optional.of(
+                training.sourceProperty().get()).filter(o -> o.id().equals(org.scorefield.app.settings.Settings.SOURCE_POINTS))
+                .map(SourceOption::source));
         data.dataProperty().addListener(obs -> sdf.dataChanged());
         meanShift = new MeanShiftState(values, jobs, data, training, view, sampling.stepsProperty(), this::exactPath);
         exactPath.addListener(obs -> meanShift.refresh());

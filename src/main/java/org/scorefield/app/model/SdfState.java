@@ -157,6 +157,7 @@ public final class SdfState {
     private final BooleanProperty on;
     private final Supplier<DataState.Data> data;
     private final ObjectProperty<String> source;
+    private final Supplier<java.util.Optional<FlowSource>> drawn;
     private final DoubleProperty sigma;
     private final BooleanProperty anneal;
     private final DoubleProperty sigmaEnd;
@@ -169,13 +170,16 @@ public final class SdfState {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     /**
-     * @param on   whether the view is on
-     * @param data the data now (the target)
+     * @param on    whether the view is on
+     * @param data  the data now (the target)
+     * @param drawn the drawn points made the source under Model &amp; training, if they are
      */
-    SdfState(Jobs jobs, SettingValues values, BooleanProperty on, Supplier<DataState.Data> data) {
+    SdfState(Jobs jobs, SettingValues values, BooleanProperty on, Supplier<DataState.Data> data,
+             Supplier<java.util.Optional<FlowSource>> drawn) {
         this.jobs = jobs;
         this.on = on;
         this.data = data;
+        this.drawn = drawn;
         source = values.object(Settings.SDF_SOURCE);
         sigma = values.number(Settings.SDF_SIGMA);
         anneal = values.flag(Settings.SDF_ANNEAL);
@@ -263,11 +267,24 @@ public final class SdfState {
         }
         try {
             Setup setup = s.setup();
-            return setup.flow().equals(flow()) && setup.source().equals(FlowSource.fromPresetId(source.get()))
+            return setup.flow().equals(flow()) && setup.source().equals(sourceNow())
                     && setup.seed() == seed.get() && setup.etaShare() == eta.get();
         } catch (InvalidInputException e) {
             return false;
         }
+    }
+
+    /**
+     * Where the particles start now: N(0, I), a preset, or the drawn points made the source.
+     *
+     * @throws InvalidInputException for drawn points when none were made the source
+     */
+    private FlowSource sourceNow() {
+        if (Settings.SOURCE_POINTS.equals(source.get())) {
+            return drawn.get().orElseThrow(() -> new InvalidInputException("No drawn points are the source yet: "
+                    + "draw a shape, press \u201cUse the canvas as source\u201d, then choose the data to flow to."));
+        }
+        return FlowSource.fromPresetId(source.get());
     }
 
     /** Stops the run; the particles stay where they are. */
@@ -311,8 +328,14 @@ public final class SdfState {
             status.set(e.getMessage());
             return;
         }
-        Setup setup = new Setup(FlowSource.fromPresetId(source.get()), target.points().size(), flow, eta.get(),
-                seed.get());
+        FlowSource start;
+        try {
+            start = sourceNow();
+        } catch (InvalidInputException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        Setup setup = new Setup(start, target.points().size(), flow, eta.get(), seed.get());
         running.set(true);
         status.set("Starting\u2026");
         jobs.<Snapshot>job(KEY, Lane.COMPUTE).title("Score-difference flow")

@@ -44,6 +44,19 @@ public final class SdfSection {
         SeedField seed = Controls.seed(Settings.SDF_SEED, sdf.seedProperty(), "sdfSeed");
         ToggleSwitch fields = Controls.toggle(Settings.SDF_FIELDS, sdf.fieldsProperty(), "sdfFields");
 
+        Button useCanvas = new Button("Use the canvas as source");
+        useCanvas.setId("sdfUseCanvas");
+        useCanvas.setMaxWidth(Double.MAX_VALUE);
+        useCanvas.setTooltip(Widgets.tip("Copy the points on the canvas as the particles' source (shared with flow "
+                + "matching's source under Model & training), then choose or draw the data they should flow to."));
+        useCanvas.setOnAction(e -> {
+            try {
+                model.training().useAsSource(model.data().data().points());
+                sdf.sourceProperty().set(Settings.SOURCE_POINTS);
+            } catch (org.scorefield.core.InvalidInputException ex) {
+                model.messageProperty().set(ex.getMessage());
+            }
+        });
         Button run = new Button("Run");
         run.setId("sdfRun");
         run.getStyleClass().add("primary");
@@ -82,7 +95,7 @@ public final class SdfSection {
         status.managedProperty().bind(status.visibleProperty());
 
         TitledPane section = Widgets.section("Score-difference flow", "sdfSection", intro,
-                Controls.row(Settings.SDF_SOURCE, source),
+                Controls.row(Settings.SDF_SOURCE, source), useCanvas,
                 Controls.row(Settings.SDF_SIGMA, sigma),
                 Controls.row(Settings.SDF_ANNEAL, anneal),
                 Controls.row(Settings.SDF_SIGMA_END, sigmaEnd),

@@ -166,13 +166,15 @@ public final class Settings {
     // ---- score-difference flow (docs/math.md §10) -------------------------------------------------
 
     /** N(0, I) and every preset, as {@link #SDF_SOURCE} names them: {@code gaussian} or a preset's id. */
-    private static final List<String> SDF_SOURCES = java.util.stream.Stream.concat(
+    private static final List<String> SDF_SOURCES = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
             java.util.stream.Stream.of(FlowSource.GAUSSIAN_ID), Arrays.stream(DatasetPreset.values())
-                    .map(p -> FlowSource.of(p).id())).toList();
+                    .map(p -> FlowSource.of(p).id())), java.util.stream.Stream.of(SOURCE_POINTS)).toList();
     public static final Setting<String> SDF_SOURCE = new Builder<>("sdf.source", String.class, FlowSource.GAUSSIAN_ID,
-            "Source", "Where the particles start: N(0, I) or a preset, as many particles as the data has points. "
+            "Source", "Where the particles start: N(0, I), a preset, or drawn points (draw a shape, press \u201cUse "
+                    + "the canvas as source\u201d, then choose the data), as many particles as the data has points. "
                     + "The data is the target; it never moves.").choices(SDF_SOURCES)
-            .display(id -> FlowSource.fromPresetId(id).displayName()).inScene().build();
+            .display(id -> id.equals(SOURCE_POINTS) ? "drawn points" : FlowSource.fromPresetId(id).displayName())
+            .inScene().build();
     public static final Setting<Double> SDF_SIGMA = number("sdf.sigma", 1, 0.05, 4, "\u03c3", "", "The blur of "
             + "both point sets: D_p and D_q are their kernel denoisers at this \u03c3 (the first \u03c3 when "
             + "annealed). Large \u03c3 moves the particles as a crowd, small \u03c3 point by point.").logScale()

@@ -136,4 +136,40 @@ class SdfStateTest {
         assertEquals("\u03c3_end (0.50) must not exceed \u03c3 (0.10) when \u03c3 is annealed.",
                 sdf.statusProperty().get());
     }
+
+    /**
+     * Drawn points made the source start the particles: the flow's start is drawn from those points, and without
+     * any drawn source the run is one sentence.
+     */
+    @Test
+    void drawnPointsCanBeTheSource() {
+        sdf.sourceProperty().set(org.scorefield.app.settings.Settings.SOURCE_POINTS);
+        sdf.run();
+        manual.runAll();
+        assertNull(sdf.snapshotProperty().get());
+        assertTrue(sdf.statusProperty().get().startsWith("No drawn points are the source yet"),
+                sdf.statusProperty().get());
+        // a ring of 12 points as the source, then two moons (300 points) as the target
+        double[] ring = new double[24];
+        for (int i = 0; i < 12; i++) {
+            ring[2 * i] = 3 * Math.cos(2 * Math.PI * i / 12);
+            ring[2 * i + 1] = 3 * Math.sin(2 * Math.PI * i / 12);
+        }
+        model.training().useAsSource(org.scorefield.core.data.PointSet.of(ring));
+        sdf.run();
+        manual.runAll();
+        SdfState.Snapshot s = sdf.snapshotProperty().get();
+        assertNotNull(s);
+        assertTrue(s.done());
+        // the start: 300 draws from the ring's 12 points, as the core draws them from that seed
+        double[] start = ScoreDifferenceFlow.startingPoints(FlowSource.of(
+                new org.scorefield.core.data.EmpiricalDistribution("ring", org.scorefield.core.data.PointSet.of(ring))),
+                300, 3);
+        for (int i = 0; i < 300; i++) {
+            assertEquals(3, Math.hypot(start[2 * i], start[2 * i + 1]), 1e-9, "every start is a ring point");
+        }
+        double[] direct = new ScoreDifferenceFlow(1.0, 0.05, true, 0.5, 40).run(model.data().data().points().xy(),
+                start, 3, ScoreDifferenceFlow.Observer.NONE);
+        assertArrayEquals(direct, s.particles(), 0.0);
+    }
 }
