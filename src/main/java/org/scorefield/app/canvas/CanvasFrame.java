@@ -42,17 +42,18 @@ import org.scorefield.core.sample.Trajectories;
  * @param overlay      a view's own points, paths and arrows, each named in the key (see {@link Overlay}), or null
  * @param meanShift    the memorising oracle's mean-shift reading at a probe (docs/math.md §6.4), or null
  * @param landings     where the drawn paths' denoising trajectories land (docs/math.md §6.2), or null
+ * @param clickedLabel what the key calls the {@code clicked} paths, or null for paths from a click
  */
 public record CanvasFrame(ScalarGrid heatmap, HeatmapStyle heatmapStyle, VectorGrid field, FieldStyle fieldStyle,
                           double arrowScale, List<double[]> streamlines, double[] particles, int[] labels,
                           Trajectories trajectories, double t, int pathsDrawn, TrajectoryRole role,
                           Trajectories clicked, boolean showDenoised, String title, VelocityProbe probe,
                           int[] headClasses, ContinuityCells cells, Overlay overlay, MeanShiftProbe meanShift,
-                          List<DenoisingLanding.Landing> landings) {
+                          List<DenoisingLanding.Landing> landings, String clickedLabel) {
 
     /** Nothing but the background, grid and axes. */
     public static final CanvasFrame EMPTY = new CanvasFrame(null, HeatmapStyle.DENSITY, null, FieldStyle.ARROWS, 1,
-            null, null, null, null, 0, 0, TrajectoryRole.ODE, null, false, null, null, null, null, null, null, null);
+            null, null, null, null, 0, 0, TrajectoryRole.ODE, null, false, null, null, null, null, null, null, null, null);
 
     public CanvasFrame {
         if (heatmapStyle == null || fieldStyle == null || role == null) {
@@ -80,82 +81,98 @@ public record CanvasFrame(ScalarGrid heatmap, HeatmapStyle heatmapStyle, VectorG
 
     public CanvasFrame withHeatmap(ScalarGrid grid, HeatmapStyle style) {
         return new CanvasFrame(grid, style, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay, meanShift, landings);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay,
+                meanShift, landings, clickedLabel);
     }
 
     /** A field as arrows, scaled by {@code scale}. */
     public CanvasFrame withArrows(VectorGrid grid, double scale) {
         return new CanvasFrame(heatmap, heatmapStyle, grid, FieldStyle.ARROWS, scale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay, meanShift, landings);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay,
+                meanShift, landings, clickedLabel);
     }
 
     /** A field as streamlines traced from it. */
     public CanvasFrame withStreamlines(VectorGrid grid, List<double[]> lines) {
         return new CanvasFrame(heatmap, heatmapStyle, grid, FieldStyle.STREAMLINES, arrowScale, lines, particles,
-                labels, trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay, meanShift, landings);
+                labels, trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay,
+                meanShift, landings, clickedLabel);
     }
 
     public CanvasFrame withParticles(double[] xy, int[] classes) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, xy, classes,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay, meanShift, landings);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay,
+                meanShift, landings, clickedLabel);
     }
 
     /** Paths in the role's colour (any classes of the paths before are dropped: see {@link #withHeadClasses}). */
     public CanvasFrame withTrajectories(Trajectories paths, double time, int drawn, TrajectoryRole pathRole) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                paths, time, drawn, pathRole, clicked, showDenoised, title, probe, null, cells, overlay, meanShift, landings);
+                paths, time, drawn, pathRole, clicked, showDenoised, title, probe, null, cells, overlay,
+                meanShift, landings, clickedLabel);
     }
 
     public CanvasFrame withClicked(Trajectories paths) {
+        return withClicked(paths, null);
+    }
+
+    /** Paths drawn the way a click's are, named {@code label} in the key (null: "paths from a click"). */
+    public CanvasFrame withClicked(Trajectories paths, String label) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, paths, showDenoised, title, probe, headClasses, cells, overlay, meanShift, landings);
+                trajectories, t, pathsDrawn, role, paths, showDenoised, title, probe, headClasses, cells, overlay, meanShift,
+                landings, label);
     }
 
     public CanvasFrame withShowDenoised(boolean show) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, show, title, probe, headClasses, cells, overlay, meanShift, landings);
+                trajectories, t, pathsDrawn, role, clicked, show, title, probe, headClasses, cells, overlay,
+                meanShift, landings, clickedLabel);
     }
 
     public CanvasFrame withTitle(String caption) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, caption, probe, headClasses, cells, overlay, meanShift, landings);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, caption, probe, headClasses, cells, overlay,
+                meanShift, landings, clickedLabel);
     }
 
     /** Colours each trajectory's particle by its class (null: the role's colour). */
     public CanvasFrame withHeadClasses(int[] classes) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, classes, cells, overlay, meanShift, landings);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, classes, cells, overlay,
+                meanShift, landings, clickedLabel);
     }
 
     public CanvasFrame withProbe(VelocityProbe p) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, p, headClasses, cells, overlay, meanShift, landings);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, p, headClasses, cells, overlay,
+                meanShift, landings, clickedLabel);
     }
 
     /** A view's own marks (null: none). */
     public CanvasFrame withOverlay(Overlay marks) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
                 trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, marks,
-                meanShift, landings);
+                meanShift, landings, clickedLabel);
     }
 
     /** The block of continuity cells, or null for none. */
     public CanvasFrame withCells(ContinuityCells block) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
-                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, block, overlay, meanShift, landings);
+                trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, block, overlay,
+                meanShift, landings, clickedLabel);
     }
 
     /** The mean-shift reading at a probe, or null for none. */
     public CanvasFrame withMeanShift(MeanShiftProbe probe) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
                 trajectories, t, pathsDrawn, role, clicked, showDenoised, title, this.probe, headClasses, cells, overlay, probe,
-                landings);
+                landings, clickedLabel);
     }
 
     /** Where the drawn denoising trajectories land, or null for none. */
     public CanvasFrame withLandings(List<DenoisingLanding.Landing> marks) {
         return new CanvasFrame(heatmap, heatmapStyle, field, fieldStyle, arrowScale, streamlines, particles, labels,
                 trajectories, t, pathsDrawn, role, clicked, showDenoised, title, probe, headClasses, cells, overlay, meanShift,
-                marks);
+                marks, clickedLabel);
     }
 }

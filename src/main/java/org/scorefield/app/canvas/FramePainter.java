@@ -74,13 +74,14 @@ public final class FramePainter {
         if (key != null) {
             keepOut.add(key.x(), key.y(), key.w(), key.h());
         }
-        // The key to the layers at the top right, unless the title reaches there.
+        // The key to the layers at the top right, or below the title when the title reaches there.
         LayerLegend.Layout layers = LayerLegend.layout(frame, look, width, height);
         if (layers != null && title != null && title.bandX() + title.bandW() > layers.x() - margin
                 && title.bandY() < layers.y() + layers.h()) {
             // a view's own marks are named at the bottom right instead, when no colour bar or arrow key is there
             layers = frame.overlay() != null && legend == null && key == null
-                    ? LayerLegend.layout(frame, look, width, height, true) : null;
+                    ? LayerLegend.layout(frame, look, width, height, true)
+                    : LayerLegend.below(layers, title.bandY() + title.bandH() + margin, height);
         }
         if (layers != null) {
             keepOut.add(layers.x() - margin, layers.y() - margin, layers.w() + 2 * margin, layers.h() + 2 * margin);

@@ -10,8 +10,9 @@ import org.scorefield.app.theme.Look;
 
 /**
  * The key to what the canvas shows, in its top-right corner: the data noised to t (a dot per
- * class), the samples, their paths, the denoiser's guesses x̂₀ and the paths from a click, each
- * drawn as the canvas draws it. Only what the frame holds is listed, so a figure or an exported
+ * class), the samples, their paths, the denoiser's guesses x̂₀, the paths from a click (or whatever
+ * the frame calls the paths it draws that way) with their guesses' paths, and where the guesses
+ * land, each drawn as the canvas draws it. Only what the frame holds is listed, so a figure or an exported
  * animation reads without the window around it.
  */
 final class LayerLegend {
@@ -29,6 +30,12 @@ final class LayerLegend {
 
     /** Measured label widths, by label and font size: a frame is drawn 60 times a second while playing. */
     private static final java.util.Map<String, Double> WIDTHS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The words for the samples' guesses x̂₀, the clicked paths, their guesses' paths and where those land. */
+    static final String GUESS = "x\u0302\u2080, the denoiser's guess";
+    static final String CLICKED = "paths from a click";
+    static final String GUESSES = "x\u0302\u2080 guesses";
+    static final String LANDS = "x\u0302\u2080 lands";
 
     private static final double FONT = 11;
     private static final double ROW = 16;
@@ -99,11 +106,20 @@ final class LayerLegend {
                         color.equals(p.sde()), look)), "their paths"));
             }
             if (frame.showDenoised() && frame.trajectories().hasDenoised()) {
-                entries.add(new Entry(Mark.RING, List.of(p.denoised()), "x\u0302\u2080, the denoiser's guess"));
+                entries.add(new Entry(Mark.RING, List.of(p.denoised()), GUESS));
             }
         }
         if (frame.clicked() != null) {
-            entries.add(new Entry(Mark.LINE, List.of(p.accent()), "paths from a click"));
+            entries.add(new Entry(Mark.LINE, List.of(p.accent()),
+                    frame.clickedLabel() != null ? frame.clickedLabel() : CLICKED));
+            // their guesses' paths, unless the samples' guesses are keyed already in the same colour
+            if (frame.showDenoised() && frame.clicked().hasDenoised()
+                    && entries.stream().noneMatch(e -> e.label().equals(GUESS))) {
+                entries.add(new Entry(Mark.LINE, List.of(p.denoised()), GUESSES));
+            }
+        }
+        if (frame.landings() != null && !frame.landings().isEmpty()) {
+            entries.add(new Entry(Mark.DOT, List.of(p.denoised()), LANDS));
         }
         if (frame.overlay() != null) {
             for (Overlay.Paths paths : frame.overlay().paths()) {
@@ -138,6 +154,17 @@ final class LayerLegend {
             return null; // too small a canvas: the key would cover what it names
         }
         return new Layout(x, y, w, h, entries);
+    }
+
+    /**
+     * The key moved down to start at {@code top} (below a title that reaches the top right), or null
+     * when it would then reach past the middle of the canvas, over what it names.
+     */
+    static Layout below(Layout key, double top, double height) {
+        if (top + key.h() > height / 2) {
+            return null;
+        }
+        return new Layout(key.x(), top, key.w(), key.h(), key.entries());
     }
 
     static void paint(Pen g, Layout l, Look look) {

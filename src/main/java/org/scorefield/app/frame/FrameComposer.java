@@ -512,15 +512,18 @@ public final class FrameComposer {
         // denoising vs sampling: the first few paths with their guesses and where the guesses land
         List<org.scorefield.core.sample.DenoisingLanding.Landing> landings = null;
         Trajectories few = null;
+        String clickedLabel = null;
         if (model.denoising().onProperty().get() && samples && run != null && run.trajectories().hasDenoised()) {
             // only these particles, drawn bold with their guesses, so that each pair of paths can be followed
             drawn = org.scorefield.app.model.DenoisingView.PATHS;
             denoised = true;
             few = first(run.trajectories(), drawn);
             landings = org.scorefield.app.model.PathLikelihood.landings(few, drawn);
+            clickedLabel = firstSamplesLabel(few.particles(), clicked != null);
             clicked = clicked == null ? few : joinPaths(List.of(few, clicked));
         }
         Trajectories clickedShown = clicked;
+        String clickedName = clickedLabel;
         boolean onlyFew = few != null;
         List<org.scorefield.core.sample.DenoisingLanding.Landing> landed = landings;
         String landingNote = landings == null ? null : MeanShiftNotes.landing(landings);
@@ -575,7 +578,7 @@ public final class FrameComposer {
                 frame = frame.withTrajectories(null, t, 0, role);
             }
             if (clickedShown != null) {
-                frame = frame.withClicked(clickedShown);
+                frame = frame.withClicked(clickedShown, clickedName);
             }
             frame = frame.withShowDenoised(denoisedShown);
             if (probe != null) {
@@ -663,6 +666,14 @@ public final class FrameComposer {
                     : out.withArrows(layers.field(), arrowScale);
         }
         return out;
+    }
+
+    /**
+     * What the key calls the denoising mode's bold paths: the run's first {@code n} samples, drawn the way
+     * a click's paths are (and joined to the clicks' own, if any).
+     */
+    static String firstSamplesLabel(int n, boolean withClicks) {
+        return (n == 1 ? "first sample" : "first " + n + " samples") + (withClicks ? ", paths from clicks" : "");
     }
 
     /** The first {@code n} particles of a run, with their denoising trajectories. */

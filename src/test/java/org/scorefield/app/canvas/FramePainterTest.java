@@ -250,6 +250,50 @@ class FramePainterTest {
     }
 
     @Test
+    void theKeyNamesBoldPathsByTheFramesLabelWithTheirGuessesAndLandings() throws Exception {
+        // two particles at t = 1, 0.5, 0 with their guesses x̂0
+        Trajectories paths = new Trajectories(new double[] {1, 0.5, 0},
+                new double[][] {{-2, -2, 2, 2}, {-1, -1, 1, 1}, {0, 0, 0.5, 0.5}},
+                new double[][] {{0, 0, 0, 0}, {0.1, 0.1, 0.4, 0.4}, {0, 0, 0.5, 0.5}});
+        var landing = new org.scorefield.core.sample.DenoisingLanding.Landing(0, 1, 0.5, new double[] {0.1, 0.1},
+                2, 0);
+        CanvasFrame few = CanvasFrame.EMPTY.withTrajectories(null, 0.25, 0, TrajectoryRole.ODE)
+                .withClicked(paths, "first 2 samples").withShowDenoised(true).withLandings(List.of(landing));
+        Look.Palette p = Look.DEFAULT.palette();
+        LayerLegend.Layout key = WaitForAsyncUtils.asyncFx(() -> LayerLegend.layout(few, Look.DEFAULT, SIZE, SIZE))
+                .get();
+        assertEquals(List.of("first 2 samples", "x\u0302\u2080 guesses", "x\u0302\u2080 lands"),
+                key.entries().stream().map(LayerLegend.Entry::label).toList());
+        assertEquals(List.of(p.accent()), key.entries().get(0).colors());
+        assertEquals(List.of(p.denoised()), key.entries().get(1).colors(), "the guesses' paths in their colour");
+        assertEquals(LayerLegend.Mark.DOT, key.entries().get(2).mark(), "a landing is a dot");
+        // a click's paths without their guesses shown: the default words, no guesses, no landings
+        LayerLegend.Layout click = WaitForAsyncUtils.asyncFx(() -> LayerLegend.layout(
+                CanvasFrame.EMPTY.withClicked(paths), Look.DEFAULT, SIZE, SIZE)).get();
+        assertEquals(List.of("paths from a click"), click.entries().stream().map(LayerLegend.Entry::label).toList());
+    }
+
+    @Test
+    void aTitleAcrossTheTopPushesTheKeyBelowItInsteadOfHidingIt() throws Exception {
+        // a click's path in the bottom-left corner, far from the key; a title of two full-width lines
+        Trajectories paths = new Trajectories(new double[] {1, 0}, new double[][] {{-3, -3}, {-2.5, -3}}, null);
+        String title = "a long caption of a lesson that runs right across the top of the canvas and on";
+        CanvasFrame frame = CanvasFrame.EMPTY.withClicked(paths).withTitle(title);
+        double[] at = WaitForAsyncUtils.asyncFx(() -> {
+            TitlePainter.Layout t = TitlePainter.layout(title, Look.DEFAULT, SIZE);
+            LayerLegend.Layout top = LayerLegend.layout(frame, Look.DEFAULT, SIZE, SIZE);
+            return new double[] {t.bandX() + t.bandW(), t.bandY() + t.bandH(), top.x(), top.y(), top.w(), top.h()};
+        }).get();
+        assertTrue(at[0] > at[2], "the title reaches the key's place at the top right");
+        // the key's one line, its red mark 6 px in from its left edge, now starts 3 px below the title
+        double keyTop = at[1] + AxesPainter.LABEL_MARGIN;
+        int markY = (int) Math.floor(keyTop + 5 + 8);
+        PixelReader px = render(frame, Look.DEFAULT);
+        Color mark = px.getColor((int) (at[2] + 6 + 9), markY);
+        assertTrue(mark.getRed() > mark.getGreen() + 0.2, "the key's accent line below the title: " + mark);
+    }
+
+    @Test
     void trajectoryHeadsSitAtTheInterpolatedPosition() {
         // One particle recorded at t = 1, 0.5, 0; at t = 0.25 it is halfway between the last two records.
         Trajectories tr = new Trajectories(new double[] {1, 0.5, 0},

@@ -184,4 +184,28 @@ class FrameComposerTest {
         assertEquals(0.35, next.t(), 0.0);
         assertSame(model.continuity().cellsProperty().get(), next);
     }
+
+    @Test
+    void theDenoisingModesPathsAreCalledTheFirstSamplesNotPathsFromAClick() {
+        model.denoising().onProperty().set(true);
+        model.sampling().resample();
+        manual.runAll();
+        var run = model.sampling().runsProperty().get().single().trajectories();
+        var frame = composer.shown(model.layers().recipe(false)).panes().get(0).at().apply(0.3).frame();
+        assertEquals("first 5 samples", frame.clickedLabel(), "the key names them as what they are");
+        assertEquals(5, frame.clicked().particles());
+        for (int i = 0; i < 5; i++) {
+            assertArrayEquals(run.path(i), frame.clicked().path(i), 0.0, "particle " + i + " of the run");
+            assertArrayEquals(run.denoisedPath(i), frame.clicked().denoisedPath(i), 0.0, "its guesses");
+        }
+        assertTrue(frame.showDenoised());
+        assertEquals(5, frame.landings().size());
+
+        model.denoising().onProperty().set(false);
+        frame = composer.shown(model.layers().recipe(false)).panes().get(0).at().apply(0.3).frame();
+        assertNull(frame.clicked(), "without the mode and without clicks no bold paths");
+        assertNull(frame.clickedLabel());
+        assertEquals("first 5 samples, paths from clicks", FrameComposer.firstSamplesLabel(5, true));
+        assertEquals("first sample", FrameComposer.firstSamplesLabel(1, false));
+    }
 }
