@@ -42,9 +42,11 @@ public record MeanShift(double[] weights, double bandwidth, double[] centre, dou
 
     /**
      * Where one Euler step of the PF-ODE from (x_t, t) to t' lands, with û = α'x̂0 + σ'ε̂ (docs/math.md
-     * §5.4). Under VE with σ = t it lies on the chord from x_t to x̂0, a fraction 1 − t'/t of the way
-     * (§6.1); under other schedules the DDIM step, not Euler's, is that chord in the VE-equivalent
-     * variables.
+     * §5.4). Where α ≡ 1 (VE, EDM) it lies on the line through x_t and x̂0, a fraction −(t' − t)·σ'/σ of
+     * the way, which is {@link #chordStep}'s 1 − σ(t')/σ(t) only when σ is affine in t (EDM: 1 − t'/t,
+     * §6.1); under VE geometric it goes further. Where α varies it stays on the chord in data units only
+     * when α is linear in t (the linear path, where it is the DDIM step); under VP-type schedules it
+     * leaves it (§6.4).
      */
     public double[] eulerStep(Schedule schedule, double x, double y, double t, double tNext) {
         double[] u = PredictionHead.velocityFromData(schedule.at(t), new double[] {x, y}, denoised);
@@ -77,8 +79,9 @@ public record MeanShift(double[] weights, double bandwidth, double[] centre, dou
      * Where the DDIM step from (x_t, t) to t' &lt; t lands, in data units: in the VE-equivalent variables
      * x̃ = x/α, σ̃ = σ/α it is {@code x̃' = (σ̃'/σ̃)·x̃ + (1 − σ̃'/σ̃)·x̂0}, a point on the chord from the
      * kernel's centre x_t/α to x̂0 (docs/math.md §5.7, §6.1, §6.4); the sampler's own next point is
-     * {@code x_{t'} = α(t')·x̃'}. Under VE and EDM (α = 1, σ = t for EDM) it is the Euler step of
-     * {@link #eulerStep}; under other schedules Euler's step leaves the chord.
+     * {@code x_{t'} = α(t')·x̃'}. It is the Euler step of {@link #eulerStep} under EDM (α = 1, σ = σ_max·t)
+     * and on the linear path; under VE Euler's step stays on the chord's line but goes a different
+     * fraction of it, and under VP-type schedules it leaves the chord (docs/math.md §6.4).
      */
     public double[] chordStep(Schedule schedule, double t, double tNext) {
         double keep = 1 - chordFraction(schedule, t, tNext);

@@ -89,11 +89,64 @@ class MeanShiftProbeTest {
             assertEquals(s.alpha(t2) * d[0] + s.sigma(t2) * epsX, s.alpha(t2) * n[0], 1e-9, kind.id());
             assertEquals(s.alpha(t2) * d[1] + s.sigma(t2) * epsY, s.alpha(t2) * n[1], 1e-9, kind.id());
             double[] euler = p.shift().eulerStep(s, x, y, t, t2);
-            if (kind == ScheduleKind.EDM) {
-                // σ = σ_max·t, α = 1: Euler's step is the same point (docs/math.md §6.1)
-                assertArrayEquals(n, euler, 1e-9);
+            if (kind == ScheduleKind.EDM || kind == ScheduleKind.LINEAR) {
+                // σ = σ_max·t, α = 1, or α = 1 − t, σ = t: Euler's step is the same point (docs/math.md §6.1, §6.4)
+                assertArrayEquals(new double[] {s.alpha(t2) * n[0], s.alpha(t2) * n[1]}, euler, 1e-9, kind.id());
+            }
+            if (kind == ScheduleKind.VP) {
+                // in data units Euler's weights on x_t/α and x̂0 add up to (α + hα')/α(t') ≠ 1: off the chord
+                double h = t2 - t;
+                double alpha = Math.exp(-0.5 * (0.1 * t + 0.5 * (20 - 0.1) * t * t)); // VP linear, β 0.1 to 20
+                double alpha2 = Math.exp(-0.5 * (0.1 * t2 + 0.5 * (20 - 0.1) * t2 * t2));
+                double dAlpha = -0.5 * (0.1 + (20 - 0.1) * t) * alpha;
+                assertEquals(alpha, s.alpha(t), 1e-12, "the default β assumed here");
+                double sum = (alpha + h * dAlpha) / alpha2;
+                assertTrue(Math.abs(sum - 1) > 1e-4, "VP: " + sum);
+                // the off-chord part: Euler's point minus its projection on the chord's line
+                double ex = euler[0] / alpha2 - c[0];
+                double ey = euler[1] / alpha2 - c[1];
+                double dx = d[0] - c[0];
+                double dy = d[1] - c[1];
+                double off = Math.abs(ex * dy - ey * dx) / Math.hypot(dx, dy);
+                assertTrue(off > 1e-6, "VP: Euler's end is off the chord's line by " + off);
             }
         }
+    }
+
+    @Test
+    void underVeEulersStepStaysOnTheChordsLineButGoesFurtherThanDdim() {
+        PointSet data = DatasetPreset.EIGHT_GAUSSIANS.sample(500, 5);
+        Schedule ve = ScheduleKind.VE.createDefault();
+        // σ = σ_min·(σ_max/σ_min)^t with the defaults 0.01 and 5: σ'/σ = log 500 at every t
+        double rate = Math.log(5 / 0.01);
+        assertEquals(0.01 * Math.pow(500, 0.3), ve.sigma(0.3), 1e-12, "the defaults assumed here");
+        double x = 1.1;
+        double y = -0.4;
+        for (double[] step : new double[][] {{0.3, 0.25}, {0.3, 0.1}, {0.8, 0.79}}) {
+            double t = step[0];
+            double t2 = step[1];
+            MeanShift m = MeanShift.at(data, ve, x, y, t);
+            double[] d = m.denoised();
+            double[] e = m.eulerStep(ve, x, y, t, t2);
+            // α = 1: the chord runs from x_t itself to x̂0
+            double dx = d[0] - x;
+            double dy = d[1] - y;
+            double chord2 = dx * dx + dy * dy;
+            double cross = ((e[0] - x) * dy - (e[1] - y) * dx) / chord2;
+            assertEquals(0, cross, 1e-12, "Euler's end is on the chord's line, t = " + t + " to " + t2);
+            double along = ((e[0] - x) * dx + (e[1] - y) * dy) / chord2;
+            double euler = -(t2 - t) * rate; // −hσ'/σ, which under VE is Δλ itself
+            double ddim = 1 - Math.exp(-euler); // 1 − σ(t')/σ(t) = 1 − e^{−Δλ}
+            assertEquals(euler, along, 1e-9, "Euler goes −hσ'/σ of the chord");
+            assertEquals(ddim, MeanShift.chordFraction(ve, t, t2), 1e-12, "DDIM goes 1 − e^{−Δλ}");
+            assertEquals(euler - ddim, along - MeanShift.chordFraction(ve, t, t2), 1e-9);
+            assertTrue(along > MeanShift.chordFraction(ve, t, t2) + 1e-4, "Euler goes further than DDIM");
+        }
+        // docs/math.md §6.4's figures: 0.311 against 0.267, and past x̂0 (1.243 against 0.711)
+        assertEquals(0.311, 0.05 * rate, 5e-4);
+        assertEquals(0.267, 1 - Math.exp(-0.05 * rate), 5e-4);
+        assertEquals(1.243, 0.2 * rate, 5e-4);
+        assertEquals(0.711, 1 - Math.exp(-0.2 * rate), 5e-4);
     }
 
     @Test
