@@ -517,7 +517,7 @@ public final class FrameComposer {
             // only these particles, drawn bold with their guesses, so that each pair of paths can be followed
             drawn = org.scorefield.app.model.DenoisingView.PATHS;
             denoised = true;
-            few = first(run.trajectories(), drawn);
+            few = run.trajectories().first(drawn);
             landings = org.scorefield.app.model.PathLikelihood.landings(few, drawn);
             clickedLabel = firstSamplesLabel(few.particles(), clicked != null);
             clicked = clicked == null ? few : joinPaths(List.of(few, clicked));
@@ -674,20 +674,6 @@ public final class FrameComposer {
      */
     static String firstSamplesLabel(int n, boolean withClicks) {
         return (n == 1 ? "first sample" : "first " + n + " samples") + (withClicks ? ", paths from clicks" : "");
-    }
-
-    /** The first {@code n} particles of a run, with their denoising trajectories. */
-    static Trajectories first(Trajectories paths, int n) {
-        int m = Math.min(n, paths.particles());
-        double[][] pos = new double[paths.length()][];
-        double[][] den = paths.hasDenoised() ? new double[paths.length()][] : null;
-        for (int r = 0; r < paths.length(); r++) {
-            pos[r] = java.util.Arrays.copyOf(paths.positions()[r], 2 * m);
-            if (den != null) {
-                den[r] = java.util.Arrays.copyOf(paths.denoised()[r], 2 * m);
-            }
-        }
-        return new Trajectories(paths.times(), pos, den);
     }
 
     /** Every click's trajectories of one kind as one set of paths (they share their time grid). */

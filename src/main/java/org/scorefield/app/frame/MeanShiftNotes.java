@@ -1,10 +1,10 @@
 package org.scorefield.app.frame;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.scorefield.core.denoise.MeanShiftProbe;
+import org.scorefield.core.metric.Median;
 import org.scorefield.core.sample.DenoisingLanding;
 
 /**
@@ -58,14 +58,7 @@ public final class MeanShiftNotes {
         double[] den = landings.stream().mapToDouble(DenoisingLanding.Landing::denoisedTime).toArray();
         double[] pos = landings.stream().mapToDouble(DenoisingLanding.Landing::sampleTime).toArray();
         return String.format(Locale.ROOT, "x\u0302\u2080 lands (stays within %.2f of its end) at t = %.2f  \u00b7  "
-                + "x\u209c at t = %.2f  (medians of %d paths)", DenoisingLanding.TOLERANCE, median(den), median(pos),
+                + "x\u209c at t = %.2f  (medians of %d paths)", DenoisingLanding.TOLERANCE, Median.of(den), Median.of(pos),
                 landings.size());
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 }

@@ -131,18 +131,19 @@ public final class PathLikelihood {
             if (!org.scorefield.core.field.ExactDensity.supports(oracle)) {
                 return Curves.NONE;
             }
-            List<PathDensity.Curve> samples = main == null ? List.of()
-                    : PathDensity.along(oracle, main.trajectories(), firstParticles(main.trajectories(), SAMPLE_PATHS));
+            // the first paths alone: particle i of these is particle i of the run
+            Trajectories few = main == null ? null : main.trajectories().first(SAMPLE_PATHS);
+            int[] all = few == null ? null : java.util.stream.IntStream.range(0, few.particles()).toArray();
+            List<PathDensity.Curve> samples = few == null ? List.of() : PathDensity.along(oracle, few, all);
             List<PathDensity.Curve> fromClicks = new ArrayList<>();
             for (Trajectories t : clicked) {
                 fromClicks.add(PathDensity.along(oracle, t, new int[] {0}).get(0));
             }
             List<PathDensity.Curve> denoised = List.of();
             List<DenoisingLanding.Landing> landings = List.of();
-            if (main != null && main.trajectories().hasDenoised()) {
-                int[] first = firstParticles(main.trajectories(), SAMPLE_PATHS);
-                denoised = PathDensity.alongDenoised(oracle, main.trajectories(), first);
-                landings = landings(main.trajectories(), first.length);
+            if (few != null && few.hasDenoised()) {
+                denoised = PathDensity.alongDenoised(oracle, few, all);
+                landings = landings(few, all.length);
             }
             return new Curves(samples, List.copyOf(fromClicks), ofModel, sampler, denoised, landings);
         }, curves::set);
@@ -155,14 +156,5 @@ public final class PathLikelihood {
             out.add(DenoisingLanding.of(paths, i, DenoisingLanding.TOLERANCE));
         }
         return List.copyOf(out);
-    }
-
-    private static int[] firstParticles(Trajectories t, int most) {
-        int n = Math.min(most, t.particles());
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = i;
-        }
-        return out;
     }
 }

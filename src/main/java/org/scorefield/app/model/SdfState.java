@@ -387,7 +387,7 @@ public final class SdfState {
         List<double[]> trail = new ArrayList<>();
         measuredAt.add(0);
         ratios.add(references.value(start) / floor);
-        trail.add(firstParticles(start));
+        trail.add(Trajectories.firstParticles(start, TRAILS));
         job.update("Flow matching from the same particles", 0);
         Snapshot first = snapshot(setup, target, start, trail, 0, flow.sigmaAt(0), measuredAt, ratios, floor, null,
                 false, started);
@@ -397,7 +397,7 @@ public final class SdfState {
         Denoiser velocity = oracle.create();
         Trajectories paths = FlowEuler.trajectories(velocity, start, FLOW_STEPS, job);
         double[] ends = paths.positions()[paths.length() - 1];
-        FlowComparison compared = new FlowComparison(ends, firstPaths(paths),
+        FlowComparison compared = new FlowComparison(ends, paths.first(TRAILS),
                 references.value(ends) / floor, FLOW_STEPS);
 
         long[] lastPublished = {System.nanoTime()};
@@ -411,7 +411,7 @@ public final class SdfState {
                 ratios.add(references.value(particles) / floor);
             }
             if (k % trailEvery == 0 || k == flow.iterations()) {
-                trail.add(firstParticles(particles));
+                trail.add(Trajectories.firstParticles(particles, TRAILS));
             }
             last[0] = particles;
             job.update(String.format(Locale.ROOT, "Iteration %,d of %,d", k, flow.iterations()),
@@ -484,18 +484,5 @@ public final class SdfState {
             }
         }
         return false;
-    }
-
-    private static double[] firstParticles(double[] y) {
-        return java.util.Arrays.copyOf(y, Math.min(y.length, 2 * TRAILS));
-    }
-
-    /** The paths of the first particles only. */
-    private static Trajectories firstPaths(Trajectories all) {
-        double[][] rows = new double[all.length()][];
-        for (int r = 0; r < rows.length; r++) {
-            rows[r] = firstParticles(all.positions()[r]);
-        }
-        return new Trajectories(all.times(), rows, null);
     }
 }

@@ -102,7 +102,7 @@ public final class Memorisation {
         for (int i = 0; i < n; i++) {
             gaps[i] = tree.distanceToOthers(distinct[2 * i], distinct[2 * i + 1], i);
         }
-        return new Memorisation(tree, median(gaps));
+        return new Memorisation(tree, Median.of(gaps));
     }
 
     /** Measures one sample set (interleaved coordinates) against the training set. */
@@ -115,7 +115,7 @@ public final class Memorisation {
                 copies++;
             }
         }
-        return new Result(d, median(d), delta, (double) copies / d.length);
+        return new Result(d, Median.of(d), delta, (double) copies / d.length);
     }
 
     /** Measures {@code samples} against {@code training} (one call of {@link #against} and {@link #of}). */
@@ -136,14 +136,6 @@ public final class Memorisation {
     /** The number of distinct training points. */
     public int trainingPoints() {
         return tree.size();
-    }
-
-    /** The median of the values (the mean of the middle two for an even count); +∞ sorts last. */
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 
     /** The points without exact duplicates, interleaved, in the order of first appearance. */

@@ -25,6 +25,30 @@ public record Trajectories(double[] times, double[][] positions, double[][] deno
         return denoised != null;
     }
 
+    /**
+     * The paths of the first {@code n} particles only (all of them when there are fewer), on the same
+     * times, with their denoising trajectories when those were recorded.
+     */
+    public Trajectories first(int n) {
+        double[][] pos = new double[positions.length][];
+        double[][] den = denoised == null ? null : new double[denoised.length][];
+        for (int r = 0; r < pos.length; r++) {
+            pos[r] = firstParticles(positions[r], n);
+            if (den != null) {
+                den[r] = firstParticles(denoised[r], n);
+            }
+        }
+        return new Trajectories(times, pos, den);
+    }
+
+    /** The first {@code n} particles of interleaved points (all of them when there are fewer), copied. */
+    public static double[] firstParticles(double[] xy, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("a number of particles must not be negative, got " + n);
+        }
+        return java.util.Arrays.copyOf(xy, (int) Math.min(xy.length, 2L * n));
+    }
+
     /** The path of one particle, interleaved, in recorded order. */
     public double[] path(int particle) {
         return column(positions, particle);
