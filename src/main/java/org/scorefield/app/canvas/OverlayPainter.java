@@ -1,6 +1,5 @@
 package org.scorefield.app.canvas;
 
-import java.util.Arrays;
 import org.scorefield.app.theme.Look;
 import org.scorefield.core.field.GridSpec;
 import org.scorefield.core.field.VectorGrid;
@@ -9,9 +8,11 @@ import org.scorefield.core.field.VectorGrid;
  * Paints an {@link Overlay}: its paths, then its dots, then its arrows. The arrows of all its fields
  * share one linear scale, so that an arrow twice as long is twice as strong whichever field it
  * belongs to and the difference of two fields reads as the difference of their arrows, up to the
- * clip: the 90th percentile of the magnitudes of the last field (drawn on top, the one the view is
- * about) spans {@value #FILL} of a grid cell, and no arrow is longer than {@value #CLIP} cells. An
- * arrow that would touch a kept-out box (the title, the key) is left out.
+ * clip: the 90th percentile of the non-zero magnitudes of the last field (drawn on top, the one the
+ * view is about) spans {@value #FILL} of a grid cell, and no arrow is longer than {@value #CLIP} cells.
+ * Zero vectors (grid points a field leaves out) do not count, so that a field with arrows at a few
+ * grid points only still draws them. An arrow that would touch a kept-out box (the title, the key) is
+ * left out.
  */
 final class OverlayPainter {
 
@@ -61,16 +62,9 @@ final class OverlayPainter {
         }
     }
 
-    /** The 90th percentile of the magnitudes of the overlay's last arrow field (0 when all are 0). */
+    /** {@link Overlay#arrowScale()}. */
     static double reference(Overlay overlay) {
-        double[] v = overlay.arrows().get(overlay.arrows().size() - 1).field().values();
-        double[] all = new double[v.length / 2];
-        for (int i = 0; i < all.length; i++) {
-            double len = Math.hypot(v[2 * i], v[2 * i + 1]);
-            all[i] = Double.isFinite(len) ? len : 0;
-        }
-        Arrays.sort(all);
-        return all.length == 0 ? 0 : all[(int) Math.floor(0.9 * (all.length - 1))];
+        return overlay.arrowScale();
     }
 
     private static void paintArrows(Pen g, Overlay.Arrows arrows, double reference, Look look, ScreenMapping m,

@@ -57,12 +57,13 @@ final class SdfPanes {
             fields.add(new Overlay.Arrows(s.fields().target(), Overlay.Ink.TARGET, 1.3, "D_p: target"));
             fields.add(new Overlay.Arrows(s.fields().particles(), Overlay.Ink.PARTICLES, 1.3, "D_q: particles"));
             fields.add(new Overlay.Arrows(s.fields().difference(), Overlay.Ink.TEXT, 2.2, "difference"));
-            notes.add(String.format(Locale.ROOT, "arrows:  (D \u2212 z)/\u03c3\u00b2  and  (D_p \u2212 D_q)/\u03c3\u00b2"
-                    + "  at \u03c3 = %.3g", s.fields().sigma()));
         }
         Overlay overlay = new Overlay(List.of(new Overlay.Paths(s.trailPaths(), Overlay.Ink.PARTICLES,
                 String.format(Locale.ROOT, "paths of %d", s.trailPaths().particles()))),
                 List.of(target(s), new Overlay.Dots(s.particles(), Overlay.Ink.PARTICLES, 0.85, "particles")), fields);
+        if (!fields.isEmpty()) {
+            notes.add(arrowNote(s.fields().sigma(), overlay.arrowScale()));
+        }
         return new FrameComposer.Pane(title, -1, t -> new FrameComposer.Frame(CanvasFrame.EMPTY.withOverlay(overlay),
                 notes));
     }
@@ -83,6 +84,19 @@ final class SdfPanes {
                 List.of());
         return new FrameComposer.Pane(title, -1, t -> new FrameComposer.Frame(CanvasFrame.EMPTY.withOverlay(overlay),
                 notes));
+    }
+
+    /**
+     * What the arrows show, at which σ, and on what scale: the scale is set afresh for every picture
+     * (docs/math.md §10.3), so the note gives the magnitude of the difference that a typical arrow
+     * stands for, or says that there are none.
+     */
+    static String arrowNote(double sigma, double scale) {
+        String what = String.format(Locale.ROOT, "arrows:  (D \u2212 z)/\u03c3\u00b2  and  (D_p \u2212 D_q)/\u03c3\u00b2"
+                + "  at \u03c3 = %.3g", sigma);
+        return scale > 0 && Double.isFinite(scale)
+                ? what + String.format(Locale.ROOT, "  \u00b7  a typical difference arrow: %.2g", scale)
+                : what + "  \u00b7  none: the difference is 0 at every grid point";
     }
 
     private static Overlay.Dots target(SdfState.Snapshot s) {
