@@ -72,7 +72,7 @@ record DenoiserSource(String key, String name, Denoiser denoiser, Optional<DataD
         }
         // a fixed draw's name already counts its points
         String description = data instanceof EmpiricalDistribution points
-                ? model.data() + (org.scorefield.core.data.PresetDraw.parse(model.data()).isPresent() ? " (resampled)"
+                ? model.data() + (org.scorefield.core.data.PresetDraw.isId(model.data()) ? " (resampled)"
                         : " (" + points.points().size() + " points, resampled)") : data.id();
         return new DenoiserSource("model", file.toString(), model.denoiser(), Optional.of(data), description,
                 model.flow().source());

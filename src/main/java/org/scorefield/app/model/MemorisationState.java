@@ -162,7 +162,7 @@ public final class MemorisationState {
     }
 
     private static String describe(DataDistribution data, PointSet training, long seed) {
-        if (org.scorefield.core.data.PresetDraw.parse(data.id()).isPresent()) {
+        if (org.scorefield.core.data.PresetDraw.isId(data.id())) {
             return data.id(); // "moons (16 points, seed 7)" says it all
         }
         return data instanceof EmpiricalDistribution

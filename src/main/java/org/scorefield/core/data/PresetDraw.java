@@ -40,21 +40,47 @@ public final class PresetDraw {
         return String.format(Locale.ROOT, "%s (%d point%s, seed %d)", preset.id(), n, n == 1 ? "" : "s", seed);
     }
 
+    /**
+     * What an id of {@link #id} names, read from its text alone (nothing is drawn).
+     *
+     * @param preset the preset drawn from
+     * @param n      how many points, 1 to {@value #MAX_POINTS}
+     * @param seed   the seed of the draw, non-negative
+     */
+    public record Id(DatasetPreset preset, int n, long seed) {
+
+        /** What the text names, when it is an id of {@link #id}; empty for any other text. */
+        public static Optional<Id> read(String id) {
+            Matcher m = ID.matcher(id);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            int n;
+            long seed;
+            try {
+                n = Integer.parseInt(m.group(2));
+                seed = Long.parseLong(m.group(3));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+            if (n < 1 || n > MAX_POINTS || seed < 0) {
+                return Optional.empty();
+            }
+            return java.util.Arrays.stream(DatasetPreset.values()).filter(p -> p.id().equals(m.group(1)))
+                    .findFirst().map(p -> new Id(p, n, seed));
+        }
+    }
+
+    /**
+     * Whether the text is an id of {@link #id}: a preset's id, 1 to {@value #MAX_POINTS} points and a
+     * non-negative seed. Reads the text only; {@link #parse} draws the points (up to {@value #MAX_POINTS}).
+     */
+    public static boolean isId(String id) {
+        return Id.read(id).isPresent();
+    }
+
     /** The draw an id of {@link #id} names, drawn again; empty for any other text. */
     public static Optional<EmpiricalDistribution> parse(String id) {
-        Matcher m = ID.matcher(id);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        Optional<DatasetPreset> preset = java.util.Arrays.stream(DatasetPreset.values())
-                .filter(p -> p.id().equals(m.group(1))).findFirst();
-        if (preset.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(of(preset.get(), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3))));
-        } catch (NumberFormatException | InvalidInputException e) {
-            return Optional.empty();
-        }
+        return Id.read(id).map(d -> of(d.preset(), d.n(), d.seed()));
     }
 }
