@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
                 + "a fresh sample of what the oracle represents (its mixture, or its memorised points) or of the "
                 + "model's training data: sliced Wasserstein-2 and energy distance, each with its noise floor (the "
                 + "same metric between two independent samples of the same size), and mode coverage for mixtures.",
-            "Prints {\"nfe\",\"seconds\",\"sw2\",\"sw2_floor\",\"energy\",\"energy_floor\",…}."},
+            "Prints {\"nfe\",\"seconds\",\"sw2\",\"sw2_floor\",\"energy\",\"energy_floor\",…}. When the "
+                    + "data is a fixed draw of a preset (train --data-n), sw2 is against those points and "
+                    + "sw2_preset, sw2_preset_floor, sw2_preset_ratio against the preset (\"preset\") itself."},
         footer = {"", "Examples:",
             "  scorefield sample --oracle 8gaussians --process vp --solver heun --steps 32 --n 2000 --seed 1",
             "  scorefield sample --oracle moons --process edm --solver edm-churn --grid edm --steps 40 --n 1000 "
@@ -174,6 +176,11 @@ final class SampleCommand implements Callable<Integer> {
         json.put("nfe", result.nfe() * guided.map(Guided::evaluationsPerCall).orElse(1));
         Json.put(json, "seconds", seconds);
         putMetric(json, "sw2", quality.map(SampleQuality::sw2).orElse(null));
+        // a fixed draw's "sw2" is against its own points, where copying them scores about 1: add the preset's
+        source.reference().flatMap(r -> org.scorefield.core.data.PresetDraw.Id.read(r.id())).ifPresent(d -> {
+            json.put("preset", d.preset().id());
+            putMetric(json, "sw2_preset", SampleQuality.of(samples, d.preset(), seed).sw2());
+        });
         putMetric(json, "energy", energy);
         guided.ifPresent(g -> {
             json.put("class", g.c());

@@ -116,6 +116,16 @@ class MemorisationCommandTest {
         assertFigures(bruteForce(samples(out), DatasetPreset.MOONS.sample(16, 2).xy()), r.json());
         // the reference of the metrics is that draw too, not the preset
         assertEquals("moons (16 points, seed 2) (resampled)", r.json().get("reference").asText());
+        // so the preset's figures come beside it: SW2 to fresh moons over the floor of 300 moons points
+        JsonNode json = r.json();
+        assertEquals("moons", json.get("preset").asText());
+        var vsMoons = org.scorefield.core.metric.SampleQuality.of(samples(out), DatasetPreset.MOONS, 4).sw2();
+        assertEquals(vsMoons.value(), json.get("sw2_preset").asDouble(), 1e-9, json.toString());
+        assertEquals(vsMoons.floor(), json.get("sw2_preset_floor").asDouble(), 1e-12, json.toString());
+        assertEquals(json.get("sw2_preset").asDouble() / json.get("sw2_preset_floor").asDouble(),
+                json.get("sw2_preset_ratio").asDouble(), 1e-9);
+        assertEquals(json.get("sw2").asDouble() / json.get("sw2_floor").asDouble(), json.get("sw2_ratio").asDouble(),
+                1e-9, "sw2 keeps its meaning: against the 16 points");
     }
 
     @Test
@@ -128,6 +138,9 @@ class MemorisationCommandTest {
                 "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("16,384 points drawn from moons with training seed 1", r.json().get("training_set").asText());
+        for (String field : new String[] {"preset", "sw2_preset", "sw2_preset_floor", "sw2_preset_ratio"}) {
+            assertFalse(r.json().has(field), "a model of the preset itself is measured against it once: " + field);
+        }
         // the trainer's pool: 16,384 points of the preset from the stream "train-data" of the training seed
         PointSet pool = DatasetPreset.MOONS.sample(16_384, SeededRandom.derive(1, "train-data"));
         assertFigures(bruteForce(samples(out), pool.xy()), r.json());

@@ -21,7 +21,9 @@ import org.scorefield.app.settings.Settings;
 import org.scorefield.core.denoise.Denoiser;
 import org.scorefield.core.denoise.SwirledDenoiser;
 import org.scorefield.core.data.DataDistribution;
+import org.scorefield.core.data.PresetDraw;
 import org.scorefield.core.guidance.GuidanceQuality;
+import org.scorefield.core.metric.MetricWithFloor;
 import org.scorefield.core.metric.SampleQuality;
 import org.scorefield.core.random.SeededRandom;
 import org.scorefield.core.sample.Recording;
@@ -62,16 +64,18 @@ public final class SamplingState {
      * @param classes      each sample's class when each had its own, else null
      * @param readUnder    "read under linear (trained under vp)" for a model sampled under another schedule than
      *                     its own (docs/math.md §2.10), else ""
+     * @param vsPreset     when the data is a fixed draw of a preset (Data ▸ Dataset size), SW2 against the
+     *                     preset itself; {@code quality} is then against the drawn points
      */
     public record Run(Trajectories trajectories, SamplerSettings settings, long seed, long nfe, String source,
                       Optional<SampleQuality> quality, long modelSteps, GuidanceChoice guidance,
-                      Optional<GuidanceQuality> guided, int[] classes, String readUnder) {
+                      Optional<GuidanceQuality> guided, int[] classes, String readUnder, Optional<VsPreset> vsPreset) {
 
         /** A run without guidance. */
         public Run(Trajectories trajectories, SamplerSettings settings, long seed, long nfe, String source,
-                   Optional<SampleQuality> quality, long modelSteps, String readUnder) {
+                   Optional<SampleQuality> quality, long modelSteps, String readUnder, Optional<VsPreset> vsPreset) {
             this(trajectories, settings, seed, nfe, source, quality, modelSteps, GuidanceChoice.NONE, Optional.empty(),
-                    null, readUnder);
+                    null, readUnder, vsPreset);
         }
 
         /**
@@ -99,6 +103,23 @@ public final class SamplingState {
         public java.util.OptionalDouble sw2OverFloor() {
             return quality.map(q -> java.util.OptionalDouble.of(q.sw2().ratio()))
                     .orElse(java.util.OptionalDouble.empty());
+        }
+    }
+
+    /**
+     * A run's samples against the preset its fixed draw was drawn from (docs/math.md §11.7). SW2/floor
+     * against the drawn points says how close the samples are to those points, which a model that copies
+     * them matches perfectly; against the preset it says how close they are to the distribution.
+     *
+     * @param draw the fixed draw the data is
+     * @param sw2  SW2 of the samples to five fresh draws of the preset, over the floor of as many points
+     */
+    public record VsPreset(PresetDraw.Id draw, MetricWithFloor sw2) {
+
+        /** The figures when the reference is a fixed draw of a preset; empty otherwise. */
+        static Optional<VsPreset> of(double[] samples, DataDistribution reference, long seed) {
+            return PresetDraw.Id.read(reference.id()).map(d -> new VsPreset(d,
+                    SampleQuality.of(samples, d.preset(), seed).sw2()));
         }
     }
 
@@ -454,7 +475,8 @@ public final class SamplingState {
                 : GuidanceQuality.of(guided.exact(), samples, guide.target(), guide.omega(), seed));
         return new Run(plain.trajectories(), settings, seed, plain.nfe() * guide.evaluationsPerCall(source),
                 plain.source(),
-                plain.quality(), plain.modelSteps(), guide, figures, guided.labels(), plain.readUnder());
+                plain.quality(), plain.modelSteps(), guide, figures, guided.labels(), plain.readUnder(),
+                plain.vsPreset());
     }
 
     /**
@@ -493,7 +515,8 @@ public final class SamplingState {
                 floor(source, reference, n, seed)));
         String label = source.label() + swirled.note();
         return new Run(result.trajectories(), settings, seed, result.nfe(), label, quality,
-                source.model() != null ? source.model().steps() : -1, source.readUnder());
+                source.model() != null ? source.model().steps() : -1, source.readUnder(),
+                VsPreset.of(result.samples(), reference, seed));
     }
 
     /**

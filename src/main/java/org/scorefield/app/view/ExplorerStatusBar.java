@@ -41,7 +41,10 @@ final class ExplorerStatusBar extends StatusBar {
                 + "distance of the samples to fresh data over that of two fresh draws (\u2248 1: as close as the "
                 + "data to itself). Guided to a class: the share the exact classifier puts in the class, SW2/floor "
                 + "to the class's own distribution and to the tilted density p\u00b7p(c | x)^\u03c9 "
-                + "(docs/math.md \u00a79.3).\n\nNLL: the model's mean \u2212log p\u2080 in nats (lower is better) on "
+                + "(docs/math.md \u00a79.3). With a Dataset size of 16 to 4,096 points the data is a fixed draw: "
+                + "SW2/floor is then measured against those training points, so a model that copies them scores "
+                + "about 1, and \"vs moons\" (or the preset's name) against the preset itself (docs/math.md "
+                + "\u00a711.7).\n\nNLL: the model's mean \u2212log p\u2080 in nats (lower is better) on "
                 + "1,000 held-out points, fresh draws of the preset with a fixed seed (drawn or imported data: "
                 + "1,000 of its own points, marked \"train\"), by the likelihood ODE with RK4 in 12 steps uniform "
                 + "in log-SNR, every 250 training steps or less often and when training pauses; exact: the "
@@ -126,9 +129,9 @@ final class ExplorerStatusBar extends StatusBar {
             s.append(String.format(Locale.ROOT, "  ·  NFE %d", main.nfe()));
             boolean oneClass = main.guided().map(g -> !g.eachOwnClass()).orElse(false);
             if (!oneClass) { // a class's samples are judged against the class, not the whole data
-                appendQuality(s, runs.single() != null ? "SW2/floor" : "ODE SW2/floor", main);
+                appendQuality(s, runs.single() != null ? "SW2/floor" : "ODE SW2/floor", main, true);
                 if (runs.sde() != null) {
-                    appendQuality(s, "SDE", runs.sde());
+                    appendQuality(s, "SDE", runs.sde(), false);
                 }
             }
             appendGuided(s, runs.single() != null ? "" : "ODE ", main);
@@ -203,7 +206,22 @@ final class ExplorerStatusBar extends StatusBar {
         return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2f", r) : "\u2013";
     }
 
-    private static void appendQuality(StringBuilder s, String name, SamplingState.Run run) {
-        run.sw2OverFloor().ifPresent(ratio -> s.append(String.format(Locale.ROOT, "  ·  %s %.2f", name, ratio)));
+    /**
+     * "SW2/floor 1.00", and where the data is a fixed draw of a preset what that is measured against and
+     * the ratio against the preset itself: "SW2/floor 1.00 (vs the 16 training points)  ·  vs moons 1.93"
+     * (the split view's second run without the parenthesis). A model that copies its 16 points scores
+     * about 1 against them, and far more against the preset (docs/math.md §11.7).
+     */
+    static void appendQuality(StringBuilder s, String name, SamplingState.Run run, boolean sayAgainstWhat) {
+        run.sw2OverFloor().ifPresent(r -> {
+            s.append("  ·  ").append(name).append(' ').append(ratio(r));
+            run.vsPreset().ifPresent(v -> {
+                if (sayAgainstWhat) {
+                    s.append(String.format(Locale.ROOT, " (vs the %,d training point%s)", v.draw().n(),
+                            v.draw().n() == 1 ? "" : "s"));
+                }
+                s.append(String.format(Locale.ROOT, "  ·  vs %s %s", v.draw().preset().id(), ratio(v.sw2().ratio())));
+            });
+        });
     }
 }
