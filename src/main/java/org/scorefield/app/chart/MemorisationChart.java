@@ -17,6 +17,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.scorefield.app.theme.Look;
+import org.scorefield.core.io.FigureText;
 import org.scorefield.core.metric.Memorisation;
 
 /**
@@ -118,10 +119,11 @@ public final class MemorisationChart extends LectureChart {
             title.setVisible(true);
             StringBuilder medians = new StringBuilder("median:");
             if (model != null) {
-                medians.append(String.format(Locale.ROOT, " model %.3g", model.median()));
+                medians.append(" model ").append(FigureText.of("%.3g", model.median()));
             }
             if (oracle != null) {
-                medians.append(String.format(Locale.ROOT, "%s oracle %.3g", model != null ? "," : "", oracle.median()));
+                medians.append(model != null ? "," : "").append(" oracle ").append(FigureText.of("%.3g",
+                        oracle.median()));
             }
             caption.setText("Trained on " + trainingSet + "\n" + medians);
             caption.setVisible(true);
@@ -133,6 +135,11 @@ public final class MemorisationChart extends LectureChart {
     /** The title shown. */
     public String heading() {
         return title.isVisible() ? title.getText() : "";
+    }
+
+    /** The caption shown: the training set, and each series' median distance ("n/a" when not finite). */
+    public String captionText() {
+        return caption.isVisible() ? caption.getText() : "";
     }
 
     /** The series' legend labels, model first. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.scorefield.app.canvas.CanvasFrame;
 import org.scorefield.app.canvas.Overlay;
 import org.scorefield.app.model.SdfState;
+import org.scorefield.core.io.FigureText;
 
 /**
  * The two panes of the "SDF" view (docs/math.md §10.3): on the left score-difference flow, the data
@@ -50,8 +51,8 @@ final class SdfPanes {
         List<String> notes = new ArrayList<>();
         notes.add(UPDATE);
         notes.add(String.format(Locale.ROOT, "\u03c3 = %.3g%s  \u00b7  \u03b7 = %.2f\u00b7\u03c3\u00b2  \u00b7  "
-                + "SW2/floor %.2f", s.sigma(), flow.anneal() ? String.format(Locale.ROOT, "  (%.3g \u2192 %.3g)",
-                flow.sigma(), flow.sigmaEnd()) : "", s.setup().etaShare(), s.ratio()));
+                + "SW2/floor %s", s.sigma(), flow.anneal() ? String.format(Locale.ROOT, "  (%.3g \u2192 %.3g)",
+                flow.sigma(), flow.sigmaEnd()) : "", s.setup().etaShare(), FigureText.of("%.2f", s.ratio())));
         List<Overlay.Arrows> fields = new ArrayList<>();
         if (arrows && s.fields() != null) {
             fields.add(new Overlay.Arrows(s.fields().target(), Overlay.Ink.TARGET, 1.3, "D_p: target"));
@@ -76,7 +77,7 @@ final class SdfPanes {
             return new FrameComposer.Pane(title, -1, t -> new FrameComposer.Frame(onlyData, notes));
         }
         List<String> notes = List.of(EULER, String.format(Locale.ROOT, "\u00fb exact  (linear path from %s)  "
-                + "\u00b7  SW2/floor %.2f", s.setup().source().displayName(), flow.sw2Ratio()),
+                + "\u00b7  SW2/floor %s", s.setup().source().displayName(), FigureText.of("%.2f", flow.sw2Ratio())),
                 String.format(Locale.ROOT, "the same %,d particles  \u00b7  t = 0", s.setup().particles()));
         Overlay overlay = new Overlay(List.of(new Overlay.Paths(flow.paths(), Overlay.Ink.PARTICLES,
                 String.format(Locale.ROOT, "paths of %d", flow.paths().particles()))),

@@ -28,6 +28,7 @@ import org.scorefield.core.field.VectorGrid;
 import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.FlowEuler;
 import org.scorefield.core.flow.FlowSource;
+import org.scorefield.core.io.FigureText;
 import org.scorefield.core.metric.SampleQuality;
 import org.scorefield.core.metric.SlicedWassersteinReferences;
 import org.scorefield.core.sample.Trajectories;
@@ -357,8 +358,8 @@ public final class SdfState {
                 .start(job -> compute(setup, target, job), s -> {
                     running.set(false);
                     snapshot.set(s);
-                    status.set(String.format(Locale.ROOT, "%,d iterations in %.1f s  \u00b7  SW2/floor %.2f",
-                            s.iteration(), s.seconds(), s.ratio()));
+                    status.set(String.format(Locale.ROOT, "%,d iterations in %.1f s  \u00b7  SW2/floor %s",
+                            s.iteration(), s.seconds(), FigureText.of("%.2f", s.ratio())));
                 });
     }
 

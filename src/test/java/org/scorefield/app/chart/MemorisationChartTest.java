@@ -54,4 +54,26 @@ class MemorisationChartTest {
         assertTrue(Double.isNaN(chart.thresholdMarked()));
         assertEquals(MemorisationChart.EMPTY_MESSAGE, chart.getChart().getXYPlot().getNoDataMessage());
     }
+
+    /**
+     * Samples that left the finite numbers are at +∞ from every training point; once they are more than
+     * half, the median is +∞ and the caption says "n/a" for it rather than "Infinity", as the histogram
+     * leaves them out.
+     */
+    @Test
+    void aMedianThatIsNotFiniteReadsNotAvailable() {
+        org.scorefield.core.data.PointSet training = org.scorefield.core.data.PointSet.of(new double[] {0, 0, 1, 0});
+        double nan = Double.NaN;
+        double inf = Double.POSITIVE_INFINITY;
+        Memorisation.Result model = Memorisation.of(new double[] {0, 0, nan, 1, inf, 0, 2, nan, 0.5, 0.5}, training);
+        assertTrue(Double.isInfinite(model.median()), "3 of 5 samples are not finite: " + model.median());
+        Memorisation.Result oracle = Memorisation.of(new double[] {0, 0, 1, 0, 0.01, 0}, training);
+        MemorisationChart chart = onFx(() -> {
+            MemorisationChart c = new MemorisationChart();
+            c.show(model, oracle, "2 points", "");
+            return c;
+        });
+        assertEquals("Trained on 2 points\nmedian: model n/a, oracle 0.00", chart.captionText());
+        assertEquals("The model copies 20% of its samples", chart.heading(), "only the one at (0, 0) copies");
+    }
 }
