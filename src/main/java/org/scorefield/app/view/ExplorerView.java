@@ -375,10 +375,12 @@ public final class ExplorerView extends BorderPane {
                 sampling.driverProperty(), sampling.countProperty(), sampling.guidedClassProperty(),
                 sampling.guidanceProperty(), sampling.omegaProperty(), model.classifier().changes(),
                 sampling.swirlProperty(),
-                model.view().splitProperty(),
-                model.data().dataProperty()}) {
+                model.view().splitProperty()}) {
             o.addListener(obs -> resampleIfShown());
         }
+        // New data: after the model has dropped the old data's runs. A change listener, added after the model's,
+        // runs after it; an invalidation listener would run before it and its run would be dropped.
+        model.data().dataProperty().addListener((obs, old, d) -> resampleIfShown());
         // A new path (process, or flow matching's source) changes the oracle's samples, and a diffusion
         // model's, which it reads under the process shown (docs/math.md §2.10); a flow-matching model keeps
         // its own path, so the path does not change while it samples.
