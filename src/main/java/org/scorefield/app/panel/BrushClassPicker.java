@@ -72,7 +72,11 @@ final class BrushClassPicker {
         note.setId("brushClassNote");
         note.managedProperty().bind(note.textProperty().isNotEmpty());
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
-        VBox box = new VBox(4, Controls.row(Settings.BRUSH_CLASS, row), note);
+        // the caption above the swatches, so that the eight have the panel's whole width (a scrolling panel is
+        // narrower by its scroll bar)
+        javafx.scene.control.Label caption = Widgets.caption(Settings.BRUSH_CLASS.label());
+        caption.setTooltip(Widgets.tip(Settings.BRUSH_CLASS.tooltip()));
+        VBox box = new VBox(4, caption, row, note);
         box.setId("brushClassRow");
         // the class matters to the brush alone
         var drawing = model.view().toolProperty().isEqualTo(CanvasTool.BRUSH);
