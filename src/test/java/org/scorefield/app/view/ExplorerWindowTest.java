@@ -234,6 +234,7 @@ class ExplorerWindowTest {
         double[] before = particles();
         int[] pixelsBefore = pixels(canvas);
 
+        reveal(robot, "#param-beta_max"); // below the fold once the Data section's rows are taller than the view
         Slider betaMax = robot.lookup("#param-beta_max").queryAs(Slider.class);
         robot.drag("#param-beta_max .thumb").moveBy(-betaMax.getWidth() / 2, 0).drop();
         WaitForAsyncUtils.waitForFxEvents();
