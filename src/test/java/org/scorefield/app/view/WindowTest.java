@@ -34,6 +34,9 @@ abstract class WindowTest {
     void open(Stage stage) {
         this.stage = stage;
         this.view = ScorefieldApp.show(stage, width(), height());
+        // TestFX hands every class the same stage: one that a test before resized (to 1024 px, say) keeps
+        // that size over the new scene's unless it is fitted to the scene again
+        stage.sizeToScene();
         this.model = view.model();
         this.opened = System.nanoTime();
     }
