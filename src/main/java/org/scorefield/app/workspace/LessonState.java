@@ -437,9 +437,37 @@ public final class LessonState {
     static Session.Settings merged(Lesson lesson, int k) {
         Session.Settings out = Session.Settings.builder().build();
         for (int i = 0; i <= k; i++) {
-            out = LessonEdits.merge(out, lesson.scenes().get(i).settings());
+            out = LessonEdits.merge(out, withItsDefaults(lesson.scenes().get(i).settings()));
         }
         return out;
+    }
+
+    /**
+     * A scene's settings with what it leaves out where it shows something else: a scene that names any view
+     * setting shows none of the views and modes it does not name; one that draws data without a dataset size
+     * draws the whole preset. Merged scene by scene, so that a jump past a scene does not keep its view.
+     */
+    private static Session.Settings withItsDefaults(Session.Settings scene) {
+        Session.Settings.Builder out = scene.toBuilder();
+        boolean namesView = scene.values().keySet().stream().anyMatch(key -> key.startsWith("view."));
+        if (namesView) {
+            for (Setting<?> v : java.util.stream.Stream.concat(Settings.VIEWS.stream(),
+                    Settings.SCENE_MODES.stream()).toList()) {
+                if (v.read(scene).isEmpty()) {
+                    writeDefault(out, v);
+                }
+            }
+        }
+        boolean drawsData = Settings.DATA_PRESET.read(scene).isPresent() || Settings.DATA_POINTS.read(scene).isPresent()
+                || Settings.DATA_SEED.read(scene).isPresent();
+        if (drawsData && Settings.DATA_TRAIN_SIZE.read(scene).isEmpty()) {
+            writeDefault(out, Settings.DATA_TRAIN_SIZE);
+        }
+        return out.build();
+    }
+
+    private static <T> void writeDefault(Session.Settings.Builder out, Setting<T> setting) {
+        setting.write(out, setting.defaultValue());
     }
 
     /**

@@ -38,6 +38,26 @@ class LessonStateTest {
         assertEquals(1000, model.data().data().points().size());
     }
 
+    /**
+     * Jumping straight to a scene shows its own view, not one of a scene before it: the scenes merge one by one,
+     * each turning off the views it does not name, and drawing the whole preset unless it names a dataset size.
+     */
+    @Test
+    void aJumpPastAViewsSceneDoesNotKeepItsView() {
+        Lesson lesson = LessonState.defaultLesson();
+        List<String> names = lesson.scenes().stream().map(Lesson.Scene::name).toList();
+        lessons.next();
+        lessons.go(names.indexOf("Mean shift")); // after Memorisation (16 points) and Score-difference flow
+        manual.runAll();
+        assertTrue(model.meanShift().onProperty().get());
+        assertFalse(model.view().sdfProperty().get(), "the SDF scene before it does not leave its view on");
+        assertEquals(org.scorefield.app.settings.Settings.WHOLE_PRESET, model.data().trainSizeProperty().get());
+        lessons.go(names.indexOf("Forward SDE paths")); // after Langevin
+        manual.runAll();
+        assertFalse(model.view().langevinProperty().get());
+        assertFalse(model.meanShift().onProperty().get());
+    }
+
     /** Jumping from any view's scene to one that names other view settings shows that scene's view only. */
     @Test
     void aSceneTurnsOffTheViewsItDoesNotName() {
