@@ -52,11 +52,31 @@ final class Optimisation {
             return fail("the loss became " + describe(loss));
         }
         network.backward(dLossdOut);
-        double norm = Adam.norm(network.gradients());
+        return update(loss, network);
+    }
+
+    /**
+     * One optimiser step from a batch's loss and the gradients its shards' backward passes left in
+     * the given networks (this one's network and those {@link Mlp#sharingWeights sharing} its
+     * weights), summed in their order; returns the loss, or NaN when it or the gradient is not
+     * finite (then, and after any failure, nothing changes).
+     */
+    double update(double loss, Mlp... shards) {
+        if (failure != null) {
+            return Double.NaN;
+        }
+        if (!Double.isFinite(loss)) {
+            return fail("the loss became " + describe(loss));
+        }
+        org.nd4j.linalg.api.ndarray.INDArray[] parts = new org.nd4j.linalg.api.ndarray.INDArray[shards.length];
+        for (int k = 0; k < shards.length; k++) {
+            parts[k] = shards[k].gradients();
+        }
+        double norm = adam.gradient(parts);
         if (!Double.isFinite(norm)) {
             return fail("the gradient became " + describe(norm));
         }
-        adam.apply(network.parameters(), network.gradients(), norm, settings);
+        adam.apply(network.parameters(), norm, settings);
         steps++;
         lastLoss = loss;
         smoothedSum = SMOOTHING * smoothedSum + (1 - SMOOTHING) * loss;
@@ -86,7 +106,7 @@ final class Optimisation {
 
     /** The weights to use: the EMA when enabled, else the raw weights. */
     float[] weights() {
-        return settings.ema() ? HostCopy.readFloats(adam.ema()) : network.weights();
+        return settings.ema() ? adam.ema() : network.weights();
     }
 
     private static String describe(double v) {
