@@ -50,14 +50,18 @@ public enum Activation implements Identified {
     }
 
     /**
-     * a = φ(z); {@code aux} keeps what {@link #backward} needs. z is left unchanged. In FLOAT,
-     * SiLU and GELU run through {@link FloatKernels} on the host copy {@code scratch} (three
-     * arrays of z's length); in DOUBLE, through ND4J's exact ops.
+     * z ← z + bias (the row added to every row), then a = φ(z); {@code aux} keeps what
+     * {@link #backward} needs. In FLOAT, SiLU and GELU run through {@link FloatKernels} on the host
+     * copies {@code host} (three arrays of z's length, the first holding z + bias; {@code hostBias}
+     * is scratch of one row), the bias added in the same pass, and z itself is not rewritten (nothing
+     * reads it after this); in DOUBLE, through ND4J's exact ops.
      */
-    void forward(INDArray z, INDArray aux, INDArray a, float[][] host) {
+    void forward(INDArray z, INDArray bias, INDArray aux, INDArray a, float[][] host, float[] hostBias) {
         if (onHost(z.dataType())) {
             int n = (int) z.length();
             HostCopy.readFloats(z, host[0]);
+            HostCopy.readRow(bias, hostBias);
+            FloatKernels.addRow(host[0], hostBias, n);
             if (this == SILU) {
                 FloatKernels.silu(host[0], host[1], host[2], n);
             } else {
@@ -66,6 +70,7 @@ public enum Activation implements Identified {
             HostCopy.write(a, host[2]);
             return;
         }
+        z.addiRowVector(bias);
         switch (this) {
             case SILU -> {
                 Nd4j.getExecutioner().exec(new Sigmoid(z, aux));

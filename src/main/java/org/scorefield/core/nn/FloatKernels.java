@@ -32,6 +32,16 @@ final class FloatKernels {
         return p / q;
     }
 
+    /** z ← z + row, the row repeated over the first n values of z (n a multiple of its length). */
+    static void addRow(float[] z, float[] row, int n) {
+        int w = row.length;
+        for (int o = 0; o < n; o += w) {
+            for (int c = 0; c < w; c++) {
+                z[o + c] += row[c];
+            }
+        }
+    }
+
     /** s = sigmoid(z) = ½ + ½ tanh(z/2), a = z·s. */
     static void silu(float[] z, float[] s, float[] a, int n) {
         for (int k = 0; k < n; k++) {

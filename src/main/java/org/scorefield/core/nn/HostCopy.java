@@ -49,6 +49,19 @@ final class HostCopy {
         source.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().get(out, 0, n);
     }
 
+    /**
+     * Copies a FLOAT row vector, which may be a view into a larger buffer (a layer's bias in the
+     * flat weights), into out (its length).
+     */
+    static void readRow(INDArray row, float[] out) {
+        if (row.length() != out.length || row.rank() != 2 || row.rows() != 1 || row.stride(1) != 1) {
+            throw new IllegalArgumentException("expected a dense row of " + out.length + " values");
+        }
+        var floats = row.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        floats.position((int) row.offset());
+        floats.get(out, 0, out.length);
+    }
+
     static double[] readDoubles(INDArray source) {
         int n = (int) source.length();
         check(source, n);

@@ -54,6 +54,7 @@ public final class Mlp {
     private INDArray ones;
     private float[][][] host; // per hidden layer: z, aux, a on the Java heap (FLOAT SiLU/GELU)
     private float[] hostGrad;
+    private final float[] hostBias; // a bias row on the Java heap, for the host activations
 
     /** A network with seeded initial weights (PyTorch's default: U(±1/√fan_in) for W and b). */
     public Mlp(Architecture arch, DataType type, long initSeed) {
@@ -109,6 +110,7 @@ public final class Mlp {
         int width = arch.width();
         w0Position = view(params, 0, 2, width);
         w0Rest = view(params, 2L * width, arch.inputSize() - 2, width);
+        hostBias = new float[width];
         contextRow = Nd4j.create(type, 1, arch.inputSize() - 2);
         firstBias = Nd4j.create(type, 1, width);
     }
@@ -211,8 +213,7 @@ public final class Mlp {
         int depth = arch.depth();
         for (int l = 0; l < depth; l++) {
             Nd4j.gemm(l == 0 ? first : hidden[l - 1], l == 0 ? firstWeights : w[l], z[l], false, false, 1.0, 0.0);
-            z[l].addiRowVector(l == 0 ? bias0 : b[l]);
-            arch.activation().forward(z[l], aux[l], act[l], host[l]);
+            arch.activation().forward(z[l], l == 0 ? bias0 : b[l], aux[l], act[l], host[l], hostBias);
             if (hidden[l] != act[l]) {
                 act[l].add(hidden[l - 1], hidden[l]);
             }
