@@ -84,12 +84,20 @@ public final class Mlp {
     }
 
     private Mlp(Architecture arch, DataType type) {
+        this(arch, type, (INDArray) null);
+    }
+
+    /**
+     * A network on the given flat weights (a buffer shared with another network), or on a new
+     * buffer when null; its gradients and every other buffer are its own.
+     */
+    private Mlp(Architecture arch, DataType type, INDArray sharedParams) {
         Nd4jRuntime.ensureConfigured();
         this.arch = arch;
         this.type = type;
         this.frequencies = arch.embedding().frequencies(arch.frequencies(), arch.embeddingSeed());
         int p = arch.parameterCount();
-        this.params = Nd4j.create(type, p);
+        this.params = sharedParams != null ? sharedParams : Nd4j.create(type, p);
         this.grads = Nd4j.create(type, p);
         int layers = arch.depth() + 1;
         w = new INDArray[layers];
@@ -117,6 +125,15 @@ public final class Mlp {
 
     private INDArray view(INDArray flat, long offset, int rows, int cols) {
         return Nd4j.create(flat.data(), new long[] {rows, cols}, new long[] {cols, 1}, offset, 'c', type);
+    }
+
+    /**
+     * A network that reads this one's weights, the same buffer and never a copy, with gradients and
+     * activations of its own: one shard of a data-parallel step ({@link Trainer}). A change of
+     * either network's weights is the other's too.
+     */
+    Mlp sharingWeights() {
+        return new Mlp(arch, type, params);
     }
 
     public Architecture architecture() {

@@ -1,5 +1,6 @@
 package org.scorefield.core.nn;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.scorefield.core.data.DataDistribution;
@@ -53,6 +54,10 @@ public final class Trainer {
     private final TrainingTimes trainingTimes;
 
     private Mlp network;
+    /** The batch's shards: the network, then networks sharing its weights (TrainingThreads). */
+    private Mlp[] shards;
+    /** Threads of this trainer's steps, fixed when it is made (TrainingThreads#current). */
+    private final int threads = TrainingThreads.current();
     private Optimisation optimisation;
     private SeededRandom random;
     private LossProfile profile;
@@ -147,6 +152,12 @@ public final class Trainer {
     public void reset() {
         network = initialWeights != null ? new Mlp(architecture, DataType.FLOAT, initialWeights)
                 : new Mlp(architecture, DataType.FLOAT, settings.seed());
+        int count = Math.min(TrainingThreads.SHARDS, settings.batch());
+        shards = new Mlp[count];
+        shards[0] = network;
+        for (int s = 1; s < count; s++) {
+            shards[s] = network.sharingWeights();
+        }
         optimisation = new Optimisation(network, settings);
         random = new SeededRandom(SeededRandom.derive(settings.seed(), "train-batches"));
         profile = new LossProfile();
@@ -221,20 +232,34 @@ public final class Trainer {
         double[] target = batch.target;
         double[] weight = batch.weight;
         double[] times = batch.times;
-        network.setInput(input, tau, labels);
-        double[] out = network.forward();
+        // each shard: forward, its points' losses, backward into its own gradient (its rows of ∂L/∂out
+        // carry the whole batch's 1/b, so the shards' gradients add up to the batch's)
+        double[] pointLoss = new double[b];
+        int count = shards.length;
+        TrainingThreads.run(count, threads, s -> {
+            int from = s * b / count;
+            int to = (s + 1) * b / count;
+            Mlp net = shards[s];
+            net.setInput(Arrays.copyOfRange(input, 2 * from, 2 * to), Arrays.copyOfRange(tau, from, to),
+                    labels == null ? null : Arrays.copyOfRange(labels, from, to));
+            double[] out = net.forward();
+            double[] dOut = new double[2 * (to - from)];
+            for (int i = from; i < to; i++) {
+                int r = 2 * (i - from);
+                double dx = out[r] - target[2 * i];
+                double dy = out[r + 1] - target[2 * i + 1];
+                pointLoss[i] = weight[i] * (dx * dx + dy * dy);
+                dOut[r] = 2 * weight[i] * dx / b;
+                dOut[r + 1] = 2 * weight[i] * dy / b;
+            }
+            net.backward(dOut);
+        });
         double loss = 0;
-        double[] dOut = new double[2 * b];
         for (int i = 0; i < b; i++) {
-            double dx = out[2 * i] - target[2 * i];
-            double dy = out[2 * i + 1] - target[2 * i + 1];
-            double li = weight[i] * (dx * dx + dy * dy);
-            loss += li;
-            profile.add(times[i], li);
-            dOut[2 * i] = 2 * weight[i] * dx / b;
-            dOut[2 * i + 1] = 2 * weight[i] * dy / b;
+            loss += pointLoss[i];
+            profile.add(times[i], pointLoss[i]);
         }
-        double done = optimisation.step(loss / b, dOut);
+        double done = optimisation.update(loss / b, shards);
         if (!Double.isNaN(done)) {
             profile.endStep();
         }

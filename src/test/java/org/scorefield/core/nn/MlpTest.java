@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.scorefield.core.random.SeededRandom;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 class MlpTest {
@@ -186,6 +187,58 @@ class MlpTest {
         for (int k = 0; k < gd.length; k++) {
             assertEquals(gd[k], gf[k], 1e-4 * scale, "weight " + k + " of " + arch);
         }
+    }
+
+    /**
+     * A data-parallel step: two networks sharing one set of weights, each on half the batch with its
+     * half of ∂L/∂out, have gradients that add up to one network's on the whole batch (the loss is a
+     * sum over rows); and a change of the weights reaches both.
+     */
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void shardsSharingTheWeightsSumToTheWholeBatchsGradient(Architecture arch) {
+        int n = 40;
+        int half = 17;
+        Mlp whole = new Mlp(arch, DataType.FLOAT, 5);
+        Mlp first = new Mlp(arch, DataType.FLOAT, whole.weights());
+        Mlp second = first.sharingWeights();
+        SeededRandom r = new SeededRandom(6);
+        double[] xy = r.gaussianPoints(n);
+        double[] tau = new double[n];
+        int[] labels = arch.classes() > 0 ? new int[n] : null;
+        for (int i = 0; i < n; i++) {
+            tau[i] = r.nextUniform();
+            if (labels != null) {
+                labels[i] = i % (arch.classes() + 1);
+            }
+        }
+        double[] c = r.gaussianPoints(n);
+        whole.setInput(xy, tau, labels);
+        double[] out = whole.forward();
+        whole.backward(c);
+        first.setInput(Arrays.copyOfRange(xy, 0, 2 * half), Arrays.copyOfRange(tau, 0, half),
+                labels == null ? null : Arrays.copyOfRange(labels, 0, half));
+        double[] out1 = first.forward();
+        first.backward(Arrays.copyOfRange(c, 0, 2 * half));
+        second.setInput(Arrays.copyOfRange(xy, 2 * half, 2 * n), Arrays.copyOfRange(tau, half, n),
+                labels == null ? null : Arrays.copyOfRange(labels, half, n));
+        double[] out2 = second.forward();
+        second.backward(Arrays.copyOfRange(c, 2 * half, 2 * n));
+        double[] joined = new double[2 * n];
+        System.arraycopy(out1, 0, joined, 0, 2 * half);
+        System.arraycopy(out2, 0, joined, 2 * half, 2 * (n - half));
+        assertArrayEquals(out, joined, 1e-6);
+        double[] g = whole.gradients().toDoubleVector();
+        double[] g1 = first.gradients().toDoubleVector();
+        double[] g2 = second.gradients().toDoubleVector();
+        double scale = Arrays.stream(g).map(Math::abs).max().orElse(1);
+        for (int k = 0; k < g.length; k++) {
+            assertEquals(g[k], g1[k] + g2[k], 1e-5 * scale, "weight " + k + " of " + arch);
+        }
+        float[] moved = whole.weights();
+        moved[0] += 1;
+        first.setWeights(moved);
+        assertEquals(moved[0], second.weights()[0]);
     }
 
     @org.junit.jupiter.api.Test

@@ -92,6 +92,28 @@ class TrainerTest {
         assertFalse(Arrays.equals(a, run(8)));
     }
 
+    /**
+     * A batch is split into fixed shards whatever the thread count, so two threads train the same
+     * bits as one (and each step's shards sum to the batch's gradient: MlpTest).
+     */
+    @Test
+    void twoThreadsTrainTheSameBitsAsOne() {
+        float[][] weights = new float[2][];
+        for (int threads = 1; threads <= 2; threads++) {
+            TrainingThreads.use(threads);
+            try {
+                Trainer trainer = trainer(Objective.EDM, DatasetPreset.MOONS, TrainingSettings.defaults(3).withBatch(96));
+                for (int k = 0; k < 30; k++) {
+                    trainer.step();
+                }
+                weights[threads - 1] = trainer.snapshot().weights();
+            } finally {
+                TrainingThreads.use(1);
+            }
+        }
+        assertArrayEquals(weights[0], weights[1]);
+    }
+
     private static float[] run(long seed) {
         Trainer trainer = trainer(Objective.EDM, DatasetPreset.EIGHT_GAUSSIANS, TrainingSettings.defaults(seed).withBatch(64));
         for (int k = 0; k < 20; k++) {
