@@ -26,11 +26,11 @@ import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.flow.Reflow;
 import org.scorefield.core.nn.Architecture;
 import org.scorefield.core.nn.GemmCeiling;
-import org.scorefield.core.nn.GemmShape;
 import org.scorefield.core.nn.Objective;
 import org.scorefield.core.nn.Parameterization;
 import org.scorefield.core.nn.TrainToQuality;
 import org.scorefield.core.nn.TrainedModel;
+import org.scorefield.core.nn.TrainingThreads;
 import org.scorefield.core.nn.Trainer;
 import org.scorefield.core.nn.TrainingSettings;
 import org.scorefield.core.sample.Recording;
@@ -51,9 +51,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * blocks and reported as medians, so that a noisy shared machine moves both alike.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure the default model on this machine: training speed and its share of the "
+        description = {"Measure the default model on this machine: training speed (on the command line's threads and on "
+                + "the window's one) and its share of the "
                 + "matrix-product ceiling, time to quality on moons, sampling and field-evaluation times.",
-            "Prints {\"train_ms_per_step\",\"model_gflops\",\"gemm_gflops\",\"efficiency\",\"time_to_quality_s\","
+            "Prints {\"train_ms_per_step\",\"train_threads\",\"train_ms_per_step_1_thread\",\"model_gflops\",\"gemm_gflops\",\"efficiency\",\"time_to_quality_s\","
                     + "\"sample_ms\",\"grid_eval_ms\",\"nll_ms\",\"map_ms\",\"frame_ms\",…}; with --table also the quality of every preset × objective."},
         footer = {"", "Examples:", "  scorefield bench --quick", "  scorefield bench --table --heads eps,edm"})
 final class BenchCommand implements Callable<Integer> {
@@ -146,36 +147,62 @@ final class BenchCommand implements Callable<Integer> {
     private void speed(ObjectNode json, Architecture arch, TrainingSettings settings) {
         DataDistribution moons = DatasetPreset.MOONS;
         Schedule vp = ScheduleKind.VP.createDefault();
-        // Training speed against the matrix-product ceiling, in alternating blocks.
+        // Training speed against the matrix-product ceiling, in alternating blocks: on the threads
+        // the command line trains with, and on one thread (what the window uses)
+        int threads = TrainingThreads.current();
         Trainer trainer = new Trainer(moons, Parameterization.of(Objective.DEFAULT, vp), arch, settings);
-        List<GemmShape> shapes = GemmShape.trainingStep(arch, settings.batch());
-        GemmCeiling ceiling = new GemmCeiling(shapes);
+        Trainer single = trainer;
+        if (threads > 1) {
+            TrainingThreads.use(1);
+            try {
+                single = new Trainer(moons, Parameterization.of(Objective.DEFAULT, vp), arch, settings);
+            } finally {
+                TrainingThreads.use(threads);
+            }
+        }
+        GemmCeiling ceiling = GemmCeiling.ofTrainingStep(arch, settings.batch(), threads);
+        GemmCeiling singleCeiling = threads > 1 ? GemmCeiling.ofTrainingStep(arch, settings.batch(), 1) : ceiling;
         int blocks = quick ? 7 : 21;
         int perBlock = 25;
         // Warm-up: the JIT compiles the step's Java loops within a few hundred steps.
         for (int k = 0; k < WARMUP_STEPS; k++) {
             trainer.step();
+            if (single != trainer) {
+                single.step();
+            }
         }
         ceiling.run(WARMUP_STEPS);
+        singleCeiling.run(WARMUP_STEPS);
         double[] stepSeconds = new double[blocks];
         double[] gemmSeconds = new double[blocks];
+        double[] singleSeconds = new double[blocks];
+        double[] singleGemmSeconds = new double[blocks];
         for (int b = 0; b < blocks; b++) {
-            long start = System.nanoTime();
-            for (int k = 0; k < perBlock; k++) {
-                trainer.step();
-            }
-            stepSeconds[b] = (System.nanoTime() - start) / 1e9 / perBlock;
+            stepSeconds[b] = stepSeconds(trainer, perBlock);
             gemmSeconds[b] = ceiling.run(perBlock) / perBlock;
+            if (threads > 1) {
+                singleSeconds[b] = stepSeconds(single, perBlock);
+                singleGemmSeconds[b] = singleCeiling.run(perBlock) / perBlock;
+            }
         }
         double step = median(stepSeconds);
         double gemm = median(gemmSeconds);
         double flops = ceiling.flops();
         Json.put(json, "train_ms_per_step", step * 1e3);
+        json.put("train_threads", threads);
         Json.put(json, "model_gflops", flops / step / 1e9);
         Json.put(json, "gemm_gflops", flops / gemm / 1e9);
         Json.put(json, "efficiency", gemm / step);
         Json.put(json, "gemm_ms_per_step", gemm * 1e3);
         Json.put(json, "steps_per_s", 1 / step);
+        if (threads > 1) {
+            double one = median(singleSeconds);
+            double oneGemm = median(singleGemmSeconds);
+            Json.put(json, "train_ms_per_step_1_thread", one * 1e3);
+            Json.put(json, "efficiency_1_thread", oneGemm / one);
+            Json.put(json, "gemm_ms_per_step_1_thread", oneGemm * 1e3);
+            Json.put(json, "thread_speedup", one / step);
+        }
 
         // Time to quality once the JIT has compiled the training step (as in a running explorer),
         // from several training seeds: one run's figure depends on its seed by a factor of 2–4.
@@ -227,6 +254,15 @@ final class BenchCommand implements Callable<Integer> {
         Json.put(json, "grid_eval_ms", median(gridMs));
         json.put("grid", GRID + "x" + GRID);
         likelihood(json, trained, moons);
+    }
+
+    /** Seconds per step over {@code steps} steps. */
+    private static double stepSeconds(Trainer trainer, int steps) {
+        long start = System.nanoTime();
+        for (int k = 0; k < steps; k++) {
+            trainer.step();
+        }
+        return (System.nanoTime() - start) / 1e9 / steps;
     }
 
     /** Points of the held-out NLL. */
@@ -287,8 +323,16 @@ final class BenchCommand implements Callable<Integer> {
      * heatmap on a 1200 × 800 canvas) while the default model trains: see {@link FrameBench}.
      */
     private void frame(ObjectNode json, Architecture arch, TrainingSettings settings) {
-        Trainer trainer = new Trainer(DatasetPreset.MOONS,
-                Parameterization.of(Objective.DEFAULT, ScheduleKind.VP.createDefault()), arch, settings);
+        // the window trains on one thread and draws on the other core
+        int threads = TrainingThreads.current();
+        TrainingThreads.use(1);
+        Trainer trainer;
+        try {
+            trainer = new Trainer(DatasetPreset.MOONS,
+                    Parameterization.of(Objective.DEFAULT, ScheduleKind.VP.createDefault()), arch, settings);
+        } finally {
+            TrainingThreads.use(threads);
+        }
         FrameBench.Result r = FrameBench.run(trainer, FRAME_WARMUP, quick ? 60 : 200);
         Json.put(json, "frame_ms", r.frameMs());
         Json.put(json, "frame_paint_ms", r.paintMs());

@@ -3,6 +3,7 @@ package org.scorefield.cli;
 import java.io.PrintWriter;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.io.InputFiles;
+import org.scorefield.core.nn.TrainingThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -21,7 +22,12 @@ public final class ScorefieldCli {
     private ScorefieldCli() {
     }
 
+    /**
+     * Runs a command as the {@code scorefield} process does: training steps use every core up to
+     * {@link TrainingThreads#SHARDS} (no window needs one).
+     */
     public static int run(String[] args) {
+        TrainingThreads.useAvailableCores();
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 

@@ -87,5 +87,13 @@ class ParameterizationTest {
         assertEquals(expected, GemmShape.flops(GemmShape.trainingStep(a, b)));
         GemmCeiling ceiling = new GemmCeiling(GemmShape.trainingStep(a.withSize(8, 2), 16));
         assertEquals(true, ceiling.run(2) > 0);
+        // a step's shards split the rows, not the products: the same FLOPs on one thread or two
+        for (int batch : new int[] {512, 1024}) {
+            for (int threads = 1; threads <= 2; threads++) {
+                GemmCeiling sharded = GemmCeiling.ofTrainingStep(a, batch, threads);
+                assertEquals(threads, sharded.threads());
+                assertEquals(expected * batch / b, sharded.flops(), "batch " + batch);
+            }
+        }
     }
 }
