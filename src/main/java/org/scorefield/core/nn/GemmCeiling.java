@@ -5,6 +5,7 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.scorefield.core.tensor.Blas;
 import org.scorefield.core.tensor.Nd4jRuntime;
 
 /**
@@ -80,7 +81,7 @@ public final class GemmCeiling {
             for (int r = 0; r < repetitions; r++) {
                 for (int i = 0; i < shapes.size(); i++) {
                     GemmShape s = shapes.get(i);
-                    Nd4j.gemm(a[t][i], b[t][i], c[t][i], s.transA(), s.transB(), 1.0, 0.0);
+                    Blas.gemm(a[t][i], b[t][i], c[t][i], s.transA(), s.transB(), 1.0, 0.0);
                 }
             }
         });

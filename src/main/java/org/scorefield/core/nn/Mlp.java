@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.scorefield.core.random.SeededRandom;
+import org.scorefield.core.tensor.Blas;
 import org.scorefield.core.tensor.Nd4jRuntime;
 
 /**
@@ -229,14 +230,15 @@ public final class Mlp {
     private double[] propagate(INDArray first, INDArray firstWeights, INDArray bias0) {
         int depth = arch.depth();
         for (int l = 0; l < depth; l++) {
-            Nd4j.gemm(l == 0 ? first : hidden[l - 1], l == 0 ? firstWeights : w[l], z[l], false, false, 1.0, 0.0);
+            Blas.gemm(l == 0 ? first : hidden[l - 1], l == 0 ? firstWeights : w[l], z[l], false, false, 1.0, 0.0);
             arch.activation().forward(z[l], l == 0 ? bias0 : b[l], aux[l], act[l], host[l], hostBias);
             if (hidden[l] != act[l]) {
                 act[l].add(hidden[l - 1], hidden[l]);
             }
         }
-        Nd4j.gemm(hidden[depth - 1], w[depth], out, false, false, 1.0, 0.0);
-        out.addiRowVector(b[depth]);
+        // out ← 1·b (every row the bias: a product with k = 1, cheaper than ND4J's broadcast op), then += h·W
+        Blas.gemm(ones, b[depth], out, true, false, 1.0, 0.0);
+        Blas.gemm(hidden[depth - 1], w[depth], out, false, false, 1.0, 1.0);
         double[] result = HostCopy.readDoubles(out);
         // Native code reads these buffers while nothing in Java may use this network any more (the
         // last call of a sampler); ND4J frees a buffer once its owner is unreachable, so keep it.
@@ -259,7 +261,7 @@ public final class Mlp {
     public double[] positionGradient(double[] dLossdOut) {
         backpropagate(dLossdOut, false);
         // x enters through the first two rows of W_0 in both forward passes: ∂L/∂x = dz_0·W_0[0:2]ᵀ
-        Nd4j.gemm(dz, w0Position, dPosition, false, true, 1.0, 0.0);
+        Blas.gemm(dz, w0Position, dPosition, false, true, 1.0, 0.0);
         double[] result = HostCopy.readDoubles(dPosition);
         java.lang.ref.Reference.reachabilityFence(this); // as in propagate
         return result;
@@ -270,20 +272,20 @@ public final class Mlp {
         int depth = arch.depth();
         HostCopy.write(dOut, dLossdOut);
         if (parameters) {
-            Nd4j.gemm(hidden[depth - 1], dOut, gw[depth], true, false, 1.0, 0.0);
-            Nd4j.gemm(ones, dOut, gb[depth], false, false, 1.0, 0.0);
+            Blas.gemm(hidden[depth - 1], dOut, gw[depth], true, false, 1.0, 0.0);
+            Blas.gemm(ones, dOut, gb[depth], false, false, 1.0, 0.0);
         }
-        Nd4j.gemm(dOut, w[depth], dh, false, true, 1.0, 0.0);
+        Blas.gemm(dOut, w[depth], dh, false, true, 1.0, 0.0);
         for (int l = depth - 1; l >= 0; l--) {
             arch.activation().backward(z[l], aux[l], act[l], dh, tmp, dz, host[l], hostGrad);
             if (parameters) {
                 INDArray prev = l == 0 ? input : hidden[l - 1];
-                Nd4j.gemm(prev, dz, gw[l], true, false, 1.0, 0.0);
-                Nd4j.gemm(ones, dz, gb[l], false, false, 1.0, 0.0);
+                Blas.gemm(prev, dz, gw[l], true, false, 1.0, 0.0);
+                Blas.gemm(ones, dz, gb[l], false, false, 1.0, 0.0);
             }
             if (l > 0) {
                 // ∂L/∂h_{l−1} = dz·W_lᵀ, plus the skip connection's ∂L/∂h_l
-                Nd4j.gemm(dz, w[l], dh, false, true, 1.0, arch.residual() ? 1.0 : 0.0);
+                Blas.gemm(dz, w[l], dh, false, true, 1.0, arch.residual() ? 1.0 : 0.0);
             }
         }
         java.lang.ref.Reference.reachabilityFence(this); // as in propagate
@@ -298,7 +300,7 @@ public final class Mlp {
         double[] context = new double[arch.inputSize() - 2];
         writeContext(tau, label, context, 0);
         HostCopy.write(contextRow, context);
-        Nd4j.gemm(contextRow, w0Rest, firstBias, false, false, 1.0, 0.0);
+        Blas.gemm(contextRow, w0Rest, firstBias, false, false, 1.0, 0.0);
         firstBias.addi(b[0]);
         HostCopy.write(position, xy);
         return propagate(position, w0Position, firstBias);
