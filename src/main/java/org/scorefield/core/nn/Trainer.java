@@ -219,7 +219,8 @@ public final class Trainer {
         }
         int b = settings.batch();
         Batch batch = new Batch(b);
-        if (flow.isStandard() && pairData == null) {
+        boolean independent = flow.isStandard() && pairData == null;
+        if (independent) {
             drawIndependent(batch);
         } else {
             drawPairs(batch);
@@ -240,6 +241,9 @@ public final class Trainer {
             int from = s * b / count;
             int to = (s + 1) * b / count;
             Mlp net = shards[s];
+            if (independent) {
+                batch.complete(from, to);
+            }
             net.setInput(Arrays.copyOfRange(input, 2 * from, 2 * to), Arrays.copyOfRange(tau, from, to),
                     labels == null ? null : Arrays.copyOfRange(labels, from, to));
             double[] out = net.forward();
@@ -275,7 +279,9 @@ public final class Trainer {
         final double[] target;
         final double[] weight;
         final double[] times;
-        private final double[] y = new double[2];
+        /** An independent batch's drawn uniforms: two per point for its time, two for its noise. */
+        final double[] drawn;
+        final double[] noise;
 
         Batch(int b) {
             labels = architecture.classes() > 0 ? new int[b] : null;
@@ -285,6 +291,8 @@ public final class Trainer {
             target = new double[2 * b];
             weight = new double[b];
             times = new double[b];
+            drawn = new double[2 * b];
+            noise = new double[2 * b];
         }
 
         int size() {
@@ -292,10 +300,26 @@ public final class Trainer {
         }
 
         /**
-         * Point i: data point (x0x, x0y) of pool index k and noise or source point (x1x, x1y) at time t,
-         * {@code x_t = α(t)x0 + σ(t)x1}, with the objective's target and weight, then its label.
+         * Points from … to − 1 of an independent batch from their drawn uniforms: the time, the
+         * noise (Box–Muller) and {@link #put}. Touches nothing else, so shards complete their own
+         * points at the same time.
          */
-        void put(int i, double t, double x0x, double x0y, double x1x, double x1y, int k) {
+        void complete(int from, int to) {
+            double[] y = new double[2];
+            for (int i = from; i < to; i++) {
+                double t = trainingTimes.time(drawn, 2 * i);
+                SeededRandom.gaussianPair(noise, 2 * i);
+                int k = index[i];
+                put(i, t, pool.x(k), pool.y(k), noise[2 * i], noise[2 * i + 1], k, y);
+            }
+        }
+
+        /**
+         * Point i: data point (x0x, x0y) of pool index k and noise or source point (x1x, x1y) at time t,
+         * {@code x_t = α(t)x0 + σ(t)x1}, with the objective's target and weight ({@code y} is scratch
+         * of two values); its label is set apart.
+         */
+        void put(int i, double t, double x0x, double x0y, double x1x, double x1y, int k, double[] y) {
             Coefficients c = parameterization.schedule().at(t);
             double scale = parameterization.inputScale(c);
             input[2 * i] = scale * (c.alpha() * x0x + c.sigma() * x1x);
@@ -306,21 +330,23 @@ public final class Trainer {
             target[2 * i + 1] = y[1];
             times[i] = t;
             index[i] = k;
-            if (labels != null) {
-                labels[i] = label(k);
-            }
         }
     }
 
-    /** x0 from the pool, ε ~ N(0, I), t from the objective's distribution: one draw after another per point. */
+    /**
+     * x0 from the pool, ε ~ N(0, I), t from the objective's distribution, the label: one draw after
+     * another per point, in the stream's order. Only the uniforms are drawn here; the shards turn
+     * them into times and noise ({@link Batch#complete}), the same bits on any thread.
+     */
     private void drawIndependent(Batch batch) {
-        double[] eps = new double[2];
-        double[] pair = new double[2];
         for (int i = 0; i < batch.size(); i++) {
             int k = random.nextInt(pool.size());
-            double t = trainingTimes.draw(random, pair);
-            random.nextGaussianPair(eps, 0);
-            batch.put(i, t, pool.x(k), pool.y(k), eps[0], eps[1], k);
+            trainingTimes.drawUniforms(random, batch.drawn, 2 * i);
+            random.nextGaussianUniforms(batch.noise, 2 * i);
+            batch.index[i] = k;
+            if (batch.labels != null) {
+                batch.labels[i] = label(k);
+            }
         }
     }
 
@@ -352,8 +378,12 @@ public final class Trainer {
         if (pairData == null) {
             x1 = flow.coupling().partners(x0, x1, random);
         }
+        double[] y = new double[2];
         for (int i = 0; i < b; i++) {
-            batch.put(i, trainingTimes.uniform(random), x0[2 * i], x0[2 * i + 1], x1[2 * i], x1[2 * i + 1], index[i]);
+            batch.put(i, trainingTimes.uniform(random), x0[2 * i], x0[2 * i + 1], x1[2 * i], x1[2 * i + 1], index[i], y);
+            if (batch.labels != null) {
+                batch.labels[i] = label(index[i]);
+            }
         }
     }
 

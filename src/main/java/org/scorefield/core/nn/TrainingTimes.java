@@ -39,13 +39,31 @@ final class TrainingTimes {
 
     /** One t; {@code pair} is scratch for EDM's Gaussian draw (two values). */
     double draw(SeededRandom random, double[] pair) {
+        drawUniforms(random, pair, 0);
+        return time(pair, 0);
+    }
+
+    /**
+     * The random part of one {@link #draw}, consuming the stream as it does, into
+     * {@code out[offset]} and {@code out[offset + 1]}; {@link #time} turns it into t on any thread.
+     */
+    void drawUniforms(SeededRandom random, double[] out, int offset) {
         if (parameterization.objective() == Objective.EDM) {
-            random.nextGaussianPair(pair, 0);
-            double ratio = Math.exp(EdmPreconditioning.P_MEAN + EdmPreconditioning.P_STD * pair[0]);
+            random.nextGaussianUniforms(out, offset);
+        } else {
+            out[offset] = random.nextUniform(low, high);
+        }
+    }
+
+    /** t from the values of {@link #drawUniforms} (EDM's are replaced by their normals). */
+    double time(double[] drawn, int offset) {
+        if (parameterization.objective() == Objective.EDM) {
+            SeededRandom.gaussianPair(drawn, offset);
+            double ratio = Math.exp(EdmPreconditioning.P_MEAN + EdmPreconditioning.P_STD * drawn[offset]);
             double t = parameterization.schedule().tOfNoiseToSignal(ratio);
             return Math.min(high, Math.max(low, Double.isNaN(t) ? high : t));
         }
-        return random.nextUniform(low, high);
+        return drawn[offset];
     }
 
     /** One t uniform on the range (flow matching's pairs, the noisy classifier). */

@@ -57,10 +57,26 @@ public final class SeededRandom {
      * (Box–Muller: {@code r = sqrt(-2 ln u1)}, {@code θ = 2π u2}).
      */
     public void nextGaussianPair(double[] out, int offset) {
-        double u1 = 1.0 - uniform.nextDouble(); // (0, 1]: the logarithm stays finite
-        double u2 = uniform.nextDouble();
-        double r = StrictMath.sqrt(-2.0 * StrictMath.log(u1));
-        double theta = 2.0 * StrictMath.PI * u2;
+        nextGaussianUniforms(out, offset);
+        gaussianPair(out, offset);
+    }
+
+    /**
+     * Draws the two uniforms of the next {@link #nextGaussianPair} into {@code out[offset]} and
+     * {@code out[offset + 1]}, consuming the stream as it does; {@link #gaussianPair} then turns
+     * them into the same normals, bit for bit, on any thread. The transform's logarithm and
+     * trigonometry cost ten times the draw, so a batch draws its uniforms in order on one thread
+     * and transforms them in parallel.
+     */
+    public void nextGaussianUniforms(double[] out, int offset) {
+        out[offset] = 1.0 - uniform.nextDouble(); // (0, 1]: the logarithm stays finite
+        out[offset + 1] = uniform.nextDouble();
+    }
+
+    /** Replaces the uniforms of {@link #nextGaussianUniforms} in place by their two normals. */
+    public static void gaussianPair(double[] out, int offset) {
+        double r = StrictMath.sqrt(-2.0 * StrictMath.log(out[offset]));
+        double theta = 2.0 * StrictMath.PI * out[offset + 1];
         out[offset] = r * StrictMath.cos(theta);
         out[offset + 1] = r * StrictMath.sin(theta);
     }
