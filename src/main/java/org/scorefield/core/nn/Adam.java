@@ -29,7 +29,12 @@ final class Adam {
     private final float[] theta;
     private final float[] g;
     private final float[] part;
+    /** The weights' two halves, [bounds[h], bounds[h + 1]). */
+    private final int[] bounds;
     private long step;
+
+    /** Halves of the weight vector, loaded and updated apart (on two threads when a step has them). */
+    static final int HALVES = 2;
 
     Adam(INDArray params) {
         int n = (int) params.length();
@@ -39,6 +44,7 @@ final class Adam {
         g = new float[n];
         part = new float[n];
         ema = HostCopy.readFloats(params);
+        bounds = new int[] {0, n / 2, n};
     }
 
     /** Steps taken. */
@@ -56,22 +62,42 @@ final class Adam {
      * be checked for finiteness before {@link #apply}).
      */
     double gradient(INDArray... parts) {
-        HostCopy.readFloats(parts[0], g);
+        return gradient(1, parts);
+    }
+
+    /**
+     * {@link #gradient(INDArray...)} with each half of the weights on its own thread when two are
+     * given; the norm is the halves' sums added in order either way, so the result is the same.
+     */
+    double gradient(int threads, INDArray... parts) {
+        double[] partial = new double[HALVES];
+        TrainingThreads.run(HALVES, threads, h -> partial[h] = load(parts, bounds[h], bounds[h + 1]));
+        return Math.sqrt(partial[0] + partial[1]);
+    }
+
+    /** Loads g[from … to) as the sum of the parts; returns Σ g². */
+    private double load(INDArray[] parts, int from, int to) {
+        HostCopy.readFloats(parts[0], from, to, g);
         for (int k = 1; k < parts.length; k++) {
-            HostCopy.readFloats(parts[k], part);
-            for (int i = 0; i < g.length; i++) {
+            HostCopy.readFloats(parts[k], from, to, part);
+            for (int i = from; i < to; i++) {
                 g[i] += part[i];
             }
         }
         double sum = 0;
-        for (float gi : g) {
-            sum += (double) gi * gi;
+        for (int i = from; i < to; i++) {
+            sum += (double) g[i] * g[i];
         }
-        return Math.sqrt(sum);
+        return sum;
     }
 
     /** One update of params from the gradient loaded by {@link #gradient} (whose norm is gradNorm). */
     void apply(INDArray params, double gradNorm, TrainingSettings s) {
+        apply(params, gradNorm, s, 1);
+    }
+
+    /** {@link #apply(INDArray, double, TrainingSettings)}, each half of the weights on its own thread when two are given. */
+    void apply(INDArray params, double gradNorm, TrainingSettings s, int threads) {
         step++;
         double clip = gradNorm > s.clipNorm() ? s.clipNorm() / gradNorm : 1;
         double warm = s.warmupSteps() == 0 ? 1 : Math.min(1.0, step / (double) s.warmupSteps());
@@ -79,16 +105,22 @@ final class Adam {
         double c1 = 1 - Math.pow(BETA1, step);
         double rootC2 = Math.sqrt(1 - Math.pow(BETA2, step));
         double d = Math.min(s.emaDecay(), (1.0 + step) / (10.0 + step));
-        HostCopy.readFloats(params, theta);
         float gs = (float) clip;
-        float b1 = (float) BETA1;
-        float b2 = (float) BETA2;
         float step1 = (float) (lr / c1);
         float root = (float) (1 / rootC2);
-        float eps = (float) EPSILON;
         float keep = (float) d;
         float mix = (float) (1 - d);
-        for (int i = 0; i < theta.length; i++) {
+        TrainingThreads.run(HALVES, threads,
+                h -> update(params, bounds[h], bounds[h + 1], gs, step1, root, keep, mix));
+    }
+
+    /** The update of weights from … to − 1 (a pass the JIT vectorises: float, no branches). */
+    private void update(INDArray params, int from, int to, float gs, float step1, float root, float keep, float mix) {
+        float b1 = (float) BETA1;
+        float b2 = (float) BETA2;
+        float eps = (float) EPSILON;
+        HostCopy.readFloats(params, from, to, theta);
+        for (int i = from; i < to; i++) {
             float gi = g[i] * gs;
             float mi = b1 * m[i] + (1 - b1) * gi;
             float vi = b2 * v[i] + (1 - b2) * gi * gi;
@@ -98,6 +130,6 @@ final class Adam {
             theta[i] = t;
             ema[i] = keep * ema[i] + mix * t;
         }
-        HostCopy.write(params, theta);
+        HostCopy.write(params, from, to, theta);
     }
 }

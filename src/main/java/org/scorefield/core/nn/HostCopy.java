@@ -49,6 +49,22 @@ final class HostCopy {
         source.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().get(out, 0, n);
     }
 
+    /** Copies elements from … to − 1 of a whole FLOAT array into the same places of out. */
+    static void readFloats(INDArray source, int from, int to, float[] out) {
+        check(source, source.length());
+        var floats = source.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        floats.position(from);
+        floats.get(out, from, to - from);
+    }
+
+    /** Writes values[from … to) into the same places of a whole FLOAT array. */
+    static void write(INDArray target, int from, int to, float[] values) {
+        check(target, target.length());
+        var floats = target.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        floats.position(from);
+        floats.put(values, from, to - from);
+    }
+
     /**
      * Copies a FLOAT row vector, which may be a view into a larger buffer (a layer's bias in the
      * flat weights), into out (its length).

@@ -16,6 +16,7 @@ final class Optimisation {
     private final Mlp network;
     private final Adam adam;
     private final TrainingSettings settings;
+    private final int threads;
     private long steps;
     private double lastLoss = Double.NaN;
     private double smoothedSum;
@@ -23,8 +24,14 @@ final class Optimisation {
     private String failure;
 
     Optimisation(Mlp network, TrainingSettings settings) {
+        this(network, settings, 1);
+    }
+
+    /** On {@code threads} threads (1 or 2; the same result either way). */
+    Optimisation(Mlp network, TrainingSettings settings, int threads) {
         this.network = network;
         this.settings = settings;
+        this.threads = threads;
         this.adam = new Adam(network.parameters());
     }
 
@@ -72,11 +79,11 @@ final class Optimisation {
         for (int k = 0; k < shards.length; k++) {
             parts[k] = shards[k].gradients();
         }
-        double norm = adam.gradient(parts);
+        double norm = adam.gradient(threads, parts);
         if (!Double.isFinite(norm)) {
             return fail("the gradient became " + describe(norm));
         }
-        adam.apply(network.parameters(), norm, settings);
+        adam.apply(network.parameters(), norm, settings, threads);
         steps++;
         lastLoss = loss;
         smoothedSum = SMOOTHING * smoothedSum + (1 - SMOOTHING) * loss;

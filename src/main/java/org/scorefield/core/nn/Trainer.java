@@ -158,7 +158,7 @@ public final class Trainer {
         for (int s = 1; s < count; s++) {
             shards[s] = network.sharingWeights();
         }
-        optimisation = new Optimisation(network, settings);
+        optimisation = new Optimisation(network, settings, threads);
         random = new SeededRandom(SeededRandom.derive(settings.seed(), "train-batches"));
         profile = new LossProfile();
     }

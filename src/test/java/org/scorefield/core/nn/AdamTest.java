@@ -1,5 +1,6 @@
 package org.scorefield.core.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,7 @@ import org.scorefield.core.random.SeededRandom;
 /**
  * Adam against Algorithm 1 of Kingma &amp; Ba (2015) written out here in double precision, with the
  * warm-up, global-norm clipping and EMA of docs/math.md §3.6, over steps with clipped and unclipped
- * gradients; and a gradient given in parts is their sum.
+ * gradients; a gradient given in parts is their sum; and two threads give the same bits as one.
  */
 class AdamTest {
 
@@ -29,6 +30,9 @@ class AdamTest {
         }
         INDArray params = Nd4j.createFromArray(start.clone());
         Adam adam = new Adam(params);
+        // the same steps with each half of the weights on its own thread: the same bits
+        INDArray twin = Nd4j.createFromArray(start.clone());
+        Adam twoThreads = new Adam(twin);
         double[] m = new double[n];
         double[] v = new double[n];
         double[] ema = theta.clone();
@@ -52,6 +56,11 @@ class AdamTest {
             double got = adam.gradient(Nd4j.createFromArray(half), Nd4j.createFromArray(other));
             assertEquals(norm, got, 1e-6 * norm);
             adam.apply(params, got, s);
+            double twinNorm = twoThreads.gradient(2, Nd4j.createFromArray(half), Nd4j.createFromArray(other));
+            assertEquals(got, twinNorm);
+            twoThreads.apply(twin, twinNorm, s, 2);
+            assertArrayEquals(params.toFloatVector(), twin.toFloatVector());
+            assertArrayEquals(adam.ema(), twoThreads.ema());
             double c = Math.min(1, s.clipNorm() / norm);
             clipped |= c < 1;
             unclipped |= c == 1;
