@@ -25,6 +25,22 @@ class MlpTest {
                 Arguments.of(base.withSize(4, 1)));
     }
 
+    /** A batch of n random positions, times in [0, 1) and labels (null without classes). */
+    private record Inputs(double[] xy, double[] tau, int[] labels) {
+        static Inputs random(Architecture arch, SeededRandom r, int n) {
+            double[] xy = r.gaussianPoints(n);
+            double[] tau = new double[n];
+            int[] labels = arch.classes() > 0 ? new int[n] : null;
+            for (int i = 0; i < n; i++) {
+                tau[i] = r.nextUniform();
+                if (labels != null) {
+                    labels[i] = r.nextInt(arch.classes() + 1);
+                }
+            }
+            return new Inputs(xy, tau, labels);
+        }
+    }
+
     /** L = Σ c·out with fixed random c, so ∂L/∂out = c. */
     private static double loss(Mlp net, double[] c) {
         double[] out = net.forward();
@@ -41,15 +57,10 @@ class MlpTest {
         int n = 7;
         Mlp net = new Mlp(arch, DataType.DOUBLE, 42);
         SeededRandom r = new SeededRandom(3);
-        double[] xy = r.gaussianPoints(n);
-        double[] tau = new double[n];
-        int[] labels = arch.classes() > 0 ? new int[n] : null;
-        for (int i = 0; i < n; i++) {
-            tau[i] = r.nextUniform();
-            if (labels != null) {
-                labels[i] = r.nextInt(arch.classes() + 1);
-            }
-        }
+        Inputs in = Inputs.random(arch, r, n);
+        double[] xy = in.xy();
+        double[] tau = in.tau();
+        int[] labels = in.labels();
         double[] c = r.gaussianPoints(n);
         net.setInput(xy, tau, labels);
         loss(net, c);
@@ -203,15 +214,10 @@ class MlpTest {
         Mlp first = new Mlp(arch, DataType.FLOAT, whole.weights());
         Mlp second = first.sharingWeights();
         SeededRandom r = new SeededRandom(6);
-        double[] xy = r.gaussianPoints(n);
-        double[] tau = new double[n];
-        int[] labels = arch.classes() > 0 ? new int[n] : null;
-        for (int i = 0; i < n; i++) {
-            tau[i] = r.nextUniform();
-            if (labels != null) {
-                labels[i] = i % (arch.classes() + 1);
-            }
-        }
+        Inputs in = Inputs.random(arch, r, n);
+        double[] xy = in.xy();
+        double[] tau = in.tau();
+        int[] labels = in.labels();
         double[] c = r.gaussianPoints(n);
         whole.setInput(xy, tau, labels);
         double[] out = whole.forward();
