@@ -1,11 +1,12 @@
 package org.scorefield.app.export;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import org.scorefield.app.fx.HeadlessFx;
 import org.scorefield.app.theme.Look;
@@ -341,8 +342,13 @@ public record Animation(Content frames, int width, int height, double fps, doubl
                 }
                 return canvas.snapshot(null, target);
             });
-            BufferedImage rgb = new BufferedImage(animation.width(), animation.height(), BufferedImage.TYPE_INT_RGB);
-            return SwingFXUtils.fromFXImage(image, rgb);
+            // the pixels straight into the image's array: SwingFXUtils.fromFXImage first reads every pixel
+            // once more through PixelReader.getArgb to see whether the image is opaque, which took most of a
+            // frame's time here (the snapshot is opaque: the painter fills the background)
+            BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+            image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), pixels, 0, w);
+            return rgb;
         }
     }
 }
