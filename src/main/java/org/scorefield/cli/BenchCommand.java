@@ -392,10 +392,8 @@ final class BenchCommand implements Callable<Integer> {
             Path out = null;
             try {
                 out = Files.createTempFile("scorefield-bench-", format.extension());
-                var painter = new Animation.Painter(animation);
                 long started = System.nanoTime();
-                long bytes = AnimationWriter.write(format, out, 1280, 720, 30,
-                        animation.frameCount(), painter::frame, Progress.NONE);
+                long bytes = AnimationWriter.write(format, out, animation, Progress.NONE);
                 Json.put(json, "export_" + format.id() + "_s", (System.nanoTime() - started) / 1e9);
                 json.put("export_" + format.id() + "_bytes", bytes);
             } catch (IOException e) {

@@ -247,10 +247,8 @@ final class RenderCommand implements Callable<Integer> {
         }
         Animation animation = new Animation(content, wh[0], wh[1], fps, seconds, held, overlay.equals("on"),
                 look);
-        Animation.Painter painter = new Animation.Painter(animation);
         long started = System.nanoTime();
-        long bytes = AnimationWriter.write(chosen, out, wh[0], wh[1], fps, animation.frameCount(), painter::frame,
-                Progress.NONE);
+        long bytes = AnimationWriter.write(chosen, out, animation, Progress.NONE);
         double elapsed = (System.nanoTime() - started) / 1e9;
         ObjectNode json = Json.object();
         json.put("out", out.toString());

@@ -43,7 +43,10 @@ import org.scorefield.core.schedule.Schedule;
 public record Animation(Content frames, int width, int height, double fps, double seconds, double hold,
                         boolean overlay, Look look) {
 
-    /** The canvas at a time t, and what its caption says. */
+    /**
+     * The canvas at a time t, and what its caption says. An export asks for several frames at once, from
+     * different threads: implementations hold immutable data, or guard what they compute once.
+     */
     public interface Content {
         CanvasFrame at(double t);
 
@@ -282,7 +285,9 @@ public record Animation(Content frames, int width, int height, double fps, doubl
 
     /**
      * Paints frames on the FX thread, each into a fresh image (the painter keeps its caches from one
-     * frame to the next). Call {@link HeadlessFx#start()} first in a process without a window.
+     * frame to the next). Call {@link HeadlessFx#start()} first in a process without a window. Not
+     * thread-safe (it reuses one canvas and image): {@link AnimationWriter} gives each of its painting
+     * threads a painter of its own, and the frames' data ({@link Content#at}) is computed on those threads.
      */
     public static final class Painter {
         private final Animation animation;

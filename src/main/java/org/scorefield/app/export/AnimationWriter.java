@@ -6,11 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.scorefield.app.settings.AnimationFormat;
 import org.scorefield.core.InvalidInputException;
@@ -22,29 +20,50 @@ import org.scorefield.core.io.AtomicFiles;
  * new one: frames go to a temporary file (or folder) beside the target, renamed over it at the end;
  * a failure or a cancel deletes the temporary output and leaves the target as it was.
  *
- * <p>Frames are produced on the calling thread and encoded on a second thread (a queue of a few
- * frames between them), so on two cores rendering and encoding overlap.
+ * <p>An {@link Animation}'s frames are painted on {@value #PAINTERS} threads, each with its own
+ * {@link Animation.Painter}, and encoded on the calling thread in order as they complete
+ * ({@link ParallelFrames}).
  */
 public final class AnimationWriter {
 
-    /** Frames waiting for the encoder at most. */
-    private static final int QUEUE = 4;
-    private static final BufferedImage END = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    /** Threads painting an animation's frames: both cores of the machines the lab is measured on. */
+    static final int PAINTERS = 2;
+    /** Frames painted ahead of the encoder, at most. */
+    private static final int BUFFER = 6;
 
     private AnimationWriter() {
     }
 
     /**
-     * Writes {@code count} frames of {@code width × height}, frame i from {@code frames.apply(i)}.
+     * Writes the animation's frames, painted on {@value #PAINTERS} threads.
      *
      * @return the bytes written (all files of a PNG sequence)
-     * @throws InvalidInputException for an impossible size or target, or a write that failed (the
-     *         target is then as it was)
+     * @throws InvalidInputException for an impossible size or target, or a write that failed (the target
+     *         is then as it was)
      * @throws CancellationException if the progress asked to stop before the file was put in place
      *         (the target is as it was); once {@link Progress#commit committed}, it is written
      */
+    public static long write(AnimationFormat format, Path target, Animation animation, Progress progress) {
+        return write(format, target, animation.width(), animation.height(), animation.fps(),
+                animation.frameCount(), PAINTERS, () -> new Animation.Painter(animation)::frame, progress);
+    }
+
+    /**
+     * Writes {@code count} frames of {@code width × height}, frame i from {@code frames.apply(i)}, called on
+     * one thread (other than the caller's), in order.
+     *
+     * @return the bytes written (all files of a PNG sequence)
+     * @throws InvalidInputException as {@link #write(AnimationFormat, Path, Animation, Progress)}
+     * @throws CancellationException as {@link #write(AnimationFormat, Path, Animation, Progress)}
+     */
     public static long write(AnimationFormat format, Path target, int width, int height, double fps, int count,
                              IntFunction<BufferedImage> frames, Progress progress) {
+        return write(format, target, width, height, fps, count, 1, () -> frames, progress);
+    }
+
+    /** The general case: {@code painters} threads, each painting with a painter of its own from {@code painter}. */
+    static long write(AnimationFormat format, Path target, int width, int height, double fps, int count,
+                      int painters, Supplier<IntFunction<BufferedImage>> painter, Progress progress) {
         check(format, target, width, height, fps, count);
         Path temp;
         try {
@@ -53,7 +72,7 @@ public final class AnimationWriter {
             throw new InvalidInputException("Cannot write " + target + ": " + reason(e) + ".", e);
         }
         try {
-            encode(format, temp, width, height, fps, count, frames, progress);
+            encode(format, temp, width, height, fps, count, painters, painter, progress);
             long bytes = size(temp);
             progress.commitOrStop(); // the finished file goes in place: a cancel from now on is too late
             moveIntoPlace(format, temp, target);
@@ -68,76 +87,27 @@ public final class AnimationWriter {
     }
 
     private static void encode(AnimationFormat format, Path temp, int width, int height, double fps, int count,
-                               IntFunction<BufferedImage> frames, Progress progress) throws IOException {
-        BlockingQueue<BufferedImage> queue = new ArrayBlockingQueue<>(QUEUE);
-        // written by the encoder thread, read by this one: a plain array element need not become visible
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (FrameEncoder encoder = FrameEncoder.open(format, temp, width, height, fps, count)) {
-            Thread worker = new Thread(() -> {
-                try {
-                    for (int done = 0; ; ) {
-                        BufferedImage frame = queue.take();
-                        if (frame == END) {
-                            return;
-                        }
-                        encoder.frame(frame);
-                        progress.update("", ++done / (double) count);
-                    }
-                } catch (Throwable t) {
-                    failure.set(t);
-                    queue.clear();
+                               int painters, Supplier<IntFunction<BufferedImage>> painter, Progress progress)
+            throws IOException {
+        try (FrameEncoder encoder = FrameEncoder.open(format, temp, width, height, fps, count);
+             ParallelFrames frames = new ParallelFrames(count, Math.min(painters, count),
+                     Math.max(BUFFER, painters), painter, progress::cancelled)) {
+            for (int i = 0; i < count; i++) {
+                if (progress.cancelled()) {
+                    throw new CancellationException("export cancelled");
                 }
-            }, "scorefield-encoder");
-            worker.setDaemon(true);
-            worker.start();
-            boolean produced = false;
-            try {
-                for (int i = 0; i < count && failure.get() == null; i++) {
-                    if (progress.cancelled()) {
-                        throw new CancellationException("export cancelled");
-                    }
-                    BufferedImage frame = frames.apply(i);
-                    if (frame.getWidth() != width || frame.getHeight() != height) {
-                        throw new IllegalStateException("frame " + i + " is " + frame.getWidth() + "×"
-                                + frame.getHeight() + ", not " + width + "×" + height);
-                    }
-                    offer(queue, frame, failure);
+                BufferedImage frame = frames.take();
+                if (frame.getWidth() != width || frame.getHeight() != height) {
+                    throw new IllegalStateException("frame " + i + " is " + frame.getWidth() + "×"
+                            + frame.getHeight() + ", not " + width + "×" + height);
                 }
-                produced = true;
-                offer(queue, END, failure);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("export interrupted");
-            } finally {
-                if (!produced) {
-                    // stop the encoder: what it has not taken is dropped
-                    queue.clear();
-                    queue.offer(END);
-                }
-                try {
-                    worker.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            Throwable failed = failure.get();
-            if (failed instanceof IOException io) {
-                throw io;
-            } else if (failed instanceof RuntimeException r) {
-                throw r;
-            } else if (failed != null) {
-                throw new IOException(failed.toString(), failed);
+                encoder.frame(frame);
+                progress.update("", (i + 1) / (double) count);
             }
             encoder.finish();
-        }
-    }
-
-    /** Hands a frame to the encoder, waiting while it is behind, unless it failed. */
-    private static void offer(BlockingQueue<BufferedImage> queue, BufferedImage frame,
-                              AtomicReference<Throwable> failure)
-            throws InterruptedException {
-        while (failure.get() == null && !queue.offer(frame, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            // the encoder is behind
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("export interrupted");
         }
     }
 

@@ -55,9 +55,7 @@ public final class SceneAnimation {
             Animation shown = HeadlessFx.call(() -> view.export().animation());
             animation = new Animation(shown.frames(), request.width(), request.height(), request.fps(),
                     request.seconds(), request.hold(), request.overlay(), request.look());
-            Animation.Painter painter = new Animation.Painter(animation);
-            long bytes = AnimationWriter.write(request.format(), out, animation.width(), animation.height(),
-                    animation.fps(), animation.frameCount(), painter::frame, Progress.NONE);
+            long bytes = AnimationWriter.write(request.format(), out, animation, Progress.NONE);
             return new Result(animation.frameCount(), bytes, (System.nanoTime() - started) / 1e9);
         }
     }

@@ -295,9 +295,7 @@ public final class ExportState {
                 .onCancelled(() -> exported("Export cancelled; nothing was written."))
                 .start(job -> {
                     long begun = System.nanoTime();
-                    Animation.Painter painter = new Animation.Painter(animation);
-                    long bytes = AnimationWriter.write(f, out, animation.width(), animation.height(), animation.fps(),
-                            animation.frameCount(), painter::frame, job);
+                    long bytes = AnimationWriter.write(f, out, animation, job);
                     return String.format(Locale.ROOT, "Wrote %s: %d frames, %.1f MB, in %.1f s.",
                             IoReasons.fileName(out), animation.frameCount(), bytes / 1e6,
                             (System.nanoTime() - begun) / 1e9);
