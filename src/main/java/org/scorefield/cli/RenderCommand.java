@@ -30,6 +30,7 @@ import org.scorefield.app.canvas.TrajectoryRole;
 import org.scorefield.app.export.Animation;
 import org.scorefield.app.settings.AnimationFormat;
 import org.scorefield.app.export.AnimationWriter;
+import org.scorefield.app.export.VideoLibrary;
 import org.scorefield.app.settings.FrameSize;
 import org.scorefield.app.settings.Settings;
 import org.scorefield.core.InvalidInputException;
@@ -123,9 +124,9 @@ final class RenderCommand implements Callable<Integer> {
             description = "--what training: how many times the model samples as it trains (default ${DEFAULT-VALUE}).")
     int snapshots;
 
-    @Option(names = "--format", paramLabel = "<gif|mp4|apng|png>",
-            description = "GIF (one fixed palette, looping), MP4 (H.264), APNG, or a folder of PNGs (default: from "
-                    + "the file name, else gif).")
+    @Option(names = "--format", paramLabel = "<gif|mp4|webm|apng|png>",
+            description = "GIF (one fixed palette, looping), MP4 (H.264), WebM (VP9), APNG, or a folder of PNGs "
+                    + "(default: from the file name, else gif).")
     String format;
 
     @Option(names = "--size", defaultValue = "720p", paramLabel = "<720p|1080p|square|WxH>",
@@ -260,6 +261,7 @@ final class RenderCommand implements Callable<Integer> {
         json.put("frames", animation.frameCount());
         Json.put(json, "seconds", elapsed);
         json.put("bytes", bytes);
+        json.put("encoder", VideoLibrary.best().encoder(chosen));
         if (which == AnimationSubject.GUIDANCE) {
             Json.put(json, "omega_max", omegaMax);
             json.put("class", guidedClass);
@@ -324,6 +326,7 @@ final class RenderCommand implements Callable<Integer> {
         json.put("frames", result.frames());
         Json.put(json, "seconds", result.seconds());
         json.put("bytes", result.bytes());
+        json.put("encoder", VideoLibrary.best().encoder(chosen));
         Json.print(spec.commandLine().getOut(), json);
         return 0;
     }
@@ -453,11 +456,13 @@ final class RenderCommand implements Callable<Integer> {
         };
     }
 
-    /** The format a file name implies: .gif, .mp4, .png (APNG); no extension means a PNG folder. */
+    /** The format a file name implies: .gif, .mp4, .webm, .png (APNG); no extension means a PNG folder. */
     static AnimationFormat fromName(Path out) {
         String name = IoReasons.fileName(out).toLowerCase(Locale.ROOT);
         if (name.endsWith(".mp4")) {
             return AnimationFormat.MP4;
+        } else if (name.endsWith(".webm")) {
+            return AnimationFormat.WEBM;
         } else if (name.endsWith(".png") || name.endsWith(".apng")) {
             return AnimationFormat.APNG;
         } else if (!name.contains(".")) {

@@ -83,6 +83,23 @@ class RenderCommandTest {
         assertFalse(Files.exists(mp4));
         assertEquals(AnimationFormat.PNG, RenderCommand.fromName(dir.resolve("frames")));
         assertEquals(AnimationFormat.MP4, RenderCommand.fromName(dir.resolve("a.MP4")));
+        assertEquals(AnimationFormat.WEBM, RenderCommand.fromName(dir.resolve("a.webm")));
+    }
+
+    @Test
+    void aWebmAndAnMp4SayWhichEncoderWroteThem() throws IOException {
+        for (String name : new String[] {"s.webm", "s.mp4"}) {
+            Path out = dir.resolve(name);
+            CliRun r = CliRun.of("render", "--oracle", "8gaussians", "--what", "sampling", "--size", "160x96",
+                    "--fps", "10", "--seconds", "1", "--n", "200", "--steps", "8", "--out", out.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(name.substring(2), r.json().get("format").asText(), "from the file name");
+            assertEquals(Files.size(out), r.json().get("bytes").asLong());
+            String encoder = r.json().get("encoder").asText();
+            assertTrue(encoder.matches(name.endsWith("webm") ? "libvpx-vp9 \\(FFmpeg .+\\)"
+                    : "lib(openh264|x264) \\(FFmpeg .+\\)"), encoder);
+            assertTrue(r.err().isBlank(), "FFmpeg's own log stays quiet: " + r.err());
+        }
     }
 
     @Test

@@ -22,7 +22,9 @@ import org.scorefield.core.io.AtomicFiles;
  *
  * <p>An {@link Animation}'s frames are painted on {@value #PAINTERS} threads, each with its own
  * {@link Animation.Painter}, and encoded on the calling thread in order as they complete
- * ({@link ParallelFrames}).
+ * ({@link ParallelFrames}); FFmpeg's encoders add threads of their own. MP4 and WebM go through FFmpeg
+ * when it loads here and MP4 through jcodec otherwise ({@link VideoLibrary}): {@link VideoLibrary#encoder}
+ * says which, for the caller to report.
  */
 public final class AnimationWriter {
 
@@ -35,16 +37,22 @@ public final class AnimationWriter {
     }
 
     /**
-     * Writes the animation's frames, painted on {@value #PAINTERS} threads.
+     * Writes the animation's frames, painted on {@value #PAINTERS} threads, with the best video library here.
      *
      * @return the bytes written (all files of a PNG sequence)
-     * @throws InvalidInputException for an impossible size or target, or a write that failed (the target
-     *         is then as it was)
+     * @throws InvalidInputException for an impossible size or target, a format this computer cannot write,
+     *         or a write that failed (the target is then as it was)
      * @throws CancellationException if the progress asked to stop before the file was put in place
      *         (the target is as it was); once {@link Progress#commit committed}, it is written
      */
     public static long write(AnimationFormat format, Path target, Animation animation, Progress progress) {
-        return write(format, target, animation.width(), animation.height(), animation.fps(),
+        return write(format, VideoLibrary.best(), target, animation, progress);
+    }
+
+    /** {@link #write(AnimationFormat, Path, Animation, Progress)} with this video library (the bench's reference). */
+    public static long write(AnimationFormat format, VideoLibrary video, Path target, Animation animation,
+                             Progress progress) {
+        return write(format, video, target, animation.width(), animation.height(), animation.fps(),
                 animation.frameCount(), PAINTERS, () -> new Animation.Painter(animation)::frame, progress);
     }
 
@@ -58,13 +66,13 @@ public final class AnimationWriter {
      */
     public static long write(AnimationFormat format, Path target, int width, int height, double fps, int count,
                              IntFunction<BufferedImage> frames, Progress progress) {
-        return write(format, target, width, height, fps, count, 1, () -> frames, progress);
+        return write(format, VideoLibrary.best(), target, width, height, fps, count, 1, () -> frames, progress);
     }
 
     /** The general case: {@code painters} threads, each painting with a painter of its own from {@code painter}. */
-    static long write(AnimationFormat format, Path target, int width, int height, double fps, int count,
-                      int painters, Supplier<IntFunction<BufferedImage>> painter, Progress progress) {
-        check(format, target, width, height, fps, count);
+    static long write(AnimationFormat format, VideoLibrary video, Path target, int width, int height, double fps,
+                      int count, int painters, Supplier<IntFunction<BufferedImage>> painter, Progress progress) {
+        check(format, video, target, width, height, fps, count);
         Path temp;
         try {
             temp = AtomicFiles.createTempBeside(target, format == AnimationFormat.PNG);
@@ -72,7 +80,7 @@ public final class AnimationWriter {
             throw new InvalidInputException("Cannot write " + target + ": " + reason(e) + ".", e);
         }
         try {
-            encode(format, temp, width, height, fps, count, painters, painter, progress);
+            encode(format, video, temp, width, height, fps, count, painters, painter, progress);
             long bytes = size(temp);
             progress.commitOrStop(); // the finished file goes in place: a cancel from now on is too late
             moveIntoPlace(format, temp, target);
@@ -86,10 +94,10 @@ public final class AnimationWriter {
         }
     }
 
-    private static void encode(AnimationFormat format, Path temp, int width, int height, double fps, int count,
-                               int painters, Supplier<IntFunction<BufferedImage>> painter, Progress progress)
-            throws IOException {
-        try (FrameEncoder encoder = FrameEncoder.open(format, temp, width, height, fps, count);
+    private static void encode(AnimationFormat format, VideoLibrary video, Path temp, int width, int height,
+                               double fps, int count, int painters, Supplier<IntFunction<BufferedImage>> painter,
+                               Progress progress) throws IOException {
+        try (FrameEncoder encoder = FrameEncoder.open(format, video, temp, width, height, fps, count);
              ParallelFrames frames = new ParallelFrames(count, Math.min(painters, count),
                      Math.max(BUFFER, painters), painter, progress::cancelled)) {
             for (int i = 0; i < count; i++) {
@@ -111,11 +119,15 @@ public final class AnimationWriter {
         }
     }
 
-    private static void check(AnimationFormat format, Path target, int width, int height, double fps, int count) {
+    private static void check(AnimationFormat format, VideoLibrary video, Path target, int width, int height,
+                              double fps, int count) {
+        InvalidInputException.require(video.writes(format), video.refusal(format));
         InvalidInputException.require(width >= 16 && height >= 16 && width <= 7680 && height <= 4320,
                 "The size must lie between 16×16 and 7680×4320, got " + width + "×" + height + ".");
         InvalidInputException.require(format != AnimationFormat.MP4 || (width % 2 == 0 && height % 2 == 0),
                 "MP4 (H.264) needs an even width and height, got " + width + "×" + height + ".");
+        InvalidInputException.require(format != AnimationFormat.WEBM || (width % 2 == 0 && height % 2 == 0),
+                "WebM (VP9, 4:2:0) needs an even width and height, got " + width + "×" + height + ".");
         InvalidInputException.require(fps >= 1 && fps <= 120, "The frame rate must lie between 1 and 120, got "
                 + fps + ".");
         InvalidInputException.require(format != AnimationFormat.GIF || fps <= GifEncoder.MAX_FPS,

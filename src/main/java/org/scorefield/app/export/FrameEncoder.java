@@ -25,17 +25,25 @@ public interface FrameEncoder extends AutoCloseable {
     /**
      * An encoder of this format.
      *
+     * @param video  which library writes MP4 and WebM (jcodec writes no WebM: {@link VideoLibrary#writes})
      * @param path   where to write (a file; a folder for {@link AnimationFormat#PNG})
      * @param width  frame width in pixels
      * @param height frame height
      * @param fps    frames per second
      * @param frames the number of frames that will follow (APNG writes it first)
      */
-    static FrameEncoder open(AnimationFormat format, Path path, int width, int height, double fps, int frames)
-            throws IOException {
+    static FrameEncoder open(AnimationFormat format, VideoLibrary video, Path path, int width, int height, double fps,
+                             int frames) throws IOException {
         return switch (format) {
             case GIF -> new GifEncoder(path, fps);
-            case MP4 -> new Mp4Encoder(path, width, height, fps);
+            case MP4 -> video == VideoLibrary.FFMPEG ? new FfmpegEncoder(format, path, width, height, fps)
+                    : new Mp4Encoder(path, width, height, fps);
+            case WEBM -> {
+                if (video != VideoLibrary.FFMPEG) {
+                    throw new IllegalStateException(video.refusal(format));
+                }
+                yield new FfmpegEncoder(format, path, width, height, fps);
+            }
             case APNG -> new ApngEncoder(path, width, height, fps, frames);
             case PNG -> new PngSequenceEncoder(path);
         };

@@ -21,7 +21,8 @@ import org.jcodec.scale.ColorUtil;
 import org.jcodec.scale.Transform;
 
 /**
- * H.264 in MP4 through jcodec, pure Java (docs/platform.md §5.2: a valid baseline stream), with jcodec's
+ * H.264 in MP4 through jcodec, pure Java: the fallback where FFmpeg's native library cannot load
+ * ({@link VideoLibrary}; docs/platform.md §5.2: a valid baseline stream, ten times larger), with jcodec's
  * encoder and muxer used directly rather than its {@code AWTSequenceEncoder}, so that the motion
  * search can be narrowed: canvas frames change by a few pixels between frames, and a search range
  * of {@value #MOTION_SEARCH} pixels instead of 16 encodes a 1280×720 frame in about 39 ms instead of

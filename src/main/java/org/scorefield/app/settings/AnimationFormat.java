@@ -6,8 +6,10 @@ import org.scorefield.core.Identified;
 public enum AnimationFormat implements Identified {
     /** Animated GIF with one fixed 256-colour palette, looping forever. */
     GIF("gif", ".gif"),
-    /** H.264 in an MP4 container (jcodec, baseline profile). */
+    /** H.264 in an MP4 container (FFmpeg; jcodec where FFmpeg cannot load). */
     MP4("mp4", ".mp4"),
+    /** VP9 in a WebM container (FFmpeg's libvpx). */
+    WEBM("webm", ".webm"),
     /** Animated PNG (lossless, full colour), looping forever. */
     APNG("apng", ".png"),
     /** One PNG per frame, {@code frame_00000.png} …, in a folder. */

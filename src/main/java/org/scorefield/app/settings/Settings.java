@@ -440,11 +440,13 @@ public final class Settings {
     public static final Setting<AnimationFormat> FORMAT = choice("export.format", AnimationFormat.class,
             AnimationFormat.MP4, f -> switch (f) {
                 case MP4 -> "MP4 (H.264)";
+                case WEBM -> "WebM (VP9)";
                 case GIF -> "GIF (looping)";
                 case APNG -> "animated PNG";
                 case PNG -> "PNG frames (a folder)";
-            }, "Format", "MP4 for slides, GIF for a web page (one fixed palette, looping), animated PNG (lossless), "
-                    + "or one PNG per frame.").notInScene().build();
+            }, "Format", "MP4 for slides and mail, WebM for a web page's video, GIF for a web page "
+                    + "(one fixed palette, looping), animated PNG (lossless), or one PNG per frame.")
+            .notInScene().build();
     public static final Setting<FrameSize> FRAME_SIZE = choice("export.size", FrameSize.class, FrameSize.HD720,
             FrameSize::toString, "Size", "Frame size in pixels.").notInScene().build();
     public static final Setting<Integer> FPS = integers("export.fps", 30, List.of(24, 30, 60), f -> f + " fps",

@@ -18,6 +18,7 @@ import org.scorefield.app.frame.FrameComposer;
 import org.scorefield.app.jobs.Jobs;
 import org.scorefield.app.jobs.Lane;
 import org.scorefield.app.export.GuidanceSweepContent;
+import org.scorefield.app.export.VideoLibrary;
 import org.scorefield.app.model.DataState;
 import org.scorefield.app.model.DenoiserChoice;
 import org.scorefield.app.model.GuidanceChoice;
@@ -296,10 +297,19 @@ public final class ExportState {
                 .start(job -> {
                     long begun = System.nanoTime();
                     long bytes = AnimationWriter.write(f, out, animation, job);
-                    return String.format(Locale.ROOT, "Wrote %s: %d frames, %.1f MB, in %.1f s.",
+                    return String.format(Locale.ROOT, "Wrote %s: %d frames, %.1f MB, in %.1f s.%s",
                             IoReasons.fileName(out), animation.frameCount(), bytes / 1e6,
-                            (System.nanoTime() - begun) / 1e9);
+                            (System.nanoTime() - begun) / 1e9, encodedBy(f));
                 }, this::exported);
+    }
+
+    /**
+     * What encoded a video, after the status's sentence: " Encoded by libx264 (FFmpeg 5.0)." or, where
+     * FFmpeg could not load, " Encoded by jcodec (FFmpeg could not load: …)."; nothing for the image formats.
+     */
+    static String encodedBy(AnimationFormat format) {
+        return format == AnimationFormat.MP4 || format == AnimationFormat.WEBM
+                ? " Encoded by " + VideoLibrary.best().encoder(format) + "." : "";
     }
 
     private void exported(String message) {

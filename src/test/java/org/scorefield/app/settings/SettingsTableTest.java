@@ -186,6 +186,11 @@ class SettingsTableTest {
                 Settings.SECONDS.max()));
         assertEquals(AnimationSubject.SAMPLING, Settings.ANIMATION.defaultValue());
         assertEquals(AnimationFormat.MP4, Settings.FORMAT.defaultValue());
+        assertEquals(List.of("gif", "mp4", "webm", "apng", "png"),
+                Settings.FORMAT.choices().stream().map(AnimationFormat::id).toList(), "WebM offered beside MP4");
+        assertEquals("WebM (VP9)", Settings.FORMAT.display(AnimationFormat.WEBM));
+        assertEquals(AnimationFormat.WEBM, AnimationFormat.fromId("webm"));
+        assertEquals(".webm", AnimationFormat.WEBM.extension());
         assertEquals(FrameSize.HD720, Settings.FRAME_SIZE.defaultValue());
         // the Langevin lesson's values (docs/math.md §5.13) and the fixed-ε data layer of before
         assertEquals(List.of(0.002, 1000, 0.1), List.of(Settings.LANGEVIN_STEP.defaultValue(),
