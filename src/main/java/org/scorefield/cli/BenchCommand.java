@@ -16,6 +16,7 @@ import org.scorefield.app.canvas.TrajectoryRole;
 import org.scorefield.app.export.Animation;
 import org.scorefield.app.settings.AnimationFormat;
 import org.scorefield.app.export.AnimationWriter;
+import org.scorefield.app.export.VideoLibrary;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.Progress;
 import org.scorefield.core.data.DataDistribution;
@@ -100,7 +101,8 @@ final class BenchCommand implements Callable<Integer> {
     Boolean reflow;
 
     @Option(names = "--export", negatable = true, description = "Time a 10 s, 30 fps, 1280×720 sampling animation "
-            + "as MP4 and as GIF (about 30 s; on by default, off with --quick).")
+            + "as MP4 and WebM (FFmpeg), MP4 by jcodec for reference, and GIF (about 40 s; on by default, off with "
+            + "--quick).")
     Boolean export;
 
     /** Untimed frames before the frame-time measurement. */
@@ -373,9 +375,15 @@ final class BenchCommand implements Callable<Integer> {
         Json.put(json, "reflow_sw2_1step_ratio_1", one.metrics().oneStepRatio());
     }
 
+    /** Frames painted untimed before the export benchmark. */
+    static final int EXPORT_WARMUP = 60;
+
     /**
      * The export target: 10 s at 30 fps and 1280×720 of Heun's trajectories (1,000 samples, 40 paths)
-     * on the 8gaussians oracle, written as MP4 and as GIF; wall time of each, rendering included.
+     * on the 8gaussians oracle, written as MP4 and WebM (FFmpeg), as MP4 by jcodec (the reference the
+     * FFmpeg figures are divided by) and as GIF; wall time of each, rendering included, after
+     * {@value #EXPORT_WARMUP} frames painted untimed ({@code export_warmup_s}) and FFmpeg's native library
+     * loaded (timed apart: {@code export_ffmpeg_load_s}).
      */
     private void export(ObjectNode json) {
         HeadlessFx.start();
@@ -387,21 +395,58 @@ final class BenchCommand implements Callable<Integer> {
                 Animation.sampling(run.trajectories(), 40,
                         TrajectoryRole.ODE, heun.kind().displayName(), run.nfe(), null),
                 1280, 720, 30, 10, 0.5, true, Look.DEFAULT);
-        for (var format : new AnimationFormat[] {
-            AnimationFormat.MP4, AnimationFormat.GIF}) {
+        // untimed: the painter's first frames (JIT, the toolkit's first canvas), which a window has painted long
+        // before its first export; the time is reported apart
+        long warming = System.nanoTime();
+        var warm = new Animation.Painter(animation);
+        for (int i = 0; i < EXPORT_WARMUP; i++) {
+            warm.frame(i * animation.frameCount() / EXPORT_WARMUP);
+        }
+        Json.put(json, "export_warmup_s", (System.nanoTime() - warming) / 1e9);
+        long loading = System.nanoTime();
+        VideoLibrary best = VideoLibrary.best();
+        Json.put(json, "export_ffmpeg_load_s", (System.nanoTime() - loading) / 1e9);
+        Json.put(json, "export_load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
+        record Target(String name, AnimationFormat format, VideoLibrary video) { }
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("mp4", AnimationFormat.MP4, best));
+        if (best.writes(AnimationFormat.WEBM)) {
+            targets.add(new Target("webm", AnimationFormat.WEBM, best));
+        }
+        if (best != VideoLibrary.JCODEC) {
+            targets.add(new Target("jcodec", AnimationFormat.MP4, VideoLibrary.JCODEC));
+        }
+        targets.add(new Target("gif", AnimationFormat.GIF, best));
+        java.util.Map<String, double[]> measured = new java.util.HashMap<>();
+        for (Target target : targets) {
             Path out = null;
             try {
-                out = Files.createTempFile("scorefield-bench-", format.extension());
+                out = Files.createTempFile("scorefield-bench-", target.format().extension());
                 long started = System.nanoTime();
-                long bytes = AnimationWriter.write(format, out, animation, Progress.NONE);
-                Json.put(json, "export_" + format.id() + "_s", (System.nanoTime() - started) / 1e9);
-                json.put("export_" + format.id() + "_bytes", bytes);
+                long bytes = AnimationWriter.write(target.format(), target.video(), out, animation, Progress.NONE);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                measured.put(target.name(), new double[] {seconds, bytes});
+                Json.put(json, "export_" + target.name() + "_s", seconds);
+                json.put("export_" + target.name() + "_bytes", bytes);
+                if (target.format() != AnimationFormat.GIF) {
+                    json.put("export_" + target.name() + "_encoder", target.video().encoder(target.format()));
+                }
             } catch (IOException e) {
                 throw new InvalidInputException("The export benchmark cannot write a temporary file: " + e.getMessage());
             } finally {
                 if (out != null) {
                     out.toFile().delete();
                 }
+            }
+        }
+        VideoLibrary.ffmpegProblem().ifPresent(why -> json.put("export_webm_skipped", "FFmpeg could not load: " + why));
+        double[] jcodec = measured.get("jcodec");
+        for (String name : new String[] {"mp4", "webm"}) {
+            double[] m = measured.get(name);
+            if (jcodec != null && m != null) {
+                Json.put(json, "export_" + name + "_speedup_vs_jcodec", jcodec[0] / m[0]);
+                Json.put(json, "export_" + name + "_size_vs_jcodec", m[1] / jcodec[1]);
             }
         }
         json.put("export_frames", animation.frameCount());
