@@ -64,6 +64,8 @@ final class BenchCommand implements Callable<Integer> {
     static final double QUALITY_FACTOR = 1.5;
     static final int GRID = 64;
     static final int WARMUP_STEPS = 500;
+    /** Training steps per timed block. */
+    static final int BLOCK_STEPS = 25;
     /** Training steps between two quality checks. */
     static final int CHECK_EVERY = 250;
 
@@ -105,6 +107,19 @@ final class BenchCommand implements Callable<Integer> {
             + "--quick).")
     Boolean export;
 
+    @Option(names = "--pytorch", paramLabel = "SCRIPT", description = "Also time the default recipe in PyTorch "
+            + "(bench/pytorch_reference.py) in rounds alternating with Scorefield's own blocks: pytorch_ms_per_step "
+            + "and pytorch_ratio (its time over Scorefield's).")
+    Path pytorch;
+
+    @Option(names = "--python", defaultValue = PytorchRace.DEFAULT_PYTHON, paramLabel = "PATH",
+            description = "The interpreter that runs --pytorch (default ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(names = "--pytorch-threads", defaultValue = "1", paramLabel = "N",
+            description = "torch.set_num_threads of the --pytorch script (default ${DEFAULT-VALUE}).")
+    int pytorchThreads;
+
     /** Untimed frames before the frame-time measurement. */
     static final int FRAME_WARMUP = 60;
 
@@ -112,6 +127,11 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         InvalidInputException.require(maxSeconds > 0 && maxSeconds <= 3600,
                 "--max-seconds must lie in (0, 3600], got " + maxSeconds + ".");
+        if (pytorch != null) {
+            PytorchRace.requireScript(pytorch);
+            InvalidInputException.require(pytorchThreads >= 1 && pytorchThreads <= 64,
+                    "--pytorch-threads must lie between 1 and 64, got " + pytorchThreads + ".");
+        }
         Nd4jRuntime.ensureConfigured();
         ObjectNode json = Json.object();
         json.put("quick", quick);
@@ -129,6 +149,9 @@ final class BenchCommand implements Callable<Integer> {
         model.put("learning_rate", settings.learningRate());
         if (!skipSpeed) {
             speed(json, arch, settings);
+        }
+        if (pytorch != null) {
+            pytorch(json, arch, settings);
         }
         if (table) {
             json.set("quality_table", qualityTable(arch, settings));
@@ -165,7 +188,7 @@ final class BenchCommand implements Callable<Integer> {
         GemmCeiling ceiling = GemmCeiling.ofTrainingStep(arch, settings.batch(), threads);
         GemmCeiling singleCeiling = threads > 1 ? GemmCeiling.ofTrainingStep(arch, settings.batch(), 1) : ceiling;
         int blocks = quick ? 7 : 21;
-        int perBlock = 25;
+        int perBlock = BLOCK_STEPS;
         // Warm-up: the JIT compiles the step's Java loops within a few hundred steps.
         for (int k = 0; k < WARMUP_STEPS; k++) {
             trainer.step();
@@ -265,6 +288,19 @@ final class BenchCommand implements Callable<Integer> {
             trainer.step();
         }
         return (System.nanoTime() - start) / 1e9 / steps;
+    }
+
+    /**
+     * The default step against the same recipe in PyTorch ({@link PytorchRace}): 3 rounds (5 without
+     * --quick) of 5 Scorefield blocks, then the script's 5 blocks, after the same warm-up.
+     */
+    private void pytorch(ObjectNode json, Architecture arch, TrainingSettings settings) {
+        Trainer trainer = new Trainer(DatasetPreset.MOONS,
+                Parameterization.of(Objective.DEFAULT, ScheduleKind.VP.createDefault()), arch, settings);
+        for (int k = 0; k < WARMUP_STEPS; k++) {
+            trainer.step();
+        }
+        new PytorchRace(pytorch, python, pytorchThreads).run(trainer, quick ? 3 : 5, 5, arch.parameterCount(), json);
     }
 
     /** Points of the held-out NLL. */
