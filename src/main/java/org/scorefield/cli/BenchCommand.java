@@ -175,16 +175,8 @@ final class BenchCommand implements Callable<Integer> {
         // Training speed against the matrix-product ceiling, in alternating blocks: on the threads
         // the command line trains with, and on one thread (what the window uses)
         int threads = TrainingThreads.current();
-        Trainer trainer = new Trainer(moons, Parameterization.of(Objective.DEFAULT, vp), arch, settings);
-        Trainer single = trainer;
-        if (threads > 1) {
-            TrainingThreads.use(1);
-            try {
-                single = new Trainer(moons, Parameterization.of(Objective.DEFAULT, vp), arch, settings);
-            } finally {
-                TrainingThreads.use(threads);
-            }
-        }
+        Trainer trainer = defaultTrainer(arch, settings, threads);
+        Trainer single = threads > 1 ? defaultTrainer(arch, settings, 1) : trainer;
         GemmCeiling ceiling = GemmCeiling.ofTrainingStep(arch, settings.batch(), threads);
         GemmCeiling singleCeiling = threads > 1 ? GemmCeiling.ofTrainingStep(arch, settings.batch(), 1) : ceiling;
         int blocks = quick ? 7 : 21;
@@ -295,12 +287,28 @@ final class BenchCommand implements Callable<Integer> {
      * --quick) of 5 Scorefield blocks, then the script's 5 blocks, after the same warm-up.
      */
     private void pytorch(ObjectNode json, Architecture arch, TrainingSettings settings) {
-        Trainer trainer = new Trainer(DatasetPreset.MOONS,
-                Parameterization.of(Objective.DEFAULT, ScheduleKind.VP.createDefault()), arch, settings);
+        Trainer trainer = defaultTrainer(arch, settings, TrainingThreads.current());
+        Trainer single = TrainingThreads.current() > 1 ? defaultTrainer(arch, settings, 1) : trainer;
         for (int k = 0; k < WARMUP_STEPS; k++) {
             trainer.step();
+            if (single != trainer) {
+                single.step();
+            }
         }
-        new PytorchRace(pytorch, python, pytorchThreads).run(trainer, quick ? 3 : 5, 5, arch.parameterCount(), json);
+        new PytorchRace(pytorch, python, pytorchThreads).run(trainer, single, quick ? 3 : 5, 5, arch.parameterCount(),
+                json);
+    }
+
+    /** The default model's trainer on moons, stepping on the given threads. */
+    private static Trainer defaultTrainer(Architecture arch, TrainingSettings settings, int threads) {
+        int before = TrainingThreads.current();
+        TrainingThreads.use(threads);
+        try {
+            return new Trainer(DatasetPreset.MOONS,
+                    Parameterization.of(Objective.DEFAULT, ScheduleKind.VP.createDefault()), arch, settings);
+        } finally {
+            TrainingThreads.use(before);
+        }
     }
 
     /** Points of the held-out NLL. */
@@ -362,15 +370,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private void frame(ObjectNode json, Architecture arch, TrainingSettings settings) {
         // the window trains on one thread and draws on the other core
-        int threads = TrainingThreads.current();
-        TrainingThreads.use(1);
-        Trainer trainer;
-        try {
-            trainer = new Trainer(DatasetPreset.MOONS,
-                    Parameterization.of(Objective.DEFAULT, ScheduleKind.VP.createDefault()), arch, settings);
-        } finally {
-            TrainingThreads.use(threads);
-        }
+        Trainer trainer = defaultTrainer(arch, settings, 1);
         FrameBench.Result r = FrameBench.run(trainer, FRAME_WARMUP, quick ? 60 : 200);
         Json.put(json, "frame_ms", r.frameMs());
         Json.put(json, "frame_paint_ms", r.paintMs());

@@ -46,20 +46,18 @@ final class PytorchRace {
     }
 
     /**
-     * Runs {@code rounds} alternating rounds with a warmed-up trainer and writes the {@code pytorch_…}
-     * figures into json.
+     * Runs {@code rounds} alternating rounds with warmed-up trainers (the command line's, then one on
+     * one thread unless it is the same) and writes the {@code pytorch_…} figures into json.
      */
-    void run(Trainer trainer, int rounds, int blocks, int parameters, ObjectNode json) {
+    void run(Trainer trainer, Trainer single, int rounds, int blocks, int parameters, ObjectNode json) {
         List<Double> ours = new ArrayList<>();
+        List<Double> oursSingle = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
         JsonNode last = null;
         for (int r = 0; r < rounds; r++) {
-            for (int b = 0; b < blocks; b++) {
-                long start = System.nanoTime();
-                for (int k = 0; k < BenchCommand.BLOCK_STEPS; k++) {
-                    trainer.step();
-                }
-                ours.add((System.nanoTime() - start) / 1e6 / BenchCommand.BLOCK_STEPS);
+            timeBlocks(trainer, blocks, ours);
+            if (single != trainer) {
+                timeBlocks(single, blocks, oursSingle);
             }
             String error;
             try {
@@ -79,11 +77,25 @@ final class PytorchRace {
         Json.put(json, "pytorch_ms_per_step", pytorchMs);
         Json.put(json, "pytorch_train_ms_per_step", scorefieldMs);
         Json.put(json, "pytorch_ratio", pytorchMs / scorefieldMs);
+        double singleMs = single != trainer ? median(oursSingle) : scorefieldMs;
+        Json.put(json, "pytorch_train_ms_per_step_1_thread", singleMs);
+        Json.put(json, "pytorch_ratio_1_thread", pytorchMs / singleMs);
         json.put("pytorch_torch", last.path("torch").asText());
         json.put("pytorch_threads", last.path("threads").asInt());
         json.put("pytorch_blas", last.path("blas").asText("unknown"));
         json.put("pytorch_rounds", rounds);
         json.put("pytorch_blocks_per_round", blocks);
+    }
+
+    /** Appends the milliseconds per step of {@code blocks} blocks of the trainer's steps. */
+    private static void timeBlocks(Trainer trainer, int blocks, List<Double> out) {
+        for (int b = 0; b < blocks; b++) {
+            long start = System.nanoTime();
+            for (int k = 0; k < BenchCommand.BLOCK_STEPS; k++) {
+                trainer.step();
+            }
+            out.add((System.nanoTime() - start) / 1e6 / BenchCommand.BLOCK_STEPS);
+        }
     }
 
     /** Why the script's answer cannot be used, or null when it can. */
