@@ -13,7 +13,7 @@ import java.util.function.IntConsumer;
  *
  * <p>The policy is the process's: one thread by default (a window draws on the other core), every
  * core up to {@value #SHARDS} for the command line ({@link #useAvailableCores}). On this 2-core
- * machine a step on two threads took 0.55× of a step on one (docs/platform.md §4.6).
+ * machine a step on two threads took 0.66–0.69× of a step on one (docs/platform.md §4.6).
  */
 public final class TrainingThreads {
 
