@@ -55,11 +55,11 @@ final class TrainingTimes {
         }
     }
 
-    /** t from the values of {@link #drawUniforms} (EDM's are replaced by their normals). */
+    /** t from the values of {@link #drawUniforms} (EDM's first normal of the pair; the second is unused). */
     double time(double[] drawn, int offset) {
         if (parameterization.objective() == Objective.EDM) {
-            SeededRandom.gaussianPair(drawn, offset);
-            double ratio = Math.exp(EdmPreconditioning.P_MEAN + EdmPreconditioning.P_STD * drawn[offset]);
+            double normal = SeededRandom.firstGaussian(drawn, offset);
+            double ratio = Math.exp(EdmPreconditioning.P_MEAN + EdmPreconditioning.P_STD * normal);
             double t = parameterization.schedule().tOfNoiseToSignal(ratio);
             return Math.min(high, Math.max(low, Double.isNaN(t) ? high : t));
         }

@@ -73,6 +73,14 @@ public final class SeededRandom {
         out[offset + 1] = uniform.nextDouble();
     }
 
+    /**
+     * The first of the two normals {@link #gaussianPair} makes from the uniforms at
+     * {@code drawn[offset]}, {@code drawn[offset + 1]} (the same bits), without the second's sine.
+     */
+    public static double firstGaussian(double[] drawn, int offset) {
+        return StrictMath.sqrt(-2.0 * StrictMath.log(drawn[offset])) * StrictMath.cos(2.0 * StrictMath.PI * drawn[offset + 1]);
+    }
+
     /** Replaces the uniforms of {@link #nextGaussianUniforms} in place by their two normals. */
     public static void gaussianPair(double[] out, int offset) {
         double r = StrictMath.sqrt(-2.0 * StrictMath.log(out[offset]));
