@@ -25,8 +25,10 @@ public final class ScorefieldApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        org.scorefield.StartupProbe.mark("toolkit");
         Dimension2D size = initialSize(Screen.getPrimary().getVisualBounds());
-        show(stage, size.getWidth(), size.getHeight());
+        ExplorerView explorer = show(stage, size.getWidth(), size.getHeight());
+        FirstFrameProbe.attach(stage, explorer.model());
     }
 
     /**
@@ -35,7 +37,9 @@ public final class ScorefieldApp extends Application {
      */
     public static ExplorerView show(Stage stage, double width, double height) {
         ExplorerModel model = new ExplorerModel(org.scorefield.app.jobs.Jobs.withThreads(javafx.application.Platform::runLater));
+        org.scorefield.StartupProbe.mark("model");
         ExplorerView explorer = new ExplorerView(model);
+        org.scorefield.StartupProbe.mark("view");
         Scene scene = new Scene(explorer, width, height);
         scene.getStylesheets().add(ScorefieldApp.class.getResource("scorefield.css").toExternalForm());
         applyLook(scene, model.view().lookProperty().get());
@@ -62,6 +66,7 @@ public final class ScorefieldApp extends Application {
             model.close();
         });
         stage.show();
+        org.scorefield.StartupProbe.mark("shown");
         explorer.focusTimeSlider();
         session.findCrashed(crashed -> offerRestore(stage, session, crashed));
         return explorer;

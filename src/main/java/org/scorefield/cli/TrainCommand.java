@@ -258,6 +258,9 @@ final class TrainCommand implements Callable<Integer> {
         long started = System.nanoTime();
         for (int k = 0; k < steps && trainer.failure().isEmpty(); k++) {
             trainer.step();
+            if (k == 0) {
+                org.scorefield.StartupProbe.mark("first_step");
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         trainer.failure().ifPresent(why -> {
