@@ -56,7 +56,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "the window's one) and its share of the "
                 + "matrix-product ceiling, time to quality on moons, sampling and field-evaluation times.",
             "Prints {\"train_ms_per_step\",\"train_threads\",\"train_ms_per_step_1_thread\",\"model_gflops\",\"gemm_gflops\",\"efficiency\",\"time_to_quality_s\","
-                    + "\"sample_ms\",\"grid_eval_ms\",\"nll_ms\",\"map_ms\",\"frame_ms\",…}; with --table also the quality of every preset × objective."},
+                    + "\"sample_ms\",\"grid_eval_ms\",\"nll_ms\",\"map_ms\",\"frame_ms\",…}; with --table also the quality of every preset × objective; "
+                    + "with --startup \"startup_window_s\",\"startup_window_first_step_s\",\"startup_cli_first_step_s\",\"train_process_s\"."},
         footer = {"", "Examples:", "  scorefield bench --quick", "  scorefield bench --table --heads eps,edm"})
 final class BenchCommand implements Callable<Integer> {
 
@@ -120,6 +121,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "torch.set_num_threads of the --pytorch script (default ${DEFAULT-VALUE}).")
     int pytorchThreads;
 
+    @Option(names = "--startup", description = "Also time start-up in fresh processes of this program, alternating: "
+            + "the window's first frame and its first training step, and a whole 'train --data moons --steps 2000' "
+            + "(--startup-runs of each, medians; about a minute).")
+    boolean startup;
+
+    @Option(names = "--startup-runs", defaultValue = "5", paramLabel = "N",
+            description = "Processes of each kind for --startup (default ${DEFAULT-VALUE}).")
+    int startupRuns;
+
     /**
      * Untimed frames before the frame-time measurement (about 3 s): a window that has been open a
      * while runs compiled code; with 60, the JIT still compiled the trainer's and painter's loops
@@ -136,6 +146,8 @@ final class BenchCommand implements Callable<Integer> {
             InvalidInputException.require(pytorchThreads >= 1 && pytorchThreads <= 64,
                     "--pytorch-threads must lie between 1 and 64, got " + pytorchThreads + ".");
         }
+        InvalidInputException.require(startupRuns >= 1 && startupRuns <= 50,
+                "--startup-runs must lie in [1, 50], got " + startupRuns + ".");
         Nd4jRuntime.ensureConfigured();
         ObjectNode json = Json.object();
         json.put("quick", quick);
@@ -168,6 +180,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (export == null ? !quick : export) {
             export(json);
+        }
+        if (startup) {
+            StartupBench.run(json, startupRuns);
         }
         Json.print(spec.commandLine().getOut(), json);
         return 0;
