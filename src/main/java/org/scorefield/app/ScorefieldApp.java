@@ -27,8 +27,9 @@ public final class ScorefieldApp extends Application {
     public void start(Stage stage) {
         org.scorefield.StartupProbe.mark("toolkit");
         Dimension2D size = initialSize(Screen.getPrimary().getVisualBounds());
-        ExplorerView explorer = show(stage, size.getWidth(), size.getHeight());
+        ExplorerView explorer = show(stage, size.getWidth(), size.getHeight(), true);
         FirstFrameProbe.attach(stage, explorer.model());
+        explorer.finishQuickStart();
     }
 
     /**
@@ -36,9 +37,18 @@ public final class ScorefieldApp extends Application {
      * training and the background work.
      */
     public static ExplorerView show(Stage stage, double width, double height) {
+        return show(stage, width, height, false);
+    }
+
+    /**
+     * @param quickStart leave the side panel's sections below its first screen for
+     *        {@link ExplorerView#finishQuickStart()} (the window as a user starts it; tests and
+     *        headless renders build everything at once)
+     */
+    static ExplorerView show(Stage stage, double width, double height, boolean quickStart) {
         ExplorerModel model = new ExplorerModel(org.scorefield.app.jobs.Jobs.withThreads(javafx.application.Platform::runLater));
         org.scorefield.StartupProbe.mark("model");
-        ExplorerView explorer = new ExplorerView(model);
+        ExplorerView explorer = new ExplorerView(model, quickStart);
         org.scorefield.StartupProbe.mark("view");
         Scene scene = new Scene(explorer, width, height);
         scene.getStylesheets().add(ScorefieldApp.class.getResource("scorefield.css").toExternalForm());

@@ -58,12 +58,23 @@ public final class ExplorerView extends BorderPane {
     private javafx.scene.control.MenuButton lessonMenu;
     private final LessonMenu lessonCommands;
     private SessionSection sessionSection;
+    private final boolean quickStart;
+    private SidePanelSections sections;
     private final ScrollPane sideScroll = new ScrollPane();
     private final SplitPane mainSplit = new SplitPane();
     private javafx.scene.control.CheckMenuItem panelToggle;
     private javafx.scene.control.CheckMenuItem chartsToggle;
 
     public ExplorerView(ExplorerModel model) {
+        this(model, false);
+    }
+
+    /**
+     * @param quickStart build only the side panel's first screen now, and the sections below it after
+     *        {@link #finishQuickStart()}: the window then shows sooner (see {@link SidePanelSections})
+     */
+    public ExplorerView(ExplorerModel model, boolean quickStart) {
+        this.quickStart = quickStart;
         this.model = model;
         this.layers = model.layers();
         this.scrubber = new TimeScrubber(model.view());
@@ -113,6 +124,27 @@ public final class ExplorerView extends BorderPane {
         return session;
     }
 
+    /**
+     * After a quick start, once the first frame is painted, builds the side panel's sections below its
+     * first screen, one per pulse. Without a quick start, does nothing.
+     */
+    public void finishQuickStart() {
+        if (!quickStart) {
+            return;
+        }
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                pulses++;
+                if (pulses > 2 && !sections.buildNext()) {
+                    stop();
+                }
+            }
+        }.start();
+    }
+
     /** Puts the keyboard on the time slider, so the arrow keys move t straight away. */
     public void focusTimeSlider() {
         lookup("#timeSlider").requestFocus();
@@ -128,18 +160,27 @@ public final class ExplorerView extends BorderPane {
         lead.getStyleClass().add("lead");
         sessionSection = new SessionSection(session);
         sessionSection.beforeOpen(lessonCommands::confirmOpenSession);
-        VBox side = new VBox(title, lead, sessionSection.build(),
-                new org.scorefield.app.panel.LangevinSection(model.langevin(), scrubber::playFromNoise).build(),
-                new DataSection(model).build(),
-                new ProcessSection(model.process(), model.training().objectiveProperty()
+        VBox side = new VBox();
+        sections = new SidePanelSections(side);
+        sections.now(title);
+        sections.now(lead);
+        sections.now(sessionSection.build());
+        sections.later(() -> new org.scorefield.app.panel.LangevinSection(model.langevin(), scrubber::playFromNoise).build());
+        sections.now(new DataSection(model).build());
+        sections.now(new ProcessSection(model.process(), model.training().objectiveProperty()
                         .isEqualTo(org.scorefield.core.nn.Objective.FLOW_MATCHING))
-                        .withForwardPaths(model.view().forwardPathsProperty()).build(),
-                new TrainingSection(model.training(), model.compare(), () -> model.data().data().points(), model.messageProperty()::set).build(),
-                new ReflowSection(model).build(),
-                new org.scorefield.app.panel.SdfSection(model).build(),
-                new SamplingSection(model).build(),
-                new FieldSection(model).build(),
-                new ExportSection(export, model.export(), charts::draw).build());
+                        .withForwardPaths(model.view().forwardPathsProperty()).build());
+        // below the first screen: built after the first frame when the window starts quickly
+        sections.later(() -> new TrainingSection(model.training(), model.compare(), () -> model.data().data().points(),
+                model.messageProperty()::set).build());
+        sections.later(() -> new ReflowSection(model).build());
+        sections.later(() -> new org.scorefield.app.panel.SdfSection(model).build());
+        sections.later(() -> new SamplingSection(model).build());
+        sections.later(() -> new FieldSection(model).build());
+        sections.later(() -> new ExportSection(export, model.export(), charts::draw).build());
+        if (!quickStart) {
+            sections.buildRest();
+        }
         side.getStyleClass().add("side-panel");
         sideScroll.setContent(side);
         sideScroll.setFitToWidth(true);
