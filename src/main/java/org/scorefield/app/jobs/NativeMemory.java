@@ -3,6 +3,7 @@ package org.scorefield.app.jobs;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.util.Locale;
+import org.scorefield.core.tensor.Nd4jRuntime;
 
 /**
  * Keeps the window's resident memory flat over a long lecture. ND4J, JavaFX and the jobs allocate
@@ -29,7 +30,8 @@ public final class NativeMemory {
             return null;
         }
         try {
-            return (C) Native.loadLibrary("c", C.class);
+            // JNA's own library is loaded here: never while ND4J starts (Nd4jRuntime.outsideNd4jStart)
+            return Nd4jRuntime.outsideNd4jStart(() -> (C) Native.loadLibrary("c", C.class));
         } catch (LinkageError | RuntimeException notGlibc) {
             return null;
         }

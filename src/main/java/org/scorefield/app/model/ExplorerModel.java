@@ -11,7 +11,6 @@ import org.scorefield.core.flow.ExactPath;
 import org.scorefield.core.flow.FlowSource;
 import org.scorefield.core.nn.Objective;
 import org.scorefield.core.schedule.ForwardNoising;
-import org.scorefield.core.tensor.Nd4jRuntime;
 
 /**
  * Everything the explorer window shows and edits, in one place: the data, the process, the model
@@ -150,11 +149,6 @@ public final class ExplorerModel implements AutoCloseable {
         }
         // last: every part's own reaction to a change has happened before the history compares states
         undo = new UndoHistory(values, data, process, message);
-        // ND4J takes a second or more to load the first time: do it now, off the FX thread.
-        jobs.submit("warm-up", Lane.TRAINING, job -> {
-            Nd4jRuntime.ensureConfigured();
-            return true;
-        }, ok -> { });
     }
 
     /** Score-difference flow beside flow matching from the same particles (docs/math.md §10.3). */

@@ -31,6 +31,7 @@ import org.scorefield.app.settings.CanvasTool;
 import org.scorefield.app.settings.Driver;
 import org.scorefield.app.workspace.ExportState;
 import org.scorefield.app.workspace.SessionState;
+import org.scorefield.core.tensor.Nd4jRuntime;
 
 /**
  * The explorer window's content: the side panel (Data · Process · Model &amp; training · Sampling ·
@@ -71,7 +72,8 @@ public final class ExplorerView extends BorderPane {
 
     /**
      * @param quickStart build only the side panel's first screen now, and the sections below it after
-     *        {@link #finishQuickStart()}: the window then shows sooner (see {@link SidePanelSections})
+     *        {@link #finishQuickStart()}, and the first samples too: the window then shows sooner (see
+     *        {@link SidePanelSections})
      */
     public ExplorerView(ExplorerModel model, boolean quickStart) {
         this.quickStart = quickStart;
@@ -87,7 +89,9 @@ public final class ExplorerView extends BorderPane {
         createView();
         initListeners();
         acceptDroppedFiles();
-        model.sampling().resample();
+        if (!quickStart) {
+            model.sampling().resample();
+        }
     }
 
     public ExplorerModel model() {
@@ -125,8 +129,11 @@ public final class ExplorerView extends BorderPane {
     }
 
     /**
-     * After a quick start, once the first frame is painted, builds the side panel's sections below its
-     * first screen, one per pulse. Without a quick start, does nothing.
+     * After a quick start, once the first frame is painted: starts loading ND4J and draws the first
+     * samples (the exact oracle of point data runs on ND4J), then builds the side panel's sections below
+     * its first screen, one per pulse. Without a quick start, does nothing. ND4J waits for the first
+     * frame so that its start, which must not overlap another thread's loading of a new native library
+     * ({@link Nd4jRuntime#outsideNd4jStart}), comes after JavaFX, GTK, AWT and the fonts have loaded theirs.
      */
     public void finishQuickStart() {
         if (!quickStart) {
@@ -138,7 +145,10 @@ public final class ExplorerView extends BorderPane {
             @Override
             public void handle(long now) {
                 pulses++;
-                if (pulses > 2 && !sections.buildNext()) {
+                if (pulses == 2) {
+                    Nd4jRuntime.loadInBackground();
+                    model.sampling().resample();
+                } else if (pulses > 2 && !sections.buildNext()) {
                     stop();
                 }
             }
