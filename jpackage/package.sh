@@ -58,6 +58,16 @@ echo "jlink: $(cat "$here/modules.txt")"
 "$java_home/bin/jlink" --add-modules "$(tr -d ' \n' < "$here/modules.txt")" \
     --strip-debug --no-man-pages --no-header-files --compress=2 --output "$out/runtime"
 
+# Class-data sharing. JDK 17's jlink writes no CDS archive, so the image's JVM would read and verify every
+# JDK class at each start (the java on the PATH has one). Dump one into the runtime from the JDK classes that a
+# headless session of the jar loads (the window, ND4J, a few training steps): it sits at the runtime's default
+# place (lib/server/classes.jsa), where every launcher of the image and of the installed packages finds it,
+# wherever they are installed. A failed dump leaves the runtime without one, only slower.
+"$java_home/bin/java" -XX:DumpLoadedClassList="$out/classes.lst" -Dscorefield.home="$out/home" \
+    -jar "$root/target/scorefield.jar" screenshot --steps 50 --out "$out/classes.png" > /dev/null 2>&1 \
+    && "$out/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$out/classes.lst" > "$out/cds-dump.log" 2>&1 \
+    || echo "package.sh: no class-data archive in the runtime (see $out/cds-dump.log); it starts slower" >&2
+
 rm -rf "$out/Scorefield" "$out/Scorefield.app"
 args=(@common.args @"$platform.args")
 if [[ "$type" != app-image ]]; then
