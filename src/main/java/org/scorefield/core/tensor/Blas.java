@@ -80,6 +80,17 @@ public final class Blas {
             throw new IllegalArgumentException("gemm needs row-major matrices with contiguous rows, got "
                     + shape(x) + " order " + x.ordering());
         }
+        // OpenBLAS reads and writes wherever the offset and leading dimension point: stay in the buffer
+        long rows = x.size(0);
+        long cols = x.size(1);
+        if (rows > 0 && cols > 0) {
+            // the memory the pointer below spans: a view's data().length() is the view's own length
+            long capacity = x.data().asNio().capacity() / x.data().getElementSize();
+            if (x.offset() + (rows - 1) * lead(x) + cols > capacity) {
+                throw new IllegalArgumentException("gemm matrix " + shape(x) + " at offset " + x.offset()
+                        + " runs past its buffer of " + capacity + " elements");
+            }
+        }
     }
 
     // through the buffer's NIO view, as HostCopy reads it: a view's data() is its whole buffer, and

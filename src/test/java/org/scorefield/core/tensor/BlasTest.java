@@ -75,6 +75,25 @@ class BlasTest {
         Blas.gemm(a, Nd4j.create(type, 3, 2), c, false, false, 1, 0); // the same shape row-major is fine
     }
 
+    @ParameterizedTest
+    @EnumSource(Type.class)
+    void viewsThatRunPastTheirBufferAreRefused(Type which) {
+        DataType type = DataType.valueOf(which.name());
+        INDArray flat = Nd4j.create(type, 10);
+        INDArray a = Nd4j.create(type, 2, 3);
+        INDArray b = Nd4j.create(type, 3, 2);
+        // 2×2 at offset 7 needs elements 7, 8 and 9, 10: one past the end; at offset 6 it fits
+        INDArray pastTheEnd = view(flat, 7, 2, 2, type);
+        assertThrows(IllegalArgumentException.class, () -> Blas.gemm(a, b, pastTheEnd, false, false, 1, 0));
+        // a leading dimension of 5 for 2 rows of 3 at offset 3: the second row ends at 3 + 5 + 3 = 11
+        INDArray wideStride = Nd4j.create(flat.data(), new long[] {2, 3}, new long[] {5, 1}, 3, 'c', type);
+        assertThrows(IllegalArgumentException.class, () -> Blas.gemm(wideStride, b, Nd4j.create(type, 2, 2),
+                false, false, 1, 0));
+        Blas.gemm(a, b, view(flat, 6, 2, 2, type), false, false, 1, 0);
+        Blas.gemm(Nd4j.create(flat.data(), new long[] {2, 3}, new long[] {5, 1}, 2, 'c', type), b,
+                Nd4j.create(type, 2, 2), false, false, 1, 0);
+    }
+
     private static INDArray view(INDArray flat, long offset, int rows, int cols, DataType type) {
         return Nd4j.create(flat.data(), new long[] {rows, cols}, new long[] {cols, 1}, offset, 'c', type);
     }
