@@ -46,12 +46,14 @@ final class HostCopy {
     static void readFloats(INDArray source, float[] out) {
         int n = (int) source.length();
         check(source, n);
+        checkFloat(source);
         source.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().get(out, 0, n);
     }
 
     /** Copies elements from … to − 1 of a whole FLOAT array into the same places of out. */
     static void readFloats(INDArray source, int from, int to, float[] out) {
         check(source, source.length());
+        checkFloat(source);
         var floats = source.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
         floats.position(from);
         floats.get(out, from, to - from);
@@ -60,6 +62,7 @@ final class HostCopy {
     /** Writes values[from … to) into the same places of a whole FLOAT array. */
     static void write(INDArray target, int from, int to, float[] values) {
         check(target, target.length());
+        checkFloat(target);
         var floats = target.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
         floats.position(from);
         floats.put(values, from, to - from);
@@ -73,6 +76,7 @@ final class HostCopy {
         if (row.length() != out.length || row.rank() != 2 || row.rows() != 1 || row.stride(1) != 1) {
             throw new IllegalArgumentException("expected a dense row of " + out.length + " values");
         }
+        checkFloat(row);
         var floats = row.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
         floats.position((int) row.offset());
         floats.get(out, 0, out.length);
@@ -110,6 +114,13 @@ final class HostCopy {
             }
         }
         return out;
+    }
+
+    /** These copies read the buffer as floats: a DOUBLE array's bytes would come back as nonsense. */
+    private static void checkFloat(INDArray a) {
+        if (a.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("expected a FLOAT array, got " + a.dataType());
+        }
     }
 
     private static void check(INDArray a, long n) {
