@@ -22,7 +22,7 @@ enum FfmpegCodec {
      * "nonfree and unredistributable": they link OpenSSL 1.1 beside x264, so they fit a private build only).
      */
     H264("mp4", List.of("libx264", "libopenh264")),
-    /** VP9 in WebM: libvpx in its real-time mode, on every core, row-parallel. */
+    /** VP9 in WebM: libvpx in its real-time mode, on two threads, row-parallel. */
     VP9("webm", List.of("libvpx-vp9"));
 
     private final String muxer;
@@ -122,6 +122,8 @@ enum FfmpegCodec {
                 av_dict_set(options, "cpu-used", "8", 0);
                 av_dict_set(options, "row-mt", "1", 0);
                 av_dict_set(options, "tile-columns", "2", 0);
+                // a fixed two threads, not the machine's cores: how libvpx splits the work must not depend on them
+                c.thread_count(2);
             }
             default -> throw new IllegalStateException("no settings for " + encoder);
         }

@@ -1,5 +1,7 @@
 package org.scorefield.app.export;
 
+import static org.bytedeco.ffmpeg.avformat.AVFormatContext.AVFMT_FLAG_BITEXACT;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_BITEXACT;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -108,6 +110,8 @@ final class FfmpegEncoder implements FrameEncoder {
             BytePointer url = new BytePointer("file:" + path.toAbsolutePath(), StandardCharsets.UTF_8);
             format = new AVFormatContext(null);
             check(avformat_alloc_output_context2(format, null, new BytePointer(codec.muxer()), url), "start the file");
+            // the same frames give the same file: no random track and segment ids (WebM), no version strings
+            format.flags(format.flags() | AVFMT_FLAG_BITEXACT);
             stream = avformat_new_stream(format, null);
             context = avcodec_alloc_context3(encoder);
             if (stream == null || context == null) {
@@ -125,6 +129,7 @@ final class FfmpegEncoder implements FrameEncoder {
             context.colorspace(AVCOL_SPC_BT709);
             context.color_primaries(AVCOL_PRI_BT709);
             context.color_trc(AVCOL_TRC_BT709);
+            context.flags(context.flags() | AV_CODEC_FLAG_BITEXACT);
             if ((format.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
                 context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
             }

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.scorefield.app.settings.AnimationFormat;
 import org.scorefield.core.InvalidInputException;
 import org.scorefield.core.Progress;
@@ -199,15 +201,41 @@ class FfmpegEncoderTest {
         }
     }
 
+    /** Frame i a flat grey of its own, so that two frames out of order make another file. */
+    static BufferedImage numbered(int i) {
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        int grey = 20 + 14 * i;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                image.setRGB(x, y, grey << 16 | grey << 8 | grey);
+            }
+        }
+        return image;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AnimationFormat.class, names = {"MP4", "WEBM"})
+    void twoPaintersGiveTheSameFileAsOne(AnimationFormat format) throws IOException {
+        Path one = dir.resolve("one" + format.extension());
+        Path two = dir.resolve("two" + format.extension());
+        AnimationWriter.write(format, VideoLibrary.FFMPEG, one, W, H, 10, FRAMES, 1,
+                () -> FfmpegEncoderTest::numbered, Progress.NONE);
+        AnimationWriter.write(format, VideoLibrary.FFMPEG, two, W, H, 10, FRAMES, 2,
+                () -> FfmpegEncoderTest::numbered, Progress.NONE);
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two),
+                "the frames reach the encoder in order, and the same frames make the same file");
+    }
+
     @Test
-    void twoPaintersGiveTheSameFileAsOne() throws IOException {
-        Path one = dir.resolve("one.mp4");
-        Path two = dir.resolve("two.mp4");
-        AnimationWriter.write(AnimationFormat.MP4, VideoLibrary.FFMPEG, one, W, H, 10, FRAMES, 1,
-                () -> FfmpegEncoderTest::halves, Progress.NONE);
-        AnimationWriter.write(AnimationFormat.MP4, VideoLibrary.FFMPEG, two, W, H, 10, FRAMES, 2,
-                () -> FfmpegEncoderTest::halves, Progress.NONE);
-        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two), "the frames reach the encoder in order");
+    void swappingTwoFramesMakesAnotherFile() throws IOException {
+        // the check above could not tell frames out of order if their order left no trace in the file
+        Path straight = dir.resolve("straight.mp4");
+        Path swapped = dir.resolve("swapped.mp4");
+        AnimationWriter.write(AnimationFormat.MP4, straight, W, H, 10, FRAMES, FfmpegEncoderTest::numbered,
+                Progress.NONE);
+        AnimationWriter.write(AnimationFormat.MP4, swapped, W, H, 10, FRAMES,
+                i -> numbered(i == 5 ? 6 : i == 6 ? 5 : i), Progress.NONE);
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(straight), Files.readAllBytes(swapped)));
     }
 
     private static long sizeOf(Path p) {
