@@ -228,15 +228,17 @@ final class FfmpegEncoder implements FrameEncoder {
 
     @Override
     public void close() {
-        if (format != null) {
+        // a context FFmpeg could not allocate (no such muxer) stays a Java object around address 0, whose
+        // getters throw NullPointerException, which would hide the error that brought us here
+        if (format != null && !format.isNull()) {
             if (format.pb() != null) {
                 AVIOContext io = format.pb();
                 format.pb(null);
                 avio_closep(io);
             }
             avformat_free_context(format);
-            format = null;
         }
+        format = null;
         if (context != null) {
             avcodec_free_context(context);
             context = null;
