@@ -184,16 +184,28 @@ public record Animation(Content frames, int width, int height, double fps, doubl
      * A content made when its first frame is asked for, on the thread that asks (the export's):
      * for work too long for the FX thread, such as training a model again for its animation.
      *
+     * The work runs once: the export's painters wait for it, and when it fails every later frame
+     * fails with the same exception instead of starting the work again.
+     *
      * @param title      the caption, known before the work
      * @param startTime  where t starts
      */
     public static Content later(java.util.function.Supplier<Content> make, String title, double startTime) {
         return new Content() {
             private Content made;
+            private RuntimeException failed;
 
             private synchronized Content made() {
+                if (failed != null) {
+                    throw failed;
+                }
                 if (made == null) {
-                    made = make.get();
+                    try {
+                        made = make.get();
+                    } catch (RuntimeException e) {
+                        failed = e;
+                        throw e;
+                    }
                 }
                 return made;
             }

@@ -154,4 +154,20 @@ class AnimationTest {
             assertTrue(worst <= 2, "panel " + k + " differs by up to " + worst + " per channel");
         }
     }
+
+    @Test
+    void laterWorkThatFailsRunsOnceAndEveryFrameFailsAlike() {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        Animation.Content content = Animation.later(() -> {
+            runs.incrementAndGet();
+            throw new IllegalStateException("training failed");
+        }, "retrained", 0);
+        IllegalStateException first = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> content.at(0.5));
+        IllegalStateException second = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> content.label(0.7));
+        assertEquals(first, second);
+        assertEquals(1, runs.get(), "the work is not started again for the next frame");
+        assertEquals("retrained", content.title());
+    }
 }
