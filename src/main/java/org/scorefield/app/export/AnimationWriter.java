@@ -20,15 +20,17 @@ import org.scorefield.core.io.AtomicFiles;
  * new one: frames go to a temporary file (or folder) beside the target, renamed over it at the end;
  * a failure or a cancel deletes the temporary output and leaves the target as it was.
  *
- * <p>An {@link Animation}'s frames are painted on {@value #PAINTERS} threads, each with its own
- * {@link Animation.Painter}, and encoded on the calling thread in order as they complete
+ * <p>An {@link Animation}'s frames are prepared on {@value #PAINTERS} threads, each with its own
+ * {@link Animation.Painter}: a frame's data is computed and its pixels read back on that thread, while the
+ * drawing and rasterising run on the FX thread, one frame at a time. They are encoded on the calling thread
+ * in order as they complete
  * ({@link ParallelFrames}); FFmpeg's encoders add threads of their own. MP4 and WebM go through FFmpeg
  * when it loads here and MP4 through jcodec otherwise ({@link VideoLibrary}): {@link VideoLibrary#encoder}
  * says which, for the caller to report.
  */
 public final class AnimationWriter {
 
-    /** Threads painting an animation's frames: both cores of the machines the lab is measured on. */
+    /** Threads preparing an animation's frames: both cores of the machines the lab is measured on. */
     static final int PAINTERS = 2;
     /** Frames painted ahead of the encoder, at most. */
     private static final int BUFFER = 6;
@@ -37,7 +39,7 @@ public final class AnimationWriter {
     }
 
     /**
-     * Writes the animation's frames, painted on {@value #PAINTERS} threads, with the best video library here.
+     * Writes the animation's frames, prepared on {@value #PAINTERS} threads, with the best video library here.
      *
      * @return the bytes written (all files of a PNG sequence)
      * @throws InvalidInputException for an impossible size or target, a format this computer cannot write,
