@@ -320,14 +320,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The default model's trainer on moons, stepping on the given threads. */
     private static Trainer defaultTrainer(Architecture arch, TrainingSettings settings, int threads) {
-        int before = TrainingThreads.current();
-        TrainingThreads.use(threads);
-        try {
-            return new Trainer(DatasetPreset.MOONS,
-                    Parameterization.of(Objective.DEFAULT, ScheduleKind.VP.createDefault()), arch, settings);
-        } finally {
-            TrainingThreads.use(before);
-        }
+        return new Trainer(DatasetPreset.MOONS, Parameterization.of(Objective.DEFAULT, ScheduleKind.VP.createDefault()),
+                arch, settings).onThreads(threads);
     }
 
     /** Points of the held-out NLL. */

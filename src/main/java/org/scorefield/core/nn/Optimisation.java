@@ -16,7 +16,7 @@ final class Optimisation {
     private final Mlp network;
     private final Adam adam;
     private final TrainingSettings settings;
-    private final int threads;
+    private int threads;
     private long steps;
     private double lastLoss = Double.NaN;
     private double smoothedSum;
@@ -33,6 +33,11 @@ final class Optimisation {
         this.settings = settings;
         this.threads = threads;
         this.adam = new Adam(network.parameters());
+    }
+
+    /** The next updates on {@code count} threads (1 or 2). */
+    void threads(int count) {
+        threads = count;
     }
 
     /**

@@ -56,8 +56,8 @@ public final class Trainer {
     private Mlp network;
     /** The batch's shards: the network, then networks sharing its weights (TrainingThreads). */
     private Mlp[] shards;
-    /** Threads of this trainer's steps, fixed when it is made (TrainingThreads#current). */
-    private final int threads = TrainingThreads.current();
+    /** Threads of this trainer's steps: the process's policy when it is made, or {@link #onThreads}. */
+    private int threads = TrainingThreads.current();
     private Optimisation optimisation;
     private SeededRandom random;
     private LossProfile profile;
@@ -161,6 +161,24 @@ public final class Trainer {
         optimisation = new Optimisation(network, settings, threads);
         random = new SeededRandom(SeededRandom.derive(settings.seed(), "train-batches"));
         profile = new LossProfile();
+    }
+
+    /**
+     * Steps from now on use this many threads (clamped to 1 … {@value TrainingThreads#SHARDS}), whatever
+     * the process's policy; the weights are the same bits either way. Call it between steps, on the
+     * thread that steps.
+     *
+     * @return this trainer
+     */
+    public Trainer onThreads(int count) {
+        threads = Math.max(1, Math.min(TrainingThreads.SHARDS, count));
+        optimisation.threads(threads);
+        return this;
+    }
+
+    /** Threads this trainer's steps use. */
+    public int threads() {
+        return threads;
     }
 
     public Architecture architecture() {

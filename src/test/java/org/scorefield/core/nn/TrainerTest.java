@@ -100,16 +100,13 @@ class TrainerTest {
     void twoThreadsTrainTheSameBitsAsOne() {
         float[][] weights = new float[2][];
         for (int threads = 1; threads <= 2; threads++) {
-            TrainingThreads.use(threads);
-            try {
-                Trainer trainer = trainer(Objective.EDM, DatasetPreset.MOONS, TrainingSettings.defaults(3).withBatch(96));
-                for (int k = 0; k < 30; k++) {
-                    trainer.step();
-                }
-                weights[threads - 1] = trainer.snapshot().weights();
-            } finally {
-                TrainingThreads.use(1);
+            Trainer trainer = trainer(Objective.EDM, DatasetPreset.MOONS, TrainingSettings.defaults(3).withBatch(96))
+                    .onThreads(threads);
+            assertEquals(threads, trainer.threads());
+            for (int k = 0; k < 30; k++) {
+                trainer.step();
             }
+            weights[threads - 1] = trainer.snapshot().weights();
         }
         assertArrayEquals(weights[0], weights[1]);
     }
