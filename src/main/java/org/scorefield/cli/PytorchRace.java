@@ -121,12 +121,12 @@ final class PytorchRace {
     private JsonNode runScript(int blocks) throws ScriptFailure {
         Path out = null;
         Path err = null;
+        Process process = null;
         try {
             out = Files.createTempFile("scorefield-pytorch-", ".json");
             err = Files.createTempFile("scorefield-pytorch-", ".err");
             List<String> command = List.of(python, script.toString(), "bench", "--json", "--blocks",
                     Integer.toString(blocks), "--threads", Integer.toString(threads));
-            Process process;
             try {
                 process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             } catch (IOException e) {
@@ -134,14 +134,13 @@ final class PytorchRace {
                         + "): give one with --python.");
             }
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
                 throw new ScriptFailure("The PyTorch script did not finish within " + TIMEOUT_SECONDS + " s.");
             }
             if (process.exitValue() != 0) {
                 throw new ScriptFailure(lastLine(err, "The PyTorch script failed with exit status "
                         + process.exitValue() + "."));
             }
-            String text = Files.readString(out, StandardCharsets.UTF_8).strip();
+            String text = text(out, false).strip();
             try {
                 JsonNode answer = Json.MAPPER.readTree(text);
                 if (answer != null && answer.isObject()) {
@@ -159,14 +158,44 @@ final class PytorchRace {
             Thread.currentThread().interrupt();
             throw new ScriptFailure("The PyTorch race was interrupted.");
         } finally {
+            stop(process);
             delete(out);
             delete(err);
         }
     }
 
+    /** Ends the script if it still runs (a timeout, an interrupt), and waits a little for it to go. */
+    private static void stop(Process process) {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Most of an output file read: its first (or last) bytes, not valid UTF-8 replaced, not thrown. */
+    static final int MAX_OUTPUT_BYTES = 1 << 20;
+
+    /** The file's text, at most {@link #MAX_OUTPUT_BYTES} from its start or, with {@code tail}, its end. */
+    private static String text(Path p, boolean tail) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(p)) {
+            long size = channel.size();
+            int n = (int) Math.min(size, MAX_OUTPUT_BYTES);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(n);
+            channel.position(tail ? size - n : 0);
+            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
+                // until n bytes are in
+            }
+            return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** The last non-blank line the script wrote to stderr (its one sentence), or the fallback. */
     private static String lastLine(Path err, String fallback) throws IOException {
-        List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8).stream()
+        List<String> lines = text(err, true).lines()
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         return lines.isEmpty() ? fallback : abbreviate(lines.get(lines.size() - 1));
     }

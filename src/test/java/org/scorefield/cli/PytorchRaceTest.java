@@ -84,6 +84,15 @@ class PytorchRaceTest {
     }
 
     @Test
+    void badBytesAndFloodsOnStderrStillGiveItsLastSentence() throws IOException {
+        // bytes that are not UTF-8, then 3 MB of noise, then the sentence: read leniently, and only the tail
+        CliRun r = bench(script("printf '\\377\\376 not text\\n' >&2; head -c 3000000 /dev/zero | tr '\\0' 'x' >&2; "
+                + "echo >&2; printf 'Torch failed \\351 here.\\n' >&2; exit 3"), "/bin/sh");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("Torch failed \uFFFD here.", r.json().get("pytorch_error").asText());
+    }
+
+    @Test
     void aMissingScriptIsRefusedBeforeAnyTiming() {
         CliRun r = bench(dir.resolve("nope.py"), "/bin/sh");
         assertEquals(2, r.exitCode());
