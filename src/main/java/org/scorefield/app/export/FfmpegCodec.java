@@ -17,9 +17,10 @@ import org.scorefield.app.settings.AnimationFormat;
  */
 enum FfmpegCodec {
     /**
-     * H.264 in MP4: Cisco's OpenH264 (BSD), which the LGPL build of FFmpeg the project ships carries; libx264
-     * first when the loaded FFmpeg has it, as JavaCPP's {@code -gpl} builds do (those call themselves
+     * H.264 in MP4: Cisco's OpenH264 (BSD), which the LGPL build of FFmpeg the project builds with carries;
+     * libx264 first when the loaded FFmpeg has it, as JavaCPP's {@code -gpl} builds do (those call themselves
      * "nonfree and unredistributable": they link OpenSSL 1.1 beside x264, so they fit a private build only).
+     * The LGPL build links OpenSSL 1.1 too, which a GPL program's distributor must settle (README, License).
      */
     H264("mp4", List.of("libx264", "libopenh264")),
     /** VP9 in WebM: libvpx in its real-time mode, on two threads, row-parallel. */
