@@ -261,7 +261,7 @@ final class RenderCommand implements Callable<Integer> {
         json.put("frames", animation.frameCount());
         Json.put(json, "seconds", elapsed);
         json.put("bytes", bytes);
-        json.put("encoder", VideoLibrary.best().encoder(chosen));
+        json.put("encoder", VideoLibrary.forWriting(chosen).encoder(chosen));
         if (which == AnimationSubject.GUIDANCE) {
             Json.put(json, "omega_max", omegaMax);
             json.put("class", guidedClass);
@@ -326,7 +326,7 @@ final class RenderCommand implements Callable<Integer> {
         json.put("frames", result.frames());
         Json.put(json, "seconds", result.seconds());
         json.put("bytes", result.bytes());
-        json.put("encoder", VideoLibrary.best().encoder(chosen));
+        json.put("encoder", VideoLibrary.forWriting(chosen).encoder(chosen));
         Json.print(spec.commandLine().getOut(), json);
         return 0;
     }

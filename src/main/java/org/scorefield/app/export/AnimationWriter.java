@@ -48,7 +48,7 @@ public final class AnimationWriter {
      *         (the target is as it was); once {@link Progress#commit committed}, it is written
      */
     public static long write(AnimationFormat format, Path target, Animation animation, Progress progress) {
-        return write(format, VideoLibrary.best(), target, animation, progress);
+        return write(format, VideoLibrary.forWriting(format), target, animation, progress);
     }
 
     /** {@link #write(AnimationFormat, Path, Animation, Progress)} with this video library (the bench's reference). */
@@ -68,7 +68,7 @@ public final class AnimationWriter {
      */
     public static long write(AnimationFormat format, Path target, int width, int height, double fps, int count,
                              IntFunction<BufferedImage> frames, Progress progress) {
-        return write(format, VideoLibrary.best(), target, width, height, fps, count, 1, () -> frames, progress);
+        return write(format, VideoLibrary.forWriting(format), target, width, height, fps, count, 1, () -> frames, progress);
     }
 
     /** The general case: {@code painters} threads, each painting with a painter of its own from {@code painter}. */

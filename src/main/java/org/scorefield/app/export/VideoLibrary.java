@@ -24,6 +24,14 @@ public enum VideoLibrary {
         return ffmpegProblem().isEmpty() ? FFMPEG : JCODEC;
     }
 
+    /**
+     * The library that writes this format here: {@link #best()} for MP4 and WebM; the image formats need
+     * neither, and asking about them does not load FFmpeg (JCODEC is returned, and goes unused).
+     */
+    public static VideoLibrary forWriting(AnimationFormat format) {
+        return format == AnimationFormat.MP4 || format == AnimationFormat.WEBM ? best() : JCODEC;
+    }
+
     /** Why FFmpeg cannot be used here, as a phrase ("its linux-x86_64 native library is missing …"), or empty. */
     public static Optional<String> ffmpegProblem() {
         String simulated = simulatedProblem;

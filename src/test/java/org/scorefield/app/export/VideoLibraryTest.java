@@ -39,6 +39,17 @@ class VideoLibraryTest {
     }
 
     @Test
+    void onlyTheVideoFormatsAskForFfmpeg() {
+        assertEquals(VideoLibrary.FFMPEG, VideoLibrary.forWriting(AnimationFormat.MP4));
+        assertEquals(VideoLibrary.FFMPEG, VideoLibrary.forWriting(AnimationFormat.WEBM));
+        for (AnimationFormat image : new AnimationFormat[] {AnimationFormat.GIF, AnimationFormat.APNG,
+            AnimationFormat.PNG}) {
+            assertEquals(VideoLibrary.JCODEC, VideoLibrary.forWriting(image), image.id());
+            assertTrue(VideoLibrary.forWriting(image).encoder(image).startsWith("javax.imageio"), image.id());
+        }
+    }
+
+    @Test
     void withoutFfmpegMp4IsWrittenByJcodecAndSaysWhy() {
         VideoLibrary.simulateMissingFfmpeg(WHY);
         assertEquals(VideoLibrary.JCODEC, VideoLibrary.best());
