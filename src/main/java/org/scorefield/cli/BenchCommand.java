@@ -298,7 +298,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Seconds per step over {@code steps} steps. */
-    private static double stepSeconds(Trainer trainer, int steps) {
+    static double stepSeconds(Trainer trainer, int steps) {
         long start = System.nanoTime();
         for (int k = 0; k < steps; k++) {
             trainer.step();

@@ -90,11 +90,7 @@ final class PytorchRace {
     /** Appends the milliseconds per step of {@code blocks} blocks of the trainer's steps. */
     private static void timeBlocks(Trainer trainer, int blocks, List<Double> out) {
         for (int b = 0; b < blocks; b++) {
-            long start = System.nanoTime();
-            for (int k = 0; k < BenchCommand.BLOCK_STEPS; k++) {
-                trainer.step();
-            }
-            out.add((System.nanoTime() - start) / 1e6 / BenchCommand.BLOCK_STEPS);
+            out.add(1e3 * BenchCommand.stepSeconds(trainer, BenchCommand.BLOCK_STEPS));
         }
     }
 
