@@ -311,6 +311,13 @@ def positive(text):
     return value
 
 
+def non_negative(text):
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be at least 0, got %s" % text)
+    return value
+
+
 def main():
     parser = argparse.ArgumentParser(description="Scorefield's default training recipe in plain PyTorch.")
     parser.add_argument("--threads", type=positive, default=1, help="torch.set_num_threads (default 1)")
@@ -319,7 +326,7 @@ def main():
     b = modes.add_parser("bench", help="ms per training step")
     b.add_argument("--json", action="store_true", help="print one JSON object")
     b.add_argument("--blocks", type=positive, default=21, help="timed blocks of 25 steps (default 21)")
-    b.add_argument("--warmup", type=int, default=R["bench_warmup_steps"], help="untimed steps first (default 500)")
+    b.add_argument("--warmup", type=non_negative, default=R["bench_warmup_steps"], help="untimed steps first (default 500)")
     t = modes.add_parser("train", help="a whole training run")
     t.add_argument("--steps", type=positive, default=2000, help="optimiser steps (default 2000)")
     t.add_argument("--out", help="where to save the EMA weights (torch.save), optional")
