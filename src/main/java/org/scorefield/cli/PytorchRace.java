@@ -76,6 +76,7 @@ final class PytorchRace {
         double scorefieldMs = median(ours);
         Json.put(json, "pytorch_ms_per_step", pytorchMs);
         Json.put(json, "pytorch_train_ms_per_step", scorefieldMs);
+        json.put("pytorch_train_threads", trainer.threads());
         Json.put(json, "pytorch_ratio", pytorchMs / scorefieldMs);
         double singleMs = single != trainer ? median(oursSingle) : scorefieldMs;
         Json.put(json, "pytorch_train_ms_per_step_1_thread", singleMs);

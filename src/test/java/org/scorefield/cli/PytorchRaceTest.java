@@ -54,6 +54,10 @@ class PytorchRaceTest {
         assertEquals(6.0 / ours, json.get("pytorch_ratio").asDouble(), 1e-9);
         assertEquals("9.9", json.get("pytorch_torch").asText());
         assertEquals(1, json.get("pytorch_threads").asInt());
+        // the process's policy: one thread in tests (the scorefield process sets every core up to two)
+        assertEquals(org.scorefield.core.nn.TrainingThreads.current(), json.get("pytorch_train_threads").asInt());
+        assertEquals(json.get("pytorch_ms_per_step").asDouble() / json.get("pytorch_train_ms_per_step_1_thread")
+                .asDouble(), json.get("pytorch_ratio_1_thread").asDouble(), 1e-9);
         assertEquals(3, json.get("pytorch_rounds").asInt());
         assertEquals(List.of("bench --json --blocks 5 --threads 1", "bench --json --blocks 5 --threads 1",
                 "bench --json --blocks 5 --threads 1"), Files.readAllLines(dir.resolve("runs")));
