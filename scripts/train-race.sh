@@ -3,17 +3,21 @@
 # PyTorch (bench/pytorch_reference.py train --steps N), each started afresh, RUNS times each; prints
 # every wall time, the medians and their ratio (PyTorch over Scorefield), and the medians of the
 # training loops alone (the "seconds" each process reports; the rest is start-up and saving), as
-# one JSON object with the load average before and after. Not part of verify; needs a built jar
-# and python3-torch.
+# one JSON object with the load average before and after. Not part of verify; needs a built
+# package (target/scorefield, the launcher users start) and python3-torch.
+# Threads: Scorefield's train uses every core (scorefield_threads, 2 here); the script runs on
+# PYTORCH_THREADS (1 by default, as a user's script does unless it asks; set 2 for the same cores).
 # Usage: scripts/train-race.sh [STEPS (2000)] [RUNS (5)]
-# Environment: SCOREFIELD_JAR (target/scorefield.jar), PYTHON (/usr/bin/python3).
+# Environment: SCOREFIELD (target/scorefield), PYTHON (/usr/bin/python3), PYTORCH_THREADS (1).
 set -e
 cd "$(dirname "$0")/.."
 steps=${1:-2000}
 runs=${2:-5}
-jar=${SCOREFIELD_JAR:-target/scorefield.jar}
+launcher=${SCOREFIELD:-target/scorefield}
 python=${PYTHON:-/usr/bin/python3}
-[ -f "$jar" ] || { echo "No $jar: build it with ./mvnw -DskipTests package, or set SCOREFIELD_JAR." >&2; exit 2; }
+torch_threads=${PYTORCH_THREADS:-1}
+[ -x "$launcher" ] || { echo "No $launcher: build it with ./mvnw -DskipTests package, or set SCOREFIELD." >&2; exit 2; }
+case $steps$runs$torch_threads in *[!0-9]*) echo "STEPS, RUNS and PYTORCH_THREADS must be whole numbers." >&2; exit 2;; esac
 "$python" -c 'import torch' 2>/dev/null \
     || { echo "$python cannot import torch: apt-get install python3-torch, or set PYTHON." >&2; exit 2; }
 work=$(mktemp -d)
@@ -38,17 +42,19 @@ theirs=""
 i=0
 while [ "$i" -lt "$runs" ]; do
     loops=ours.loops
-    ours="$ours $(wall java -jar "$jar" train --data moons --steps "$steps" --seed "$i" --out "$work/model.json")"
+    ours="$ours $(wall "$launcher" train --data moons --steps "$steps" --seed "$i" --out "$work/model.json")"
     loops=theirs.loops
-    theirs="$theirs $(wall "$python" bench/pytorch_reference.py train --steps "$steps" --seed "$i" --out "$work/weights.pt")"
+    theirs="$theirs $(wall "$python" bench/pytorch_reference.py train --steps "$steps" --seed "$i" --threads "$torch_threads" --out "$work/weights.pt")"
     i=$((i + 1))
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 m_ours=$(echo "$ours" | median)
 m_theirs=$(echo "$theirs" | median)
 list() { echo "$1" | sed 's/^ //; s/ /, /g'; }
-printf '{"steps": %s, "runs": %s, "scorefield_wall_s": [%s], "pytorch_wall_s": [%s], ' \
-    "$steps" "$runs" "$(list "$ours")" "$(list "$theirs")"
+printf '{"steps": %s, "runs": %s, "scorefield_threads": %s, "pytorch_threads": %s, ' \
+    "$steps" "$runs" "$(nproc)" "$torch_threads"
+printf '"scorefield_wall_s": [%s], "pytorch_wall_s": [%s], ' \
+    "$(list "$ours")" "$(list "$theirs")"
 printf '"scorefield_median_s": %s, "pytorch_median_s": %s, "pytorch_ratio": %s, ' \
     "$m_ours" "$m_theirs" "$(echo "$m_theirs $m_ours" | awk '{printf "%.3f", $1 / $2}')"
 printf '"scorefield_loop_median_s": %s, "pytorch_loop_median_s": %s, ' \
