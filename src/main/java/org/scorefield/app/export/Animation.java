@@ -193,16 +193,20 @@ public record Animation(Content frames, int width, int height, double fps, doubl
     public static Content later(java.util.function.Supplier<Content> make, String title, double startTime) {
         return new Content() {
             private Content made;
-            private RuntimeException failed;
+            /** The work's failure: a RuntimeException or an Error (an OutOfMemoryError while retraining). */
+            private Throwable failed;
 
             private synchronized Content made() {
-                if (failed != null) {
-                    throw failed;
+                if (failed instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (failed instanceof Error e) {
+                    throw e;
                 }
                 if (made == null) {
                     try {
                         made = make.get();
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | Error e) {
                         failed = e;
                         throw e;
                     }

@@ -169,5 +169,14 @@ class AnimationTest {
         assertEquals(first, second);
         assertEquals(1, runs.get(), "the work is not started again for the next frame");
         assertEquals("retrained", content.title());
+
+        java.util.concurrent.atomic.AtomicInteger errorRuns = new java.util.concurrent.atomic.AtomicInteger();
+        Animation.Content outOfMemory = Animation.later(() -> {
+            errorRuns.incrementAndGet();
+            throw new OutOfMemoryError("retraining");
+        }, "retrained", 0);
+        org.junit.jupiter.api.Assertions.assertThrows(OutOfMemoryError.class, () -> outOfMemory.at(0));
+        org.junit.jupiter.api.Assertions.assertThrows(OutOfMemoryError.class, () -> outOfMemory.at(1));
+        assertEquals(1, errorRuns.get(), "an Error too is remembered");
     }
 }
