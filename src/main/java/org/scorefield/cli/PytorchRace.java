@@ -137,7 +137,7 @@ final class PytorchRace {
                 throw new ScriptFailure(lastLine(err, "The PyTorch script failed with exit status "
                         + process.exitValue() + "."));
             }
-            String text = text(out, false).strip();
+            String text = ChildProcess.text(out, false).strip();
             try {
                 JsonNode answer = Json.MAPPER.readTree(text);
                 if (answer != null && answer.isObject()) {
@@ -155,44 +155,15 @@ final class PytorchRace {
             Thread.currentThread().interrupt();
             throw new ScriptFailure("The PyTorch race was interrupted.");
         } finally {
-            stop(process);
+            ChildProcess.stop(process);
             delete(out);
             delete(err);
         }
     }
 
-    /** Ends the script if it still runs (a timeout, an interrupt), and waits a little for it to go. */
-    private static void stop(Process process) {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Most of an output file read: its first (or last) bytes, not valid UTF-8 replaced, not thrown. */
-    static final int MAX_OUTPUT_BYTES = 1 << 20;
-
-    /** The file's text, at most {@link #MAX_OUTPUT_BYTES} from its start or, with {@code tail}, its end. */
-    private static String text(Path p, boolean tail) throws IOException {
-        try (var channel = java.nio.channels.FileChannel.open(p)) {
-            long size = channel.size();
-            int n = (int) Math.min(size, MAX_OUTPUT_BYTES);
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(n);
-            channel.position(tail ? size - n : 0);
-            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
-                // until n bytes are in
-            }
-            return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
-        }
-    }
-
     /** The last non-blank line the script wrote to stderr (its one sentence), or the fallback. */
     private static String lastLine(Path err, String fallback) throws IOException {
-        List<String> lines = text(err, true).lines()
+        List<String> lines = ChildProcess.text(err, true).lines()
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         return lines.isEmpty() ? fallback : abbreviate(lines.get(lines.size() - 1));
     }

@@ -7,7 +7,6 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -166,26 +165,30 @@ final class StartupBench {
         pb.redirectError(err);
         long launched = System.currentTimeMillis();
         long started = System.nanoTime();
+        Process p = null;
+        // a child that hangs or fails is this program's own fault, not the user's input: internal errors
         try {
-            Process p = pb.start();
+            p = pb.start();
             p.getOutputStream().close();
             if (!p.waitFor(CHILD_TIMEOUT_S, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new InvalidInputException("A start-up run did not finish within " + CHILD_TIMEOUT_S + " s: "
+                throw new IllegalStateException("A start-up run did not finish within " + CHILD_TIMEOUT_S + " s: "
                         + String.join(" ", args.isEmpty() ? List.of("(the window)") : args));
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            String stderr = Files.readString(err.toPath(), StandardCharsets.UTF_8);
+            String stderr = ChildProcess.text(err.toPath(), true);
             if (p.exitValue() != 0) {
-                throw new InvalidInputException("A start-up run failed (exit code " + p.exitValue() + "): "
+                throw new IllegalStateException("A start-up run failed (exit code " + p.exitValue() + "): "
                         + lastLine(stderr));
             }
             return new Run(milestones(stderr, launched), seconds);
         } catch (IOException e) {
-            throw new InvalidInputException("The start-up benchmark cannot start " + command.get(0) + ": " + e.getMessage());
+            throw new IllegalStateException("The start-up benchmark cannot start " + command.get(0) + ": "
+                    + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InvalidInputException("The start-up benchmark was interrupted.");
+            throw new IllegalStateException("The start-up benchmark was interrupted.");
+        } finally {
+            ChildProcess.stop(p);
         }
     }
 
