@@ -68,7 +68,9 @@ final class StartupBench {
         double[] windowStep = new double[runs];
         double[] cliStep = new double[runs];
         double[] train = new double[runs];
+        boolean archived;
         try {
+            archived = classesFromArchive(launcher, scratch);
             for (int r = 0; r < runs; r++) {
                 Run w = launch(window(launcher), display, scratch, "step", List.of());
                 window[r] = w.milestones().getOrDefault("window", Double.NaN);
@@ -90,10 +92,45 @@ final class StartupBench {
         json.set("train_process_runs", Json.array(train));
         json.put("startup_runs", runs);
         json.put("startup_window_platform", display ? "display" : "monocle (no display)");
-        json.put("startup_class_data_archive", launcher.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")));
+        json.put("startup_class_data_archive", archived);
         ArrayNode load = json.putArray("startup_load_average");
         load.add(loadBefore);
         load.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * Whether a child started as the runs are loads this program's classes from a class-data archive:
+     * one more start ({@code --version}, untimed) that logs where its classes came from. An archive on
+     * the command line that the JVM refused (a stale one: the jar rebuilt since) says false here, as
+     * the launcher's silenced log would not.
+     */
+    private static boolean classesFromArchive(List<String> launcher, Path scratch) {
+        if (launcher.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"))) {
+            return false;
+        }
+        Path log = scratch.resolve("class-load.txt");
+        List<String> command = new ArrayList<>(launcher);
+        command.add(1, "-Xlog:class+load=info:file=" + log);
+        command.add("--version");
+        Process p = null;
+        try {
+            p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(CHILD_TIMEOUT_S, TimeUnit.SECONDS) || !Files.isRegularFile(log)) {
+                return false;
+            }
+            try (Stream<String> lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                return lines.anyMatch(l -> l.contains(" " + Main.class.getName() + " source: shared objects file"));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            ChildProcess.stop(p);
+        }
     }
 
     /**
