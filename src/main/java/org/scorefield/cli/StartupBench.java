@@ -139,9 +139,14 @@ final class StartupBench {
      * when it runs from a folder of classes.
      */
     static List<String> launcher() {
+        return launcher(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    /** {@link #launcher()} for a JVM started with these options. */
+    static List<String> launcher(List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String option : jvmOptions) {
             if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
                 command.add(option);
             }

@@ -30,8 +30,13 @@ class StartupBenchTest {
         List<String> launcher = StartupBench.launcher();
         assertTrue(launcher.get(0).endsWith("java") || launcher.get(0).endsWith("java.exe"), launcher.toString());
         assertTrue(launcher.contains("-jar") || launcher.contains("org.scorefield.Main"), launcher.toString());
-        assertFalse(launcher.stream().anyMatch(o -> o.startsWith("-agentlib:") || o.startsWith("-javaagent:")
-                || o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-Xlog")), launcher.toString());
+        List<String> given = List.of("-agentlib:jdwp=transport=dt_socket", "-Xmx2g", "-javaagent:/x/agent.jar",
+                "-XX:SharedArchiveFile=/x/scorefield.jsa", "-XX:ArchiveClassesAtExit=/x/new.jsa", "-Xlog:cds*=off",
+                "-Dfoo=bar");
+        List<String> child = StartupBench.launcher(given);
+        // the child's options: the JVM's own, less the debugger, agents, archive dumps and logging
+        assertEquals(List.of("-Xmx2g", "-XX:SharedArchiveFile=/x/scorefield.jsa", "-Dfoo=bar"),
+                child.subList(1, child.indexOf(child.contains("-jar") ? "-jar" : "-cp")), child.toString());
     }
 
     @Test
