@@ -5,7 +5,7 @@
 # training loops alone (the "seconds" each process reports; the rest is start-up and saving), as
 # one JSON object with the load average before and after. Not part of verify; needs a built
 # package (target/scorefield, the launcher users start) and python3-torch.
-# Threads: Scorefield's train uses every core (scorefield_threads, 2 here); the script runs on
+# Threads: Scorefield's train uses every core up to two (scorefield_threads); the script runs on
 # PYTORCH_THREADS (1 by default, as a user's script does unless it asks; set 2 for the same cores).
 # Usage: scripts/train-race.sh [STEPS (2000)] [RUNS (5)]
 # Environment: SCOREFIELD (target/scorefield), PYTHON (/usr/bin/python3), PYTORCH_THREADS (1).
@@ -17,7 +17,12 @@ launcher=${SCOREFIELD:-target/scorefield}
 python=${PYTHON:-/usr/bin/python3}
 torch_threads=${PYTORCH_THREADS:-1}
 [ -x "$launcher" ] || { echo "No $launcher: build it with ./mvnw -DskipTests package, or set SCOREFIELD." >&2; exit 2; }
-case $steps$runs$torch_threads in *[!0-9]*) echo "STEPS, RUNS and PYTORCH_THREADS must be whole numbers." >&2; exit 2;; esac
+for n in "$steps" "$runs" "$torch_threads"; do
+    case $n in ''|*[!0-9]*|0*) echo "STEPS, RUNS and PYTORCH_THREADS must be whole numbers from 1 (no leading zero), got '$n'." >&2; exit 2;; esac
+done
+# Scorefield's train: every core up to two (TrainingThreads.SHARDS)
+cores=$(nproc 2>/dev/null || echo 1)
+[ "$cores" -gt 2 ] && cores=2
 "$python" -c 'import torch' 2>/dev/null \
     || { echo "$python cannot import torch: apt-get install python3-torch, or set PYTHON." >&2; exit 2; }
 work=$(mktemp -d)
@@ -52,7 +57,7 @@ m_ours=$(echo "$ours" | median)
 m_theirs=$(echo "$theirs" | median)
 list() { echo "$1" | sed 's/^ //; s/ /, /g'; }
 printf '{"steps": %s, "runs": %s, "scorefield_threads": %s, "pytorch_threads": %s, ' \
-    "$steps" "$runs" "$(nproc)" "$torch_threads"
+    "$steps" "$runs" "$cores" "$torch_threads"
 printf '"scorefield_wall_s": [%s], "pytorch_wall_s": [%s], ' \
     "$(list "$ours")" "$(list "$theirs")"
 printf '"scorefield_median_s": %s, "pytorch_median_s": %s, "pytorch_ratio": %s, ' \
