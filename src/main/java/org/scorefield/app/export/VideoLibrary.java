@@ -84,10 +84,13 @@ public enum VideoLibrary {
             String problem = null;
             String version = "?";
             try {
-                org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avutil.class);
-                org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avcodec.class);
-                org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
-                org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
+                // never beside ND4J's own start, whose symbol look-ups and a dlopen here could deadlock
+                org.scorefield.core.tensor.Nd4jRuntime.outsideNd4jStart(() -> {
+                    org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avutil.class);
+                    org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avcodec.class);
+                    org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
+                    return org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
+                });
                 // FFmpeg logs to stderr by itself; the commands print one line when they fail, and the
                 // return codes carry the errors
                 org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET);

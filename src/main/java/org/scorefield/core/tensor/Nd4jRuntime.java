@@ -46,7 +46,7 @@ public final class Nd4jRuntime {
      * {@code dl_iterate_phdr} callback: glibc then holds its two loader locks in the opposite order to
      * another thread's {@code dlopen} of a new library, and both wait for ever (a window hung at start
      * this way about once in twenty here, its session thread loading JNA; LWJGL/lwjgl3#1148 is the same
-     * pattern).
+     * pattern). Every native library loaded after start-up goes through here: JNA's, FFmpeg's.
      */
     public static <T> T outsideNd4jStart(Supplier<T> nativeLoad) {
         synchronized (Nd4jRuntime.class) {
