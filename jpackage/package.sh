@@ -64,9 +64,9 @@ echo "jlink: $(cat "$here/modules.txt")"
 # place (lib/server/classes.jsa), where every launcher of the image and of the installed packages finds it,
 # wherever they are installed. A failed dump leaves the runtime without one, only slower.
 "$java_home/bin/java" -XX:DumpLoadedClassList="$out/classes.lst" -Dscorefield.home="$out/home" \
-    -jar "$root/target/scorefield.jar" screenshot --steps 50 --out "$out/classes.png" > /dev/null 2>&1 \
+    -jar "$root/target/scorefield.jar" screenshot --steps 50 --out "$out/classes.png" > "$out/cds-classes.log" 2>&1 \
     && "$out/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$out/classes.lst" > "$out/cds-dump.log" 2>&1 \
-    || echo "package.sh: no class-data archive in the runtime (see $out/cds-dump.log); it starts slower" >&2
+    || echo "package.sh: no class-data archive in the runtime (see $out/cds-classes.log and cds-dump.log); it starts slower" >&2
 
 rm -rf "$out/Scorefield" "$out/Scorefield.app"
 args=(@common.args @"$platform.args")
