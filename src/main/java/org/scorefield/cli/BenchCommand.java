@@ -123,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--startup", description = "Also time start-up in fresh processes of this program, alternating: "
             + "the window's first frame and its first training step, and a whole 'train --data moons --steps 2000' "
-            + "(--startup-runs of each, medians; about a minute).")
+            + "(--startup-runs of each, medians; about 25 s).")
     boolean startup;
 
     @Option(names = "--startup-runs", defaultValue = "5", paramLabel = "N",
