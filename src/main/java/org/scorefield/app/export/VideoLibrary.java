@@ -29,7 +29,7 @@ public enum VideoLibrary {
      * neither, and asking about them does not load FFmpeg (JCODEC is returned, and goes unused).
      */
     public static VideoLibrary forWriting(AnimationFormat format) {
-        return format == AnimationFormat.MP4 || format == AnimationFormat.WEBM ? best() : JCODEC;
+        return format.video() ? best() : JCODEC;
     }
 
     /** Why FFmpeg cannot be used here, as a phrase ("its linux-x86_64 native library is missing …"), or empty. */

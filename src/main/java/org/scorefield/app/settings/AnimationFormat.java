@@ -28,6 +28,11 @@ public enum AnimationFormat implements Identified {
         return id;
     }
 
+    /** Whether this is a video (MP4, WebM), written by a video library rather than a Java image writer. */
+    public boolean video() {
+        return this == MP4 || this == WEBM;
+    }
+
     /** The file name ending ("" for the folder of a PNG sequence). */
     public String extension() {
         return extension;

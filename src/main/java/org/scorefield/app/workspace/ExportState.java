@@ -308,8 +308,7 @@ public final class ExportState {
      * FFmpeg could not load, " Encoded by jcodec (FFmpeg could not load: …)."; nothing for the image formats.
      */
     static String encodedBy(AnimationFormat format) {
-        return format == AnimationFormat.MP4 || format == AnimationFormat.WEBM
-                ? " Encoded by " + VideoLibrary.best().encoder(format) + "." : "";
+        return format.video() ? " Encoded by " + VideoLibrary.forWriting(format).encoder(format) + "." : "";
     }
 
     private void exported(String message) {
