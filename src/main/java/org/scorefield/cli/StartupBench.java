@@ -10,7 +10,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import java.util.stream.Stream;
 import org.scorefield.Main;
 import org.scorefield.StartupProbe;
 import org.scorefield.core.InvalidInputException;
+import org.scorefield.core.io.AtomicFiles;
 
 /**
  * {@code scorefield bench --startup}: start-up as a user meets it, in fresh processes of this same
@@ -81,7 +81,7 @@ final class StartupBench {
                 train[r] = t.processSeconds();
             }
         } finally {
-            deleteQuietly(scratch);
+            AtomicFiles.deleteQuietly(scratch);
         }
         Json.put(json, "startup_window_s", BenchCommand.median(window));
         Json.put(json, "startup_window_first_step_s", BenchCommand.median(windowStep));
@@ -255,13 +255,5 @@ final class StartupBench {
     private static String lastLine(String text) {
         String[] lines = text.strip().split("\\R");
         return lines.length == 0 ? "" : lines[lines.length - 1];
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.CancellationException;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -88,10 +87,10 @@ public final class AnimationWriter {
             moveIntoPlace(format, temp, target);
             return bytes;
         } catch (IOException | UncheckedIOException e) {
-            deleteQuietly(temp);
+            AtomicFiles.deleteQuietly(temp);
             throw new InvalidInputException("Cannot write " + target + ": " + reason(e) + ". Nothing was changed.", e);
         } catch (RuntimeException | Error e) {
-            deleteQuietly(temp);
+            AtomicFiles.deleteQuietly(temp);
             throw e;
         }
     }
@@ -173,20 +172,6 @@ public final class AnimationWriter {
                 total += Files.size(f);
             }
             return total;
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try (Stream<Path> all = Files.walk(path)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: a leftover temporary file is hidden and harmless
-                }
-            });
-        } catch (IOException ignored) {
-            // already gone
         }
     }
 

@@ -193,11 +193,22 @@ public final class AtomicFiles {
         }
     }
 
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            // The original failure is the one worth reporting; a stray hidden file is harmless.
+    /**
+     * Deletes a file, or a folder with everything in it (a temporary output of {@link #createTempBeside}),
+     * as far as it can, and never throws: after a failure, the original failure is the one worth
+     * reporting, and a stray temporary file is harmless. Symbolic links are deleted, never followed.
+     */
+    public static void deleteQuietly(Path path) {
+        try (java.util.stream.Stream<Path> all = Files.walk(path)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // best effort, as above
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // already gone, or a folder that cannot be listed
         }
     }
 }

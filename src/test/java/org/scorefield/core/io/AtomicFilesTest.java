@@ -110,4 +110,19 @@ class AtomicFilesTest {
             return files.sorted().toList();
         }
     }
+
+    @Test
+    void deleteQuietlyTakesAFolderTreeButNotWhatItsLinksPointAt() throws IOException {
+        Path outside = Files.writeString(dir.resolve("keep.txt"), "kept");
+        Path tree = Files.createDirectories(dir.resolve("temp/frames/deep"));
+        Files.writeString(tree.resolve("frame_00000.png"), "x");
+        Files.writeString(dir.resolve("temp/frame_00001.png"), "y");
+        Files.createSymbolicLink(dir.resolve("temp/link"), outside);
+        AtomicFiles.deleteQuietly(dir.resolve("temp"));
+        assertFalse(Files.exists(dir.resolve("temp"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals("kept", Files.readString(outside));
+        AtomicFiles.deleteQuietly(dir.resolve("temp")); // gone already: nothing thrown
+        AtomicFiles.deleteQuietly(outside); // a single file
+        assertFalse(Files.exists(outside));
+    }
 }
