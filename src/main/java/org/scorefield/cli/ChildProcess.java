@@ -40,6 +40,12 @@ final class ChildProcess {
         }
     }
 
+    /** The last line of a child's output that is not blank, stripped; empty when there is none. */
+    static String lastLine(String text) {
+        String[] lines = text.strip().split("\\R");
+        return lines[lines.length - 1].strip();
+    }
+
     /**
      * The file's text, at most {@link #MAX_OUTPUT_BYTES} from its start or, with {@code tail}, its
      * end; bytes that are not UTF-8 become U+FFFD instead of an exception.

@@ -163,9 +163,8 @@ final class PytorchRace {
 
     /** The last non-blank line the script wrote to stderr (its one sentence), or the fallback. */
     private static String lastLine(Path err, String fallback) throws IOException {
-        List<String> lines = ChildProcess.text(err, true).lines()
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return lines.isEmpty() ? fallback : abbreviate(lines.get(lines.size() - 1));
+        String last = ChildProcess.lastLine(ChildProcess.text(err, true));
+        return last.isEmpty() ? fallback : abbreviate(last);
     }
 
     private static String abbreviate(String s) {

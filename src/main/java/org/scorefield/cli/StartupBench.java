@@ -220,7 +220,7 @@ final class StartupBench {
             String stderr = ChildProcess.text(err.toPath(), true);
             if (p.exitValue() != 0) {
                 throw new IllegalStateException("A start-up run failed (exit code " + p.exitValue() + "): "
-                        + lastLine(stderr));
+                        + ChildProcess.lastLine(stderr));
             }
             return new Run(milestones(stderr, launched), seconds);
         } catch (IOException e) {
@@ -250,10 +250,5 @@ final class StartupBench {
             }
         }
         return out;
-    }
-
-    private static String lastLine(String text) {
-        String[] lines = text.strip().split("\\R");
-        return lines.length == 0 ? "" : lines[lines.length - 1];
     }
 }

@@ -47,4 +47,11 @@ class ChildProcessTest {
         String start = ChildProcess.text(f, false);
         assertTrue(start.startsWith("a\uFFFDb\n"), start.substring(0, 4));
     }
+
+    @Test
+    void theLastLineIsTheLastThatIsNotBlank() {
+        assertEquals("Torch failed.", ChildProcess.lastLine("Traceback:\n  x\r\n   Torch failed.  \n\n \t\n"));
+        assertEquals("", ChildProcess.lastLine(" \n\n"));
+        assertEquals("", ChildProcess.lastLine(""));
+    }
 }
