@@ -46,26 +46,19 @@ final class HostCopy {
     static void readFloats(INDArray source, float[] out) {
         int n = (int) source.length();
         check(source, n);
-        checkFloat(source);
-        source.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().get(out, 0, n);
+        floats(source).get(out, 0, n);
     }
 
     /** Copies elements from … to − 1 of a whole FLOAT array into the same places of out. */
     static void readFloats(INDArray source, int from, int to, float[] out) {
         check(source, source.length());
-        checkFloat(source);
-        var floats = source.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-        floats.position(from);
-        floats.get(out, from, to - from);
+        floats(source).position(from).get(out, from, to - from);
     }
 
     /** Writes values[from … to) into the same places of a whole FLOAT array. */
     static void write(INDArray target, int from, int to, float[] values) {
         check(target, target.length());
-        checkFloat(target);
-        var floats = target.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-        floats.position(from);
-        floats.put(values, from, to - from);
+        floats(target).position(from).put(values, from, to - from);
     }
 
     /**
@@ -76,10 +69,7 @@ final class HostCopy {
         if (row.length() != out.length || row.rank() != 2 || row.rows() != 1 || row.stride(1) != 1) {
             throw new IllegalArgumentException("expected a dense row of " + out.length + " values");
         }
-        checkFloat(row);
-        var floats = row.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-        floats.position((int) row.offset());
-        floats.get(out, 0, out.length);
+        floats(row).position((int) row.offset()).get(out, 0, out.length);
     }
 
     static double[] readDoubles(INDArray source) {
@@ -116,11 +106,15 @@ final class HostCopy {
         return out;
     }
 
-    /** These copies read the buffer as floats: a DOUBLE array's bytes would come back as nonsense. */
-    private static void checkFloat(INDArray a) {
+    /**
+     * The whole buffer of a FLOAT array as floats, from its start (a view's offset counts from there).
+     * Only FLOAT: a DOUBLE array's bytes read as floats would come back as nonsense.
+     */
+    private static java.nio.FloatBuffer floats(INDArray a) {
         if (a.dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("expected a FLOAT array, got " + a.dataType());
         }
+        return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     private static void check(INDArray a, long n) {
