@@ -1,6 +1,8 @@
 package org.scorefield.core.tensor;
 
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -29,6 +31,9 @@ public final class Blas {
     public static void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB,
                             double alpha, double beta) {
         Nd4jRuntime.ensureConfigured();
+        check(a);
+        check(b);
+        check(c);
         int m = rows(c);
         int n = cols(c);
         int k = transA ? rows(a) : cols(a);
@@ -60,12 +65,10 @@ public final class Blas {
     }
 
     private static int rows(INDArray x) {
-        check(x);
         return (int) x.size(0);
     }
 
     private static int cols(INDArray x) {
-        check(x);
         return (int) x.size(1);
     }
 
@@ -80,27 +83,35 @@ public final class Blas {
             throw new IllegalArgumentException("gemm needs row-major matrices with contiguous rows, got "
                     + shape(x) + " order " + x.ordering());
         }
-        // OpenBLAS reads and writes wherever the offset and leading dimension point: stay in the buffer
+    }
+
+    /**
+     * OpenBLAS reads and writes wherever the offset and leading dimension point: the matrix must end
+     * inside the memory its pointer spans ({@code capacity} elements; a view's data().length() is the
+     * view's own length, not that).
+     */
+    private static void inBuffer(INDArray x, long capacity) {
         long rows = x.size(0);
         long cols = x.size(1);
-        if (rows > 0 && cols > 0) {
-            // the memory the pointer below spans: a view's data().length() is the view's own length
-            long capacity = x.data().asNio().capacity() / x.data().getElementSize();
-            if (x.offset() + (rows - 1) * lead(x) + cols > capacity) {
-                throw new IllegalArgumentException("gemm matrix " + shape(x) + " at offset " + x.offset()
-                        + " runs past its buffer of " + capacity + " elements");
-            }
+        if (rows > 0 && cols > 0 && x.offset() + (rows - 1) * lead(x) + cols > capacity) {
+            throw new IllegalArgumentException("gemm matrix " + shape(x) + " at offset " + x.offset()
+                    + " runs past its buffer of " + capacity + " elements");
         }
     }
 
     // through the buffer's NIO view, as HostCopy reads it: a view's data() is its whole buffer, and
-    // its offset counts from that buffer's start (addressPointer() crashed on views' buffers)
+    // its offset counts from that buffer's start (addressPointer() crashed on views' buffers); checked
+    // against that view's capacity before the native call is made
     private static FloatPointer floats(INDArray x) {
-        return new FloatPointer(x.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer()).position(x.offset());
+        FloatBuffer buffer = x.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        inBuffer(x, buffer.capacity());
+        return new FloatPointer(buffer).position(x.offset());
     }
 
     private static DoublePointer doubles(INDArray x) {
-        return new DoublePointer(x.data().asNio().order(ByteOrder.nativeOrder()).asDoubleBuffer()).position(x.offset());
+        DoubleBuffer buffer = x.data().asNio().order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        inBuffer(x, buffer.capacity());
+        return new DoublePointer(buffer).position(x.offset());
     }
 
     private static String shape(INDArray x) {
