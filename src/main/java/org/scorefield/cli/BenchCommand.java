@@ -199,19 +199,13 @@ final class BenchCommand implements Callable<Integer> {
         // Training speed against the matrix-product ceiling, in alternating blocks: on the threads
         // the command line trains with, and on one thread (what the window uses)
         int threads = TrainingThreads.current();
-        Trainer trainer = defaultTrainer(arch, settings, threads);
-        Trainer single = threads > 1 ? defaultTrainer(arch, settings, 1) : trainer;
+        Trainer[] both = warmedTrainers(arch, settings);
+        Trainer trainer = both[0];
+        Trainer single = both[1];
         GemmCeiling ceiling = GemmCeiling.ofTrainingStep(arch, settings.batch(), threads);
         GemmCeiling singleCeiling = threads > 1 ? GemmCeiling.ofTrainingStep(arch, settings.batch(), 1) : ceiling;
         int blocks = quick ? 7 : 21;
         int perBlock = BLOCK_STEPS;
-        // Warm-up: the JIT compiles the step's Java loops within a few hundred steps.
-        for (int k = 0; k < WARMUP_STEPS; k++) {
-            trainer.step();
-            if (single != trainer) {
-                single.step();
-            }
-        }
         ceiling.run(WARMUP_STEPS);
         singleCeiling.run(WARMUP_STEPS);
         double[] stepSeconds = new double[blocks];
@@ -311,16 +305,27 @@ final class BenchCommand implements Callable<Integer> {
      * --quick) of 5 Scorefield blocks, then the script's 5 blocks, after the same warm-up.
      */
     private void pytorch(ObjectNode json, Architecture arch, TrainingSettings settings) {
-        Trainer trainer = defaultTrainer(arch, settings, TrainingThreads.current());
-        Trainer single = TrainingThreads.current() > 1 ? defaultTrainer(arch, settings, 1) : trainer;
+        Trainer[] both = warmedTrainers(arch, settings);
+        new PytorchRace(pytorch, python, pytorchThreads).run(both[0], both[1], quick ? 3 : 5, 5, arch.parameterCount(),
+                json);
+    }
+
+    /**
+     * The default trainer on the command line's threads and, when those are more than one, the same on
+     * one thread (else the same trainer twice), each past {@value #WARMUP_STEPS} steps: the JIT compiles
+     * the step's Java loops within a few hundred.
+     */
+    private static Trainer[] warmedTrainers(Architecture arch, TrainingSettings settings) {
+        int threads = TrainingThreads.current();
+        Trainer trainer = defaultTrainer(arch, settings, threads);
+        Trainer single = threads > 1 ? defaultTrainer(arch, settings, 1) : trainer;
         for (int k = 0; k < WARMUP_STEPS; k++) {
             trainer.step();
             if (single != trainer) {
                 single.step();
             }
         }
-        new PytorchRace(pytorch, python, pytorchThreads).run(trainer, single, quick ? 3 : 5, 5, arch.parameterCount(),
-                json);
+        return new Trainer[] {trainer, single};
     }
 
     /** The default model's trainer on moons, stepping on the given threads. */
