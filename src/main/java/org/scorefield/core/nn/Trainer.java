@@ -171,7 +171,7 @@ public final class Trainer {
      * @return this trainer
      */
     public Trainer onThreads(int count) {
-        threads = Math.max(1, Math.min(TrainingThreads.SHARDS, count));
+        threads = TrainingThreads.clamp(count);
         optimisation.threads(threads);
         return this;
     }

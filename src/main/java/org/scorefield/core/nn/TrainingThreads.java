@@ -38,7 +38,12 @@ public final class TrainingThreads {
 
     /** Sets the threads of the training steps that start from now on (clamped to 1 … {@value #SHARDS}). */
     public static void use(int count) {
-        threads = Math.max(1, Math.min(SHARDS, count));
+        threads = clamp(count);
+    }
+
+    /** A thread count a step can use: 1 … {@value #SHARDS}. */
+    static int clamp(int count) {
+        return Math.max(1, Math.min(SHARDS, count));
     }
 
     /** Every core of this machine, up to {@value #SHARDS}: what the command line uses. */
